@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CSP } from './electron/security/csp';
+
+/** The migrations are plain .sql files read at runtime; ship them beside the bundled main. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'subdesk-copy-migrations',
+    writeBundle(options) {
+      const from = path.resolve('electron/db/migrations');
+      const to = path.join(options.dir ?? 'out/main', 'migrations');
+      fs.mkdirSync(to, { recursive: true });
+      for (const f of fs.readdirSync(from)) if (f.endsWith('.sql')) fs.copyFileSync(path.join(from, f), path.join(to, f));
+    },
+  };
+}
+
+/** The strict CSP goes into the built page only; the dev server needs inline scripts for hot reload. */
+function injectCsp(): Plugin {
+  return {
+    name: 'subdesk-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: { input: { index: path.resolve('electron/main.ts') } },
+    },
+    plugins: [copyMigrations()],
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: true,
+      // A sandboxed preload must be CommonJS.
+      rollupOptions: {
+        input: { index: path.resolve('electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    build: {
+      outDir: path.resolve('out/renderer'),
+      rollupOptions: { input: path.resolve('renderer/index.html') },
+    },
+    plugins: [react(), injectCsp()],
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * Error codes that cross IPC. The renderer translates each one (`errors.<CODE>`),
+ * so a new code needs a line in both locale files.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_CHANNEL',
+  'VALIDATION',
+  'INTERNAL',
+  'NOT_FOUND',
+  'DB_TOO_NEW',
+  'DB_OPEN_FAILED',
+  'SETUP_ALREADY_DONE',
+  'FORBIDDEN',
+  'CONFLICT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field-level problem found by a zod schema: the path is dotted (`address.city`, `lines.0.amount`). */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** What an error looks like on the wire: plain data, so it survives structured cloning. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown> & { issues?: FieldIssue[] };
+}
+
+/** A business or validation failure with a stable code. Thrown by services, mapped at the IPC edge. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: WireError['details'],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toWire(): WireError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,36 @@
+/**
+ * The contract: every IPC channel's name, zod input schema and output type.
+ * The single source of truth for main, preload, renderer and tests.
+ * The renderer imports from here with `import type` only.
+ */
+import type { z } from 'zod';
+import type { ChannelDef } from './define';
+import { settingsChannels } from './settings';
+import { systemChannels } from './system';
+
+export const channels = {
+  ...systemChannels,
+  ...settingsChannels,
+};
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+/** What a caller may pass (before zod defaults and transforms). */
+export type Input<K extends Channel> = z.input<Channels[K]['input']>;
+/** What a handler receives (after zod parsing). */
+export type Parsed<K extends Channel> = z.output<Channels[K]['input']>;
+export type Output<K extends Channel> = Channels[K] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+/** Push events from main to renderer, with their payloads. */
+export interface Events {
+  'settings.changed': { locale: string };
+}
+export type EventName = keyof Events;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export * from './errors';
+export type { Settings, Locale } from './settings';
+export type { AppInfo } from './system';

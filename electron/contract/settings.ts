@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { basisPoints, empty, requiredText, text } from './common';
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Currencies offered in the set-up; any ISO 4217 code Intl knows is accepted. */
+export const COMMON_CURRENCIES = ['CNY', 'HKD', 'TWD', 'SGD', 'USD', 'EUR', 'GBP', 'AUD', 'CAD', 'JPY'] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCurrency(code: string): boolean {
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return /^[A-Z]{3}$/.test(code);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Invoice number format: literal text plus tokens {YYYY} {YY} {MM} and exactly one
+ * sequence token {#####} (the count of # is the zero padding). The sequence restarts
+ * whenever the text around it changes, so `INV-{YYYY}-{#####}` restarts every year.
+ */
+export const NUMBER_FORMAT_RE = /^(?:[A-Za-z0-9_./-]|\{YYYY\}|\{YY\}|\{MM\}|\{#{1,10}\})+$/;
+export function isNumberFormat(f: string): boolean {
+  return NUMBER_FORMAT_RE.test(f) && (f.match(/\{#{1,10}\}/g) ?? []).length === 1 && f.length <= 40;
+}
+
+export const settingsShape = {
+  businessName: requiredText(100),
+  address: text(300),
+  phone: text(40),
+  taxId: text(50),
+  currency: z.string('invalid_currency').refine(isCurrency, 'invalid_currency'),
+  locale: z.enum(LOCALES, 'invalid_choice'),
+  timeZone: z.string('invalid_time_zone').refine(isTimeZone, 'invalid_time_zone'),
+  pricesIncludeTax: z.boolean('invalid_choice'),
+  defaultTaxRateBp: basisPoints,
+  invoiceNumberFormat: z.string('invalid_number_format').refine(isNumberFormat, 'invalid_number_format'),
+  creditNoteNumberFormat: z.string('invalid_number_format').refine(isNumberFormat, 'invalid_number_format'),
+  paymentTermsDays: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(365, 'out_of_range'),
+};
+
+/** What is stored: before the first-start set-up the business name is still empty. */
+export const settingsSchema = z.strictObject({
+  ...settingsShape,
+  businessName: text(100),
+  setupCompleted: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsUpdateSchema = z.strictObject(settingsShape).partial();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export const setupSchema = z.strictObject({
+  businessName: settingsShape.businessName,
+  currency: settingsShape.currency,
+  locale: settingsShape.locale,
+  timeZone: settingsShape.timeZone.optional(),
+});
+
+export const settingsChannels = {
+  'settings.get': channel<Settings>()(empty, { access: 'public', mutates: false }),
+  'settings.update': channel<Settings>()(settingsUpdateSchema, { access: 'owner', mutates: true }),
+  /** First start: the short set-up (business name, currency, language). Refused once done. */
+  'settings.completeSetup': channel<Settings>()(setupSchema, { access: 'public', mutates: true }),
+  /** The language switch works before set-up too, so it has its own channel. */
+  'settings.setLocale': channel<Settings>()(z.strictObject({ locale: settingsShape.locale }), {
+    access: 'public',
+    mutates: true,
+  }),
+  'settings.timeZones': channel<string[]>()(empty, { access: 'public', mutates: false }),
+};

@@ -1,0 +1,18 @@
+/**
+ * Document numbers from a format like `INV-{YYYY}-{#####}` (see contract/settings.ts).
+ * Pure: the sequence value comes from the database, the date from the issue date.
+ */
+export function numberPrefixKey(format: string, issueDate: string): string {
+  return renderTokens(format, issueDate).replace(/\{#{1,10}\}/, '{#}');
+}
+
+export function formatDocumentNumber(format: string, issueDate: string, seq: number): string {
+  return renderTokens(format, issueDate).replace(/\{(#{1,10})\}/, (_m, hashes: string) =>
+    String(seq).padStart(hashes.length, '0'),
+  );
+}
+
+function renderTokens(format: string, issueDate: string): string {
+  const [y = '', m = ''] = issueDate.split('-');
+  return format.replaceAll('{YYYY}', y).replaceAll('{YY}', y.slice(2)).replaceAll('{MM}', m);
+}

@@ -1,0 +1,101 @@
+// Electron main: lifecycle, one instance, the hardened window, IPC wired to the host. Thin on purpose.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import ElectronStore from 'electron-store';
+import { AppError } from './contract/errors';
+import { createHost, type Host } from './host';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc/bridge';
+import { toEnvelope } from './ipc/envelope';
+import type { SettingsStoreFactory } from './settings/store';
+import { isAppUrl, isExternalLinkAllowed, windowOptions } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let host: Host | undefined;
+let win: BrowserWindow | undefined;
+
+const electronStoreFactory: SettingsStoreFactory = (opts) => new ElectronStore(opts as never) as never;
+
+/** In development the Electron-ABI build of better-sqlite3 lives in a cache folder (scripts/electron-native.mjs). */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(app.getAppPath(), '.cache', 'electron-native', process.versions.electron, 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function appUrl(): string {
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  return dev && !app.isPackaged ? dev : `file://${path.join(here, '../renderer/index.html')}`;
+}
+
+function createWindow(): void {
+  win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
+  const url = appUrl();
+  win.webContents.on('will-navigate', (e, target) => {
+    if (!isAppUrl(target, url)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url: target }) => {
+    if (isExternalLinkAllowed(target)) {
+      const choice = dialog.showMessageBoxSync(win!, { type: 'question', buttons: ['Open', 'Cancel'], message: `Open ${target} in your browser?` });
+      if (choice === 0) void shell.openExternal(target);
+    }
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win?.show());
+  void win.loadURL(url);
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  const menu: MenuItemConstructorOptions[] = [{ role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
+  if (process.platform === 'darwin') menu.unshift({ role: 'appMenu' });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+
+  const dataDir = path.join(app.getPath('userData'), 'data');
+  try {
+    host = await createHost({
+      dataDir,
+      nativeBinding: nativeBinding(),
+      settingsStoreFactory: electronStoreFactory,
+      osLocale: app.getLocale(),
+      appVersion: app.getVersion(),
+      timers: true,
+    });
+  } catch (e) {
+    const message = e instanceof AppError ? e.message : String(e);
+    dialog.showErrorBox('Subdesk cannot open its data', `${message}\n\n${dataDir}`);
+    app.quit();
+    return;
+  }
+
+  const url = appUrl();
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+    // Only the app's own top-level page may call the host.
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!win || event.sender !== win.webContents || !isAppUrl(frameUrl, url)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not the Subdesk window.' } };
+    }
+    return toEnvelope(() => host!.invoke(channel as never, input as never));
+  });
+  host.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => host?.close());
+}

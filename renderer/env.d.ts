@@ -1,0 +1,8 @@
+import type { ApiBridge } from '../electron/ipc/bridge';
+
+declare global {
+  interface Window {
+    api: ApiBridge;
+  }
+}
+export {};

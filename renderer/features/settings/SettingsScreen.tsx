@@ -1,0 +1,183 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale, Settings } from '../../../electron/contract';
+import { formatDocumentNumber } from '../../../electron/invoices/numbering';
+import { errorText, fieldErrorText } from '../../app/errors';
+import { Field } from '../../components/Field';
+import { Banner, Card, Page } from '../../components/Page';
+import { ApiError, invoke } from '../../lib/api';
+import { bpToPercentText, parsePercentToBp } from '../../lib/format';
+import { COMMON_CURRENCIES } from '../../../electron/contract/settings';
+
+type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'paymentTermsDays' | 'locale'> & {
+  taxRate: string;
+  paymentTermsDays: string;
+};
+
+function toDraft(s: Settings): Draft {
+  const { setupCompleted: _done, defaultTaxRateBp, paymentTermsDays, locale: _l, ...rest } = s;
+  return { ...rest, taxRate: bpToPercentText(defaultTaxRateBp), paymentTermsDays: String(paymentTermsDays) };
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
+  const zones = useQuery({ queryKey: ['timeZones'], queryFn: () => invoke('settings.timeZones', {}), staleTime: Infinity });
+  if (!settings.data) return <Page title={t('settings.title')}>{t('common.loading')}</Page>;
+  return <SettingsForm initial={settings.data} zones={zones.data ?? []} />;
+}
+
+function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: (patch: Parameters<typeof invoke<'settings.update'>>[1]) => invoke('settings.update', patch),
+    onSuccess: (next) => {
+      qc.setQueryData(['settings'], next);
+    },
+  });
+  const serverErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const err = (key: string) => fieldErrorText(t, localErrors[key] ?? serverErrors[key]);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const bp = parsePercentToBp(draft.taxRate);
+    const terms = /^\d{1,3}$/.test(draft.paymentTermsDays.trim()) ? Number(draft.paymentTermsDays) : null;
+    const local: Record<string, string> = {};
+    if (bp === null || bp > 10000) local['defaultTaxRateBp'] = 'out_of_range';
+    if (terms === null) local['paymentTermsDays'] = 'out_of_range';
+    setLocalErrors(local);
+    if (Object.keys(local).length) return;
+    const { taxRate: _r, paymentTermsDays: _p, ...rest } = draft;
+    const next = { ...rest, defaultTaxRateBp: bp!, paymentTermsDays: terms! };
+    // Send only what the clerk changed here, so a language switched in the header meanwhile is kept.
+    const patch = Object.fromEntries(
+      Object.entries(next).filter(([k, v]) => initial[k as keyof Settings] !== v),
+    ) as Partial<typeof next>;
+    save.mutate(patch);
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  const example = (format: string) => {
+    try {
+      return formatDocumentNumber(format, today, 1);
+    } catch {
+      return format;
+    }
+  };
+  const zoneOptions = zones.includes(draft.timeZone) ? zones : [draft.timeZone, ...zones];
+
+  return (
+    <Page title={t('settings.title')} subtitle={t('settings.subtitle')}>
+      <form className="form-grid" onSubmit={onSubmit} noValidate aria-label={t('settings.title')}>
+        {save.isError ? <Banner kind="error">{errorText(t, save.error)}</Banner> : null}
+        {save.isSuccess ? <Banner kind="success">{t('settings.savedMessage')}</Banner> : null}
+        <Card title={t('settings.sections.business')}>
+          <Field label={t('settings.businessName')} error={err('businessName')}>
+            {(id, d) => <input id={id} aria-describedby={d} value={draft.businessName} onChange={(e) => set('businessName', e.target.value)} />}
+          </Field>
+          <Field label={t('settings.address')} error={err('address')}>
+            {(id, d) => <input id={id} aria-describedby={d} value={draft.address} onChange={(e) => set('address', e.target.value)} />}
+          </Field>
+          <div className="row">
+            <Field label={t('settings.phone')} error={err('phone')}>
+              {(id, d) => <input id={id} aria-describedby={d} value={draft.phone} onChange={(e) => set('phone', e.target.value)} />}
+            </Field>
+            <Field label={t('settings.taxId')} error={err('taxId')}>
+              {(id, d) => <input id={id} aria-describedby={d} value={draft.taxId} onChange={(e) => set('taxId', e.target.value)} />}
+            </Field>
+          </div>
+        </Card>
+        <Card title={t('settings.sections.money')}>
+          <div className="row">
+            <Field label={t('settings.currency')} error={err('currency')}>
+              {(id, d) => (
+                <select id={id} aria-describedby={d} value={draft.currency} onChange={(e) => set('currency', e.target.value)}>
+                  {[...new Set([draft.currency, ...COMMON_CURRENCIES])].map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('settings.defaultTaxRate')} error={err('defaultTaxRateBp')}>
+              {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={draft.taxRate} onChange={(e) => set('taxRate', e.target.value)} />}
+            </Field>
+          </div>
+          <fieldset className="radio-group">
+            <legend>{t('settings.taxMode')}</legend>
+            <label>
+              <input type="radio" name="taxMode" checked={draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', true)} />
+              {t('settings.taxInclusive')}
+            </label>
+            <label>
+              <input type="radio" name="taxMode" checked={!draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', false)} />
+              {t('settings.taxExclusive')}
+            </label>
+          </fieldset>
+        </Card>
+        <Card title={t('settings.sections.region')}>
+          <div className="row">
+            <Field label={t('settings.locale')}>
+              {(id) => <LocaleSelect id={id} />}
+            </Field>
+            <Field label={t('settings.timeZone')} error={err('timeZone')} hint={t('settings.timeZoneHint')}>
+              {(id, d) => (
+                <select id={id} aria-describedby={d} value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+                  {zoneOptions.map((z) => (
+                    <option key={z} value={z}>
+                      {z}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </Card>
+        <Card title={t('settings.sections.invoices')}>
+          <div className="row">
+            <Field label={t('settings.invoiceNumberFormat')} error={err('invoiceNumberFormat')} hint={t('settings.numberFormatHint', { example: example(draft.invoiceNumberFormat) })}>
+              {(id, d) => <input id={id} aria-describedby={d} value={draft.invoiceNumberFormat} onChange={(e) => set('invoiceNumberFormat', e.target.value)} />}
+            </Field>
+            <Field label={t('settings.creditNoteNumberFormat')} error={err('creditNoteNumberFormat')} hint={t('settings.numberFormatHint', { example: example(draft.creditNoteNumberFormat) })}>
+              {(id, d) => <input id={id} aria-describedby={d} value={draft.creditNoteNumberFormat} onChange={(e) => set('creditNoteNumberFormat', e.target.value)} />}
+            </Field>
+          </div>
+          <Field label={t('settings.paymentTermsDays')} error={err('paymentTermsDays')}>
+            {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={draft.paymentTermsDays} onChange={(e) => set('paymentTermsDays', e.target.value)} />}
+          </Field>
+        </Card>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={save.isPending}>
+            {save.isPending ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** The language applies at once, like the switch in the sidebar, and is saved on its own. */
+function LocaleSelect({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const setLocale = useMutation({
+    mutationFn: (locale: Locale) => invoke('settings.setLocale', { locale }),
+    onSuccess: (next) => {
+      qc.setQueryData(['settings'], next);
+      void i18n.changeLanguage(next.locale);
+    },
+  });
+  return (
+    <select id={id} value={i18n.language} onChange={(e) => setLocale.mutate(e.target.value as Locale)}>
+      <option value="en">{t('languages.en')}</option>
+      <option value="zh-CN">{t('languages.zh-CN')}</option>
+    </select>
+  );
+}

@@ -1,0 +1,101 @@
+import { CSP } from '../../electron/security/csp';
+import { expect, screenshot, test } from './harness';
+
+test('first start shows the set-up and leads into the app', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Subdesk' })).toBeVisible();
+  await screenshot(page, 'setup-en');
+  // Submitting without a name shows the field error from the host's schema.
+  await page.getByRole('button', { name: 'Start using Subdesk' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Required');
+  await page.getByLabel('Business name').fill('Sunrise Fitness 朝阳店');
+  await page.getByLabel('Currency').selectOption('CNY');
+  await page.getByRole('button', { name: 'Start using Subdesk' }).click();
+  await expect(page.getByRole('navigation')).toContainText('Sunrise Fitness 朝阳店');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  const s = await app.host.invoke('settings.get', {});
+  expect(s).toMatchObject({ businessName: 'Sunrise Fitness 朝阳店', currency: 'CNY', locale: 'en', setupCompleted: true });
+});
+
+test('the set-up can be done in Chinese', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '欢迎使用 Subdesk' })).toBeVisible();
+  await screenshot(page, 'setup-zh');
+  await page.getByLabel('商户名称').fill('朝阳健身');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  expect((await app.host.invoke('settings.get', {})).locale).toBe('zh-CN');
+});
+
+test('switching to 中文 shows Chinese labels across the shell, and it persists', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.goto(app.url);
+  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
+  await screenshot(page, 'settings-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('link', { name: '设置' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  for (const label of ['商户信息', '货币与税费', '语言与时区', '账单', '商户名称', '默认税率（%）', '付款期限（天）']) {
+    await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+  }
+  // No English left on the shell or the screen.
+  const text = await page.locator('body').innerText();
+  for (const english of ['Settings', 'Business', 'Save', 'Currency', 'Time zone', 'Invoice']) expect(text).not.toContain(english);
+  await screenshot(page, 'settings-zh');
+  const again = await app.openPage();
+  await expect(again.getByRole('heading', { name: '设置' })).toBeVisible();
+  expect(await again.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+});
+
+test('edited settings persist across a reload and a host restart', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByLabel('Address').fill('88 Jianguo Road, Beijing');
+  await page.getByLabel('Default tax rate (%)').fill('6');
+  await page.getByLabel('Tax-exclusive (tax is added on top)').check();
+  await page.getByLabel('Payment terms (days)').fill('10');
+  await page.getByLabel('Invoice number format').fill('SD{YY}{MM}-{####}');
+  await expect(page.getByText('Next number looks like SD')).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+
+  await app.restartHost();
+  const fresh = await app.openPage();
+  await expect(fresh.getByLabel('Address')).toHaveValue('88 Jianguo Road, Beijing');
+  await expect(fresh.getByLabel('Default tax rate (%)')).toHaveValue('6');
+  await expect(fresh.getByLabel('Payment terms (days)')).toHaveValue('10');
+  await expect(fresh.getByLabel('Invoice number format')).toHaveValue('SD{YY}{MM}-{####}');
+  await expect(fresh.getByLabel('Tax-exclusive (tax is added on top)')).toBeChecked();
+  expect(await app.host.invoke('settings.get', {})).toMatchObject({ defaultTaxRateBp: 600, pricesIncludeTax: false, paymentTermsDays: 10 });
+});
+
+test('a bad value shows the field error and saves nothing', async ({ app }) => {
+  await app.setup('zh-CN');
+  const { page } = app;
+  await page.goto(app.url);
+  const before = await app.host.invoke('settings.get', {});
+  await page.getByLabel('账单编号格式').fill('INV-{YYYY}');
+  await page.getByLabel('商户名称').fill('');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('可用字母、数字、- _ / . 以及 {YYYY} {YY} {MM}，且必须包含一个 {####} 序号')).toBeVisible();
+  await expect(page.getByText('必填')).toBeVisible();
+  await expect(page.getByText('部分字段需要修改。')).toBeVisible();
+  await screenshot(page, 'settings-error-zh');
+  expect(await app.host.invoke('settings.get', {})).toEqual(before);
+});
+
+test('the built page carries the strict CSP and loads nothing remote', async ({ app }) => {
+  const { page } = app;
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const html = await (await page.request.get(app.url)).text();
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}"`);
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Subdesk' })).toBeVisible();
+  expect(requests.filter((u) => !u.startsWith(app.url))).toEqual([]);
+});

@@ -1,0 +1,148 @@
+/**
+ * The browser harness (DESIGN.md): serves the built renderer on 127.0.0.1 and plays the
+ * preload's part — `window.api` is defined by an init script and each call goes through
+ * `exposeBinding` to `host.invoke` in this test process, through the same envelope as IPC.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { createHost, type Host } from '../../electron/host';
+import { toEnvelope } from '../../electron/ipc/envelope';
+import { testClock, tempDir, type TestClock } from '../support/host';
+
+const RENDERER_DIR = path.resolve('out/renderer');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the e2e tests');
+  }
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(RENDERER_DIR, urlPath === '/' ? 'index.html' : urlPath);
+    if (!file.startsWith(RENDERER_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+const INIT_SCRIPT = `
+  (() => {
+    const listeners = new Map();
+    window.api = Object.freeze({
+      invoke: (channel, input) => window.__subdeskInvoke(channel, input),
+      on: (event, listener) => {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event).add(listener);
+        return () => listeners.get(event).delete(listener);
+      },
+    });
+    window.__subdeskEmit = (event, payload) => {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    };
+  })();
+`;
+
+export interface AppFixture {
+  host: Host;
+  clock: TestClock;
+  dataDir: string;
+  url: string;
+  page: Page;
+  /** Opens the app in a new page of the same context (same host, same data). */
+  openPage(): Promise<Page>;
+  /** Closes the host and opens a new one on the same data folder, as an app restart would. */
+  restartHost(): Promise<Host>;
+  /** Completes the first-start set-up through the host, for tests that start past it. */
+  setup(locale?: 'en' | 'zh-CN'): Promise<void>;
+}
+
+async function wire(context: BrowserContext, getHost: () => Host, serverUrl: string): Promise<void> {
+  await context.exposeBinding('__subdeskInvoke', async (source, channel: unknown, input: unknown) => {
+    // The same check main.ts makes: only the app's own page may call the host.
+    if (!source.frame.url().startsWith(serverUrl) || source.frame !== source.page.mainFrame()) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not the Subdesk window.' } };
+    }
+    return toEnvelope(() => getHost().invoke(channel as never, input as never));
+  });
+  await context.addInitScript(INIT_SCRIPT);
+}
+
+export const test = base.extend<{ app: AppFixture }, { server: { url: string } }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startServer();
+      await use({ url: server.url });
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ context, page, server }, use) => {
+    const clock = testClock('2026-03-02');
+    const dataDir = tempDir('subdesk-e2e-');
+    const options = { dataDir, now: clock.now, timers: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' };
+    let host = await createHost(options);
+    const unsubscribe: (() => void)[] = [];
+    const forwardEvents = (h: Host) =>
+      unsubscribe.push(
+        h.onAny((event, payload) => {
+          for (const p of context.pages()) void p.evaluate(([e, d]) => (window as never as { __subdeskEmit(e: unknown, d: unknown): void }).__subdeskEmit(e, d), [event, payload] as const).catch(() => undefined);
+        }),
+      );
+    forwardEvents(host);
+    await wire(context, () => host, server.url);
+    const fixture: AppFixture = {
+      get host() {
+        return host;
+      },
+      clock,
+      dataDir,
+      url: server.url,
+      page,
+      async openPage() {
+        const p = await context.newPage();
+        await p.goto(server.url);
+        return p;
+      },
+      async restartHost() {
+        host.close();
+        host = await createHost(options);
+        forwardEvents(host);
+        return host;
+      },
+      async setup(locale = 'en') {
+        await host.invoke('settings.completeSetup', { businessName: 'Sunrise Fitness', currency: 'CNY', locale });
+      },
+    };
+    await use(fixture);
+    for (const u of unsubscribe) u();
+    host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Saves a screenshot for people to look at (test-results/screens/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: true });
+}
