@@ -13,10 +13,9 @@ import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations,
 import { openDatabase, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
 import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler';
-import { settingsHandlers } from './settings/handlers';
 import { createSettingsService, type SettingsService } from './settings/service';
 import type { SettingsStoreFactory } from './settings/store';
-import { systemHandlers } from './system/handlers';
+import { createAreas } from './areas';
 
 export interface HostOptions {
   dataDir: string;
@@ -62,10 +61,22 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const staff: StaffRef | null = null;
   const today = () => todayInZone(now(), settings.get().timeZone);
 
-  const handlers: Handlers = {
-    ...systemHandlers({ dataDir: opts.dataDir, appVersion: opts.appVersion ?? '0.0.0-dev', db }),
-    ...settingsHandlers(settings),
+  const emit: Ctx['emit'] = (event, payload) => {
+    events.emit(event, payload);
+    events.emit(ANY, event, payload);
   };
+  const areas = createAreas({
+    db,
+    dataDir: opts.dataDir,
+    appVersion: opts.appVersion ?? '0.0.0-dev',
+    settings,
+    now,
+    today,
+    emit,
+    auditSystem: (channel, entity, entityId, before, after) =>
+      audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after }),
+  });
+  const handlers: Handlers = areas.handlers;
   assertEveryChannelHandled(handlers);
 
   function makeCtx(channel: string): Ctx {
@@ -87,10 +98,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
           before,
           after,
         }),
-      emit: (event, payload) => {
-        events.emit(event, payload);
-        events.emit(ANY, event, payload);
-      },
+      emit,
     };
   }
 
@@ -100,7 +108,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     const parsed = parseInput(def.input, input);
     const handler = handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
     const ctx = makeCtx(channel);
-    if (!def.mutates) return (await handler(parsed, ctx)) as Output<K>;
+    if (!def.mutates || def.tx === 'self') return (await handler(parsed, ctx)) as Output<K>;
     // One user action = one transaction: the change and its audit rows commit together or not at all.
     return db.transaction(() => {
       const result = handler(parsed, ctx);
@@ -109,7 +117,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     })();
   }
 
-  const jobs: Job[] = [];
+  const jobs: Job[] = areas.jobs;
   const scheduler = createScheduler({
     jobs,
     now,
@@ -131,6 +139,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
     close() {
       scheduler.stop();
+      areas.close();
       events.removeAllListeners();
       if (db.open) db.close();
     },

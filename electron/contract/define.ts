@@ -9,6 +9,11 @@ export interface ChannelDef<I extends z.ZodType, O> {
   access: Access;
   /** A mutating channel runs in one SQLite transaction and is audited. */
   mutates: boolean;
+  /**
+   * 'host' (default): the host wraps the handler in one transaction.
+   * 'self': the handler manages its own transactions (the billing run: one per billing unit).
+   */
+  tx: 'host' | 'self';
   /** Phantom field carrying the output type; never set at runtime. */
   readonly __output?: O;
 }
@@ -20,6 +25,6 @@ export interface ChannelDef<I extends z.ZodType, O> {
 export function channel<O>() {
   return <I extends z.ZodType>(
     input: I,
-    opts: { access: Access; mutates: boolean },
-  ): ChannelDef<I, O> => ({ input, access: opts.access, mutates: opts.mutates });
+    opts: { access: Access; mutates: boolean; tx?: 'host' | 'self' },
+  ): ChannelDef<I, O> => ({ input, access: opts.access, mutates: opts.mutates, tx: opts.tx ?? 'host' });
 }

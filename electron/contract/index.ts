@@ -4,10 +4,12 @@
  * The renderer imports from here with `import type` only.
  */
 import type { z } from 'zod';
+import type { BillingRun } from './billing-types';
 import type { ChannelDef } from './define';
 import { settingsChannels } from './settings';
 import { systemChannels } from './system';
 
+// Each area's channels join this map together with their handlers (electron/areas.ts).
 export const channels = {
   ...systemChannels,
   ...settingsChannels,
@@ -24,6 +26,8 @@ export type Output<K extends Channel> = Channels[K] extends ChannelDef<z.ZodType
 /** Push events from main to renderer, with their payloads. */
 export interface Events {
   'settings.changed': { locale: string };
+  /** A billing run finished (scheduled or on demand). */
+  'billing.runCompleted': BillingRun;
 }
 export type EventName = keyof Events;
 
@@ -34,3 +38,4 @@ export function isChannel(name: unknown): name is Channel {
 export * from './errors';
 export type { Settings, Locale } from './settings';
 export type { AppInfo } from './system';
+export type * from './billing-types';

@@ -49,6 +49,13 @@ export const settingsShape = {
   invoiceNumberFormat: z.string('invalid_number_format').refine(isNumberFormat, 'invalid_number_format'),
   creditNoteNumberFormat: z.string('invalid_number_format').refine(isNumberFormat, 'invalid_number_format'),
   paymentTermsDays: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(365, 'out_of_range'),
+  /** Percent off for each additional member billed to the same payer (basis points). */
+  householdDiscountBp: basisPoints,
+  /** Days past due after which check-in is blocked. */
+  overdueBlockDays: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(365, 'out_of_range'),
+  /** Late fee added once per overdue invoice (0 = none), after `lateFeeAfterDays` past due. */
+  lateFee: z.number('invalid_amount').int('invalid_amount').min(0, 'invalid_amount').max(100_000_000, 'invalid_amount'),
+  lateFeeAfterDays: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(365, 'out_of_range'),
 };
 
 /** What is stored: before the first-start set-up the business name is still empty. */

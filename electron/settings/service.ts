@@ -30,6 +30,10 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     invoiceNumberFormat: 'INV-{YYYY}-{#####}',
     creditNoteNumberFormat: 'CN-{YYYY}-{#####}',
     paymentTermsDays: 7,
+    householdDiscountBp: 0,
+    overdueBlockDays: 14,
+    lateFee: 0,
+    lateFeeAfterDays: 7,
     setupCompleted: false,
   };
 }

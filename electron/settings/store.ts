@@ -34,6 +34,10 @@ export const storeSchema: Record<string, unknown> = {
   invoiceNumberFormat: { type: 'string', minLength: 1, maxLength: 40 },
   creditNoteNumberFormat: { type: 'string', minLength: 1, maxLength: 40 },
   paymentTermsDays: { type: 'integer', minimum: 0, maximum: 365 },
+  householdDiscountBp: { type: 'integer', minimum: 0, maximum: 10000 },
+  overdueBlockDays: { type: 'integer', minimum: 1, maximum: 365 },
+  lateFee: { type: 'integer', minimum: 0 },
+  lateFeeAfterDays: { type: 'integer', minimum: 1, maximum: 365 },
   setupCompleted: { type: 'boolean' },
 };
 

@@ -1,0 +1,281 @@
+/** Output types of the billing-side channels. Plain data: they cross IPC. */
+import type { Alignment, Interval } from '../billing/periods';
+
+export type PlanKind = 'recurring' | 'pack';
+
+export interface Plan {
+  id: number;
+  kind: PlanKind;
+  name: string;
+  description: string;
+  price: number;
+  taxRateBp: number;
+  interval: Interval | null;
+  intervalCount: number | null;
+  alignment: Alignment | null;
+  setupFee: number;
+  trialDays: number;
+  sessionQuota: number | null;
+  termPeriods: number | null;
+  autoRenew: boolean;
+  freezeDaysPerYear: number;
+  freezeFee: number;
+  packSessions: number | null;
+  packValidDays: number | null;
+  checkinsPerDay: number;
+  archived: boolean;
+  /** Monthly-normalised price, for comparing plans (upgrade vs downgrade) and MRR. */
+  monthlyPrice: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Member {
+  id: number;
+  name: string;
+  phone: string;
+  cardNo: string | null;
+  birthday: string | null;
+  payerId: number | null;
+  notes: string;
+  tags: string[];
+  mergedInto: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SubscriptionStatus = 'trialing' | 'active' | 'paused' | 'cancelled' | 'ended';
+
+export interface DiscountTerms {
+  kind: 'percent' | 'fixed';
+  /** Basis points for percent (10000 = 100 %), minor units for fixed. */
+  value: number;
+  duration: 'once' | 'repeating' | 'forever';
+  periods: number | null;
+}
+
+export interface Subscription {
+  id: number;
+  memberId: number;
+  memberName: string;
+  payerId: number;
+  planId: number;
+  planName: string;
+  price: number;
+  taxRateBp: number;
+  interval: Interval;
+  intervalCount: number;
+  alignment: Alignment;
+  startDate: string;
+  anchorDate: string;
+  status: SubscriptionStatus;
+  /** The next period start that has not been invoiced yet; null when billing has stopped. */
+  nextBillDate: string | null;
+  /** Service stops on this day (exclusive); null while open-ended. */
+  endDate: string | null;
+  cancelAtPeriodEnd: boolean;
+  termPeriods: number | null;
+  autoRenew: boolean;
+  periodsBilled: number;
+  discount: DiscountTerms | null;
+  pendingPlanId: number | null;
+  pendingChangeDate: string | null;
+  /** The pause in force or scheduled, if any. */
+  pause: { id: number; startDate: string; endDate: string | null } | null;
+  addons: Addon[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Addon {
+  id: number;
+  subscriptionId: number;
+  name: string;
+  price: number;
+  taxRateBp: number;
+  startDate: string;
+  endDate: string | null;
+}
+
+export type InvoiceLineKind =
+  | 'period'
+  | 'addon'
+  | 'setup_fee'
+  | 'freeze_fee'
+  | 'pack'
+  | 'proration_charge'
+  | 'proration_credit'
+  | 'discount'
+  | 'household_discount'
+  | 'late_fee'
+  | 'adjustment';
+
+export interface InvoiceLine {
+  id: number;
+  position: number;
+  kind: InvoiceLineKind;
+  description: string;
+  subscriptionId: number | null;
+  addonId: number | null;
+  planId: number | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** The price or prorated price before tax treatment; negative for credits and discounts. */
+  amount: number;
+  taxRateBp: number;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+export type InvoiceStatus = 'open' | 'partly_paid' | 'paid' | 'void';
+
+export interface Invoice {
+  id: number;
+  number: string;
+  payerId: number;
+  payerName: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  subtotal: number;
+  taxTotal: number;
+  total: number;
+  /** What has settled it: payments, credit notes and bonus credit. */
+  settled: number;
+  balance: number;
+  status: InvoiceStatus;
+  overdue: boolean;
+  daysOverdue: number;
+}
+
+export interface Allocation {
+  id: number;
+  source: 'payment' | 'credit_note' | 'bonus';
+  sourceId: number;
+  amount: number;
+  date: string;
+}
+
+export interface CreditNoteLine {
+  id: number;
+  position: number;
+  invoiceLineId: number | null;
+  subscriptionId: number | null;
+  description: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  taxRateBp: number;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+export interface CreditNote {
+  id: number;
+  number: string;
+  payerId: number;
+  invoiceId: number | null;
+  issueDate: string;
+  reason: string;
+  subtotal: number;
+  taxTotal: number;
+  total: number;
+  settlement: 'credit' | 'refund';
+  lines: CreditNoteLine[];
+}
+
+export interface InvoiceDetail extends Invoice {
+  lines: InvoiceLine[];
+  allocations: Allocation[];
+  creditNotes: CreditNote[];
+  voidReason: string | null;
+  /** The payer's balance after this invoice, for the detail screen. */
+  payerBalance: number;
+}
+
+export interface PayerBalance {
+  payerId: number;
+  /** issued invoices − credit notes − payments + refunds − bonus applied (BILLING.md), derived from records. */
+  balance: number;
+  invoiced: number;
+  credited: number;
+  paid: number;
+  refunded: number;
+  bonusApplied: number;
+  /** Unallocated paid credit (储值): refundable. */
+  paidCredit: number;
+  /** Unallocated bonus credit (充值赠送): usable, not refundable. */
+  bonusCredit: number;
+  /** Sum of open invoice balances. */
+  due: number;
+}
+
+/** What a lifecycle action did (or, with dryRun, would do). */
+export interface ActionResult {
+  dryRun: boolean;
+  subscription: Subscription;
+  invoices: InvoiceDetail[];
+  creditNotes: CreditNote[];
+}
+
+export interface BillingRun {
+  id: number;
+  trigger: 'startup' | 'hourly' | 'midnight' | 'manual';
+  asOf: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'ok' | 'partial' | 'refused_clock_behind';
+  invoicesCreated: number;
+  amountTotal: number;
+  errors: { subscriptionId: number; message: string }[];
+  message: string;
+}
+
+export interface PreviewLine {
+  kind: InvoiceLineKind;
+  description: string;
+  subscriptionId: number | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  amount: number;
+  taxRateBp: number;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+export interface PreviewInvoice {
+  payerId: number;
+  payerName: string;
+  issueDate: string;
+  dueDate: string;
+  lines: PreviewLine[];
+  total: number;
+}
+
+export interface BillingPreview {
+  asOf: string;
+  invoices: PreviewInvoice[];
+  count: number;
+  total: number;
+}
+
+export interface ForecastMonth {
+  month: string; // YYYY-MM
+  invoices: number;
+  total: number;
+}
+
+export interface MemberPack {
+  id: number;
+  memberId: number;
+  planId: number;
+  planName: string;
+  invoiceId: number | null;
+  sessionsTotal: number;
+  sessionsUsed: number;
+  startDate: string;
+  expiresOn: string;
+  status: 'active' | 'used_up' | 'expired';
+}
