@@ -5,6 +5,7 @@
 import type { Db } from './db/open';
 import type { EventName, Events } from './contract';
 import type { Handlers } from './handlers';
+import type { Job } from './scheduler/scheduler';
 import type { SettingsService } from './settings/service';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
@@ -25,7 +26,7 @@ export interface AreaDeps {
 export interface Areas {
   handlers: Handlers;
   /** Jobs the scheduler runs (startup, hourly, midnight). */
-  jobs: import('./scheduler/scheduler').Job[];
+  jobs: Job[];
   close(): void;
 }
 
