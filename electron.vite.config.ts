@@ -11,7 +11,7 @@ function copyMigrations(): Plugin {
     name: 'subdesk-copy-migrations',
     writeBundle(options) {
       const from = path.resolve('electron/db/migrations');
-      const to = path.join(options.dir ?? 'out/main', 'migrations');
+      const to = path.join(options.dir ?? `${OUT}/main`, 'migrations');
       fs.mkdirSync(to, { recursive: true });
       for (const f of fs.readdirSync(from)) if (f.endsWith('.sql')) fs.copyFileSync(path.join(from, f), path.join(to, f));
     },
@@ -29,10 +29,13 @@ function injectCsp(): Plugin {
   };
 }
 
+// SUBDESK_OUT lets several builds live side by side (parallel work); the app and CI use ./out.
+const OUT = process.env['SUBDESK_OUT'] ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       externalizeDeps: true,
       rollupOptions: { input: { index: path.resolve('electron/main.ts') } },
     },
@@ -40,7 +43,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       externalizeDeps: true,
       // A sandboxed preload must be CommonJS.
       rollupOptions: {
@@ -53,7 +56,7 @@ export default defineConfig({
     root: 'renderer',
     base: './',
     build: {
-      outDir: path.resolve('out/renderer'),
+      outDir: path.resolve(`${OUT}/renderer`),
       rollupOptions: { input: path.resolve('renderer/index.html') },
     },
     plugins: [react(), injectCsp()],

@@ -12,7 +12,7 @@ import { createHost, type Host } from '../../electron/host';
 import { toEnvelope } from '../../electron/ipc/envelope';
 import { testClock, tempDir, type TestClock } from '../support/host';
 
-const RENDERER_DIR = path.resolve('out/renderer');
+const RENDERER_DIR = path.resolve(process.env['SUBDESK_OUT'] ?? 'out', 'renderer');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
