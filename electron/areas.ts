@@ -7,8 +7,36 @@ import type { EventName, Events } from './contract';
 import type { Handlers } from './handlers';
 import type { Job } from './scheduler/scheduler';
 import type { SettingsService } from './settings/service';
+import { planHandlers } from './plans/handlers';
+import { createPlansService } from './plans/service';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
+import type { BackupService } from './backup/service';
+import { authHandlers, staffHandlers } from './staff/handlers';
+import { createStaffService } from './staff/service';
+import type { Session } from './staff/session';
+import { createFrontDesk } from './members/front-desk';
+import { createMembersService } from './members/service';
+import { memberHandlers } from './members/handlers';
+import { cachedSettings, type BillingEnv } from './invoices/env';
+import { invoiceHandlers } from './invoices/handlers';
+import { billingHandlers, billingJobs } from './billing-run/handlers';
+import { createSubscriptionsService } from './subscriptions/service';
+import { subscriptionHandlers } from './subscriptions/handlers';
+import { createPacksService } from './packs/service';
+import { paymentHandlers } from './payments/handlers';
+import { followUpHandlers } from './followup/handlers';
+import { closeoutHandlers } from './closeout/handlers';
+import { documentHandlers } from './documents/handlers';
+import { lateFeeJob } from './latefees/job';
+import { createExpensesService } from './expenses/service';
+import { expenseHandlers } from './expenses/handlers';
+import { createReportsService } from './reports/service';
+import { reportHandlers } from './reports/handlers';
+import { exportHandlers } from './exports/handlers';
+import { demoHandlers } from './demo/handlers';
 
 export interface AreaDeps {
   db: Db;
@@ -21,6 +49,12 @@ export interface AreaDeps {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   /** Appends an audit entry as the system (scheduler) outside any channel. */
   auditSystem(channel: string, entity: string, entityId: string | number, before: unknown, after: unknown): void;
+  /** Who is signed in (host state, survives a restore). */
+  session: Session;
+  /** Backups and restore (host level: a restore rebuilds the areas). */
+  backups: BackupService;
+  /** Set when the data file failed its start-up check. */
+  damaged(): { reason: string } | null;
 }
 
 export interface Areas {
@@ -31,9 +65,45 @@ export interface Areas {
 }
 
 export function createAreas(deps: AreaDeps): Areas {
+  const plans = createPlansService(deps.db);
+  const members = createMembersService(deps.db);
+  const billingEnv: BillingEnv = { db: deps.db, settings: cachedSettings(deps.settings), now: deps.now, today: deps.today };
+  const subscriptions = createSubscriptionsService(billingEnv, plans, members);
+  const packs = createPacksService(billingEnv, plans, members);
+  const reports = createReportsService(billingEnv);
+  const staffDeps = { staff: createStaffService(deps.db, deps.now), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db }),
     ...settingsHandlers(deps.settings),
+    ...planHandlers(plans),
+    ...memberHandlers(members),
+    ...subscriptionHandlers(billingEnv, subscriptions, packs),
+    ...invoiceHandlers(billingEnv),
+    ...billingHandlers(billingEnv),
+    ...authHandlers(staffDeps),
+    ...staffHandlers(staffDeps),
+    ...auditHandlers(),
+    ...backupHandlers(deps.backups),
+    ...createFrontDesk({
+      db: deps.db,
+      members,
+      startImported: (ctx, memberId, planId, nextBillDate, price) =>
+        void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
+    }).handlers,
+    ...paymentHandlers(),
+    ...followUpHandlers(),
+    ...closeoutHandlers(),
+    ...documentHandlers(),
+    ...expenseHandlers(createExpensesService(deps.db)),
+    ...reportHandlers(reports),
+    ...exportHandlers(reports),
+    ...demoHandlers(deps.dataDir),
   };
-  return { handlers, jobs: [], close: () => undefined };
+  const jobs: Job[] = billingJobs(
+    billingEnv,
+    (trigger) => (entity, id, before, after) => deps.auditSystem(`billing.run:${trigger}`, entity, id, before, after),
+    (run) => deps.emit('billing.runCompleted', run),
+  );
+  jobs.push(lateFeeJob(deps));
+  return { handlers, jobs, close: () => undefined };
 }

@@ -6,16 +6,21 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { createAuditLog } from './audit/audit';
+import { createAuditLog, type AuditLog } from './audit/audit';
+import { finishPendingRestore } from './backup/restore';
+import { createBackupService, type BackupFaults } from './backup/service';
+import { quickCheck } from './backup/verify';
 import { todayInZone } from './billing/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from './contract';
-import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion } from './db/migrate';
+import type { Access } from './contract/define';
+import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration } from './db/migrate';
 import { openDatabase, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
 import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler';
 import { createSettingsService, type SettingsService } from './settings/service';
 import type { SettingsStoreFactory } from './settings/store';
-import { createAreas } from './areas';
+import { createAreas, type Areas } from './areas';
+import { createSession } from './staff/session';
 
 export interface HostOptions {
   dataDir: string;
@@ -29,6 +34,10 @@ export interface HostOptions {
   appVersion?: string;
   /** Start the hourly/midnight timers (the startup run happens either way). Tests leave it off. */
   timers?: boolean;
+  /** Lock the session after `autoLockMinutes` of the injected clock without calls (default on; off for tests that jump days). */
+  idleLock?: boolean;
+  /** Fault injection for backup tests (a full disk, a kill mid-swap). */
+  backupFaults?: BackupFaults;
 }
 
 export interface Host {
@@ -37,7 +46,12 @@ export interface Host {
   /** Every push event, for forwarding to the renderer. */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
   close(): void;
+  /** The backup taken when the app quits (main.ts awaits it before closing). */
+  backupOnQuit(): Promise<void>;
+  /** The live connection (a restore replaces it). */
   readonly db: Db;
+  /** Set when the data file failed its start-up check and nothing may be written. */
+  readonly damaged: { reason: string } | null;
   readonly dataDir: string;
   readonly scheduler: Scheduler;
   readonly settings: SettingsService;
@@ -49,46 +63,101 @@ const ANY = Symbol('any event');
 export async function createHost(opts: HostOptions): Promise<Host> {
   const now = opts.now ?? (() => new Date());
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = await openAndMigrate(opts);
+  const migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
   const settings = createSettingsService({
     dataDir: opts.dataDir,
     ...(opts.osLocale ? { osLocale: opts.osLocale } : {}),
     ...(opts.osTimeZone ? { osTimeZone: opts.osTimeZone } : {}),
     ...(opts.settingsStoreFactory ? { storeFactory: opts.settingsStoreFactory } : {}),
   });
-  const audit = createAuditLog(db);
   const events = new EventEmitter();
-  const staff: StaffRef | null = null;
   const today = () => todayInZone(now(), settings.get().timeZone);
+  const session = createSession({ now, autoLockMinutes: () => settings.get().autoLockMinutes, idleLock: opts.idleLock ?? true });
 
   const emit: Ctx['emit'] = (event, payload) => {
     events.emit(event, payload);
     events.emit(ANY, event, payload);
   };
-  const areas = createAreas({
-    db,
+
+  // While a restore swaps the data file, every other call waits here.
+  let gate: Promise<unknown> | null = null;
+  const waitGate = async () => {
+    while (gate) await gate.catch(() => undefined);
+  };
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await waitGate();
+    const p = work();
+    gate = p;
+    try {
+      return await p;
+    } finally {
+      if (gate === p) gate = null;
+    }
+  }
+
+  let core: Core | undefined;
+  const backups = createBackupService({
     dataDir: opts.dataDir,
-    appVersion: opts.appVersion ?? '0.0.0-dev',
+    dbFile: DB_FILE,
     settings,
     now,
-    today,
-    emit,
-    auditSystem: (channel, entity, entityId, before, after) =>
-      audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after }),
+    latestVersion: migrations.length,
+    nativeBinding: opts.nativeBinding,
+    liveDb: () => (core && !core.damaged ? core.db : null),
+    damaged: () => core?.damaged ?? null,
+    exclusive,
+    async reopenAfter(fileOp) {
+      closeCore(core!);
+      try {
+        fileOp();
+      } finally {
+        core = await openCore();
+        session.refresh((id) => (core!.damaged ? null : core!.staffRef(id)));
+      }
+    },
+    faults: opts.backupFaults,
   });
-  const handlers: Handlers = areas.handlers;
-  assertEveryChannelHandled(handlers);
 
-  function makeCtx(channel: string): Ctx {
-    return {
+  /** Opens the data file and builds everything that holds statements on it; a restore rebuilds this. */
+  async function openCore(): Promise<Core> {
+    const { db, damaged } = await openAndMigrate(opts, migrations);
+    if (!damaged && finishPendingRestore(db, settings)) emit('settings.changed', { locale: settings.get().locale });
+    const audit = createAuditLog(db);
+    const areas = createAreas({
       db,
-      channel,
-      staff,
+      dataDir: opts.dataDir,
+      appVersion: opts.appVersion ?? '0.0.0-dev',
       settings,
       now,
       today,
-      audit: (entity, entityId, before, after) =>
-        audit.record({
+      emit,
+      auditSystem: (channel, entity, entityId, before, after) =>
+        audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after }),
+      session,
+      backups,
+      damaged: () => damaged,
+    });
+    assertEveryChannelHandled(areas.handlers);
+    const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
+    return { db, audit, areas, handlers: areas.handlers, damaged, staffRef: (id) => staffRow.get(id) ?? null };
+  }
+  core = await openCore();
+
+  function makeCtx(channel: string): Ctx {
+    const c = core!;
+    return {
+      db: c.db,
+      channel,
+      // Read at use: staff.createOwner and auth.signIn change who is acting mid-call.
+      get staff() {
+        return session.current();
+      },
+      settings,
+      now,
+      today,
+      audit: (entity, entityId, before, after) => {
+        const staff = session.current();
+        c.audit.record({
           at: now().toISOString(),
           staffId: staff?.id ?? null,
           staffName: staff?.name ?? '',
@@ -97,27 +166,60 @@ export async function createHost(opts: HostOptions): Promise<Host> {
           entityId: String(entityId),
           before,
           after,
-        }),
+        });
+      },
       emit,
     };
   }
 
+  /**
+   * Order of checks: unknown channel, damaged data file, sign-in / lock / role, then the
+   * input schema — a caller without the right learns nothing about a channel's input.
+   */
+  function guard(channel: Channel, access: Access, mutates: boolean): void {
+    const c = core!;
+    if (c.damaged) {
+      if (DAMAGED_RESCUE.has(channel)) return; // anyone may bring back a backup over a damaged file
+      if (access !== 'public' || (mutates && channel !== 'settings.setLocale')) {
+        throw new AppError('DB_DAMAGED', 'The data file is damaged: restore a backup to continue.', { reason: c.damaged.reason });
+      }
+    }
+    session.authorize(access);
+  }
+
   async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    await waitGate();
     const def = channels[channel];
+    guard(channel, def.access, def.mutates);
     const parsed = parseInput(def.input, input);
-    const handler = handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
+    const c = core!;
+    const handler = c.handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
     const ctx = makeCtx(channel);
     if (!def.mutates || def.tx === 'self') return (await handler(parsed, ctx)) as Output<K>;
     // One user action = one transaction: the change and its audit rows commit together or not at all.
-    return db.transaction(() => {
+    return c.db.transaction(() => {
       const result = handler(parsed, ctx);
       if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
       return result as Output<K>;
     })();
   }
 
-  const jobs: Job[] = areas.jobs;
+  // Jobs are looked up by name at run time, so they follow the areas across a restore.
+  const jobs: Job[] = [
+    { name: 'backup.daily', triggers: ['startup', 'midnight'], run: async () => void (await backups.dailyIfNeeded()) },
+    ...core.areas.jobs.map(
+      (j): Job => ({
+        name: j.name,
+        triggers: j.triggers,
+        run: async () => {
+          await waitGate();
+          if (core!.damaged) return;
+          await core!.areas.jobs.find((x) => x.name === j.name)?.run();
+        },
+      }),
+    ),
+  ];
   const scheduler = createScheduler({
     jobs,
     now,
@@ -139,15 +241,41 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
     close() {
       scheduler.stop();
-      areas.close();
+      closeCore(core!);
       events.removeAllListeners();
-      if (db.open) db.close();
     },
-    db,
+    async backupOnQuit() {
+      await waitGate();
+      await backups.onQuit();
+    },
+    get db() {
+      return core!.db;
+    },
+    get damaged() {
+      return core!.damaged;
+    },
     dataDir: opts.dataDir,
     scheduler,
     settings,
   };
+}
+
+/** What a restore closes and rebuilds: the connection and everything holding statements on it. */
+interface Core {
+  db: Db;
+  audit: AuditLog;
+  areas: Areas;
+  handlers: Handlers;
+  damaged: { reason: string } | null;
+  staffRef(id: number): StaffRef | null;
+}
+
+/** With a damaged data file only these non-public channels still work (to restore a backup). */
+const DAMAGED_RESCUE = new Set<string>(['backup.list', 'backup.restore']);
+
+function closeCore(core: Core): void {
+  core.areas.close();
+  if (core.db.open) core.db.close();
 }
 
 /** Runs the schema; reports field paths so the screen can put each error next to its field. */
@@ -179,14 +307,20 @@ function localParts(instant: Date, timeZone: string): { date: string; hour: numb
 /**
  * Opens the data file and brings its schema up to date. A file from a newer app is
  * refused untouched; an existing file is copied with the SQLite backup API before any
- * migration touches it.
+ * migration touches it. A file that fails `quick_check` is never written to: the host
+ * then runs on an empty in-memory database in "damaged" mode, offering only a restore.
  */
-async function openAndMigrate(opts: HostOptions): Promise<Db> {
+async function openAndMigrate(opts: HostOptions, migrations: Migration[]): Promise<{ db: Db; damaged: { reason: string } | null }> {
   const file = path.join(opts.dataDir, DB_FILE);
-  const migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
   const existed = fs.existsSync(file);
   const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
   if (existed) {
+    const problem = quickCheck(file, binding);
+    if (problem) {
+      const memory = openDatabase(':memory:', binding);
+      applyMigrations(memory, migrations);
+      return { db: memory, damaged: { reason: problem.slice(0, 500) } };
+    }
     // Look before touching: even setting WAL mode would write to a newer app's file.
     const probe = openDatabase(file, { ...binding, readonly: true });
     try {
@@ -206,7 +340,7 @@ async function openAndMigrate(opts: HostOptions): Promise<Db> {
       await db.backup(path.join(dir, `subdesk-v${current}-${stamp}.sqlite`));
     }
     applyMigrations(db, migrations);
-    return db;
+    return { db, damaged: null };
   } catch (e) {
     db.close();
     throw e;

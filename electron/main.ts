@@ -6,8 +6,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuIte
 import ElectronStore from 'electron-store';
 import { AppError } from './contract/errors';
 import { createHost, type Host } from './host';
+import { watchDemo } from './demo/switch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc/bridge';
 import { toEnvelope } from './ipc/envelope';
+import { afterInvoke } from './printing/printing';
 import type { SettingsStoreFactory } from './settings/store';
 import { isAppUrl, isExternalLinkAllowed, windowOptions } from './window';
 
@@ -77,9 +79,17 @@ async function start(): Promise<void> {
     if (!win || event.sender !== win.webContents || !isAppUrl(frameUrl, url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not the Subdesk window.' } };
     }
-    return toEnvelope(() => host!.invoke(channel as never, input as never));
+    // Printing needs Electron: the host renders, electron/printing prints (documents.print, documents.printers).
+    return toEnvelope(async () => afterInvoke(channel, await host!.invoke(channel as never, input as never), win));
   });
   host.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
+  // "Explore with sample data": the host moves to the sample folder and back (electron/demo/switch.ts).
+  const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true };
+  watchDemo(host, options, (next) => {
+    host = next;
+    next.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
+    win?.reload();
+  });
   createWindow();
 }
 
@@ -97,5 +107,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
+  // The quit backup runs once, before the database closes; a failure is logged by the backup service.
+  let quitBackupDone = false;
+  app.on('before-quit', (e) => {
+    if (quitBackupDone || !host) return;
+    e.preventDefault();
+    quitBackupDone = true;
+    void host.backupOnQuit().finally(() => app.quit());
+  });
   app.on('will-quit', () => host?.close());
 }

@@ -6,13 +6,47 @@
 import type { z } from 'zod';
 import type { BillingRun } from './billing-types';
 import type { ChannelDef } from './define';
+import { planChannels } from './plans';
+import { memberChannels } from './members';
+import { subscriptionChannels } from './subscriptions';
+import { billingChannels, invoiceChannels } from './invoices';
 import { settingsChannels } from './settings';
 import { systemChannels } from './system';
+import { auditChannels } from './audit';
+import { backupChannels } from './backup';
+import { authChannels, staffChannels } from './staff';
+import { deskChannels } from './desk';
+import { paymentChannels } from './payments';
+import { followUpChannels } from './followup';
+import { closeoutChannels } from './closeout';
+import { documentChannels } from './documents';
+import { expenseChannels } from './expenses';
+import { reportChannels } from './reports';
+import { exportChannels } from './exports';
+import { demoChannels } from './demo';
 
 // Each area's channels join this map together with their handlers (electron/areas.ts).
 export const channels = {
   ...systemChannels,
   ...settingsChannels,
+  ...planChannels,
+  ...memberChannels,
+  ...subscriptionChannels,
+  ...invoiceChannels,
+  ...billingChannels,
+  ...authChannels,
+  ...staffChannels,
+  ...auditChannels,
+  ...backupChannels,
+  ...deskChannels,
+  ...paymentChannels,
+  ...followUpChannels,
+  ...closeoutChannels,
+  ...documentChannels,
+  ...expenseChannels,
+  ...reportChannels,
+  ...exportChannels,
+  ...demoChannels,
 };
 
 export type Channels = typeof channels;
@@ -28,6 +62,10 @@ export interface Events {
   'settings.changed': { locale: string };
   /** A billing run finished (scheduled or on demand). */
   'billing.runCompleted': BillingRun;
+  /** The set-up asked for the sample business; main.ts opens it (electron/demo/folder.ts). */
+  'demo.openRequested': Record<string, never>;
+  /** The sample business asked to go back to the real data. */
+  'demo.exitRequested': Record<string, never>;
 }
 export type EventName = keyof Events;
 
@@ -39,3 +77,11 @@ export * from './errors';
 export type { Settings, Locale } from './settings';
 export type { AppInfo } from './system';
 export type * from './billing-types';
+export type * from './desk-types';
+export type * from './staff';
+export type * from './audit';
+export type * from './backup';
+export type * from './expenses';
+export type * from './reports';
+export type * from './exports';
+export type * from './demo';

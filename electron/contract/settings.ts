@@ -56,6 +56,14 @@ export const settingsShape = {
   /** Late fee added once per overdue invoice (0 = none), after `lateFeeAfterDays` past due. */
   lateFee: z.number('invalid_amount').int('invalid_amount').min(0, 'invalid_amount').max(100_000_000, 'invalid_amount'),
   lateFeeAfterDays: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(365, 'out_of_range'),
+  /** Minutes without activity after which the screen locks (0 = never). */
+  autoLockMinutes: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(240, 'out_of_range'),
+  /** Where backups go; empty = <data folder>/backups. An absolute path (a USB stick, a synced folder). */
+  backupFolder: z
+    .string('invalid_path')
+    .trim()
+    .max(1000, 'too_long')
+    .refine((p) => p === '' || (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p) && !p.includes('\0')), 'invalid_path'),
 };
 
 /** What is stored: before the first-start set-up the business name is still empty. */

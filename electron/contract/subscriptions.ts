@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { basisPoints, id, isoDate, money, requiredText } from './common';
-import type { ActionResult, MemberPack, Subscription } from './billing-types';
+import type { ActionResult, InvoiceDetail, MemberPack, Subscription } from './billing-types';
 
 export const discountInput = z
   .strictObject({
@@ -78,7 +78,7 @@ export const subscriptionChannels = {
     z.strictObject({ id, addonId: id, effectiveDate: isoDate.optional(), settlement: z.enum(['credit', 'refund'], 'invalid_choice').default('credit'), dryRun }),
     { access: 'desk', mutates: true },
   ),
-  'packs.sell': channel<{ pack: MemberPack; invoiceId: number | null; dryRun: boolean }>()(
+  'packs.sell': channel<{ pack: MemberPack; invoiceId: number | null; invoices: InvoiceDetail[]; dryRun: boolean }>()(
     z.strictObject({ memberId: id, planId: id, startDate: isoDate.optional(), price: money.optional(), dryRun }),
     { access: 'desk', mutates: true },
   ),

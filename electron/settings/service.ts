@@ -34,6 +34,8 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     overdueBlockDays: 14,
     lateFee: 0,
     lateFeeAfterDays: 7,
+    autoLockMinutes: 10,
+    backupFolder: '',
     setupCompleted: false,
   };
 }
@@ -45,6 +47,7 @@ export interface SettingsService {
     before: Settings;
     after: Settings;
   };
+  replace(snapshot: Record<string, unknown>): { before: Settings; after: Settings };
 }
 
 export function createSettingsService(opts: SettingsServiceOptions): SettingsService {
@@ -58,7 +61,10 @@ export function createSettingsService(opts: SettingsServiceOptions): SettingsSer
 
   // A hand-edited file is read leniently: a bad value falls back to its default.
   function get(): Settings {
-    const merged = { ...defaults, ...store.store };
+    return lenient({ ...defaults, ...store.store });
+  }
+
+  function lenient(merged: Record<string, unknown>): Settings {
     const parsed = settingsSchema.safeParse(merged);
     if (parsed.success) return parsed.data;
     const out: Record<string, unknown> = { ...merged };
@@ -92,5 +98,14 @@ export function createSettingsService(opts: SettingsServiceOptions): SettingsSer
     return { before, after };
   }
 
-  return { get, update, completeSetup };
+  /** A restore brings back the settings that travelled inside the copy; the backup folder stays this PC's. */
+  function replace(snapshot: Record<string, unknown>) {
+    const before = get();
+    const known = Object.fromEntries(Object.entries(snapshot).filter(([k]) => k in defaults));
+    const after = lenient({ ...defaults, ...known, backupFolder: before.backupFolder });
+    store.set(after);
+    return { before, after };
+  }
+
+  return { get, update, completeSetup, replace };
 }

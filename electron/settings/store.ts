@@ -38,6 +38,8 @@ export const storeSchema: Record<string, unknown> = {
   overdueBlockDays: { type: 'integer', minimum: 1, maximum: 365 },
   lateFee: { type: 'integer', minimum: 0 },
   lateFeeAfterDays: { type: 'integer', minimum: 1, maximum: 365 },
+  autoLockMinutes: { type: 'integer', minimum: 0, maximum: 240 },
+  backupFolder: { type: 'string', maxLength: 1000 },
   setupCompleted: { type: 'boolean' },
 };
 

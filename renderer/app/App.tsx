@@ -3,6 +3,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router-dom';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { DamagedScreen } from '../features/backup/DamagedScreen';
+import { showFlashMessage } from '../features/backup/reload';
+import { LockScreen } from '../features/staff/LockScreen';
+import { useAuth, useIdleLock, useSessionErrors } from '../features/staff/useAuth';
 import { invoke, onEvent } from '../lib/api';
 import { errorText } from './errors';
 import { Shell } from './Shell';
@@ -11,7 +15,12 @@ export function App() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
+  const auth = useAuth();
   const locale = settings.data?.locale;
+  const signedIn = !!auth.data?.staff && !auth.data.locked;
+  useSessionErrors();
+  useEffect(showFlashMessage, []);
+  useIdleLock(auth.data?.autoLockMinutes ?? 0, signedIn);
 
   // The stored locale is the truth: follow it whenever it changes (switch, settings form, other window).
   useEffect(() => {
@@ -23,8 +32,12 @@ export function App() {
   useEffect(() => onEvent('settings.changed', () => void qc.invalidateQueries({ queryKey: ['settings'] })), [qc]);
 
   if (settings.isError) return <div className="fatal">{errorText(t, settings.error)}</div>;
-  if (!settings.data) return <div className="splash">{t('common.loading')}</div>;
-  if (!settings.data.setupCompleted) return <SetupScreen settings={settings.data} />;
+  if (auth.isError) return <div className="fatal">{errorText(t, auth.error)}</div>;
+  if (!settings.data || !auth.data) return <div className="splash">{t('common.loading')}</div>;
+  // A damaged data file comes first: nothing else can work until a backup is restored.
+  if (auth.data.damaged) return <DamagedScreen reason={auth.data.damaged.reason} />;
+  if (!settings.data.setupCompleted || !auth.data.staffExists) return <SetupScreen settings={settings.data} auth={auth.data} />;
+  if (!signedIn) return <LockScreen status={auth.data} />;
   return (
     <HashRouter>
       <Shell />

@@ -2,12 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import type { Locale } from '../../electron/contract';
+import { Toaster } from '../components/Toast';
 import { invoke } from '../lib/api';
 import { routes } from './routes';
+import { allows } from '../../electron/contract/staff';
+import { SessionBadge } from '../features/staff/SessionBadge';
+import { useAuth } from '../features/staff/useAuth';
+import { QuickFind } from '../features/members/QuickFind';
 
 export function Shell() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
+  // Screens the signed-in role may not use are not shown (nor routable); the host refuses their channels regardless.
+  const role = useAuth().data?.staff?.role;
+  const visible = routes.filter((r) => allows(role, r.access ?? 'desk'));
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.name')}>
@@ -20,8 +28,9 @@ export function Shell() {
             <div className="sidebar__business">{settings.data?.businessName}</div>
           </div>
         </div>
+        <QuickFind />
         <ul className="sidebar__nav">
-          {routes.map((r) => (
+          {visible.map((r) => (
             <li key={r.path}>
               <NavLink to={r.path} className={({ isActive }) => `navlink${isActive ? ' navlink--active' : ''}`}>
                 <span className="navlink__icon" aria-hidden="true">
@@ -33,17 +42,19 @@ export function Shell() {
           ))}
         </ul>
         <div className="sidebar__footer">
+          <SessionBadge />
           <LanguageSwitch />
         </div>
       </nav>
       <main className="content">
         <Routes>
-          {routes.map((r) => (
+          {visible.map((r) => (
             <Route key={r.path} path={r.path} element={<r.component />} />
           ))}
-          <Route path="*" element={<Navigate to={routes[0]!.path} replace />} />
+          {visible[0] ? <Route path="*" element={<Navigate to={visible[0].path} replace />} /> : null}
         </Routes>
       </main>
+      <Toaster />
     </div>
   );
 }

@@ -3,11 +3,21 @@ import { initReactI18next } from 'react-i18next';
 import * as shell from './strings';
 import * as settings from '../features/settings/strings';
 import * as setup from '../features/setup/strings';
+import * as plans from '../features/plans/strings';
+import * as billing from '../features/billing/strings';
+import * as ui from '../components/strings';
+import * as staff from '../features/staff/strings';
+import * as audit from '../features/audit/strings';
+import * as backup from '../features/backup/strings';
+import * as invoices from '../features/invoices/strings';
+import * as payments from '../features/payments/strings';
+import * as members from '../features/members/strings';
+import * as checkin from '../features/checkin/strings';
 
 /** Every feature's strings, merged under its own key. Both trees must have the same keys (a unit test checks). */
 export const resources = {
-  en: { translation: { ...shell.en, settings: settings.en, setup: setup.en } },
-  'zh-CN': { translation: { ...shell.zh, settings: settings.zh, setup: setup.zh } },
+  en: { translation: { ...shell.en, settings: settings.en, setup: setup.en, ui: ui.en, plans: plans.en, billing: billing.en, staff: staff.en, audit: audit.en, backup: backup.en, invoices: invoices.en, payments: payments.en, members: members.en, checkin: checkin.en } },
+  'zh-CN': { translation: { ...shell.zh, settings: settings.zh, setup: setup.zh, ui: ui.zh, plans: plans.zh, billing: billing.zh, staff: staff.zh, audit: audit.zh, backup: backup.zh, invoices: invoices.zh, payments: payments.zh, members: members.zh, checkin: checkin.zh } },
 };
 
 export function initI18n(lng: string): typeof i18n {

@@ -1,5 +1,14 @@
 import type { ComponentType } from 'react';
+import type { Access } from '../../electron/contract/define';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { StaffScreen } from '../features/staff/StaffScreen';
+import { BillingScreen } from '../features/billing/BillingScreen';
+import { PlansScreen } from '../features/plans/PlansScreen';
+import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
+import { PaymentsScreen } from '../features/payments/PaymentsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { MembersScreen } from '../features/members/MembersScreen';
+import { CheckinScreen } from '../features/checkin/CheckinScreen';
 
 /**
  * The screens in the navigation, in order. A feature adds its screen here when it lands;
@@ -11,6 +20,19 @@ export interface RouteDef {
   label: string;
   icon: string;
   component: ComponentType;
+  /** Who sees it (default desk): hidden from lower roles; the host enforces the channels anyway. */
+  access?: Access;
 }
 
-export const routes: RouteDef[] = [{ path: '/settings', label: 'nav.settings', icon: '⚙', component: SettingsScreen }];
+// Order: Members, Check-in, Plans, Invoices, Payments, Reports, Billing, Settings.
+export const routes: RouteDef[] = [
+  { path: '/members', label: 'nav.members', icon: '☰', component: MembersScreen },
+  { path: '/checkin', label: 'nav.checkin', icon: '✓', component: CheckinScreen },
+  { path: '/plans', label: 'nav.plans', icon: '▤', component: PlansScreen },
+  { path: '/invoices', label: 'nav.invoices', icon: '▦', component: InvoicesScreen },
+  { path: '/payments', label: 'nav.payments', icon: '¥', component: PaymentsScreen },
+  { path: '/billing', label: 'nav.billing', icon: '↻', component: BillingScreen },
+  { path: '/staff', label: 'staff.nav', icon: '☺', component: StaffScreen, access: 'owner' },
+  { path: '/audit', label: 'audit.nav', icon: '⛨', component: AuditScreen, access: 'manager' },
+  { path: '/settings', label: 'nav.settings', icon: '⚙', component: SettingsScreen, access: 'owner' },
+];

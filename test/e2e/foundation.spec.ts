@@ -11,11 +11,40 @@ test('first start shows the set-up and leads into the app', async ({ app }) => {
   await expect(page.getByRole('alert')).toHaveText('Required');
   await page.getByLabel('Business name').fill('Sunrise Fitness 朝阳店');
   await page.getByLabel('Currency').selectOption('CNY');
+  // The owner's account is part of the set-up; the owner is signed in at once.
+  await page.getByLabel('Your name').fill('Li Wei');
+  await page.getByLabel('PIN (4–8 digits)').fill('2468');
+  await page.getByLabel('Repeat the PIN').fill('2468');
   await page.getByRole('button', { name: 'Start using Subdesk' }).click();
   await expect(page.getByRole('navigation')).toContainText('Sunrise Fitness 朝阳店');
+  await expect(page.getByRole('navigation')).toContainText('Li Wei');
+  await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   const s = await app.host.invoke('settings.get', {});
   expect(s).toMatchObject({ businessName: 'Sunrise Fitness 朝阳店', currency: 'CNY', locale: 'en', setupCompleted: true });
+  const status = await app.host.invoke('auth.status', {});
+  expect(status.staff).toMatchObject({ name: 'Li Wei', role: 'owner' });
+  expect(status.roster).toEqual([{ id: status.staff!.id, name: 'Li Wei', role: 'owner' }]);
+});
+
+test('the set-up refuses mismatched or short PINs and creates no owner', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByLabel('Business name').fill('Sunrise Fitness');
+  await page.getByLabel('Your name').fill('Li Wei');
+  await page.getByLabel('PIN (4–8 digits)').fill('2468');
+  await page.getByLabel('Repeat the PIN').fill('2469');
+  await page.getByRole('button', { name: 'Start using Subdesk' }).click();
+  await expect(page.getByText('The two PINs are different')).toBeVisible();
+  await page.getByLabel('PIN (4–8 digits)').fill('12');
+  await page.getByLabel('Repeat the PIN').fill('12');
+  await page.getByRole('button', { name: 'Start using Subdesk' }).click();
+  await expect(page.getByText('A PIN is 4 to 8 digits')).toBeVisible();
+  expect((await app.host.invoke('auth.status', {})).staffExists).toBe(false);
+  await page.getByLabel('PIN (4–8 digits)').fill('24680');
+  await page.getByLabel('Repeat the PIN').fill('24680');
+  await page.getByRole('button', { name: 'Start using Subdesk' }).click();
+  await expect(page.getByRole('navigation')).toContainText('Li Wei');
 });
 
 test('the set-up can be done in Chinese', async ({ app }) => {
@@ -25,7 +54,11 @@ test('the set-up can be done in Chinese', async ({ app }) => {
   await expect(page.getByRole('heading', { name: '欢迎使用 Subdesk' })).toBeVisible();
   await screenshot(page, 'setup-zh');
   await page.getByLabel('商户名称').fill('朝阳健身');
+  await page.getByLabel('您的姓名').fill('王芳');
+  await page.getByLabel('PIN 码（4–8 位数字）').fill('1357');
+  await page.getByLabel('再次输入 PIN 码').fill('1357');
   await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('link', { name: '设置' }).click();
   await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
   expect((await app.host.invoke('settings.get', {})).locale).toBe('zh-CN');
 });
@@ -33,7 +66,7 @@ test('the set-up can be done in Chinese', async ({ app }) => {
 test('switching to 中文 shows Chinese labels across the shell, and it persists', async ({ app }) => {
   await app.setup('en');
   const { page } = app;
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/settings`);
   await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
   await screenshot(page, 'settings-en');
   await page.getByRole('button', { name: '中文' }).click();
@@ -47,6 +80,7 @@ test('switching to 中文 shows Chinese labels across the shell, and it persists
   for (const english of ['Settings', 'Business', 'Save', 'Currency', 'Time zone', 'Invoice']) expect(text).not.toContain(english);
   await screenshot(page, 'settings-zh');
   const again = await app.openPage();
+  await again.getByRole('link', { name: '设置' }).click();
   await expect(again.getByRole('heading', { name: '设置' })).toBeVisible();
   expect(await again.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 });
@@ -54,7 +88,7 @@ test('switching to 中文 shows Chinese labels across the shell, and it persists
 test('edited settings persist across a reload and a host restart', async ({ app }) => {
   await app.setup('en');
   const { page } = app;
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/settings`);
   await page.getByLabel('Address').fill('88 Jianguo Road, Beijing');
   await page.getByLabel('Default tax rate (%)').fill('6');
   await page.getByLabel('Tax-exclusive (tax is added on top)').check();
@@ -66,6 +100,7 @@ test('edited settings persist across a reload and a host restart', async ({ app 
 
   await app.restartHost();
   const fresh = await app.openPage();
+  await fresh.getByRole('link', { name: 'Settings' }).click();
   await expect(fresh.getByLabel('Address')).toHaveValue('88 Jianguo Road, Beijing');
   await expect(fresh.getByLabel('Default tax rate (%)')).toHaveValue('6');
   await expect(fresh.getByLabel('Payment terms (days)')).toHaveValue('10');
@@ -77,7 +112,7 @@ test('edited settings persist across a reload and a host restart', async ({ app 
 test('a bad value shows the field error and saves nothing', async ({ app }) => {
   await app.setup('zh-CN');
   const { page } = app;
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/settings`);
   const before = await app.host.invoke('settings.get', {});
   await page.getByLabel('账单编号格式').fill('INV-{YYYY}');
   await page.getByLabel('商户名称').fill('');

@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { createHost, type Host } from '../../electron/host';
 import { toEnvelope } from '../../electron/ipc/envelope';
-import { testClock, tempDir, type TestClock } from '../support/host';
+import type { Role } from '../../electron/contract/define';
+import type { StaffBrief } from '../../electron/contract/staff';
+import { signInAs, testClock, tempDir, TEST_STAFF, type TestClock } from '../support/host';
 
 const RENDERER_DIR = path.resolve(process.env['SUBDESK_OUT'] ?? 'out', 'renderer');
 const TYPES: Record<string, string> = {
@@ -71,8 +73,10 @@ export interface AppFixture {
   openPage(): Promise<Page>;
   /** Closes the host and opens a new one on the same data folder, as an app restart would. */
   restartHost(): Promise<Host>;
-  /** Completes the first-start set-up through the host, for tests that start past it. */
+  /** Completes the first-start set-up through the host (business and owner, signed in), for tests that start past it. */
   setup(locale?: 'en' | 'zh-CN'): Promise<void>;
+  /** Signs in a staff member of that role (TEST_STAFF), creating them if needed. */
+  signInAs(role: Role): Promise<StaffBrief>;
 }
 
 async function wire(context: BrowserContext, getHost: () => Host, serverUrl: string): Promise<void> {
@@ -99,7 +103,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
   app: async ({ context, page, server }, use) => {
     const clock = testClock('2026-03-02');
     const dataDir = tempDir('subdesk-e2e-');
-    const options = { dataDir, now: clock.now, timers: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' };
+    const options = { dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' };
     let host = await createHost(options);
     const unsubscribe: (() => void)[] = [];
     const forwardEvents = (h: Host) =>
@@ -127,11 +131,16 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         host.close();
         host = await createHost(options);
         forwardEvents(host);
+        // A restart signs the test owner in again (when there is one), as the clerk would.
+        const status = await host.invoke('auth.status', {});
+        if (status.roster.some((s) => s.role === 'owner' && s.name === TEST_STAFF.owner.name)) await signInAs(host, 'owner');
         return host;
       },
       async setup(locale = 'en') {
         await host.invoke('settings.completeSetup', { businessName: 'Sunrise Fitness', currency: 'CNY', locale });
+        await signInAs(host, 'owner');
       },
+      signInAs: (role) => signInAs(host, role),
     };
     await use(fixture);
     for (const u of unsubscribe) u();

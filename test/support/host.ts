@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHost, type Host, type HostOptions } from '../../electron/host';
 import type { Db } from '../../electron/db/open';
+import type { Role } from '../../electron/contract/define';
+import type { StaffBrief } from '../../electron/contract/staff';
 
 /** A movable clock for Kill Bill-style tests: set it, act, move it, check. */
 export interface TestClock {
@@ -42,11 +44,20 @@ export interface TestHost {
   close(): void;
 }
 
-export async function makeHost(opts: { startDate?: string; dataDir?: string; setup?: boolean } & Partial<HostOptions> = {}): Promise<TestHost> {
+/**
+ * A host on a temp folder with a movable clock. By default the owner ("Owner", PIN 1234) is
+ * created and signed in right after it opens (and after `reopen()`); `signIn: false` starts
+ * signed out, as a fresh install would. The idle auto-lock is off unless `idleLock: true`,
+ * because tests jump the clock by days between calls.
+ */
+export async function makeHost(
+  opts: { startDate?: string; dataDir?: string; setup?: boolean; signIn?: boolean } & Partial<HostOptions> = {},
+): Promise<TestHost> {
   const clock = testClock(opts.startDate);
   const dataDir = opts.dataDir ?? tempDir();
-  const options: HostOptions = { osTimeZone: 'Asia/Shanghai', osLocale: 'en', timers: false, ...opts, dataDir, now: opts.now ?? clock.now };
+  const options: HostOptions = { osTimeZone: 'Asia/Shanghai', osLocale: 'en', timers: false, idleLock: false, ...opts, dataDir, now: opts.now ?? clock.now };
   let host = await createHost(options);
+  if (opts.signIn !== false) await signInAs(host, 'owner');
   if (opts.setup) await host.invoke('settings.completeSetup', { businessName: 'Sunrise Fitness', currency: 'CNY', locale: 'en' });
   const th: TestHost = {
     get host() {
@@ -57,6 +68,7 @@ export async function makeHost(opts: { startDate?: string; dataDir?: string; set
     async reopen() {
       host.close();
       host = await createHost(options);
+      if (opts.signIn !== false) await signInAs(host, 'owner');
       return host;
     },
     close() {
@@ -66,15 +78,47 @@ export async function makeHost(opts: { startDate?: string; dataDir?: string; set
   return th;
 }
 
+/** The staff the test helpers create, one per role, with their PINs. */
+export const TEST_STAFF: Record<Role, { name: string; pin: string }> = {
+  owner: { name: 'Owner', pin: '1234' },
+  manager: { name: 'Manager', pin: '2222' },
+  desk: { name: 'Desk', pin: '1111' },
+};
+
+/**
+ * Signs in a staff member of `role` (TEST_STAFF), creating them first if needed: on a fresh
+ * database the owner is created by `staff.createOwner`, others by the owner with `staff.create`.
+ */
+export async function signInAs(host: Host, role: Role = 'owner'): Promise<StaffBrief> {
+  let status = await host.invoke('auth.status', {});
+  if (!status.staffExists) {
+    await host.invoke('staff.createOwner', { name: TEST_STAFF.owner.name, pin: TEST_STAFF.owner.pin });
+    status = await host.invoke('auth.status', {});
+  }
+  const find = (r: Role) => status.roster.find((s) => s.role === r && s.name === TEST_STAFF[r].name);
+  let target = find(role);
+  if (!target) {
+    const owner = find('owner');
+    if (!owner) throw new Error('signInAs: no test owner ("Owner") to create other staff with');
+    await host.invoke('auth.signIn', { staffId: owner.id, pin: TEST_STAFF.owner.pin });
+    const created = await host.invoke('staff.create', { name: TEST_STAFF[role].name, role, pin: TEST_STAFF[role].pin });
+    target = { id: created.id, name: created.name, role: created.role };
+  }
+  await host.invoke('auth.signIn', { staffId: target.id, pin: TEST_STAFF[role].pin });
+  return target;
+}
+
 /** A hash over every row of every table: equal hashes mean nothing in the database changed. */
 export function databaseHash(db: Db): string {
   const h = createHash('sha256');
   const tables = db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all();
-  for (const { name } of tables) {
+  for (const { name, sql } of tables) {
     h.update(name);
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) h.update(JSON.stringify(row));
+    // WITHOUT ROWID tables (e.g. FTS5's config) have no rowid; they are read in primary-key order.
+    const order = /WITHOUT\s+ROWID/i.test(sql ?? '') ? '' : ' ORDER BY rowid';
+    for (const row of db.prepare(`SELECT * FROM "${name}"${order}`).all()) h.update(JSON.stringify(row));
   }
   return h.digest('hex');
 }

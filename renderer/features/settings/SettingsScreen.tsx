@@ -9,6 +9,7 @@ import { Banner, Card, Page } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
 import { bpToPercentText, parsePercentToBp } from '../../lib/format';
 import { COMMON_CURRENCIES } from '../../../electron/contract/settings';
+import { BackupsSection } from '../backup/BackupsSection';
 
 type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'paymentTermsDays' | 'locale'> & {
   taxRate: string;
@@ -159,6 +160,7 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
           </button>
         </div>
       </form>
+      <BackupsSection />
     </Page>
   );
 }

@@ -1,20 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale, Settings } from '../../../electron/contract';
+import type { AuthStatus, Locale, Settings } from '../../../electron/contract';
 import { COMMON_CURRENCIES } from '../../../electron/contract/settings';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
+import { AUTH_KEY } from '../staff/useAuth';
 
-/** First start: business name, currency, language. */
-export function SetupScreen({ settings }: { settings: Settings }) {
+/** First start: business name, currency, language, and the owner's account (name and PIN). */
+export function SetupScreen({ settings, auth }: { settings: Settings; auth: AuthStatus }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [name, setName] = useState('');
   const [currency, setCurrency] = useState(settings.currency);
+  const [owner, setOwner] = useState({ name: '', pin: '', repeat: '' });
+  const [ownerErrors, setOwnerErrors] = useState<Record<string, string>>({});
   const locale = settings.locale;
+  const needsBusiness = !settings.setupCompleted;
+  const needsOwner = !auth.staffExists;
 
   const setLocale = useMutation({
     mutationFn: (l: Locale) => invoke('settings.setLocale', { locale: l }),
@@ -23,11 +28,22 @@ export function SetupScreen({ settings }: { settings: Settings }) {
       void i18n.changeLanguage(next.locale);
     },
   });
+  // The business first (its errors show first), then the owner, who is signed in on creation.
   const complete = useMutation({
-    mutationFn: () => invoke('settings.completeSetup', { businessName: name, currency, locale }),
-    onSuccess: (next) => qc.setQueryData(['settings'], next),
+    mutationFn: async () => {
+      if (needsBusiness) qc.setQueryData(['settings'], await invoke('settings.completeSetup', { businessName: name, currency, locale }));
+      if (!needsOwner) return;
+      const local: Record<string, string> = {};
+      if (owner.pin !== owner.repeat) local['repeat'] = 'mismatch';
+      setOwnerErrors(local);
+      if (Object.keys(local).length) return;
+      await invoke('staff.createOwner', { name: owner.name, pin: owner.pin });
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: AUTH_KEY }),
   });
   const fieldErrors = complete.error instanceof ApiError ? complete.error.fieldErrors() : {};
+  // createOwner's `name` is the owner's; completeSetup's fields are the business's.
+  const ownerField = (key: 'name' | 'pin') => (complete.error instanceof ApiError && !needsBusiness ? fieldErrorText(t, fieldErrors[key]) : undefined);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -51,29 +67,81 @@ export function SetupScreen({ settings }: { settings: Settings }) {
             </select>
           )}
         </Field>
-        <Field label={t('setup.businessName')} error={fieldErrorText(t, fieldErrors['businessName'])}>
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              autoFocus
-              placeholder={t('setup.businessNamePlaceholder')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('setup.currency')} error={fieldErrorText(t, fieldErrors['currency'])}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-              {COMMON_CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {needsBusiness ? (
+          <>
+            <Field label={t('setup.businessName')} error={fieldErrorText(t, fieldErrors['businessName'])}>
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  autoFocus
+                  placeholder={t('setup.businessNamePlaceholder')}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('setup.currency')} error={fieldErrorText(t, fieldErrors['currency'])}>
+              {(id, d) => (
+                <select id={id} aria-describedby={d} value={currency} onChange={(e) => setCurrency(e.target.value)}>
+                  {COMMON_CURRENCIES.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        ) : null}
+        {needsOwner ? (
+          <fieldset className="setup__owner">
+            <legend>{t('staff.owner.heading')}</legend>
+            <p className="muted setup__owner-hint">{t('staff.owner.hint')}</p>
+            <Field label={t('staff.owner.name')} error={ownerField('name')}>
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  autoFocus={!needsBusiness}
+                  placeholder={t('staff.owner.namePlaceholder')}
+                  value={owner.name}
+                  onChange={(e) => setOwner((o) => ({ ...o, name: e.target.value }))}
+                />
+              )}
+            </Field>
+            <div className="row">
+              <Field label={t('staff.owner.pin')} error={ownerField('pin')}>
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    type="password"
+                    inputMode="numeric"
+                    autoComplete="new-password"
+                    maxLength={8}
+                    value={owner.pin}
+                    onChange={(e) => setOwner((o) => ({ ...o, pin: e.target.value.replace(/\D/g, '') }))}
+                  />
+                )}
+              </Field>
+              <Field label={t('staff.owner.pinRepeat')} error={ownerErrors['repeat'] ? t('staff.owner.mismatch') : undefined}>
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    type="password"
+                    inputMode="numeric"
+                    autoComplete="new-password"
+                    maxLength={8}
+                    value={owner.repeat}
+                    onChange={(e) => setOwner((o) => ({ ...o, repeat: e.target.value.replace(/\D/g, '') }))}
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+        ) : null}
         <button type="submit" className="btn btn--primary btn--block" disabled={complete.isPending}>
           {t('setup.start')}
         </button>

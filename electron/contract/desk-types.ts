@@ -1,0 +1,175 @@
+/** Output types of the front-desk channels (contract/desk.ts). Plain data: they cross IPC. */
+import type { Member } from './billing-types';
+import type { ImportField } from './desk';
+
+/**
+ * A member's state at a glance. `active`: a membership or pack is in service today;
+ * `expiring`: one stops within 14 days or a pack has 2 sessions or fewer left;
+ * `overdue`: the payer has an invoice past its due date with a balance; `ended`: had
+ * memberships, none in service or to come.
+ */
+export type MemberBadge = 'active' | 'trialing' | 'paused' | 'overdue' | 'expiring' | 'ended';
+
+export interface MemberRow {
+  id: number;
+  name: string;
+  phone: string;
+  cardNo: string | null;
+  birthday: string | null;
+  tags: string[];
+  payerId: number | null;
+  payerName: string | null;
+  mergedInto: number | null;
+  badges: MemberBadge[];
+}
+
+/** How a search hit matched, best first. */
+export type MatchKind = 'card' | 'phone' | 'name' | 'start' | 'partial';
+
+export interface SearchHit extends MemberRow {
+  match: MatchKind;
+}
+
+export interface MemberProfile {
+  member: Member;
+  payer: MemberRow | null;
+  /** Members this one pays for. */
+  dependants: MemberRow[];
+  badges: MemberBadge[];
+  /** Records merged into this one. */
+  mergedFrom: { id: number; name: string; at: string }[];
+  overdue: { amount: number; days: number } | null;
+  visits: { total: number; last: string | null };
+}
+
+export interface MergeResult {
+  kept: Member;
+  merged: Member;
+  /** "table.column" → number of rows moved from the merged record to the kept one. */
+  moved: Record<string, number>;
+}
+
+// Import
+
+export interface ImportIssue {
+  field: ImportField | null;
+  /** i18n key under `members.import.issues`. */
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportValues {
+  name: string;
+  phone: string;
+  cardNo: string | null;
+  birthday: string | null;
+  notes: string;
+  tags: string[];
+  planId: number | null;
+  planName: string | null;
+  nextBillDate: string | null;
+  price: number | null;
+}
+
+export interface ImportRow {
+  /** 1-based number among the data rows (what importCommit accepts). */
+  row: number;
+  /** 1-based line of the file, for the clerk to find it in Excel. */
+  line: number;
+  raw: string[];
+  values: ImportValues;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+export interface ImportPreview {
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  delimiter: string;
+  headers: string[];
+  mapping: Record<ImportField, number | null>;
+  rows: ImportRow[];
+  counts: { total: number; valid: number; invalid: number; withWarnings: number };
+}
+
+export interface ImportCommitResult {
+  created: number;
+  subscriptions: number;
+  memberIds: number[];
+}
+
+// Check-in
+
+export interface Checkin {
+  id: number;
+  memberId: number;
+  memberName: string;
+  cardNo: string | null;
+  date: string;
+  /** UTC instant. */
+  at: string;
+  subscriptionId: number | null;
+  packId: number | null;
+  /** The plan or pack the visit used; null for an override without any membership. */
+  planName: string | null;
+  staffName: string;
+  overrideReason: string | null;
+  undoneAt: string | null;
+  undoneBy: string | null;
+  undoReason: string | null;
+}
+
+export interface Entitlement {
+  kind: 'subscription' | 'pack';
+  id: number;
+  planName: string;
+  /** Sessions left after this visit: a pack's, or a plan's per-period quota; null when unlimited. */
+  sessionsLeft: number | null;
+  /** The first day without service, when known (end of a cancelling or fixed-term membership, pack expiry). */
+  endsOn: string | null;
+  trialEndsOn: string | null;
+  visitsPerDay: number;
+}
+
+export type CheckinBlock =
+  | { code: 'no_membership' }
+  | { code: 'paused'; until: string | null }
+  | { code: 'ended'; on: string }
+  | { code: 'not_started'; on: string }
+  | { code: 'no_sessions' }
+  | { code: 'quota_used'; quota: number }
+  | { code: 'overdue'; amount: number; days: number; limit: number };
+
+export type CheckinWarning =
+  | { code: 'overdue'; amount: number; days: number }
+  | { code: 'expires'; days: number; on: string }
+  | { code: 'sessions_left'; count: number }
+  | { code: 'trial'; endsOn: string };
+
+export interface CheckinResult {
+  /**
+   * checked_in: a visit was recorded. already: the member's visits for today are used up, so
+   * this one is not counted again (the earlier check-in is returned). blocked: not let in
+   * (see blocks; a manager may override). no_match / choose: the box found nobody, or several.
+   */
+  outcome: 'checked_in' | 'already' | 'blocked' | 'no_match' | 'choose' | 'allowed';
+  member: MemberRow | null;
+  checkin: Checkin | null;
+  entitlement: Entitlement | null;
+  blocks: CheckinBlock[];
+  warnings: CheckinWarning[];
+  candidates: SearchHit[];
+  /** Counted visits today, this one included. */
+  visitsToday: number;
+}
+
+export interface AttendanceByDay {
+  by: 'day';
+  days: { date: string; visits: number; members: number }[];
+  total: number;
+}
+
+export interface AttendanceByMember {
+  by: 'member';
+  members: { memberId: number; name: string; cardNo: string | null; visits: number; last: string }[];
+  total: number;
+}

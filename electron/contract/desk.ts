@@ -1,0 +1,115 @@
+/**
+ * The front desk: finding members (search, the big list), duplicates and merges, member
+ * import, and check-in with attendance. Output types live in desk-types.ts.
+ */
+import { z } from 'zod';
+import { channel } from './define';
+import { id, isoDate, requiredText, text } from './common';
+import type {
+  AttendanceByDay,
+  AttendanceByMember,
+  Checkin,
+  CheckinResult,
+  ImportCommitResult,
+  ImportPreview,
+  MemberProfile,
+  MemberRow,
+  MergeResult,
+  SearchHit,
+} from './desk-types';
+
+const count = (min: number, max: number) =>
+  z.number('out_of_range').int('out_of_range').min(min, 'out_of_range').max(max, 'out_of_range');
+
+/** What the search box holds: a name, pinyin, initials, part of a phone, or a card number. */
+const query = z.string('invalid_text').trim().max(100, 'too_long');
+
+/** The import file's bytes, base64: the renderer reads the file it was given; no path crosses IPC. */
+const fileContent = z
+  .string('invalid_file')
+  .max(28_000_000, 'file_too_large') // ~20 MB of CSV
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'invalid_file');
+
+export const IMPORT_FIELDS = ['name', 'phone', 'cardNo', 'birthday', 'notes', 'tags', 'plan', 'nextBillDate', 'price'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Field → 0-based column of the file, or null for "not imported". */
+export const importMapping = z.strictObject(
+  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, count(0, 199).nullable().optional()])) as Record<
+    ImportField,
+    z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+  >,
+);
+
+const importSource = {
+  content: fileContent,
+  /** Absent: guessed from the header row (English or Chinese column names). */
+  mapping: importMapping.optional(),
+  /** The first row holds column names (default) or is already data. */
+  hasHeader: z.boolean('invalid_choice').default(true),
+};
+
+export const deskChannels = {
+  /** Ranked matches for the search box: card number, phone, name, pinyin, initials, then partial. */
+  'members.search': channel<SearchHit[]>()(
+    z.strictObject({ query, limit: count(1, 200).default(20) }),
+    { access: 'desk', mutates: false },
+  ),
+  /** One page of the whole member list (for a virtualised list of any length). */
+  'members.list': channel<{ total: number; rows: MemberRow[] }>()(
+    z.strictObject({
+      sort: z.enum(['name', 'card', 'newest', 'oldest'], 'invalid_choice').default('name'),
+      offset: count(0, 10_000_000).default(0),
+      limit: count(1, 500).default(100),
+    }),
+    { access: 'desk', mutates: false },
+  ),
+  /** The member page's header: the member, payer, dependants, badges, merged records. */
+  'members.profile': channel<MemberProfile>()(z.strictObject({ id }), { access: 'desk', mutates: false }),
+  /** Members a new or edited record may duplicate: same phone, or same name and birthday. */
+  'members.duplicates': channel<MemberRow[]>()(
+    z.strictObject({ name: text(100), phone: text(30).default(''), birthday: isoDate.nullable().default(null), excludeId: id.nullable().default(null) }),
+    { access: 'desk', mutates: false },
+  ),
+  /** Joins two records of one person: every row of `mergeId` moves to `keepId`. */
+  'members.merge': channel<MergeResult>()(z.strictObject({ keepId: id, mergeId: id }), { access: 'desk', mutates: true }),
+  /** Reads a CSV file and shows what would be imported, row by row. Changes nothing. */
+  'members.importPreview': channel<ImportPreview>()(z.strictObject(importSource), { access: 'desk', mutates: false }),
+  /** Imports the accepted rows (1-based row numbers of the preview) in one transaction; a row with errors is refused. */
+  'members.importCommit': channel<ImportCommitResult>()(
+    z.strictObject({ ...importSource, rows: z.array(count(1, 1_000_000), 'invalid_choice').min(1, 'required').max(100_000, 'too_long') }),
+    { access: 'desk', mutates: true },
+  ),
+
+  /** Checks in a member (by id, or the best match of what the box holds). Blocked results change nothing. */
+  'checkin.checkIn': channel<CheckinResult>()(
+    z
+      .strictObject({ memberId: id.optional(), query: query.optional() })
+      .refine((v) => (v.memberId === undefined) !== (v.query === undefined || v.query === ''), { message: 'required', path: ['query'] }),
+    { access: 'desk', mutates: true },
+  ),
+  /** What a check-in would say now, without checking in. */
+  'checkin.evaluate': channel<CheckinResult>()(z.strictObject({ memberId: id }), { access: 'desk', mutates: false }),
+  /** A manager lets a blocked member in; the reason is stored and audited. */
+  'checkin.override': channel<CheckinResult>()(z.strictObject({ memberId: id, reason: requiredText(300) }), {
+    access: 'manager',
+    mutates: true,
+  }),
+  /** Undoes a mistaken check-in of today; a pack gets its session back. */
+  'checkin.undo': channel<Checkin>()(z.strictObject({ id, reason: text(300).default('') }), { access: 'desk', mutates: true }),
+  'checkin.today': channel<Checkin[]>()(z.strictObject({ includeUndone: z.boolean('invalid_choice').default(true) }), {
+    access: 'desk',
+    mutates: false,
+  }),
+  'checkin.history': channel<Checkin[]>()(z.strictObject({ memberId: id, limit: count(1, 5000).default(200) }), {
+    access: 'desk',
+    mutates: false,
+  }),
+  /** Visits per day, or per member, over [from, to] (inclusive business dates). */
+  'checkin.attendance': channel<AttendanceByDay | AttendanceByMember>()(
+    z
+      .strictObject({ from: isoDate, to: isoDate, by: z.enum(['day', 'member'], 'invalid_choice').default('day'), memberId: id.optional() })
+      .refine((v) => v.from <= v.to, { message: 'date_range', path: ['to'] }),
+    { access: 'desk', mutates: false },
+  ),
+};

@@ -1,0 +1,210 @@
+/**
+ * Where a member stands today: each membership and pack (in service, paused, ended…) and
+ * what the payer owes past due. Read in batches so the list can show badges for a page of
+ * rows and the check-in can decide in one go.
+ */
+import { compareDates, daysBetween } from '../billing/dates';
+import { nthPeriod, periodContaining, type Alignment, type Interval, type Schedule } from '../billing/periods';
+import type { MemberBadge } from '../contract/desk-types';
+import type { Db } from '../db/open';
+
+/** A membership or pack stopping within this many days is "expiring soon". */
+export const EXPIRING_DAYS = 14;
+/** A pack with this many sessions left or fewer is "expiring soon". */
+export const FEW_SESSIONS = 2;
+
+export type ServiceState = 'in_service' | 'trialing' | 'paused' | 'not_started' | 'ended';
+
+export interface SubscriptionStanding {
+  kind: 'subscription';
+  id: number;
+  memberId: number;
+  planName: string;
+  state: ServiceState;
+  startsOn: string;
+  /** First day without service, when known. */
+  endsOn: string | null;
+  trialEndsOn: string | null;
+  pausedUntil: string | null;
+  quota: number | null;
+  /** Check-ins counted in the current period (for the quota). */
+  periodVisits: number;
+  perDay: number;
+}
+
+export interface PackStanding {
+  kind: 'pack';
+  id: number;
+  memberId: number;
+  planName: string;
+  state: 'in_service' | 'not_started' | 'ended';
+  startsOn: string;
+  endsOn: string;
+  sessionsLeft: number;
+  perDay: number;
+}
+
+export type Standing = SubscriptionStanding | PackStanding;
+
+export interface Overdue {
+  amount: number;
+  /** Days past the due date of the oldest overdue invoice. */
+  days: number;
+}
+
+interface SubRow {
+  id: number;
+  member_id: number;
+  plan_name: string;
+  status: string;
+  start_date: string;
+  anchor_date: string;
+  end_date: string | null;
+  interval: Interval;
+  interval_count: number;
+  alignment: Alignment;
+  term_periods: number | null;
+  auto_renew: number;
+  session_quota: number | null;
+  checkins_per_day: number;
+  pause_until: string | null;
+  paused: number;
+}
+
+interface PackRow {
+  id: number;
+  member_id: number;
+  plan_name: string;
+  sessions_total: number;
+  start_date: string;
+  expires_on: string;
+  checkins_per_day: number;
+  used: number;
+}
+
+const ids = (list: number[]) => JSON.stringify([...new Set(list)]);
+
+export function createStanding(db: Db) {
+  const subs = db.prepare<[{ ids: string; today: string }], SubRow>(
+    `SELECT s.id, s.member_id, p.name AS plan_name, s.status, s.start_date, s.anchor_date, s.end_date, s.interval,
+            s.interval_count, s.alignment, s.term_periods, s.auto_renew, p.session_quota, p.checkins_per_day,
+            (SELECT sp.end_date FROM subscription_pauses sp
+              WHERE sp.subscription_id = s.id AND sp.start_date <= @today AND (sp.end_date IS NULL OR sp.end_date > @today)
+                AND (sp.resumed_on IS NULL OR sp.resumed_on > @today) ORDER BY sp.id DESC LIMIT 1) AS pause_until,
+            EXISTS (SELECT 1 FROM subscription_pauses sp
+              WHERE sp.subscription_id = s.id AND sp.start_date <= @today AND (sp.end_date IS NULL OR sp.end_date > @today)
+                AND (sp.resumed_on IS NULL OR sp.resumed_on > @today)) AS paused
+       FROM subscriptions s JOIN plans p ON p.id = s.plan_id
+      WHERE s.member_id IN (SELECT value FROM json_each(@ids))
+      ORDER BY s.id`,
+  );
+  const packs = db.prepare<[string], PackRow>(
+    `SELECT mp.id, mp.member_id, p.name AS plan_name, mp.sessions_total, mp.start_date, mp.expires_on, p.checkins_per_day,
+            (SELECT count(*) FROM checkins c WHERE c.pack_id = mp.id AND c.undone_at IS NULL) AS used
+       FROM member_packs mp JOIN plans p ON p.id = mp.plan_id
+      WHERE mp.member_id IN (SELECT value FROM json_each(?))
+      ORDER BY mp.expires_on, mp.id`,
+  );
+  const periodVisits = db.prepare<[number, string, string], { n: number }>(
+    'SELECT count(*) AS n FROM checkins WHERE subscription_id = ? AND date >= ? AND date < ? AND undone_at IS NULL',
+  );
+  const overdue = db.prepare<[string, string], { payer_id: number; amount: number; oldest: string }>(
+    `SELECT payer_id, SUM(balance) AS amount, MIN(due_date) AS oldest FROM (
+       SELECT i.payer_id, i.due_date,
+              i.total - (SELECT COALESCE(SUM(a.amount), 0) FROM allocations a WHERE a.invoice_id = i.id) AS balance
+         FROM invoices i
+        WHERE i.payer_id IN (SELECT value FROM json_each(?)) AND i.status = 'issued' AND i.due_date < ?
+     ) WHERE balance > 0 GROUP BY payer_id`,
+  );
+
+  function subscriptionStanding(r: SubRow, today: string): SubscriptionStanding {
+    const schedule: Schedule = { anchor: r.anchor_date, interval: r.interval, count: r.interval_count, alignment: r.alignment };
+    const termEnd = r.term_periods && !r.auto_renew ? nthPeriod(schedule, r.term_periods - 1).end : null;
+    const endsOn = r.end_date ?? termEnd;
+    // An imported member also starts before the anchor, but as 'active': only 'trialing' is a trial.
+    const trialEndsOn = r.status === 'trialing' && compareDates(today, r.anchor_date) < 0 ? r.anchor_date : null;
+    let state: ServiceState;
+    if (r.status === 'ended' || (endsOn !== null && compareDates(endsOn, today) <= 0)) state = 'ended';
+    else if (r.paused || r.status === 'paused') state = 'paused';
+    else if (compareDates(r.start_date, today) > 0) state = 'not_started';
+    else if (trialEndsOn && compareDates(today, trialEndsOn) < 0) state = 'trialing';
+    else state = 'in_service';
+    let visits = 0;
+    if (r.session_quota && (state === 'in_service' || state === 'trialing')) {
+      const span = compareDates(today, r.anchor_date) < 0 ? { start: r.start_date, end: r.anchor_date } : periodContaining(schedule, today);
+      visits = periodVisits.get(r.id, span.start, span.end)?.n ?? 0;
+    }
+    return {
+      kind: 'subscription',
+      id: r.id,
+      memberId: r.member_id,
+      planName: r.plan_name,
+      state,
+      startsOn: r.start_date,
+      endsOn,
+      trialEndsOn,
+      pausedUntil: state === 'paused' ? r.pause_until : null,
+      quota: r.session_quota,
+      periodVisits: visits,
+      perDay: r.checkins_per_day,
+    };
+  }
+
+  function packStanding(r: PackRow, today: string): PackStanding {
+    const left = Math.max(0, r.sessions_total - r.used);
+    const state =
+      compareDates(r.expires_on, today) <= 0 || left === 0 ? 'ended' : compareDates(r.start_date, today) > 0 ? 'not_started' : 'in_service';
+    return {
+      kind: 'pack',
+      id: r.id,
+      memberId: r.member_id,
+      planName: r.plan_name,
+      state,
+      startsOn: r.start_date,
+      endsOn: r.expires_on,
+      sessionsLeft: left,
+      perDay: r.checkins_per_day,
+    };
+  }
+
+  /** Every membership and pack of these members, by member id. */
+  function of(memberIds: number[], today: string): Map<number, Standing[]> {
+    const out = new Map<number, Standing[]>();
+    const add = (s: Standing) => out.set(s.memberId, [...(out.get(s.memberId) ?? []), s]);
+    if (memberIds.length === 0) return out;
+    const list = ids(memberIds);
+    for (const r of subs.all({ ids: list, today })) add(subscriptionStanding(r, today));
+    for (const r of packs.all(list)) add(packStanding(r, today));
+    return out;
+  }
+
+  /** What each payer owes past due today. */
+  function overdueOf(payerIds: number[], today: string): Map<number, Overdue> {
+    const out = new Map<number, Overdue>();
+    if (payerIds.length === 0) return out;
+    for (const r of overdue.all(ids(payerIds), today)) out.set(r.payer_id, { amount: r.amount, days: daysBetween(r.oldest, today) });
+    return out;
+  }
+
+  return { of, overdueOf };
+}
+
+export type StandingReader = ReturnType<typeof createStanding>;
+
+function isExpiring(s: Standing, today: string): boolean {
+  if (s.kind === 'pack' && s.sessionsLeft <= FEW_SESSIONS) return true;
+  return s.endsOn !== null && daysBetween(today, s.endsOn) <= EXPIRING_DAYS;
+}
+
+/** The badges of one member (see MemberBadge for what each means). */
+export function badgesOf(list: Standing[], overdue: Overdue | undefined, today: string): MemberBadge[] {
+  const badges: MemberBadge[] = [];
+  const serving = list.filter((s) => s.state === 'in_service' || s.state === 'trialing' || s.state === 'not_started');
+  if (serving.some((s) => s.state === 'in_service' || s.state === 'not_started')) badges.push('active');
+  else if (serving.length) badges.push('trialing');
+  if (list.some((s) => s.state === 'paused')) badges.push('paused');
+  if (serving.length && serving.every((s) => isExpiring(s, today))) badges.push('expiring');
+  if (overdue) badges.push('overdue');
+  if (list.length && !serving.length && !badges.includes('paused')) badges.push('ended');
+  return badges;
+}

@@ -1,0 +1,150 @@
+/**
+ * Refunds: money going back, against one payment (its unapplied part) or from the payer's paid
+ * account credit. Bonus credit (充值赠送) is never refunded. A refund from credit draws the newest
+ * credit first (the last top-up goes back first), one refund row per source it draws on.
+ */
+import type { z } from 'zod';
+import { AppError } from '../contract/errors';
+import type { Refund, RefundResult, refundInput } from '../contract/payments';
+import type { Db } from '../db/open';
+import type { Ctx } from '../handlers';
+import { draw } from './allocate';
+import { creditSources, payerBalance } from '../ledger/ledger';
+import { paymentRemaining } from './balances';
+import { activeMethod, getMethod } from './methods';
+import { dateRangeFilter, findRequest, saveRequest } from './requests';
+import { moneyDate, payerMoney } from './payer';
+
+export type RefundInput = z.output<typeof refundInput>;
+
+interface RefundRow {
+  id: number;
+  payer_id: number;
+  payer_name: string;
+  payment_id: number | null;
+  credit_note_id: number | null;
+  credit_note_number: string | null;
+  date: string;
+  method: string;
+  amount: number;
+  reason: string;
+  staff_name: string;
+  created_at: string;
+}
+
+const REFUND_SQL = `
+  SELECT r.id, r.payer_id, m.name AS payer_name, r.payment_id, r.credit_note_id, c.number AS credit_note_number,
+         r.date, r.method, r.amount, r.reason, r.staff_name, r.created_at
+  FROM refunds r JOIN members m ON m.id = r.payer_id LEFT JOIN credit_notes c ON c.id = r.credit_note_id`;
+
+const fromRow = (r: RefundRow): Refund => ({
+  id: r.id,
+  payerId: r.payer_id,
+  payerName: r.payer_name,
+  paymentId: r.payment_id,
+  creditNoteId: r.credit_note_id,
+  creditNoteNumber: r.credit_note_number,
+  date: r.date,
+  method: r.method,
+  amount: r.amount,
+  reason: r.reason,
+  staffName: r.staff_name,
+  createdAt: r.created_at,
+});
+
+export function listRefundsOfPayment(db: Db, paymentId: number): Refund[] {
+  return db.prepare<[number], RefundRow>(`${REFUND_SQL} WHERE r.payment_id = ? ORDER BY r.id`).all(paymentId).map(fromRow);
+}
+
+export function getRefunds(db: Db, ids: number[]): Refund[] {
+  const get = db.prepare<[number], RefundRow>(`${REFUND_SQL} WHERE r.id = ?`);
+  return ids.map((id) => fromRow(get.get(id)!));
+}
+
+export function listRefunds(db: Db, f: { from?: string | undefined; to?: string | undefined; payerId?: number | undefined; limit: number }): Refund[] {
+  const { where, args } = dateRangeFilter('r', f);
+  return db
+    .prepare<(string | number)[], RefundRow>(`${REFUND_SQL} ${where} ORDER BY r.date DESC, r.id DESC LIMIT ?`)
+    .all(...args, f.limit)
+    .map(fromRow);
+}
+
+interface Draw {
+  kind: 'payment' | 'credit_note';
+  id: number;
+  amount: number;
+}
+
+function exceeds(amount: number, refundable: number, extra: Record<string, unknown> = {}): AppError {
+  return new AppError('REFUND_EXCEEDS_REFUNDABLE', `Only ${refundable} can be refunded here; ${amount} was asked.`, {
+    refundable,
+    amount,
+    ...extra,
+  });
+}
+
+/** Which sources the refund draws on, and the default method to pay it back with. */
+function plan(db: Db, input: RefundInput): { draws: Draw[]; defaultMethod: string } {
+  if (input.source === 'payment') {
+    const p = db.prepare<[number], { payer_id: number; method: string }>('SELECT payer_id, method FROM payments WHERE id = ?').get(input.paymentId!);
+    if (!p) throw new AppError('NOT_FOUND', `No payment ${input.paymentId}.`);
+    if (p.payer_id !== input.payerId) throw new AppError('PAYER_INVALID', `Payment ${input.paymentId} was made by another payer.`);
+    const refundable = paymentRemaining(db, input.paymentId!);
+    if (input.amount > refundable) throw exceeds(input.amount, refundable);
+    return { draws: [{ kind: 'payment', id: input.paymentId!, amount: input.amount }], defaultMethod: p.method };
+  }
+  // Newest first: the last money in is the first to go back.
+  const sources = creditSources(db, input.payerId)
+    .filter((s) => s.source !== 'bonus')
+    .reverse()
+    .map((s) => ({ kind: s.source as Draw['kind'], id: s.id, remaining: s.available }));
+  const refundable = sources.reduce((s, x) => s + x.remaining, 0);
+  if (input.amount > refundable) throw exceeds(input.amount, refundable, { bonusCredit: payerBalance(db, input.payerId).bonusCredit });
+  const defaultMethod = getMethod(db, 'cash')?.active ? 'cash' : activeMethodCode(db);
+  return { draws: draw(input.amount, sources), defaultMethod };
+}
+
+function activeMethodCode(db: Db): string {
+  return db.prepare<[], { code: string }>('SELECT code FROM payment_methods WHERE active = 1 ORDER BY position LIMIT 1').get()!.code;
+}
+
+export function createRefund(ctx: Ctx, input: RefundInput): RefundResult {
+  const db = ctx.db;
+  const replay = findRequest<{ refundIds: number[]; payerId: number }>(db, input.requestId, 'refunds.create');
+  if (replay) return result(ctx, replay.refundIds, replay.payerId, true);
+
+  const payer = db.prepare<[number], { id: number }>('SELECT id FROM members WHERE id = ?').get(input.payerId);
+  if (!payer) throw new AppError('NOT_FOUND', `No member ${input.payerId}.`);
+  const date = moneyDate(db, input.date, ctx.today());
+  const { draws, defaultMethod } = plan(db, input);
+  const method = input.method ? activeMethod(db, input.method).code : defaultMethod;
+  const now = ctx.now().toISOString();
+  const insert = db.prepare(
+    `INSERT INTO refunds (payer_id, payment_id, credit_note_id, date, method, amount, reason, staff_id, staff_name, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ids = draws.map((d) =>
+    Number(
+      insert.run(
+        input.payerId,
+        d.kind === 'payment' ? d.id : null,
+        d.kind === 'credit_note' ? d.id : null,
+        date,
+        method,
+        d.amount,
+        input.reason,
+        ctx.staff?.id ?? null,
+        ctx.staff?.name ?? '',
+        now,
+      ).lastInsertRowid,
+    ),
+  );
+  saveRequest(db, input.requestId, 'refunds.create', { refundIds: ids, payerId: input.payerId }, now);
+  for (const r of getRefunds(db, ids)) ctx.audit('refund', r.id, null, r);
+  return result(ctx, ids, input.payerId, false);
+}
+
+function result(ctx: Ctx, ids: number[], payerId: number, replayed: boolean): RefundResult {
+  const refunds = getRefunds(ctx.db, ids);
+  return { refunds, total: refunds.reduce((s, r) => s + r.amount, 0), payer: payerMoney(ctx.db, payerId, ctx.today()), replayed };
+}

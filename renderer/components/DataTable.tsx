@@ -1,0 +1,222 @@
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** 'right' for numbers and money: right-aligned, tabular figures. */
+    align?: 'left' | 'right' | 'center';
+    /** CSS width of the column (the table has a fixed layout so columns do not jump while scrolling). */
+    width?: string;
+  }
+}
+
+// Column definitions mix value types; `any` here is TanStack's own convention for a column list.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Columns<T> = ColumnDef<T, any>[];
+
+const INTERACTIVE = 'button, a, input, select, textarea, label';
+
+/**
+ * A sortable, virtualised table (TanStack Table + TanStack Virtual).
+ *
+ * Only the rows in view (plus a few) are in the DOM, so 100,000 rows scroll smoothly; the
+ * body scrolls inside the table with the header kept in view. Headers of sortable columns
+ * are buttons. With `onRowClick`, rows are focusable: Arrow keys, Home/End and PageUp/Down
+ * move between rows, Enter opens one; clicks on buttons inside a row do not open it.
+ *
+ * Columns: `{ accessorKey | accessorFn, header, cell, meta: { align: 'right', width: '120px' } }`;
+ * set `enableSorting: false` on columns that make no sense to sort (actions).
+ */
+export function DataTable<T>(props: {
+  /** Accessible name of the table. */
+  label: string;
+  data: T[];
+  columns: Columns<T>;
+  getRowId?: (row: T) => string;
+  onRowClick?: (row: T) => void;
+  /** Shown in place of the rows when there are none. */
+  empty?: ReactNode;
+  initialSorting?: SortingState;
+  /** Height limit of the scrolling body; the table is shorter when it has fewer rows. */
+  maxHeight?: number | string;
+  /** Estimated row height in px (rows are measured once shown). */
+  rowHeight?: number;
+  rowClassName?: (row: T) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [sorting, setSorting] = useState<SortingState>(props.initialSorting ?? []);
+  const [active, setActive] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusPending = useRef(false);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table manages its own memoisation
+  const table = useReactTable({
+    data: props.data,
+    columns: props.columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    // The first click sorts ascending for every column (TanStack would start numbers descending).
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    ...(props.getRowId ? { getRowId: (row: T) => props.getRowId!(row) } : {}),
+  });
+  const rows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => props.rowHeight ?? 44,
+    getItemKey: (i) => rows[i]?.id ?? i,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length ? items[0]!.start : 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const columnCount = table.getVisibleLeafColumns().length;
+  const clickable = Boolean(props.onRowClick);
+  const current = Math.min(active, Math.max(rows.length - 1, 0));
+
+  // After keyboard navigation, focus the new row once it is rendered.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${current}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  });
+
+  function moveTo(index: number) {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    focusPending.current = true;
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
+    if (!clickable || !(e.target instanceof HTMLTableRowElement)) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / (props.rowHeight ?? 44)) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      moveTo(moves[e.key]!);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const row = rows[current];
+      if (row) props.onRowClick!(row.original);
+    }
+  }
+
+  function onRowClick(e: MouseEvent, index: number) {
+    // Clicks inside a dialog opened from the row bubble here through the React tree: ignore them too.
+    const target = e.target as HTMLElement;
+    if (!props.onRowClick || !e.currentTarget.contains(target) || target.closest(INTERACTIVE)) return;
+    setActive(index);
+    props.onRowClick(rows[index]!.original);
+  }
+
+  return (
+    <div className="datatable" ref={scrollRef} style={{ maxHeight: props.maxHeight ?? 560 }}>
+      <table className="table datatable__table" aria-label={props.label} aria-rowcount={rows.length + 1}>
+        <colgroup>
+          {table.getVisibleLeafColumns().map((c) => (
+            <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta;
+                const sorted = header.column.getIsSorted();
+                const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th
+                    key={header.id}
+                    className={alignClass(meta?.align)}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button type="button" className="datatable__sort" onClick={header.column.getToggleSortingHandler()}>
+                        {label}
+                        <span className={`datatable__arrow${sorted ? ' datatable__arrow--on' : ''}`} aria-hidden="true">
+                          {sorted === 'desc' ? '▼' : '▲'}
+                        </span>
+                        {sorted ? <span className="sr-only">{t(sorted === 'asc' ? 'ui.table.sortAscending' : 'ui.table.sortDescending')}</span> : null}
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columnCount} className="datatable__empty">
+                {props.empty ?? t('ui.table.empty')}
+              </td>
+            </tr>
+          ) : null}
+          {paddingTop > 0 ? <Spacer height={paddingTop} span={columnCount} /> : null}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            const extra = props.rowClassName?.(row.original);
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-rowindex={item.index + 2}
+                aria-selected={clickable ? item.index === current : undefined}
+                tabIndex={clickable ? (item.index === current ? 0 : -1) : undefined}
+                className={`${clickable ? 'datatable__row--clickable' : ''} ${extra ?? ''}`.trim() || undefined}
+                onClick={clickable ? (e) => onRowClick(e, item.index) : undefined}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={alignClass(cell.column.columnDef.meta?.align)}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 ? <Spacer height={paddingBottom} span={columnCount} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden="true" className="datatable__spacer">
+      <td colSpan={span} style={{ height }} />
+    </tr>
+  );
+}
+
+function alignClass(align: 'left' | 'right' | 'center' | undefined): string | undefined {
+  return align === 'right' ? 'num' : align === 'center' ? 'center' : undefined;
+}

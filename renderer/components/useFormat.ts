@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../lib/api';
+import { addDays } from '../../electron/billing/dates';
+import { formatDate, formatMoney } from '../lib/format';
+
+/**
+ * Formatting in the business currency, the clerk's language and the business time zone:
+ * `const f = useFormat(); f.money(12990)` → "¥129.90"; `f.date('2026-03-02')`; `f.instant(iso)`.
+ * Reads the cached settings query the shell already holds.
+ */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
+  const currency = settings.data?.currency ?? 'CNY';
+  const timeZone = settings.data?.timeZone ?? 'UTC';
+  const locale = i18n.language;
+  const defaultTaxRateBp = settings.data?.defaultTaxRateBp ?? 0;
+  // Stable functions while the settings and language stay, so tables can memoise their columns.
+  return useMemo(() => {
+    const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    const day = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const monthDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    // ICU writes Chinese ranges as "2026/4/2 – 2026/5/1"; a clerk reads "2026年4月2日至5月1日".
+    const zhRange = (a: string, b: string) => `${day.format(utc(a))}至${(a.slice(0, 4) === b.slice(0, 4) ? monthDay : day).format(utc(b))}`;
+    return {
+      currency,
+      locale,
+      timeZone,
+      defaultTaxRateBp,
+      money: (minor: number) => formatMoney(minor, currency, locale),
+      date: (iso: string) => formatDate(iso, locale),
+      /** A UTC instant (created_at, run times) shown in the business time zone. */
+      instant: (iso: string) => when.format(new Date(iso)),
+      /** A period [start, end) shown with its last day: "Mar 2 – Apr 1, 2026" / "2026年3月2日至4月1日". */
+      dateRange: (start: string, endExclusive: string) => {
+        const last = addDays(endExclusive, -1);
+        if (last <= start) return day.format(utc(start));
+        return locale.startsWith('zh') ? zhRange(start, last) : day.formatRange(utc(start), utc(last));
+      },
+      percent: (bp: number) => `${(bp / 100).toLocaleString(locale, { maximumFractionDigits: 2 })}%`,
+    };
+  }, [currency, locale, timeZone, defaultTaxRateBp]);
+}
+
+function utc(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}

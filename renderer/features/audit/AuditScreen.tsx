@@ -1,0 +1,208 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditRow } from '../../../electron/contract';
+import { errorText } from '../../app/errors';
+import { DateInput } from '../../components/DateInput';
+import { Field } from '../../components/Field';
+import { Banner, Card, Page } from '../../components/Page';
+import { invoke } from '../../lib/api';
+
+interface Filters {
+  staffId: string;
+  entity: string;
+  entityId: string;
+  memberId: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Filters = { staffId: '', entity: '', entityId: '', memberId: '', from: '', to: '' };
+const PAGE = 200;
+
+/** Managers and owners: the audit log with filters, and the chain check. */
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [limit, setLimit] = useState(PAGE);
+  const facets = useQuery({ queryKey: ['audit', 'facets'], queryFn: () => invoke('audit.facets', {}) });
+  const query = useQuery({
+    queryKey: ['audit', 'query', applied, limit],
+    queryFn: () =>
+      invoke('audit.query', {
+        ...(applied.staffId ? { staffId: Number(applied.staffId) } : {}),
+        ...(applied.entity ? { entity: applied.entity } : {}),
+        ...(applied.entityId.trim() ? { entityId: applied.entityId.trim() } : {}),
+        ...(applied.memberId.trim() ? { memberId: Number(applied.memberId) } : {}),
+        ...(applied.from ? { from: applied.from } : {}),
+        ...(applied.to ? { to: applied.to } : {}),
+        limit,
+      }),
+  });
+  const verify = useMutation({ mutationFn: () => invoke('audit.verify', {}) });
+  const set = (k: keyof Filters, v: string) => setDraft((d) => ({ ...d, [k]: v }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setLimit(PAGE);
+    setApplied(draft);
+  }
+
+  return (
+    <Page
+      title={t('audit.title')}
+      subtitle={t('audit.subtitle')}
+      actions={
+        <button type="button" className="btn" disabled={verify.isPending} onClick={() => verify.mutate()}>
+          {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+        </button>
+      }
+    >
+      {verify.data ? (
+        verify.data.ok ? (
+          <Banner kind="success">{t('audit.intact', { count: verify.data.checked })}</Banner>
+        ) : (
+          <Banner kind="error">
+            {t('audit.broken', { id: verify.data.firstBrokenId, count: verify.data.checked, problem: t(`audit.problem.${verify.data.problem ?? 'hash_mismatch'}`) })}
+          </Banner>
+        )
+      ) : null}
+      {verify.isError ? <Banner kind="error">{errorText(t, verify.error)}</Banner> : null}
+      <Card title={t('audit.filters')}>
+        <form className="audit__filters" onSubmit={onSubmit} noValidate aria-label={t('audit.filters')}>
+          <Field label={t('audit.staff')}>
+            {(id) => (
+              <select id={id} value={draft.staffId} onChange={(e) => set('staffId', e.target.value)}>
+                <option value="">{t('audit.anyStaff')}</option>
+                {(facets.data?.staff ?? []).map((s) => (
+                  <option key={`${s.id}-${s.name}`} value={String(s.id)}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('audit.entity')}>
+            {(id) => (
+              <select id={id} value={draft.entity} onChange={(e) => set('entity', e.target.value)}>
+                <option value="">{t('audit.anyEntity')}</option>
+                {(facets.data?.entities ?? []).map((e) => (
+                  <option key={e} value={e}>
+                    {e}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('audit.entityId')}>{(id) => <input id={id} value={draft.entityId} onChange={(e) => set('entityId', e.target.value)} />}</Field>
+          <Field label={t('audit.member')}>{(id) => <input id={id} inputMode="numeric" value={draft.memberId} onChange={(e) => set('memberId', e.target.value.replace(/\D/g, ''))} />}</Field>
+          <Field label={t('audit.from')}>{(id) => <DateInput id={id} value={draft.from} onChange={(v) => set('from', v)} />}</Field>
+          <Field label={t('audit.to')}>{(id) => <DateInput id={id} value={draft.to} onChange={(v) => set('to', v)} />}</Field>
+          <div className="audit__buttons">
+            <button type="submit" className="btn btn--primary">
+              {t('audit.apply')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setDraft(EMPTY);
+                setApplied(EMPTY);
+              }}
+            >
+              {t('audit.clear')}
+            </button>
+          </div>
+        </form>
+      </Card>
+      {query.isError ? <Banner kind="error">{errorText(t, query.error)}</Banner> : null}
+      <Card>
+        {query.data && query.data.rows.length === 0 ? <p className="muted">{t('audit.none')}</p> : null}
+        {query.data && query.data.rows.length > 0 ? <AuditTable rows={query.data.rows} /> : null}
+        {query.data ? (
+          <div className="audit__more">
+            <span className="muted">{t('audit.showing', { shown: query.data.rows.length, total: query.data.total })}</span>
+            {query.data.rows.length < query.data.total ? (
+              <button type="button" className="btn btn--small" onClick={() => setLimit((l) => Math.min(l + PAGE, 1000))}>
+                {t('audit.more')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </Card>
+    </Page>
+  );
+}
+
+function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const { t, i18n } = useTranslation();
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  return (
+    <table className="table audit__table" aria-label={t('audit.title')}>
+      <thead>
+        <tr>
+          <th className="audit__id">{t('audit.columns.id')}</th>
+          <th className="audit__at">{t('audit.columns.at')}</th>
+          <th>{t('audit.columns.staff')}</th>
+          <th>{t('audit.columns.channel')}</th>
+          <th>{t('audit.columns.entity')}</th>
+          <th>{t('audit.columns.change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="num-text muted">{r.id}</td>
+            <td className="num-text">{fmt.format(new Date(r.at))}</td>
+            <td>{r.staffId === null ? t('audit.system') : r.staffName}</td>
+            <td>
+              {/* Break long channel names only after a dot. */}
+              <code>
+                {r.channel.split('.').map((part, i) => (
+                  <span key={i}>
+                    {i > 0 ? '.' : ''}
+                    {i > 0 ? <wbr /> : null}
+                    {part}
+                  </span>
+                ))}
+              </code>
+            </td>
+            <td>
+              {r.entity} <span className="muted">{r.entityId}</span>
+            </td>
+            <td className="audit__change">
+              <ChangeSummary before={r.before} after={r.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The fields that changed, before → after; the full records on demand. */
+function ChangeSummary({ before, after }: { before: unknown; after: unknown }) {
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]) && k !== 'updatedAt');
+  return (
+    <details>
+      <summary>
+        {keys.slice(0, 4).map((k) => (
+          <span key={k} className="audit__field">
+            <b>{k}</b> {short(b[k])} → {short(a[k])}
+          </span>
+        ))}
+        {keys.length > 4 ? <span className="muted"> +{keys.length - 4}</span> : null}
+      </summary>
+      <pre className="audit__json">{JSON.stringify({ before, after }, null, 2)}</pre>
+    </details>
+  );
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+function short(v: unknown): string {
+  if (v === undefined) return '∅';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}

@@ -1,0 +1,189 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfo } from '../../../electron/contract';
+import { errorText, fieldErrorText } from '../../app/errors';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Field } from '../../components/Field';
+import { Banner, Card } from '../../components/Page';
+import { StatusBadge } from '../../components/StatusBadge';
+import { toast } from '../../components/Toast';
+import { ApiError, invoke } from '../../lib/api';
+import { formatBytes, formatInstant } from './format';
+import { reloadWithMessage } from './reload';
+
+const BACKUPS_KEY = ['backups'] as const;
+
+/** Settings → Backups: the folder, "back up now", the verified copies with restore, export and import. */
+export function BackupsSection() {
+  const { t } = useTranslation();
+  const overview = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => invoke('backup.list', {}) });
+  return (
+    <>
+      <Card title={t('backup.title')} className="backups">
+        <p className="muted backups__intro">{t('backup.intro')}</p>
+        {overview.isError ? <Banner kind="error">{errorText(t, overview.error)}</Banner> : null}
+        {overview.data ? <FolderForm folder={overview.data.folder} isDefault={overview.data.isDefaultFolder} /> : null}
+        {overview.data?.lastFailure ? <FailureBanner at={overview.data.lastFailure.at} kind={overview.data.lastFailure.failure ?? 'other'} /> : null}
+        <BackupNow />
+        {overview.data ? <BackupTable backups={overview.data.backups} /> : null}
+      </Card>
+      <ExportImport />
+    </>
+  );
+}
+
+function FailureBanner({ at, kind }: { at: string; kind: string }) {
+  const { t, i18n } = useTranslation();
+  return <Banner kind="warning">{t('backup.lastFailure', { time: formatInstant(at, i18n.language), reason: t(`backup.failure.${kind}`) })}</Banner>;
+}
+
+function FolderForm({ folder, isDefault }: { folder: string; isDefault: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [value, setValue] = useState(isDefault ? '' : folder);
+  const save = useMutation({
+    mutationFn: () => invoke('settings.update', { backupFolder: value }),
+    onSuccess: (next) => {
+      qc.setQueryData(['settings'], next);
+      toast.success(t('backup.folderSaved'));
+      return qc.invalidateQueries({ queryKey: BACKUPS_KEY });
+    },
+  });
+  const fieldError = save.error instanceof ApiError ? fieldErrorText(t, save.error.fieldErrors()['backupFolder']) : undefined;
+  return (
+    <form
+      className="backups__folder"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Field label={t('backup.folder')} error={fieldError} hint={`${t('backup.folderHint')} ${t('backup.folderInUse', { folder })}`}>
+        {(id, d) => <input id={id} aria-describedby={d} value={value} placeholder={folder} onChange={(e) => setValue(e.target.value)} />}
+      </Field>
+      <button type="submit" className="btn" disabled={save.isPending}>
+        {t('backup.saveFolder')}
+      </button>
+    </form>
+  );
+}
+
+function BackupNow() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const now = useMutation({
+    mutationFn: () => invoke('backup.now', {}),
+    onSuccess: () => toast.success(t('backup.done')),
+    onError: (e) => toast.error(errorText(t, e)),
+    onSettled: () => qc.invalidateQueries({ queryKey: BACKUPS_KEY }),
+  });
+  return (
+    <div className="backups__actions">
+      <button type="button" className="btn btn--primary" disabled={now.isPending} onClick={() => now.mutate()}>
+        {now.isPending ? t('backup.working') : t('backup.now')}
+      </button>
+    </div>
+  );
+}
+
+function BackupTable({ backups }: { backups: BackupInfo[] }) {
+  const { t, i18n } = useTranslation();
+  if (!backups.length) return <p className="muted">{t('backup.none')}</p>;
+  async function restore(b: BackupInfo) {
+    try {
+      await invoke('backup.restore', { id: b.id });
+      reloadWithMessage(t('backup.restored', { time: formatInstant(b.at, i18n.language) }));
+    } catch (e) {
+      toast.error(errorText(t, e));
+    }
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table backups__table" aria-label={t('backup.title')}>
+        <thead>
+          <tr>
+            <th>{t('backup.columns.at')}</th>
+            <th>{t('backup.columns.reason')}</th>
+            <th className="num">{t('backup.columns.size')}</th>
+            <th className="num">{t('backup.columns.rows')}</th>
+            <th>{t('backup.columns.status')}</th>
+            <th aria-label={t('common.actions')} />
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((b) => {
+            const when = formatInstant(b.at, i18n.language);
+            return (
+              <tr key={b.id} title={b.id}>
+                <td className="num-text">{when}</td>
+                <td>{t(`backup.reasons.${b.reason}`)}</td>
+                <td className="num num-text">{formatBytes(b.size, i18n.language)}</td>
+                <td className="num num-text">{Object.values(b.rowCounts).reduce((a, n) => a + n, 0)}</td>
+                <td>
+                  <StatusBadge tone="green">{t('backup.verified')}</StatusBadge>
+                </td>
+                <td className="actions">
+                  <ConfirmButton
+                    className="btn btn--small"
+                    title={t('backup.restoreTitle')}
+                    message={t('backup.restoreConfirm', { time: when })}
+                    confirmLabel={t('backup.restore')}
+                    danger
+                    ariaLabel={`${t('backup.restore')} ${when}`}
+                    onConfirm={() => restore(b)}
+                  >
+                    {t('backup.restore')}
+                  </ConfirmButton>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ExportImport() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const fieldError = error instanceof ApiError ? fieldErrorText(t, error.fieldErrors()['file']) : undefined;
+
+  async function run(action: 'export' | 'import') {
+    setError(null);
+    try {
+      if (action === 'export') {
+        const out = await invoke('backup.export', { file });
+        toast.success(t('backup.exported', { file: out.file }));
+      } else {
+        await invoke('backup.import', { file });
+        reloadWithMessage(t('backup.imported'));
+      }
+    } catch (e) {
+      setError(e);
+      if (!(e instanceof ApiError && e.code === 'VALIDATION')) toast.error(errorText(t, e));
+    }
+  }
+
+  return (
+    <Card title={t('backup.exportTitle')} className="backups">
+      <p className="muted backups__intro">{t('backup.exportHint')}</p>
+      <div className="backups__folder">
+        <Field label={t('backup.exportPath')} error={fieldError}>
+          {(id, d) => <input id={id} aria-describedby={d} value={file} placeholder={t('backup.exportPlaceholder')} onChange={(e) => setFile(e.target.value)} />}
+        </Field>
+        <div className="backups__buttons">
+          <button type="button" className="btn" onClick={() => void run('export')}>
+            {t('backup.export')}
+          </button>
+          <ConfirmButton className="btn" title={t('backup.importTitle')} message={t('backup.importConfirm')} confirmLabel={t('backup.import')} danger onConfirm={() => run('import')}>
+            {t('backup.import')}
+          </ConfirmButton>
+        </div>
+      </div>
+    </Card>
+  );
+}

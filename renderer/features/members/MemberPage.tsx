@@ -1,0 +1,344 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InvoiceDetail, MemberPack, Subscription } from '../../../electron/contract';
+import { errorText } from '../../app/errors';
+import { Banner, Card, Page } from '../../components/Page';
+import { Segmented } from '../../components/Segmented';
+import { StatusBadge, type Tone } from '../../components/StatusBadge';
+import { useFormat } from '../../components/useFormat';
+import { invoke } from '../../lib/api';
+import { TakePaymentDialog } from '../payments/TakePaymentDialog';
+import { toast } from '../../components/Toast';
+import { CancelDialog } from './actions/CancelDialog';
+import { ChangePlanDialog } from './actions/ChangePlanDialog';
+import { PauseDialog } from './actions/PauseDialog';
+import { ResumeDialog } from './actions/ResumeDialog';
+import { SellPackDialog } from './actions/SellPackDialog';
+import { SellPlanDialog } from './actions/SellPlanDialog';
+import type { Outcome } from './ActionDialog';
+import { Badges } from './Badges';
+import { MemberDialog } from './MemberDialog';
+import { MergeDialog } from './MergeDialog';
+import { HistoryTab, InvoicesTab, VisitsTab } from './MemberTabs';
+
+type Tab = 'memberships' | 'money' | 'visits' | 'history';
+type Open =
+  | { kind: 'edit' | 'sellPlan' | 'sellPack' | 'merge' }
+  | { kind: 'pause' | 'resume' | 'cancel' | 'change'; sub: Subscription }
+  | { kind: 'pay'; invoiceIds: number[] }
+  | null;
+
+const SUB_TONE: Record<Subscription['status'], Tone> = { trialing: 'blue', active: 'green', paused: 'grey', cancelled: 'amber', ended: 'grey' };
+
+/** One member: who they are, what they have, what they owe, when they came, and every action on them. */
+export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id: number) => void; onCheckIn: (id: number) => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [tab, setTab] = useState<Tab>('memberships');
+  const [open, setOpen] = useState<Open>(null);
+  const profile = useQuery({ queryKey: ['members', 'profile', props.id], queryFn: () => invoke('members.profile', { id: props.id }) });
+  const member = profile.data?.member;
+  const payerId = member ? (member.payerId ?? member.id) : null;
+  const balance = useQuery({
+    queryKey: ['members', 'balance', payerId],
+    queryFn: () => invoke('members.balance', { payerId: payerId! }),
+    enabled: payerId !== null,
+  });
+
+  if (profile.isError) {
+    return (
+      <Page title={t('members.title')}>
+        <Banner kind="error">{errorText(t, profile.error)}</Banner>
+      </Page>
+    );
+  }
+  if (!profile.data || !member) return <Page title={t('members.title')}>{t('common.loading')}</Page>;
+  const p = profile.data;
+
+  /** After a sale or a resume: offer to take the payment at once when something is left to pay. */
+  function afterAction(r: Outcome) {
+    const due = r.invoices.filter((i: InvoiceDetail) => i.balance > 0).map((i) => i.id);
+    setOpen(due.length ? { kind: 'pay', invoiceIds: due } : null);
+  }
+
+  return (
+    <Page
+      title={member.name}
+      subtitle={[member.cardNo ? t('members.cardShort', { card: member.cardNo }) : '', member.phone].filter(Boolean).join(' · ')}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={props.onBack}>
+            ← {t('members.backToList')}
+          </button>
+          <button type="button" className="btn" onClick={() => setOpen({ kind: 'edit' })}>
+            {t('common.edit')}
+          </button>
+          <button type="button" className="btn btn--primary" onClick={() => props.onCheckIn(member.id)}>
+            {t('members.actions.checkIn')}
+          </button>
+        </>
+      }
+    >
+      {member.mergedInto !== null ? (
+        <Banner kind="warning">
+          {t('members.mergedInto')}{' '}
+          <button type="button" className="btn btn--small" onClick={() => props.onOpen(member.mergedInto!)}>
+            {t('members.openKept')}
+          </button>
+        </Banner>
+      ) : null}
+      <div className="member-top">
+        <Card className="member-facts">
+          <div className="member-facts__badges">
+            <Badges badges={p.badges} />
+          </div>
+          <dl className="details">
+            <Fact label={t('members.field.cardNo')} value={member.cardNo ?? '—'} />
+            <Fact label={t('members.field.phone')} value={member.phone || '—'} />
+            <Fact label={t('members.field.birthday')} value={member.birthday ? f.date(member.birthday) : '—'} />
+            <div className="details__row">
+              <dt>{t('members.field.payer')}</dt>
+              <dd>
+                {p.payer ? (
+                  <button type="button" className="link" onClick={() => props.onOpen(p.payer!.id)}>
+                    {p.payer.name}
+                  </button>
+                ) : (
+                  t('members.paysSelf')
+                )}
+              </dd>
+            </div>
+            {p.dependants.length ? (
+              <div className="details__row">
+                <dt>{t('members.paysFor')}</dt>
+                <dd className="inline-list">
+                  {p.dependants.map((d) => (
+                    <button key={d.id} type="button" className="link" onClick={() => props.onOpen(d.id)}>
+                      {d.name}
+                    </button>
+                  ))}
+                </dd>
+              </div>
+            ) : null}
+            <Fact label={t('members.field.tags')} value={member.tags.join(' · ') || '—'} />
+            <Fact label={t('members.visits')} value={p.visits.last ? t('members.visitsValue', { count: p.visits.total, last: f.date(p.visits.last) }) : t('members.noVisits')} />
+            {p.mergedFrom.length ? <Fact label={t('members.mergedFrom')} value={p.mergedFrom.map((m) => `${m.name} (#${m.id})`).join(', ')} /> : null}
+          </dl>
+          {member.notes ? <p className="member-notes">{member.notes}</p> : null}
+        </Card>
+        <Card className="member-money" title={p.payer ? t('members.money.titlePayer', { name: p.payer.name }) : t('members.money.title')}>
+          {balance.data ? (
+            <div className="stats stats--grid">
+              <Stat label={t('members.money.balance')} value={f.money(balance.data.balance)} tone={balance.data.balance > 0 ? 'red' : undefined} />
+              <Stat label={t('members.money.due')} value={f.money(balance.data.due)} />
+              <Stat label={t('members.money.credit')} value={f.money(balance.data.paidCredit)} />
+              <Stat label={t('members.money.bonus')} value={f.money(balance.data.bonusCredit)} />
+            </div>
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
+          {p.overdue ? <Banner kind="error">{t('members.money.overdue', { amount: f.money(p.overdue.amount), count: p.overdue.days })}</Banner> : null}
+          <div className="row-actions member-money__actions">
+            <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'pay', invoiceIds: [] })}>
+              {t('members.actions.takePayment')}
+            </button>
+          </div>
+        </Card>
+      </div>
+
+      <div className="toolbar">
+        <Segmented
+          label={t('members.tabs.label')}
+          value={tab}
+          options={(['memberships', 'money', 'visits', 'history'] as const).map((v) => ({ value: v, label: t(`members.tabs.${v}`) }))}
+          onChange={setTab}
+        />
+        <div className="row-actions">
+          <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'sellPlan' })}>
+            + {t('members.actions.sellPlan')}
+          </button>
+          <button type="button" className="btn" onClick={() => setOpen({ kind: 'sellPack' })}>
+            + {t('members.actions.sellPack')}
+          </button>
+          <button type="button" className="btn" onClick={() => setOpen({ kind: 'merge' })}>
+            {t('members.actions.merge')}
+          </button>
+        </div>
+      </div>
+
+      {tab === 'memberships' ? <Memberships memberId={member.id} onAction={(kind, sub) => setOpen({ kind, sub })} /> : null}
+      {tab === 'money' && payerId !== null ? <InvoicesTab payerId={payerId} /> : null}
+      {tab === 'visits' ? <VisitsTab memberId={member.id} /> : null}
+      {tab === 'history' ? <HistoryTab memberId={member.id} /> : null}
+
+      {open?.kind === 'edit' ? <MemberDialog member={member} payerName={p.payer?.name ?? null} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} /> : null}
+      {open?.kind === 'sellPlan' ? <SellPlanDialog memberId={member.id} memberName={member.name} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
+      {open?.kind === 'sellPack' ? <SellPackDialog memberId={member.id} memberName={member.name} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
+      {open?.kind === 'merge' ? <MergeDialog keep={{ id: member.id, name: member.name }} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
+      {open?.kind === 'pause' ? <PauseDialog sub={open.sub} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
+      {open?.kind === 'resume' ? <ResumeDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
+      {open?.kind === 'cancel' ? <CancelDialog sub={open.sub} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
+      {open?.kind === 'change' ? <ChangePlanDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
+      {open?.kind === 'pay' ? <TakePaymentDialog memberId={member.id} invoiceIds={open.invoiceIds} onClose={() => setOpen(null)} /> : null}
+    </Page>
+  );
+}
+
+function Fact(props: { label: string; value: string }) {
+  return (
+    <div className="details__row">
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  );
+}
+
+function Stat(props: { label: string; value: string; tone?: 'red' | undefined }) {
+  return (
+    <div className="stat">
+      <span className="stat__label">{props.label}</span>
+      <span className={`stat__value${props.tone === 'red' ? ' text-danger' : ''}`}>{props.value}</span>
+    </div>
+  );
+}
+
+/** Memberships and packs, each with its next billing date and price and the actions it allows. */
+function Memberships(props: { memberId: number; onAction: (kind: 'pause' | 'resume' | 'cancel' | 'change', sub: Subscription) => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
+  const packs = useQuery({ queryKey: ['members', 'packs', props.memberId], queryFn: () => invoke('packs.listByMember', { memberId: props.memberId }) });
+  return (
+    <>
+      <Card title={t('members.subs.title')} className="card--table">
+        {subs.error ? <Banner kind="error">{errorText(t, subs.error)}</Banner> : null}
+        {subs.data && subs.data.length === 0 ? <div className="empty-state">{t('members.subs.none')}</div> : null}
+        {subs.data?.length ? (
+          <table className="table" aria-label={t('members.subs.title')}>
+            <thead>
+              <tr>
+                <th>{t('members.subs.plan')}</th>
+                <th>{t('members.subs.status')}</th>
+                <th className="num">{t('members.subs.price')}</th>
+                <th>{t('members.subs.next')}</th>
+                <th>
+                  <span className="sr-only">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {subs.data.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <div className="cell-stack">
+                      <span className="cell-strong">{s.planName}</span>
+                      <span className="cell-sub">{t('members.subs.since', { date: f.date(s.startDate) })}</span>
+                    </div>
+                  </td>
+                  <td>
+                    <div className="cell-stack">
+                      <span>
+                        <StatusBadge tone={SUB_TONE[s.status]}>{t(`members.subs.statusKind.${s.status}`)}</StatusBadge>
+                      </span>
+                      <span className="cell-sub">{subNote(t, f, s)}</span>
+                    </div>
+                  </td>
+                  <td className="num">{f.money(s.price)}</td>
+                  <td>{s.nextBillDate ? f.date(s.nextBillDate) : '—'}</td>
+                  <td>
+                    <SubActions sub={s} onAction={props.onAction} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </Card>
+      <Card title={t('members.packs.title')} className="card--table">
+        {packs.data && packs.data.length === 0 ? <div className="empty-state">{t('members.packs.none')}</div> : null}
+        {packs.data?.length ? (
+          <table className="table" aria-label={t('members.packs.title')}>
+            <thead>
+              <tr>
+                <th>{t('members.packs.pack')}</th>
+                <th>{t('members.packs.status')}</th>
+                <th className="num">{t('members.packs.left')}</th>
+                <th>{t('members.packs.valid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {packs.data.map((pk: MemberPack) => (
+                <tr key={pk.id}>
+                  <td className="cell-strong">{pk.planName}</td>
+                  <td>
+                    <StatusBadge tone={pk.status === 'active' ? 'green' : 'grey'}>{t(`members.packs.statusKind.${pk.status}`)}</StatusBadge>
+                  </td>
+                  <td className="num">{t('members.packs.leftValue', { left: pk.sessionsTotal - pk.sessionsUsed, total: pk.sessionsTotal })}</td>
+                  <td>{f.dateRange(pk.startDate, pk.expiresOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+function subNote(t: ReturnType<typeof useTranslation>['t'], f: ReturnType<typeof useFormat>, s: Subscription): string {
+  if (s.pause) return s.pause.endDate ? t('members.subs.pausedUntil', { from: f.date(s.pause.startDate), to: f.date(s.pause.endDate) }) : t('members.subs.pausedOpen', { from: f.date(s.pause.startDate) });
+  if (s.endDate) return t('members.subs.endsOn', { date: f.date(s.endDate) });
+  if (s.pendingPlanId && s.pendingChangeDate) return t('members.subs.changesOn', { date: f.date(s.pendingChangeDate) });
+  if (s.status === 'trialing') return t('members.subs.trialUntil', { date: f.date(s.anchorDate) });
+  return '';
+}
+
+function SubActions(props: { sub: Subscription; onAction: (kind: 'pause' | 'resume' | 'cancel' | 'change', sub: Subscription) => void }) {
+  const { t } = useTranslation();
+  const s = props.sub;
+  const live = s.status !== 'ended' && s.status !== 'cancelled';
+  if (!live) return null;
+  const label = (key: string) => `${t(`members.actions.${key}`)} ${s.planName}`;
+  return (
+    <div className="row-actions">
+      {s.status === 'paused' || s.pause ? (
+        <button type="button" className="btn btn--small" aria-label={label('resume')} onClick={() => props.onAction('resume', s)}>
+          {t('members.actions.resume')}
+        </button>
+      ) : (
+        <button type="button" className="btn btn--small" aria-label={label('pause')} onClick={() => props.onAction('pause', s)}>
+          {t('members.actions.pause')}
+        </button>
+      )}
+      <button type="button" className="btn btn--small" aria-label={label('change')} onClick={() => props.onAction('change', s)}>
+        {t('members.actions.change')}
+      </button>
+      {!s.endDate ? (
+        <button type="button" className="btn btn--small" aria-label={label('cancel')} onClick={() => props.onAction('cancel', s)}>
+          {t('members.actions.cancel')}
+        </button>
+      ) : s.cancelAtPeriodEnd ? (
+        <UndoCancel sub={s} />
+      ) : null}
+    </div>
+  );
+}
+
+function UndoCancel({ sub }: { sub: Subscription }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const undo = useMutation({
+    mutationFn: () => invoke('subscriptions.undoCancel', { id: sub.id }),
+    onSuccess: () => {
+      toast.success(t('members.cancel.undone'));
+      void qc.invalidateQueries();
+    },
+    onError: (e) => toast.error(errorText(t, e)),
+  });
+  return (
+    <button type="button" className="btn btn--small" aria-label={`${t('members.actions.undoCancel')} ${sub.planName}`} disabled={undo.isPending} onClick={() => undo.mutate()}>
+      {t('members.actions.undoCancel')}
+    </button>
+  );
+}

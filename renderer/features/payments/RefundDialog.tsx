@@ -1,0 +1,119 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Payment } from '../../../electron/contract/payments';
+import { errorText, fieldErrorText } from '../../app/errors';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { MoneyInput } from '../../components/MoneyInput';
+import { minorToText, textToMinor } from '../../components/moneyText';
+import { Banner } from '../../components/Page';
+import { toast } from '../../components/Toast';
+import { useFormat } from '../../components/useFormat';
+import { ApiError, invoke } from '../../lib/api';
+import { MONEY_KEYS, methodLabel, newRequestId, useMethods } from './money';
+
+const receiptNo = (id: number) => `P-${String(id).padStart(6, '0')}`;
+
+/**
+ * Refund against one payment (what is still unapplied of it) or from the payer's paid account
+ * credit, with a reason. Bonus credit is never paid out. A manager's action.
+ */
+export function RefundDialog(props: { payerId: number; payment?: Payment; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const methods = useMethods();
+  const payer = useQuery({ queryKey: ['payer', props.payerId], queryFn: () => invoke('payments.payer', { memberId: props.payerId }) });
+  const [source, setSource] = useState<'payment' | 'credit'>(props.payment && props.payment.unallocated > 0 ? 'payment' : 'credit');
+  const refundable = source === 'payment' ? (props.payment?.unallocated ?? 0) : (payer.data?.paidCredit ?? 0);
+  const [amountText, setAmountText] = useState<string | null>(null);
+  const [method, setMethod] = useState(props.payment?.method ?? 'cash');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [requestId] = useState(newRequestId);
+  const amount = amountText ?? (refundable > 0 ? minorToText(refundable, f.currency) : '');
+
+  const save = useMutation({
+    mutationFn: () =>
+      invoke('refunds.create', {
+        requestId,
+        payerId: props.payerId,
+        source,
+        ...(source === 'payment' && props.payment ? { paymentId: props.payment.id } : {}),
+        amount: textToMinor(amount, f.currency) ?? -1,
+        method,
+        reason,
+      }),
+    onSuccess: (r) => {
+      for (const key of MONEY_KEYS) void qc.invalidateQueries({ queryKey: [...key] });
+      toast.success(t('payments.refund.done', { amount: f.money(r.total) }));
+      props.onClose();
+    },
+    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
+  });
+
+  function submit() {
+    const minor = textToMinor(amount, f.currency);
+    const local: Record<string, string> = {};
+    if (minor === null || minor <= 0) local['amount'] = 'positive_amount';
+    if (!reason.trim()) local['reason'] = 'required';
+    setErrors(local);
+    if (!Object.keys(local).length) save.mutate();
+  }
+
+  const pick = (s: 'payment' | 'credit') => {
+    setSource(s);
+    setAmountText(null);
+  };
+  const err = (path: string) => fieldErrorText(t, errors[path]);
+  const businessError = save.error && !(save.error instanceof ApiError && save.error.code === 'VALIDATION') ? errorText(t, save.error) : null;
+  return (
+    <Dialog
+      title={t('payments.refund.title', { name: payer.data?.payerName ?? props.payment?.payerName ?? '' })}
+      onClose={props.onClose}
+      onSubmit={submit}
+      submitLabel={t('payments.refund.submit')}
+      danger
+      busy={save.isPending}
+    >
+      {businessError ? <Banner kind="error">{businessError}</Banner> : null}
+      <fieldset className="radio-group form-section">
+        <legend>{t('payments.refund.source')}</legend>
+        {props.payment ? (
+          <label>
+            <input type="radio" name="source" checked={source === 'payment'} onChange={() => pick('payment')} />
+            {t('payments.refund.sources.payment', { number: receiptNo(props.payment.id) })}
+          </label>
+        ) : null}
+        <label>
+          <input type="radio" name="source" checked={source === 'credit'} onChange={() => pick('credit')} />
+          {t('payments.refund.sources.credit')}
+        </label>
+      </fieldset>
+      <p className="dialog__note">
+        {refundable > 0 ? t('payments.refund.refundable', { amount: f.money(refundable) }) : t('payments.refund.nothing')}
+        {payer.data && payer.data.bonusCredit > 0 ? ` ${t('payments.refund.bonusNote', { amount: f.money(payer.data.bonusCredit) })}` : ''}
+      </p>
+      <div className="row row--2">
+        <Field label={t('payments.refund.amount')} error={err('amount')}>
+          {(id, d) => <MoneyInput id={id} describedBy={d} currency={f.currency} value={amount} invalid={!!errors['amount']} onChange={setAmountText} />}
+        </Field>
+        <Field label={t('payments.refund.method')} error={err('method')}>
+          {(id, d) => (
+            <select id={id} aria-describedby={d} value={method} onChange={(e) => setMethod(e.target.value)}>
+              {(methods.data ?? []).map((m) => (
+                <option key={m.code} value={m.code}>
+                  {methodLabel(t, m.code, methods.data)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label={t('payments.refund.reason')} error={err('reason')}>
+        {(id, d) => <input id={id} aria-describedby={d} value={reason} aria-invalid={!!errors['reason'] || undefined} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </Dialog>
+  );
+}

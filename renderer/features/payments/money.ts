@@ -1,0 +1,61 @@
+/** Small shared pieces of the money screens: payment methods, printing, request ids, the role. */
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import type { DocumentKind } from '../../../electron/contract/documents';
+import type { PaymentMethod } from '../../../electron/contract/payments';
+import { allows } from '../../../electron/contract/staff';
+import type { Access } from '../../../electron/contract/define';
+import { errorText } from '../../app/errors';
+import { toast } from '../../components/Toast';
+import { invoke } from '../../lib/api';
+import { useAuth } from '../staff/useAuth';
+
+export function useMethods(includeInactive = false) {
+  return useQuery({
+    queryKey: ['paymentMethods', includeInactive],
+    queryFn: () => invoke('paymentMethods.list', { includeInactive }),
+    staleTime: 60_000,
+  });
+}
+
+/** A built-in method in the clerk's language; a custom one by its name; an unknown code as it is. */
+export function methodLabel(t: TFunction, code: string, methods: PaymentMethod[] | undefined): string {
+  const m = methods?.find((x) => x.code === code);
+  if (m && !m.builtin) return m.name;
+  const key = `payments.methods.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/** Prints (or saves as PDF) a document through the app, and says how it went. */
+export async function printDocument(
+  t: TFunction,
+  kind: DocumentKind,
+  id: number,
+  locale: 'en' | 'zh-CN',
+  action: 'print' | 'pdf' = 'print',
+): Promise<void> {
+  try {
+    const job = await invoke('documents.print', { kind, id, locale, action });
+    const text = t(`payments.print.${job.outcome}`, { title: job.title, detail: job.detail });
+    if (job.outcome === 'failed') toast.error(text);
+    else if (job.outcome === 'cancelled') toast.info(text);
+    else toast.success(text);
+  } catch (e) {
+    toast.error(errorText(t, e));
+  }
+}
+
+/** One id per submit: a double click or a retry is recorded once. */
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Whether the signed-in staff member may use channels of `access` (the host checks again). */
+export function useCan(access: Access): boolean {
+  return allows(useAuth().data?.staff?.role, access);
+}
+
+/** The queries whose answers change when money moves. */
+export const MONEY_KEYS = [['payments'], ['refunds'], ['invoices'], ['followups'], ['closeout'], ['payer'], ['members']] as const;

@@ -1,0 +1,230 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Host } from '../../electron/host';
+import { expect, screenshot, test } from './harness';
+
+/** A member with an invoice of `price` for a session pack, sold today. */
+async function memberOwing(host: Host, name: string, phone: string, price: number): Promise<{ memberId: number; invoiceId: number }> {
+  const plan = await host.invoke('plans.create', { kind: 'pack', name: `${name} 10 次卡`, price, packSessions: 10, packValidDays: 90, taxRateBp: 0 });
+  const member = await host.invoke('members.create', { name, phone });
+  const sold = await host.invoke('packs.sell', { memberId: member.id, planId: plan.id });
+  return { memberId: member.id, invoiceId: sold.invoiceId! };
+}
+
+/** Renders a document's HTML in Chromium, prints it to PDF and returns the PDF's text (pdftotext). */
+async function pdfText(page: Page, html: string, width: string): Promise<string> {
+  await page.setContent(html);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'subdesk-pdf-')), 'doc.pdf');
+  await page.pdf({ path: file, width, height: `${height + 20}px`, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return text.replace(/[ \t]+/g, ' ');
+}
+
+test('takes a cash payment with change due and prints the receipt (English and Chinese PDFs)', async ({ app }) => {
+  await app.setup('en');
+  await app.host.invoke('settings.update', { address: '88 Jianguo Road, Beijing', taxId: '91110105MA01ABCD2X' });
+  const { invoiceId } = await memberOwing(app.host, '张三', '13800000001', 30000);
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Take payment' }).first().click();
+  await page.getByRole('combobox').fill('张三');
+  await page.getByRole('option', { name: /张三/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Take payment – 张三' });
+  await expect(dialog.getByLabel('Amount')).toHaveValue('300.00');
+  await expect(dialog.getByText('INV-2026-00001')).toBeVisible();
+  await dialog.getByLabel('Cash tendered').fill('500');
+  await expect(dialog.getByRole('status')).toHaveText('Change dueCN¥200.00');
+  await screenshot(page, 'take-payment-en');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+
+  const done = page.getByRole('dialog', { name: 'Payment recorded' });
+  await expect(done.getByText('Give back CN¥200.00')).toBeVisible();
+  await expect(done.getByText('Applied to INV-2026-00001')).toBeVisible();
+  await screenshot(page, 'payment-recorded-en');
+  await done.getByRole('button', { name: 'Print receipt' }).click();
+  await expect(page.getByText('Receipt P-000001 is ready (printing works in the desktop app)')).toBeVisible();
+  await done.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('table', { name: 'Recent payments' })).toContainText('张三');
+  await screenshot(page, 'payments-en');
+
+  const inv = await app.host.invoke('invoices.get', { id: invoiceId });
+  expect(inv).toMatchObject({ status: 'paid', balance: 0, settled: 30000 });
+  const payment = (await app.host.invoke('payments.list', { limit: 10 }))[0]!;
+  expect(payment).toMatchObject({ amount: 30000, tendered: 50000, change: 20000, method: 'cash', staffName: 'Owner' });
+
+  // The receipt the button printed, laid out by Chromium and read back from the PDF.
+  const receiptPage = await page.context().newPage();
+  const en = await app.host.invoke('documents.print', { kind: 'receipt', id: payment.id, locale: 'en' });
+  const enText = await pdfText(receiptPage, en.html, '80mm');
+  for (const s of ['Sunrise Fitness', '88 Jianguo Road, Beijing', 'Tax ID: 91110105MA01ABCD2X', 'Receipt', 'P-000001', '张三', 'Cash']) expect(enText).toContain(s);
+  expect(enText).toMatch(/Amount paid\s+CN¥300\.00/);
+  expect(enText).toMatch(/Cash tendered\s+CN¥500\.00/);
+  expect(enText).toMatch(/Change\s+CN¥200\.00/);
+  expect(enText).toMatch(/INV-2026-00001\s+CN¥300\.00/);
+  const zh = await app.host.invoke('documents.print', { kind: 'receipt', id: payment.id, locale: 'zh-CN' });
+  const zhText = await pdfText(receiptPage, zh.html, '80mm');
+  expect(zhText).toContain('收据');
+  expect(zhText).toMatch(/付款人\s+张三/);
+  expect(zhText).toMatch(/付款方式\s+现金/);
+  expect(zhText).toMatch(/实收金额\s+¥300\.00/);
+  expect(zhText).toMatch(/找零\s+¥200\.00/);
+  expect(zhText).toContain('谢谢惠顾');
+  await receiptPage.setViewportSize({ width: 320, height: 900 });
+  await receiptPage.setContent(zh.html);
+  await screenshot(receiptPage, 'receipt-80mm-zh');
+  const a4 = await app.host.invoke('documents.print', { kind: 'invoice', id: invoiceId, locale: 'zh-CN' });
+  const a4Text = await pdfText(receiptPage, a4.html, '210mm');
+  expect(a4Text).toContain('INV-2026-00001');
+  expect(a4Text).toMatch(/合计\s+¥300\.00/);
+  expect(a4Text).toMatch(/应付余额\s+¥0\.00/);
+  await receiptPage.setViewportSize({ width: 820, height: 1100 });
+  await receiptPage.setContent(a4.html);
+  await screenshot(receiptPage, 'invoice-a4-zh');
+});
+
+test('logs a follow-up on an overdue member (中文)', async ({ app }) => {
+  await app.setup('zh-CN');
+  const { memberId } = await memberOwing(app.host, '李雷', '13900000002', 12000);
+  app.clock.setDate('2026-03-20'); // due 03-09: 11 days overdue
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: '收款' }).click();
+  await page.getByRole('radio', { name: '欠费跟进' }).click();
+  const table = page.getByRole('table', { name: '逾期付款人' });
+  await expect(table).toContainText('李雷');
+  await expect(table).toContainText('13900000002');
+  await expect(table).toContainText('¥120.00');
+  await expect(table).toContainText('尚未联系');
+  await screenshot(page, 'followup-zh');
+
+  await page.getByRole('button', { name: '记录跟进 李雷' }).click();
+  const dialog = page.getByRole('dialog', { name: '跟进 – 李雷' });
+  await dialog.getByRole('radio', { name: '承诺付款' }).click();
+  await dialog.getByRole('button', { name: '保存跟进' }).click();
+  await expect(dialog.getByText('承诺付款时请填写承诺日期（仅此时填写）')).toBeVisible();
+  await dialog.getByLabel('承诺日期').fill('2026-03-25');
+  await dialog.getByLabel('备注').fill('周三来付');
+  await screenshot(page, 'followup-log-zh');
+  await dialog.getByRole('button', { name: '保存跟进' }).click();
+  await expect(page.getByText('跟进已保存')).toBeVisible();
+  await expect(table).toContainText('承诺付款');
+  await expect(table).toContainText('承诺 2026年3月25日 付款');
+  await expect(table).toContainText('周三来付');
+  const [f] = await app.host.invoke('followups.history', { payerId: memberId });
+  expect(f).toMatchObject({ kind: 'promised', promisedDate: '2026-03-25', note: '周三来付', staffName: 'Owner', date: '2026-03-20' });
+  // No English left on the screen.
+  const text = await page.locator('main').innerText();
+  for (const english of ['Payments', 'Follow-up', 'Overdue', 'Log follow-up', 'Take payment']) expect(text).not.toContain(english);
+});
+
+test('closes the day with a cash difference, and the day is then locked', async ({ app }) => {
+  await app.setup('en');
+  const a = await memberOwing(app.host, 'Wang Fang', '13700000003', 30000);
+  const b = await memberOwing(app.host, '赵敏', '13600000004', 12000);
+  await app.host.invoke('payments.record', { payerId: a.memberId, method: 'cash', amount: 30000, tendered: 30000 });
+  await app.host.invoke('payments.record', { payerId: b.memberId, method: 'wechat', amount: 12000 });
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('radio', { name: 'Daily closeout' }).click();
+  const table = page.getByRole('table', { name: 'Takings by method' });
+  await expect(table.getByRole('row', { name: /Cash/ })).toContainText('¥300.00');
+  await expect(table.getByRole('row', { name: /WeChat Pay/ })).toContainText('¥120.00');
+  await expect(table.getByRole('row', { name: /Total/ })).toContainText('¥420.00');
+  await page.getByLabel('Counted cash').fill('298');
+  await expect(page.getByTestId('closeout-difference')).toHaveText('Difference-CN¥2.00 short');
+  await page.getByRole('button', { name: 'Close the day' }).click();
+  await expect(page.getByText('The counted cash differs from the expected cash. Add a note that says why.')).toBeVisible();
+  await page.getByLabel('Note').fill('¥2 change given twice');
+  await screenshot(page, 'closeout-en');
+  await page.getByRole('button', { name: 'Close the day' }).click();
+  await expect(page.getByText(/This day is closed/)).toBeVisible();
+  await expect(page.getByText('Closed by Owner')).toBeVisible();
+  await screenshot(page, 'closeout-closed-en');
+
+  const day = await app.host.invoke('closeout.day', { date: '2026-03-02' });
+  expect(day.closeout).toMatchObject({ expectedCash: 30000, countedCash: 29800, difference: -200, note: '¥2 change given twice', closedByName: 'Owner' });
+  await expect(app.host.invoke('payments.record', { payerId: b.memberId, method: 'cash', amount: 100 })).rejects.toMatchObject({ code: 'DAY_CLOSED' });
+
+  // In Chinese, the same closed day reads 日结.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '日结' })).toBeVisible();
+  await expect(page.getByText(/该日已日结/)).toBeVisible();
+  await screenshot(page, 'closeout-closed-zh');
+});
+
+test('invoices: filters, the detail with what settled it, and a void of a paid invoice', async ({ app }) => {
+  await app.setup('en');
+  const a = await memberOwing(app.host, 'Li Lei', '13900000005', 25000);
+  await memberOwing(app.host, '王芳', '13800000006', 18000);
+  await app.host.invoke('payments.record', { payerId: a.memberId, method: 'alipay', amount: 10000 });
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Invoices' }).click();
+  const table = page.getByRole('table', { name: 'Invoices' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await page.getByRole('radio', { name: 'Partly paid' }).click();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText('Li Lei');
+  await screenshot(page, 'invoices-en');
+  await table.getByRole('row', { name: /Li Lei/ }).click();
+  const detail = page.getByRole('dialog', { name: 'Invoice INV-2026-00001' });
+  await expect(detail).toContainText('Payment P-000001');
+  await expect(detail).toContainText('¥150.00');
+  await screenshot(page, 'invoice-detail-en');
+  await detail.getByRole('button', { name: 'Void' }).click();
+  const voiding = page.getByRole('dialog', { name: 'Void INV-2026-00001' });
+  await expect(voiding).toContainText('¥100.00 is applied to it.');
+  await voiding.getByLabel('Reason').fill('Sold by mistake');
+  await voiding.getByRole('button', { name: 'Void invoice' }).click();
+  await expect(page.getByText('INV-2026-00001 is void')).toBeVisible();
+  expect(await app.host.invoke('payments.payer', { memberId: a.memberId })).toMatchObject({ due: 0, paidCredit: 10000 });
+  await expect(detail.getByText('Void: Sold by mistake')).toBeVisible();
+  await detail.getByRole('button', { name: 'Close dialog' }).click();
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('radio', { name: '全部' }).click();
+  await expect(page.getByRole('table', { name: '账单' }).getByRole('row')).toHaveCount(3);
+  await screenshot(page, 'invoices-zh');
+});
+
+test('a top-up with a promotion (充值赠送), set up and taken in Chinese', async ({ app }) => {
+  await app.setup('zh-CN');
+  const member = await app.host.invoke('members.create', { name: '赵敏', phone: '13600000007' });
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: '收款' }).click();
+  await page.getByRole('radio', { name: '付款方式与收据' }).click();
+  await page.getByLabel('名称').fill('充1000送200');
+  await page.getByLabel('充值满').fill('1000');
+  await page.getByLabel('赠送', { exact: true }).fill('200');
+  await page.getByRole('button', { name: '添加' }).nth(1).click();
+  await expect(page.getByText('充 ¥1,000.00 送 ¥200.00')).toBeVisible();
+  await screenshot(page, 'payments-setup-zh');
+
+  await page.getByRole('button', { name: '收款' }).first().click();
+  await page.getByRole('combobox').fill('赵敏');
+  await page.getByRole('option', { name: /赵敏/ }).click();
+  await page.getByRole('button', { name: '继续' }).click();
+  const dialog = page.getByRole('dialog', { name: '收款 – 赵敏' });
+  await dialog.getByRole('radio', { name: '充值（储值）' }).click();
+  await dialog.getByRole('radio', { name: '微信支付' }).check();
+  await dialog.getByLabel('金额').fill('1000');
+  await dialog.getByLabel('充值活动').selectOption({ label: '充1000送200（满 ¥1,000.00 送 ¥200.00）' });
+  await screenshot(page, 'topup-zh');
+  await dialog.getByRole('button', { name: '确认充值' }).click();
+  const done = page.getByRole('dialog', { name: '收款成功' });
+  await expect(done).toContainText('存入账户余额');
+  await expect(done).toContainText('¥1,000.00');
+  await expect(done).toContainText('赠送余额');
+  await expect(done).toContainText('¥200.00');
+  expect(await app.host.invoke('payments.payer', { memberId: member.id })).toMatchObject({ balance: -100000, paidCredit: 100000, bonusCredit: 20000 });
+});

@@ -1,0 +1,35 @@
+/**
+ * Child process of the crash test: makes the same billing run the scheduler makes at start-up,
+ * over the data folder, as of a date. It loads first and says "ready", then waits for the date
+ * on stdin, so the parent can prepare the next child while it checks the last one. The parent
+ * kills it with SIGKILL at a random moment after "started".
+ * Usage: node --import tsx billing-child.ts <dataDir>, then write "<asOf>\n" to its stdin.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { createAuditLog } from '../../../../electron/audit/audit';
+import { runBilling } from '../../../../electron/billing-run/run';
+import type { Settings } from '../../../../electron/contract/settings';
+import { openDatabase } from '../../../../electron/db/open';
+import type { BillingEnv } from '../../../../electron/invoices/env';
+import type { SettingsService } from '../../../../electron/settings/service';
+
+const dataDir = process.argv[2] as string;
+// The settings file as the app wrote it (read directly: the run only reads settings).
+const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as Settings;
+const lines = createInterface({ input: process.stdin });
+process.stdout.write('ready\n');
+lines.once('line', (asOf) => {
+  const db = openDatabase(path.join(dataDir, 'subdesk.sqlite'));
+  const now = () => new Date(`${asOf}T01:00:00.000Z`);
+  const env: BillingEnv = { db, settings: { get: () => settings } as unknown as SettingsService, now, today: () => asOf };
+  const audit = createAuditLog(db);
+  process.stdout.write('started\n');
+  const run = runBilling(env, 'startup', asOf, (entity, id, before, after) =>
+    audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel: 'billing.run:startup', entity, entityId: String(id), before, after }),
+  );
+  process.stdout.write(`done ${run.invoicesCreated}\n`);
+  db.close();
+  lines.close();
+});

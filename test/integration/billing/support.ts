@@ -1,0 +1,144 @@
+/**
+ * Kill Bill-style scenario helpers: a host on a fixed clock, compact views of every invoice
+ * and credit note (so a test states them all, exactly), and the clock moves.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Input } from '../../../electron/contract';
+import type { Settings } from '../../../electron/contract/settings';
+import { receivePayment } from '../../../electron/ledger/ledger';
+import { makeHost, type TestHost } from '../../support/host';
+
+export interface Billing {
+  th: TestHost;
+  /** Creates a member (optionally paid for by `payerId`); returns the id. */
+  member(name: string, payerId?: number): Promise<number>;
+  plan(p: Partial<Input<'plans.create'>> & { name: string; price: number }): Promise<number>;
+  subscribe(memberId: number, planId: number, extra?: Partial<Input<'subscriptions.create'>>): Promise<number>;
+  /** Moves the clock to `date` (09:00 Shanghai) and runs billing; returns the run. */
+  runOn(date: string): ReturnType<TestHost['host']['invoke']>;
+  /** Moves day by day to `date`, running billing each day (as the midnight job would). */
+  dailyTo(date: string): Promise<void>;
+  /** Every invoice in number order, one compact line per invoice line. */
+  invoices(): Promise<InvoiceView[]>;
+  creditNotes(): CreditNoteView[];
+  /** A payment recorded through the ledger (the payment screens are another area). */
+  pay(payerId: number, amount: number, date?: string): void;
+  balance(payerId: number): ReturnType<TestHost['host']['invoke']>;
+  close(): void;
+}
+
+export interface InvoiceView {
+  number: string;
+  payer: number;
+  issued: string;
+  due: string;
+  total: number;
+  status: string;
+  /** `kind start/end amount = net + tax` (description after a '|') */
+  lines: string[];
+}
+
+export interface CreditNoteView {
+  number: string;
+  payer: number;
+  issued: string;
+  invoice: string | null;
+  settlement: string;
+  total: number;
+  lines: string[];
+}
+
+const span = (s: string | null, e: string | null) => (s === null ? '-' : `${s}/${e ?? ''}`);
+
+export async function billing(startDate: string, settings: Partial<Settings> = {}): Promise<Billing> {
+  const th = await makeHost({ startDate, setup: true });
+  await th.host.invoke('settings.update', settings);
+  const h = () => th.host;
+  const b: Billing = {
+    th,
+    async member(name, payerId) {
+      return (await h().invoke('members.create', { name, payerId: payerId ?? null })).id;
+    },
+    async plan(p) {
+      return (await h().invoke('plans.create', { kind: 'recurring', interval: 'month', taxRateBp: 0, ...p } as Input<'plans.create'>)).id;
+    },
+    async subscribe(memberId, planId, extra = {}) {
+      return (await h().invoke('subscriptions.create', { memberId, planId, ...extra })).subscription.id;
+    },
+    async runOn(date) {
+      th.clock.setDate(date);
+      return h().invoke('billing.run', {});
+    },
+    async dailyTo(date) {
+      const today = async () => (await h().invoke('system.info', {})).today;
+      while ((await today()) < date) {
+        th.clock.addDays(1);
+        await h().invoke('billing.run', {});
+      }
+    },
+    async invoices() {
+      const { rows } = await h().invoke('invoices.list', { limit: 10_000 });
+      const details = await Promise.all(rows.map((r) => h().invoke('invoices.get', { id: r.id })));
+      return details
+        .sort((a, c) => a.id - c.id)
+        .map((d) => ({
+          number: d.number,
+          payer: d.payerId,
+          issued: d.issueDate,
+          due: d.dueDate,
+          total: d.total,
+          status: d.status,
+          lines: d.lines.map((l) => `${l.kind} ${span(l.periodStart, l.periodEnd)} ${l.amount} = ${l.net} + ${l.tax} | ${l.description}`),
+        }));
+    },
+    creditNotes() {
+      const rows = th.host.db
+        .prepare<[], { id: number }>('SELECT id FROM credit_notes ORDER BY id')
+        .all();
+      return rows.map(({ id }) => {
+        const c = th.host.db.prepare<[number], { number: string; payer_id: number; issue_date: string; invoice_id: number | null; settlement: string; total: number }>('SELECT * FROM credit_notes WHERE id = ?').get(id)!;
+        const inv = c.invoice_id === null ? null : th.host.db.prepare<[number], { number: string }>('SELECT number FROM invoices WHERE id = ?').get(c.invoice_id)!.number;
+        const lines = th.host.db
+          .prepare<[number], { period_start: string | null; period_end: string | null; net: number; tax: number; description: string }>('SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY position')
+          .all(id)
+          .map((l) => `${span(l.period_start, l.period_end)} ${l.net} + ${l.tax} | ${l.description}`);
+        return { number: c.number, payer: c.payer_id, issued: c.issue_date, invoice: inv, settlement: c.settlement, total: c.total, lines };
+      });
+    },
+    pay(payerId, amount, date) {
+      const d = date ?? th.host.db.prepare<[], { d: string }>("SELECT MAX(issue_date) AS d FROM invoices").get()!.d;
+      th.host.db.transaction(() => receivePayment(th.host.db, { payerId, date: d, method: 'cash', amount }, new Date().toISOString()))();
+    },
+    balance(payerId) {
+      return h().invoke('members.balance', { payerId });
+    },
+    close() {
+      th.close();
+    },
+  };
+  return b;
+}
+
+/** Runs billing again and returns how many invoices and credit notes exist before and after (must be equal). */
+export async function billingAgainCreatesNothing(b: Billing): Promise<{ before: number[]; after: number[] }> {
+  const count = () => {
+    const db = b.th.host.db;
+    const n = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n;
+    return [n('SELECT COUNT(*) AS n FROM invoices'), n('SELECT COUNT(*) AS n FROM invoice_lines'), n('SELECT COUNT(*) AS n FROM credit_notes')];
+  };
+  const before = count();
+  await b.th.host.invoke('billing.run', {});
+  await b.th.host.invoke('billing.run', {});
+  return { before, after: count() };
+}
+
+/**
+ * A temp folder in RAM when the machine has one: tests that bill thousands of units measure
+ * the engine, not the disk's fsync (each billing unit commits with synchronous=FULL).
+ */
+export function ramTempDir(prefix = 'subdesk-billing-'): string {
+  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+  return fs.mkdtempSync(path.join(base, prefix));
+}

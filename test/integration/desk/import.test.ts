@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseHash, failure, type TestHost } from '../../support/host';
+import { b64, deskHost, monthly } from './fixtures';
+
+let th: TestHost | undefined;
+afterEach(() => th?.close());
+
+const BOM = '\uFEFF';
+/** Chinese column names, as a Chinese Excel "CSV UTF-8" export writes them (CRLF, BOM). */
+const FILE = [
+  '姓名,手机号,会员卡号,生日,套餐,下次扣费日期,价格,标签,备注',
+  '张三,138 0013 8000,A1001,1990/5/1,Monthly,2026-03-15,280,VIP、晨练,老会员',
+  '李四,13900001111,,1985-13-01,,,,,',
+  '王五,1.39E+10,A1001,,Gold,2026/2/1,abc,,',
+  '赵六,,B2,,Monthly,,,,',
+  ',13700000000,,,,,,,',
+  '钱七,13800138000,C3,,,,,,',
+].join('\r\n');
+
+/**
+ * GB18030 bytes for CJK text, built from the platform's own GB18030 decoder (every two-byte
+ * GBK code decoded once, then reversed), so the file is what Chinese Excel writes.
+ */
+function gb18030(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else out.push(...table.get(ch)!);
+  }
+  return new Uint8Array(out);
+}
+
+async function setupWithPlan() {
+  th = await deskHost('2026-03-02');
+  const plan = await monthly(th.host);
+  return { h: th.host, plan };
+}
+
+describe('members.importPreview', () => {
+  it('reads a UTF-8 file with a BOM, maps the Chinese column names, and checks every row', async () => {
+    const { h, plan } = await setupWithPlan();
+    const before = databaseHash(h.db);
+    const p = await h.invoke('members.importPreview', { content: b64(BOM + FILE) });
+    expect(databaseHash(h.db)).toBe(before);
+    expect(p.encoding).toBe('utf-8-bom');
+    expect(p.delimiter).toBe(',');
+    expect(p.headers).toEqual(['姓名', '手机号', '会员卡号', '生日', '套餐', '下次扣费日期', '价格', '标签', '备注']);
+    expect(p.mapping).toEqual({ name: 0, phone: 1, cardNo: 2, birthday: 3, plan: 4, nextBillDate: 5, price: 6, tags: 7, notes: 8 });
+    expect(p.counts).toEqual({ total: 6, valid: 2, invalid: 4, withWarnings: 1 });
+    expect(p.rows[0]).toEqual({
+      row: 1,
+      line: 2,
+      raw: ['张三', '138 0013 8000', 'A1001', '1990/5/1', 'Monthly', '2026-03-15', '280', 'VIP、晨练', '老会员'],
+      values: {
+        name: '张三',
+        phone: '138 0013 8000',
+        cardNo: 'A1001',
+        birthday: '1990-05-01',
+        notes: '老会员',
+        tags: ['VIP', '晨练'],
+        planId: plan.id,
+        planName: 'Monthly',
+        nextBillDate: '2026-03-15',
+        price: 28000,
+      },
+      errors: [],
+      warnings: [],
+    });
+    expect(p.rows.map((r) => [r.row, r.errors, r.warnings])).toEqual([
+      [1, [], []],
+      [2, [{ field: 'birthday', code: 'bad_date', params: { value: '1985-13-01' } }], []],
+      [
+        3,
+        [
+          { field: 'phone', code: 'phone_scientific' },
+          { field: 'plan', code: 'unknown_plan', params: { value: 'Gold' } },
+          { field: 'nextBillDate', code: 'next_date_past' },
+          { field: 'price', code: 'bad_amount', params: { value: 'abc' } },
+          { field: 'cardNo', code: 'card_repeated', params: { row: 1 } },
+        ],
+        [],
+      ],
+      [4, [{ field: 'nextBillDate', code: 'next_date_required' }], []],
+      [5, [{ field: 'name', code: 'required' }], []],
+      [6, [], [{ field: 'phone', code: 'phone_repeated', params: { row: 1 } }]],
+    ]);
+  });
+
+  it('decodes GB18030 from Chinese Excel and UTF-16 "Unicode text", and reads English column names', async () => {
+    const { h } = await setupWithPlan();
+    // 姓名,电话,卡号 / 张三,13800138000,G1 — the bytes written out by hand (GB2312 codes).
+    const handMade = Buffer.from('d0d5c3fb2cb5e7bbb02cbfa8bac50d0ad5c5c8fd2c31333830303133383030302c4731', 'hex');
+    const a = await h.invoke('members.importPreview', { content: b64(handMade) });
+    expect([a.encoding, a.headers, a.rows[0]!.values.name, a.rows[0]!.values.cardNo]).toEqual(['gb18030', ['姓名', '电话', '卡号'], '张三', 'G1']);
+    const gbk = gb18030('会员姓名,联系电话,出生日期,备注\r\n欧阳娜娜,13700000001,2001年6月15日,周末上课\r\n');
+    const b = await h.invoke('members.importPreview', { content: b64(gbk) });
+    expect(b.encoding).toBe('gb18030');
+    expect(b.rows[0]!.values).toMatchObject({ name: '欧阳娜娜', phone: '13700000001', birthday: '2001-06-15', notes: '周末上课' });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name\tMobile\tCard No.\r\nJohn Smith\t5550100\tJ-1\r\n', 'utf16le')]);
+    const c = await h.invoke('members.importPreview', { content: b64(utf16) });
+    expect([c.encoding, c.delimiter, c.mapping.name, c.mapping.phone, c.mapping.cardNo, c.rows[0]!.values.name]).toEqual(['utf-16le', '\t', 0, 1, 2, 'John Smith']);
+    const plain = 'Full name;Date of birth;Membership;Next billing date;Monthly fee\nAnna Lee;1999.12.31;monthly;20260401;¥1,299.50\n';
+    const d = await h.invoke('members.importPreview', { content: b64(plain) });
+    expect([d.encoding, d.delimiter]).toEqual(['utf-8', ';']);
+    expect(d.rows[0]!.values).toMatchObject({ name: 'Anna Lee', birthday: '1999-12-31', planName: 'Monthly', nextBillDate: '2026-04-01', price: 129950 });
+  });
+
+  it('uses the clerk’s column mapping and a file without a header row', async () => {
+    const { h } = await setupWithPlan();
+    const p = await h.invoke('members.importPreview', {
+      content: b64('13800000001,王小二\n13800000002,李小三\n'),
+      hasHeader: false,
+      mapping: { name: 1, phone: 0 },
+    });
+    expect(p.headers).toEqual(['#1', '#2']);
+    expect(p.rows.map((r) => [r.line, r.values.name, r.values.phone])).toEqual([
+      [1, '王小二', '13800000001'],
+      [2, '李小三', '13800000002'],
+    ]);
+    expect(await failure(h.invoke('members.importPreview', { content: b64('a,b\n1,2\n'), mapping: { name: 0, phone: 5 } }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'mapping.phone', code: 'custom', message: 'out_of_range' }] },
+    });
+  });
+
+  it('refuses what is not a readable file: bad base64, no rows, unknown bytes', async () => {
+    const { h } = await setupWithPlan();
+    expect((await failure(h.invoke('members.importPreview', { content: 'not base64!' }))).code).toBe('VALIDATION');
+    expect((await failure(h.invoke('members.importPreview', { content: b64('\r\n\r\n') }))).code).toBe('IMPORT_EMPTY');
+    expect((await failure(h.invoke('members.importPreview', { content: b64(new Uint8Array([0x81, 0x20, 0xff, 0xff])) }))).code).toBe('IMPORT_ENCODING');
+    expect((await failure(h.invoke('members.importPreview', { content: b64('姓名\n' + '张三,'.repeat(201) + '\n') }))).code).toBe('IMPORT_TOO_LARGE');
+  });
+});
+
+describe('members.importCommit', () => {
+  it('imports only the accepted rows, and billing continues on the next billing date without charging twice', async () => {
+    const { h, plan } = await setupWithPlan();
+    const result = await h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1, 6] });
+    expect(result).toEqual({ created: 2, subscriptions: 1, memberIds: [1, 2] });
+    expect(await h.invoke('members.get', { id: 1 })).toMatchObject({ name: '张三', phone: '138 0013 8000', cardNo: 'A1001', birthday: '1990-05-01', tags: ['VIP', '晨练'], notes: '老会员' });
+    expect(await h.invoke('members.get', { id: 2 })).toMatchObject({ name: '钱七', cardNo: 'C3' });
+    const [sub] = await h.invoke('subscriptions.listByMember', { memberId: 1 });
+    expect(sub).toMatchObject({ planId: plan.id, price: 28000, startDate: '2026-03-02', anchorDate: '2026-03-15', status: 'active', nextBillDate: '2026-03-15' });
+    // Nothing is invoiced before the next billing date; the member is in service meanwhile.
+    expect((await h.invoke('invoices.list', {})).total).toBe(0);
+    expect(await h.invoke('checkin.checkIn', { query: 'A1001' })).toMatchObject({ outcome: 'checked_in', warnings: [] });
+    th!.clock.setDate('2026-03-15');
+    await h.invoke('billing.run', {});
+    await h.invoke('billing.run', {});
+    const invoices = await h.invoke('invoices.list', {});
+    expect(invoices.rows.map((i) => [i.payerName, i.issueDate, i.total])).toEqual([['张三', '2026-03-15', 28000]]);
+    const detail = await h.invoke('invoices.get', { id: invoices.rows[0]!.id });
+    expect(detail.lines.map((l) => [l.kind, l.periodStart, l.periodEnd, l.amount])).toEqual([['period', '2026-03-15', '2026-04-15', 28000]]);
+    // Every created member is audited.
+    expect(h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE channel = 'members.importCommit' AND entity = 'member'").get()).toEqual({ n: 2 });
+  });
+
+  it('refuses the whole import when an accepted row has errors, and flags cards already taken', async () => {
+    const { h } = await setupWithPlan();
+    const before = databaseHash(h.db);
+    expect(await failure(h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1, 2, 9] }))).toMatchObject({
+      code: 'IMPORT_ROW_INVALID',
+      details: { rows: [2, 9] },
+    });
+    expect(databaseHash(h.db)).toBe(before);
+    await h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1] });
+    const again = await h.invoke('members.importPreview', { content: b64(BOM + FILE) });
+    expect(again.rows[0]!.errors).toEqual([{ field: 'cardNo', code: 'card_taken', params: { name: '张三' } }]);
+    expect(again.rows[0]!.warnings).toEqual([
+      { field: 'phone', code: 'phone_exists', params: { name: '张三' } },
+      { field: 'name', code: 'name_birthday_exists', params: { name: '张三' } },
+    ]);
+    expect(again.rows[5]!.warnings).toEqual([
+      { field: 'phone', code: 'phone_exists', params: { name: '张三' } },
+      { field: 'phone', code: 'phone_repeated', params: { row: 1 } },
+    ]);
+    expect((await failure(h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [] }))).code).toBe('VALIDATION');
+    expect((await failure(h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1], mapping: { phone: 1 } }))).code).toBe('VALIDATION');
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { memberSpans, OPEN_END, spanValueAt, subscriptionSegments, type LineFact, type PlanTerms, type SubscriptionFacts } from '../../../electron/reports/mrr';
+import { mrrReport, valuesOn } from '../../../electron/reports/movements';
+import { monthlyBuckets } from '../../../electron/reports/metrics';
+
+const monthly: PlanTerms = { id: 1, price: 29900, interval: 'month', count: 1, alignment: 'anniversary' };
+const plans = new Map<number, PlanTerms>([
+  [1, monthly],
+  [2, { id: 2, price: 29900, interval: 'month', count: 1, alignment: 'calendar' }],
+  [3, { id: 3, price: 299900, interval: 'year', count: 1, alignment: 'anniversary' }],
+  [4, { id: 4, price: 49900, interval: 'month', count: 1, alignment: 'anniversary' }],
+]);
+
+let nextId = 1;
+function line(kind: LineFact['kind'], start: string, end: string, amount: number, extra: Partial<LineFact> = {}): LineFact {
+  return { id: nextId++, invoiceId: nextId, kind, planId: 1, addonId: null, start, end, amount, net: amount, taxRateBp: 0, ...extra };
+}
+
+function sub(lines: LineFact[], extra: Partial<SubscriptionFacts> = {}): SubscriptionFacts {
+  return {
+    id: 1,
+    memberId: 1,
+    planId: 1,
+    price: 29900,
+    interval: 'month',
+    count: 1,
+    alignment: 'anniversary',
+    anchor: lines[0]?.start ?? '2026-01-01',
+    endDate: null,
+    discount: null,
+    pauses: [],
+    addons: [],
+    lines,
+    ...extra,
+  };
+}
+
+describe('a subscription’s MRR from its invoice lines', () => {
+  it('counts full periods at their price, nothing before the first or after the last', () => {
+    const s = sub([line('period', '2026-01-15', '2026-02-15', 29900), line('period', '2026-02-15', '2026-03-15', 29900)]);
+    expect(subscriptionSegments(s, plans)).toEqual([
+      { start: '2026-01-15', end: '2026-02-15', mrr: 29900 },
+      { start: '2026-02-15', end: '2026-03-15', mrr: 29900 },
+    ]);
+  });
+
+  it('counts a calendar stub at the full monthly price it was prorated from', () => {
+    // Mar 10 – Apr 1 of a calendar month plan: 22/31 × 299.00 = 212.19.
+    const s = sub([line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2 })], { planId: 2, alignment: 'calendar', anchor: '2026-03-10' });
+    expect(subscriptionSegments(s, plans)).toEqual([{ start: '2026-03-10', end: '2026-04-01', mrr: 29900 }]);
+  });
+
+  it('scales a stub back when no known price prorates to it', () => {
+    // A negotiated 250.00 no longer on the subscription: 22/31 × 250 = 177.42 → 177.42 × 31/22 = 250.00.
+    const s = sub([line('period', '2026-03-10', '2026-04-01', 17742, { planId: 2 })], { planId: 2, alignment: 'calendar', anchor: '2026-03-10' });
+    expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(25000);
+  });
+
+  it('applies a fixed discount to the full price, not to the stub', () => {
+    // 50.00 off forever: on the stub the engine takes the whole 50.00; the full month is 299 − 50.
+    const inv = 99;
+    const s = sub(
+      [line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2, invoiceId: inv }), line('discount', '2026-03-10', '2026-04-01', -5000, { planId: 2, invoiceId: inv })],
+      { planId: 2, alignment: 'calendar', anchor: '2026-03-10', discount: { kind: 'fixed', value: 5000 } },
+    );
+    expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(24900);
+  });
+
+  it('counts a percent discount and a household discount on a full period as invoiced', () => {
+    const inv = 98;
+    const s = sub([
+      line('period', '2026-01-05', '2026-02-05', 29900, { invoiceId: inv }),
+      line('discount', '2026-01-05', '2026-02-05', -2990, { invoiceId: inv }),
+      line('household_discount', '2026-01-05', '2026-02-05', -1346, { invoiceId: inv }),
+    ]);
+    expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(29900 - 2990 - 1346);
+  });
+
+  it('leaves tax out when prices include it', () => {
+    // 318.00 including 6 %: net 300.00.
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 31800, { net: 30000, taxRateBp: 600 })], { price: 31800 });
+    expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(30000);
+  });
+
+  it('normalises a yearly price to a month', () => {
+    const s = sub([line('period', '2026-01-05', '2027-01-05', 299900, { planId: 3 })], { planId: 3, interval: 'year', price: 299900 });
+    // 2,999.00 / 12 = 249.92
+    expect(subscriptionSegments(s, plans)).toEqual([{ start: '2026-01-05', end: '2027-01-05', mrr: 24992 }]);
+  });
+
+  it('takes a plan change from the day of its charge, at the new full price', () => {
+    // Upgrade to 499.00 on Jan 20 inside Jan 5 – Feb 5: charge 16/31 × 499 = 257.55.
+    const s = sub(
+      // (The credit for the old plan's unused days is not read: the newer charge takes over.)
+      [line('period', '2026-01-05', '2026-02-05', 29900), line('proration_charge', '2026-01-20', '2026-02-05', 25755, { planId: 4 })],
+      { planId: 4, price: 49900 },
+    );
+    expect(subscriptionSegments(s, plans)).toEqual([
+      { start: '2026-01-05', end: '2026-01-20', mrr: 29900 },
+      { start: '2026-01-20', end: '2026-02-05', mrr: 49900 },
+    ]);
+  });
+
+  it('keeps a frozen member as a customer at 0 and stops at the end date', () => {
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900), line('period', '2026-03-01', '2026-03-05', 4271)], {
+      pauses: [{ start: '2026-02-05', end: '2026-03-01' }],
+      endDate: '2026-03-05',
+    });
+    expect(subscriptionSegments(s, plans)).toEqual([
+      { start: '2026-01-05', end: '2026-02-05', mrr: 29900 },
+      { start: '2026-02-05', end: '2026-03-01', mrr: 0 },
+      { start: '2026-03-01', end: '2026-03-05', mrr: 29900 },
+    ]);
+  });
+
+  it('keeps an open-ended freeze open', () => {
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900)], { pauses: [{ start: '2026-01-20', end: null }] });
+    expect(subscriptionSegments(s, plans)).toEqual([
+      { start: '2026-01-05', end: '2026-01-20', mrr: 29900 },
+      { start: '2026-01-20', end: '2026-02-05', mrr: 0 },
+      { start: '2026-02-05', end: OPEN_END, mrr: 0 },
+    ]);
+  });
+
+  it('adds an add-on at its own price while it runs', () => {
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900), line('addon', '2026-01-12', '2026-02-05', 2323, { addonId: 7, planId: null })], {
+      addons: [{ id: 7, price: 3000, start: '2026-01-12', end: null }],
+    });
+    expect(subscriptionSegments(s, plans)).toEqual([
+      { start: '2026-01-05', end: '2026-01-12', mrr: 29900 },
+      { start: '2026-01-12', end: '2026-02-05', mrr: 32900 },
+    ]);
+  });
+});
+
+describe('a member’s spans', () => {
+  it('sum their subscriptions and join equal neighbours', () => {
+    const a = [
+      { start: '2026-01-05', end: '2026-02-05', mrr: 29900 },
+      { start: '2026-02-05', end: '2026-03-05', mrr: 29900 },
+    ];
+    const b = [{ start: '2026-02-10', end: '2026-03-10', mrr: 10000 }];
+    expect(memberSpans([a, b])).toEqual([
+      { start: '2026-01-05', end: '2026-02-10', mrr: 29900 },
+      { start: '2026-02-10', end: '2026-03-05', mrr: 39900 },
+      { start: '2026-03-05', end: '2026-03-10', mrr: 10000 },
+    ]);
+    expect(spanValueAt(memberSpans([a, b]), '2026-03-09')).toBe(10000);
+    expect(spanValueAt(memberSpans([a, b]), '2026-03-10')).toBeNull();
+  });
+
+  it('give values on given days and the monthly movements', () => {
+    const ann = [
+      { start: '2026-01-05', end: '2026-03-10', mrr: 30000 },
+      { start: '2026-03-10', end: '2026-04-05', mrr: 0 },
+      { start: '2026-04-05', end: '2026-06-05', mrr: 30000 },
+    ];
+    const eve = [
+      { start: '2026-02-20', end: '2026-03-16', mrr: 20000 },
+      { start: '2026-04-20', end: '2026-06-20', mrr: 20000 },
+    ];
+    expect(valuesOn(ann, ['2026-01-04', '2026-01-31', '2026-03-31', '2026-04-30'])).toEqual([null, 30000, 0, 30000]);
+    const r = mrrReport([ann, eve], monthlyBuckets('2026-01-01', '2026-04-30'), '2026-01-01', '2026-04-30');
+    expect(r.rows.map((x) => [x.month, x.new, x.expansion, x.contraction, x.churned, x.reactivation, x.endMrr, x.customersEnd, x.payingEnd])).toEqual([
+      ['2026-01', 30000, 0, 0, 0, 0, 30000, 1, 1],
+      ['2026-02', 20000, 0, 0, 0, 0, 50000, 2, 2],
+      ['2026-03', 0, 0, 30000, 20000, 0, 0, 1, 0],
+      ['2026-04', 0, 30000, 0, 0, 20000, 50000, 2, 2],
+    ]);
+    // March: 1 of 2 customers lost; ARPU undefined with nobody paying.
+    expect(r.rows[2]).toMatchObject({ customerChurnBp: 5000, arpu: null, nrrBp: 0 });
+    expect(r.totals).toMatchObject({ startMrr: 0, endMrr: 50000, netNew: 50000, newCustomers: 2, reactivatedCustomers: 1, lostCustomers: 1 });
+  });
+});
