@@ -7,6 +7,7 @@ import { addDays } from '../billing/dates';
 import { taxOfLine, type TaxedLine, type TaxMode } from '../billing/tax';
 import type { InvoiceLineKind } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
+import { assertDayOpen } from '../closeout/lock';
 import { allocate, applyCredit, invoiceSettled } from '../ledger/ledger';
 import type { AuditFn, BillingEnv } from './env';
 import { nextDocumentNumber } from './sequence';
@@ -46,6 +47,8 @@ export function issueInvoice(
   audit: AuditFn,
 ): IssuedInvoice {
   if (input.lines.length === 0) throw new Error('an invoice needs at least one line');
+  // A closed day's money is final (日结): say so with its code rather than a trigger failure.
+  assertDayOpen(env.db, input.issueDate);
   const settings = env.settings.get();
   const mode = taxMode(env);
   const taxed = input.lines.map((l) => ({ ...l, ...taxOfLine(l.amount, l.taxRateBp, mode) }));
@@ -107,6 +110,7 @@ export function creditLine(env: BillingEnv, amount: number, taxRateBp: number): 
 export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: AuditFn): { id: number; number: string; total: number } {
   const lines = input.lines.filter((l) => l.gross > 0);
   if (lines.length === 0) throw new Error('a credit note needs at least one positive line');
+  assertDayOpen(env.db, input.issueDate);
   if (input.settlement === 'refund' && !input.refundMethod) {
     throw new AppError('VALIDATION', 'A refund needs a refund method.', { issues: [{ path: 'refundMethod', code: 'custom', message: 'required' }] });
   }

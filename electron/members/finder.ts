@@ -6,6 +6,7 @@
  * rank, by name in pinyin order. The full-text index (member_search, migration 004) answers
  * each step from its b-tree, so a search costs well under a millisecond at 100,000 members.
  */
+import type { Statement } from 'better-sqlite3';
 import type { MatchKind, MemberRow, SearchHit } from '../contract/desk-types';
 import type { Db } from '../db/open';
 import { MEMBER_COLUMNS, type MemberDbRow, type MemberRows } from './rows';
@@ -71,7 +72,7 @@ export function createFinder(db: Db, rows: MemberRows) {
       sort,
       db.prepare<[number, number], MemberDbRow>(`SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.merged_into IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`),
     ]),
-  ) as Record<ListSort, import('better-sqlite3').Statement<[number, number], MemberDbRow>>;
+  ) as Record<ListSort, Statement<[number, number], MemberDbRow>>;
 
   /**
    * Member ids matching the query, by step: exact head tokens (card, phone, whole name, pinyin,

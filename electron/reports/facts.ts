@@ -1,13 +1,14 @@
 /**
  * The facts refresh: brings the report summaries that need TypeScript up to date with the
- * records, for what changed since it last ran (docs/reports.md, "How the figures are kept fast").
+ * records, for what changed since it last ran (docs/reports.md, "How the figures stay fast").
  *
  *  - MRR spans of every member marked dirty by the triggers of migration 006 (anything about their
  *    subscriptions, pauses, add-ons, invoice or credit lines changed);
  *  - revenue recognised by service month ('recognised' rows of report_monthly) for invoice lines and
  *    credit-note lines added since the watermarks, and for invoices voided since.
  *
- * Derived data only: it is not audited, and a rebuild from scratch gives the same rows.
+ * Derived data only: it is not audited, and a rebuild from scratch gives the same rows. Many dirty
+ * members (a first run over an existing file) are read in one pass instead of member by member.
  */
 import type { Db } from '../db/open';
 import { spreadByDays } from './metrics';
@@ -31,6 +32,9 @@ export function revenueKey(kind: string, planId: number | null): string {
   return planId === null ? 'other' : `plan:${planId}`;
 }
 
+/** Above this many dirty members, everything is read in one pass. */
+const BULK = 300;
+
 interface SubRow {
   id: number;
   member_id: number;
@@ -45,6 +49,22 @@ interface SubRow {
   discount_value: number | null;
 }
 
+type LineRow = [id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string, amount: number, net: number, taxRateBp: number];
+type PauseRow = [subId: number, start: string, end: string | null];
+type AddonRow = [id: number, subId: number, price: number, start: string, end: string | null];
+
+interface RevenueLine {
+  kind: string;
+  plan_id: number | null;
+  period_start: string | null;
+  period_end: string | null;
+  net: number;
+  issue_date: string;
+}
+
+const RECURRING_SQL = RECURRING_KINDS.map((k) => `'${k}'`).join(', ');
+const LINE_COLUMNS = 'l.id, l.subscription_id, l.invoice_id, l.kind, l.plan_id, l.addon_id, l.period_start, l.period_end, l.amount, l.net, l.tax_rate_bp';
+
 export function createFacts(db: Db) {
   const stmt = {
     state: db.prepare<[string], { value: number }>('SELECT value FROM report_state WHERE key = ?'),
@@ -54,18 +74,24 @@ export function createFacts(db: Db) {
     plans: db.prepare<[], { id: number; price: number; interval: PlanTerms['interval'] | null; interval_count: number | null; alignment: PlanTerms['alignment'] | null }>(
       'SELECT id, price, interval, interval_count, alignment FROM plans',
     ),
-    subs: db.prepare<[number], SubRow>('SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id'),
-    lines: db.prepare<[number], { id: number; invoice_id: number; kind: RecurringKind; plan_id: number | null; addon_id: number | null; period_start: string; period_end: string; amount: number; net: number; tax_rate_bp: number }>(
-      `SELECT l.id, l.invoice_id, l.kind, l.plan_id, l.addon_id, l.period_start, l.period_end, l.amount, l.net, l.tax_rate_bp
-         FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-        WHERE l.subscription_id = ? AND i.status = 'issued' AND l.period_start IS NOT NULL
-          AND l.kind IN (${RECURRING_KINDS.map((k) => `'${k}'`).join(', ')})
-        ORDER BY l.id`,
-    ),
-    pauses: db.prepare<[number], { start_date: string; end_date: string | null }>('SELECT start_date, end_date FROM subscription_pauses WHERE subscription_id = ?'),
-    addons: db.prepare<[number], { id: number; price: number; start_date: string; end_date: string | null }>(
-      'SELECT id, price, start_date, end_date FROM subscription_addons WHERE subscription_id = ?',
-    ),
+    subsOf: db.prepare<[number], SubRow>('SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id'),
+    allSubs: db.prepare<[], SubRow>('SELECT * FROM subscriptions ORDER BY member_id, id'),
+    linesOf: db
+      .prepare<[number], LineRow>(
+        `SELECT ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE l.subscription_id = ? AND i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
+      )
+      .raw(true),
+    allLines: db
+      .prepare<[], LineRow>(
+        `SELECT ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE l.subscription_id IS NOT NULL AND i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
+      )
+      .raw(true),
+    pausesOf: db.prepare<[number], PauseRow>('SELECT subscription_id, start_date, end_date FROM subscription_pauses WHERE subscription_id = ?').raw(true),
+    allPauses: db.prepare<[], PauseRow>('SELECT subscription_id, start_date, end_date FROM subscription_pauses').raw(true),
+    addonsOf: db.prepare<[number], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons WHERE subscription_id = ?').raw(true),
+    allAddons: db.prepare<[], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons').raw(true),
     deleteSpans: db.prepare<[number]>('DELETE FROM report_mrr_spans WHERE member_id = ?'),
     insertSpan: db.prepare<[number, string, string, number]>('INSERT INTO report_mrr_spans (member_id, start, end, mrr) VALUES (?, ?, ?, ?)'),
     maxLine: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM invoice_lines'),
@@ -74,9 +100,7 @@ export function createFacts(db: Db) {
       `SELECT l.kind, l.plan_id, l.period_start, l.period_end, l.net, i.issue_date
          FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.id > ? AND l.id <= ?`,
     ),
-    newVoids: db.prepare<[], { id: number }>(
-      "SELECT id FROM invoices WHERE status = 'void' AND id NOT IN (SELECT invoice_id FROM report_seen_void) ORDER BY id",
-    ),
+    newVoids: db.prepare<[], { id: number }>("SELECT id FROM invoices WHERE status = 'void' AND id NOT IN (SELECT invoice_id FROM report_seen_void) ORDER BY id"),
     voidLines: db.prepare<[number, number], RevenueLine>(
       `SELECT l.kind, l.plan_id, l.period_start, l.period_end, l.net, i.issue_date
          FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.invoice_id = ? AND l.id <= ?`,
@@ -91,6 +115,12 @@ export function createFacts(db: Db) {
       `INSERT INTO report_monthly (month, measure, key, amount) VALUES (?, 'recognised', ?, ?)
          ON CONFLICT (month, measure, key) DO UPDATE SET amount = amount + excluded.amount`,
     ),
+    maxSpan: db.prepare<[number, number], { d: number | null }>(
+      'SELECT MAX(julianday(period_end) - julianday(period_start)) AS d FROM invoice_lines WHERE id > ? AND id <= ? AND period_start IS NOT NULL',
+    ),
+    maxCreditSpan: db.prepare<[number, number], { d: number | null }>(
+      'SELECT MAX(julianday(period_end) - julianday(period_start)) AS d FROM credit_note_lines WHERE id > ? AND id <= ? AND period_start IS NOT NULL',
+    ),
   };
 
   function planTerms(): Map<number, PlanTerms> {
@@ -101,7 +131,7 @@ export function createFacts(db: Db) {
     return map;
   }
 
-  function subscriptionFacts(s: SubRow): SubscriptionFacts {
+  function subscriptionFacts(s: SubRow, lines: LineRow[], pauses: PauseRow[], addons: AddonRow[]): SubscriptionFacts {
     return {
       id: s.id,
       memberId: s.member_id,
@@ -113,41 +143,61 @@ export function createFacts(db: Db) {
       anchor: s.anchor_date,
       endDate: s.end_date,
       discount: s.discount_kind && s.discount_value !== null ? { kind: s.discount_kind, value: s.discount_value } : null,
-      pauses: stmt.pauses.all(s.id).map((p) => ({ start: p.start_date, end: p.end_date })),
-      addons: stmt.addons.all(s.id).map((a) => ({ id: a.id, price: a.price, start: a.start_date, end: a.end_date })),
-      lines: stmt.lines.all(s.id).map(
-        (l): LineFact => ({
-          id: l.id,
-          invoiceId: l.invoice_id,
-          kind: l.kind,
-          planId: l.plan_id,
-          addonId: l.addon_id,
-          start: l.period_start,
-          end: l.period_end,
-          amount: l.amount,
-          net: l.net,
-          taxRateBp: l.tax_rate_bp,
-        }),
+      pauses: pauses.map(([, start, end]) => ({ start, end })),
+      addons: addons.map(([id, , price, start, end]) => ({ id, price, start, end })),
+      lines: lines.map(
+        ([id, , invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp]): LineFact => ({ id, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp }),
       ),
     };
   }
 
-  function refreshMember(memberId: number, plans: Map<number, PlanTerms>): void {
-    const segments = stmt.subs.all(memberId).map((s) => subscriptionSegments(subscriptionFacts(s), plans));
+  function writeSpans(memberId: number, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>): void {
     stmt.deleteSpans.run(memberId);
-    for (const span of memberSpans(segments)) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr);
+    for (const span of memberSpans(subs.map((s) => subscriptionSegments(s, plans)))) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr);
   }
 
-  function recognise(line: RevenueLine, sign: 1 | -1): void {
-    const key = revenueKey(line.kind, line.plan_id);
-    const amount = sign * line.net;
-    if (amount === 0) return;
-    const spread = SPREAD_KINDS.has(line.kind) && line.period_start !== null && line.period_end !== null && line.period_end > line.period_start;
-    const parts = spread ? spreadByDays(amount, line.period_start!, line.period_end!) : [{ month: line.issue_date.slice(0, 7), amount }];
-    for (const p of parts) if (p.amount !== 0) stmt.addRecognised.run(p.month, key, p.amount);
+  function refreshMembers(dirty: number[]): void {
+    const plans = planTerms();
+    if (dirty.length <= BULK) {
+      for (const memberId of dirty) {
+        const subs = stmt.subsOf.all(memberId).map((s) => subscriptionFacts(s, stmt.linesOf.all(s.id), stmt.pausesOf.all(s.id), stmt.addonsOf.all(s.id)));
+        writeSpans(memberId, subs, plans);
+      }
+      return;
+    }
+    const group = <T extends unknown[]>(rows: T[], at: number) => {
+      const map = new Map<number, T[]>();
+      for (const r of rows) {
+        const k = r[at] as number;
+        const list = map.get(k);
+        if (list) list.push(r);
+        else map.set(k, [r]);
+      }
+      return map;
+    };
+    const lines = group(stmt.allLines.all(), 1);
+    const pauses = group(stmt.allPauses.all(), 0);
+    const addons = group(stmt.allAddons.all(), 1);
+    const subsByMember = new Map<number, SubscriptionFacts[]>();
+    for (const s of stmt.allSubs.all()) {
+      const facts = subscriptionFacts(s, lines.get(s.id) ?? [], pauses.get(s.id) ?? [], addons.get(s.id) ?? []);
+      const list = subsByMember.get(s.member_id);
+      if (list) list.push(facts);
+      else subsByMember.set(s.member_id, [facts]);
+    }
+    for (const memberId of dirty) writeSpans(memberId, subsByMember.get(memberId) ?? [], plans);
   }
 
   function refreshRevenue(): void {
+    const sums = new Map<string, number>();
+    const recognise = (line: RevenueLine, sign: 1 | -1) => {
+      const amount = sign * line.net;
+      if (amount === 0) return;
+      const key = revenueKey(line.kind, line.plan_id);
+      const spread = SPREAD_KINDS.has(line.kind) && line.period_start !== null && line.period_end !== null && line.period_end > line.period_start;
+      const parts = spread ? spreadByDays(amount, line.period_start!, line.period_end!) : [{ month: line.issue_date.slice(0, 7), amount }];
+      for (const p of parts) sums.set(`${p.month}|${key}`, (sums.get(`${p.month}|${key}`) ?? 0) + p.amount);
+    };
     const lineWm = stmt.state.get('lines')?.value ?? 0;
     const lineTop = stmt.maxLine.get()?.m ?? 0;
     inChunks(lineWm, lineTop, (a, b) => stmt.newLines.all(a, b).forEach((l) => recognise(l, 1)));
@@ -155,39 +205,39 @@ export function createFacts(db: Db) {
       for (const l of stmt.voidLines.all(v.id, lineTop)) recognise(l, -1);
       stmt.seeVoid.run(v.id);
     }
-    stmt.setState.run('lines', lineTop);
     const creditWm = stmt.state.get('credit_lines')?.value ?? 0;
     const creditTop = stmt.maxCreditLine.get()?.m ?? 0;
     inChunks(creditWm, creditTop, (a, b) => stmt.newCreditLines.all(a, b).forEach((l) => recognise(l, 1)));
+    for (const [k, amount] of sums) {
+      const [month, key] = k.split('|') as [string, string];
+      if (amount !== 0) stmt.addRecognised.run(month, key, amount);
+    }
+    // The longest span of any line, for reading the lines that cover a day (queries.ts).
+    const span = Math.max(stmt.state.get('max_span_days')?.value ?? 0, stmt.maxSpan.get(lineWm, lineTop)?.d ?? 0, stmt.maxCreditSpan.get(creditWm, creditTop)?.d ?? 0);
+    stmt.setState.run('max_span_days', Math.ceil(span));
+    stmt.setState.run('lines', lineTop);
     stmt.setState.run('credit_lines', creditTop);
   }
 
   /** Brings every summary up to date; cheap when little changed. */
   const refresh = db.transaction(() => {
-    const dirty = stmt.dirty.all();
+    const dirty = stmt.dirty.all().map((d) => d.member_id);
     if (dirty.length) {
-      const plans = planTerms();
-      for (const d of dirty) refreshMember(d.member_id, plans);
+      refreshMembers(dirty);
       stmt.clearDirty.run();
     }
     refreshRevenue();
   });
 
-  return { refresh };
+  /** The longest line span in days (0 before the first refresh). */
+  const maxSpanDays = () => stmt.state.get('max_span_days')?.value ?? 0;
+
+  return { refresh, maxSpanDays };
 }
 
 /** Row ids (from, to] in slices, so a first full rebuild never holds every line in memory at once. */
 function inChunks(from: number, to: number, work: (a: number, b: number) => void): void {
   for (let a = from; a < to; a += 20_000) work(a, Math.min(a + 20_000, to));
-}
-
-interface RevenueLine {
-  kind: string;
-  plan_id: number | null;
-  period_start: string | null;
-  period_end: string | null;
-  net: number;
-  issue_date: string;
 }
 
 export type Facts = ReturnType<typeof createFacts>;

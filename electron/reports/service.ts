@@ -95,7 +95,7 @@ export function createReportsService(env: BillingEnv) {
       invoicedNet: inv.net,
       invoicedTax: inv.tax,
       credited: q.creditedBetween(from, to),
-      recognised: q.recognisedBetween(from, to),
+      recognised: q.recognisedBetween(from, to, facts.maxSpanDays()),
       paid: toMap(q.paidBetween(from, to)),
       refunded: toMap(q.refundedBetween(from, to)),
     };
@@ -121,12 +121,12 @@ export function createReportsService(env: BillingEnv) {
   function spansByMember(): Segment[][] {
     const out: Segment[][] = [];
     let current = -1;
-    for (const r of q.spans()) {
-      if (r.member_id !== current) {
+    for (const [member, start, end, mrr] of q.spans()) {
+      if (member !== current) {
         out.push([]);
-        current = r.member_id;
+        current = member;
       }
-      out[out.length - 1]!.push({ start: r.start, end: r.end, mrr: r.mrr });
+      out[out.length - 1]!.push({ start, end, mrr });
     }
     return out;
   }
@@ -328,15 +328,15 @@ export function createReportsService(env: BillingEnv) {
         const p = paid.find((x) => x.key === m.code);
         return { method: m.code, name: m.builtin ? '' : m.name, received: p?.amount ?? 0, refunded: refunded.get(m.code) ?? 0, payments: p?.n ?? 0 };
       });
-    const open = q.openInvoices().filter((o) => o.due_date < today);
-    const risk = atRisk(today, todaySpans.filter((s) => s.mrr > 0).map((s) => s.member_id), open);
+    const overdue = q.overdueByPayer(today);
+    const risk = atRisk(today, todaySpans.filter((s) => s.mrr > 0).map((s) => s.member_id), overdue);
     return {
       today,
       checkinsToday: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM checkins WHERE date = ? AND undone_at IS NULL').get(today)!.n,
       moneyToday,
       moneyTodayTotal: moneyToday.reduce((s, m) => s + m.received - m.refunded, 0),
-      overdueTotal: open.reduce((s, o) => s + o.balance, 0),
-      overduePayers: new Set(open.map((o) => o.payer_id)).size,
+      overdueTotal: overdue.reduce((s, o) => s + o.overdue, 0),
+      overduePayers: overdue.length,
       activeMembers: new Set(todaySpans.map((s) => s.member_id)).size,
       payingMembers: new Set(todaySpans.filter((s) => s.mrr > 0).map((s) => s.member_id)).size,
       mrr: mrrNow,
@@ -350,7 +350,7 @@ export function createReportsService(env: BillingEnv) {
   function atRisk(
     today: string,
     paying: number[],
-    overdueInvoices: { payer_id: number; payer_name: string; phone: string; due_date: string; balance: number }[],
+    overdue: { payer_id: number; payer_name: string; phone: string; overdue: number; oldest: string }[],
   ): Pick<Dashboard, 'atRisk' | 'atRiskCounts'> {
     const byMember = new Map<number, MemberAtRisk>();
     const entry = (memberId: number, name: string, phone: string) => {
@@ -358,12 +358,11 @@ export function createReportsService(env: BillingEnv) {
       if (!e) byMember.set(memberId, (e = { memberId, name, phone, reasons: [], overdue: 0, daysOverdue: 0, pauseEnds: null, lastVisit: null }));
       return e;
     };
-    const mark = (e: MemberAtRisk, reason: RiskReason) => void (e.reasons.includes(reason) || e.reasons.push(reason));
-    for (const o of overdueInvoices) {
+    for (const o of overdue) {
       const e = entry(o.payer_id, o.payer_name, o.phone);
-      mark(e, 'overdue');
-      e.overdue += o.balance;
-      e.daysOverdue = Math.max(e.daysOverdue, daysBetween(o.due_date, today));
+      e.reasons.push('overdue');
+      e.overdue = o.overdue;
+      e.daysOverdue = daysBetween(o.oldest, today);
     }
     const pauses = db
       .prepare<[string, string], { member_id: number; name: string; phone: string; end_date: string }>(
@@ -374,40 +373,44 @@ export function createReportsService(env: BillingEnv) {
       .all(today, addDays(today, 7));
     for (const p of pauses) {
       const e = entry(p.member_id, p.name, p.phone);
-      mark(e, 'pause_ending');
+      e.reasons.push('pause_ending');
       e.pauseEnds = p.end_date;
     }
+    // Paying today, a customer for 30 days or more, and no visit in the last 30 days.
     const since = addDays(today, -30);
-    const lastVisit = db.prepare<[number, number], { name: string; phone: string; last: string | null; first: string }>(
-      `SELECT m.name, m.phone, (SELECT MAX(date) FROM checkins c WHERE c.member_id = m.id AND c.undone_at IS NULL) AS last,
-              (SELECT MIN(start) FROM report_mrr_spans r WHERE r.member_id = ?) AS first
-         FROM members m WHERE m.id = ?`,
-    );
+    const visited = q.visitedSince(since);
+    const longEnough = q.customersSince(since);
     for (const id of paying) {
-      const v = lastVisit.get(id, id);
-      if (!v || v.first > since || (v.last !== null && v.last >= since)) continue;
-      const e = entry(id, v.name, v.phone);
-      mark(e, 'no_visit');
-      e.lastVisit = v.last;
+      if (visited.has(id) || !longEnough.has(id)) continue;
+      const known = byMember.get(id);
+      const m = known ?? q.member(id);
+      if (!m) continue;
+      const e = known ?? entry(id, m.name, m.phone);
+      e.reasons.push('no_visit');
     }
     const all = [...byMember.values()];
     const counts: Record<RiskReason, number> = { overdue: 0, pause_ending: 0, no_visit: 0 };
     for (const e of all) for (const r of e.reasons) counts[r]++;
     const rank = (e: MemberAtRisk) => (e.reasons.includes('overdue') ? 0 : e.reasons.includes('pause_ending') ? 1 : 2);
-    all.sort((a, b) => rank(a) - rank(b) || b.overdue - a.overdue || (a.pauseEnds ?? '').localeCompare(b.pauseEnds ?? '') || (a.lastVisit ?? '').localeCompare(b.lastVisit ?? '') || a.memberId - b.memberId);
-    return { atRisk: all.slice(0, 100), atRiskCounts: counts };
+    all.sort((a, b) => rank(a) - rank(b) || b.overdue - a.overdue || (a.pauseEnds ?? '').localeCompare(b.pauseEnds ?? '') || a.memberId - b.memberId);
+    // The last visit is looked up only for the members shown.
+    const shown = all.slice(0, 100);
+    for (const e of shown) e.lastVisit = q.lastVisit(e.memberId);
+    return { atRisk: shown, atRiskCounts: counts };
   }
 
   return { mrr, revenue, cashflow, breakdown, attendance, aging, forecast, dashboard, refresh: () => facts.refresh() };
 }
 
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes the business zone is ahead of UTC on a date (at noon UTC). */
 function zoneOffsetMinutes(date: string, timeZone: string): number {
+  let format = hourFormats.get(timeZone);
+  if (!format) hourFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
   const instant = new Date(`${date}T12:00:00Z`);
-  const local = todayInZone(instant, timeZone);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant).replace(':', ''));
-  const minutes = Math.floor(hour / 100) * 60 + (hour % 100);
-  return daysBetween(date, local) * 1440 + minutes - 720;
+  const [h, m] = format.format(instant).split(':').map(Number);
+  return daysBetween(date, todayInZone(instant, timeZone)) * 1440 + h! * 60 + m! - 720;
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

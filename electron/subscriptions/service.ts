@@ -87,6 +87,17 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     }
   }
 
+  /**
+   * Where the service paid for runs out: the next bill date, or a scheduled pause's start if
+   * sooner (the days after it were credited when the pause was booked).
+   */
+  function liveUntil(sub: SubRow, from: string): string | null {
+    const p = openPause(db, sub.id);
+    const pauseStart = sub.status !== 'paused' && p && p.start_date > from ? p.start_date : null;
+    if (sub.next_bill_date === null || (pauseStart !== null && pauseStart < sub.next_bill_date)) return pauseStart;
+    return sub.next_bill_date;
+  }
+
   /** A credit note for what is left of the subscription's charges from `from` (all groups, or one add-on's). */
   function creditUnused(
     sub: SubRow,
@@ -97,7 +108,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     reason: string,
     audit: AuditFn,
   ): void {
-    const groups = unusedFrom(env, sub.id, from, only);
+    const groups = unusedFrom(env, sub.id, from, only, liveUntil(sub, from));
     if (groups.length === 0) return;
     const addons = new Map(addonsOf(db, sub.id).map((a) => [a.id, a.name]));
     const planName = planOf(sub).name;
@@ -313,11 +324,12 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     if (invoicedUntil === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} has no open period.`, { id: sub.id });
     checkRange('effectiveDate', from, openStart(sub), addDays(invoicedUntil, -1));
     const oldPlan = planOf(sub);
-    const credits = unusedFrom(env, sub.id, from, { addonId: null });
+    const credits = unusedFrom(env, sub.id, from, { addonId: null }, liveUntil(sub, from));
     const keep = sameSchedule(sub, plan);
     applyPlanTerms(env, sub, plan, keep ? sub.anchor_date : from);
     const next = loadSub(db, sub.id);
-    let end = keep ? invoicedUntil : nextBoundaryAfter(scheduleOf(next), from);
+    // The period containing D under the (new) schedule, cut by a scheduled pause or the end date.
+    let end = nextBoundaryAfter(scheduleOf(next), from);
     const p = openPause(db, sub.id);
     if (p && p.start_date > from && p.start_date < end) end = p.start_date;
     if (next.end_date !== null && next.end_date > from && next.end_date < end) end = next.end_date;

@@ -37,8 +37,19 @@ interface Piece {
   invoice_id: number | null;
 }
 
-/** Unused value per (add-on, tax rate) from `from`; `addonId` limits it to one add-on or (null) the plan itself. */
-export function unusedFrom(env: BillingEnv, subId: number, from: string, only?: { addonId: number | null }): UnusedGroup[] {
+/**
+ * Unused value per (add-on, tax rate) from `from`; `addonId` limits it to one add-on or (null) the
+ * plan itself. `invoicedUntil` (where the paid-for service runs out) caps the span the credit says it
+ * covers: charges that reach further (a yearly period replaced by a plan change, days after a booked
+ * pause) were credited already.
+ */
+export function unusedFrom(
+  env: BillingEnv,
+  subId: number,
+  from: string,
+  only?: { addonId: number | null },
+  invoicedUntil?: string | null,
+): UnusedGroup[] {
   const inclusive = taxMode(env) === 'inclusive';
   const pieces = prepared<{ sub: number; from: string }, Piece>(env.db, 
       `SELECT l.addon_id, l.tax_rate_bp, l.amount, l.period_start, l.period_end, l.id AS line_id, l.invoice_id
@@ -74,7 +85,8 @@ export function unusedFrom(env: BillingEnv, subId: number, from: string, only?: 
   const out: UnusedGroup[] = [];
   for (const { g, num, den } of groups.values()) {
     const amount = roundHalfUp(num, den);
-    if (amount > 0 && g.lineId > 0) out.push({ ...g, amount });
+    const until = invoicedUntil && invoicedUntil > from && invoicedUntil < g.until ? invoicedUntil : g.until;
+    if (amount > 0 && g.lineId > 0) out.push({ ...g, until, amount });
   }
   return out.sort((a, b) => (a.addonId ?? 0) - (b.addonId ?? 0) || a.taxRateBp - b.taxRateBp);
 }

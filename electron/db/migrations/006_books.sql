@@ -242,15 +242,17 @@ END;
 -- Indexes the reports read through.
 CREATE INDEX report_invoices_void ON invoices (id) WHERE status = 'void';
 CREATE INDEX report_invoice_lines_span ON invoice_lines (period_start, period_end);
--- Lines longer than a month (quarterly, yearly) that began long before a date still cover it.
-CREATE INDEX report_invoice_lines_long ON invoice_lines (period_end) WHERE julianday(period_end) - julianday(period_start) > 31;
 CREATE INDEX report_credit_note_lines_sub ON credit_note_lines (subscription_id);
 CREATE INDEX report_credit_note_lines_span ON credit_note_lines (period_start, period_end);
-CREATE INDEX report_credit_note_lines_long ON credit_note_lines (period_end) WHERE julianday(period_end) - julianday(period_start) > 31;
 CREATE INDEX report_credit_notes_issue ON credit_notes (issue_date);
 CREATE INDEX report_refunds_date ON refunds (date);
 CREATE INDEX report_allocations_bonus ON allocations (date, amount) WHERE bonus_grant_id IS NOT NULL;
 CREATE INDEX report_member_merges_merged ON member_merges (merged_id);
+-- A member's last visit in one seek (undone check-ins left out).
+CREATE INDEX report_checkins_last ON checkins (member_id, date) WHERE undone_at IS NULL;
+-- Long lines by start, for the days they cover (see queries.ts).
+CREATE INDEX report_invoice_lines_long_start ON invoice_lines (period_start, period_end) WHERE julianday(period_end) - julianday(period_start) > 31;
+CREATE INDEX report_credit_note_lines_long_start ON credit_note_lines (period_start, period_end) WHERE julianday(period_end) - julianday(period_start) > 31;
 
 -- ---------------------------------------------------------------------------------------------------
 -- Backfill from what the file already holds (the refresh rebuilds its own tables from watermark 0).

@@ -25,6 +25,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   const [visible, setVisible] = useState({ start: 0, end: 30 });
   const data = useMemberRows(query, sort, visible);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual manages its own memoisation
   const virtualizer = useVirtualizer({
     count: data.total,
     getScrollElement: () => scrollRef.current,

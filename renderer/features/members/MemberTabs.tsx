@@ -160,8 +160,13 @@ export function HistoryTab({ memberId }: { memberId: number }) {
   );
 }
 
+/** "Pack sold — Invoice": the action (channel) and the record it changed, translated where known. */
 function actionText(t: ReturnType<typeof useTranslation>['t'], r: AuditRow): string {
-  const key = `members.history.action.${r.channel.replace(/[.:]/g, '_')}`;
-  const text = t(key);
-  return text === key ? r.channel : text;
+  const known = (key: string, fallback: string) => {
+    const text = t(key);
+    return text === key ? fallback : text;
+  };
+  const action = known(`members.history.action.${r.channel.split(':')[0]!.replace(/\./g, '_')}`, r.channel);
+  const entity = known(`members.history.entity.${r.entity}`, r.entity);
+  return `${action} — ${entity}`;
 }

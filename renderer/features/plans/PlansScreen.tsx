@@ -97,7 +97,7 @@ export function PlansScreen() {
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span>{billingText(t, p)}</span>
-            {billingDetails(t, p) ? <span className="cell-sub">{billingDetails(t, p)}</span> : null}
+            {billingDetails(t, p) ? <span className="cell-sub cell-sub--wrap">{billingDetails(t, p)}</span> : null}
           </div>
         ),
       },

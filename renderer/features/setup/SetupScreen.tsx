@@ -110,7 +110,7 @@ export function SetupScreen({ settings, auth }: { settings: Settings; auth: Auth
                 />
               )}
             </Field>
-            <div className="row">
+            <div className="row setup__pins">
               <Field label={t('staff.owner.pin')} error={ownerField('pin')}>
                 {(id, d) => (
                   <input

@@ -136,3 +136,15 @@ describe('members.duplicates', () => {
     expect((await failure(h.invoke('members.duplicates', { name: '张三', birthday: '1990-02-30' }))).code).toBe('VALIDATION');
   });
 });
+
+describe('the search index', () => {
+  it('re-indexes members written with an older search text when the host starts', async () => {
+    th = await deskHost();
+    await member(th.host, '欧阳娜娜', { phone: '13900000000' });
+    th.host.db.prepare("UPDATE members SET search_text = '欧阳娜娜 13900000000'").run();
+    expect(await th.host.invoke('members.search', { query: 'oynn' })).toEqual([]);
+    const h = await th.reopen();
+    expect((await h.invoke('members.search', { query: 'oynn' })).map((m) => m.name)).toEqual(['欧阳娜娜']);
+    expect((await h.invoke('members.search', { query: '0000' })).map((m) => m.name)).toEqual(['欧阳娜娜']);
+  });
+});

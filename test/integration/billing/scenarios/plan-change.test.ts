@@ -109,6 +109,62 @@ describe('plan changes', () => {
     expect(again.after).toEqual(again.before);
   });
 
+  it('yearly to monthly the day after: the yearly credit is a credit note; a later pause credits only the new month', async () => {
+    // Nothing is paid: each credit note first settles the invoice it credits.
+    b = await billing('2026-01-01');
+    const m = await b.member('Ivy');
+    const yearly = await b.plan({ name: 'Year', price: 36500, interval: 'year' });
+    const monthly = await b.plan({ name: 'Month', price: 3100, freezeDaysPerYear: 366 });
+    const sub = await b.subscribe(m, yearly);
+    b.th.clock.setDate('2026-01-02');
+    const r = await b.th.host.invoke('subscriptions.changePlan', { id: sub, planId: monthly });
+    expect(r.subscription).toMatchObject({ anchorDate: '2026-01-02', nextBillDate: '2026-02-02' });
+    b.th.clock.setDate('2026-01-03');
+    await b.th.host.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-03' });
+    expect(await b.invoices()).toEqual([
+      { number: 'INV-2026-00001', payer: m, issued: '2026-01-01', due: '2026-01-08', total: 36500, status: 'partly_paid', lines: ['period 2026-01-01/2027-01-01 36500 = 36500 + 0 | Year'] },
+      { number: 'INV-2026-00002', payer: m, issued: '2026-01-02', due: '2026-01-09', total: 3100, status: 'partly_paid', lines: ['proration_charge 2026-01-02/2026-02-02 3100 = 3100 + 0 | Remaining time on Month'] },
+    ]);
+    expect(b.creditNotes()).toEqual([
+      { number: 'CN-2026-00001', payer: m, issued: '2026-01-02', invoice: 'INV-2026-00001', settlement: 'credit', total: 36400, lines: ['2026-01-02/2027-01-01 36400 + 0 | Unused time – Year'] },
+      { number: 'CN-2026-00002', payer: m, issued: '2026-01-03', invoice: 'INV-2026-00002', settlement: 'credit', total: 3000, lines: ['2026-01-03/2026-02-02 3000 + 0 | Unused time – Month'] },
+    ]);
+    expect(await b.balance(m)).toMatchObject({ invoiced: 39600, credited: 39400, balance: 200, due: 200 });
+    await b.runOn('2026-03-02');
+    expect((await b.invoices()).length).toBe(2);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('an upgrade before a booked pause charges and credits only the days up to the pause', async () => {
+    b = await billing('2026-01-05');
+    const m = await b.member('Ola');
+    const basic = await b.plan({ name: 'Basic', price: 31000, freezeDaysPerYear: 366 });
+    const premium = await b.plan({ name: 'Premium', price: 62000, freezeDaysPerYear: 366 });
+    const sub = await b.subscribe(m, basic);
+    b.pay(m, 31000, '2026-01-05');
+    b.th.clock.setDate('2026-01-10');
+    await b.th.host.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-20', resumeDate: '2026-02-10' });
+    b.th.clock.setDate('2026-01-12');
+    const up = await b.th.host.invoke('subscriptions.changePlan', { id: sub, planId: premium });
+    expect(up.subscription).toMatchObject({ planId: premium, nextBillDate: '2026-01-20', pause: { startDate: '2026-01-20', endDate: '2026-02-10' } });
+    await b.runOn('2026-03-05');
+    expect(await b.invoices()).toEqual([
+      { number: 'INV-2026-00001', payer: m, issued: '2026-01-05', due: '2026-01-12', total: 31000, status: 'paid', lines: ['period 2026-01-05/2026-02-05 31000 = 31000 + 0 | Basic'] },
+      {
+        number: 'INV-2026-00002', payer: m, issued: '2026-01-12', due: '2026-01-19', total: 8000, status: 'paid',
+        lines: ['proration_credit 2026-01-12/2026-01-20 -8000 = -8000 + 0 | Unused time on Basic', 'proration_charge 2026-01-12/2026-01-20 16000 = 16000 + 0 | Remaining time on Premium'],
+      },
+      { number: 'INV-2026-00003', payer: m, issued: '2026-02-10', due: '2026-02-17', total: 50929, status: 'partly_paid', lines: ['period 2026-02-10/2026-03-05 50929 = 50929 + 0 | Premium'] },
+      { number: 'INV-2026-00004', payer: m, issued: '2026-03-05', due: '2026-03-12', total: 62000, status: 'open', lines: ['period 2026-03-05/2026-04-05 62000 = 62000 + 0 | Premium'] },
+    ]);
+    expect(b.creditNotes()).toEqual([
+      { number: 'CN-2026-00001', payer: m, issued: '2026-01-10', invoice: 'INV-2026-00001', settlement: 'credit', total: 16000, lines: ['2026-01-20/2026-02-05 16000 + 0 | Unused time – Basic'] },
+    ]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
   it('refuses the same plan, an archived plan, a pack and a paused subscription, changing nothing', async () => {
     b = await billing('2026-01-05');
     const m = await b.member('Rae');

@@ -1,0 +1,186 @@
+/** Money views: revenue (accrual and cash), cash flow, AR aging, revenue by plan and by method. */
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AgingPayerRow, BreakdownReport, CashFlowRow, RevenueRow } from '../../../electron/contract';
+import { invoke } from '../../lib/api';
+import { AXIS, ChartBox, TOOLTIP_STYLE } from './Chart';
+import { COLORS, PALETTE, useReportFormat } from './format';
+import { ReportTable, type ReportColumn } from './ReportTable';
+import type { Range } from './range';
+
+export function RevenueView({ range }: { range: Range }) {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  const q = useQuery({ queryKey: ['reports', 'revenue', range.from, range.to], queryFn: () => invoke('reports.revenue', range) });
+  if (!q.data) return <p className="muted">{t('common.loading')}</p>;
+  const r = q.data;
+  type Row = RevenueRow & { total?: boolean };
+  const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, total: true } as Row;
+  const columns: ReportColumn<Row>[] = [
+    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'invoiced', header: t('reports.col.invoiced'), num: true, cell: (x) => f.money(x.invoiced) },
+    { id: 'recognised', header: t('reports.col.recognised'), num: true, cell: (x) => <strong>{f.money(x.recognised)}</strong> },
+    { id: 'bonus', header: t('reports.col.bonusUsed'), num: true, cell: (x) => f.money(-x.bonusUsed) },
+    { id: 'net', header: t('reports.col.netRevenue'), num: true, cell: (x) => f.money(x.netRevenue) },
+    { id: 'deferred', header: t('reports.col.deferredEnd'), num: true, cell: (x) => f.money(x.deferredEnd) },
+    { id: 'collected', header: t('reports.col.collected'), num: true, cell: (x) => f.money(x.collected) },
+    { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(-x.refunded) },
+    { id: 'tax', header: t('reports.col.tax'), num: true, cell: (x) => f.money(x.tax) },
+  ];
+  return (
+    <>
+      <p className="report__summary">{t('reports.summary.deferred', { amount: f.money(r.totals.deferredEnd) })}</p>
+      <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.revenue') })}>
+        <ComposedChart data={r.rows} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+          <CartesianGrid stroke="#eaecf0" vertical={false} />
+          <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
+          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
+          <Legend />
+          <Bar dataKey="invoiced" name={t('reports.col.invoiced')} fill={COLORS.soft} />
+          <Bar dataKey="recognised" name={t('reports.col.recognised')} fill={COLORS.primary} />
+          <Line dataKey="collected" name={t('reports.col.collected')} stroke={COLORS.new} strokeWidth={2} type="monotone" />
+          <Line dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={COLORS.muted} strokeWidth={2} strokeDasharray="5 3" type="monotone" />
+        </ComposedChart>
+      </ChartBox>
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+    </>
+  );
+}
+
+export function CashflowView({ range }: { range: Range }) {
+  const { t, i18n } = useTranslation();
+  const f = useReportFormat();
+  const q = useQuery({ queryKey: ['reports', 'cashflow', range.from, range.to], queryFn: () => invoke('reports.cashflow', range) });
+  if (!q.data) return <p className="muted">{t('common.loading')}</p>;
+  const r = q.data;
+  type Row = CashFlowRow & { total?: boolean };
+  const chart = r.rows.map((x) => ({ ...x, refundedNeg: -x.refunded, expensesNeg: -x.expenses }));
+  const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, running: r.rows[r.rows.length - 1]?.running ?? 0, total: true } as Row;
+  const columns: ReportColumn<Row>[] = [
+    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'collected', header: t('reports.col.collected'), num: true, cell: (x) => f.money(x.collected) },
+    { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(-x.refunded) },
+    { id: 'expenses', header: t('reports.col.expenses'), num: true, cell: (x) => f.money(-x.expenses) },
+    { id: 'net', header: t('reports.col.net'), num: true, cell: (x) => <strong className={x.net < 0 ? 'text-danger' : undefined}>{f.money(x.net)}</strong> },
+    { id: 'running', header: t('reports.col.running'), num: true, cell: (x) => f.money(x.running) },
+  ];
+  const zh = i18n.language === 'zh-CN';
+  return (
+    <>
+      <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.cashflow') })}>
+        <ComposedChart data={chart} stackOffset="sign" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+          <CartesianGrid stroke="#eaecf0" vertical={false} />
+          <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
+          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
+          <Legend />
+          <ReferenceLine y={0} stroke="#98a2b3" />
+          <Bar dataKey="collected" name={t('reports.col.collected')} stackId="c" fill={COLORS.new} />
+          <Bar dataKey="refundedNeg" name={t('reports.col.refunded')} stackId="c" fill={COLORS.refund} />
+          <Bar dataKey="expensesNeg" name={t('reports.col.expenses')} stackId="c" fill={COLORS.expense} />
+          <Line dataKey="running" name={t('reports.col.running')} stroke={COLORS.line} strokeWidth={2} type="monotone" />
+        </ComposedChart>
+      </ChartBox>
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      {r.expensesByCategory.length ? (
+        <div className="report__categories">
+          <h3>{t('reports.expensesByCategory')}</h3>
+          <ul>
+            {r.expensesByCategory.map((c) => (
+              <li key={c.categoryId}>
+                <span>{zh ? c.nameZh : c.nameEn}</span>
+                <span className="num-text">{f.money(c.amount)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'] as const;
+const BUCKET_COLORS = ['#84caff', '#fdb022', '#f79009', '#f04438', '#b42318'];
+
+export function AgingView() {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  const q = useQuery({ queryKey: ['reports', 'aging'], queryFn: () => invoke('reports.aging', {}) });
+  if (!q.data) return <p className="muted">{t('common.loading')}</p>;
+  const r = q.data;
+  type Row = AgingPayerRow & { total?: boolean };
+  const totalRow = { ...r.totals, payerId: 0, payerName: t('reports.total'), phone: '', invoices: r.rows.reduce((s, x) => s + x.invoices, 0), oldestDueDate: '', total: r.totals.total } as AgingPayerRow;
+  const chart = BUCKETS.map((b, i) => ({ bucket: t(`reports.col.${b}`), amount: r.totals[b], fill: BUCKET_COLORS[i] }));
+  const columns: ReportColumn<Row>[] = [
+    { id: 'payer', header: t('reports.col.payer'), width: '18%', cell: (x) => (x.payerId ? <span className="cell-strong">{x.payerName}</span> : x.payerName) },
+    { id: 'phone', header: t('reports.col.phone'), cell: (x) => x.phone },
+    { id: 'invoices', header: t('reports.col.invoices'), num: true, cell: (x) => f.count(x.invoices) },
+    { id: 'oldest', header: t('reports.col.oldestDue'), cell: (x) => (x.oldestDueDate ? f.date(x.oldestDueDate) : '') },
+    ...BUCKETS.map((b): ReportColumn<Row> => ({ id: b, header: t(`reports.col.${b}`), num: true, cell: (x) => (x[b] ? f.money(x[b]) : '—') })),
+    { id: 'total', header: t('reports.total'), num: true, cell: (x) => <strong>{f.money(x.total)}</strong> },
+  ];
+  return (
+    <>
+      <p className="report__summary">
+        {t('reports.range.asOf', { date: f.date(r.asOf) })} · {t('reports.summary.owed', { amount: f.money(r.totals.total) })}
+      </p>
+      <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.aging') })} height={240}>
+        <BarChart data={chart} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+          <CartesianGrid stroke="#eaecf0" vertical={false} />
+          <XAxis dataKey="bucket" tick={AXIS} />
+          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => f.money(Number(v))} />
+          <Bar dataKey="amount" name={t('reports.total')}>
+            {chart.map((c) => (
+              <Cell key={c.bucket} fill={c.fill} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ChartBox>
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.aging') })} rows={r.rows as Row[]} total={totalRow} columns={columns} rowId={(x) => String(x.payerId)} empty={t('reports.noData')} />
+    </>
+  );
+}
+
+/** A breakdown key's label: a plan's or custom method's own name, else translated. */
+export function keyLabel(t: TFunction, by: BreakdownReport['by'], key: string, name: string): string {
+  if (name) return name;
+  return by === 'method' ? t(`payments.methods.${key}`, { defaultValue: key }) : t(`reports.keys.${key}`, { defaultValue: key });
+}
+
+export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'method' }) {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  const q = useQuery({ queryKey: ['reports', 'breakdown', by, range.from, range.to], queryFn: () => invoke('reports.breakdown', { ...range, by }) });
+  if (!q.data) return <p className="muted">{t('common.loading')}</p>;
+  const r = q.data;
+  const kind = by === 'plan' ? 'byPlan' : 'byMethod';
+  type Row = BreakdownReport['rows'][number] & { isTotal?: boolean };
+  const chart = r.rows.map((x) => ({ month: x.month, ...x.values }));
+  const totalRow = { month: t('reports.total'), start: r.from, end: r.to, values: r.totals.values, total: r.totals.total, isTotal: true } as Row;
+  const columns: ReportColumn<Row>[] = [
+    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
+    ...r.keys.map((k): ReportColumn<Row> => ({ id: k.key, header: keyLabel(t, by, k.key, k.name), num: true, cell: (x) => f.money(x.values[k.key] ?? 0) })),
+    { id: 'total', header: t('reports.total'), num: true, cell: (x) => <strong>{f.money(x.total)}</strong> },
+  ];
+  return (
+    <>
+      <ChartBox label={t('reports.chartLabel', { name: t(`reports.kinds.${kind}`) })}>
+        <BarChart data={chart} stackOffset="sign" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+          <CartesianGrid stroke="#eaecf0" vertical={false} />
+          <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
+          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
+          <Legend />
+          {r.keys.map((k, i) => (
+            <Bar key={k.key} dataKey={k.key} name={keyLabel(t, by, k.key, k.name)} stackId="k" fill={PALETTE[i % PALETTE.length]} />
+          ))}
+        </BarChart>
+      </ChartBox>
+      <ReportTable label={t('reports.tableLabel', { name: t(`reports.kinds.${kind}`) })} rows={r.rows as Row[]} total={totalRow} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+    </>
+  );
+}
