@@ -5,9 +5,11 @@
  */
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 
 export function isDayClosed(db: Db, date: string): boolean {
-  return db.prepare('SELECT 1 FROM day_closeouts WHERE date = ? AND reopened_at IS NULL').get(date) !== undefined;
+  // Cached: the billing run asks once per invoice, and preparing costs more than the lookup.
+  return prepared<[string]>(db, 'SELECT 1 FROM day_closeouts WHERE date = ? AND reopened_at IS NULL').get(date) !== undefined;
 }
 
 export function assertDayOpen(db: Db, date: string): void {

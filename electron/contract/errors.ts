@@ -24,7 +24,6 @@ export const ERROR_CODES = [
   'DB_DAMAGED',
   'BACKUP_FAILED',
   'BACKUP_INVALID',
-  'BUSY',
   // billing
   'PLAN_ARCHIVED',
   'PLAN_KIND_MISMATCH',

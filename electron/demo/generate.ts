@@ -11,7 +11,7 @@ import { addDays, addMonthsClamped, dayOfWeek, daysBetween, todayInZone } from '
 import type { Host } from '../host';
 import { personName, phoneNumber } from './names';
 import { DEMO_OWNER } from './owner';
-import { seededRandom, type Random } from './random';
+import { seededRandom } from './random';
 
 export { DEMO_OWNER };
 

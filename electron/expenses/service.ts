@@ -105,9 +105,13 @@ export function createExpensesService(db: Db) {
   function list(f: { from?: string | undefined; to?: string | undefined; categoryId?: number | undefined; includeDeleted: boolean; limit: number; offset: number }): ExpenseList {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (f.from) (where.push('e.date >= @from'), (params['from'] = f.from));
-    if (f.to) (where.push('e.date <= @to'), (params['to'] = f.to));
-    if (f.categoryId) (where.push('e.category_id = @cat'), (params['cat'] = f.categoryId));
+    const when = (clause: string, key: string, value: unknown) => {
+      where.push(clause);
+      params[key] = value;
+    };
+    if (f.from) when('e.date >= @from', 'from', f.from);
+    if (f.to) when('e.date <= @to', 'to', f.to);
+    if (f.categoryId) when('e.category_id = @cat', 'cat', f.categoryId);
     const live = [...where, 'e.deleted_at IS NULL'];
     if (!f.includeDeleted) where.push('e.deleted_at IS NULL');
     const clause = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');

@@ -73,7 +73,10 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
       const prev = v[k]!;
       const cur = v[k + 1]!;
       const t = tallies[k]!;
-      if (prev !== null) (t.customersStart++, (t.startMrr += prev));
+      if (prev !== null) {
+        t.customersStart++;
+        t.startMrr += prev;
+      }
       if (cur !== null) {
         t.customersEnd++;
         t.endMrr += cur;

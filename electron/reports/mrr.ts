@@ -78,9 +78,10 @@ const covers = (start: string, end: string | null, x: string) => start <= x && (
 /** The subscription's customer segments (days outside them: not a customer), in date order. */
 export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>): Segment[] {
   const points = new Set<string>();
-  for (const l of sub.lines) (points.add(l.start), points.add(l.end));
-  for (const p of sub.pauses) (points.add(p.start), points.add(p.end ?? OPEN_END));
-  for (const a of sub.addons) (points.add(a.start), points.add(a.end ?? OPEN_END));
+  const add = (...dates: string[]) => dates.forEach((d) => points.add(d));
+  for (const l of sub.lines) add(l.start, l.end);
+  for (const p of sub.pauses) add(p.start, p.end ?? OPEN_END);
+  for (const a of sub.addons) add(a.start, a.end ?? OPEN_END);
   if (sub.endDate) points.add(sub.endDate);
   points.add(OPEN_END);
   const sorted = [...points].filter((d) => d <= OPEN_END).sort();
@@ -190,7 +191,12 @@ function cellLength(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms
  */
 export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
   const points = new Set<string>();
-  for (const segs of segmentsBySub) for (const s of segs) (points.add(s.start), points.add(s.end));
+  for (const segs of segmentsBySub) {
+    for (const s of segs) {
+      points.add(s.start);
+      points.add(s.end);
+    }
+  }
   const sorted = [...points].sort();
   const cursors = segmentsBySub.map(() => 0);
   const out: Segment[] = [];

@@ -10,6 +10,7 @@ import { useAuth, useIdleLock, useSessionErrors } from '../features/staff/useAut
 import { invoke, onEvent } from '../lib/api';
 import { errorText } from './errors';
 import { Shell } from './Shell';
+import { DemoBanner } from '../features/demo/Demo';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -37,9 +38,16 @@ export function App() {
   // A damaged data file comes first: nothing else can work until a backup is restored.
   if (auth.data.damaged) return <DamagedScreen reason={auth.data.damaged.reason} />;
   if (!settings.data.setupCompleted || !auth.data.staffExists) return <SetupScreen settings={settings.data} auth={auth.data} />;
-  if (!signedIn) return <LockScreen status={auth.data} />;
+  if (!signedIn)
+    return (
+      <>
+        <DemoBanner />
+        <LockScreen status={auth.data} />
+      </>
+    );
   return (
     <HashRouter>
+      <DemoBanner />
       <Shell />
     </HashRouter>
   );

@@ -21,7 +21,7 @@ test('finds a member by pinyin initials and by any part of the phone (中文)', 
   const sale = await app.host.invoke('subscriptions.create', { memberId: zhang.id, planId: 1 });
   await app.host.invoke('payments.record', { payerId: zhang.id, method: 'cash', amount: sale.invoices[0]!.total });
   const { page } = app;
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await expect(page.getByRole('heading', { name: '会员' })).toBeVisible();
   const list = page.getByRole('listbox', { name: '会员' });
   await expect(list.getByRole('option')).toHaveCount(6);
@@ -44,7 +44,7 @@ test('creates a member with a guardian, warns of a duplicate phone, and edits th
   await app.setup('en');
   await seed(app.host);
   const { page } = app;
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await page.getByRole('button', { name: '+ New member' }).click();
   const dialog = page.getByRole('dialog', { name: 'New member' });
   await expect(dialog.getByLabel('Name')).toBeFocused();
@@ -194,7 +194,7 @@ test('imports a CSV file with a bad row: only the good rows come in (中文)', a
   await app.setup('zh-CN');
   await seed(app.host);
   const { page } = app;
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await page.getByRole('button', { name: '导入…' }).click();
   await expect(page.getByRole('heading', { name: '导入会员' })).toBeVisible();
   const csv = [
@@ -275,7 +275,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       }
       await screenshot(page, `${name}-${s}`);
     };
-    await page.goto(app.url);
+    await page.goto(`${app.url}#/members`);
     await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(6);
     await shot('tour-members');
 

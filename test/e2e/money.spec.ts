@@ -194,6 +194,37 @@ test('invoices: filters, the detail with what settled it, and a void of a paid i
   await page.getByRole('radio', { name: '全部' }).click();
   await expect(page.getByRole('table', { name: '账单' }).getByRole('row')).toHaveCount(3);
   await screenshot(page, 'invoices-zh');
+
+  // Part of a line credited and kept as account credit: it settles what 王芳 still owes on the invoice.
+  await page.getByRole('table', { name: '账单' }).getByRole('row', { name: /王芳/ }).click();
+  const other = page.getByRole('dialog', { name: '账单 INV-2026-00002' });
+  await other.getByRole('button', { name: '开红字凭证' }).click();
+  const credit = page.getByRole('dialog', { name: '为 INV-2026-00002 开红字凭证' });
+  await credit.getByRole('checkbox').first().check();
+  await expect(credit.getByLabel('金额')).toHaveValue('180.00');
+  await credit.getByLabel('金额').fill('50');
+  await credit.getByLabel('原因').fill('教练请假');
+  await screenshot(page, 'credit-note-zh');
+  await credit.getByRole('button', { name: '开具红字凭证' }).click();
+  await expect(page.getByText('红字凭证 CN-2026-00001 已开具')).toBeVisible();
+  await expect(other).toContainText('CN-2026-00001');
+  expect(await app.host.invoke('invoices.get', { id: 2 })).toMatchObject({ settled: 5000, balance: 13000, status: 'partly_paid' });
+  await other.getByRole('button', { name: '关闭对话框' }).click();
+
+  // The released money is account credit on the payment: a manager refunds it.
+  await page.getByRole('link', { name: '收款' }).click();
+  await page.getByRole('button', { name: '退款 Li Lei' }).click();
+  const refund = page.getByRole('dialog', { name: '退款 – Li Lei' });
+  await expect(refund.getByLabel('本笔付款（P-000001）')).toBeChecked();
+  await expect(refund).toContainText('最多可退 ¥100.00');
+  await expect(refund.getByLabel('金额')).toHaveValue('100.00');
+  await expect(refund.getByLabel('退款方式')).toHaveValue('alipay');
+  await refund.getByLabel('原因').fill('误售');
+  await screenshot(page, 'refund-zh');
+  await refund.getByRole('button', { name: '确认退款' }).click();
+  await expect(page.getByText('已退款 ¥100.00')).toBeVisible();
+  await expect(page.getByRole('table', { name: '最近退款' })).toContainText('误售');
+  expect(await app.host.invoke('payments.payer', { memberId: a.memberId })).toMatchObject({ balance: 0, due: 0, paidCredit: 0 });
 });
 
 test('a top-up with a promotion (充值赠送), set up and taken in Chinese', async ({ app }) => {

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
+import { useCan } from '../payments/money';
 import { blockText } from './ResultPanel';
 
 /** A manager lets a blocked member in; the reason is required and kept in the audit log. */
@@ -16,6 +17,7 @@ export function OverrideDialog(props: { result: CheckinResult; onClose: () => vo
   const f = useFormat();
   const [reason, setReason] = useState('');
   const member = props.result.member!;
+  const manager = useCan('manager');
   const save = useMutation({ mutationFn: () => invoke('checkin.override', { memberId: member.id, reason }), onSuccess: props.onDone });
   const fieldErr = save.error instanceof ApiError ? save.error.fieldErrors()['reason'] : undefined;
   return (
@@ -28,6 +30,7 @@ export function OverrideDialog(props: { result: CheckinResult; onClose: () => vo
       danger
       size="small"
     >
+      {manager ? null : <Banner kind="info">{t('checkin.override.needManager')}</Banner>}
       <p className="dialog__note">{t('checkin.override.explain')}</p>
       <ul className="checkin-result__reasons">
         {props.result.blocks.map((b, i) => (

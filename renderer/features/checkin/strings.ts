@@ -49,6 +49,7 @@ export const en = {
     explain: 'A manager may let the member in despite:',
     reason: 'Reason (kept in the audit log)',
     confirm: 'Let in',
+    needManager: 'Only a manager or the owner can let a member in: ask them to sign in with “Switch user”.',
   },
   tabs: { label: 'Check-in sections', today: 'Today', attendance: 'Attendance' },
   today: {
@@ -139,6 +140,7 @@ export const zh: typeof en = {
     explain: '店长可以在以下情况下特批会员入场：',
     reason: '原因（记入审计日志）',
     confirm: '特批入场',
+    needManager: '只有店长或店主可以特批入场：请他们通过“切换用户”登录。',
   },
   tabs: { label: '签到分区', today: '今天', attendance: '到店统计' },
   today: {

@@ -71,8 +71,10 @@ export function CreditNoteDialog(props: { invoice: InvoiceDetail; onClose: () =>
       {businessError || localError ? <Banner kind="error">{businessError ?? localError}</Banner> : null}
       <p className="dialog__note">{t('invoices.creditNote.explain')}</p>
       <ul className="credit__lines">
-        {creditable.map((l, i) => {
+        {creditable.map((l) => {
           const on = picked[l.id] !== undefined;
+          // The host reports errors by the position in the request, which lists the picked lines in key order.
+          const i = Object.keys(picked).indexOf(String(l.id));
           return (
             <li key={l.id} className="credit__line">
               <label className="check">

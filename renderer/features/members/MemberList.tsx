@@ -16,7 +16,7 @@ const ROW = 52;
  * row — or, right after typing, the best match (a scanned card number + Enter opens its member).
  */
 export function MemberList(props: { onOpen: (id: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [active, setActive] = useState<number | null>(null);
@@ -122,7 +122,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           ? data.capped
             ? t('members.search.capped', { count: data.total })
             : t('members.search.count', { count: data.total })
-          : t('members.count', { count: data.total })}
+          : t('members.count', { count: data.total, n: data.total.toLocaleString(i18n.language) })}
         <span className="mlist-hint">{t('members.search.hint')}</span>
       </div>
       {data.error ? <Banner kind="error">{errorText(t, data.error)}</Banner> : null}

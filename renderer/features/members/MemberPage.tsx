@@ -74,9 +74,11 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           <button type="button" className="btn" onClick={() => setOpen({ kind: 'edit' })}>
             {t('common.edit')}
           </button>
-          <button type="button" className="btn btn--primary" onClick={() => props.onCheckIn(member.id)}>
-            {t('members.actions.checkIn')}
-          </button>
+          {member.mergedInto === null ? (
+            <button type="button" className="btn btn--primary" onClick={() => props.onCheckIn(member.id)}>
+              {t('members.actions.checkIn')}
+            </button>
+          ) : null}
         </>
       }
     >

@@ -110,12 +110,12 @@ function PaymentsTab() {
           </div>
         ),
       },
-      { id: 'payer', accessorKey: 'payerName', header: t('payments.list.col.payer'), meta: { width: '14%' }, cell: ({ getValue }) => <span className="cell-strong">{getValue<string>()}</span> },
+      { id: 'payer', accessorKey: 'payerName', header: t('payments.list.col.payer'), meta: { width: '13%' }, cell: ({ getValue }) => <span className="cell-strong">{getValue<string>()}</span> },
       {
         id: 'method',
         accessorKey: 'method',
         header: t('payments.list.col.method'),
-        meta: { width: '11%' },
+        meta: { width: '10%' },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span>{methodLabel(t, p.method, methods.data)}</span>
@@ -137,13 +137,13 @@ function PaymentsTab() {
           </div>
         ),
       },
-      { id: 'refunded', accessorKey: 'refunded', header: t('payments.list.col.refunded'), meta: { align: 'right', width: '10%' }, cell: ({ getValue }) => (getValue<number>() ? money(getValue<number>()) : '—') },
+      { id: 'refunded', accessorKey: 'refunded', header: t('payments.list.col.refunded'), meta: { align: 'right', width: '9%' }, cell: ({ getValue }) => (getValue<number>() ? money(getValue<number>()) : '—') },
       { id: 'staff', accessorKey: 'staffName', header: t('payments.list.col.staff'), meta: { width: '8%' } },
       {
         id: 'actions',
         header: () => <span className="sr-only">{t('payments.list.col.actions')}</span>,
         enableSorting: false,
-        meta: { align: 'right', width: '14%' },
+        meta: { align: 'right', width: '17%' },
         cell: ({ row: { original: p } }) => (
           <div className="row-actions">
             <button type="button" className="btn btn--small" aria-label={`${t('payments.list.receipt')} ${p.payerName}`} onClick={() => void printDocument(t, 'receipt', p.id, lang)}>

@@ -111,7 +111,7 @@ export function AgingView() {
   const q = useQuery({ queryKey: ['reports', 'aging'], queryFn: () => invoke('reports.aging', {}) });
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
-  type Row = AgingPayerRow & { total?: boolean };
+  type Row = AgingPayerRow;
   const totalRow = { ...r.totals, payerId: 0, payerName: t('reports.total'), phone: '', invoices: r.rows.reduce((s, x) => s + x.invoices, 0), oldestDueDate: '', total: r.totals.total } as AgingPayerRow;
   const chart = BUCKETS.map((b, i) => ({ bucket: t(`reports.col.${b}`), amount: r.totals[b], fill: BUCKET_COLORS[i] }));
   const columns: ReportColumn<Row>[] = [
@@ -140,7 +140,7 @@ export function AgingView() {
           </Bar>
         </BarChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.aging') })} rows={r.rows as Row[]} total={totalRow} columns={columns} rowId={(x) => String(x.payerId)} empty={t('reports.noData')} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.aging') })} rows={r.rows} total={totalRow} columns={columns} rowId={(x) => String(x.payerId)} empty={t('reports.noData')} />
     </>
   );
 }

@@ -58,7 +58,7 @@ export function AttendanceView({ range }: { range: Range }) {
           </BarChart>
         </ChartBox>
       </div>
-      <div className="heatmap" role="img" aria-label={t('reports.attendance.grid')}>
+      <div className="heatmap" role="img" aria-label={t('reports.attendance.grid')} style={{ gridTemplateColumns: `56px repeat(${to - from + 1}, minmax(0, 1fr))` }}>
         <div className="heatmap__corner" />
         {Array.from({ length: to - from + 1 }, (_, i) => (
           <div key={i} className="heatmap__hour">

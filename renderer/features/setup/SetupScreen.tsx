@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
 import { AUTH_KEY } from '../staff/useAuth';
+import { DemoOffer } from '../demo/Demo';
 
 /** First start: business name, currency, language, and the owner's account (name and PIN). */
 export function SetupScreen({ settings, auth }: { settings: Settings; auth: AuthStatus }) {
@@ -146,6 +147,7 @@ export function SetupScreen({ settings, auth }: { settings: Settings; auth: Auth
           {t('setup.start')}
         </button>
       </form>
+      <DemoOffer />
     </main>
   );
 }
