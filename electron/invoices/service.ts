@@ -6,6 +6,7 @@ import type { AuditFn, BillingEnv } from './env';
 import { issueCreditNote, type CreditLineDraft } from './issue';
 import { getCreditNote, getInvoiceDetail } from './read';
 import { prepared } from '../db/statements';
+import { assertDayOpen } from '../closeout/lock';
 
 interface LineRow {
   id: number;
@@ -37,6 +38,8 @@ export function voidInvoice(env: BillingEnv, id: number, reason: string, audit: 
   if (before.settled > 0 || creditNotes > 0) {
     throw new AppError('INVOICE_SETTLED', `Invoice ${before.number} has payments or credits applied.`, { id, settled: before.settled, creditNotes });
   }
+  // A closed day's invoices are corrected with credit notes on an open day, never edited.
+  assertDayOpen(env.db, before.issueDate);
   prepared(env.db, "UPDATE invoices SET status = 'void', void_reason = ?, voided_at = ? WHERE id = ?").run(reason, env.now().toISOString(), id);
   const after = getInvoiceDetail(env.db, id, today);
   audit('invoice', id, { status: before.status }, { status: 'void', reason });

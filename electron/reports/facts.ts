@@ -4,14 +4,16 @@
  *
  *  - MRR spans of every member marked dirty by the triggers of migration 006 (anything about their
  *    subscriptions, pauses, add-ons, invoice or credit lines changed);
- *  - revenue recognised by service month ('recognised' rows of report_monthly) for invoice lines and
- *    credit-note lines added since the watermarks, and for invoices voided since.
+ *  - revenue recognised by service day and month (report_recognised_daily, 'recognised' rows of
+ *    report_monthly) for invoice and credit-note lines added since the watermarks, and for invoices
+ *    voided since.
  *
  * Derived data only: it is not audited, and a rebuild from scratch gives the same rows. Many dirty
  * members (a first run over an existing file) are read in one pass instead of member by member.
  */
 import type { Db } from '../db/open';
-import { spreadByDays } from './metrics';
+import { fromEpochDay, toEpochDay } from '../billing/dates';
+import { divRound } from './metrics';
 import {
   memberSpans,
   RECURRING_KINDS,
@@ -115,11 +117,9 @@ export function createFacts(db: Db) {
       `INSERT INTO report_monthly (month, measure, key, amount) VALUES (?, 'recognised', ?, ?)
          ON CONFLICT (month, measure, key) DO UPDATE SET amount = amount + excluded.amount`,
     ),
-    maxSpan: db.prepare<[number, number], { d: number | null }>(
-      'SELECT MAX(julianday(period_end) - julianday(period_start)) AS d FROM invoice_lines WHERE id > ? AND id <= ? AND period_start IS NOT NULL',
-    ),
-    maxCreditSpan: db.prepare<[number, number], { d: number | null }>(
-      'SELECT MAX(julianday(period_end) - julianday(period_start)) AS d FROM credit_note_lines WHERE id > ? AND id <= ? AND period_start IS NOT NULL',
+    addDaily: db.prepare<[string, string, number]>(
+      `INSERT INTO report_recognised_daily (day, key, amount) VALUES (?, ?, ?)
+         ON CONFLICT (day, key) DO UPDATE SET amount = amount + excluded.amount`,
     ),
   };
 
@@ -188,15 +188,32 @@ export function createFacts(db: Db) {
     for (const memberId of dirty) writeSpans(memberId, subsByMember.get(memberId) ?? [], plans);
   }
 
+  /**
+   * Each new line's revenue, day by day over the days it covers (cumulative rounding, so the days
+   * of a month add up to the month's share and a line's days to its amount); one-off lines on their
+   * invoice's date. Voided invoices are taken back out; credit lines count negative.
+   */
   function refreshRevenue(): void {
-    const sums = new Map<string, number>();
+    const daily = new Map<string, Map<number, number>>();
+    const add = (key: string, day: number, amount: number) => {
+      let days = daily.get(key);
+      if (!days) daily.set(key, (days = new Map()));
+      days.set(day, (days.get(day) ?? 0) + amount);
+    };
     const recognise = (line: RevenueLine, sign: 1 | -1) => {
       const amount = sign * line.net;
       if (amount === 0) return;
       const key = revenueKey(line.kind, line.plan_id);
       const spread = SPREAD_KINDS.has(line.kind) && line.period_start !== null && line.period_end !== null && line.period_end > line.period_start;
-      const parts = spread ? spreadByDays(amount, line.period_start!, line.period_end!) : [{ month: line.issue_date.slice(0, 7), amount }];
-      for (const p of parts) sums.set(`${p.month}|${key}`, (sums.get(`${p.month}|${key}`) ?? 0) + p.amount);
+      if (!spread) return add(key, toEpochDay(line.issue_date), amount);
+      const start = toEpochDay(line.period_start!);
+      const total = toEpochDay(line.period_end!) - start;
+      let before = 0;
+      for (let i = 1; i <= total; i++) {
+        const upTo = divRound(amount * i, total);
+        if (upTo !== before) add(key, start + i - 1, upTo - before);
+        before = upTo;
+      }
     };
     const lineWm = stmt.state.get('lines')?.value ?? 0;
     const lineTop = stmt.maxLine.get()?.m ?? 0;
@@ -208,13 +225,20 @@ export function createFacts(db: Db) {
     const creditWm = stmt.state.get('credit_lines')?.value ?? 0;
     const creditTop = stmt.maxCreditLine.get()?.m ?? 0;
     inChunks(creditWm, creditTop, (a, b) => stmt.newCreditLines.all(a, b).forEach((l) => recognise(l, 1)));
-    for (const [k, amount] of sums) {
-      const [month, key] = k.split('|') as [string, string];
+    const monthly = new Map<string, number>();
+    for (const [key, days] of daily) {
+      for (const [day, amount] of days) {
+        if (amount === 0) continue;
+        const date = fromEpochDay(day);
+        stmt.addDaily.run(date, key, amount);
+        const mk = `${date.slice(0, 7)}|${key}`;
+        monthly.set(mk, (monthly.get(mk) ?? 0) + amount);
+      }
+    }
+    for (const [mk, amount] of monthly) {
+      const [month, key] = mk.split('|') as [string, string];
       if (amount !== 0) stmt.addRecognised.run(month, key, amount);
     }
-    // The longest span of any line, for reading the lines that cover a day (queries.ts).
-    const span = Math.max(stmt.state.get('max_span_days')?.value ?? 0, stmt.maxSpan.get(lineWm, lineTop)?.d ?? 0, stmt.maxCreditSpan.get(creditWm, creditTop)?.d ?? 0);
-    stmt.setState.run('max_span_days', Math.ceil(span));
     stmt.setState.run('lines', lineTop);
     stmt.setState.run('credit_lines', creditTop);
   }
@@ -229,10 +253,7 @@ export function createFacts(db: Db) {
     refreshRevenue();
   });
 
-  /** The longest line span in days (0 before the first refresh). */
-  const maxSpanDays = () => stmt.state.get('max_span_days')?.value ?? 0;
-
-  return { refresh, maxSpanDays };
+  return { refresh };
 }
 
 /** Row ids (from, to] in slices, so a first full rebuild never holds every line in memory at once. */

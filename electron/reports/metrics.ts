@@ -3,7 +3,7 @@
  * Definitions follow ProfitWell and Baremetrics (see docs/reports.md). Money is integer
  * minor units; ratios are integer basis points (10000 = 100 %), rounded half-up once.
  */
-import { addDays, daysBetween, fromYmd, lastDayOfMonth, maxDate, minDate, toYmd } from '../billing/dates';
+import { addDays, daysBetween, fromYmd, lastDayOfMonth, maxDate, minDate, toEpochDay, toYmd } from '../billing/dates';
 import { roundHalfUp } from '../billing/money';
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ export function spreadByDays(amount: number, start: string, endExclusive: string
     const month = monthOf(day);
     const next = minDate(addDays(lastDayOf(month), 1), endExclusive);
     done += daysBetween(day, next);
-    const upTo = roundHalfUp(BigInt(amount) * BigInt(done), total);
+    const upTo = divRound(amount * done, total);
     out.push({ month, amount: upTo - before });
     before = upTo;
     day = next;
@@ -168,16 +168,29 @@ export function spreadByDays(amount: number, start: string, endExclusive: string
 }
 
 /**
+ * num / den rounded half away from zero, like billing's roundHalfUp, without BigInt while the
+ * product fits a double exactly (the common case, and thousands of times per report).
+ */
+export function divRound(num: number, den: number): number {
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) return roundHalfUp(BigInt(num), BigInt(den));
+  const r = num % den;
+  const q = (num - r) / den;
+  return 2 * Math.abs(r) >= den ? q + Math.sign(r) : q;
+}
+
+/**
  * The part of `amount` (for [start, endExclusive)) that falls on the days [from, toExclusive),
  * by the same cumulative rounding as spreadByDays: a month's share is the same either way.
  */
 export function shareOfSpan(amount: number, start: string, endExclusive: string, from: string, toExclusive: string): number {
-  const total = daysBetween(start, endExclusive);
+  return shareOfDays(amount, toEpochDay(start), toEpochDay(endExclusive), toEpochDay(from), toEpochDay(toExclusive));
+}
+
+/** shareOfSpan on epoch days. */
+export function shareOfDays(amount: number, start: number, endExclusive: number, from: number, toExclusive: number): number {
+  const total = endExclusive - start;
   if (total <= 0) return from <= start && start < toExclusive ? amount : 0;
-  const upTo = (day: string) => {
-    const d = Math.min(Math.max(daysBetween(start, day), 0), total);
-    return roundHalfUp(BigInt(amount) * BigInt(d), total);
-  };
+  const upTo = (day: number) => divRound(amount * Math.min(Math.max(day - start, 0), total), total);
   return upTo(toExclusive) - upTo(from);
 }
 

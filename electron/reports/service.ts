@@ -107,7 +107,7 @@ export function createReportsService(env: BillingEnv) {
       invoicedNet: inv.net,
       invoicedTax: inv.tax,
       credited: q.creditedBetween(from, to),
-      recognised: q.recognisedBetween(from, to, facts.maxSpanDays()),
+      recognised: q.recognisedBetween(from, to),
       paid: toMap(q.paidBetween(from, to)),
       refunded: toMap(q.refundedBetween(from, to)),
     };

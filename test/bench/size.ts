@@ -33,7 +33,8 @@ if (want.has('open')) {
   log('host open');
   figures.push(...(await benchOpen(dataDir, clock, at)));
 }
-const floorFile = want.has('billing') ? copyForFloor(dataDir, tempDir('subdesk-floor-')) : '';
+const floorDir = want.has('billing') ? tempDir('subdesk-floor-') : '';
+const floorFile = floorDir ? copyForFloor(dataDir, floorDir) : '';
 const host = await createHost({ dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' });
 await signInAs(host, 'owner');
 if (want.has('reports')) {
@@ -57,6 +58,7 @@ if (want.has('billing')) {
   figures.push(...(await benchBilling(host, clock, floorFile, at)));
 }
 host.close();
+if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
 if (want.has('rss')) {
   // maxRSS is in kilobytes; the host process holds the renderer's Node side too (Playwright driver), not Chromium.
   figures.push(single('peak RSS of the host process', at, process.resourceUsage().maxRSS / 1024, 'MB', 300, 'whole measuring process'));

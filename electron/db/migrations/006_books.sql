@@ -192,6 +192,15 @@ CREATE INDEX report_mrr_spans_end ON report_mrr_spans (end, start, mrr);
 -- Invoices whose void the refresh has already taken out of the recognised revenue.
 CREATE TABLE report_seen_void (invoice_id INTEGER PRIMARY KEY) STRICT;
 
+-- Revenue recognised per business day and what it was for (the monthly rows are its sums): a range
+-- that cuts a month is summed from these days.
+CREATE TABLE report_recognised_daily (
+  day    TEXT NOT NULL,
+  key    TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (day, key)
+) STRICT, WITHOUT ROWID;
+
 -- Members whose MRR spans must be worked out again: anything about their subscriptions changed.
 CREATE TABLE report_dirty_members (member_id INTEGER PRIMARY KEY) STRICT;
 
@@ -239,21 +248,17 @@ BEGIN
 END;
 
 -- ---------------------------------------------------------------------------------------------------
--- Indexes the reports read through.
+-- Indexes the reports read through: the sums of part months come from the indexes alone.
 CREATE INDEX report_invoices_void ON invoices (id) WHERE status = 'void';
--- Covering: the lines that cover some days are read from the index alone (queries.ts).
-CREATE INDEX report_invoice_lines_span ON invoice_lines (period_start, period_end, kind, plan_id, net, invoice_id);
-CREATE INDEX report_credit_note_lines_sub ON credit_note_lines (subscription_id);
-CREATE INDEX report_credit_note_lines_span ON credit_note_lines (period_start, period_end);
-CREATE INDEX report_credit_notes_issue ON credit_notes (issue_date);
-CREATE INDEX report_refunds_date ON refunds (date);
+CREATE INDEX report_invoices_issued ON invoices (issue_date, subtotal, tax_total) WHERE status = 'issued';
+CREATE INDEX report_payments_day ON payments (date, method, amount);
+CREATE INDEX report_refunds_day ON refunds (date, method, amount);
+CREATE INDEX report_credit_notes_issue ON credit_notes (issue_date, subtotal);
 CREATE INDEX report_allocations_bonus ON allocations (date, amount) WHERE bonus_grant_id IS NOT NULL;
-CREATE INDEX report_member_merges_merged ON member_merges (merged_id);
 -- A member's last visit in one seek (undone check-ins left out).
 CREATE INDEX report_checkins_last ON checkins (member_id, date) WHERE undone_at IS NULL;
--- Long lines by start, for the days they cover (see queries.ts).
-CREATE INDEX report_invoice_lines_long_start ON invoice_lines (period_start, period_end) WHERE julianday(period_end) - julianday(period_start) > 31;
-CREATE INDEX report_credit_note_lines_long_start ON credit_note_lines (period_start, period_end) WHERE julianday(period_end) - julianday(period_start) > 31;
+-- Who came in a stretch of days.
+CREATE INDEX report_checkins_day ON checkins (date, member_id) WHERE undone_at IS NULL;
 
 -- ---------------------------------------------------------------------------------------------------
 -- Backfill from what the file already holds (the refresh rebuilds its own tables from watermark 0).

@@ -115,7 +115,7 @@ function PaymentsTab() {
         id: 'method',
         accessorKey: 'method',
         header: t('payments.list.col.method'),
-        meta: { width: '10%' },
+        meta: { width: '9%' },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span>{methodLabel(t, p.method, methods.data)}</span>
@@ -143,7 +143,7 @@ function PaymentsTab() {
         id: 'actions',
         header: () => <span className="sr-only">{t('payments.list.col.actions')}</span>,
         enableSorting: false,
-        meta: { align: 'right', width: '17%' },
+        meta: { align: 'right', width: '18%' },
         cell: ({ row: { original: p } }) => (
           <div className="row-actions">
             <button type="button" className="btn btn--small" aria-label={`${t('payments.list.receipt')} ${p.payerName}`} onClick={() => void printDocument(t, 'receipt', p.id, lang)}>

@@ -99,6 +99,7 @@ describe('the reports reconcile to the records', () => {
   it('revenue is conserved: recognised over all months is what was invoiced less credits', async () => {
     await th.host.invoke('reports.revenue', { from: demo.from, to: demo.to });
     const recognised = one<{ s: number }>("SELECT SUM(amount) AS s FROM report_monthly WHERE measure = 'recognised'").s;
+    expect(one<{ s: number }>('SELECT SUM(amount) AS s FROM report_recognised_daily').s).toBe(recognised);
     const lines = one<{ s: number }>("SELECT SUM(l.net) AS s FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.status = 'issued'").s;
     const credits = one<{ s: number }>('SELECT SUM(net) AS s FROM credit_note_lines').s;
     expect(recognised).toBe(lines - credits);
@@ -125,13 +126,14 @@ describe('the reports reconcile to the records', () => {
     const snapshot = () => ({
       spans: all('SELECT * FROM report_mrr_spans ORDER BY member_id, start'),
       monthly: all("SELECT * FROM report_monthly WHERE amount <> 0 ORDER BY month, measure, key"),
+      daily: all('SELECT * FROM report_recognised_daily WHERE amount <> 0 ORDER BY day, key'),
       open: all('SELECT * FROM report_open_invoices ORDER BY invoice_id'),
       hours: all('SELECT * FROM report_checkin_hours WHERE visits <> 0 ORDER BY date, utc_hour'),
     });
     const kept = snapshot();
     expect(kept.spans.length).toBeGreaterThan(50);
     th.host.db.exec(`
-      DELETE FROM report_mrr_spans; DELETE FROM report_monthly; DELETE FROM report_state; DELETE FROM report_seen_void;
+      DELETE FROM report_mrr_spans; DELETE FROM report_monthly; DELETE FROM report_state; DELETE FROM report_seen_void; DELETE FROM report_recognised_daily;
       DELETE FROM report_open_invoices; DELETE FROM report_checkin_hours;
       INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT DISTINCT member_id FROM subscriptions;`);
     // The trigger-kept tables are rebuilt as migration 006 fills them; the rest by the refresh.
