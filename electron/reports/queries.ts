@@ -12,18 +12,10 @@ export interface MonthlyRow {
   amount: number;
 }
 
-export interface SpanRow {
-  member_id: number;
-  start: string;
-  end: string;
-  mrr: number;
-}
-
 export function createQueries(db: Db) {
   const s = {
     monthly: db.prepare<[string], MonthlyRow>('SELECT month, measure, key, amount FROM report_monthly WHERE month <= ? AND amount <> 0'),
     spans: db.prepare<[], [number, string, string, number]>('SELECT member_id, start, end, mrr FROM report_mrr_spans ORDER BY member_id, start').raw(true),
-    spansAt: db.prepare<[string, string], SpanRow>('SELECT member_id, start, end, mrr FROM report_mrr_spans WHERE end > ? AND start <= ?'),
     invoicedBetween: db.prepare<[string, string], { net: number; tax: number }>(
       "SELECT COALESCE(SUM(subtotal), 0) AS net, COALESCE(SUM(tax_total), 0) AS tax FROM invoices WHERE status = 'issued' AND issue_date BETWEEN ? AND ?",
     ),
@@ -48,10 +40,18 @@ export function createQueries(db: Db) {
       `SELECT o.payer_id, m.name AS payer_name, m.phone, SUM(o.balance) AS overdue, MIN(o.due_date) AS oldest
          FROM report_open_invoices o JOIN members m ON m.id = o.payer_id WHERE o.due_date < ? GROUP BY o.payer_id`,
     ),
-    visitedSince: db.prepare<[string], [number]>('SELECT member_id FROM checkins WHERE date >= ? AND undone_at IS NULL').raw(true),
-    customersSince: db.prepare<[string], [number]>('SELECT member_id FROM report_mrr_spans GROUP BY member_id HAVING MIN(start) <= ?').raw(true),
+    mrrOn: db.prepare<[string, string], { mrr: number; customers: number; paying: number }>(
+      `SELECT COALESCE(SUM(mrr), 0) AS mrr, COUNT(*) AS customers, COALESCE(SUM(mrr > 0), 0) AS paying
+         FROM report_mrr_spans WHERE end > ? AND start <= ?`,
+    ),
+    // Paying today, a customer since \`since\` or before, and no visit since then.
+    notSeen: db.prepare<{ today: string; since: string }, { member_id: number; name: string; phone: string }>(
+      `SELECT r.member_id, m.name, m.phone FROM report_mrr_spans r JOIN members m ON m.id = r.member_id
+        WHERE r.end > @today AND r.start <= @today AND r.mrr > 0
+          AND (SELECT MIN(x.start) FROM report_mrr_spans x WHERE x.member_id = r.member_id) <= @since
+          AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.member_id = r.member_id AND c.date >= @since AND c.undone_at IS NULL)`,
+    ),
     lastVisit: db.prepare<[number], { d: string | null }>('SELECT MAX(date) AS d FROM checkins WHERE member_id = ? AND undone_at IS NULL'),
-    member: db.prepare<[number], { name: string; phone: string }>('SELECT name, phone FROM members WHERE id = ?'),
     openInvoices: db.prepare<[], { payer_id: number; payer_name: string; phone: string; due_date: string; balance: number }>(
       `SELECT o.payer_id, m.name AS payer_name, m.phone, o.due_date, o.balance FROM report_open_invoices o JOIN members m ON m.id = o.payer_id`,
     ),
@@ -68,8 +68,6 @@ export function createQueries(db: Db) {
     monthly: (toMonth: string) => s.monthly.all(toMonth),
     /** Every span as [member, start, end, mrr], by member then start. */
     spans: () => s.spans.all(),
-    /** Spans covering day `date`. */
-    spansOn: (date: string) => s.spansAt.all(date, date),
     invoicedBetween: (from: string, to: string) => s.invoicedBetween.get(from, to)!,
     creditedBetween: (from: string, to: string) => s.creditedBetween.get(from, to)!.net,
     paidBetween: (from: string, to: string) => s.paidBetween.all(from, to),
@@ -80,10 +78,10 @@ export function createQueries(db: Db) {
     recognisedBetween: (from: string, to: string) => new Map(s.recognisedBetween.all(from, to).map((r) => [r.key, r.amount])),
     openInvoices: () => s.openInvoices.all(),
     overdueByPayer: (today: string) => s.overdueByPayer.all(today),
-    visitedSince: (date: string) => new Set(s.visitedSince.all(date).map((r) => r[0])),
-    customersSince: (date: string) => new Set(s.customersSince.all(date).map((r) => r[0])),
+    /** MRR, customers and paying customers on a day. */
+    mrrOn: (date: string) => s.mrrOn.get(date, date)!,
+    notSeen: (today: string, since: string) => s.notSeen.all({ today, since }),
     lastVisit: (memberId: number) => s.lastVisit.get(memberId)?.d ?? null,
-    member: (memberId: number) => s.member.get(memberId),
     checkinHours: (from: string, to: string) => s.checkinHours.all(from, to),
     plans: () => s.plans.all(),
     methods: () => s.methods.all(),

@@ -327,10 +327,8 @@ export function createReportsService(env: BillingEnv) {
     facts.refresh();
     const today = env.today();
     const monthStartEve = addDays(firstDayOf(monthOf(today)), -1);
-    const todaySpans = q.spansOn(today);
-    const eveSpans = q.spansOn(monthStartEve);
-    const mrrNow = todaySpans.reduce((s, r) => s + r.mrr, 0);
-    const mrrStart = eveSpans.reduce((s, r) => s + r.mrr, 0);
+    const now = q.mrrOn(today);
+    const monthStart = q.mrrOn(monthStartEve);
     const paid = q.paidBetween(today, today);
     const refunded = new Map(q.refundedBetween(today, today).map((r) => [r.key, r.amount]));
     const methods = q.methods();
@@ -341,7 +339,7 @@ export function createReportsService(env: BillingEnv) {
         return { method: m.code, name: m.builtin ? '' : m.name, received: p?.amount ?? 0, refunded: refunded.get(m.code) ?? 0, payments: p?.n ?? 0 };
       });
     const overdue = q.overdueByPayer(today);
-    const risk = atRisk(today, todaySpans.filter((s) => s.mrr > 0).map((s) => s.member_id), overdue);
+    const risk = atRisk(today, overdue);
     return {
       today,
       checkinsToday: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM checkins WHERE date = ? AND undone_at IS NULL').get(today)!.n,
@@ -349,11 +347,11 @@ export function createReportsService(env: BillingEnv) {
       moneyTodayTotal: moneyToday.reduce((s, m) => s + m.received - m.refunded, 0),
       overdueTotal: overdue.reduce((s, o) => s + o.overdue, 0),
       overduePayers: overdue.length,
-      activeMembers: new Set(todaySpans.map((s) => s.member_id)).size,
-      payingMembers: new Set(todaySpans.filter((s) => s.mrr > 0).map((s) => s.member_id)).size,
-      mrr: mrrNow,
-      mrrMonthStart: mrrStart,
-      mrrChange: mrrNow - mrrStart,
+      activeMembers: now.customers,
+      payingMembers: now.paying,
+      mrr: now.mrr,
+      mrrMonthStart: monthStart.mrr,
+      mrrChange: now.mrr - monthStart.mrr,
       ...risk,
     };
   }
@@ -361,7 +359,6 @@ export function createReportsService(env: BillingEnv) {
   /** Members to call: payers with overdue invoices, freezes ending within 7 days, paying members not seen for 30 days. */
   function atRisk(
     today: string,
-    paying: number[],
     overdue: { payer_id: number; payer_name: string; phone: string; overdue: number; oldest: string }[],
   ): Pick<Dashboard, 'atRisk' | 'atRiskCounts'> {
     const byMember = new Map<number, MemberAtRisk>();
@@ -389,17 +386,7 @@ export function createReportsService(env: BillingEnv) {
       e.pauseEnds = p.end_date;
     }
     // Paying today, a customer for 30 days or more, and no visit in the last 30 days.
-    const since = addDays(today, -30);
-    const visited = q.visitedSince(since);
-    const longEnough = q.customersSince(since);
-    for (const id of paying) {
-      if (visited.has(id) || !longEnough.has(id)) continue;
-      const known = byMember.get(id);
-      const m = known ?? q.member(id);
-      if (!m) continue;
-      const e = known ?? entry(id, m.name, m.phone);
-      e.reasons.push('no_visit');
-    }
+    for (const m of q.notSeen(today, addDays(today, -30))) entry(m.member_id, m.name, m.phone).reasons.push('no_visit');
     const all = [...byMember.values()];
     const counts: Record<RiskReason, number> = { overdue: 0, pause_ending: 0, no_visit: 0 };
     for (const e of all) for (const r of e.reasons) counts[r]++;

@@ -22,7 +22,12 @@ export function copyForFloor(dataDir: string, floorDir: string): string {
   return file;
 }
 
-export async function benchBilling(host: Host, clock: TestClock, floorFile: string, at: string): Promise<Figure[]> {
+export async function benchBilling(
+  host: Host,
+  clock: TestClock,
+  floorFile: string,
+  at: string,
+): Promise<Figure[]> {
   const before = counts(host.db);
   clock.setDate(BENCH_DUE);
   const t = performance.now();
@@ -50,7 +55,10 @@ export async function benchBilling(host: Host, clock: TestClock, floorFile: stri
 
 function counts(db: Db): { invoices: number; lines: number } {
   const n = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
-  return { invoices: n('SELECT count(*) FROM invoices'), lines: n('SELECT count(*) FROM invoice_lines') };
+  return {
+    invoices: n('SELECT count(*) FROM invoices'),
+    lines: n('SELECT count(*) FROM invoice_lines'),
+  };
 }
 
 /** Inserts `invoices` invoices and `lines` lines (spread over them) for due subscriptions, in one transaction. */
@@ -58,8 +66,15 @@ function floor(file: string, invoices: number, lines: number): number {
   const db = openDatabase(file);
   try {
     const subs = db
-      .prepare('SELECT s.id, s.member_id, s.plan_id, s.price FROM subscriptions s WHERE s.next_bill_date = ? ORDER BY s.id LIMIT ?')
-      .all(BENCH_DUE, Math.max(invoices, 1)) as { id: number; member_id: number; plan_id: number; price: number }[];
+      .prepare(
+        'SELECT s.id, s.member_id, s.plan_id, s.price FROM subscriptions s WHERE s.next_bill_date = ? ORDER BY s.id LIMIT ?',
+      )
+      .all(BENCH_DUE, Math.max(invoices, 1)) as {
+      id: number;
+      member_id: number;
+      plan_id: number;
+      price: number;
+    }[];
     const insInv = db.prepare(
       "INSERT INTO invoices (number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, created_at) VALUES (?, ?, ?, ?, 'CNY', ?, 0, ?, ?)",
     );
@@ -73,10 +88,23 @@ function floor(file: string, invoices: number, lines: number): number {
       let made = 0;
       for (let i = 0; i < invoices && subs.length > 0; i++) {
         const s = subs[i % subs.length]!;
-        const id = Number(insInv.run(`F-${i}`, s.member_id, BENCH_DUE, BENCH_DUE, s.price, s.price, now).lastInsertRowid);
+        const id = Number(
+          insInv.run(`F-${i}`, s.member_id, BENCH_DUE, BENCH_DUE, s.price, s.price, now)
+            .lastInsertRowid,
+        );
         for (let k = 0; k < perInvoice && made < lines; k++, made++) {
           // One period line per subscription and start: distinct starts keep the unique index honest.
-          insLine.run(id, k + 1, s.id, s.plan_id, k === 0 ? BENCH_DUE : `${BENCH_DUE}#${k}`, '9999-12-31', s.price, s.price, s.price);
+          insLine.run(
+            id,
+            k + 1,
+            s.id,
+            s.plan_id,
+            k === 0 ? BENCH_DUE : `${BENCH_DUE}#${k}`,
+            '9999-12-31',
+            s.price,
+            s.price,
+            s.price,
+          );
         }
       }
     })();

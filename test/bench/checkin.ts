@@ -3,7 +3,10 @@ import type { Host } from '../../electron/host';
 import { figure, time, type Figure } from './stats';
 
 export async function benchCheckin(host: Host, at: string): Promise<Figure[]> {
-  const ids = host.db.prepare('SELECT id FROM members ORDER BY id DESC LIMIT 205').pluck().all() as number[];
+  const ids = host.db
+    .prepare('SELECT id FROM members ORDER BY id DESC LIMIT 205')
+    .pluck()
+    .all() as number[];
   let admitted = 0;
   const ms = await time(async (i) => {
     const r = await host.invoke('checkin.checkIn', { memberId: ids[i]! });

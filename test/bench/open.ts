@@ -11,7 +11,14 @@ export async function benchOpen(dataDir: string, clock: TestClock, at: string): 
   const ms: number[] = [];
   for (let i = 0; i < 8; i++) {
     const t = performance.now();
-    const host = await createHost({ dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' });
+    const host = await createHost({
+      dataDir,
+      now: clock.now,
+      timers: false,
+      idleLock: false,
+      osTimeZone: 'Asia/Shanghai',
+      osLocale: 'en',
+    });
     await host.invoke('auth.status', {});
     ms.push(performance.now() - t);
     host.close();

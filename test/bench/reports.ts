@@ -11,7 +11,10 @@ export async function benchReports(host: Host, years: number, at: string): Promi
     ['reports.revenue', () => host.invoke('reports.revenue', range)],
     ['reports.cashflow', () => host.invoke('reports.cashflow', range)],
     ['reports.breakdown (plan)', () => host.invoke('reports.breakdown', { ...range, by: 'plan' })],
-    ['reports.breakdown (method)', () => host.invoke('reports.breakdown', { ...range, by: 'method' })],
+    [
+      'reports.breakdown (method)',
+      () => host.invoke('reports.breakdown', { ...range, by: 'method' }),
+    ],
     ['reports.attendance', () => host.invoke('reports.attendance', range)],
     ['reports.aging', () => host.invoke('reports.aging', {})],
     ['reports.forecast', () => host.invoke('reports.forecast', {})],

@@ -24,14 +24,19 @@ function parseSizes(argv: string[]): Size[] {
 }
 
 function child(script: string, args: string[]): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, script), ...args], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, script), ...args], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`${script} ${args[0]} failed (exit ${r.status ?? r.signal})`);
 }
 
 function ensureRenderer(): void {
   if (fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
   console.log(`building the renderer into ${path.dirname(RENDERER_DIR)} …`);
-  const r = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', env: { ...process.env, SUBDESK_OUT: path.dirname(RENDERER_DIR) } });
+  const r = spawnSync('npx', ['electron-vite', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, SUBDESK_OUT: path.dirname(RENDERER_DIR) },
+  });
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
@@ -45,24 +50,40 @@ for (const size of sizes) {
   const outFile = path.join(dir, 'figures.json');
   const data = path.join(dir, 'data');
   fs.mkdirSync(data);
-  console.log(`seeding ${size} …`);
-  const t = performance.now();
-  child('seed-cli.ts', [size, data, seedFile]);
-  const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
-  const { samples: _samples, ...rest } = info;
-  seeds[size] = { ...rest, seedMs: Math.round(performance.now() - t) };
-  console.log(`measuring ${size} (${info.members} members, ${info.invoices} invoices, ${info.checkins} check-ins) …`);
-  child('size.ts', [size, data, seedFile, outFile]);
-  figures.push(...(JSON.parse(fs.readFileSync(outFile, 'utf8')) as Figure[]));
-  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    console.log(`seeding ${size} …`);
+    const t = performance.now();
+    child('seed-cli.ts', [size, data, seedFile]);
+    const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
+    const { samples: _samples, ...rest } = info;
+    seeds[size] = { ...rest, seedMs: Math.round(performance.now() - t) };
+    console.log(
+      `measuring ${size} (${info.members} members, ${info.invoices} invoices, ${info.checkins} check-ins) …`,
+    );
+    child('size.ts', [size, data, seedFile, outFile]);
+    figures.push(...(JSON.parse(fs.readFileSync(outFile, 'utf8')) as Figure[]));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
 console.log(`\n${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB, Node ${machine.node}`);
-console.log('Seeded by the benchmark\'s own generator (test/bench/seed.ts), not the demo generator: see README "Benchmark".\n');
+console.log(
+  'Seeded by the benchmark\'s own generator (test/bench/seed.ts), not the demo generator: see README "Benchmark".\n',
+);
 console.log(table(figures));
 const outDir = path.resolve('bench-results');
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, sizes, seeds, figures }, null, 2));
+fs.writeFileSync(
+  file,
+  JSON.stringify({ at: new Date().toISOString(), machine, sizes, seeds, figures }, null, 2),
+);
 console.log(`\nwritten ${path.relative(process.cwd(), file)}`);

@@ -44,14 +44,34 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
   const firstDay = addMonthsClamped(BENCH_TODAY, -historyMonths);
   const th = await makeHost({ dataDir, startDate: firstDay, setup: true });
   const host = th.host;
-  const plan = await host.invoke('plans.create', { kind: 'recurring', name: 'Monthly', price: 19_900, interval: 'month' });
-  const first = await host.invoke('members.create', { name: '王伟', phone: '13800000000', cardNo: 'C0000000' });
-  const made = await host.invoke('subscriptions.create', { memberId: first.id, planId: plan.id, startDate: firstDay });
+  const plan = await host.invoke('plans.create', {
+    kind: 'recurring',
+    name: 'Monthly',
+    price: 19_900,
+    interval: 'month',
+  });
+  const first = await host.invoke('members.create', {
+    name: '王伟',
+    phone: '13800000000',
+    cardNo: 'C0000000',
+  });
+  const made = await host.invoke('subscriptions.create', {
+    memberId: first.id,
+    planId: plan.id,
+    startDate: firstDay,
+  });
   const db = host.db;
-  const sub = db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(made.subscription.id) as Row;
+  const sub = db
+    .prepare('SELECT * FROM subscriptions WHERE id = ?')
+    .get(made.subscription.id) as Row;
   const inv = db.prepare('SELECT * FROM invoices WHERE id = ?').get(made.invoices[0]!.id) as Row;
-  const line = db.prepare("SELECT * FROM invoice_lines WHERE invoice_id = ? AND kind = 'period'").get(inv['id']) as Row;
-  const staff = db.prepare("SELECT id, name FROM staff WHERE role = 'owner'").get() as { id: number; name: string };
+  const line = db
+    .prepare("SELECT * FROM invoice_lines WHERE invoice_id = ? AND kind = 'period'")
+    .get(inv['id']) as Row;
+  const staff = db.prepare("SELECT id, name FROM staff WHERE role = 'owner'").get() as {
+    id: number;
+    name: string;
+  };
   th.close();
 
   // The template member keeps what the host made; the others are cloned from it.
@@ -59,19 +79,31 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
   raw.pragma('synchronous = OFF'); // seeding only: the benchmark reopens with the app's pragmas
   const r = seededRandom(size.charCodeAt(0));
   const now = `${BENCH_TODAY}T01:00:00.000Z`;
-  const dueGap = Math.round((Date.parse(inv['due_date'] as string) - Date.parse(inv['issue_date'] as string)) / 86_400_000);
+  const dueGap = Math.round(
+    (Date.parse(inv['due_date'] as string) - Date.parse(inv['issue_date'] as string)) / 86_400_000,
+  );
   const subCols = Object.keys(sub).filter((c) => c !== 'id');
-  const insMember = raw.prepare('INSERT INTO members (name, phone, card_no, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const insSub = raw.prepare(`INSERT INTO subscriptions (${subCols.join(', ')}) VALUES (${subCols.map((c) => '@' + c).join(', ')})`);
+  const insMember = raw.prepare(
+    'INSERT INTO members (name, phone, card_no, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insSub = raw.prepare(
+    `INSERT INTO subscriptions (${subCols.join(', ')}) VALUES (${subCols.map((c) => '@' + c).join(', ')})`,
+  );
   const insInv = raw.prepare(
     'INSERT INTO invoices (number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insLine = raw.prepare(
     'INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, plan_id, period_start, period_end, amount, tax_rate_bp, net, tax, gross) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insPay = raw.prepare("INSERT INTO payments (payer_id, date, method, amount, staff_id, created_at) VALUES (?, ?, 'cash', ?, ?, ?)");
-  const insAlloc = raw.prepare('INSERT INTO allocations (invoice_id, payment_id, amount, date, created_at) VALUES (?, ?, ?, ?, ?)');
-  const insCheckin = raw.prepare('INSERT INTO checkins (member_id, date, at, subscription_id, staff_id, staff_name) VALUES (?, ?, ?, ?, ?, ?)');
+  const insPay = raw.prepare(
+    "INSERT INTO payments (payer_id, date, method, amount, staff_id, created_at) VALUES (?, ?, 'cash', ?, ?, ?)",
+  );
+  const insAlloc = raw.prepare(
+    'INSERT INTO allocations (invoice_id, payment_id, amount, date, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insCheckin = raw.prepare(
+    'INSERT INTO checkins (member_id, date, at, subscription_id, staff_id, staff_name) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const samples: SeedInfo['samples'] = { names: [], initials: [], phones: [], cards: [] };
   let invoices = 0;
   let checkins = 0;
@@ -81,12 +113,37 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
       const ps = addMonthsClamped(start, k);
       const pe = addMonthsClamped(start, k + 1);
       const invId = Number(
-        insInv.run(`B-${++invoices}`, memberId, ps, addDays(ps, dueGap), inv['currency'], inv['subtotal'], inv['tax_total'], inv['total'], now).lastInsertRowid,
+        insInv.run(
+          `B-${++invoices}`,
+          memberId,
+          ps,
+          addDays(ps, dueGap),
+          inv['currency'],
+          inv['subtotal'],
+          inv['tax_total'],
+          inv['total'],
+          now,
+        ).lastInsertRowid,
       );
-      insLine.run(invId, 'period', line['description'], subId, plan.id, ps, pe, line['amount'], line['tax_rate_bp'], line['net'], line['tax'], line['gross']);
+      insLine.run(
+        invId,
+        'period',
+        line['description'],
+        subId,
+        plan.id,
+        ps,
+        pe,
+        line['amount'],
+        line['tax_rate_bp'],
+        line['net'],
+        line['tax'],
+        line['gross'],
+      );
       if (k < periods - 1 || r.chance(0.85)) {
         const payDate = addDays(ps, r.int(0, dueGap));
-        const payId = Number(insPay.run(memberId, payDate, inv['total'], staff.id, now).lastInsertRowid);
+        const payId = Number(
+          insPay.run(memberId, payDate, inv['total'], staff.id, now).lastInsertRowid,
+        );
         insAlloc.run(invId, payId, inv['total'], payDate, now);
       }
     }

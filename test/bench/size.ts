@@ -35,11 +35,20 @@ if (want.has('open')) {
 }
 const floorDir = want.has('billing') ? tempDir('subdesk-floor-') : '';
 const floorFile = floorDir ? copyForFloor(dataDir, floorDir) : '';
-const host = await createHost({ dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' });
+const host = await createHost({
+  dataDir,
+  now: clock.now,
+  timers: false,
+  idleLock: false,
+  osTimeZone: 'Asia/Shanghai',
+  osLocale: 'en',
+});
 await signInAs(host, 'owner');
 if (want.has('reports')) {
   log('reports');
-  figures.push(...(await benchReports(host, Math.max(1, Math.round(SIZES[size].historyMonths / 12)), at)));
+  figures.push(
+    ...(await benchReports(host, Math.max(1, Math.round(SIZES[size].historyMonths / 12)), at)),
+  );
 }
 if (want.has('search')) {
   log('search');
@@ -61,6 +70,15 @@ host.close();
 if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
 if (want.has('rss')) {
   // maxRSS is in kilobytes; the host process holds the renderer's Node side too (Playwright driver), not Chromium.
-  figures.push(single('peak RSS of the host process', at, process.resourceUsage().maxRSS / 1024, 'MB', 300, 'whole measuring process'));
+  figures.push(
+    single(
+      'peak RSS of the host process',
+      at,
+      process.resourceUsage().maxRSS / 1024,
+      'MB',
+      300,
+      'whole measuring process',
+    ),
+  );
 }
 fs.writeFileSync(outFile, JSON.stringify(figures));

@@ -25,7 +25,11 @@ export function summarise(samples: number[]): { median: number; p95: number } {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured (ms each). */
-export async function time(fn: (i: number) => unknown, runs: number, warmup = Math.min(5, runs)): Promise<number[]> {
+export async function time(
+  fn: (i: number) => unknown,
+  runs: number,
+  warmup = Math.min(5, runs),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -36,16 +40,39 @@ export async function time(fn: (i: number) => unknown, runs: number, warmup = Ma
   return out;
 }
 
-export function figure(name: string, at: string, samples: number[], target: number | null, note?: string): Figure {
+export function figure(
+  name: string,
+  at: string,
+  samples: number[],
+  target: number | null,
+  note?: string,
+): Figure {
   const { median, p95 } = summarise(samples);
-  return { name, at, unit: 'ms', median, p95, runs: samples.length, target, ...(note ? { note } : {}) };
+  return {
+    name,
+    at,
+    unit: 'ms',
+    median,
+    p95,
+    runs: samples.length,
+    target,
+    ...(note ? { note } : {}),
+  };
 }
 
-export function single(name: string, at: string, value: number, unit: Figure['unit'], target: number | null, note?: string): Figure {
+export function single(
+  name: string,
+  at: string,
+  value: number,
+  unit: Figure['unit'],
+  target: number | null,
+  note?: string,
+): Figure {
   return { name, at, unit, median: value, p95: value, runs: 1, target, ...(note ? { note } : {}) };
 }
 
-const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const fmt = (v: number) =>
+  Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 
 /** The readable table: one line per figure, with the target and whether p95 meets it. */
 export function table(figures: Figure[]): string {
@@ -61,6 +88,10 @@ export function table(figures: Figure[]): string {
   ]);
   const head = ['measurement', 'at', 'median', 'p95', 'runs', 'target', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

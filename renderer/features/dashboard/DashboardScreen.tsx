@@ -72,6 +72,30 @@ export function DashboardScreen() {
       }
     >
       <div className="kpis">
+        <Card className="kpi kpi--wide">
+          <div className="kpi__label">{t('dashboard.mrr')}</div>
+          <div className="kpi__value">{f.money(x.mrr)}</div>
+          <div className={`kpi__sub ${up ? 'kpi__up' : 'kpi__down'}`}>
+            {up ? '▲' : '▼'} {t('dashboard.mrrChange', { change: f.money(x.mrrChange) })}
+          </div>
+          {trend.data ? (
+            <div className="kpi__chart" role="img" aria-label={t('dashboard.mrrTrend')}>
+              <ResponsiveContainer width="100%" height={70}>
+                <AreaChart data={trend.data.rows} margin={{ top: 4, right: 0, left: 0, bottom: 0 }}>
+                  <XAxis dataKey="month" hide />
+                  <YAxis hide domain={['dataMin', 'dataMax']} />
+                  <Tooltip labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
+                  <Area isAnimationActive={false} dataKey="endMrr" name={t('dashboard.mrr')} stroke="#1f6feb" fill="#d1e9ff" strokeWidth={2} type="monotone" />
+                </AreaChart>
+              </ResponsiveContainer>
+            </div>
+          ) : null}
+        </Card>
+        <Card className="kpi">
+          <div className="kpi__label">{t('dashboard.active')}</div>
+          <div className="kpi__value">{f.count(x.activeMembers)}</div>
+          <div className="kpi__sub">{t('dashboard.paying', { count: x.payingMembers })}</div>
+        </Card>
         <Card className="kpi">
           <div className="kpi__label">{t('dashboard.checkins')}</div>
           <div className="kpi__value">{f.count(x.checkinsToday)}</div>
@@ -99,30 +123,6 @@ export function DashboardScreen() {
           <div className="kpi__label">{t('dashboard.overdue')}</div>
           <div className={`kpi__value${x.overdueTotal ? ' kpi__value--bad' : ''}`}>{f.money(x.overdueTotal)}</div>
           <div className="kpi__sub">{t('dashboard.overduePayers', { count: x.overduePayers })}</div>
-        </Card>
-        <Card className="kpi">
-          <div className="kpi__label">{t('dashboard.active')}</div>
-          <div className="kpi__value">{f.count(x.activeMembers)}</div>
-          <div className="kpi__sub">{t('dashboard.paying', { count: x.payingMembers })}</div>
-        </Card>
-        <Card className="kpi kpi--wide">
-          <div className="kpi__label">{t('dashboard.mrr')}</div>
-          <div className="kpi__value">{f.money(x.mrr)}</div>
-          <div className={`kpi__sub ${up ? 'kpi__up' : 'kpi__down'}`}>
-            {up ? '▲' : '▼'} {t('dashboard.mrrChange', { change: f.money(x.mrrChange) })}
-          </div>
-          {trend.data ? (
-            <div className="kpi__chart" role="img" aria-label={t('dashboard.mrrTrend')}>
-              <ResponsiveContainer width="100%" height={70}>
-                <AreaChart data={trend.data.rows} margin={{ top: 4, right: 0, left: 0, bottom: 0 }}>
-                  <XAxis dataKey="month" hide />
-                  <YAxis hide domain={['dataMin', 'dataMax']} />
-                  <Tooltip labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-                  <Area dataKey="endMrr" name={t('dashboard.mrr')} stroke="#1f6feb" fill="#d1e9ff" strokeWidth={2} type="monotone" />
-                </AreaChart>
-              </ResponsiveContainer>
-            </div>
-          ) : null}
         </Card>
       </div>
       <Card title={t('dashboard.atRisk')} className="card--table">

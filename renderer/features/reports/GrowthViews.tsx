@@ -30,8 +30,8 @@ export function MrrView({ range }: { range: Range }) {
     { id: 'new', header: t('reports.col.new'), num: true, cell: (x) => f.money(x.new) },
     { id: 'expansion', header: t('reports.col.expansion'), num: true, cell: (x) => f.money(x.expansion) },
     { id: 'reactivation', header: t('reports.col.reactivation'), num: true, cell: (x) => f.money(x.reactivation) },
-    { id: 'contraction', header: t('reports.col.contraction'), num: true, cell: (x) => f.money(-x.contraction) },
-    { id: 'churned', header: t('reports.col.churned'), num: true, cell: (x) => f.money(-x.churned) },
+    { id: 'contraction', header: t('reports.col.contraction'), num: true, cell: (x) => f.money(x.contraction ? -x.contraction : 0) },
+    { id: 'churned', header: t('reports.col.churned'), num: true, cell: (x) => f.money(x.churned ? -x.churned : 0) },
     { id: 'netNew', header: t('reports.col.netNew'), num: true, cell: (x) => <strong>{f.money(x.netNew)}</strong> },
     { id: 'endMrr', header: t('reports.col.endMrr'), num: true, cell: (x) => <strong>{f.money(x.endMrr)}</strong> },
   ];
@@ -44,14 +44,14 @@ export function MrrView({ range }: { range: Range }) {
           <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
           <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend />
+          <Legend itemSorter={null} />
           <ReferenceLine y={0} stroke="#98a2b3" />
-          <Bar dataKey="new" name={t('reports.col.new')} stackId="m" fill={COLORS.new} />
-          <Bar dataKey="expansion" name={t('reports.col.expansion')} stackId="m" fill={COLORS.expansion} />
-          <Bar dataKey="reactivation" name={t('reports.col.reactivation')} stackId="m" fill={COLORS.reactivation} />
-          <Bar dataKey="contractionNeg" name={t('reports.col.contraction')} stackId="m" fill={COLORS.contraction} />
-          <Bar dataKey="churnedNeg" name={t('reports.col.churned')} stackId="m" fill={COLORS.churned} />
-          <Line dataKey="endMrr" name={t('reports.col.endMrr')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
+          <Bar isAnimationActive={false} dataKey="new" name={t('reports.col.new')} stackId="m" fill={COLORS.new} />
+          <Bar isAnimationActive={false} dataKey="expansion" name={t('reports.col.expansion')} stackId="m" fill={COLORS.expansion} />
+          <Bar isAnimationActive={false} dataKey="reactivation" name={t('reports.col.reactivation')} stackId="m" fill={COLORS.reactivation} />
+          <Bar isAnimationActive={false} dataKey="contractionNeg" name={t('reports.col.contraction')} stackId="m" fill={COLORS.contraction} />
+          <Bar isAnimationActive={false} dataKey="churnedNeg" name={t('reports.col.churned')} stackId="m" fill={COLORS.churned} />
+          <Line isAnimationActive={false} dataKey="endMrr" name={t('reports.col.endMrr')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.mrr') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -86,12 +86,12 @@ export function MembersView({ range }: { range: Range }) {
           <YAxis yAxisId="moves" tick={AXIS} allowDecimals={false} />
           <YAxis yAxisId="total" orientation="right" tick={AXIS} allowDecimals={false} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.count(Math.abs(Number(v)))} />
-          <Legend />
+          <Legend itemSorter={null} />
           <ReferenceLine yAxisId="moves" y={0} stroke="#98a2b3" />
-          <Bar yAxisId="moves" dataKey="newCustomers" name={t('reports.col.newCustomers')} stackId="c" fill={COLORS.new} />
-          <Bar yAxisId="moves" dataKey="reactivatedCustomers" name={t('reports.col.reactivatedCustomers')} stackId="c" fill={COLORS.reactivation} />
-          <Bar yAxisId="moves" dataKey="lostNeg" name={t('reports.col.lostCustomers')} stackId="c" fill={COLORS.churned} />
-          <Line yAxisId="total" dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
+          <Bar isAnimationActive={false} yAxisId="moves" dataKey="newCustomers" name={t('reports.col.newCustomers')} stackId="c" fill={COLORS.new} />
+          <Bar isAnimationActive={false} yAxisId="moves" dataKey="reactivatedCustomers" name={t('reports.col.reactivatedCustomers')} stackId="c" fill={COLORS.reactivation} />
+          <Bar isAnimationActive={false} yAxisId="moves" dataKey="lostNeg" name={t('reports.col.lostCustomers')} stackId="c" fill={COLORS.churned} />
+          <Line isAnimationActive={false} yAxisId="total" dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.members') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -126,11 +126,11 @@ export function ChurnView({ range }: { range: Range }) {
           <YAxis yAxisId="churn" tickFormatter={percentTick} tick={AXIS} />
           <YAxis yAxisId="nrr" orientation="right" tickFormatter={percentTick} tick={AXIS} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => (v === null ? '—' : f.percent(Math.round(Number(v) * 100)))} />
-          <Legend />
-          <Bar yAxisId="churn" dataKey="customer" name={t('reports.col.customerChurn')} fill={COLORS.churned} />
-          <Line yAxisId="churn" dataKey="gross" name={t('reports.col.grossRevenueChurn')} stroke={COLORS.contraction} strokeWidth={2} type="monotone" connectNulls />
-          <Line yAxisId="churn" dataKey="net" name={t('reports.col.netRevenueChurn')} stroke={COLORS.reactivation} strokeWidth={2} type="monotone" connectNulls />
-          <Line yAxisId="nrr" dataKey="nrr" name={t('reports.col.nrr')} stroke={COLORS.new} strokeWidth={2} strokeDasharray="5 3" type="monotone" connectNulls />
+          <Legend itemSorter={null} />
+          <Bar isAnimationActive={false} yAxisId="churn" dataKey="customer" name={t('reports.col.customerChurn')} fill={COLORS.churned} />
+          <Line isAnimationActive={false} yAxisId="churn" dataKey="gross" name={t('reports.col.grossRevenueChurn')} stroke={COLORS.contraction} strokeWidth={2} type="monotone" connectNulls />
+          <Line isAnimationActive={false} yAxisId="churn" dataKey="net" name={t('reports.col.netRevenueChurn')} stroke={COLORS.reactivation} strokeWidth={2} type="monotone" connectNulls />
+          <Line isAnimationActive={false} yAxisId="nrr" dataKey="nrr" name={t('reports.col.nrr')} stroke={COLORS.new} strokeWidth={2} strokeDasharray="5 3" type="monotone" connectNulls />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.churn') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -162,9 +162,9 @@ export function ArpuView({ range }: { range: Range }) {
           <YAxis yAxisId="arpu" tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <YAxis yAxisId="ltv" orientation="right" tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => (v === null ? '—' : f.money(Number(v)))} />
-          <Legend />
-          <Bar yAxisId="arpu" dataKey="arpu" name={t('reports.col.arpu')} fill={COLORS.soft} />
-          <Line yAxisId="ltv" dataKey="ltv" name={t('reports.col.ltv')} stroke={COLORS.primary} strokeWidth={2} type="monotone" connectNulls />
+          <Legend itemSorter={null} />
+          <Bar isAnimationActive={false} yAxisId="arpu" dataKey="arpu" name={t('reports.col.arpu')} fill={COLORS.soft} />
+          <Line isAnimationActive={false} yAxisId="ltv" dataKey="ltv" name={t('reports.col.ltv')} stroke={COLORS.primary} strokeWidth={2} type="monotone" connectNulls />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.arpu') })} rows={r.rows as Row[]} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />

@@ -19,15 +19,14 @@ export function RevenueView({ range }: { range: Range }) {
   type Row = RevenueRow & { total?: boolean };
   const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, total: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: '104px', cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'invoiced', header: t('reports.col.invoiced'), num: true, cell: (x) => f.money(x.invoiced) },
     { id: 'recognised', header: t('reports.col.recognised'), num: true, cell: (x) => <strong>{f.money(x.recognised)}</strong> },
-    { id: 'bonus', header: t('reports.col.bonusUsed'), num: true, cell: (x) => f.money(-x.bonusUsed) },
+    { id: 'bonus', header: t('reports.col.bonusUsed'), num: true, cell: (x) => f.money(x.bonusUsed ? -x.bonusUsed : 0) },
     { id: 'net', header: t('reports.col.netRevenue'), num: true, cell: (x) => f.money(x.netRevenue) },
     { id: 'deferred', header: t('reports.col.deferredEnd'), num: true, cell: (x) => f.money(x.deferredEnd) },
     { id: 'collected', header: t('reports.col.collected'), num: true, cell: (x) => f.money(x.collected) },
-    { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(-x.refunded) },
-    { id: 'tax', header: t('reports.col.tax'), num: true, cell: (x) => f.money(x.tax) },
+    { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(x.refunded ? -x.refunded : 0) },
   ];
   return (
     <>
@@ -38,11 +37,11 @@ export function RevenueView({ range }: { range: Range }) {
           <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
           <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend />
-          <Bar dataKey="invoiced" name={t('reports.col.invoiced')} fill={COLORS.soft} />
-          <Bar dataKey="recognised" name={t('reports.col.recognised')} fill={COLORS.primary} />
-          <Line dataKey="collected" name={t('reports.col.collected')} stroke={COLORS.new} strokeWidth={2} type="monotone" />
-          <Line dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={COLORS.muted} strokeWidth={2} strokeDasharray="5 3" type="monotone" />
+          <Legend itemSorter={null} />
+          <Bar isAnimationActive={false} dataKey="invoiced" name={t('reports.col.invoiced')} fill={COLORS.soft} />
+          <Bar isAnimationActive={false} dataKey="recognised" name={t('reports.col.recognised')} fill={COLORS.primary} />
+          <Line isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stroke={COLORS.new} strokeWidth={2} type="monotone" />
+          <Line isAnimationActive={false} dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={COLORS.muted} strokeWidth={2} strokeDasharray="5 3" type="monotone" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -62,8 +61,8 @@ export function CashflowView({ range }: { range: Range }) {
   const columns: ReportColumn<Row>[] = [
     { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'collected', header: t('reports.col.collected'), num: true, cell: (x) => f.money(x.collected) },
-    { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(-x.refunded) },
-    { id: 'expenses', header: t('reports.col.expenses'), num: true, cell: (x) => f.money(-x.expenses) },
+    { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(x.refunded ? -x.refunded : 0) },
+    { id: 'expenses', header: t('reports.col.expenses'), num: true, cell: (x) => f.money(x.expenses ? -x.expenses : 0) },
     { id: 'net', header: t('reports.col.net'), num: true, cell: (x) => <strong className={x.net < 0 ? 'text-danger' : undefined}>{f.money(x.net)}</strong> },
     { id: 'running', header: t('reports.col.running'), num: true, cell: (x) => f.money(x.running) },
   ];
@@ -76,12 +75,12 @@ export function CashflowView({ range }: { range: Range }) {
           <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
           <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend />
+          <Legend itemSorter={null} />
           <ReferenceLine y={0} stroke="#98a2b3" />
-          <Bar dataKey="collected" name={t('reports.col.collected')} stackId="c" fill={COLORS.new} />
-          <Bar dataKey="refundedNeg" name={t('reports.col.refunded')} stackId="c" fill={COLORS.refund} />
-          <Bar dataKey="expensesNeg" name={t('reports.col.expenses')} stackId="c" fill={COLORS.expense} />
-          <Line dataKey="running" name={t('reports.col.running')} stroke={COLORS.line} strokeWidth={2} type="monotone" />
+          <Bar isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stackId="c" fill={COLORS.new} />
+          <Bar isAnimationActive={false} dataKey="refundedNeg" name={t('reports.col.refunded')} stackId="c" fill={COLORS.refund} />
+          <Bar isAnimationActive={false} dataKey="expensesNeg" name={t('reports.col.expenses')} stackId="c" fill={COLORS.expense} />
+          <Line isAnimationActive={false} dataKey="running" name={t('reports.col.running')} stroke={COLORS.line} strokeWidth={2} type="monotone" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -115,10 +114,10 @@ export function AgingView() {
   const totalRow = { ...r.totals, payerId: 0, payerName: t('reports.total'), phone: '', invoices: r.rows.reduce((s, x) => s + x.invoices, 0), oldestDueDate: '', total: r.totals.total } as AgingPayerRow;
   const chart = BUCKETS.map((b, i) => ({ bucket: t(`reports.col.${b}`), amount: r.totals[b], fill: BUCKET_COLORS[i] }));
   const columns: ReportColumn<Row>[] = [
-    { id: 'payer', header: t('reports.col.payer'), width: '18%', cell: (x) => (x.payerId ? <span className="cell-strong">{x.payerName}</span> : x.payerName) },
-    { id: 'phone', header: t('reports.col.phone'), cell: (x) => x.phone },
-    { id: 'invoices', header: t('reports.col.invoices'), num: true, cell: (x) => f.count(x.invoices) },
-    { id: 'oldest', header: t('reports.col.oldestDue'), cell: (x) => (x.oldestDueDate ? f.date(x.oldestDueDate) : '') },
+    { id: 'payer', header: t('reports.col.payer'), width: '14%', cell: (x) => (x.payerId ? <span className="cell-strong">{x.payerName}</span> : x.payerName) },
+    { id: 'phone', header: t('reports.col.phone'), width: '120px', cell: (x) => x.phone },
+    { id: 'invoices', header: t('reports.col.invoices'), width: '64px', num: true, cell: (x) => f.count(x.invoices) },
+    { id: 'oldest', header: t('reports.col.oldestDue'), width: '124px', cell: (x) => (x.oldestDueDate ? f.date(x.oldestDueDate) : '') },
     ...BUCKETS.map((b): ReportColumn<Row> => ({ id: b, header: t(`reports.col.${b}`), num: true, cell: (x) => (x[b] ? f.money(x[b]) : '—') })),
     { id: 'total', header: t('reports.total'), num: true, cell: (x) => <strong>{f.money(x.total)}</strong> },
   ];
@@ -133,7 +132,7 @@ export function AgingView() {
           <XAxis dataKey="bucket" tick={AXIS} />
           <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => f.money(Number(v))} />
-          <Bar dataKey="amount" name={t('reports.total')}>
+          <Bar isAnimationActive={false} dataKey="amount" name={t('reports.total')}>
             {chart.map((c) => (
               <Cell key={c.bucket} fill={c.fill} />
             ))}
@@ -174,9 +173,9 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
           <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
           <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend />
+          <Legend itemSorter={null} />
           {r.keys.map((k, i) => (
-            <Bar key={k.key} dataKey={k.key} name={keyLabel(t, by, k.key, k.name)} stackId="k" fill={PALETTE[i % PALETTE.length]} />
+            <Bar isAnimationActive={false} key={k.key} dataKey={k.key} name={keyLabel(t, by, k.key, k.name)} stackId="k" fill={PALETTE[i % PALETTE.length]} />
           ))}
         </BarChart>
       </ChartBox>

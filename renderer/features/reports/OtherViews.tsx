@@ -45,7 +45,7 @@ export function AttendanceView({ range }: { range: Range }) {
             <XAxis dataKey="hour" tick={AXIS} />
             <YAxis tick={AXIS} allowDecimals={false} />
             <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(h) => `${String(h)}:00`} formatter={(v) => f.count(Number(v))} />
-            <Bar dataKey="visits" name={t('reports.col.visits')} fill={COLORS.primary} />
+            <Bar isAnimationActive={false} dataKey="visits" name={t('reports.col.visits')} fill={COLORS.primary} />
           </BarChart>
         </ChartBox>
         <ChartBox label={t('reports.attendance.byWeekday')} height={240}>
@@ -54,7 +54,7 @@ export function AttendanceView({ range }: { range: Range }) {
             <XAxis dataKey="day" tick={AXIS} />
             <YAxis tick={AXIS} allowDecimals={false} />
             <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => f.count(Number(v))} />
-            <Bar dataKey="visits" name={t('reports.col.visits')} fill={COLORS.new} />
+            <Bar isAnimationActive={false} dataKey="visits" name={t('reports.col.visits')} fill={COLORS.new} />
           </BarChart>
         </ChartBox>
       </div>
@@ -113,9 +113,9 @@ export function ForecastView() {
           <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
           <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend />
-          <Bar dataKey="total" name={t('reports.col.forecastTotal')} fill={COLORS.soft} />
-          <Line dataKey="withChurn" name={t('reports.col.withChurn')} stroke={COLORS.churned} strokeWidth={2} type="monotone" />
+          <Legend itemSorter={null} />
+          <Bar isAnimationActive={false} dataKey="total" name={t('reports.col.forecastTotal')} fill={COLORS.soft} />
+          <Line isAnimationActive={false} dataKey="withChurn" name={t('reports.col.withChurn')} stroke={COLORS.churned} strokeWidth={2} type="monotone" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.forecast') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />

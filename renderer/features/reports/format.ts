@@ -25,12 +25,16 @@ export function useReportFormat() {
   const f = useFormat();
   return useMemo(() => {
     const scale = 10 ** minorDigits(f.currency);
-    const short = new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currency, notation: 'compact', maximumFractionDigits: 1 });
+    // One currency per business: the narrow symbol ("¥", not "CN¥") keeps the report columns readable.
+    const full = new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currency, currencyDisplay: 'narrowSymbol' });
+    const short = new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 });
     const month = new Intl.DateTimeFormat(f.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const monthShort = new Intl.DateTimeFormat(f.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' });
     const count = new Intl.NumberFormat(f.locale);
+    const money = (minor: number) => full.format(minor / scale);
     return {
       ...f,
+      money,
       /** Minor units → "¥1.2K" for axes. */
       moneyShort: (minor: number) => short.format(minor / scale),
       /** Basis points → "12.5%", "—" when undefined. */
@@ -38,7 +42,7 @@ export function useReportFormat() {
       month: (m: string) => month.format(new Date(`${m}-01T00:00:00Z`)),
       monthShort: (m: string) => monthShort.format(new Date(`${m}-01T00:00:00Z`)),
       count: (n: number) => count.format(n),
-      maybeMoney: (minor: number | null) => (minor === null ? '—' : f.money(minor)),
+      maybeMoney: (minor: number | null) => (minor === null ? '—' : money(minor)),
     };
   }, [f]);
 }

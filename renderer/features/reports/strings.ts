@@ -19,9 +19,9 @@ export const en = {
     forecast: 'Forecast: next 12 months',
   },
   about: {
-    mrr: 'Monthly recurring revenue at each month’s end: membership prices normalised to a month, after discounts, without tax or one-off fees. A member on a freeze counts at zero.',
+    mrr: 'Monthly recurring revenue at the end of each month: membership prices normalised to a month, after discounts, without tax or one-off fees. A member on a freeze counts at zero.',
     members: 'Customers are members with a membership in service or on a freeze. New ones joined for the first time; reactivated ones came back; lost ones left.',
-    churn: 'Customer churn = members lost ÷ members at the month’s start. Revenue churn = MRR lost (churned + contraction) ÷ MRR at the start; net of expansion for net churn. Retention = start MRR + expansion − contraction − churned, ÷ start MRR.',
+    churn: 'Customer churn = members lost ÷ members at the start of the month. Revenue churn = MRR lost (churned + contraction) ÷ MRR at the start; net of expansion for net churn. Retention = start MRR + expansion − contraction − churned, ÷ start MRR.',
     arpu: 'ARPU = MRR ÷ paying members. Lifetime value = ARPU ÷ customer churn, pooled over the month and the two before it.',
     revenue: 'Invoiced: issued invoices without tax, less credit notes. Recognised: each membership spread over the days it covers (a prepaid quarter over its three months); one-off charges on their invoice date. Deferred: invoiced but not yet served. Collected: money received.',
     cashflow: 'Money received, less refunds paid out and expenses, month by month, with the running total from the start of the range.',

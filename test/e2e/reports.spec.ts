@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { generateDemoBusiness } from '../../electron/demo/generate';
+import { expect, screenshot, test, type AppFixture } from './harness';
+
+const KINDS = ['mrr', 'members', 'churn', 'arpu', 'revenue', 'cashflow', 'aging', 'byPlan', 'byMethod', 'attendance', 'forecast'] as const;
+const NAMES: Record<(typeof KINDS)[number], { en: string; zh: string }> = {
+  mrr: { en: 'MRR and its movements', zh: '月经常性收入（MRR）及变动' },
+  members: { en: 'Active members', zh: '活跃会员' },
+  churn: { en: 'Churn and retention', zh: '流失与留存' },
+  arpu: { en: 'ARPU and lifetime value', zh: '客单价与生命周期价值' },
+  revenue: { en: 'Revenue: invoiced, recognised, collected', zh: '收入：开票、确认、实收' },
+  cashflow: { en: 'Cash flow', zh: '现金流' },
+  aging: { en: 'Money owed (AR aging)', zh: '应收账龄' },
+  byPlan: { en: 'Revenue by plan', zh: '按套餐收入' },
+  byMethod: { en: 'Money in by payment method', zh: '按收款方式收款' },
+  attendance: { en: 'Attendance', zh: '到店统计' },
+  forecast: { en: 'Forecast: next 12 months', zh: '预测：未来 12 个月' },
+};
+
+/** A sample gym of 8 months (Mar 2 – Nov 2, 2026) on the app's host; today is then Nov 2. */
+async function business(app: AppFixture, locale: 'en' | 'zh-CN'): Promise<void> {
+  await app.setup(locale);
+  await generateDemoBusiness(app.host, app.clock, { seed: 42, months: 8, members: 45, checkinMonths: 2 });
+}
+
+async function openReport(page: Page, label: string, name: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).selectOption({ label: name });
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: new RegExp(name.replace(/[()（）]/g, '.')) })).toBeVisible();
+}
+
+async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync((await file.path())!, 'utf8') };
+}
+
+test.describe.configure({ timeout: 240_000 });
+
+test('the dashboard is the owner’s first screen, in both languages', async ({ app }) => {
+  await business(app, 'en');
+  const { page } = app;
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  const d = await app.host.invoke('reports.dashboard', {});
+  const money = (minor: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(minor / 100);
+  await expect(page.locator('.kpi').filter({ hasText: 'Active members' })).toContainText(String(d.activeMembers));
+  await expect(page.locator('.kpi').filter({ hasText: 'Overdue' })).toContainText(money(d.overdueTotal));
+  await expect(page.locator('.kpi').filter({ hasText: 'MRR' })).toContainText(money(d.mrr));
+  await expect(page.getByRole('table', { name: 'Members at risk' })).toContainText(d.atRisk[0]!.name);
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveClass(/navlink--active/);
+  await screenshot(page, 'dashboard-en');
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '今日概览' })).toBeVisible();
+  for (const label of ['今日签到', '今日收款', '逾期欠款', '活跃会员', '需要关注的会员']) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+  const text = await page.locator('main').innerText();
+  for (const english of ['Check-ins today', 'Money in today', 'Members at risk', 'Overdue', 'this month']) expect(text).not.toContain(english);
+  await screenshot(page, 'dashboard-zh');
+});
+
+test('every report opens in both languages, follows the dates, and exports its CSV', async ({ app }) => {
+  await business(app, 'en');
+  const { page } = app;
+  await page.goto(`${app.url}#/reports`);
+  await expect(page.getByRole('heading', { name: 'Reports', exact: true })).toBeVisible();
+  for (const kind of KINDS) {
+    await openReport(page, 'Report', NAMES[kind].en);
+    await screenshot(page, `report-${kind}-en`);
+  }
+
+  // Change the dates: a custom range shows its months, and the CSV follows it.
+  await openReport(page, 'Report', NAMES.revenue.en);
+  await page.getByLabel('From', { exact: true }).fill('2026-05-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-07-31');
+  const table = page.getByRole('table', { name: /Revenue/ });
+  await expect(table.getByRole('row')).toHaveCount(1 + 3 + 1); // header, May–Jul, total
+  await expect(table).toContainText('May 2026');
+  await expect(table).not.toContainText('Apr 2026');
+  const report = await app.host.invoke('reports.revenue', { from: '2026-05-01', to: '2026-07-31' });
+  const csv = await download(page, 'Export CSV');
+  expect(csv.name).toBe('revenue-2026-05-01_2026-07-31.csv');
+  expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.text.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe(
+    'Month,From,To,Invoiced (net of tax and credit notes),Credit notes,Tax,Recognised revenue,Bonus credit used,Net revenue,Deferred at end,Collected,Refunded,Net collected',
+  );
+  expect(lines).toHaveLength(5);
+  const yuan = (minor: number) => (minor / 100).toFixed(2);
+  expect(lines[1]).toBe(
+    ['2026-05', '2026-05-01', '2026-05-31', ...(['invoiced', 'credited', 'tax', 'recognised', 'bonusUsed', 'netRevenue', 'deferredEnd', 'collected', 'refunded', 'netCollected'] as const).map((k) => yuan(report.rows[0]![k]))].join(','),
+  );
+  await screenshot(page, 'report-revenue-range-en');
+
+  // 中文: every report again, and a CSV with Chinese headers and names.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '报表', exact: true })).toBeVisible();
+  for (const kind of KINDS) {
+    await openReport(page, '报表', NAMES[kind].zh);
+    const text = await page.locator('main').innerText();
+    // Plan names of the sample gym are bilingual ("月卡 Monthly"): look for the screen's own words only.
+    for (const english of [/\bMonth\b/, /\bTotal\b/, /Export CSV/, /\bCollected\b/, /\bReport\b/, /\bFrom\b/]) expect(text, kind).not.toMatch(english);
+    await screenshot(page, `report-${kind}-zh`);
+  }
+  await openReport(page, '报表', NAMES.aging.zh);
+  const aging = await download(page, '导出 CSV');
+  expect(aging.name).toBe('应收账龄-2026-11-02.csv');
+  const rows = aging.text.slice(1).trim().split('\r\n');
+  expect(rows[0]).toBe('付款人,电话,账单数,最早到期日,未到期,逾期 1–30 天,逾期 31–60 天,逾期 61–90 天,逾期 90 天以上,合计');
+  const owed = await app.host.invoke('reports.aging', {});
+  expect(rows).toHaveLength(owed.rows.length + 2);
+  expect(rows[1]!.startsWith(`${owed.rows[0]!.payerName},`)).toBe(true);
+  expect(rows[rows.length - 1]).toContain(`合计,,${owed.rows.reduce((s, r) => s + r.invoices, 0)},,`);
+  expect(rows[rows.length - 1]!.endsWith(`,${(owed.totals.total / 100).toFixed(2)}`)).toBe(true);
+  expect(/[\u4e00-\u9fff]/.test(rows.slice(1).join(''))).toBe(true);
+});
+
+test('expenses are entered, edited and deleted, and categories kept, in both languages', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.goto(`${app.url}#/expenses`);
+  await expect(page.getByRole('heading', { name: 'Expenses', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Add expense' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add expense' });
+  await dialog.getByLabel('Amount').fill('0');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Enter an amount of zero or more')).toBeVisible();
+  await dialog.getByLabel('Amount').fill('12000');
+  await dialog.getByLabel('Category').selectOption({ label: 'Rent' });
+  await dialog.getByLabel('Note').fill('三月房租 March rent');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const table = page.getByRole('table', { name: 'Expenses' });
+  await expect(table).toContainText('三月房租 March rent');
+  await expect(table).toContainText('CN¥12,000.00');
+  await expect(page.getByText(/^Total: CN¥12,000\.00$/)).toBeVisible();
+
+  await table.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('dialog', { name: 'Edit expense' }).getByLabel('Amount').fill('11800');
+  await page.getByRole('dialog', { name: 'Edit expense' }).getByRole('button', { name: 'Save' }).click();
+  await expect(table).toContainText('CN¥11,800.00');
+
+  await page.getByRole('button', { name: 'Categories' }).click();
+  const cats = page.getByRole('dialog', { name: 'Expense categories' });
+  await cats.getByLabel('Name in Chinese').fill('保洁');
+  await cats.getByLabel('Name in English').fill('Cleaning');
+  await cats.getByRole('button', { name: 'Add category' }).click();
+  await expect(cats.getByRole('table')).toContainText('保洁');
+  await screenshot(page, 'expense-categories-en');
+  await cats.getByRole('button', { name: 'Close dialog' }).click();
+
+  await page.getByRole('button', { name: 'Add expense' }).click();
+  await page.getByRole('dialog', { name: 'Add expense' }).getByLabel('Amount').fill('350.5');
+  await page.getByRole('dialog', { name: 'Add expense' }).getByLabel('Category').selectOption({ label: 'Cleaning' });
+  await page.getByRole('dialog', { name: 'Add expense' }).getByLabel('Paid by').selectOption({ label: 'Cash' });
+  await page.getByRole('dialog', { name: 'Add expense' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(/^Total: CN¥12,150\.50$/)).toBeVisible();
+  await screenshot(page, 'expenses-en');
+
+  await table.getByRole('row', { name: /Cleaning/ }).getByRole('button', { name: 'Delete' }).click();
+  const del = page.getByRole('dialog', { name: 'Delete this expense?' });
+  await del.getByRole('button', { name: 'Delete' }).click();
+  await expect(del.getByText('Required')).toBeVisible();
+  await del.getByLabel('Why').fill('Paid by the landlord');
+  await del.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText(/^Total: CN¥11,800\.00$/)).toBeVisible();
+  const list = await app.host.invoke('expenses.list', { includeDeleted: true });
+  expect(list.rows.map((r) => [r.amount, r.deleted?.reason ?? null])).toEqual([
+    [35050, 'Paid by the landlord'],
+    [1180000, null],
+  ]);
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '支出', exact: true })).toBeVisible();
+  await page.getByLabel('显示已删除的记录').check();
+  await expect(page.getByRole('table', { name: '支出' })).toContainText('已删除');
+  await expect(page.getByRole('table', { name: '支出' })).toContainText('房租');
+  await screenshot(page, 'expenses-zh');
+});
+
+test('the set-up offers the sample gym and asks the app to open it', async ({ app }) => {
+  const { page } = app;
+  const asked: unknown[] = [];
+  app.host.on('demo.openRequested', (p) => asked.push(p));
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Just looking around?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Explore with sample data' }).click();
+  await expect(page.getByText('Preparing the sample gym')).toBeVisible();
+  expect(asked).toEqual([{}]);
+  await screenshot(page, 'setup-demo-en');
+});
+
+test('the sample business says what it is and how to sign in', async ({ app }) => {
+  fs.writeFileSync(`${app.dataDir}/subdesk-demo.json`, JSON.stringify({ seed: 1, months: 1, members: 1, builtAt: '', realDataDir: '' }));
+  await app.setup('zh-CN');
+  const { page } = app;
+  await page.goto(app.url);
+  await expect(page.getByText('您正在查看示例数据')).toBeVisible();
+  await expect(page.getByText('PIN 码 0000')).toBeVisible();
+  const asked: unknown[] = [];
+  app.host.on('demo.exitRequested', (p) => asked.push(p));
+  await page.getByRole('button', { name: '返回我的商户' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+});
