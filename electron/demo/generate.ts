@@ -95,7 +95,7 @@ export async function generateDemoBusiness(
   const end = addMonthsClamped(start, opts.months);
   const at = (date: string, hour: number, minute = 0) =>
     clock.set(localInstant(date, hour, minute, zone));
-  const scale = Math.max(1, opts.members / 150);
+  const scale = Math.max(0.25, opts.members / 150);
   at(start, 8);
   // Thousands of small transactions: without a sync to disk after each one the build is many times
   // faster. Nothing is lost that matters: a sample business cut short is simply built again.

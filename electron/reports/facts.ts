@@ -13,7 +13,7 @@
  */
 import type { Db } from '../db/open';
 import { fromEpochDay, toEpochDay } from '../billing/dates';
-import { divRound } from './metrics';
+import { mulDivRound } from './metrics';
 import {
   memberSpans,
   RECURRING_KINDS,
@@ -210,7 +210,7 @@ export function createFacts(db: Db) {
       const total = toEpochDay(line.period_end!) - start;
       let before = 0;
       for (let i = 1; i <= total; i++) {
-        const upTo = divRound(amount * i, total);
+        const upTo = mulDivRound(amount, i, total);
         if (upTo !== before) add(key, start + i - 1, upTo - before);
         before = upTo;
       }

@@ -159,7 +159,7 @@ export function spreadByDays(amount: number, start: string, endExclusive: string
     const month = monthOf(day);
     const next = minDate(addDays(lastDayOf(month), 1), endExclusive);
     done += daysBetween(day, next);
-    const upTo = divRound(amount * done, total);
+    const upTo = mulDivRound(amount, done, total);
     out.push({ month, amount: upTo - before });
     before = upTo;
     day = next;
@@ -168,11 +168,12 @@ export function spreadByDays(amount: number, start: string, endExclusive: string
 }
 
 /**
- * num / den rounded half away from zero, like billing's roundHalfUp, without BigInt while the
- * product fits a double exactly (the common case, and thousands of times per report).
+ * a × b / den rounded half away from zero, exactly like billing's roundHalfUp, without BigInt
+ * while the product fits a double exactly (the common case, done thousands of times a report).
  */
-export function divRound(num: number, den: number): number {
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) return roundHalfUp(BigInt(num), BigInt(den));
+export function mulDivRound(a: number, b: number, den: number): number {
+  const num = a * b;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) return roundHalfUp(BigInt(a) * BigInt(b), BigInt(den));
   const r = num % den;
   const q = (num - r) / den;
   return 2 * Math.abs(r) >= den ? q + Math.sign(r) : q;
@@ -190,7 +191,7 @@ export function shareOfSpan(amount: number, start: string, endExclusive: string,
 export function shareOfDays(amount: number, start: number, endExclusive: number, from: number, toExclusive: number): number {
   const total = endExclusive - start;
   if (total <= 0) return from <= start && start < toExclusive ? amount : 0;
-  const upTo = (day: number) => divRound(amount * Math.min(Math.max(day - start, 0), total), total);
+  const upTo = (day: number) => mulDivRound(amount, Math.min(Math.max(day - start, 0), total), total);
   return upTo(toExclusive) - upTo(from);
 }
 

@@ -56,6 +56,9 @@ export function createReportsService(env: BillingEnv) {
   const q = createQueries(db);
   const maxAudit = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM audit_log');
   let forecastCache: { key: string; value: ForecastReport } | null = null;
+  // A report reads the same part month twice (the bucket, then the deferred balance at its end);
+  // each report starts afresh (bucketsOf clears it).
+  let recent: { key: string; value: BucketMoney } | null = null;
 
   /** The range's buckets, the end clipped to today (nothing has happened after it). */
   function bucketsOf(from: string, to: string): { buckets: Bucket[]; to: string } {
@@ -89,9 +92,6 @@ export function createReportsService(env: BillingEnv) {
     return m;
   }
 
-  // A report reads the same part month twice (the bucket, then the deferred balance at its end);
-  // each report starts afresh (bucketsOf clears it).
-  let recent: { key: string; value: BucketMoney } | null = null;
   function moneyFromRecords(from: string, to: string): BucketMoney {
     const key = `${from}|${to}`;
     if (recent?.key === key) return recent.value;

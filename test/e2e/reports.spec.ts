@@ -95,6 +95,8 @@ test('every report opens in both languages, follows the dates, and exports its C
   // 中文: every report again, and a CSV with Chinese headers and names.
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '报表', exact: true })).toBeVisible();
+  await page.getByLabel('日期', { exact: true }).selectOption({ label: '近 12 个月' });
+  await expect(page.getByLabel('开始', { exact: true })).toHaveValue('2025-12-01');
   for (const kind of KINDS) {
     await openReport(page, '报表', NAMES[kind].zh);
     const text = await page.locator('main').innerText();

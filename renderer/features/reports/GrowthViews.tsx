@@ -83,15 +83,14 @@ export function MembersView({ range }: { range: Range }) {
         <ComposedChart data={chart} stackOffset="sign" margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
           <CartesianGrid stroke="#eaecf0" vertical={false} />
           <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
-          <YAxis yAxisId="moves" tick={AXIS} allowDecimals={false} />
-          <YAxis yAxisId="total" orientation="right" tick={AXIS} allowDecimals={false} />
+          <YAxis tick={AXIS} allowDecimals={false} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.count(Math.abs(Number(v)))} />
           <Legend itemSorter={null} />
-          <ReferenceLine yAxisId="moves" y={0} stroke="#98a2b3" />
-          <Bar isAnimationActive={false} yAxisId="moves" dataKey="newCustomers" name={t('reports.col.newCustomers')} stackId="c" fill={COLORS.new} />
-          <Bar isAnimationActive={false} yAxisId="moves" dataKey="reactivatedCustomers" name={t('reports.col.reactivatedCustomers')} stackId="c" fill={COLORS.reactivation} />
-          <Bar isAnimationActive={false} yAxisId="moves" dataKey="lostNeg" name={t('reports.col.lostCustomers')} stackId="c" fill={COLORS.churned} />
-          <Line isAnimationActive={false} yAxisId="total" dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
+          <ReferenceLine y={0} stroke="#98a2b3" />
+          <Bar isAnimationActive={false} dataKey="newCustomers" name={t('reports.col.newCustomers')} stackId="c" fill={COLORS.new} />
+          <Bar isAnimationActive={false} dataKey="reactivatedCustomers" name={t('reports.col.reactivatedCustomers')} stackId="c" fill={COLORS.reactivation} />
+          <Bar isAnimationActive={false} dataKey="lostNeg" name={t('reports.col.lostCustomers')} stackId="c" fill={COLORS.churned} />
+          <Line isAnimationActive={false} dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.members') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />

@@ -144,6 +144,9 @@ export function AgingView() {
   );
 }
 
+/** Payment methods in the colours people know them by (WeChat green, Alipay blue…). */
+const METHOD_COLORS: Record<string, string> = { wechat: '#07c160', alipay: '#1677ff', cash: '#f79009', card: '#7a5af8', bank_transfer: '#475467', other: '#98a2b3' };
+
 /** A breakdown key's label: a plan's or custom method's own name, else translated. */
 export function keyLabel(t: TFunction, by: BreakdownReport['by'], key: string, name: string): string {
   if (name) return name;
@@ -175,7 +178,7 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
           <Legend itemSorter={null} />
           {r.keys.map((k, i) => (
-            <Bar isAnimationActive={false} key={k.key} dataKey={k.key} name={keyLabel(t, by, k.key, k.name)} stackId="k" fill={PALETTE[i % PALETTE.length]} />
+            <Bar isAnimationActive={false} key={k.key} dataKey={k.key} name={keyLabel(t, by, k.key, k.name)} stackId="k" fill={(by === 'method' && METHOD_COLORS[k.key]) || PALETTE[i % PALETTE.length]} />
           ))}
         </BarChart>
       </ChartBox>

@@ -15,6 +15,7 @@ export function AttendanceView({ range }: { range: Range }) {
   const q = useQuery({ queryKey: ['reports', 'attendance', range.from, range.to], queryFn: () => invoke('reports.attendance', range) });
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
+  if (r.total === 0) return <p className="empty-state">{t('reports.noData')}</p>;
   const days = t('reports.weekdays', { returnObjects: true }) as string[];
   const longDays = t('reports.weekdaysLong', { returnObjects: true }) as string[];
   const max = Math.max(1, ...r.grid.flat());
@@ -28,7 +29,7 @@ export function AttendanceView({ range }: { range: Range }) {
   type Row = { day: string; values: number[]; total: number };
   const rows: Row[] = r.grid.map((values, d) => ({ day: longDays[d]!, values, total: r.byWeekday[d]! }));
   const columns: ReportColumn<Row>[] = [
-    { id: 'day', header: t('reports.attendance.byWeekday'), cell: (x) => x.day },
+    { id: 'day', header: t('reports.attendance.byWeekday'), width: '104px', cell: (x) => x.day },
     ...Array.from({ length: to - from + 1 }, (_, i) => from + i).map((h): ReportColumn<Row> => ({ id: `h${h}`, header: String(h), num: true, cell: (x) => (x.values[h] ? f.count(x.values[h]!) : '') })),
     { id: 'total', header: t('reports.total'), num: true, cell: (x) => <strong>{f.count(x.total)}</strong> },
   ];

@@ -52,6 +52,7 @@ describe('explore with sample data', () => {
       expect(demo.db.prepare<[], { d: string }>('SELECT MIN(issue_date) AS d FROM invoices').get()!.d >= '2026-03-04').toBe(true);
     } finally {
       demo.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
 
@@ -81,5 +82,6 @@ describe('explore with sample data', () => {
     expect(opened).toEqual([`${real}-demo`, real]);
     expect(await host.invoke('demo.status', {})).toEqual({ active: false, offered: true, owner: null });
     host.close();
+    fs.rmSync(`${real}-demo`, { recursive: true, force: true });
   }, 300_000);
 });
