@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail, MemberPack, Subscription } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
+import { type Columns } from '../../components/DataTable';
 import { Banner, Card, Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
@@ -20,7 +21,7 @@ import type { Outcome } from './ActionDialog';
 import { Badges } from './Badges';
 import { MemberDialog } from './MemberDialog';
 import { MergeDialog } from './MergeDialog';
-import { HistoryTab, InvoicesTab, VisitsTab } from './MemberTabs';
+import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
 
 type Tab = 'memberships' | 'money' | 'visits' | 'history';
 type Open =
@@ -211,79 +212,62 @@ function Memberships(props: { memberId: number; onAction: (kind: 'pause' | 'resu
   const f = useFormat();
   const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
   const packs = useQuery({ queryKey: ['members', 'packs', props.memberId], queryFn: () => invoke('packs.listByMember', { memberId: props.memberId }) });
+  const subColumns: Columns<Subscription> = [
+    {
+      id: 'plan',
+      header: t('members.subs.plan'),
+      accessorKey: 'planName',
+      cell: ({ row: { original: s } }) => (
+        <div className="cell-stack">
+          <span className="cell-strong">{s.planName}</span>
+          <span className="cell-sub">{t('members.subs.since', { date: f.date(s.startDate) })}</span>
+        </div>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('members.subs.status'),
+      accessorKey: 'status',
+      cell: ({ row: { original: s } }) => (
+        <div className="cell-stack">
+          <span>
+            <StatusBadge tone={SUB_TONE[s.status]}>{t(`members.subs.statusKind.${s.status}`)}</StatusBadge>
+          </span>
+          <span className="cell-sub">{subNote(t, f, s)}</span>
+        </div>
+      ),
+    },
+    { id: 'price', header: t('members.subs.price'), accessorKey: 'price', cell: (c) => f.money(c.row.original.price), meta: { align: 'right' } },
+    { id: 'next', header: t('members.subs.next'), accessorKey: 'nextBillDate', cell: (c) => (c.row.original.nextBillDate ? f.date(c.row.original.nextBillDate) : '—') },
+    {
+      id: 'actions',
+      header: () => <span className="sr-only">{t('common.actions')}</span>,
+      enableSorting: false,
+      meta: { width: '280px' },
+      cell: (c) => <SubActions sub={c.row.original} onAction={props.onAction} />,
+    },
+  ];
+  const packColumns: Columns<MemberPack> = [
+    { id: 'pack', header: t('members.packs.pack'), accessorKey: 'planName', cell: (c) => <span className="cell-strong">{c.row.original.planName}</span> },
+    {
+      id: 'status',
+      header: t('members.packs.status'),
+      accessorKey: 'status',
+      cell: ({ row: { original: pk } }) => <StatusBadge tone={pk.status === 'active' ? 'green' : 'grey'}>{t(`members.packs.statusKind.${pk.status}`)}</StatusBadge>,
+    },
+    {
+      id: 'left',
+      header: t('members.packs.left'),
+      accessorFn: (pk) => pk.sessionsTotal - pk.sessionsUsed,
+      cell: ({ row: { original: pk } }) => t('members.packs.leftValue', { left: pk.sessionsTotal - pk.sessionsUsed, total: pk.sessionsTotal }),
+      meta: { align: 'right' },
+    },
+    { id: 'valid', header: t('members.packs.valid'), accessorKey: 'startDate', cell: (c) => f.dateRange(c.row.original.startDate, c.row.original.expiresOn) },
+  ];
   return (
     <>
-      <Card title={t('members.subs.title')} className="card--table">
-        {subs.error ? <Banner kind="error">{errorText(t, subs.error)}</Banner> : null}
-        {subs.data && subs.data.length === 0 ? <div className="empty-state">{t('members.subs.none')}</div> : null}
-        {subs.data?.length ? (
-          <table className="table" aria-label={t('members.subs.title')}>
-            <thead>
-              <tr>
-                <th>{t('members.subs.plan')}</th>
-                <th>{t('members.subs.status')}</th>
-                <th className="num">{t('members.subs.price')}</th>
-                <th>{t('members.subs.next')}</th>
-                <th>
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {subs.data.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <div className="cell-stack">
-                      <span className="cell-strong">{s.planName}</span>
-                      <span className="cell-sub">{t('members.subs.since', { date: f.date(s.startDate) })}</span>
-                    </div>
-                  </td>
-                  <td>
-                    <div className="cell-stack">
-                      <span>
-                        <StatusBadge tone={SUB_TONE[s.status]}>{t(`members.subs.statusKind.${s.status}`)}</StatusBadge>
-                      </span>
-                      <span className="cell-sub">{subNote(t, f, s)}</span>
-                    </div>
-                  </td>
-                  <td className="num">{f.money(s.price)}</td>
-                  <td>{s.nextBillDate ? f.date(s.nextBillDate) : '—'}</td>
-                  <td>
-                    <SubActions sub={s} onAction={props.onAction} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </Card>
-      <Card title={t('members.packs.title')} className="card--table">
-        {packs.data && packs.data.length === 0 ? <div className="empty-state">{t('members.packs.none')}</div> : null}
-        {packs.data?.length ? (
-          <table className="table" aria-label={t('members.packs.title')}>
-            <thead>
-              <tr>
-                <th>{t('members.packs.pack')}</th>
-                <th>{t('members.packs.status')}</th>
-                <th className="num">{t('members.packs.left')}</th>
-                <th>{t('members.packs.valid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {packs.data.map((pk: MemberPack) => (
-                <tr key={pk.id}>
-                  <td className="cell-strong">{pk.planName}</td>
-                  <td>
-                    <StatusBadge tone={pk.status === 'active' ? 'green' : 'grey'}>{t(`members.packs.statusKind.${pk.status}`)}</StatusBadge>
-                  </td>
-                  <td className="num">{t('members.packs.leftValue', { left: pk.sessionsTotal - pk.sessionsUsed, total: pk.sessionsTotal })}</td>
-                  <td>{f.dateRange(pk.startDate, pk.expiresOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </Card>
+      <TableCard title={t('members.subs.title')} rows={subs.data} columns={subColumns} empty={t('members.subs.none')} error={subs.error} getRowId={(s) => String(s.id)} />
+      <TableCard title={t('members.packs.title')} rows={packs.data} columns={packColumns} empty={t('members.packs.none')} error={packs.error} getRowId={(pk) => String(pk.id)} />
     </>
   );
 }

@@ -1,14 +1,55 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../electron/contract';
 import type { AuditRow } from '../../../electron/contract/audit';
 import { errorText } from '../../app/errors';
+import { DataTable, type Columns } from '../../components/DataTable';
 import { Banner, Card } from '../../components/Page';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { methodLabel, useCan, useMethods } from '../payments/money';
 
+type Invoice = Output<'invoices.list'>['rows'][number];
+type Payment = Output<'payments.list'>[number];
+type Visit = Output<'checkin.history'>[number];
+
 const INVOICE_TONE: Record<string, Tone> = { open: 'amber', partly_paid: 'amber', paid: 'green', void: 'grey' };
+
+/**
+ * A titled card holding one of the member page's tables: its error, then the rows (or the
+ * "none yet" line) once loaded. Every tab of the member page is one or two of these.
+ */
+export function TableCard<T>(props: {
+  title: string;
+  rows: T[] | undefined;
+  columns: Columns<T>;
+  empty: string;
+  error?: unknown;
+  getRowId: (row: T) => string;
+  rowClassName?: (row: T) => string | undefined;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card title={props.title} className="card--table">
+      {props.error ? <Banner kind="error">{errorText(t, props.error)}</Banner> : null}
+      {props.rows ? (
+        <DataTable
+          label={props.title}
+          data={props.rows}
+          columns={props.columns}
+          getRowId={props.getRowId}
+          empty={props.empty}
+          maxHeight={480}
+          {...(props.rowClassName ? { rowClassName: props.rowClassName } : {})}
+        />
+      ) : null}
+      {props.children}
+    </Card>
+  );
+}
 
 /** The payer's invoices and payments. */
 export function InvoicesTab({ payerId }: { payerId: number }) {
@@ -17,69 +58,34 @@ export function InvoicesTab({ payerId }: { payerId: number }) {
   const methods = useMethods(true);
   const invoices = useQuery({ queryKey: ['invoices', 'payer', payerId], queryFn: () => invoke('invoices.list', { payerId, limit: 500 }) });
   const payments = useQuery({ queryKey: ['payments', 'payer', payerId], queryFn: () => invoke('payments.list', { payerId, limit: 500 }) });
+  const invoiceColumns: Columns<Invoice> = [
+    { id: 'number', header: t('members.invoices.number'), accessorKey: 'number', cell: (c) => <span className="num-text cell-strong">{c.row.original.number}</span> },
+    { id: 'date', header: t('members.invoices.date'), accessorKey: 'issueDate', cell: (c) => f.date(c.row.original.issueDate) },
+    { id: 'due', header: t('members.invoices.due'), accessorKey: 'dueDate', cell: (c) => f.date(c.row.original.dueDate) },
+    { id: 'total', header: t('members.invoices.total'), accessorKey: 'total', cell: (c) => f.money(c.row.original.total), meta: { align: 'right' } },
+    { id: 'balance', header: t('members.invoices.balance'), accessorKey: 'balance', cell: (c) => f.money(c.row.original.balance), meta: { align: 'right' } },
+    {
+      id: 'status',
+      header: t('members.invoices.status'),
+      accessorKey: 'status',
+      cell: ({ row: { original: i } }) => (
+        <StatusBadge tone={i.overdue ? 'red' : (INVOICE_TONE[i.status] ?? 'grey')}>
+          {i.overdue ? t('members.invoices.overdueDays', { count: i.daysOverdue }) : t(`members.invoices.statusKind.${i.status}`)}
+        </StatusBadge>
+      ),
+    },
+  ];
+  const paymentColumns: Columns<Payment> = [
+    { id: 'date', header: t('members.payments.date'), accessorKey: 'date', cell: (c) => f.date(c.row.original.date) },
+    { id: 'method', header: t('members.payments.method'), accessorFn: (p) => methodLabel(t, p.method, methods.data) },
+    { id: 'amount', header: t('members.payments.amount'), accessorKey: 'amount', cell: (c) => f.money(c.row.original.amount), meta: { align: 'right' } },
+    { id: 'onAccount', header: t('members.payments.onAccount'), accessorKey: 'unallocated', cell: (c) => f.money(c.row.original.unallocated), meta: { align: 'right' } },
+    { id: 'staff', header: t('members.payments.staff'), accessorKey: 'staffName' },
+  ];
   return (
     <>
-      <Card title={t('members.invoices.title')} className="card--table">
-        {invoices.error ? <Banner kind="error">{errorText(t, invoices.error)}</Banner> : null}
-        {invoices.data?.rows.length === 0 ? <div className="empty-state">{t('members.invoices.none')}</div> : null}
-        {invoices.data?.rows.length ? (
-          <table className="table" aria-label={t('members.invoices.title')}>
-            <thead>
-              <tr>
-                <th>{t('members.invoices.number')}</th>
-                <th>{t('members.invoices.date')}</th>
-                <th>{t('members.invoices.due')}</th>
-                <th className="num">{t('members.invoices.total')}</th>
-                <th className="num">{t('members.invoices.balance')}</th>
-                <th>{t('members.invoices.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.data.rows.map((i) => (
-                <tr key={i.id}>
-                  <td className="num-text cell-strong">{i.number}</td>
-                  <td>{f.date(i.issueDate)}</td>
-                  <td>{f.date(i.dueDate)}</td>
-                  <td className="num">{f.money(i.total)}</td>
-                  <td className="num">{f.money(i.balance)}</td>
-                  <td>
-                    <StatusBadge tone={i.overdue ? 'red' : (INVOICE_TONE[i.status] ?? 'grey')}>
-                      {i.overdue ? t('members.invoices.overdueDays', { count: i.daysOverdue }) : t(`members.invoices.statusKind.${i.status}`)}
-                    </StatusBadge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </Card>
-      <Card title={t('members.payments.title')} className="card--table">
-        {payments.data?.length === 0 ? <div className="empty-state">{t('members.payments.none')}</div> : null}
-        {payments.data?.length ? (
-          <table className="table" aria-label={t('members.payments.title')}>
-            <thead>
-              <tr>
-                <th>{t('members.payments.date')}</th>
-                <th>{t('members.payments.method')}</th>
-                <th className="num">{t('members.payments.amount')}</th>
-                <th className="num">{t('members.payments.onAccount')}</th>
-                <th>{t('members.payments.staff')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.data.map((p) => (
-                <tr key={p.id}>
-                  <td>{f.date(p.date)}</td>
-                  <td>{methodLabel(t, p.method, methods.data)}</td>
-                  <td className="num">{f.money(p.amount)}</td>
-                  <td className="num">{f.money(p.unallocated)}</td>
-                  <td>{p.staffName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </Card>
+      <TableCard title={t('members.invoices.title')} rows={invoices.data?.rows} columns={invoiceColumns} empty={t('members.invoices.none')} error={invoices.error} getRowId={(i) => String(i.id)} />
+      <TableCard title={t('members.payments.title')} rows={payments.data} columns={paymentColumns} empty={t('members.payments.none')} error={payments.error} getRowId={(p) => String(p.id)} />
     </>
   );
 }
@@ -89,35 +95,32 @@ export function VisitsTab({ memberId }: { memberId: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const visits = useQuery({ queryKey: ['checkins', 'member', memberId], queryFn: () => invoke('checkin.history', { memberId, limit: 500 }) });
+  const columns: Columns<Visit> = [
+    { id: 'when', header: t('members.visitsTab.when'), accessorKey: 'at', cell: (c) => f.instant(c.row.original.at) },
+    { id: 'used', header: t('members.visitsTab.used'), accessorFn: (c) => c.planName ?? '—' },
+    { id: 'staff', header: t('members.visitsTab.staff'), accessorKey: 'staffName' },
+    {
+      id: 'note',
+      header: t('members.visitsTab.note'),
+      enableSorting: false,
+      cell: ({ row: { original: c } }) => (
+        <>
+          {c.undoneAt ? <StatusBadge tone="grey">{t('members.visitsTab.undone')}</StatusBadge> : null}
+          {c.overrideReason ? <StatusBadge tone="amber">{t('members.visitsTab.override', { reason: c.overrideReason })}</StatusBadge> : null}
+        </>
+      ),
+    },
+  ];
   return (
-    <Card title={t('members.visitsTab.title')} className="card--table">
-      {visits.data?.length === 0 ? <div className="empty-state">{t('members.visitsTab.none')}</div> : null}
-      {visits.data?.length ? (
-        <table className="table" aria-label={t('members.visitsTab.title')}>
-          <thead>
-            <tr>
-              <th>{t('members.visitsTab.when')}</th>
-              <th>{t('members.visitsTab.used')}</th>
-              <th>{t('members.visitsTab.staff')}</th>
-              <th>{t('members.visitsTab.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visits.data.map((c) => (
-              <tr key={c.id} className={c.undoneAt ? 'row--muted' : undefined}>
-                <td>{f.instant(c.at)}</td>
-                <td>{c.planName ?? '—'}</td>
-                <td>{c.staffName}</td>
-                <td>
-                  {c.undoneAt ? <StatusBadge tone="grey">{t('members.visitsTab.undone')}</StatusBadge> : null}
-                  {c.overrideReason ? <StatusBadge tone="amber">{t('members.visitsTab.override', { reason: c.overrideReason })}</StatusBadge> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </Card>
+    <TableCard
+      title={t('members.visitsTab.title')}
+      rows={visits.data}
+      columns={columns}
+      empty={t('members.visitsTab.none')}
+      error={visits.error}
+      getRowId={(c) => String(c.id)}
+      rowClassName={(c) => (c.undoneAt ? 'row--muted' : undefined)}
+    />
   );
 }
 
@@ -132,32 +135,12 @@ export function HistoryTab({ memberId }: { memberId: number }) {
     enabled: allowed,
   });
   if (!allowed) return <Banner kind="info">{t('members.history.managersOnly')}</Banner>;
-  return (
-    <Card title={t('members.history.title')} className="card--table">
-      {audit.error ? <Banner kind="error">{errorText(t, audit.error)}</Banner> : null}
-      {audit.data?.rows.length === 0 ? <div className="empty-state">{t('members.history.none')}</div> : null}
-      {audit.data?.rows.length ? (
-        <table className="table" aria-label={t('members.history.title')}>
-          <thead>
-            <tr>
-              <th>{t('members.history.when')}</th>
-              <th>{t('members.history.who')}</th>
-              <th>{t('members.history.what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.data.rows.map((r) => (
-              <tr key={r.id}>
-                <td>{f.instant(r.at)}</td>
-                <td>{r.staffName || t('members.history.system')}</td>
-                <td>{actionText(t, r)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </Card>
-  );
+  const columns: Columns<AuditRow> = [
+    { id: 'when', header: t('members.history.when'), accessorKey: 'at', cell: (c) => f.instant(c.row.original.at) },
+    { id: 'who', header: t('members.history.who'), accessorFn: (r) => r.staffName || t('members.history.system') },
+    { id: 'what', header: t('members.history.what'), accessorFn: (r) => actionText(t, r) },
+  ];
+  return <TableCard title={t('members.history.title')} rows={audit.data?.rows} columns={columns} empty={t('members.history.none')} error={audit.error} getRowId={(r) => String(r.id)} />;
 }
 
 /** "Pack sold — Invoice": the action (channel) and the record it changed, translated where known. */
