@@ -31,6 +31,8 @@ export function authHandlers(deps: AuthDeps): AreaHandlers<keyof typeof authChan
       const outcome = await deps.staff.signIn(input.staffId, input.pin, auditOf(ctx));
       if (!outcome.ok) throw outcome.error;
       deps.session.signIn(outcome.staff);
+      // Who was at the desk when: a sign-in is recorded under the person who signed in.
+      ctx.db.transaction(() => ctx.audit('staff', outcome.staff.id, null, { signedIn: true }))();
       return outcome.staff;
     },
     'auth.signOut': () => {

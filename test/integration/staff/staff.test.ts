@@ -70,7 +70,7 @@ describe('PINs and lockout', () => {
     expect((await failure(th.host.invoke('auth.signIn', { staffId: desk.id, pin: TEST_STAFF.desk.pin }))).code).toBe('PIN_LOCKED');
     expect((await th.host.invoke('auth.status', {})).staff).toBeNull();
     // Each wrong try is audited (without the PIN tried).
-    const tries = th.host.db.prepare("SELECT after FROM audit_log WHERE channel = 'auth.signIn' ORDER BY id").all() as { after: string }[];
+    const tries = th.host.db.prepare("SELECT after FROM audit_log WHERE channel = 'auth.signIn' AND after LIKE '%wrongPin%' ORDER BY id").all() as { after: string }[];
     expect(tries.map((r) => JSON.parse(r.after))).toEqual([
       { failedAttempts: 1, lockedUntil: null, wrongPin: true },
       { failedAttempts: 2, lockedUntil: null, wrongPin: true },
@@ -84,6 +84,11 @@ describe('PINs and lockout', () => {
     th.clock.set(until);
     expect(await th.host.invoke('auth.signIn', { staffId: desk.id, pin: TEST_STAFF.desk.pin })).toEqual(desk);
     expect(staffRow(th, desk.id)).toMatchObject({ failed_attempts: 0, locked_until: null });
+    // Successful sign-ins are recorded under the person who signed in: the owner twice (the test
+    // host, then signInAs creating the desk account), the desk, the desk again after the lockout.
+    const signIns = th.host.db.prepare("SELECT staff_id AS staffId, entity_id AS entityId FROM audit_log WHERE channel = 'auth.signIn' AND after = '{\"signedIn\":true}' ORDER BY id").all();
+    const owner = th.host.db.prepare<[], { id: number }>("SELECT id FROM staff WHERE role = 'owner'").get()!;
+    expect(signIns).toEqual([owner.id, owner.id, desk.id, desk.id].map((id) => ({ staffId: id, entityId: String(id) })));
   });
 
   it('resets the count of wrong PINs after a right one', async () => {
