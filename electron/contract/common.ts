@@ -18,7 +18,7 @@ export const money = z
   .max(1_000_000_000_000, 'invalid_amount');
 
 /** A strictly positive amount, for payments and refunds. */
-export const positiveMoney = money.refine((n) => n > 0, 'invalid_amount');
+export const positiveMoney = money.refine((n) => n > 0, 'positive_amount');
 
 /** Basis points, 0..10000 (10000 = 100 %). */
 export const basisPoints = z

@@ -66,5 +66,6 @@ export const staffChannels = {
   'staff.resetPin': channel<StaffMember>()(z.strictObject({ id, pin }), { access: 'owner', mutates: true }),
   'staff.setActive': channel<StaffMember>()(z.strictObject({ id, active: z.boolean('invalid_choice') }), { access: 'owner', mutates: true }),
   /** Anyone signed in may change their own PIN, knowing the current one. */
-  'staff.changeOwnPin': channel<StaffBrief>()(z.strictObject({ currentPin: pin, newPin: pin }), { access: 'desk', mutates: true }),
+  // tx 'self': a wrong current PIN is counted (committed) even though the call fails.
+  'staff.changeOwnPin': channel<StaffBrief>()(z.strictObject({ currentPin: pin, newPin: pin }), { access: 'desk', mutates: true, tx: 'self' }),
 };

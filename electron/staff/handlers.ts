@@ -71,9 +71,15 @@ export function staffHandlers(deps: AuthDeps): AreaHandlers<keyof typeof staffCh
       afterChange();
       return out;
     },
-    'staff.changeOwnPin': (input, ctx) => {
+    'staff.changeOwnPin': async (input, ctx) => {
       if (!ctx.staff) throw new AppError('SIGN_IN_REQUIRED', 'Sign in to continue.');
-      return deps.staff.changeOwnPin(ctx.staff.id, input.currentPin, input.newPin, auditOf(ctx));
+      try {
+        return await deps.staff.changeOwnPin(ctx.staff.id, input.currentPin, input.newPin, auditOf(ctx));
+      } catch (e) {
+        // Someone guessing at an open session: the account is locked, so is the screen.
+        if (e instanceof AppError && e.code === 'PIN_LOCKED') deps.session.lock();
+        throw e;
+      }
     },
   };
 }

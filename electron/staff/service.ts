@@ -6,7 +6,7 @@ import type { Role } from '../contract/define';
 import { AppError } from '../contract/errors';
 import type { StaffBrief, StaffMember } from '../contract/staff';
 import type { Db } from '../db/open';
-import { hashPin, verifyPin, verifyPinSync } from './pin';
+import { hashPin, verifyPin } from './pin';
 
 /** Wrong PINs in a row that lock an account, and for how long. */
 export const MAX_PIN_TRIES = 5;
@@ -84,6 +84,40 @@ export function createStaffService(db: Db, now: () => Date) {
     return after;
   }
 
+  /**
+   * Checks a PIN. Wrong PINs are counted (and audited) in their own committed transaction;
+   * the fifth in a row locks the account for LOCKOUT_MINUTES. The hash is checked
+   * asynchronously so the desk stays responsive.
+   */
+  async function checkPin(staffId: number, pin: string, audit: Audit): Promise<SignInOutcome> {
+    const first = row(staffId);
+    if (first.active !== 1) return { ok: false, error: new AppError('STAFF_INACTIVE', 'That staff account is deactivated.') };
+    const at = now();
+    if (first.locked_until && first.locked_until > at.toISOString()) {
+      return { ok: false, error: new AppError('PIN_LOCKED', 'Too many wrong PINs.', { until: first.locked_until }) };
+    }
+    const match = await verifyPin(pin, first.pin_hash);
+    return db.transaction((): SignInOutcome => {
+      const r = row(staffId); // re-read: another call may have counted a try meanwhile
+      const expired = r.locked_until !== null && r.locked_until <= at.toISOString();
+      const tries = expired ? 0 : r.failed_attempts;
+      if (match) {
+        if (tries > 0 || r.locked_until) {
+          q.setTries.run({ id: r.id, tries: 0, until: null });
+          audit('staff', r.id, { failedAttempts: r.failed_attempts, lockedUntil: r.locked_until }, { failedAttempts: 0, lockedUntil: null });
+        }
+        return { ok: true, staff: toBrief(r) };
+      }
+      const count = tries + 1;
+      const until = count >= MAX_PIN_TRIES ? new Date(at.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+      q.setTries.run({ id: r.id, tries: until ? 0 : count, until });
+      audit('staff', r.id, { failedAttempts: r.failed_attempts, lockedUntil: r.locked_until }, { failedAttempts: until ? 0 : count, lockedUntil: until, wrongPin: true });
+      return until
+        ? { ok: false, error: new AppError('PIN_LOCKED', 'Too many wrong PINs.', { until }) }
+        : { ok: false, error: new AppError('WRONG_PIN', 'Wrong PIN.', { attemptsLeft: MAX_PIN_TRIES - count }) };
+    })();
+  }
+
   return {
     count: () => q.count.get()!.n,
     roster: () => q.roster.all().map(toBrief),
@@ -123,47 +157,22 @@ export function createStaffService(db: Db, now: () => Date) {
       audit('staff', r.id, toMember(r), after);
       return after;
     },
-    changeOwnPin(staffId: number, current: string, next: string, audit: Audit): StaffBrief {
-      const r = row(staffId);
-      if (!verifyPinSync(current, r.pin_hash)) throw new AppError('WRONG_PIN', 'The current PIN is wrong.');
-      q.setPin.run({ id: r.id, pin_hash: hashPin(next), at: stamp() });
-      audit('staff', r.id, { pin: 'old' }, { pin: 'changed' });
-      return toBrief(r);
-    },
-
     /**
-     * Checks a PIN. Wrong PINs are counted (and audited) in their own committed transaction;
-     * the fifth in a row locks the account for LOCKOUT_MINUTES. The hash is checked
-     * asynchronously so the desk stays responsive.
+     * Changes the signed-in person's own PIN. The current PIN is checked like a sign-in: wrong
+     * ones count toward the lockout, so an unattended session cannot be used to guess it.
      */
-    async signIn(staffId: number, pin: string, audit: Audit): Promise<SignInOutcome> {
-      const first = row(staffId);
-      if (first.active !== 1) return { ok: false, error: new AppError('STAFF_INACTIVE', 'That staff account is deactivated.') };
-      const at = now();
-      if (first.locked_until && first.locked_until > at.toISOString()) {
-        return { ok: false, error: new AppError('PIN_LOCKED', 'Too many wrong PINs.', { until: first.locked_until }) };
-      }
-      const match = await verifyPin(pin, first.pin_hash);
-      return db.transaction((): SignInOutcome => {
-        const r = row(staffId); // re-read: another call may have counted a try meanwhile
-        const expired = r.locked_until !== null && r.locked_until <= at.toISOString();
-        const tries = expired ? 0 : r.failed_attempts;
-        if (match) {
-          if (tries > 0 || r.locked_until) {
-            q.setTries.run({ id: r.id, tries: 0, until: null });
-            audit('staff', r.id, { failedAttempts: r.failed_attempts, lockedUntil: r.locked_until }, { failedAttempts: 0, lockedUntil: null });
-          }
-          return { ok: true, staff: toBrief(r) };
-        }
-        const count = tries + 1;
-        const until = count >= MAX_PIN_TRIES ? new Date(at.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-        q.setTries.run({ id: r.id, tries: until ? 0 : count, until });
-        audit('staff', r.id, { failedAttempts: r.failed_attempts, lockedUntil: r.locked_until }, { failedAttempts: until ? 0 : count, lockedUntil: until, wrongPin: true });
-        return until
-          ? { ok: false, error: new AppError('PIN_LOCKED', 'Too many wrong PINs.', { until }) }
-          : { ok: false, error: new AppError('WRONG_PIN', 'Wrong PIN.', { attemptsLeft: MAX_PIN_TRIES - count }) };
+    async changeOwnPin(staffId: number, current: string, next: string, audit: Audit): Promise<StaffBrief> {
+      const checked = await checkPin(staffId, current, audit);
+      if (!checked.ok) throw checked.error;
+      return db.transaction(() => {
+        q.setPin.run({ id: staffId, pin_hash: hashPin(next), at: stamp() });
+        audit('staff', staffId, { pin: 'old' }, { pin: 'changed' });
+        return checked.staff;
       })();
     },
+
+    /** Checks a PIN to sign in (see checkPin). */
+    signIn: (staffId: number, pin: string, audit: Audit): Promise<SignInOutcome> => checkPin(staffId, pin, audit),
   };
 }
 

@@ -94,7 +94,7 @@ describe('expenses', () => {
     const before = databaseHash(th.host.db);
     const zero = await failure(th.host.invoke('expenses.create', { date: '2026-03-01', amount: 0, categoryId: rent, method: 'cash' }));
     expect(zero.code).toBe('VALIDATION');
-    expect(zero.details?.['issues']).toEqual([{ path: 'amount', code: 'custom', message: 'invalid_amount' }]);
+    expect(zero.details?.['issues']).toEqual([{ path: 'amount', code: 'custom', message: 'positive_amount' }]);
     expect((await failure(th.host.invoke('expenses.create', { date: '2026-02-30', amount: 5, categoryId: rent, method: 'cash' }))).code).toBe('VALIDATION');
     expect((await failure(th.host.invoke('expenses.create', { date: '2026-03-01', amount: 5, categoryId: rent, method: 'bitcoin' }))).code).toBe('PAYMENT_METHOD_UNKNOWN');
     expect((await failure(th.host.invoke('expenses.create', { date: '2026-03-01', amount: 5, categoryId: off.id, method: 'cash' }))).code).toBe('EXPENSE_CATEGORY_INACTIVE');

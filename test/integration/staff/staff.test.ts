@@ -123,6 +123,24 @@ describe('PINs and lockout', () => {
     await th.host.invoke('auth.signOut', {});
     expect(await th.host.invoke('auth.signIn', { staffId: desk.id, pin: '7777' })).toEqual(desk);
   });
+
+  it('counts wrong current PINs toward the lockout, and locks the screen when it is reached', async () => {
+    th = await makeHost();
+    const desk = await signInAs(th.host, 'desk');
+    for (const left of [4, 3, 2, 1]) {
+      const err = await failure(th.host.invoke('staff.changeOwnPin', { currentPin: '0000', newPin: '7777' }));
+      expect([err.code, err.details]).toEqual(['WRONG_PIN', { attemptsLeft: left }]);
+    }
+    expect(staffRow(th, desk.id).failed_attempts).toBe(4);
+    const until = new Date(th.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    const locked = await failure(th.host.invoke('staff.changeOwnPin', { currentPin: '0000', newPin: '7777' }));
+    expect([locked.code, locked.details]).toEqual(['PIN_LOCKED', { until }]);
+    expect(await th.host.invoke('auth.status', {})).toMatchObject({ staff: desk, locked: true });
+    // The PIN is unchanged, and even the right one is refused until the lockout ends.
+    expect((await failure(th.host.invoke('auth.signIn', { staffId: desk.id, pin: TEST_STAFF.desk.pin }))).code).toBe('PIN_LOCKED');
+    th.clock.set(until);
+    expect(await th.host.invoke('auth.signIn', { staffId: desk.id, pin: TEST_STAFF.desk.pin })).toEqual(desk);
+  });
 });
 
 describe('staff management', () => {
