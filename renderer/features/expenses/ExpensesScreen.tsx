@@ -20,7 +20,7 @@ import { useLabels } from './useLabels';
 
 export function ExpensesScreen() {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ['system.info'], queryFn: () => invoke('system.info', {}) });
+  const info = useQuery({ queryKey: ['system', 'info'], queryFn: () => invoke('system.info', {}) });
   if (!info.data) return <Page title={t('expenses.title')}>{t('common.loading')}</Page>;
   return <Expenses today={info.data.today} />;
 }

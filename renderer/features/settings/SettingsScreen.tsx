@@ -30,6 +30,7 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }) {
+  const info = useQuery({ queryKey: ['system', 'info'], queryFn: () => invoke('system.info', {}) });
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
@@ -63,8 +64,10 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
     save.mutate(patch);
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  // The business's today (its time zone, the host's clock), not the PC's UTC date.
+  const today = info.data?.today ?? '';
   const example = (format: string) => {
+    if (!today) return format;
     try {
       return formatDocumentNumber(format, today, 1);
     } catch {
