@@ -7,6 +7,7 @@ import { daysBetween } from '../billing/dates';
 import { AppError } from '../contract/errors';
 import type { FollowUp, FollowUpKind, OverduePayer } from '../contract/followup';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import type { Ctx } from '../handlers';
 
 interface FollowUpRow {
@@ -59,13 +60,12 @@ const OVERDUE_SQL = `
   ORDER BY oldest_due, o.payer_id`;
 
 export function lastFollowUp(db: Db, payerId: number): FollowUp | null {
-  const row = db.prepare<[number], FollowUpRow>('SELECT * FROM follow_ups WHERE payer_id = ? ORDER BY at DESC, id DESC LIMIT 1').get(payerId);
+  const row = prepared<[number], FollowUpRow>(db, 'SELECT * FROM follow_ups WHERE payer_id = ? ORDER BY at DESC, id DESC LIMIT 1').get(payerId);
   return row ? fromRow(row) : null;
 }
 
 export function overduePayers(db: Db, today: string, overdueBlockDays: number): OverduePayer[] {
-  return db
-    .prepare<[{ today: string }], OverdueRow>(OVERDUE_SQL)
+  return prepared<[{ today: string }], OverdueRow>(db, OVERDUE_SQL)
     .all({ today })
     .map((r) => {
       const days = daysBetween(r.oldest_due, today);
