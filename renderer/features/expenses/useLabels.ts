@@ -1,19 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ExpenseCategory } from '../../../electron/contract';
-import { invoke } from '../../lib/api';
+import { methodLabel, useMethods } from '../payments/money';
 
-/** Names of categories and payment methods in the clerk's language. */
+/** Names of categories and payment methods in the clerk's language (methods as the money screens name them). */
 export function useLabels() {
   const { t, i18n } = useTranslation();
-  const methods = useQuery({ queryKey: ['paymentMethods', 'all'], queryFn: () => invoke('paymentMethods.list', { includeInactive: true }) });
+  const methods = useMethods(true);
   const zh = i18n.language === 'zh-CN';
   return {
     methods: methods.data ?? [],
-    method: (code: string) => {
-      const m = methods.data?.find((x) => x.code === code);
-      return m && !m.builtin ? m.name : t(`payments.methods.${code}`, { defaultValue: code });
-    },
+    method: (code: string) => methodLabel(t, code, methods.data),
     category: (c: Pick<ExpenseCategory, 'nameEn' | 'nameZh'>) => (zh ? c.nameZh : c.nameEn),
   };
 }
