@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'INVOICE_VOID',
   'INVOICE_SETTLED',
   'CREDIT_EXCEEDS_LINE',
+  'CREDIT_EXCEEDS_INVOICE',
   // money at the desk
   'DAY_CLOSED',
   'DAY_ALREADY_CLOSED',

@@ -29,6 +29,13 @@ export const invoiceFilter = z.strictObject({
   offset: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').default(0),
 });
 
+/** What is left to credit on an invoice (its total less its credit notes) and on each positive line (net of its subscription's discounts). */
+export interface CreditLimits {
+  invoiceId: number;
+  invoiceLeft: number;
+  lines: { invoiceLineId: number; left: number }[];
+}
+
 export const invoiceChannels = {
   'invoices.list': channel<{ rows: Invoice[]; total: number }>()(invoiceFilter, { access: 'desk', mutates: false }),
   'invoices.get': channel<InvoiceDetail>()(z.strictObject({ id }), { access: 'desk', mutates: false }),
@@ -48,6 +55,7 @@ export const invoiceChannels = {
     }),
     { access: 'manager', mutates: true },
   ),
+  'creditNotes.limits': channel<CreditLimits>()(z.strictObject({ invoiceId: id }), { access: 'desk', mutates: false }),
   'creditNotes.get': channel<CreditNote>()(z.strictObject({ id }), { access: 'desk', mutates: false }),
   'creditNotes.listByPayer': channel<CreditNote[]>()(z.strictObject({ payerId: id }), { access: 'desk', mutates: false }),
 };

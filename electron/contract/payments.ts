@@ -117,6 +117,8 @@ export interface PaymentReceipt {
 export interface RefundResult {
   refunds: Refund[];
   total: number;
+  /** Bonus credit the refund took back (its share of the refunded top-ups' bonus still unspent). */
+  bonusForfeited: number;
   payer: PayerMoney;
   replayed: boolean;
 }
@@ -177,6 +179,21 @@ export const refundInput = z
   })
   .refine((r) => (r.source === 'payment') === (r.paymentId !== undefined), { message: 'required', path: ['paymentId'] });
 
+/** What a refund would draw on: how much can go back, and the bonus it would take back. */
+export interface RefundPreview {
+  refundable: number;
+  bonusForfeited: number;
+}
+
+export const refundPreviewInput = z
+  .strictObject({
+    payerId: id,
+    source: z.enum(['payment', 'credit'], 'invalid_choice'),
+    paymentId: id.optional(),
+    amount: positiveMoney,
+  })
+  .refine((r) => (r.source === 'payment') === (r.paymentId !== undefined), { message: 'required', path: ['paymentId'] });
+
 const listFilter = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -230,4 +247,6 @@ export const paymentChannels = {
   ),
   'refunds.create': channel<RefundResult>()(refundInput, { access: 'manager', mutates: true }),
   'refunds.list': channel<Refund[]>()(listFilter, { access: 'desk', mutates: false }),
+  /** The refund dialog's preview: nothing is written. */
+  'refunds.preview': channel<RefundPreview>()(refundPreviewInput, { access: 'desk', mutates: false }),
 };

@@ -97,7 +97,8 @@ export function receiptData(db: Db, biz: Business, docs: DocumentSettings, payme
     tendered: p.tendered,
     change: p.change,
     applied: p.allocations.map((a) => ({ number: a.invoiceNumber, amount: a.amount })),
-    toCredit: p.amount - p.allocated,
+    // Refunded money is no longer on account: what is left is the payment's unallocated part.
+    toCredit: p.unallocated,
     bonus: p.bonus,
     after: balanceAfter(db, p.payerId, today),
     footer: docs.receiptFooter,

@@ -11,6 +11,7 @@ import { assertDayOpen } from '../closeout/lock';
 import { allocate, applyCredit, invoiceSettled } from '../ledger/ledger';
 import type { AuditFn, BillingEnv } from './env';
 import { nextDocumentNumber } from './sequence';
+import { activeMethod } from '../payments/methods';
 import { prepared } from '../db/statements';
 
 export interface LineDraft {
@@ -74,7 +75,7 @@ export function issueInvoice(
       l.periodStart ?? null, l.periodEnd ?? null, l.amount, l.taxRateBp, l.net, l.tax, l.gross),
   );
   audit('invoice', id, null, { number, payerId: input.payerId, issueDate: input.issueDate, dueDate, total, lines: taxed.length });
-  applyCredit(env.db, input.payerId, input.issueDate, at);
+  applyCredit(env.db, input.payerId, input.issueDate, at, audit);
   return { id, number, total };
 }
 
@@ -94,6 +95,8 @@ export interface CreditNoteInput {
   reason: string;
   settlement: 'credit' | 'refund';
   refundMethod?: string | undefined;
+  /** Who gives the money back (the refunds row keeps id and name). */
+  staff?: { id: number; name: string } | null | undefined;
   lines: CreditLineDraft[];
 }
 
@@ -114,6 +117,8 @@ export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: 
   if (input.settlement === 'refund' && !input.refundMethod) {
     throw new AppError('VALIDATION', 'A refund needs a refund method.', { issues: [{ path: 'refundMethod', code: 'custom', message: 'required' }] });
   }
+  // The same check as any payment: closeout counts cash by the method's code.
+  const refundMethod = input.settlement === 'refund' ? activeMethod(env.db, input.refundMethod!).code : null;
   const settings = env.settings.get();
   const at = env.now().toISOString();
   const sum = (f: (t: TaxedLine) => number) => lines.reduce((s, t) => s + f(t), 0);
@@ -140,18 +145,20 @@ export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: 
       const open = inv.total - invoiceSettled(env.db, input.invoiceId);
       const amount = Math.min(open, left);
       if (amount > 0) {
-        allocate(env.db, input.invoiceId, { source: 'credit_note', id }, amount, input.issueDate, at);
+        const allocationId = allocate(env.db, input.invoiceId, { source: 'credit_note', id }, amount, input.issueDate, at);
+        audit('allocation', allocationId, null, { invoiceId: input.invoiceId, source: 'credit_note', sourceId: id, amount, date: input.issueDate, payerId: input.payerId });
         left -= amount;
       }
     }
   }
   if (input.settlement === 'refund' && left > 0) {
     prepared(env.db, 
-        `INSERT INTO refunds (payer_id, credit_note_id, date, method, amount, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO refunds (payer_id, credit_note_id, date, method, amount, reason, staff_id, staff_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.payerId, id, input.issueDate, input.refundMethod, left, input.reason, at);
+      .run(input.payerId, id, input.issueDate, refundMethod, left, input.reason, input.staff?.id ?? null, input.staff?.name ?? '', at);
   }
   audit('credit_note', id, null, { number, payerId: input.payerId, invoiceId: input.invoiceId, total, settlement: input.settlement });
-  if (input.settlement === 'credit') applyCredit(env.db, input.payerId, input.issueDate, at);
+  if (input.settlement === 'credit') applyCredit(env.db, input.payerId, input.issueDate, at, audit);
   return { id, number, total };
 }

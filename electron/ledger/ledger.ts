@@ -4,6 +4,7 @@
  * stores a running total. Functions run inside the caller's transaction.
  */
 import type { PayerBalance } from '../contract/billing-types';
+import { roundHalfUp } from '../billing/money';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 
@@ -37,14 +38,46 @@ export function creditSources(db: Db, payerId: number): CreditSource[] {
     )
     .all(payerId, payerId)
     .filter((s) => s.available > 0);
-  const bonus = prepared<[number], CreditSource>(db, 
-      `SELECT 'bonus' AS source, b.id, b.date,
-              b.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE bonus_grant_id = b.id), 0) AS available
-         FROM bonus_grants b WHERE b.payer_id = ? ORDER BY b.date, b.id`,
-    )
-    .all(payerId)
+  const bonus = bonusGrants(db, 'b.payer_id = ?', payerId)
+    .map((g): CreditSource => ({ source: 'bonus', id: g.id, date: g.date, available: bonusAvailable(g) }))
     .filter((s) => s.available > 0);
   return [...paid, ...bonus];
+}
+
+/** A bonus grant with what decides how much of it is still usable. */
+export interface BonusGrantState {
+  id: number;
+  date: string;
+  amount: number;
+  used: number;
+  /** The top-up that earned it (null for a grant without one) and how much of that top-up was refunded. */
+  paymentAmount: number | null;
+  refunded: number;
+}
+
+export function bonusGrants(db: Db, where: string, arg: number): BonusGrantState[] {
+  return prepared<[number], BonusGrantState>(db,
+    `SELECT b.id, b.date, b.amount,
+            COALESCE((SELECT SUM(amount) FROM allocations WHERE bonus_grant_id = b.id), 0) AS used,
+            p.amount AS paymentAmount,
+            COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = b.payment_id), 0) AS refunded
+       FROM bonus_grants b LEFT JOIN payments p ON p.id = b.payment_id WHERE ${where} ORDER BY b.date, b.id`,
+  ).all(arg);
+}
+
+/**
+ * A bonus is a discount on the money paid for it (BILLING.md): refunding part of the top-up takes
+ * back the same share of the bonus (half up), all of it when the whole top-up is refunded. What
+ * the money kept still earns stays usable; bonus already spent beyond that is not clawed back.
+ */
+export function bonusForfeited(g: Pick<BonusGrantState, 'amount' | 'paymentAmount' | 'refunded'>): number {
+  if (g.paymentAmount === null || g.paymentAmount <= 0 || g.refunded <= 0) return 0;
+  return Math.min(g.amount, roundHalfUp(BigInt(g.amount) * BigInt(g.refunded), BigInt(g.paymentAmount)));
+}
+
+/** What of a grant can still be spent: the grant less what was spent and what refunds forfeited. */
+export function bonusAvailable(g: BonusGrantState): number {
+  return Math.max(0, g.amount - g.used - bonusForfeited(g));
 }
 
 /** Open (issued, not fully settled) invoices of a payer, oldest first, with their balances. */
@@ -57,9 +90,9 @@ export function openInvoices(db: Db, payerId: number): { id: number; balance: nu
     .all(payerId);
 }
 
-/** Writes one allocation of `amount` from a credit source to an invoice. */
-export function allocate(db: Db, invoiceId: number, source: Pick<CreditSource, 'source' | 'id'>, amount: number, date: string, at: string): void {
-  prepared(db, 
+/** Writes one allocation of `amount` from a credit source to an invoice; returns its id. */
+export function allocate(db: Db, invoiceId: number, source: Pick<CreditSource, 'source' | 'id'>, amount: number, date: string, at: string): number {
+  const info = prepared(db, 
     `INSERT INTO allocations (invoice_id, payment_id, credit_note_id, bonus_grant_id, amount, date, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -71,7 +104,11 @@ export function allocate(db: Db, invoiceId: number, source: Pick<CreditSource, '
     date,
     at,
   );
+  return Number(info.lastInsertRowid);
 }
+
+/** Records one audited change in the caller's transaction (ctx.audit, or the system log in a run). */
+export type LedgerAudit = (entity: string, entityId: string | number, before: unknown, after: unknown) => void;
 
 /**
  * Applies the payer's account credit to their open invoices, oldest invoice first: paid
@@ -79,7 +116,7 @@ export function allocate(db: Db, invoiceId: number, source: Pick<CreditSource, '
  * an invoice is issued or credit arises, so a payer never holds credit and open invoices at once.
  * Returns the total allocated.
  */
-export function applyCredit(db: Db, payerId: number, date: string, at: string): number {
+export function applyCredit(db: Db, payerId: number, date: string, at: string, audit?: LedgerAudit): number {
   const sources = creditSources(db, payerId);
   if (sources.length === 0) return 0;
   let applied = 0;
@@ -89,7 +126,8 @@ export function applyCredit(db: Db, payerId: number, date: string, at: string): 
       if (due === 0) break;
       if (s.available === 0) continue;
       const amount = Math.min(due, s.available);
-      allocate(db, inv.id, s, amount, date, at);
+      const id = allocate(db, inv.id, s, amount, date, at);
+      audit?.('allocation', id, null, { invoiceId: inv.id, source: s.source, sourceId: s.id, amount, date, payerId });
       s.available -= amount;
       due -= amount;
       applied += amount;
@@ -112,13 +150,13 @@ export interface PaymentInput {
  * Records money received and applies it (with any other credit) to open invoices oldest
  * first; what is left is account credit. The payments screens build on this.
  */
-export function receivePayment(db: Db, p: PaymentInput, at: string): number {
+export function receivePayment(db: Db, p: PaymentInput, at: string, audit?: LedgerAudit): number {
   const info = prepared(db, 
       `INSERT INTO payments (payer_id, date, method, amount, reference, note, staff_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(p.payerId, p.date, p.method, p.amount, p.reference ?? '', p.note ?? '', p.staffId ?? null, at);
-  applyCredit(db, p.payerId, p.date, at);
+  applyCredit(db, p.payerId, p.date, at, audit);
   return Number(info.lastInsertRowid);
 }
 

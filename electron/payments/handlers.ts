@@ -2,7 +2,7 @@ import type { paymentChannels } from '../contract/payments';
 import type { AreaHandlers } from '../handlers';
 import { createMethod, createPromotion, listMethods, listPromotions, updateMethod, updatePromotion } from './methods';
 import { payerMoney, resolvePayer } from './payer';
-import { createRefund, listRefunds } from './refunds';
+import { createRefund, listRefunds, previewRefund } from './refunds';
 import { getPayment, listPayments, recordPayment, releaseAndVoid } from './service';
 
 export function paymentHandlers(): AreaHandlers<keyof typeof paymentChannels> {
@@ -36,5 +36,6 @@ export function paymentHandlers(): AreaHandlers<keyof typeof paymentChannels> {
     'payments.releaseAndVoid': (input, ctx) => releaseAndVoid(ctx, input.invoiceId, input.reason),
     'refunds.create': (input, ctx) => createRefund(ctx, input),
     'refunds.list': (input, ctx) => listRefunds(ctx.db, input),
+    'refunds.preview': (input, ctx) => previewRefund(ctx.db, input),
   };
 }

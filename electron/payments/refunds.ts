@@ -5,17 +5,18 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../contract/errors';
-import type { Refund, RefundResult, refundInput } from '../contract/payments';
+import type { Refund, RefundPreview, RefundResult, refundInput, refundPreviewInput } from '../contract/payments';
 import type { Db } from '../db/open';
 import type { Ctx } from '../handlers';
 import { draw } from './allocate';
-import { creditSources, payerBalance } from '../ledger/ledger';
+import { bonusAvailable, bonusGrants, creditSources, payerBalance } from '../ledger/ledger';
 import { paymentRemaining } from './balances';
 import { activeMethod, getMethod } from './methods';
 import { dateRangeFilter, findRequest, saveRequest } from './requests';
 import { moneyDate, payerMoney } from './payer';
 
 export type RefundInput = z.output<typeof refundInput>;
+type PlanInput = Pick<z.output<typeof refundPreviewInput>, 'payerId' | 'source' | 'paymentId' | 'amount'>;
 
 interface RefundRow {
   id: number;
@@ -84,14 +85,14 @@ function exceeds(amount: number, refundable: number, extra: Record<string, unkno
 }
 
 /** Which sources the refund draws on, and the default method to pay it back with. */
-function plan(db: Db, input: RefundInput): { draws: Draw[]; defaultMethod: string } {
+function plan(db: Db, input: PlanInput): { draws: Draw[]; defaultMethod: string; refundable: number } {
   if (input.source === 'payment') {
     const p = db.prepare<[number], { payer_id: number; method: string }>('SELECT payer_id, method FROM payments WHERE id = ?').get(input.paymentId!);
     if (!p) throw new AppError('NOT_FOUND', `No payment ${input.paymentId}.`);
     if (p.payer_id !== input.payerId) throw new AppError('PAYER_INVALID', `Payment ${input.paymentId} was made by another payer.`);
     const refundable = paymentRemaining(db, input.paymentId!);
     if (input.amount > refundable) throw exceeds(input.amount, refundable);
-    return { draws: [{ kind: 'payment', id: input.paymentId!, amount: input.amount }], defaultMethod: p.method };
+    return { draws: [{ kind: 'payment', id: input.paymentId!, amount: input.amount }], defaultMethod: p.method, refundable };
   }
   // Newest first: the last money in is the first to go back.
   const sources = creditSources(db, input.payerId)
@@ -101,7 +102,35 @@ function plan(db: Db, input: RefundInput): { draws: Draw[]; defaultMethod: strin
   const refundable = sources.reduce((s, x) => s + x.remaining, 0);
   if (input.amount > refundable) throw exceeds(input.amount, refundable, { bonusCredit: payerBalance(db, input.payerId).bonusCredit });
   const defaultMethod = getMethod(db, 'cash')?.active ? 'cash' : activeMethodCode(db);
-  return { draws: draw(input.amount, sources), defaultMethod };
+  return { draws: draw(input.amount, sources), defaultMethod, refundable };
+}
+
+interface Forfeit {
+  grantId: number;
+  paymentId: number;
+  before: number;
+  after: number;
+}
+
+/** The bonus grants of the top-ups a refund draws on, usable before and after it (see bonusForfeited). */
+function forfeits(db: Db, draws: Draw[]): Forfeit[] {
+  return draws
+    .filter((d) => d.kind === 'payment')
+    .flatMap((d) =>
+      bonusGrants(db, 'b.payment_id = ?', d.id).map((g) => ({
+        grantId: g.id,
+        paymentId: d.id,
+        before: bonusAvailable(g),
+        after: bonusAvailable({ ...g, refunded: g.refunded + d.amount }),
+      })),
+    )
+    .filter((f) => f.before > f.after);
+}
+
+export function previewRefund(db: Db, input: PlanInput): RefundPreview {
+  if (!db.prepare<[number], { id: number }>('SELECT id FROM members WHERE id = ?').get(input.payerId)) throw new AppError('NOT_FOUND', `No member ${input.payerId}.`);
+  const { draws, refundable } = plan(db, input);
+  return { refundable, bonusForfeited: forfeits(db, draws).reduce((s, f) => s + f.before - f.after, 0) };
 }
 
 function activeMethodCode(db: Db): string {
@@ -110,13 +139,14 @@ function activeMethodCode(db: Db): string {
 
 export function createRefund(ctx: Ctx, input: RefundInput): RefundResult {
   const db = ctx.db;
-  const replay = findRequest<{ refundIds: number[]; payerId: number }>(db, input.requestId, 'refunds.create');
-  if (replay) return result(ctx, replay.refundIds, replay.payerId, true);
+  const replay = findRequest<{ refundIds: number[]; payerId: number; bonusForfeited?: number }>(db, input.requestId, 'refunds.create');
+  if (replay) return result(ctx, replay.refundIds, replay.payerId, true, replay.bonusForfeited ?? 0);
 
   const payer = db.prepare<[number], { id: number }>('SELECT id FROM members WHERE id = ?').get(input.payerId);
   if (!payer) throw new AppError('NOT_FOUND', `No member ${input.payerId}.`);
   const date = moneyDate(db, input.date, ctx.today());
   const { draws, defaultMethod } = plan(db, input);
+  const forfeited = forfeits(db, draws);
   const method = input.method ? activeMethod(db, input.method).code : defaultMethod;
   const now = ctx.now().toISOString();
   const insert = db.prepare(
@@ -139,12 +169,17 @@ export function createRefund(ctx: Ctx, input: RefundInput): RefundResult {
       ).lastInsertRowid,
     ),
   );
-  saveRequest(db, input.requestId, 'refunds.create', { refundIds: ids, payerId: input.payerId }, now);
+  const bonusForfeited = forfeited.reduce((s, f) => s + f.before - f.after, 0);
+  saveRequest(db, input.requestId, 'refunds.create', { refundIds: ids, payerId: input.payerId, bonusForfeited }, now);
   for (const r of getRefunds(db, ids)) ctx.audit('refund', r.id, null, r);
-  return result(ctx, ids, input.payerId, false);
+  // The forfeiture is derived from the refund (nothing else is written); audited so the screen shows it.
+  for (const f of forfeited) {
+    ctx.audit('bonus_grant', f.grantId, { available: f.before, payerId: input.payerId }, { available: f.after, forfeited: f.before - f.after, paymentId: f.paymentId, payerId: input.payerId });
+  }
+  return result(ctx, ids, input.payerId, false, bonusForfeited);
 }
 
-function result(ctx: Ctx, ids: number[], payerId: number, replayed: boolean): RefundResult {
+function result(ctx: Ctx, ids: number[], payerId: number, replayed: boolean, bonusForfeited: number): RefundResult {
   const refunds = getRefunds(ctx.db, ids);
-  return { refunds, total: refunds.reduce((s, r) => s + r.amount, 0), payer: payerMoney(ctx.db, payerId, ctx.today()), replayed };
+  return { refunds, total: refunds.reduce((s, r) => s + r.amount, 0), bonusForfeited, payer: payerMoney(ctx.db, payerId, ctx.today()), replayed };
 }

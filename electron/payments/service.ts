@@ -97,7 +97,7 @@ export function recordPayment(ctx: Ctx, input: PaymentInput): PaymentReceipt {
       now,
     );
   }
-  applyAccountCredit(db, payer.id, date, now);
+  applyAccountCredit(db, payer.id, date, now, ctx.audit);
   saveRequest(db, input.requestId, 'payments.record', { paymentId }, now);
   const detail = getPayment(db, paymentId);
   ctx.audit('payment', paymentId, null, detail);
@@ -108,7 +108,8 @@ function receipt(ctx: Ctx, paymentId: number, replayed: boolean): PaymentReceipt
   const payment = getPayment(ctx.db, paymentId);
   return {
     payment,
-    toCredit: payment.amount - payment.allocated,
+    // What stays on account from this payment: not applied and not paid back.
+    toCredit: payment.unallocated,
     bonus: payment.bonus,
     change: payment.change,
     payer: payerMoney(ctx.db, payment.payerId, ctx.today()),
@@ -195,27 +196,32 @@ interface AllocationRow {
 }
 
 /**
- * Voids an invoice that payments or bonus credit had settled: what was applied goes back to the
- * payer's account (then, as always, to their other open invoices; the rest stays as credit that can be
- * refunded), and the invoice is voided, in one transaction. Refused on a closed day's allocation (DAY_CLOSED:
- * correct it with a credit note instead) and, as any void, when a credit note is tied to the invoice.
+ * Voids an invoice that payments, bonus credit or another invoice's credit note had settled: what was
+ * applied goes back to its source (then, as always, to the payer's other open invoices; the rest stays as
+ * credit that can be refunded), and the invoice is voided, in one transaction. Refused on a closed day
+ * (today, the invoice's or an allocation's: DAY_CLOSED, correct it with a credit note instead) and, as any
+ * void, when a credit note is tied to the invoice itself (INVOICE_SETTLED).
  */
 export function releaseAndVoid(ctx: Ctx, invoiceId: number, reason: string): { invoice: InvoiceDetail; released: number; payer: PayerMoney } {
   const db = ctx.db;
+  const today = ctx.today();
+  // The released credit is applied again today: today must be open.
+  assertDayOpen(db, today);
   const inv = invoiceBalance(db, invoiceId);
   if (!inv) throw new AppError('NOT_FOUND', `No invoice ${invoiceId}.`);
   if (inv.status === 'void') throw new AppError('INVOICE_VOID', `Invoice ${inv.number} is void.`, { invoiceId });
   const rows = db.prepare<[number], AllocationRow>('SELECT * FROM allocations WHERE invoice_id = ? ORDER BY id').all(invoiceId);
   if (rows.length === 0) throw new AppError('NOTHING_TO_RELEASE', `Nothing is applied to invoice ${inv.number}.`, { invoiceId });
-  if (rows.some((r) => r.credit_note_id !== null)) {
-    throw new AppError('INVOICE_SETTLED', `Invoice ${inv.number} has a credit note applied; it cannot be voided.`, { invoiceId });
+  // A note written against this invoice corrects it for good; credit from another invoice's note is released like a payment.
+  const tied = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM credit_notes WHERE invoice_id = ?').get(invoiceId)!.n;
+  if (tied > 0) {
+    throw new AppError('INVOICE_SETTLED', `Invoice ${inv.number} has a credit note; it cannot be voided.`, { invoiceId, creditNotes: tied });
   }
   assertDayOpen(db, inv.issueDate);
   for (const r of rows) assertDayOpen(db, r.date);
   db.prepare('DELETE FROM allocations WHERE invoice_id = ?').run(invoiceId);
-  ctx.audit('invoice_settlement', invoiceId, { allocations: rows }, { allocations: [], reason });
+  ctx.audit('invoice_settlement', invoiceId, { allocations: rows, payerId: inv.payerId }, { allocations: [], reason, payerId: inv.payerId });
   const invoice = voidInvoice(ctx, invoiceId, reason, ctx.audit);
-  const today = ctx.today();
-  applyAccountCredit(db, inv.payerId, today, ctx.now().toISOString());
+  applyAccountCredit(db, inv.payerId, today, ctx.now().toISOString(), ctx.audit);
   return { invoice, released: rows.reduce((s, r) => s + r.amount, 0), payer: payerMoney(db, inv.payerId, today) };
 }

@@ -202,6 +202,7 @@ test('invoices: filters, the detail with what settled it, and a void of a paid i
   const credit = page.getByRole('dialog', { name: '为 INV-2026-00002 开红字凭证' });
   await credit.getByRole('checkbox').first().check();
   await expect(credit.getByLabel('金额')).toHaveValue('180.00');
+  await expect(credit).toContainText('本账单最多还可冲抵 ¥180.00');
   await credit.getByLabel('金额').fill('50');
   await credit.getByLabel('原因').fill('教练请假');
   await screenshot(page, 'credit-note-zh');
@@ -258,4 +259,70 @@ test('a top-up with a promotion (充值赠送), set up and taken in Chinese', as
   await expect(done).toContainText('赠送余额');
   await expect(done).toContainText('¥200.00');
   expect(await app.host.invoke('payments.payer', { memberId: member.id })).toMatchObject({ balance: -100000, paidCredit: 100000, bonusCredit: 20000 });
+});
+
+test('refunding half a promoted top-up takes back half its bonus; a switched-off method is not offered', async ({ app }) => {
+  await app.setup('en');
+  const member = await app.host.invoke('members.create', { name: 'Han Mei', phone: '13600000008' });
+  const promo = await app.host.invoke('promotions.create', { name: 'Top up 1000 get 200', minAmount: 100000, bonus: 20000 });
+  await app.host.invoke('payments.record', { payerId: member.id, kind: 'topup', method: 'wechat', amount: 100000, promotionId: promo.id });
+  await app.host.invoke('paymentMethods.update', { code: 'wechat', active: false });
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Refund Han Mei' }).click();
+  const refund = page.getByRole('dialog', { name: 'Refund – Han Mei' });
+  // WeChat Pay is off: the select and what is sent are the first method in use.
+  await expect(refund.getByLabel('Pay back by')).toHaveValue('cash');
+  await refund.getByLabel('Amount').fill('500');
+  await expect(refund).toContainText('This refund also takes back CN¥100.00 of bonus credit');
+  await refund.getByLabel('Reason').fill('Half back');
+  await screenshot(page, 'refund-forfeit-en');
+  await refund.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '退款 Han Mei' }).click();
+  const zh = page.getByRole('dialog', { name: '退款 – Han Mei' });
+  await zh.getByLabel('金额').fill('500');
+  await expect(zh).toContainText('本次退款将同时收回 ¥100.00 赠送余额');
+  await zh.getByLabel('原因').fill('退一半');
+  await screenshot(page, 'refund-forfeit-zh');
+  await zh.getByRole('button', { name: '确认退款' }).click();
+  await expect(page.getByText('已退款 ¥500.00，收回赠送余额 ¥100.00')).toBeVisible();
+  expect(await app.host.invoke('payments.payer', { memberId: member.id })).toMatchObject({ paidCredit: 50000, bonusCredit: 10000 });
+  expect((await app.host.invoke('refunds.list', { payerId: member.id })).map((r) => [r.method, r.amount])).toEqual([['cash', 50000]]);
+});
+
+test('the credit note dialog says how much is left to credit, and refunds by a method in use', async ({ app }) => {
+  await app.setup('en');
+  const a = await memberOwing(app.host, 'Wei Na', '13900000009', 30000);
+  await app.host.invoke('payments.record', { payerId: a.memberId, method: 'card', amount: 30000 });
+  await app.host.invoke('paymentMethods.update', { code: 'cash', active: false });
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Invoices' }).click();
+  await page.getByRole('table', { name: 'Invoices' }).getByRole('row', { name: /Wei Na/ }).click();
+  const detail = page.getByRole('dialog', { name: 'Invoice INV-2026-00001' });
+  await detail.getByRole('button', { name: 'Credit note' }).click();
+  const credit = page.getByRole('dialog', { name: 'Credit note for INV-2026-00001' });
+  await expect(credit).toContainText('At most CN¥300.00 can still be credited on this invoice');
+  await credit.getByRole('checkbox').first().check();
+  await credit.getByLabel('Amount').fill('120');
+  await credit.getByRole('radio', { name: 'Refund it' }).check();
+  await expect(credit.getByLabel('Refund by')).toHaveValue('card');
+  await credit.getByLabel('Reason').fill('Coach away');
+  await screenshot(page, 'credit-note-cap-en');
+  await credit.getByRole('button', { name: 'Issue credit note' }).click();
+  await expect(page.getByText('Credit note CN-2026-00001 issued')).toBeVisible();
+  expect((await app.host.invoke('refunds.list', { payerId: a.memberId })).map((r) => [r.method, r.amount, r.staffName])).toEqual([['card', 12000, 'Owner']]);
+
+  // Taking a payment with cash switched off starts on the first method in use, and records it.
+  await page.getByRole('button', { name: 'Close dialog' }).click();
+  await page.getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Take payment' }).first().click();
+  await page.getByRole('combobox').fill('Wei Na');
+  await page.getByRole('option', { name: /Wei Na/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const take = page.getByRole('dialog', { name: 'Take payment – Wei Na' });
+  await expect(take.getByRole('radio', { name: 'Card terminal' })).toBeChecked();
+  await expect(take.getByLabel('Cash tendered')).toHaveCount(0);
 });

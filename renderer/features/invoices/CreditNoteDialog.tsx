@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../electron/contract';
@@ -11,14 +11,7 @@ import { Banner } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { MONEY_KEYS, methodLabel, useMethods } from '../payments/money';
-
-/** What is left to credit on each line: its gross minus what earlier credit notes took. */
-function leftByLine(inv: InvoiceDetail): Map<number, number> {
-  const left = new Map(inv.lines.map((l) => [l.id, l.gross] as const));
-  for (const c of inv.creditNotes) for (const l of c.lines) if (l.invoiceLineId !== null) left.set(l.invoiceLineId, (left.get(l.invoiceLineId) ?? 0) - l.gross);
-  return left;
-}
+import { MONEY_KEYS, methodInUse, methodLabel, useMethods } from '../payments/money';
 
 /** A credit note: whole lines or part of a line; the rest refunded or kept as account credit (manager). */
 export function CreditNoteDialog(props: { invoice: InvoiceDetail; onClose: () => void }) {
@@ -27,11 +20,15 @@ export function CreditNoteDialog(props: { invoice: InvoiceDetail; onClose: () =>
   const qc = useQueryClient();
   const methods = useMethods();
   const inv = props.invoice;
-  const left = leftByLine(inv);
+  // What is left to credit, from the host: per line (net of its share of the discounts) and on the whole invoice.
+  const limits = useQuery({ queryKey: ['creditLimits', inv.id, inv.creditNotes.length], queryFn: () => invoke('creditNotes.limits', { invoiceId: inv.id }) });
+  const left = new Map((limits.data?.lines ?? []).map((l) => [l.invoiceLineId, l.left] as const));
+  const cap = limits.data?.invoiceLeft ?? 0;
   const creditable = inv.lines.filter((l) => (left.get(l.id) ?? 0) > 0);
   const [picked, setPicked] = useState<Record<number, string>>({});
   const [settlement, setSettlement] = useState<'credit' | 'refund'>('credit');
-  const [method, setMethod] = useState('cash');
+  const [chosenMethod, setMethod] = useState<string | null>(null);
+  const method = methodInUse(chosenMethod, methods.data);
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -54,12 +51,17 @@ export function CreditNoteDialog(props: { invoice: InvoiceDetail; onClose: () =>
       props.onClose();
     },
   });
+  const pickedTotal = Object.values(picked).reduce((s, text) => s + Math.max(0, textToMinor(text, f.currency) ?? 0), 0);
   const issues = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const businessError = save.error && !(save.error instanceof ApiError && save.error.code === 'VALIDATION') ? errorText(t, save.error) : null;
 
   function submit() {
     if (Object.keys(picked).length === 0) {
       setLocalError(t('invoices.creditNote.pickOne'));
+      return;
+    }
+    if (pickedTotal > cap) {
+      setLocalError(t('invoices.creditNote.overCap', { amount: f.money(pickedTotal), cap: f.money(cap) }));
       return;
     }
     setLocalError(null);
@@ -70,6 +72,7 @@ export function CreditNoteDialog(props: { invoice: InvoiceDetail; onClose: () =>
     <Dialog title={t('invoices.creditNote.title', { number: inv.number })} size="large" onClose={props.onClose} onSubmit={submit} submitLabel={t('invoices.creditNote.submit')} busy={save.isPending}>
       {businessError || localError ? <Banner kind="error">{businessError ?? localError}</Banner> : null}
       <p className="dialog__note">{t('invoices.creditNote.explain')}</p>
+      {limits.data ? <p className="dialog__note">{t('invoices.creditNote.cap', { amount: f.money(cap) })}</p> : null}
       <ul className="credit__lines">
         {creditable.map((l) => {
           const on = picked[l.id] !== undefined;

@@ -11,7 +11,7 @@ import { Banner } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { MONEY_KEYS, methodLabel, newRequestId, useMethods } from './money';
+import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, useMethods } from './money';
 
 const receiptNo = (id: number) => `P-${String(id).padStart(6, '0')}`;
 
@@ -28,11 +28,27 @@ export function RefundDialog(props: { payerId: number; payment?: Payment; onClos
   const [source, setSource] = useState<'payment' | 'credit'>(props.payment && props.payment.unallocated > 0 ? 'payment' : 'credit');
   const refundable = source === 'payment' ? (props.payment?.unallocated ?? 0) : (payer.data?.paidCredit ?? 0);
   const [amountText, setAmountText] = useState<string | null>(null);
-  const [method, setMethod] = useState(props.payment?.method ?? 'cash');
+  // The refunded payment's method while it is still in use, else the first method in use.
+  const [chosenMethod, setMethod] = useState<string | null>(props.payment?.method ?? null);
+  const method = methodInUse(chosenMethod, methods.data);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [requestId] = useState(newRequestId);
   const amount = amountText ?? (refundable > 0 ? minorToText(refundable, f.currency) : '');
+  const amountMinor = textToMinor(amount, f.currency);
+  // The bonus this refund takes back (a bonus is a discount on the money refunded): asked of the host.
+  const previewInput = {
+    payerId: props.payerId,
+    source,
+    ...(source === 'payment' && props.payment ? { paymentId: props.payment.id } : {}),
+    amount: amountMinor ?? 0,
+  };
+  const preview = useQuery({
+    queryKey: ['refundPreview', previewInput],
+    queryFn: () => invoke('refunds.preview', previewInput),
+    enabled: amountMinor !== null && amountMinor > 0 && amountMinor <= refundable,
+  });
+  const forfeit = preview.data && amountMinor !== null && amountMinor <= refundable ? preview.data.bonusForfeited : 0;
 
   const save = useMutation({
     mutationFn: () =>
@@ -47,7 +63,11 @@ export function RefundDialog(props: { payerId: number; payment?: Payment; onClos
       }),
     onSuccess: (r) => {
       for (const key of MONEY_KEYS) void qc.invalidateQueries({ queryKey: [...key] });
-      toast.success(t('payments.refund.done', { amount: f.money(r.total) }));
+      toast.success(
+        r.bonusForfeited > 0
+          ? t('payments.refund.doneForfeit', { amount: f.money(r.total), bonus: f.money(r.bonusForfeited) })
+          : t('payments.refund.done', { amount: f.money(r.total) }),
+      );
       props.onClose();
     },
     onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
@@ -95,6 +115,7 @@ export function RefundDialog(props: { payerId: number; payment?: Payment; onClos
         {refundable > 0 ? t('payments.refund.refundable', { amount: f.money(refundable) }) : t('payments.refund.nothing')}
         {payer.data && payer.data.bonusCredit > 0 ? ` ${t('payments.refund.bonusNote', { amount: f.money(payer.data.bonusCredit) })}` : ''}
       </p>
+      {forfeit > 0 ? <Banner kind="warning">{t('payments.refund.forfeit', { amount: f.money(forfeit) })}</Banner> : null}
       <div className="row row--2">
         <Field label={t('payments.refund.amount')} error={err('amount')}>
           {(id, d) => <MoneyInput id={id} describedBy={d} currency={f.currency} value={amount} invalid={!!errors['amount']} onChange={setAmountText} />}

@@ -13,7 +13,7 @@ import { Segmented } from '../../components/Segmented';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { MONEY_KEYS, methodLabel, newRequestId, printDocument, useMethods } from './money';
+import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, printDocument, useMethods } from './money';
 
 export interface TakePaymentProps {
   /** The member at the desk; the payment goes to the account that pays for them (their household payer). */
@@ -71,7 +71,8 @@ function PaymentForm(props: TakePaymentProps & { payer: PayerMoney; today: strin
   const openIds = new Set(payer.openInvoices.map((i) => i.id));
   const [kind, setKind] = useState<Kind>(props.kind ?? 'payment');
   const [picked, setPicked] = useState<number[]>(() => (props.invoiceIds ?? []).filter((id) => openIds.has(id)));
-  const [method, setMethod] = useState('cash');
+  const [chosenMethod, setMethod] = useState<string | null>(null);
+  const method = methodInUse(chosenMethod, methods.data);
   const [amountText, setAmountText] = useState<string | null>(null);
   const [tendered, setTendered] = useState('');
   const [date, setDate] = useState(props.today);

@@ -18,6 +18,15 @@ export function useMethods(includeInactive = false) {
   });
 }
 
+/**
+ * The method a form sends: the one chosen (or preferred, e.g. a refunded payment's) while it is in
+ * use, else the first method in use, so the select never shows one method while holding another.
+ */
+export function methodInUse(chosen: string | null, active: PaymentMethod[] | undefined): string {
+  if (!active || active.length === 0) return chosen ?? '';
+  return chosen !== null && active.some((m) => m.code === chosen) ? chosen : active[0]!.code;
+}
+
 /** A built-in method in the clerk's language; a custom one by its name; an unknown code as it is. */
 export function methodLabel(t: TFunction, code: string, methods: PaymentMethod[] | undefined): string {
   const m = methods?.find((x) => x.code === code);

@@ -30,4 +30,66 @@ describe('credit notes at the desk', () => {
     expect((await b.th.host.invoke('creditNotes.listByPayer', { payerId: m })).map((c) => c.number)).toEqual(['CN-2026-00002', 'CN-2026-00001']);
     expect((await b.th.host.invoke('creditNotes.get', { id: 2 })).lines[0]).toMatchObject({ net: 20000, tax: 1200, gross: 21200 });
   });
+
+  it('a credit never gives back more than the invoice charged: a line is worth its gross less its share of the discount', async () => {
+    b = await billing('2026-01-05', { pricesIncludeTax: false });
+    const m = await b.member('Dora');
+    const plan = await b.plan({ name: 'Gym', price: 10000, taxRateBp: 0 });
+    await b.subscribe(m, plan, { discount: { kind: 'fixed', value: 2000, duration: 'forever' } });
+    const inv = await b.th.host.invoke('invoices.get', { id: 1 });
+    expect(inv.lines.map((l) => [l.id, l.kind, l.gross])).toEqual([[1, 'period', 10000], [2, 'discount', -2000]]);
+    expect(inv.total).toBe(8000);
+    expect(await b.th.host.invoke('creditNotes.limits', { invoiceId: 1 })).toEqual({ invoiceId: 1, invoiceLeft: 8000, lines: [{ invoiceLineId: 1, left: 8000 }] });
+    b.pay(m, 8000, '2026-01-05');
+    const hash = databaseHash(b.th.host.db);
+    // Crediting the whole period line once gave back 10000 on an invoice that charged 8000.
+    expect(await failure(b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 1, amount: 8001 }], settlement: 'refund', refundMethod: 'cash', reason: 'Too much' })))
+      .toMatchObject({ code: 'CREDIT_EXCEEDS_LINE', details: { invoiceLineId: 1, left: 8000, requested: 8001 } });
+    expect(await failure(b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 2 }], settlement: 'credit', reason: 'The discount' })))
+      .toMatchObject({ code: 'CREDIT_EXCEEDS_LINE', details: { invoiceLineId: 2, left: 0 } });
+    expect(databaseHash(b.th.host.db)).toBe(hash);
+    const cn = await b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 1 }], settlement: 'refund', refundMethod: 'cash', reason: 'Moved away' });
+    expect(cn).toMatchObject({ total: 8000, subtotal: 8000, taxTotal: 0 });
+    expect(b.th.host.db.prepare('SELECT credit_note_id, method, amount FROM refunds').all()).toEqual([{ credit_note_id: 1, method: 'cash', amount: 8000 }]);
+    expect(await b.th.host.invoke('creditNotes.limits', { invoiceId: 1 })).toEqual({ invoiceId: 1, invoiceLeft: 0, lines: [{ invoiceLineId: 1, left: 0 }] });
+    expect(await b.balance(m)).toMatchObject({ invoiced: 8000, credited: 8000, paid: 8000, refunded: 8000, balance: 0 });
+  });
+
+  it('notes on one invoice never add up to more than its total (CREDIT_EXCEEDS_INVOICE), whatever credited it before', async () => {
+    b = await billing('2026-01-05', { pricesIncludeTax: false });
+    const m = await b.member('Eli');
+    const plan = await b.plan({ name: 'Gym', price: 10000, taxRateBp: 0 });
+    await b.subscribe(m, plan);
+    // A note without lines of this invoice (as a cancellation's may be) already took 7000 of its 10000.
+    b.th.host.db.prepare("INSERT INTO credit_notes (number, payer_id, invoice_id, issue_date, reason, subtotal, tax_total, total, settlement, created_at) VALUES ('CN-X', ?, 1, '2026-01-05', 'earlier', 7000, 0, 7000, 'credit', '2026-01-05T00:00:00Z')").run(m);
+    b.th.host.db.prepare("INSERT INTO credit_note_lines (credit_note_id, position, invoice_line_id, description, tax_rate_bp, net, tax, gross) VALUES (1, 1, NULL, 'earlier', 0, 7000, 0, 7000)").run();
+    expect(await b.th.host.invoke('creditNotes.limits', { invoiceId: 1 })).toEqual({ invoiceId: 1, invoiceLeft: 3000, lines: [{ invoiceLineId: 1, left: 10000 }] });
+    const hash = databaseHash(b.th.host.db);
+    expect(await failure(b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 1, amount: 3001 }], settlement: 'credit', reason: 'Goodwill' })))
+      .toMatchObject({ code: 'CREDIT_EXCEEDS_INVOICE', details: { invoiceId: 1, left: 3000, requested: 3001 } });
+    expect(databaseHash(b.th.host.db)).toBe(hash);
+    expect(await b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 1, amount: 3000 }], settlement: 'credit', reason: 'Goodwill' })).toMatchObject({ total: 3000 });
+  });
+
+  it('a refund by credit note takes an active payment method only, and records who gave it', async () => {
+    b = await billing('2026-01-05', { pricesIncludeTax: false });
+    const m = await b.member('Fay');
+    const plan = await b.plan({ name: 'Gym', price: 10000, taxRateBp: 0 });
+    const sub = await b.subscribe(m, plan);
+    b.pay(m, 10000, '2026-01-05');
+    await b.th.host.invoke('paymentMethods.update', { code: 'alipay', active: false });
+    const hash = databaseHash(b.th.host.db);
+    for (const refundMethod of ['bitcoin', 'alipay']) {
+      expect(await failure(b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 1, amount: 1000 }], settlement: 'refund', refundMethod, reason: 'x' })))
+        .toMatchObject({ code: 'PAYMENT_METHOD_UNKNOWN', details: { method: refundMethod } });
+      // The same check on a cancellation refunded at once.
+      expect(await failure(b.th.host.invoke('subscriptions.cancel', { id: sub, mode: 'now', settlement: 'refund', refundMethod })))
+        .toMatchObject({ code: 'PAYMENT_METHOD_UNKNOWN', details: { method: refundMethod } });
+    }
+    expect(databaseHash(b.th.host.db)).toBe(hash);
+    await b.th.host.invoke('creditNotes.create', { invoiceId: 1, lines: [{ invoiceLineId: 1, amount: 1000 }], settlement: 'refund', refundMethod: 'wechat', reason: 'Goodwill' });
+    const owner = b.th.host.db.prepare<[], { id: number }>("SELECT id FROM staff WHERE name = 'Owner'").get()!;
+    expect(b.th.host.db.prepare('SELECT credit_note_id, method, amount, staff_id, staff_name FROM refunds').all())
+      .toEqual([{ credit_note_id: 1, method: 'wechat', amount: 1000, staff_id: owner.id, staff_name: 'Owner' }]);
+  });
 });
