@@ -11,9 +11,16 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const LIST_KINDS = ['members', 'invoices', 'payments', 'refunds', 'expenses'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-/** A file for the renderer to save: its suggested name and its text (UTF-8 with BOM). No path crosses IPC. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * A file for the renderer to save: its suggested name and its content — the text of a CSV
+ * (UTF-8 with BOM), or an XLSX workbook in base64. No path crosses IPC.
+ */
 export interface ExportFile {
   fileName: string;
+  format: ExportFormat;
   content: string;
   rows: number;
 }
@@ -23,6 +30,8 @@ const range = {
   to: isoDate,
   /** The language of the headers; default: the business's language. */
   locale: z.enum(LOCALES, 'invalid_choice').optional(),
+  /** CSV (default) or an Excel workbook. */
+  format: z.enum(EXPORT_FORMATS, 'invalid_choice').optional(),
 };
 
 export const exportChannels = {

@@ -229,7 +229,7 @@ export const reportChannels = {
   'reports.attendance': channel<AttendanceReport>()(reportRange, { access: 'manager', mutates: false }),
   /** Open balances by days past due, as of today. */
   'reports.aging': channel<AgingReport>()(empty, { access: 'manager', mutates: false }),
-  /** The next 12 months from the billing engine's forecast, with and without the trailing churn. */
+  /** The next 12 months as billing would invoice them (projected in memory), with and without the trailing churn. */
   'reports.forecast': channel<ForecastReport>()(empty, { access: 'manager', mutates: false }),
   'reports.dashboard': channel<Dashboard>()(empty, { access: 'manager', mutates: false }),
 };

@@ -13,11 +13,31 @@ export function minorDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-export type Cell = string | number | null;
+/** An amount of money in minor units: text in a CSV, a currency number in a workbook. */
+export interface MoneyCell {
+  money: number;
+  currency: string;
+}
+
+/** A rate in basis points: "45.45" in a CSV, a percentage in a workbook. */
+export interface PercentCell {
+  percent: number;
+}
+
+export type Cell = string | number | null | MoneyCell | PercentCell;
+
+/** A cell as the text or number a CSV holds. */
+export function plainCell(c: Cell): string | number | null {
+  if (c === null || typeof c !== 'object') return c;
+  return 'money' in c ? moneyCell(c.money, c.currency) : percentCell(c.percent);
+}
 
 export function toCsv(header: string[], rows: Cell[][]): string {
   // A leading = + - @ would make a spreadsheet run the text as a formula: quote it out (OWASP CSV injection).
-  const safe = (c: Cell) => (typeof c === 'string' && /^[=+\-@\t\r]/.test(c) && !NUMBER.test(c) ? `'${c}` : (c ?? ''));
+  const safe = (cell: Cell) => {
+    const c = plainCell(cell);
+    return typeof c === 'string' && /^[=+\-@\t\r]/.test(c) && !NUMBER.test(c) ? `'${c}` : (c ?? '');
+  };
   return BOM + Papa.unparse({ fields: header, data: rows.map((r) => r.map(safe)) }, { newline: '\r\n', quotes: false });
 }
 

@@ -2,13 +2,17 @@ import type { exportChannels } from '../contract/exports';
 import type { Locale } from '../contract/settings';
 import type { AreaHandlers, Ctx } from '../handlers';
 import type { ReportsService } from '../reports/service';
+import type { ExportFile, ExportFormat } from '../contract/exports';
 import { toCsv } from './csv';
 import { labels } from './labels';
 import { listTable } from './lists';
 import { reportTable, type Table } from './reports';
+import { toXlsx } from './xlsx';
 
-function file(name: string, suffix: string, table: Table) {
-  return { fileName: `${name}-${suffix}.csv`, content: toCsv(table.header, table.rows), rows: table.rows.length };
+async function file(name: string, suffix: string, table: Table, format: ExportFormat = 'csv'): Promise<ExportFile> {
+  const base = { fileName: `${name}-${suffix}.${format}`, format, rows: table.rows.length };
+  if (format === 'csv') return { ...base, content: toCsv(table.header, table.rows) };
+  return { ...base, content: (await toXlsx(table.header, table.rows, name)).toString('base64') };
 }
 
 export function exportHandlers(reports: ReportsService): AreaHandlers<keyof typeof exportChannels> {
@@ -19,16 +23,16 @@ export function exportHandlers(reports: ReportsService): AreaHandlers<keyof type
   return {
     'exports.report': (input, ctx) => {
       const { l, currency } = setup(ctx, input.locale);
-      const table = reportTable(input.report, reports, input, l, currency, ctx.audit);
+      const table = reportTable(input.report, reports, input, l, currency);
       const suffix = input.report === 'aging' || input.report === 'forecast' ? ctx.today() : `${input.from}_${input.to}`;
-      return file(l.files[input.report], suffix, table);
+      return file(l.files[input.report], suffix, table, input.format);
     },
     'exports.list': (input, ctx) => {
       const { l, locale, currency } = setup(ctx, input.locale);
       const table = listTable(ctx.db, input.list, input, l, locale, currency);
       const names = { members: l.files.memberList, invoices: l.files.invoiceList, payments: l.files.paymentList, refunds: l.files.refundList, expenses: l.files.expenseList };
       const suffix = input.list === 'members' ? ctx.today() : `${input.from ?? 'all'}_${input.to ?? ctx.today()}`;
-      return file(names[input.list], suffix, table);
+      return file(names[input.list], suffix, table, input.format);
     },
   };
 }

@@ -3,12 +3,12 @@ import type { ListKind } from '../contract/exports';
 import type { Locale } from '../contract/settings';
 import type { Db } from '../db/open';
 import { addDays } from '../billing/dates';
-import { moneyCell } from './csv';
+import type { Cell } from './csv';
 import type { Labels } from './labels';
 import type { Table } from './reports';
 
 export function listTable(db: Db, kind: ListKind, range: { from?: string | undefined; to?: string | undefined }, l: Labels, locale: Locale, currency: string): Table {
-  const m = (minor: number) => moneyCell(minor, currency);
+  const m = (minor: number): Cell => ({ money: minor, currency });
   const from = range.from ?? '0000-01-01';
   const to = range.to ?? '9999-12-31';
   const method = (code: string, name: string | null) => (name ? name : (l.methods[code] ?? code));

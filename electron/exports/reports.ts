@@ -4,9 +4,8 @@
  */
 import type { ReportKind } from '../contract/exports';
 import type { BreakdownReport } from '../contract/reports';
-import type { AuditFn } from '../invoices/env';
 import type { ReportsService } from '../reports/service';
-import { moneyCell, percentCell, type Cell } from './csv';
+import type { Cell } from './csv';
 import type { Labels } from './labels';
 
 export interface Table {
@@ -20,10 +19,9 @@ export function reportTable(
   range: { from: string; to: string },
   l: Labels,
   currency: string,
-  audit: AuditFn,
 ): Table {
-  const m = (minor: number | null) => (minor === null ? '' : moneyCell(minor, currency));
-  const p = percentCell;
+  const m = (minor: number | null): Cell => (minor === null ? '' : { money: minor, currency });
+  const p = (bp: number | null): Cell => (bp === null ? '' : { percent: bp });
   const when = [l.month, l.from, l.to];
   const at = (r: { month: string; start: string; end: string }) => [r.month, r.start, r.end];
   switch (kind) {
@@ -136,7 +134,7 @@ export function reportTable(
       };
     }
     case 'forecast': {
-      const r = reports.forecast(audit);
+      const r = reports.forecast();
       return {
         header: [l.month, l.forecastInvoices, l.forecastTotal, l.withChurn],
         rows: [...r.rows.map((x) => [x.month, x.invoices, m(x.total), m(x.withChurn)]), [l.total, r.totals.invoices, m(r.totals.total), m(r.totals.withChurn)]],

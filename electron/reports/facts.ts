@@ -243,14 +243,15 @@ export function createFacts(db: Db) {
     stmt.setState.run('credit_lines', creditTop);
   }
 
-  /** Brings every summary up to date; cheap when little changed. */
-  const refresh = db.transaction(() => {
+  /** Brings every summary up to date; cheap when little changed. True when any member's MRR spans were rewritten. */
+  const refresh = db.transaction((): boolean => {
     const dirty = stmt.dirty.all().map((d) => d.member_id);
     if (dirty.length) {
       refreshMembers(dirty);
       stmt.clearDirty.run();
     }
     refreshRevenue();
+    return dirty.length > 0;
   });
 
   return { refresh };

@@ -10,8 +10,7 @@ export function reportHandlers(reports: ReportsService): AreaHandlers<keyof type
     'reports.breakdown': (input) => reports.breakdown(input.from, input.to, input.by),
     'reports.attendance': (input) => reports.attendance(input.from, input.to),
     'reports.aging': () => reports.aging(),
-    // The forecast's dry runs write audit rows inside their rolled-back transaction: none remain.
-    'reports.forecast': (_input, ctx) => reports.forecast(ctx.audit),
+    'reports.forecast': () => reports.forecast(),
     'reports.dashboard': () => reports.dashboard(),
   };
 }

@@ -82,7 +82,9 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
         t.endMrr += cur;
         if (cur > 0) t.payingEnd++;
       }
-      const move = classifyMovement(prev, cur, first <= days[k]!);
+      // Most members keep their MRR from one month to the next: nothing moved (classifyMovement's null).
+      if (prev === cur) continue;
+      const move = classifyMovement(prev, cur, prev === null && first <= days[k]!);
       if (!move) continue;
       t[move.kind] += move.amount;
       if (move.kind === 'new') t.newCustomers++;

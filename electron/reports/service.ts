@@ -5,7 +5,6 @@
  * from the dated records of those days.
  */
 import { addDays, dayOfWeek, daysBetween, todayInZone } from '../billing/dates';
-import { forecastBilling } from '../billing-run/preview';
 import type {
   AgingReport,
   AttendanceReport,
@@ -19,8 +18,10 @@ import type {
   RevenueRow,
   RiskReason,
 } from '../contract/reports';
-import type { AuditFn, BillingEnv } from '../invoices/env';
+import type { BillingEnv } from '../invoices/env';
+import { taxMode } from '../invoices/issue';
 import { createFacts } from './facts';
+import { projectBilling } from './forecast';
 import {
   agingTable,
   applyChurn,
@@ -130,7 +131,19 @@ export function createReportsService(env: BillingEnv) {
     return deferred + x.invoicedNet - x.credited - sumOf(x.recognised);
   }
 
+  // Every member's spans, as read after the last refresh that rewrote any: only the refresh writes
+  // report_mrr_spans, so they stay valid until a refresh says it changed them.
+  let spans: Segment[][] | null = null;
+
+  function refreshFacts(): void {
+    if (facts.refresh()) spans = null;
+  }
+
   function spansByMember(): Segment[][] {
+    return (spans ??= readSpans());
+  }
+
+  function readSpans(): Segment[][] {
     const out: Segment[][] = [];
     let current = -1;
     for (const [member, start, end, mrr] of q.spans()) {
@@ -144,13 +157,13 @@ export function createReportsService(env: BillingEnv) {
   }
 
   function mrr(from: string, to: string): MrrReport {
-    facts.refresh();
+    refreshFacts();
     const r = bucketsOf(from, to);
     return mrrReport(spansByMember(), r.buckets, from, r.to);
   }
 
   function revenue(from: string, to: string): RevenueReport {
-    facts.refresh();
+    refreshFacts();
     const r = bucketsOf(from, to);
     const byMonth = monthlyIndex(q.monthly(monthOf(r.to)));
     const rows: RevenueRow[] = r.buckets.map((b) => {
@@ -225,7 +238,7 @@ export function createReportsService(env: BillingEnv) {
   }
 
   function breakdown(from: string, to: string, by: 'plan' | 'method'): BreakdownReport {
-    if (by === 'plan') facts.refresh();
+    if (by === 'plan') refreshFacts();
     const r = bucketsOf(from, to);
     const byMonth = monthlyIndex(q.monthly(monthOf(r.to)));
     const rows = r.buckets.map((b) => {
@@ -295,12 +308,12 @@ export function createReportsService(env: BillingEnv) {
     return { asOf, rows: rows.map((row) => ({ ...row, phone: phones.get(row.payerId) ?? '' })), totals };
   }
 
-  /** The billing engine's 12-month forecast (a rolled-back run), kept until the data or the day changes. */
-  function forecast(audit: AuditFn): ForecastReport {
+  /** The 12-month forecast, projected in memory (forecast.ts), kept until the data or the day changes. */
+  function forecast(): ForecastReport {
     const today = env.today();
     const key = `${today}:${maxAudit.get()?.m ?? 0}`;
     if (forecastCache?.key === key) return forecastCache.value;
-    facts.refresh();
+    refreshFacts();
     const thisMonth = monthOf(today);
     const basisFrom = firstDayOf(prevMonth(prevMonth(prevMonth(thisMonth))));
     const basisTo = lastDayOf(prevMonth(thisMonth));
@@ -308,7 +321,7 @@ export function createReportsService(env: BillingEnv) {
     const lost = basis.rows.reduce((s, r) => s + r.lostCustomers, 0);
     const atStart = basis.rows.reduce((s, r) => s + r.customersStart, 0);
     const churnBp = pooledChurnBp(basis.rows.map((r) => ({ lost: r.lostCustomers, atStart: r.customersStart }))) ?? 0;
-    const rows = applyChurn(forecastBilling(env, 12, audit), churnBp).map((m) => ({ month: m.month, invoices: m.invoices, total: m.total, withChurn: m.withChurn }));
+    const rows = applyChurn(projectBilling({ db, today, months: 12, mode: taxMode(env), householdBp: env.settings.get().householdDiscountBp }), churnBp).map((m) => ({ month: m.month, invoices: m.invoices, total: m.total, withChurn: m.withChurn }));
     const value: ForecastReport = {
       rows,
       totals: {
@@ -324,7 +337,7 @@ export function createReportsService(env: BillingEnv) {
   }
 
   function dashboard(): Dashboard {
-    facts.refresh();
+    refreshFacts();
     const today = env.today();
     const monthStartEve = addDays(firstDayOf(monthOf(today)), -1);
     const now = q.mrrOn(today);
@@ -398,7 +411,7 @@ export function createReportsService(env: BillingEnv) {
     return { atRisk: shown, atRiskCounts: counts };
   }
 
-  return { mrr, revenue, cashflow, breakdown, attendance, aging, forecast, dashboard, refresh: () => facts.refresh() };
+  return { mrr, revenue, cashflow, breakdown, attendance, aging, forecast, dashboard, refresh: refreshFacts };
 }
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();

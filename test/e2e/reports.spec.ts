@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { readSheet } from 'read-excel-file/node';
 import { generateDemoBusiness } from '../../electron/demo/generate';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
@@ -30,9 +31,15 @@ async function openReport(page: Page, label: string, name: string): Promise<void
   await expect(page.getByRole('table', { name: new RegExp(name.replace(/[()（）]/g, '.')) })).toBeVisible();
 }
 
+async function saved(page: Page, where: Locator, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), where.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+}
+
+/** A report's export, from the buttons at the top of the page. */
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: file.suggestedFilename(), text: fs.readFileSync((await file.path())!, 'utf8') };
+  const file = await saved(page, page.locator('.page__actions'), button);
+  return { name: file.name, text: file.bytes.toString('utf8') };
 }
 
 test.describe.configure({ timeout: 240_000 });
@@ -59,7 +66,7 @@ test('the dashboard is the owner’s first screen, in both languages', async ({ 
   await screenshot(page, 'dashboard-zh');
 });
 
-test('every report opens in both languages, follows the dates, and exports its CSV', async ({ app }) => {
+test('every report opens in both languages, follows the dates, and exports CSV and Excel', async ({ app }) => {
   await business(app, 'en');
   const { page } = app;
   await page.goto(`${app.url}#/reports`);
@@ -92,6 +99,14 @@ test('every report opens in both languages, follows the dates, and exports its C
   );
   await screenshot(page, 'report-revenue-range-en');
 
+  // The same report as an Excel workbook: numbers stay numbers.
+  const xlsx = await saved(page, page.locator('.page__actions'), 'Export Excel');
+  expect(xlsx.name).toBe('revenue-2026-05-01_2026-07-31.xlsx');
+  const sheet = await readSheet(xlsx.bytes);
+  expect(sheet[0]).toEqual(lines[0]!.split(','));
+  expect(sheet[1]!.slice(0, 4)).toEqual(['2026-05', '2026-05-01', '2026-05-31', report.rows[0]!.invoiced / 100]);
+  expect(sheet).toHaveLength(5);
+
   // 中文: every report again, and a CSV with Chinese headers and names.
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '报表', exact: true })).toBeVisible();
@@ -115,6 +130,18 @@ test('every report opens in both languages, follows the dates, and exports its C
   expect(rows[rows.length - 1]).toContain(`合计,,${owed.rows.reduce((s, r) => s + r.invoices, 0)},,`);
   expect(rows[rows.length - 1]!.endsWith(`,${(owed.totals.total / 100).toFixed(2)}`)).toBe(true);
   expect(/[\u4e00-\u9fff]/.test(rows.slice(1).join(''))).toBe(true);
+
+  // The records behind the reports: payments of the dates shown, as a workbook with Chinese headers.
+  const records = page.locator('.report-records');
+  await records.getByLabel('明细', { exact: true }).selectOption({ label: '收款' });
+  const payments = await saved(page, records, '导出 Excel');
+  expect(payments.name).toBe('收款-2025-12-01_2026-11-02.xlsx');
+  const paid = await readSheet(payments.bytes);
+  expect(paid[0]).toEqual(['编号', '日期', '付款人', '方式', '金额', '参考号', '备注', '经办人']);
+  const all = await app.host.invoke('exports.list', { list: 'payments', from: '2025-12-01', to: '2026-11-02', format: 'csv' });
+  expect(paid).toHaveLength(all.rows + 1);
+  expect(typeof paid[1]![4]).toBe('number');
+  await screenshot(page, 'report-records-zh');
 });
 
 test('expenses are entered, edited and deleted, and categories kept, in both languages', async ({ app }) => {

@@ -119,7 +119,8 @@ export function AgingView() {
     { id: 'invoices', header: t('reports.col.invoices'), width: '64px', num: true, cell: (x) => f.count(x.invoices) },
     { id: 'oldest', header: t('reports.col.oldestDue'), width: '124px', cell: (x) => (x.oldestDueDate ? f.date(x.oldestDueDate) : '') },
     ...BUCKETS.map((b): ReportColumn<Row> => ({ id: b, header: t(`reports.col.${b}`), num: true, cell: (x) => (x[b] ? f.money(x[b]) : '—') })),
-    { id: 'total', header: t('reports.total'), num: true, cell: (x) => <strong>{f.money(x.total)}</strong> },
+    // The sum is the widest figure of a row: room for it in bold, in either language.
+    { id: 'total', header: t('reports.total'), num: true, width: '120px', cell: (x) => <strong>{f.money(x.total)}</strong> },
   ];
   return (
     <>
@@ -166,7 +167,8 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
   const columns: ReportColumn<Row>[] = [
     { id: 'month', header: t('reports.col.month'), cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
     ...r.keys.map((k): ReportColumn<Row> => ({ id: k.key, header: keyLabel(t, by, k.key, k.name), num: true, cell: (x) => f.money(x.values[k.key] ?? 0) })),
-    { id: 'total', header: t('reports.total'), num: true, cell: (x) => <strong>{f.money(x.total)}</strong> },
+    // The sum is the widest figure of a row: room for it in bold, in either language.
+    { id: 'total', header: t('reports.total'), num: true, width: '120px', cell: (x) => <strong>{f.money(x.total)}</strong> },
   ];
   return (
     <>

@@ -96,7 +96,8 @@ export function ForecastView() {
   ];
   return (
     <>
-      <p className="report__summary">
+      <p className="report__summary">{t('reports.forecast.totals', { total: f.money(r.totals.total), withChurn: f.money(r.totals.withChurn) })}</p>
+      <p className="card__lead muted">
         {r.churnBp
           ? t('reports.forecast.churn', {
               rate: f.rate(r.churnBp),
@@ -105,8 +106,7 @@ export function ForecastView() {
               from: f.date(r.churnBasis.from),
               to: f.date(r.churnBasis.to),
             })
-          : t('reports.forecast.noChurn')}{' '}
-        {t('reports.forecast.totals', { total: f.money(r.totals.total), withChurn: f.money(r.totals.withChurn) })}
+          : t('reports.forecast.noChurn')}
       </p>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.forecast') })}>
         <ComposedChart data={r.rows} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>

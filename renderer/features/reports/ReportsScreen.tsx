@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportKind } from '../../../electron/contract';
+import type { ExportFormat, ListKind, ReportKind } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
 import { DateInput } from '../../components/DateInput';
 import { isIsoDate } from '../../components/dateText';
@@ -10,7 +10,7 @@ import { Card, Page } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { saveFile } from './exportCsv';
+import { saveExport } from './exportCsv';
 import { ArpuView, ChurnView, MembersView, MrrView } from './GrowthViews';
 import { AgingView, BreakdownView, CashflowView, RevenueView } from './MoneyViews';
 import { AttendanceView, ForecastView } from './OtherViews';
@@ -47,23 +47,30 @@ function Reports({ today }: { today: string }) {
     if (isIsoDate(next.from) && isIsoDate(next.to) && next.from <= next.to) setRange(next);
   }
 
-  const exportCsv = useMutation({
-    mutationFn: () => invoke('exports.report', { report: kind, ...range, locale: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' }),
+  const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const exportReport = useMutation({
+    mutationFn: (format: ExportFormat) => invoke('exports.report', { report: kind, ...range, locale, format }),
     onSuccess: (file) => {
-      saveFile(file.fileName, file.content);
+      saveExport(file);
       toast.success(t('reports.exported', { file: file.fileName }));
     },
     onError: (e) => toast.error(errorText(t, e)),
   });
+  const busy = exportReport.isPending || !valid;
 
   return (
     <Page
       title={t('reports.title')}
       subtitle={t('reports.subtitle')}
       actions={
-        <button type="button" className="btn" onClick={() => exportCsv.mutate()} disabled={exportCsv.isPending || !valid}>
-          {exportCsv.isPending ? t('reports.exporting') : t('reports.export')}
-        </button>
+        <>
+          <button type="button" className="btn" onClick={() => exportReport.mutate('csv')} disabled={busy}>
+            {exportReport.isPending && exportReport.variables === 'csv' ? t('reports.exporting') : t('reports.export')}
+          </button>
+          <button type="button" className="btn" onClick={() => exportReport.mutate('xlsx')} disabled={busy}>
+            {exportReport.isPending && exportReport.variables === 'xlsx' ? t('reports.exporting') : t('reports.exportXlsx')}
+          </button>
+        </>
       }
     >
       <div className="report__toolbar">
@@ -113,7 +120,55 @@ function Reports({ today }: { today: string }) {
         <p className="card__lead muted report__about">{t(`reports.about.${kind}`)}</p>
         <ReportView kind={kind} range={range} />
       </Card>
+      <RecordsExport range={range} locale={locale} />
     </Page>
+  );
+}
+
+const LISTS: ListKind[] = ['members', 'invoices', 'payments', 'refunds', 'expenses'];
+
+/** The raw records behind the reports, for an accountant or a spreadsheet: CSV or Excel. */
+function RecordsExport({ range, locale }: { range: Range; locale: 'en' | 'zh-CN' }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [list, setList] = useState<ListKind>('invoices');
+  const save = useMutation({
+    // Members are every member today; the other lists are the records dated in the range.
+    mutationFn: (format: ExportFormat) => invoke('exports.list', { list, ...(list === 'members' ? {} : range), locale, format }),
+    onSuccess: (file) => {
+      saveExport(file);
+      toast.success(t('reports.exported', { file: file.fileName }));
+    },
+    onError: (e) => toast.error(errorText(t, e)),
+  });
+  return (
+    <Card className="report-records">
+      <h2 className="card__title">{t('reports.records.title')}</h2>
+      <p className="card__lead muted">
+        {list === 'members' ? t('reports.records.allMembers') : t('reports.records.lead', { from: f.date(range.from), to: f.date(range.to) })}
+      </p>
+      <div className="report__toolbar">
+        <Field label={t('reports.records.list')}>
+          {(id) => (
+            <select id={id} value={list} onChange={(e) => setList(e.target.value as ListKind)}>
+              {LISTS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`reports.records.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="report-records__actions">
+          <button type="button" className="btn" onClick={() => save.mutate('csv')} disabled={save.isPending}>
+            {t('reports.export')}
+          </button>
+          <button type="button" className="btn" onClick={() => save.mutate('xlsx')} disabled={save.isPending}>
+            {t('reports.exportXlsx')}
+          </button>
+        </div>
+      </div>
+    </Card>
   );
 }
 

@@ -96,6 +96,24 @@ describe('the reports reconcile to the records', () => {
     expect(f.rows.every((m) => m.withChurn <= m.total)).toBe(true);
   });
 
+  it('every forecast month is what the billing engine would invoice in it (one dry run a year ahead)', async () => {
+    const f = await th.host.invoke('reports.forecast', {});
+    const last = f.rows[11]!.month;
+    const preview = await th.host.invoke('billing.preview', { asOf: lastDayOfMonth(`${last}-01`) });
+    const byMonth = new Map<string, { invoices: number; total: number }>();
+    for (const inv of preview.invoices) {
+      // Anything still due before this month is invoiced by this month's run.
+      const month = inv.issueDate.slice(0, 7) < f.rows[0]!.month ? f.rows[0]!.month : inv.issueDate.slice(0, 7);
+      const m = byMonth.get(month) ?? { invoices: 0, total: 0 };
+      byMonth.set(month, { invoices: m.invoices + 1, total: m.total + inv.total });
+    }
+    expect(f.rows.map((r) => ({ month: r.month, invoices: r.invoices, total: r.total }))).toEqual(
+      f.rows.map((r) => ({ month: r.month, ...(byMonth.get(r.month) ?? { invoices: 0, total: 0 }) })),
+    );
+    expect(f.totals.invoices).toBe(preview.count);
+    expect(f.totals.total).toBe(preview.total);
+  });
+
   it('revenue is conserved: recognised over all months is what was invoiced less credits', async () => {
     await th.host.invoke('reports.revenue', { from: demo.from, to: demo.to });
     const recognised = one<{ s: number }>("SELECT SUM(amount) AS s FROM report_monthly WHERE measure = 'recognised'").s;

@@ -1,4 +1,6 @@
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_KINDS } from '../../../electron/contract/exports';
 import { failure } from '../../support/host';
@@ -105,5 +107,62 @@ describe('CSV exports', () => {
     const e = await failure(h.host.invoke('exports.report', { report: 'mrr', from: '2026-04-01', to: '2026-03-01' }));
     expect(e.code).toBe('VALIDATION');
     expect(e.details?.['issues']).toEqual([{ path: 'to', code: 'custom', message: 'date_range' }]);
+  });
+});
+
+/** An XLSX export read back as Excel would: rows of strings, numbers and empty cells (null). */
+const sheetOf = (content: string) => readSheet(Buffer.from(content, 'base64'));
+/** The number formats the workbook declares (money with two decimals, rates as percentages). */
+const formatsOf = (content: string) => {
+  const styles = strFromU8(unzipSync(new Uint8Array(Buffer.from(content, 'base64')))['xl/styles.xml']!);
+  return [...styles.matchAll(/formatCode="([^"]+)"/g)].map((m) => m[1]);
+};
+
+describe('XLSX exports', () => {
+  it('write a workbook with Chinese headers, money as numbers with two decimals and dates as ISO text', async () => {
+    const f = await h.host.invoke('exports.report', { report: 'cashflow', from: '2026-01-01', to: '2026-04-30', locale: 'zh-CN', format: 'xlsx' });
+    expect(f).toMatchObject({ fileName: '现金流-2026-01-01_2026-04-30.xlsx', format: 'xlsx', rows: 5 });
+    expect(await sheetOf(f.content)).toEqual([
+      ['月份', '开始', '结束', '实收', '退款', '支出', '净现金流', '累计'],
+      ['2026-01', '2026-01-01', '2026-01-31', 1918, 0, 600, 1318, 1318],
+      ['2026-02', '2026-02-01', '2026-02-28', 827.57, 0, 1100, -272.43, 1045.57],
+      ['2026-03', '2026-03-01', '2026-03-31', 318, 28.57, 600, -310.57, 735],
+      ['2026-04', '2026-04-01', '2026-04-30', 51.29, 0, 600, -548.71, 186.29],
+      ['合计', '2026-01-01', '2026-04-30', 3114.86, 28.57, 2900, 186.29, null],
+    ]);
+    expect(formatsOf(f.content)).toContain('#,##0.00');
+  });
+
+  it('write English headers, counts as integers and rates as percentages', async () => {
+    const aging = await sheetOf((await h.host.invoke('exports.report', { report: 'aging', from: '2026-01-01', to: '2026-05-02', locale: 'en', format: 'xlsx' })).content);
+    expect(aging[0]).toEqual(['Payer', 'Phone', 'Invoices', 'Oldest due date', 'Current', '1–30 days', '31–60 days', '61–90 days', '90+ days', 'Total']);
+    expect(aging[1]).toEqual(['Bo 博', null, 2, '2026-03-17', 0, 318, 318, 0, 0, 636]);
+    expect(aging[4]).toEqual(['Total', null, 4, null, 500, 468, 318, 0, 0, 1286]);
+    const churn = await h.host.invoke('exports.report', { report: 'churn', from: '2026-03-01', to: '2026-04-30', locale: 'en', format: 'xlsx' });
+    expect((await sheetOf(churn.content)).slice(0, 2)).toEqual([
+      ['Month', 'From', 'To', 'Customer churn %', 'Gross revenue churn %', 'Net revenue churn %', 'Net revenue retention %'],
+      ['2026-03', '2026-03-01', '2026-03-31', 0.25, 0.4545, 0.4545, 0.5455],
+    ]);
+    expect(formatsOf(churn.content)).toContain('0.00%');
+  });
+
+  it('write the raw lists too, in either language', async () => {
+    const payments = await h.host.invoke('exports.list', { list: 'payments', from: '2026-03-01', to: '2026-05-31', locale: 'zh-CN', format: 'xlsx' });
+    expect(payments.fileName).toBe('收款-2026-03-01_2026-05-31.xlsx');
+    expect((await sheetOf(payments.content)).map((r) => r.slice(1, 5))).toEqual([
+      ['日期', '付款人', '方式', '金额'],
+      ['2026-03-05', 'Ann 安', '现金', 318],
+      ['2026-04-05', 'Ann 安', '现金', 51.29],
+      ['2026-05-02', 'Eve 伊', '微信支付', 50],
+    ]);
+    const invoices = await sheetOf((await h.host.invoke('exports.list', { list: 'invoices', from: '2026-02-12', to: '2026-02-12', locale: 'en', format: 'xlsx' })).content);
+    expect(invoices[1]).toEqual(['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', 109.57, 1, 'proration_credit', 'Unused time on Silver', '2026-02-12', '2026-03-09', -185.71, 0, -185.71]);
+  });
+
+  it('export every report view as a workbook', async () => {
+    for (const report of REPORT_KINDS) {
+      const f = await h.host.invoke('exports.report', { report, from: '2026-01-01', to: '2026-04-30', format: 'xlsx' });
+      expect((await sheetOf(f.content)).length, report).toBe(f.rows + 1);
+    }
   });
 });
