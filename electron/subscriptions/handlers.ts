@@ -16,14 +16,14 @@ export function subscriptionHandlers(env: BillingEnv, subs: SubscriptionsService
     'subscriptions.resume': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.resume(input, ctx.audit)),
     'subscriptions.cancel': ({ dryRun, ...input }, ctx) => {
       if (!dryRun) requireManagerForRefund(ctx, input.mode === 'now' ? input.settlement : 'credit');
-      return maybeDry(env, dryRun, () => subs.cancel(input, ctx.audit));
+      return maybeDry(env, dryRun, () => subs.cancel({ ...input, staff: ctx.staff }, ctx.audit));
     },
     'subscriptions.undoCancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.undoCancel(input, ctx.audit)),
     'subscriptions.changePlan': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.changePlan(input, ctx.audit)),
     'subscriptions.addAddon': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.addAddon(input, ctx.audit)),
     'subscriptions.removeAddon': ({ dryRun, ...input }, ctx) => {
       if (!dryRun) requireManagerForRefund(ctx, input.settlement);
-      return maybeDry(env, dryRun, () => subs.removeAddon(input, ctx.audit));
+      return maybeDry(env, dryRun, () => subs.removeAddon({ ...input, staff: ctx.staff }, ctx.audit));
     },
     'packs.sell': ({ dryRun, ...input }, ctx) =>
       maybeDry(env, dryRun, () => {

@@ -49,6 +49,9 @@ function checkRange(field: string, date: string, from: string, to: string | null
   if (date < from || (to !== null && date > to)) throw outOfRange(field, date, from, to);
 }
 
+/** How unused time is given back, and who gives it (recorded on a refund). */
+type Settle = { settlement: 'credit' | 'refund'; refundMethod?: string | undefined; staff?: { id: number; name: string } | null | undefined };
+
 export function createSubscriptionsService(env: BillingEnv, plans: PlansService, members: MembersService) {
   const db = env.db;
   const at = () => env.now().toISOString();
@@ -103,8 +106,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     sub: SubRow,
     from: string,
     only: { addonId: number | null } | undefined,
-    settlement: 'credit' | 'refund',
-    refundMethod: string | undefined,
+    settle: Settle,
     reason: string,
     audit: AuditFn,
   ): void {
@@ -120,8 +122,9 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         invoiceId: main.invoiceId,
         issueDate: today(),
         reason,
-        settlement,
-        refundMethod,
+        settlement: settle.settlement,
+        refundMethod: settle.refundMethod,
+        staff: settle.staff,
         lines: groups.map((g) => ({
           ...creditLine(env, g.amount, g.taxRateBp),
           invoiceLineId: g.lineId,
@@ -216,7 +219,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const until = allowedPauseEnd(sub, null, from, input.resumeDate);
       prepared(db, 'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, created_at) VALUES (?, ?, ?, ?)').run(sub.id, from, until, at());
       if (sub.next_bill_date !== null && from < sub.next_bill_date) {
-        creditUnused(sub, from, undefined, 'credit', undefined, t().reasonPause(from), audit);
+        creditUnused(sub, from, undefined, { settlement: 'credit' }, t().reasonPause(from), audit);
         updateSub(db, sub.id, { next_bill_date: until }, at());
       }
       audit('subscription', sub.id, { status: sub.status }, { pauseFrom: from, pauseUntil: until });
@@ -243,7 +246,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
   }
 
   function cancel(
-    input: { id: number; mode: 'period_end' | 'now'; effectiveDate?: string | undefined; settlement: 'credit' | 'refund'; refundMethod?: string | undefined },
+    input: { id: number; mode: 'period_end' | 'now'; effectiveDate?: string | undefined } & Settle,
     audit: AuditFn,
   ): Result {
     return deskAction(env, audit, () => {
@@ -259,7 +262,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         const lower = sub.status === 'paused' && p && p.start_date > openStart(sub) ? p.start_date : openStart(sub);
         const upper = sub.status === 'paused' ? (p?.end_date ?? addDays(today(), HORIZON_DAYS)) : (sub.next_bill_date ?? addDays(today(), HORIZON_DAYS));
         checkRange('effectiveDate', from, lower, upper);
-        creditUnused(sub, from, undefined, input.settlement, input.refundMethod, t().reasonCancel(from), audit);
+        creditUnused(sub, from, undefined, input, t().reasonCancel(from), audit);
         updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null }, at());
       }
       audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date });
@@ -358,7 +361,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       billPayerToday(env, payerOfSub(db, sub), [...creditLines, ...chargeLines], audit);
       return;
     }
-    creditUnused({ ...sub }, from, { addonId: null }, 'credit', undefined, t().reasonPlanChange(from), audit);
+    creditUnused({ ...sub }, from, { addonId: null }, { settlement: 'credit' }, t().reasonPlanChange(from), audit);
     billPayerToday(env, payerOfSub(db, sub), chargeLines, audit);
   }
 
@@ -389,7 +392,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
   }
 
   function removeAddon(
-    input: { id: number; addonId: number; effectiveDate?: string | undefined; settlement: 'credit' | 'refund'; refundMethod?: string | undefined },
+    input: { id: number; addonId: number; effectiveDate?: string | undefined } & Settle,
     audit: AuditFn,
   ): Result {
     return deskAction(env, audit, () => {
@@ -404,7 +407,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const lower = addon.start_date > openStart(sub) ? addon.start_date : openStart(sub);
       checkRange('effectiveDate', from, lower, addDays(today(), HORIZON_DAYS));
       prepared(db, 'UPDATE subscription_addons SET end_date = ? WHERE id = ?').run(from, addon.id);
-      creditUnused(sub, from, { addonId: addon.id }, input.settlement, input.refundMethod, t().reasonAddonRemoved(addon.name, from), audit);
+      creditUnused(sub, from, { addonId: addon.id }, input, t().reasonAddonRemoved(addon.name, from), audit);
       audit('subscription_addon', addon.id, { endDate: addon.end_date }, { endDate: from });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
