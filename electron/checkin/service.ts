@@ -92,11 +92,13 @@ export function createCheckins(db: Db, deps: { finder: Finder; rows: MemberRows;
   function evaluate(memberId: number, when: When): CheckinResult {
     const m = activeMember(memberId);
     const payer = m.payer_id ?? m.id;
-    const list = deps.standing.of([m.id], when.today).get(m.id) ?? [];
-    const overdue = deps.standing.overdueOf([payer], when.today).get(payer);
+    // The row's badges and the decision read the same standing: one read for both.
+    const read = deps.rows.byIdWithStanding([m.id], when.today);
+    const list = read.states.get(m.id) ?? [];
+    const overdue = read.overdue.get(payer);
     const decision = decide(list, overdue, when.today, when.overdueBlockDays);
     const earlier = todays.all(m.id, when.today);
-    const row = deps.rows.byId([m.id], when.today)[0] ?? null;
+    const row = read.rows[0] ?? null;
     const base = { member: row, entitlement: decision.entitlement, blocks: decision.blocks, warnings: decision.warnings, candidates: [] };
     if (earlier.length >= decision.perDay) {
       return { ...base, outcome: 'already', checkin: toCheckin(earlier[earlier.length - 1]!), visitsToday: earlier.length };
@@ -156,24 +158,22 @@ export function createCheckins(db: Db, deps: { finder: Finder; rows: MemberRows;
     if (before.date !== when.today) {
       throw new AppError('CHECKIN_UNDO_TOO_LATE', `Check-in ${id} is from ${before.date}; only today's check-ins can be undone.`, { id, date: before.date });
     }
-    db.prepare('UPDATE checkins SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?').run(when.at, clerk.name, reason, id);
+    markUndone.run(when.at, clerk.name, reason, id);
     return { before, after: get(id) };
   }
 
+  const ofDay = db.prepare<[string], CheckinDbRow>(`${SELECT} WHERE c.date = ? ORDER BY c.at DESC, c.id DESC`);
+  const ofDayDone = db.prepare<[string], CheckinDbRow>(`${SELECT} WHERE c.date = ? AND c.undone_at IS NULL ORDER BY c.at DESC, c.id DESC`);
+  const ofMember = db.prepare<[number, number], CheckinDbRow>(`${SELECT} WHERE c.member_id = ? ORDER BY c.date DESC, c.at DESC, c.id DESC LIMIT ?`);
+  const markUndone = db.prepare<[string, string, string, number]>('UPDATE checkins SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?');
+
   function today(date: string, includeUndone: boolean): Checkin[] {
-    const where = includeUndone ? '' : ' AND c.undone_at IS NULL';
-    return db
-      .prepare<[string], CheckinDbRow>(`${SELECT} WHERE c.date = ?${where} ORDER BY c.at DESC, c.id DESC`)
-      .all(date)
-      .map(toCheckin);
+    return (includeUndone ? ofDay : ofDayDone).all(date).map(toCheckin);
   }
 
   function history(memberId: number, limit: number): Checkin[] {
     activeOrMerged(memberId);
-    return db
-      .prepare<[number, number], CheckinDbRow>(`${SELECT} WHERE c.member_id = ? ORDER BY c.date DESC, c.at DESC, c.id DESC LIMIT ?`)
-      .all(memberId, limit)
-      .map(toCheckin);
+    return ofMember.all(memberId, limit).map(toCheckin);
   }
 
   function activeOrMerged(id: number): void {

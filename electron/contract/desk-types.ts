@@ -23,6 +23,21 @@ export interface MemberRow {
   badges: MemberBadge[];
 }
 
+/** Where a page of the member list ends: the last row's sort key (name key or card number; null otherwise) and id. */
+export interface ListCursor {
+  key: string | null;
+  id: number;
+}
+
+/** A page of `members.list`. */
+export interface MemberListPage {
+  /** Members in the list; null when the call did not ask for the count. */
+  total: number | null;
+  rows: MemberRow[];
+  /** Pass as `after` for the next page; null at the end of the list. */
+  next: ListCursor | null;
+}
+
 /** How a search hit matched, best first. */
 export type MatchKind = 'card' | 'phone' | 'name' | 'start' | 'partial';
 

@@ -12,6 +12,7 @@ import type {
   CheckinResult,
   ImportCommitResult,
   ImportPreview,
+  MemberListPage,
   MemberProfile,
   MemberRow,
   MergeResult,
@@ -55,12 +56,18 @@ export const deskChannels = {
     z.strictObject({ query, limit: count(1, 200).default(20) }),
     { access: 'desk', mutates: false },
   ),
-  /** One page of the whole member list (for a virtualised list of any length). */
-  'members.list': channel<{ total: number; rows: MemberRow[] }>()(
+  /**
+   * One page of the whole member list (for a virtualised list of any length): from the start,
+   * or after the cursor a previous page returned as `next` (keyset paging), skipping `offset`
+   * rows more for a jump. `total` is counted only with `count: true` (the default).
+   */
+  'members.list': channel<MemberListPage>()(
     z.strictObject({
       sort: z.enum(['name', 'card', 'newest', 'oldest'], 'invalid_choice').default('name'),
+      after: z.strictObject({ key: z.string('invalid_choice').max(200, 'too_long').nullable(), id }, 'invalid_choice').optional(),
       offset: count(0, 10_000_000).default(0),
       limit: count(1, 500).default(100),
+      count: z.boolean('invalid_choice').default(true),
     }),
     { access: 'desk', mutates: false },
   ),

@@ -1,7 +1,7 @@
 /** Member rows as the desk lists them: the record, the payer's name and today's badges. */
 import type { MemberRow } from '../contract/desk-types';
 import type { Db } from '../db/open';
-import { badgesOf, type StandingReader } from './standing';
+import { badgesOf, type Overdue, type Standing, type StandingReader } from './standing';
 
 export interface MemberDbRow {
   id: number;
@@ -32,15 +32,18 @@ function parseTags(json: string): string[] {
 export function createMemberRows(db: Db, standing: StandingReader) {
   const byIds = db.prepare<[string], MemberDbRow>(`SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.id IN (SELECT value FROM json_each(?))`);
 
-  /** MemberRows in the order of `rows`, with badges as of `today`. */
-  function toRows(rows: MemberDbRow[], today: string): MemberRow[] {
-    const ids = rows.map((r) => r.id);
-    const states = standing.of(ids, today);
+  /** MemberRows in the order of `rows`, with badges as of `today`, and the standing they were read from. */
+  function withStanding(rows: MemberDbRow[], today: string): { rows: MemberRow[]; states: Map<number, Standing[]>; overdue: Map<number, Overdue> } {
+    // One query each for all rows: memberships and packs, then what their payers owe.
+    const states = standing.of(
+      rows.map((r) => r.id),
+      today,
+    );
     const overdue = standing.overdueOf(
       rows.map((r) => r.payer_id ?? r.id),
       today,
     );
-    return rows.map((r) => ({
+    const out = rows.map((r) => ({
       id: r.id,
       name: r.name,
       phone: r.phone,
@@ -52,16 +55,31 @@ export function createMemberRows(db: Db, standing: StandingReader) {
       mergedInto: r.merged_into,
       badges: badgesOf(states.get(r.id) ?? [], overdue.get(r.payer_id ?? r.id), today),
     }));
+    return { rows: out, states, overdue };
   }
 
-  function byId(ids: number[], today: string): MemberRow[] {
+  function toRows(rows: MemberDbRow[], today: string): MemberRow[] {
+    return withStanding(rows, today).rows;
+  }
+
+  function load(ids: number[]): MemberDbRow[] {
     const rows = byIds.all(JSON.stringify(ids));
     const order = new Map(ids.map((id, i) => [id, i]));
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    return toRows(rows, today);
+    return rows;
   }
 
-  return { toRows, byId };
+  /** Members by id, in the order of `ids`. */
+  function byId(ids: number[], today: string): MemberRow[] {
+    return toRows(load(ids), today);
+  }
+
+  /** As byId, with the standing and overdue amounts behind the badges (the check-in decides from them). */
+  function byIdWithStanding(ids: number[], today: string) {
+    return withStanding(load(ids), today);
+  }
+
+  return { toRows, byId, byIdWithStanding };
 }
 
 export type MemberRows = ReturnType<typeof createMemberRows>;

@@ -105,8 +105,12 @@ export function createStanding(db: Db) {
       WHERE mp.member_id IN (SELECT value FROM json_each(?))
       ORDER BY mp.expires_on, mp.id`,
   );
-  const periodVisits = db.prepare<[number, string, string], { n: number }>(
-    'SELECT count(*) AS n FROM checkins WHERE subscription_id = ? AND date >= ? AND date < ? AND undone_at IS NULL',
+  // Visits of several subscriptions, each over its own period: [[id, start, end], …] in one query (checkins_subscription).
+  const periodVisits = db.prepare<[string], { id: number; n: number }>(
+    `SELECT q.value ->> 0 AS id,
+            (SELECT count(*) FROM checkins c WHERE c.subscription_id = q.value ->> 0 AND c.date >= q.value ->> 1
+               AND c.date < q.value ->> 2 AND c.undone_at IS NULL) AS n
+       FROM json_each(?) q`,
   );
   const overdue = db.prepare<[string, string], { payer_id: number; amount: number; oldest: string }>(
     `SELECT payer_id, SUM(balance) AS amount, MIN(due_date) AS oldest FROM (
@@ -116,6 +120,12 @@ export function createStanding(db: Db) {
         WHERE i.payer_id IN (SELECT value FROM json_each(?)) AND i.status = 'issued' AND i.due_date < ?
      ) WHERE balance > 0 GROUP BY payer_id`,
   );
+
+  /** The span whose visits count against the quota: the trial before the anchor, else today's period. */
+  function quotaSpan(r: SubRow, today: string): { start: string; end: string } {
+    const schedule: Schedule = { anchor: r.anchor_date, interval: r.interval, count: r.interval_count, alignment: r.alignment };
+    return compareDates(today, r.anchor_date) < 0 ? { start: r.start_date, end: r.anchor_date } : periodContaining(schedule, today);
+  }
 
   function subscriptionStanding(r: SubRow, today: string): SubscriptionStanding {
     const schedule: Schedule = { anchor: r.anchor_date, interval: r.interval, count: r.interval_count, alignment: r.alignment };
@@ -129,11 +139,6 @@ export function createStanding(db: Db) {
     else if (compareDates(r.start_date, today) > 0) state = 'not_started';
     else if (trialEndsOn && compareDates(today, trialEndsOn) < 0) state = 'trialing';
     else state = 'in_service';
-    let visits = 0;
-    if (r.session_quota && (state === 'in_service' || state === 'trialing')) {
-      const span = compareDates(today, r.anchor_date) < 0 ? { start: r.start_date, end: r.anchor_date } : periodContaining(schedule, today);
-      visits = periodVisits.get(r.id, span.start, span.end)?.n ?? 0;
-    }
     return {
       kind: 'subscription',
       id: r.id,
@@ -145,7 +150,7 @@ export function createStanding(db: Db) {
       trialEndsOn,
       pausedUntil: state === 'paused' ? r.pause_until : null,
       quota: r.session_quota,
-      periodVisits: visits,
+      periodVisits: 0, // counted in `of`, for all quota plans in one query
       perDay: r.checkins_per_day,
     };
   }
@@ -173,7 +178,21 @@ export function createStanding(db: Db) {
     const add = (s: Standing) => out.set(s.memberId, [...(out.get(s.memberId) ?? []), s]);
     if (memberIds.length === 0) return out;
     const list = ids(memberIds);
-    for (const r of subs.all({ ids: list, today })) add(subscriptionStanding(r, today));
+    const quota: { row: SubRow; standing: SubscriptionStanding }[] = [];
+    for (const row of subs.all({ ids: list, today })) {
+      const standing = subscriptionStanding(row, today);
+      if (row.session_quota && (standing.state === 'in_service' || standing.state === 'trialing')) quota.push({ row, standing });
+      add(standing);
+    }
+    // A quota plan in service counts this period's visits: one query for all of them, not one per row.
+    if (quota.length) {
+      const spans = quota.map(({ row }) => {
+        const span = quotaSpan(row, today);
+        return [row.id, span.start, span.end];
+      });
+      const visits = new Map(periodVisits.all(JSON.stringify(spans)).map((v) => [v.id, v.n]));
+      for (const { row, standing } of quota) standing.periodVisits = visits.get(row.id) ?? 0;
+    }
     for (const r of packs.all(list)) add(packStanding(r, today));
     return out;
   }

@@ -351,3 +351,43 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await shot('tour-import');
   });
 }
+
+test('scrolls a long list page by page, jumps to its end and back, in every sort (English)', async ({ app }) => {
+  await app.setup('en');
+  // 350 members: four pages of 100, each fetched after the previous page's cursor.
+  for (let i = 1; i <= 350; i++) await app.host.invoke('members.create', { name: `Member ${String(i).padStart(3, '0')}`, cardNo: `K${String(351 - i).padStart(4, '0')}` });
+  const { page } = app;
+  await page.goto(`${app.url}#/members`);
+  const list = page.getByRole('listbox', { name: 'Members' });
+  await expect(page.getByText('350 members')).toBeVisible();
+  await expect(list.getByRole('option').first()).toContainText('Member 001');
+  const scroller = page.locator('.mlist__scroll');
+  const scrollToRow = (row: number) => scroller.evaluate((el, top) => void (el.scrollTop = top), row * 52);
+  // A jump into page 3 (row 201), then the very end, then page 2 on the way back.
+  await scrollToRow(200);
+  await expect(page.locator('#member-row-200')).toContainText('Member 201');
+  await scrollToRow(350);
+  await expect(page.locator('#member-row-349')).toContainText('Member 350');
+  await screenshot(page, 'members-long-end-en');
+  await scrollToRow(120);
+  await expect(page.locator('#member-row-120')).toContainText('Member 121');
+  await expect(page.locator('#member-row-119')).toContainText('Member 120');
+  // By card number (K0001 is Member 350) and newest first, to the end of each.
+  await page.getByRole('radio', { name: 'Card number', exact: true }).click();
+  await expect(page.locator('#member-row-0')).toContainText('Member 350');
+  await scrollToRow(350);
+  await expect(page.locator('#member-row-349')).toContainText('Member 001');
+  await page.getByRole('radio', { name: 'Newest', exact: true }).click();
+  await expect(page.locator('#member-row-0')).toContainText('Member 350');
+  await scrollToRow(250);
+  await expect(page.locator('#member-row-250')).toContainText('Member 100');
+  // The keyboard still walks the rows across a page boundary.
+  await page.getByRole('radio', { name: 'Name', exact: true }).click();
+  const box = page.getByRole('combobox', { name: 'Search members' });
+  await box.focus();
+  for (let i = 0; i < 101; i++) await box.press('ArrowDown');
+  await expect(page.locator('#member-row-100')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#member-row-100')).toContainText('Member 101');
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Member 101' })).toBeVisible();
+});

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MemberBadge } from '../../../electron/contract';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
@@ -14,6 +15,11 @@ const TONE: Record<MemberBadge, Tone> = {
 /** A member's status badges (active, paused, overdue, expiring soon, ended), translated. */
 export function Badges({ badges }: { badges: MemberBadge[] }) {
   const { t } = useTranslation();
+  return <BadgeList badges={badges} t={t} />;
+}
+
+/** The same with the caller's `t`: a long list's rows then subscribe to the language once, not once per row. */
+export function BadgeList({ badges, t }: { badges: MemberBadge[]; t: TFunction }) {
   if (!badges.length) return null;
   return (
     <span className="badges">

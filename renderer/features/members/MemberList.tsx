@@ -1,14 +1,62 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { MemberRow } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
 import { Banner } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { invoke } from '../../lib/api';
-import { Badges } from './Badges';
-import { useMemberRows, type Sort } from './useMemberRows';
+import { BadgeList } from './Badges';
+import { PAGE, useMemberRows, type Sort } from './useMemberRows';
 
 const ROW = 52;
+/** How long the list must rest on a page it jumped to before that page is read. */
+const SETTLE_MS = 120;
+
+/**
+ * One row of the list. Memoised: while scrolling only the rows that come into view (or whose
+ * page just arrived) render; the others keep their elements and only move.
+ */
+const ListRow = memo(function ListRow(props: {
+  index: number;
+  start: number;
+  active: boolean;
+  row: MemberRow | undefined;
+  onOpen: (id: number) => void;
+  /** The list's `t` (a new one when the language changes, so rows re-render then). */
+  t: TFunction;
+}) {
+  const { row, index, active, t } = props;
+  return (
+    <div
+      id={`member-row-${index}`}
+      role="option"
+      aria-selected={active}
+      className={`mlist__row${active ? ' mlist__row--active' : ''}`}
+      style={{ transform: `translateY(${props.start}px)`, height: ROW }}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => row && props.onOpen(row.id)}
+    >
+      {row ? (
+        <>
+          <span className="mlist__name">
+            <span className="cell-strong">{row.name}</span>
+            {row.tags.length ? <span className="cell-sub">{row.tags.join(' · ')}</span> : null}
+          </span>
+          <span className="num-text">{row.cardNo ?? ''}</span>
+          <span className="num-text">{row.phone}</span>
+          <span className="mlist__payer">{row.payerName ? t('members.paidBy', { name: row.payerName }) : ''}</span>
+          <span>
+            <BadgeList badges={row.badges} t={t} />
+          </span>
+        </>
+      ) : (
+        <span className="muted">{t('common.loading')}</span>
+      )}
+    </div>
+  );
+});
 
 /**
  * The whole member list, virtualised (only the rows in view are in the page), with search as
@@ -22,8 +70,14 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   const [active, setActive] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [visible, setVisible] = useState({ start: 0, end: 30 });
-  const data = useMemberRows(query, sort, visible);
+  // The pages in view, not the rows: the list re-renders for data once per page scrolled, not per frame.
+  const [pages, setPages] = useState({ first: 0, last: 0 });
+  const data = useMemberRows(query, sort, pages);
+  const onOpenRef = useRef(props.onOpen);
+  useEffect(() => {
+    onOpenRef.current = props.onOpen;
+  });
+  const open = useCallback((id: number) => onOpenRef.current(id), []);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual manages its own memoisation
   const virtualizer = useVirtualizer({
@@ -33,11 +87,18 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
-  const start = items[0]?.index ?? 0;
-  const end = items[items.length - 1]?.index ?? 0;
+  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
+  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
+  const shownFirst = pages.first;
   useEffect(() => {
-    setVisible((v) => (v.start === start && v.end === end ? v : { start, end }));
-  }, [start, end]);
+    const apply = () => setPages((v) => (v.first === firstPage && v.last === lastPage ? v : { first: firstPage, last: lastPage }));
+    // Scrolling page by page: read at once (the page ahead is usually here already). Flying past
+    // many pages (a scrollbar drag): read only where the list settles, not every page it passes,
+    // so the host is not kept busy while the frames are drawn.
+    if (Math.abs(firstPage - shownFirst) <= 1) return apply();
+    const timer = setTimeout(apply, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [firstPage, lastPage, shownFirst]);
 
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -139,38 +200,9 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
             <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : t('members.empty')}</div>
           ) : (
             <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const row = data.rowAt(item.index);
-                return (
-                  <div
-                    key={item.key}
-                    id={`member-row-${item.index}`}
-                    role="option"
-                    aria-selected={active === item.index}
-                    className={`mlist__row${active === item.index ? ' mlist__row--active' : ''}`}
-                    style={{ transform: `translateY(${item.start}px)`, height: ROW }}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => row && props.onOpen(row.id)}
-                  >
-                    {row ? (
-                      <>
-                        <span className="mlist__name">
-                          <span className="cell-strong">{row.name}</span>
-                          {row.tags.length ? <span className="cell-sub">{row.tags.join(' · ')}</span> : null}
-                        </span>
-                        <span className="num-text">{row.cardNo ?? ''}</span>
-                        <span className="num-text">{row.phone}</span>
-                        <span className="mlist__payer">{row.payerName ? t('members.paidBy', { name: row.payerName }) : ''}</span>
-                        <span>
-                          <Badges badges={row.badges} />
-                        </span>
-                      </>
-                    ) : (
-                      <span className="muted">{t('common.loading')}</span>
-                    )}
-                  </div>
-                );
-              })}
+              {items.map((item) => (
+                <ListRow key={item.key} index={item.index} start={item.start} active={active === item.index} row={data.rowAt(item.index)} onOpen={open} t={t} />
+              ))}
             </div>
           )}
         </div>

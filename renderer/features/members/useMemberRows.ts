@@ -1,16 +1,36 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { MemberRow, SearchHit } from '../../../electron/contract';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { MemberListPage, MemberRow, SearchHit } from '../../../electron/contract';
 import { invoke } from '../../lib/api';
 
 export const PAGE = 100;
 export const SEARCH_LIMIT = 200;
 export type Sort = 'name' | 'card' | 'newest';
 
+const listKey = (sort: Sort, page: number) => ['members', 'list', sort, page] as const;
+
+/**
+ * Page `p` of the list, read after the cursor of the nearest page before it that is already
+ * here (keyset paging: an index range, never a scan of the rows above), skipping the pages in
+ * between. Page 0 also brings the count; the later ones do not pay for it.
+ */
+function fetchPage(qc: QueryClient, sort: Sort, p: number): Promise<MemberListPage> {
+  if (p === 0) return invoke('members.list', { sort, limit: PAGE, count: true });
+  for (let q = p - 1; q >= 0; q--) {
+    const known = qc.getQueryData<MemberListPage>(listKey(sort, q));
+    if (!known) continue;
+    if (!known.next) return Promise.resolve({ total: null, rows: [], next: null });
+    return invoke('members.list', { sort, after: known.next, offset: (p - q - 1) * PAGE, limit: PAGE, count: false });
+  }
+  return invoke('members.list', { sort, offset: p * PAGE, limit: PAGE, count: false });
+}
+
 /**
  * The rows behind the member list: with a query, its ranked matches (up to 200); without,
- * the whole list in pages of 100, fetched as they scroll into view.
+ * the whole list in pages of 100, fetched as they come into view, and the next page ahead.
+ * `pages` is the first and last page in view (the list changes it once per page, not per frame).
  */
-export function useMemberRows(query: string, sort: Sort, visible: { start: number; end: number }) {
+export function useMemberRows(query: string, sort: Sort, pages: { first: number; last: number }) {
+  const qc = useQueryClient();
   const searching = query.trim() !== '';
   const search = useQuery({
     queryKey: ['members', 'search', query.trim()],
@@ -19,26 +39,30 @@ export function useMemberRows(query: string, sort: Sort, visible: { start: numbe
     placeholderData: keepPreviousData,
   });
   const first = useQuery({
-    queryKey: ['members', 'list', sort, 0],
-    queryFn: () => invoke('members.list', { sort, offset: 0, limit: PAGE }),
+    queryKey: listKey(sort, 0),
+    queryFn: () => fetchPage(qc, sort, 0),
     enabled: !searching,
     staleTime: 10_000,
   });
   const total = searching ? (search.data?.length ?? 0) : (first.data?.total ?? 0);
+  const lastPage = Math.max(0, Math.ceil(total / PAGE) - 1);
   const pageNumbers: number[] = [];
-  if (!searching) {
-    for (let p = Math.floor(visible.start / PAGE); p <= Math.floor(Math.max(visible.end, 0) / PAGE); p++) if (p > 0) pageNumbers.push(p);
+  // Later pages wait for page 0: its cursor starts the chain of keyset reads.
+  if (!searching && first.data) {
+    for (let p = Math.max(1, pages.first); p <= Math.min(lastPage, pages.last + 1); p++) pageNumbers.push(p);
   }
-  const pages = useQueries({
+  const later = useQueries({
     queries: pageNumbers.map((p) => ({
-      queryKey: ['members', 'list', sort, p],
-      queryFn: () => invoke('members.list', { sort, offset: p * PAGE, limit: PAGE }),
+      queryKey: listKey(sort, p),
+      queryFn: () => fetchPage(qc, sort, p),
       staleTime: 10_000,
+      // Rows are shown as read; comparing 100 rows deeply with the previous answer buys nothing.
+      structuralSharing: false,
     })),
   });
   const byPage = new Map<number, MemberRow[]>();
   if (first.data) byPage.set(0, first.data.rows);
-  pages.forEach((q, i) => q.data && byPage.set(pageNumbers[i]!, q.data.rows));
+  later.forEach((q, i) => q.data && byPage.set(pageNumbers[i]!, q.data.rows));
 
   function rowAt(i: number): MemberRow | SearchHit | undefined {
     if (searching) return search.data?.[i];
