@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import type { Locale } from '../../electron/contract';
@@ -47,12 +48,14 @@ export function Shell() {
         </div>
       </nav>
       <main className="content">
-        <Routes>
-          {visible.map((r) => (
-            <Route key={r.path} path={r.path} element={<r.component />} />
-          ))}
-          {visible[0] ? <Route path="*" element={<Navigate to={visible[0].path} replace />} /> : null}
-        </Routes>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <Routes>
+            {visible.map((r) => (
+              <Route key={r.path} path={r.path} element={<r.component />} />
+            ))}
+            {visible[0] ? <Route path="*" element={<Navigate to={visible[0].path} replace />} /> : null}
+          </Routes>
+        </Suspense>
       </main>
       <Toaster />
     </div>

@@ -1,17 +1,24 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Access } from '../../electron/contract/define';
-import { AuditScreen } from '../features/audit/AuditScreen';
-import { StaffScreen } from '../features/staff/StaffScreen';
-import { BillingScreen } from '../features/billing/BillingScreen';
-import { PlansScreen } from '../features/plans/PlansScreen';
-import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
-import { PaymentsScreen } from '../features/payments/PaymentsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { MembersScreen } from '../features/members/MembersScreen';
 import { CheckinScreen } from '../features/checkin/CheckinScreen';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { ExpensesScreen } from '../features/expenses/ExpensesScreen';
+import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
+import { MembersScreen } from '../features/members/MembersScreen';
+import { PaymentsScreen } from '../features/payments/PaymentsScreen';
+
+/**
+ * The desk's screens are in the first bundle; the back-office ones (charts, settings, staff…)
+ * load when first opened, so the desk's first screen does not wait to parse them.
+ */
+const later = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const DashboardScreen = later(() => import('../features/dashboard/DashboardScreen'), 'DashboardScreen');
+const ReportsScreen = later(() => import('../features/reports/ReportsScreen'), 'ReportsScreen');
+const ExpensesScreen = later(() => import('../features/expenses/ExpensesScreen'), 'ExpensesScreen');
+const PlansScreen = later(() => import('../features/plans/PlansScreen'), 'PlansScreen');
+const BillingScreen = later(() => import('../features/billing/BillingScreen'), 'BillingScreen');
+const StaffScreen = later(() => import('../features/staff/StaffScreen'), 'StaffScreen');
+const AuditScreen = later(() => import('../features/audit/AuditScreen'), 'AuditScreen');
+const SettingsScreen = later(() => import('../features/settings/SettingsScreen'), 'SettingsScreen');
 
 /**
  * The screens in the navigation, in order. A feature adds its screen here when it lands;

@@ -122,8 +122,10 @@ test('the audit log shows who changed what, and verify finds an edit made outsid
   await expect(table.getByRole('row').nth(1)).toContainText('address 1 Old Street → 2 New Street');
   await page.getByLabel('Record type').selectOption('staff');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(table.getByRole('row')).toHaveCount(2);
+  // The owner's creation and their sign-in.
+  await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table).toContainText('staff.createOwner');
+  await expect(table.getByRole('row').nth(1)).toContainText('auth.signIn');
   await page.getByRole('button', { name: 'Verify log' }).click();
   const total = (await app.host.invoke('audit.query', {})).total;
   await expect(page.getByText(`The log is intact: ${total} entries checked, none edited outside the app.`)).toBeVisible();
