@@ -9,12 +9,12 @@ import type { z } from 'zod';
 import { createAuditLog, type AuditLog } from './audit/audit';
 import { finishPendingRestore } from './backup/restore';
 import { createBackupService, type BackupFaults } from './backup/service';
-import { quickCheck } from './backup/verify';
+import { lightCheck, quickCheck, quickCheckOffThread } from './backup/verify';
 import { todayInZone } from './billing/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from './contract';
 import type { Access } from './contract/define';
 import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration } from './db/migrate';
-import { openDatabase, type Db } from './db/open';
+import { openDatabase, recordCleanClose, takeCleanClose, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
 import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler';
 import { createSettingsService, type SettingsService } from './settings/service';
@@ -50,14 +50,29 @@ export interface Host {
   backupOnQuit(): Promise<void>;
   /** The live connection (a restore replaces it). */
   readonly db: Db;
-  /** Set when the data file failed its start-up check and nothing may be written. */
+  /** Set when the data file failed its start-up check (or the background check) and nothing may be written. */
   readonly damaged: { reason: string } | null;
+  /**
+   * How the data file was checked when it opened (docs/decisions.md, "Opening"): 'full' runs
+   * quick_check before the first answer (after an unclean shutdown, or a file changed while
+   * closed); 'light' reads header and schema only, after a clean close, and quick_check runs
+   * in the background after the first answer; 'new' is a file this open created.
+   */
+  readonly openCheck: OpenCheck;
+  /**
+   * Starts the start-up work if it has not started (it starts by itself after the first answer)
+   * and resolves when it is done: the daily backup, the background check, the start-up runs.
+   */
+  settled(): Promise<void>;
   readonly dataDir: string;
   readonly scheduler: Scheduler;
   readonly settings: SettingsService;
 }
 
 export const DB_FILE = 'subdesk.sqlite';
+export type OpenCheck = 'full' | 'light' | 'new';
+/** Start-up work begins after the first answer, or after this long without any call. */
+const BACKGROUND_FALLBACK_MS = 3000;
 const ANY = Symbol('any event');
 
 export async function createHost(opts: HostOptions): Promise<Host> {
@@ -96,6 +111,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   }
 
   let core: Core | undefined;
+  let closed = false;
   const backups = createBackupService({
     dataDir: opts.dataDir,
     dbFile: DB_FILE,
@@ -107,20 +123,25 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     damaged: () => core?.damaged ?? null,
     exclusive,
     async reopenAfter(fileOp) {
+      await checking; // the background check reads the file that is about to be swapped
       closeCore(core!);
       try {
         fileOp();
       } finally {
-        core = await openCore();
+        core = await openCore('full');
         session.refresh((id) => (core!.damaged ? null : core!.staffRef(id)));
       }
     },
     faults: opts.backupFaults,
+    isClosed: () => closed,
   });
 
   /** Opens the data file and builds everything that holds statements on it; a restore rebuilds this. */
-  async function openCore(): Promise<Core> {
-    const { db, damaged } = await openAndMigrate(opts, migrations);
+  async function openCore(check: 'full' | 'light'): Promise<Core> {
+    const { db, damaged, checked } = await openAndMigrate(opts, migrations, check);
+    openCheck = checked;
+    // Mutable: the background check can find damage after the first answer.
+    const health = { damaged };
     if (!damaged && finishPendingRestore(db, settings)) emit('settings.changed', { locale: settings.get().locale });
     const audit = createAuditLog(db);
     const areas = createAreas({
@@ -135,13 +156,26 @@ export async function createHost(opts: HostOptions): Promise<Host> {
         audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after }),
       session,
       backups,
-      damaged: () => damaged,
+      damaged: () => health.damaged,
     });
     assertEveryChannelHandled(areas.handlers);
     const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
-    return { db, audit, areas, handlers: areas.handlers, damaged, staffRef: (id) => staffRow.get(id) ?? null };
+    return {
+      db,
+      audit,
+      areas,
+      handlers: areas.handlers,
+      get damaged() {
+        return health.damaged;
+      },
+      markDamaged: (reason) => void (health.damaged = { reason: reason.slice(0, 500) }),
+      staffRef: (id) => staffRow.get(id) ?? null,
+    };
   }
-  core = await openCore();
+  const dbFile = path.join(opts.dataDir, DB_FILE);
+  let openCheck: OpenCheck = 'full';
+  // Taken (and removed) before the file opens: a session that dies from here on leaves no proof of a clean close.
+  core = await openCore(takeCleanClose(dbFile) ? 'light' : 'full');
 
   function makeCtx(channel: string): Ctx {
     const c = core!;
@@ -188,6 +222,14 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   }
 
   async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
+    try {
+      return await answer(channel, input);
+    } finally {
+      startBackgroundSoon();
+    }
+  }
+
+  async function answer<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
     await waitGate();
     const def = channels[channel];
@@ -205,16 +247,27 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     })();
   }
 
+  // The daily backup verifies a copy with integrity_check: when it ran on this start, it also
+  // checked the data as opened, and the background quick_check is not needed.
+  let verifiedByBackup = false;
   // Jobs are looked up by name at run time, so they follow the areas across a restore.
   const jobs: Job[] = [
-    { name: 'backup.daily', triggers: ['startup', 'midnight'], run: async () => void (await backups.dailyIfNeeded()) },
+    {
+      name: 'backup.daily',
+      triggers: ['startup', 'midnight'],
+      run: async () => {
+        if (closed) return;
+        if (await backups.dailyIfNeeded()) verifiedByBackup = true;
+      },
+    },
+    { name: 'db.check', triggers: ['startup'], run: () => backgroundCheck() },
     ...core.areas.jobs.map(
       (j): Job => ({
         name: j.name,
         triggers: j.triggers,
         run: async () => {
           await waitGate();
-          if (core!.damaged) return;
+          if (closed || core!.damaged) return;
           await core!.areas.jobs.find((x) => x.name === j.name)?.run();
         },
       }),
@@ -226,8 +279,35 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     localParts: (instant) => localParts(instant, settings.get().timeZone),
     onError: (job, e) => console.error(`[scheduler] ${job} failed:`, e),
   });
-  await scheduler.start();
-  if (opts.timers === false) scheduler.stop();
+
+  /** After a light open, the full quick_check on a worker thread; damage found switches writes off. */
+  let checking: Promise<unknown> = Promise.resolve();
+  async function backgroundCheck(): Promise<void> {
+    if (closed || openCheck !== 'light' || verifiedByBackup || core!.damaged) return;
+    const c = core!;
+    const check = quickCheckOffThread(dbFile, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    checking = check.catch(() => undefined);
+    const problem = await check;
+    if (problem && core === c && !closed) c.markDamaged(problem);
+  }
+
+  // Start-up work (daily backup, background check, catch-up runs) waits for the first answer, so
+  // opening the window never waits for it; the fallback starts it when no call comes.
+  let background: Promise<void> | null = null;
+  function startBackground(): Promise<void> {
+    background ??= (async () => {
+      clearTimeout(fallback);
+      if (closed) return;
+      await scheduler.start();
+      if (opts.timers === false || closed) scheduler.stop();
+    })();
+    return background;
+  }
+  function startBackgroundSoon(): void {
+    if (!background) setImmediate(() => void startBackground());
+  }
+  const fallback = setTimeout(() => void startBackground(), BACKGROUND_FALLBACK_MS);
+  fallback.unref();
 
   return {
     invoke,
@@ -240,14 +320,24 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       return () => events.off(ANY, listener);
     },
     close() {
+      closed = true;
+      clearTimeout(fallback);
       scheduler.stop();
-      closeCore(core!);
+      const c = core!;
+      closeCore(c);
+      // Proof of a clean close for the next open (not for a damaged file: that one is checked in full).
+      if (!c.damaged) recordCleanClose(dbFile);
       events.removeAllListeners();
     },
     async backupOnQuit() {
+      await background;
       await waitGate();
       await backups.onQuit();
     },
+    get openCheck() {
+      return openCheck;
+    },
+    settled: startBackground,
     get db() {
       return core!.db;
     },
@@ -266,7 +356,9 @@ interface Core {
   audit: AuditLog;
   areas: Areas;
   handlers: Handlers;
-  damaged: { reason: string } | null;
+  readonly damaged: { reason: string } | null;
+  /** The background check found damage: from now on the host refuses writes as for a damaged file. */
+  markDamaged(reason: string): void;
   staffRef(id: number): StaffRef | null;
 }
 
@@ -307,19 +399,25 @@ function localParts(instant: Date, timeZone: string): { date: string; hour: numb
 /**
  * Opens the data file and brings its schema up to date. A file from a newer app is
  * refused untouched; an existing file is copied with the SQLite backup API before any
- * migration touches it. A file that fails `quick_check` is never written to: the host
+ * migration touches it. A file that fails its check (`quick_check`, or only header and
+ * schema after a clean close) is never written to: the host
  * then runs on an empty in-memory database in "damaged" mode, offering only a restore.
  */
-async function openAndMigrate(opts: HostOptions, migrations: Migration[]): Promise<{ db: Db; damaged: { reason: string } | null }> {
+async function openAndMigrate(
+  opts: HostOptions,
+  migrations: Migration[],
+  check: 'full' | 'light',
+): Promise<{ db: Db; damaged: { reason: string } | null; checked: OpenCheck }> {
   const file = path.join(opts.dataDir, DB_FILE);
   const existed = fs.existsSync(file);
   const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const checked: OpenCheck = existed ? check : 'new';
   if (existed) {
-    const problem = quickCheck(file, binding);
+    const problem = check === 'light' ? lightCheck(file, binding) : quickCheck(file, binding);
     if (problem) {
       const memory = openDatabase(':memory:', binding);
       applyMigrations(memory, migrations);
-      return { db: memory, damaged: { reason: problem.slice(0, 500) } };
+      return { db: memory, damaged: { reason: problem.slice(0, 500) }, checked };
     }
     // Look before touching: even setting WAL mode would write to a newer app's file.
     const probe = openDatabase(file, { ...binding, readonly: true });
@@ -340,7 +438,7 @@ async function openAndMigrate(opts: HostOptions, migrations: Migration[]): Promi
       await db.backup(path.join(dir, `subdesk-v${current}-${stamp}.sqlite`));
     }
     applyMigrations(db, migrations);
-    return { db, damaged: null };
+    return { db, damaged: null, checked };
   } catch (e) {
     db.close();
     throw e;

@@ -15,8 +15,9 @@ import type { Db } from '../db/open';
 import type { StaffRef } from '../handlers';
 import type { SettingsService } from '../settings/service';
 import { backupsToKeep } from './retention';
+import { copyInWorker } from './check-worker';
 import { prepareRestoreCopy, swapInFile } from './restore';
-import { RESTORE_PENDING_KEY, SETTINGS_SNAPSHOT_KEY, verifyDatabaseFile } from './verify';
+import { RESTORE_PENDING_KEY, SETTINGS_SNAPSHOT_KEY, verifyDatabaseFile, verifyDatabaseFileOffThread, type Verified } from './verify';
 
 export interface BackupFaults {
   /** Called after the copy is written and before it is verified: throw to simulate a full disk. */
@@ -40,6 +41,8 @@ export interface BackupDeps {
   /** Closes the live database, runs `fileOp` on the files, and reopens everything on the result. */
   reopenAfter(fileOp: () => void): Promise<void>;
   faults?: BackupFaults | undefined;
+  /** True once the host is closing: a copy cut short by the close is not a failure to report. */
+  isClosed?(): boolean;
 }
 
 const LOG_FILE = 'backup-log.json';
@@ -103,28 +106,50 @@ export function createBackupService(deps: BackupDeps) {
     throw failure('other', 'Too many backups in the same second.');
   }
 
+  // The copy being written, if any: a restore waits for it before it swaps the file (Windows cannot rename an open file).
+  let copying: Promise<unknown> = Promise.resolve();
+
   /** Writes a verified copy of the live data (with the settings) to `target`; returns what was verified. */
-  async function writeCopy(target: string): Promise<ReturnType<typeof verifyDatabaseFile>> {
+  function writeCopy(target: string, offThread = true): Promise<Verified> {
+    const p = writeCopyNow(target, offThread);
+    copying = p.catch(() => undefined);
+    return p;
+  }
+
+  async function writeCopyNow(target: string, offThread: boolean): Promise<Verified> {
     const db = deps.liveDb();
     if (!db) throw failure('other', 'The data file is damaged; there is nothing sound to back up.');
     const partial = `${target}.partial`;
     try {
-      await db.backup(partial);
-      finish(partial, JSON.stringify(deps.settings.get()));
+      await copyTo(db, partial, JSON.stringify(deps.settings.get()), offThread);
       deps.faults?.afterWrite?.(partial);
       let verified;
       try {
-        verified = verifyDatabaseFile(partial, deps.latestVersion, { nativeBinding: deps.nativeBinding });
+        // integrity_check of a large copy takes seconds: on a worker thread, not the one answering the window.
+        verified = offThread
+          ? await verifyDatabaseFileOffThread(partial, deps.latestVersion, { nativeBinding: deps.nativeBinding })
+          : verifyDatabaseFile(partial, deps.latestVersion, { nativeBinding: deps.nativeBinding });
       } catch (e) {
         throw failure('verify_failed', `The copy did not verify: ${(e as Error).message}`);
       }
-      fsyncFile(partial);
+      await fsyncFileOffThread(partial); // flushing 100 MB takes a while: on libuv's pool, not the main thread
       fs.renameSync(partial, target);
       return verified;
     } finally {
       fs.rmSync(partial, { force: true });
       fs.rmSync(`${partial}-journal`, { force: true });
     }
+  }
+
+  /** The copy on a worker thread (the main thread keeps answering); on this thread if no worker starts. */
+  async function copyTo(db: Db, partial: string, settingsJson: string, offThread: boolean): Promise<void> {
+    const live = path.join(deps.dataDir, deps.dbFile);
+    const extras = { settingsJson, snapshotKey: SETTINGS_SNAPSHOT_KEY, pendingKey: RESTORE_PENDING_KEY };
+    const done = offThread && db.name === live ? await copyInWorker(live, partial, extras, deps.nativeBinding) : null;
+    if (done?.error) throw Object.assign(new Error(done.error.message), { code: done.error.code });
+    if (done) return;
+    await db.backup(partial);
+    finish(partial, settingsJson);
   }
 
   /** One file, no WAL beside it, the settings inside, no leftover restore marker. */
@@ -139,7 +164,8 @@ export function createBackupService(deps: BackupDeps) {
     }
   }
 
-  async function backup(reason: BackupReason): Promise<BackupInfo> {
+  /** `offThread: false` for a copy taken while every call waits anyway (a restore's safety copy): no worker start-up. */
+  async function backup(reason: BackupReason, offThread = true): Promise<BackupInfo> {
     const at = deps.now();
     const dir = folder();
     let id: string | null = null;
@@ -147,7 +173,7 @@ export function createBackupService(deps: BackupDeps) {
       ensureFolder(dir);
       id = fileName(dir, at, reason);
       const file = path.join(dir, id);
-      const verified = await writeCopy(file);
+      const verified = await writeCopy(file, offThread);
       const info: BackupInfo = {
         id,
         at: at.toISOString(),
@@ -163,6 +189,7 @@ export function createBackupService(deps: BackupDeps) {
       return info;
     } catch (e) {
       if (id) fs.rmSync(path.join(dir, id), { force: true });
+      if (deps.isClosed?.()) throw e;
       const err = asFailure(e);
       log({ at: at.toISOString(), reason, ok: false, id: null, failure: err.details!['failure'] as BackupFailureKind, message: err.message });
       throw err;
@@ -182,6 +209,7 @@ export function createBackupService(deps: BackupDeps) {
   /** Verify the source, keep a safety copy of the current data, then swap the file in and reopen. */
   async function restoreFrom(source: string, safetyReason: BackupReason, actor: StaffRef | null, channel: string): Promise<RestoreResult> {
     return deps.exclusive(async () => {
+      await copying;
       const tmp = path.join(deps.dataDir, `${deps.dbFile}.restoring`);
       fs.rmSync(tmp, { force: true });
       try {
@@ -191,7 +219,7 @@ export function createBackupService(deps: BackupDeps) {
           throw new AppError('BACKUP_INVALID', `That file cannot be read: ${(e as Error).message}`, { reason: 'missing' });
         }
         const verified = verifyDatabaseFile(tmp, deps.latestVersion, { nativeBinding: deps.nativeBinding });
-        const safety = deps.damaged() ? null : (await backup(safetyReason)).id;
+        const safety = deps.damaged() ? null : (await backup(safetyReason, false)).id;
         prepareRestoreCopy(tmp, {
           at: deps.now().toISOString(),
           actor,
@@ -295,6 +323,15 @@ export function writeAtomic(file: string, text: string): void {
   fs.writeFileSync(tmp, text);
   fsyncFile(tmp);
   fs.renameSync(tmp, file);
+}
+
+async function fsyncFileOffThread(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export function fsyncFile(file: string): void {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -22,4 +23,32 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+/**
+ * A clean close leaves `<file>.closed` with the file's size and modification time; the next
+ * open takes (deletes) it first. Only a record that matches the file exactly, with no WAL left
+ * beside it, proves the last session ended cleanly: a SIGKILL, a crash or a power cut leaves
+ * no record (or a stale one), and a file changed while closed no longer matches.
+ */
+const closedRecord = (file: string) => `${file}.closed`;
+
+export function recordCleanClose(file: string): void {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return;
+  fs.writeFileSync(closedRecord(file), JSON.stringify({ size: stat.size, mtimeMs: stat.mtimeMs }));
+}
+
+/** Reads and removes the record; true when the file is exactly as the last clean close left it. */
+export function takeCleanClose(file: string): boolean {
+  let record: { size?: unknown; mtimeMs?: unknown } | null;
+  try {
+    record = JSON.parse(fs.readFileSync(closedRecord(file), 'utf8')) as { size?: unknown; mtimeMs?: unknown };
+  } catch {
+    record = null; // none, or torn: not proof of a clean close
+  }
+  fs.rmSync(closedRecord(file), { force: true });
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+  return !!record && !!stat && record.size === stat.size && record.mtimeMs === stat.mtimeMs && !(wal && wal.size > 0);
 }

@@ -1,6 +1,8 @@
 /**
- * (5) Opening the host on a seeded database: createHost (migrations check, start-up billing
- * run, services) until the first query is answered (`auth.status`, the window's first call).
+ * (5) Opening the host on a seeded database: createHost (file check, migrations check,
+ * services) until the first query is answered (`auth.status`, the window's first call). The
+ * start-up work that follows the first answer (daily backup, background check, start-up
+ * billing run) is awaited before the next open and reported apart.
  * The process and the OS page cache are warm after the first open; each open is a fresh host.
  */
 import { createHost } from '../../electron/host';
@@ -9,6 +11,8 @@ import { figure, single, type Figure } from './stats';
 
 export async function benchOpen(dataDir: string, clock: TestClock, at: string): Promise<Figure[]> {
   const ms: number[] = [];
+  const background: number[] = [];
+  const checks: string[] = [];
   for (let i = 0; i < 8; i++) {
     const t = performance.now();
     const host = await createHost({
@@ -20,11 +24,17 @@ export async function benchOpen(dataDir: string, clock: TestClock, at: string): 
       osLocale: 'en',
     });
     await host.invoke('auth.status', {});
-    ms.push(performance.now() - t);
+    const answered = performance.now();
+    ms.push(answered - t);
+    checks.push(host.openCheck);
+    // Not part of the open: the daily backup, the background check and the catch-up runs start after the first answer.
+    await host.settled();
+    background.push(performance.now() - answered);
     host.close();
   }
   return [
-    single('host open (first, this process)', at, ms[0]!, 'ms', 500),
-    figure('host open to first answer', at, ms.slice(1), 500, 'after 1 warm-up'),
+    single('host open (first, this process)', at, ms[0]!, 'ms', 500, `check: ${checks[0]}`),
+    figure('host open to first answer', at, ms.slice(1), 500, `after 1 warm-up; check: ${checks[1]}`),
+    single('start-up work after the first answer (first open: daily backup)', at, background[0]!, 'ms', null, 'in the background'),
   ];
 }

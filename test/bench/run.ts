@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --size S|M|L|all]` (default all): seeds each size in a child process,
- * measures it in another (so the peak RSS is the measuring host's alone), prints a table and
+ * measures it in another (the peak RSS in a child of its own: test/bench/rss.ts), prints a table and
  * writes bench-results/<timestamp>.json with the CPU and Node version. No pass/fail on
  * figures: a missed target is printed as MISSED; the command fails only if something breaks.
  */

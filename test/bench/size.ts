@@ -1,9 +1,12 @@
 /**
- * Child process: measures one seeded size and writes its figures as JSON. Run alone so that
- * its peak RSS (7) is the host's, with no seeding and no other size in it.
+ * Child process: measures one seeded size and writes its figures as JSON. The peak RSS (7) is
+ * measured first, in a child of its own (rss.ts) that holds the host alone: this process also
+ * holds the Playwright driver of the renderer measurement.
  * Usage: size.ts <S|M|L> <seeded dataDir> <seed.json> <out.json>
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createHost } from '../../electron/host';
 import { signInAs, tempDir, testClock } from '../support/host';
 import { benchBilling, copyForFloor } from './billing';
@@ -13,7 +16,7 @@ import { benchRenderer } from './renderer';
 import { benchReports } from './reports';
 import { benchSearch } from './search';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
-import { single, type Figure } from './stats';
+import type { Figure } from './stats';
 
 const [size, dataDir, seedFile, outFile] = process.argv.slice(2) as [Size, string, string, string];
 const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
@@ -28,6 +31,14 @@ const want = new Set(plan[size]);
 const figures: Figure[] = [];
 const log = (s: string) => process.stderr.write(`[bench ${size}] ${s}\n`);
 
+if (want.has('rss')) {
+  log('peak RSS of the host alone (child process)');
+  const rssOut = `${outFile}.rss.json`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'rss.ts'), size, dataDir, seedFile, rssOut], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`rss.ts ${size} failed (exit ${r.status ?? r.signal})`);
+  figures.push(...(JSON.parse(fs.readFileSync(rssOut, 'utf8')) as Figure[]));
+  fs.rmSync(rssOut, { force: true });
+}
 const clock = testClock(BENCH_TODAY);
 if (want.has('open')) {
   log('host open');
@@ -68,17 +79,4 @@ if (want.has('billing')) {
 }
 host.close();
 if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
-if (want.has('rss')) {
-  // maxRSS is in kilobytes; the host process holds the renderer's Node side too (Playwright driver), not Chromium.
-  figures.push(
-    single(
-      'peak RSS of the host process',
-      at,
-      process.resourceUsage().maxRSS / 1024,
-      'MB',
-      300,
-      'whole measuring process',
-    ),
-  );
-}
 fs.writeFileSync(outFile, JSON.stringify(figures));

@@ -52,6 +52,7 @@ export const SCENARIOS: Record<string, Scenario> = {
 async function main(): Promise<void> {
   const host = await createHost({ dataDir, now: () => now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' });
   const owner = (await host.invoke('auth.status', {})).roster.find((s) => s.role === 'owner')!;
+  await host.settled(); // the start-up work (daily backup, catch-up) is done before the kills start
   await host.invoke('auth.signIn', { staffId: owner.id, pin: '1234' });
   say({ step: 'ready' });
   await SCENARIOS[scenario]!(host, (d) => void (now = d));

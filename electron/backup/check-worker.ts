@@ -1,0 +1,124 @@
+/**
+ * Runs SQLite's whole-file work on a worker thread — the checks (`integrity_check`,
+ * `quick_check`) and the backup copy — so a 100 MB file takes seconds of a worker, not seconds
+ * of the main thread that answers the window. The worker is inline (eval) code that loads better-sqlite3 by absolute
+ * path: no separate bundle entry, the same code under Node, vitest and the Electron build.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+export type CheckPragma = 'integrity_check' | 'quick_check';
+
+/** What the check said: 'ok', SQLite's list of problems, or the error that stopped it (with its code). */
+export interface CheckResult {
+  result: string | null;
+  error: { code: string; message: string } | null;
+}
+
+const WORKER_CODE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const Database = require(w.module);
+const binding = w.nativeBinding ? { nativeBinding: w.nativeBinding } : {};
+let db;
+(async () => {
+  db = new Database(w.file, { readonly: true, fileMustExist: true, ...binding });
+  if (w.task === 'check') return String(db.pragma(w.pragma, { simple: true }));
+  // copy: one backup step for all pages = one read transaction = one consistent snapshot (WAL: writers go on).
+  db.pragma('busy_timeout = 5000');
+  await db.backup(w.target, { progress: () => 2147483647 });
+  db.close();
+  db = new Database(w.target, binding);
+  db.pragma('journal_mode = DELETE');
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(w.snapshotKey, w.settingsJson);
+  db.prepare('DELETE FROM meta WHERE key = ?').run(w.pendingKey);
+  return 'ok';
+})().then(
+  (result) => parentPort.postMessage({ result, error: null }),
+  (e) => parentPort.postMessage({ result: null, error: { code: String((e && e.code) || ''), message: String((e && e.message) || e) } }),
+).finally(() => {
+  try { if (db) db.close(); } catch (e) { /* a broken handle may not close */ }
+});
+`;
+
+let modulePath: string | null | undefined;
+function betterSqlitePath(): string | null {
+  if (modulePath === undefined) {
+    try {
+      modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    } catch {
+      modulePath = null;
+    }
+  }
+  return modulePath;
+}
+
+/** Checks `file` read-only on a worker thread; falls back to this thread if no worker can start. */
+export async function checkInWorker(file: string, pragma: CheckPragma, nativeBinding?: string): Promise<CheckResult> {
+  return (await inWorker({ task: 'check', file, pragma, nativeBinding })) ?? checkHere(file, pragma, nativeBinding);
+}
+
+/** What a backup copy carries beside the data (see service.ts `finish`). */
+export interface CopyExtras {
+  settingsJson: string;
+  snapshotKey: string;
+  pendingKey: string;
+}
+
+/**
+ * Copies the live file to `target` with the backup API on a worker thread (its own read-only
+ * connection, one snapshot), then makes the copy one self-contained file with `extras` in it.
+ * Null when no worker could start: the caller copies on this thread instead.
+ */
+export function copyInWorker(file: string, target: string, extras: CopyExtras, nativeBinding?: string): Promise<CheckResult | null> {
+  return inWorker({ task: 'copy', file, target, ...extras, nativeBinding });
+}
+
+function inWorker(workerData: Record<string, unknown>): Promise<CheckResult | null> {
+  const module = betterSqlitePath();
+  if (!module) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_CODE, { eval: true, workerData: { ...workerData, module } });
+    } catch {
+      resolve(null);
+      return;
+    }
+    let done = false;
+    worker.once('message', (m: CheckResult) => {
+      done = true;
+      resolve(m);
+    });
+    worker.once('error', (e) => {
+      if (done) return;
+      done = true;
+      resolve({ result: null, error: { code: 'WORKER', message: e.message } });
+    });
+    worker.once('exit', (code) => {
+      if (!done) resolve({ result: null, error: { code: 'WORKER', message: `check worker exited with code ${code}` } });
+    });
+  });
+}
+
+/** The same check on this thread (the fallback, and for callers that must not yield). */
+export function checkHere(file: string, pragma: CheckPragma, nativeBinding?: string): CheckResult {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    return { result: String(db.pragma(pragma, { simple: true })), error: null };
+  } catch (e) {
+    return { result: null, error: { code: String((e as { code?: unknown }).code ?? ''), message: e instanceof Error ? e.message : String(e) } };
+  } finally {
+    try {
+      db?.close();
+    } catch {
+      // a broken handle may not close; nothing was written
+    }
+  }
+}
+
+/** True when an error means the file itself is damaged (not a lock or a permission). */
+export function isDamage(error: { code: string; message: string }): boolean {
+  return error.code === 'SQLITE_CORRUPT' || error.code === 'SQLITE_NOTADB' || /malformed|not a database/i.test(error.message);
+}
