@@ -6,7 +6,7 @@ import {
   type Settings,
   type SettingsUpdate,
 } from '../contract/settings';
-import { confStoreFactory, storeSchema, type SettingsStore, type SettingsStoreFactory } from './store';
+import { confStoreFactory, type SettingsStore, type SettingsStoreFactory } from './store';
 
 export interface SettingsServiceOptions {
   dataDir: string;
@@ -56,7 +56,6 @@ export function createSettingsService(opts: SettingsServiceOptions): SettingsSer
     cwd: opts.dataDir,
     configName: 'settings',
     defaults,
-    schema: storeSchema,
   });
 
   // A hand-edited file is read leniently: a bad value falls back to its default.
