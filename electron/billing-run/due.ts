@@ -27,27 +27,24 @@ export interface DueRow {
 export const PAYER_MEMBERS_SQL = `SELECT id FROM members WHERE payer_id = @payerId
   UNION ALL SELECT id FROM members WHERE id = @payerId AND payer_id IS NULL`;
 
+const DUE_OF_PAYER_SQL = `SELECT * FROM (SELECT s.id, @payerId AS payer_id, ${WAKE_SQL} AS wake FROM subscriptions s
+     WHERE s.member_id IN (${PAYER_MEMBERS_SQL}) AND s.status IN ('trialing', 'active', 'paused'))
+   WHERE wake <= @asOf ORDER BY wake, id`;
+
+const DUE_SQL = `SELECT * FROM (SELECT s.id, COALESCE(m.payer_id, m.id) AS payer_id, ${WAKE_SQL} AS wake
+     FROM subscriptions s JOIN members m ON m.id = s.member_id
+    WHERE s.status IN ('trialing', 'active', 'paused'))
+   WHERE wake <= @asOf ORDER BY wake, payer_id, id`;
+
+const WAKE_OF_SQL = `SELECT ${WAKE_SQL} AS wake FROM subscriptions s WHERE s.id = ?`;
+
 /** Every subscription that needs the engine on or before `asOf` (of one payer, if given), with its payer. */
 export function dueSubscriptions(db: Db, asOf: string, payerId?: number): DueRow[] {
-  if (payerId !== undefined) {
-    return prepared<{ asOf: string; payerId: number }, DueRow>(
-      db,
-      `SELECT * FROM (SELECT s.id, @payerId AS payer_id, ${WAKE_SQL} AS wake FROM subscriptions s
-         WHERE s.member_id IN (${PAYER_MEMBERS_SQL}) AND s.status IN ('trialing', 'active', 'paused'))
-       WHERE wake <= @asOf ORDER BY wake, id`,
-    ).all({ asOf, payerId });
-  }
-  return prepared<{ asOf: string }, DueRow>(
-    db,
-    `SELECT * FROM (SELECT s.id, COALESCE(m.payer_id, m.id) AS payer_id, ${WAKE_SQL} AS wake
-       FROM subscriptions s JOIN members m ON m.id = s.member_id
-      WHERE s.status IN ('trialing', 'active', 'paused'))
-     WHERE wake <= @asOf ORDER BY wake, payer_id, id`,
-  ).all({ asOf });
+  // The SQL strings are built once: the statement cache is keyed by them.
+  if (payerId !== undefined) return prepared<{ asOf: string; payerId: number }, DueRow>(db, DUE_OF_PAYER_SQL).all({ asOf, payerId });
+  return prepared<{ asOf: string }, DueRow>(db, DUE_SQL).all({ asOf });
 }
 
 export function wakeOf(db: Db, subId: number): string {
-  return (
-    prepared<[number], { wake: string }>(db, `SELECT ${WAKE_SQL} AS wake FROM subscriptions s WHERE s.id = ?`).get(subId)?.wake ?? '9999-12-31'
-  );
+  return prepared<[number], { wake: string }>(db, WAKE_OF_SQL).get(subId)?.wake ?? '9999-12-31';
 }

@@ -1,12 +1,14 @@
 /**
  * The billing run: every due, not yet invoiced period up to `asOf`, in date order (catch-up),
- * one transaction per (payer, billing date) unit, each unit one invoice dated on its billing
- * date. Exactly once: a unit's invoice and the subscriptions' advanced state commit together,
- * and invoice_lines_once_per_period refuses a period billed twice.
+ * each (payer, billing date) unit atomic (a savepoint) with one invoice dated on its billing
+ * date, units committed in batches (group commit). Exactly once: a unit's invoice and the
+ * subscriptions' advanced state commit together, and invoice_lines_once_per_period refuses a
+ * period billed twice.
  */
 import type { BillingRun } from '../contract/billing-types';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import { issueInvoice } from '../invoices/issue';
+import { withRunCache } from './cache';
 import { dueSubscriptions } from './due';
 import { stepPayerAt } from './step';
 import { prepared } from '../db/statements';
@@ -20,11 +22,29 @@ export interface DueResult {
 }
 
 /**
- * Bills every unit due on or before `asOf`, earliest date first (numbers stay chronological),
- * each in its own transaction (a savepoint when called inside one). A failing unit is rolled
- * back, reported per subscription, and its payer is left alone for the rest of this pass.
+ * Group commit: units are billed in batches that share one transaction, each unit in its own
+ * savepoint. With synchronous=FULL a commit is an fsync (milliseconds), far more than a unit's
+ * own work, so one commit per batch instead of per unit. A batch ends after `units` units or
+ * `ms` milliseconds, whichever comes first, so a crash loses little and other work waits little.
  */
-export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn): DueResult {
+export interface BatchLimits {
+  units: number;
+  ms: number;
+}
+
+export const DEFAULT_BATCH: BatchLimits = { units: 500, ms: 150 };
+
+/**
+ * Bills every unit due on or before `asOf`, earliest date first (numbers stay chronological).
+ * Each unit is atomic (a savepoint); batches of units commit together (group commit, or one
+ * savepoint each inside the caller's transaction). A failing unit is rolled back to its
+ * savepoint alone, reported per subscription, and its payer is left alone for the rest of this pass.
+ */
+export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): DueResult {
+  return withRunCache(env.db, () => billDueUnits(env, asOf, runId, audit, batch));
+}
+
+function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits): DueResult {
   const result: DueResult = { invoicesCreated: 0, amountTotal: 0, errors: [] };
   const failed = new Set<number>();
   for (;;) {
@@ -32,23 +52,60 @@ export function billDue(env: BillingEnv, asOf: string, runId: number | null, aud
     const first = due[0];
     if (!first) return result;
     const date = first.wake;
-    const payers = [...new Set(due.filter((r) => r.wake === date).map((r) => r.payer_id))];
-    for (const payerId of payers) {
-      try {
-        env.db.transaction(() => {
-          const lines = stepPayerAt(env, payerId, date, audit);
-          if (lines.length === 0) return;
-          const invoice = issueInvoice(env, { payerId, issueDate: date, lines, runId }, audit);
-          result.invoicesCreated += 1;
-          result.amountTotal += invoice.total;
-        })();
-      } catch (e) {
+    const today = due.filter((r) => r.wake === date);
+    const payers = [...new Set(today.map((r) => r.payer_id))];
+    const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit);
+    for (let next = 0; next < payers.length; ) {
+      const done = billBatch(env, payers.slice(next, next + batch.units), batch.ms, unit);
+      next += done.tried;
+      result.invoicesCreated += done.invoices;
+      result.amountTotal += done.amount;
+      for (const [payerId, message] of done.failures) {
         failed.add(payerId);
-        const message = e instanceof Error ? e.message : String(e);
-        for (const r of due) if (r.payer_id === payerId && r.wake === date) result.errors.push({ subscriptionId: r.id, message });
+        for (const r of today) if (r.payer_id === payerId) result.errors.push({ subscriptionId: r.id, message });
       }
     }
   }
+}
+
+/** One (payer, date) unit: the engine step and its invoice. Returns the invoice total, or null when nothing was due. */
+function billUnit(env: BillingEnv, payerId: number, date: string, runId: number | null, audit: AuditFn): number | null {
+  const lines = stepPayerAt(env, payerId, date, audit);
+  if (lines.length === 0) return null;
+  return issueInvoice(env, { payerId, issueDate: date, lines, runId }, audit).total;
+}
+
+interface BatchOutcome {
+  tried: number;
+  invoices: number;
+  amount: number;
+  failures: [number, string][];
+}
+
+/**
+ * Bills payers in one transaction until they run out or `ms` have passed, each in a savepoint.
+ * Counts only what committed: the outcome is returned after the commit.
+ */
+function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId: number) => number | null): BatchOutcome {
+  const out: BatchOutcome = { tried: 0, invoices: 0, amount: 0, failures: [] };
+  const started = performance.now();
+  env.db.transaction(() => {
+    for (const payerId of payers) {
+      if (out.tried > 0 && performance.now() - started >= ms) break;
+      out.tried += 1;
+      try {
+        const total = env.db.transaction(() => unit(payerId))();
+        if (total === null) continue;
+        out.invoices += 1;
+        out.amount += total;
+      } catch (e) {
+        // SQLite rolled the whole transaction back (a full disk, an I/O error): the batch is lost, not just this unit.
+        if (!env.db.inTransaction) throw e;
+        out.failures.push([payerId, e instanceof Error ? e.message : String(e)]);
+      }
+    }
+  })();
+  return out;
 }
 
 interface RunRow {
@@ -99,7 +156,7 @@ export function lastBilledAsOf(env: BillingEnv): string | null {
  * previous run's as-of date: the PC clock was set back, and billing from it could date
  * documents out of order.
  */
-export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, audit: AuditFn): BillingRun {
+export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): BillingRun {
   const startedAt = env.now().toISOString();
   const last = lastBilledAsOf(env);
   if (last !== null && asOf < last) {
@@ -113,7 +170,7 @@ export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, a
   const info = prepared(env.db, "INSERT INTO billing_runs (trigger, as_of, started_at, status) VALUES (?, ?, ?, 'running')")
     .run(trigger, asOf, startedAt);
   const id = Number(info.lastInsertRowid);
-  const r = billDue(env, asOf, id, audit);
+  const r = billDue(env, asOf, id, audit, batch);
   prepared(env.db, 'UPDATE billing_runs SET finished_at = ?, status = ?, invoices_created = ?, amount_total = ?, errors = ? WHERE id = ?')
     .run(env.now().toISOString(), r.errors.length ? 'partial' : 'ok', r.invoicesCreated, r.amountTotal, JSON.stringify(r.errors), id);
   return getRun(env, id);

@@ -12,14 +12,30 @@ import { descriptions, type Descriptions } from '../invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import type { LineDraft } from '../invoices/issue';
 import type { PlanRow } from '../plans/service';
-import { addonsOf, discountOf, loadSub, openPause, scheduleOf, updateSub, type SubRow } from '../subscriptions/model';
-import { dueSubscriptions, PAYER_MEMBERS_SQL } from './due';
+import { addonsOf, discountOf, loadSub, openPause, scheduleOf, updateSub, type AddonRow, type PauseRow, type SubRow } from '../subscriptions/model';
+import { runCache } from './cache';
+import { PAYER_MEMBERS_SQL, WAKE_SQL } from './due';
 import { prepared } from '../db/statements';
 
 function planRow(env: BillingEnv, id: number): PlanRow {
+  const cache = runCache(env.db)?.plans;
+  const hit = cache?.get(id);
+  if (hit) return hit;
   const row = prepared<[number], PlanRow>(env.db, 'SELECT * FROM plans WHERE id = ?').get(id);
   if (!row) throw new Error(`plan ${id} is missing`);
+  cache?.set(id, row);
   return row;
+}
+
+/** The open pause, without a query during a run for a subscription that had none when it started. */
+function pauseOf(env: BillingEnv, subId: number): PauseRow | undefined {
+  const cache = runCache(env.db);
+  return cache && !cache.withOpenPause.has(subId) ? undefined : openPause(env.db, subId);
+}
+
+function addonRows(env: BillingEnv, subId: number): AddonRow[] {
+  const cache = runCache(env.db);
+  return cache && !cache.withAddons.has(subId) ? [] : addonsOf(env.db, subId);
 }
 
 function texts(env: BillingEnv): Descriptions {
@@ -28,14 +44,26 @@ function texts(env: BillingEnv): Descriptions {
 
 /** Members billed to a payer with a live subscription, in the order they joined (first = full price). */
 export function householdPositions(env: BillingEnv, payerId: number): Map<number, number> {
-  const rows = prepared<{ payerId: number }, { member_id: number }>(
-    env.db,
-    `SELECT s.member_id, MIN(s.id) AS first FROM subscriptions s
-      WHERE s.member_id IN (${PAYER_MEMBERS_SQL}) AND s.status IN ('trialing', 'active', 'paused')
-      GROUP BY s.member_id ORDER BY first`,
-  ).all({ payerId });
+  const rows = prepared<{ payerId: number }, { member_id: number }>(env.db, HOUSEHOLD_SQL).all({ payerId });
   return new Map(rows.map((r, i) => [r.member_id, i]));
 }
+
+const HOUSEHOLD_SQL = `SELECT s.member_id, MIN(s.id) AS first FROM subscriptions s
+  WHERE s.member_id IN (${PAYER_MEMBERS_SQL}) AND s.status IN ('trialing', 'active', 'paused')
+  GROUP BY s.member_id ORDER BY first`;
+
+/** The same positions from a payer's live subscriptions in id order: a member's first one decides. */
+function positionsOf(live: SubRow[]): Map<number, number> {
+  const positions = new Map<number, number>();
+  for (const s of live) if (!positions.has(s.member_id)) positions.set(s.member_id, positions.size);
+  return positions;
+}
+
+type LiveRow = SubRow & { wake: string };
+
+/** A payer's live subscriptions in id order, each with when it next needs the engine (due.ts). */
+const LIVE_SQL = `SELECT s.*, ${WAKE_SQL} AS wake FROM subscriptions s
+  WHERE s.member_id IN (${PAYER_MEMBERS_SQL}) AND s.status IN ('trialing', 'active', 'paused') ORDER BY s.id`;
 
 /** How many period charges this subscription has had: the index of the next one, for discounts. */
 export function periodCharges(env: BillingEnv, subId: number): number {
@@ -46,7 +74,7 @@ export function periodCharges(env: BillingEnv, subId: number): number {
  * The subscription's own discount (for charge number `index`) and the household discount
  * (percent of what is left after it), as negative lines covering the same span.
  */
-export function discountLines(env: BillingEnv, sub: SubRow, base: number, index: number, span: Period, householdPosition: number): LineDraft[] {
+export function discountLines(env: BillingEnv, sub: SubRow, base: number, index: number | (() => number), span: Period, householdPosition: number): LineDraft[] {
   const t = texts(env);
   const lines: LineDraft[] = [];
   const common = { subscriptionId: sub.id, planId: sub.plan_id, periodStart: span.start, periodEnd: span.end, taxRateBp: sub.tax_rate_bp };
@@ -55,7 +83,7 @@ export function discountLines(env: BillingEnv, sub: SubRow, base: number, index:
   if (d) {
     const duration: DiscountDuration =
       d.duration === 'repeating' ? { duration: 'repeating', periods: d.periods ?? 1 } : { duration: d.duration };
-    if (discountAppliesToPeriod(duration, index)) {
+    if (discountAppliesToPeriod(duration, typeof index === 'number' ? index : index())) {
       off = discountAmount(base, d.kind === 'percent' ? { kind: 'percent', percentBp: d.value } : { kind: 'fixed', amount: d.value });
       if (off > 0) lines.push({ ...common, kind: 'discount', description: t.discount(d.kind === 'percent' ? d.value : null), amount: -off });
     }
@@ -105,45 +133,53 @@ function endSubscription(env: BillingEnv, sub: SubRow, audit: AuditFn): void {
   audit('subscription', sub.id, { status: sub.status }, { status, endDate: end });
 }
 
-/** Date-driven changes due on or before `d`; returns a freeze-fee line when a pause starts. */
-function transitions(env: BillingEnv, sub: SubRow, d: string, audit: AuditFn): LineDraft[] {
+/** Lines a transition adds, and whether it changed the subscription (so its row must be read again). */
+interface Transition {
+  changed: boolean;
+  lines: LineDraft[];
+}
+
+const UNCHANGED: Transition = { changed: false, lines: [] };
+const CHANGED: Transition = { changed: true, lines: [] };
+
+/** Date-driven changes due on or before `d`; a freeze-fee line when a pause starts. */
+function transitions(env: BillingEnv, sub: SubRow, d: string, audit: AuditFn): Transition {
   const at = env.now().toISOString();
   if (sub.end_date !== null && sub.end_date <= d) {
     endSubscription(env, sub, audit);
-    return [];
+    return CHANGED;
   }
   if (sub.status === 'trialing' && sub.anchor_date <= d) {
     updateSub(env.db, sub.id, { status: 'active' }, at);
     audit('subscription', sub.id, { status: 'trialing' }, { status: 'active', on: sub.anchor_date });
-    return [];
+    return CHANGED;
   }
-  const pause = openPause(env.db, sub.id);
-  if (!pause) return [];
+  const pause = pauseOf(env, sub.id);
+  if (!pause) return UNCHANGED;
   if (sub.status === 'paused' && pause.end_date !== null && pause.end_date <= d) {
     prepared(env.db, 'UPDATE subscription_pauses SET resumed_on = end_date WHERE id = ?').run(pause.id);
     updateSub(env.db, sub.id, { status: 'active', next_bill_date: pause.end_date }, at);
     audit('subscription', sub.id, { status: 'paused' }, { status: 'active', resumedOn: pause.end_date });
-    return [];
+    return CHANGED;
   }
   if (sub.status === 'active' && pause.start_date <= d) {
     updateSub(env.db, sub.id, { status: 'paused', next_bill_date: pause.end_date }, at);
     audit('subscription', sub.id, { status: 'active' }, { status: 'paused', from: pause.start_date, until: pause.end_date });
     const plan = planRow(env, sub.plan_id);
-    if (plan.freeze_fee === 0) return [];
-    return [
-      {
-        kind: 'freeze_fee',
-        description: texts(env).freezeFee(plan.name),
-        subscriptionId: sub.id,
-        planId: plan.id,
-        periodStart: pause.start_date,
-        periodEnd: pause.end_date,
-        amount: plan.freeze_fee,
-        taxRateBp: sub.tax_rate_bp,
-      },
-    ];
+    if (plan.freeze_fee === 0) return CHANGED;
+    const fee: LineDraft = {
+      kind: 'freeze_fee',
+      description: texts(env).freezeFee(plan.name),
+      subscriptionId: sub.id,
+      planId: plan.id,
+      periodStart: pause.start_date,
+      periodEnd: pause.end_date,
+      amount: plan.freeze_fee,
+      taxRateBp: sub.tax_rate_bp,
+    };
+    return { changed: true, lines: [fee] };
   }
-  return [];
+  return UNCHANGED;
 }
 
 /** Lines for the period starting at the subscription's next bill date (≤ d), and the state after it. */
@@ -169,13 +205,12 @@ function billPeriod(env: BillingEnv, initial: SubRow, positions: Map<number, num
   }
   const schedule = scheduleOf(sub);
   let end = nextBoundaryAfter(schedule, start);
-  const pause = openPause(env.db, sub.id);
+  const pause = pauseOf(env, sub.id);
   if (pause && pause.start_date > start && pause.start_date < end) end = pause.start_date;
   if (sub.end_date !== null && sub.end_date > start && sub.end_date < end) end = sub.end_date;
   const span = { start, end };
   const plan = planRow(env, sub.plan_id);
   const amount = prorateSpan(schedule, sub.price, span);
-  const index = periodCharges(env, sub.id);
   const lines: LineDraft[] = [
     {
       kind: 'period',
@@ -187,7 +222,8 @@ function billPeriod(env: BillingEnv, initial: SubRow, positions: Map<number, num
       amount,
       taxRateBp: sub.tax_rate_bp,
     },
-    ...discountLines(env, sub, amount, index, span, positions.get(sub.member_id) ?? 0),
+    // The charge count is a query, needed only by a subscription with its own discount.
+    ...discountLines(env, sub, amount, () => periodCharges(env, sub.id), span, positions.get(sub.member_id) ?? 0),
     ...addonLines(sub, span, fullPeriodLength(schedule, span)),
   ];
   const onGrid = periodContaining(schedule, start).start === start;
@@ -201,7 +237,7 @@ function billPeriod(env: BillingEnv, initial: SubRow, positions: Map<number, num
   return lines;
 
   function addonLines(s: SubRow, p: Period, fullDays: number): LineDraft[] {
-    return addonsOf(env.db, s.id).flatMap((a): LineDraft[] => {
+    return addonRows(env, s.id).flatMap((a): LineDraft[] => {
       const from = a.start_date > p.start ? a.start_date : p.start;
       const to = a.end_date !== null && a.end_date < p.end ? a.end_date : p.end;
       if (from >= to) return [];
@@ -229,14 +265,23 @@ export function stepPayerAt(env: BillingEnv, payerId: number, d: string, audit: 
   const lines: LineDraft[] = [];
   // Several things can fall on one date (a resume and the period it starts); each pass moves
   // every subscription forward, and a subscription still due after a few passes is a bug.
+  // One query per pass reads every live subscription of the payer with its wake date: the due
+  // ones (in wake, id order, as dueSubscriptions) and the household order come from it.
   for (let pass = 0; ; pass++) {
-    const due = dueSubscriptions(env.db, d, payerId);
+    const live = prepared<{ payerId: number }, LiveRow>(env.db, LIVE_SQL).all({ payerId });
+    const due = live.filter((s) => s.wake <= d).sort((a, b) => (a.wake < b.wake ? -1 : a.wake > b.wake ? 1 : a.id - b.id));
     if (due.length === 0) return lines;
     if (pass === 4) throw new Error(`subscription ${due[0]?.id} made no progress on ${d}`);
-    for (const r of due) lines.push(...transitions(env, loadSub(env.db, r.id), d, audit));
-    const positions = householdPositions(env, payerId);
-    for (const r of due) {
-      const sub = loadSub(env.db, r.id);
+    // Transitions first for all (a resume changes who is live), then periods; a row that no
+    // transition changed is not read again.
+    const unchanged = due.map((sub) => {
+      const t = transitions(env, sub, d, audit);
+      lines.push(...t.lines);
+      return t.changed ? null : sub;
+    });
+    const positions = unchanged.includes(null) ? householdPositions(env, payerId) : positionsOf(live);
+    for (const [i, r] of due.entries()) {
+      const sub = unchanged[i] ?? loadSub(env.db, r.id);
       if (sub.status === 'active' && sub.next_bill_date !== null && sub.next_bill_date <= d) lines.push(...billPeriod(env, sub, positions, audit));
     }
   }

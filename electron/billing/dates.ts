@@ -33,8 +33,23 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] as number);
 }
 
-function parse(s: unknown): Ymd | null {
-  if (typeof s !== 'string') return null;
+// The billing run parses the same few dates many thousands of times: answers are remembered
+// (frozen, in a bounded map; only 10-character strings can be dates at all).
+const parsed = new Map<string, Readonly<Ymd> | null>();
+const PARSED_MAX = 20_000;
+
+function parse(s: unknown): Readonly<Ymd> | null {
+  if (typeof s !== 'string' || s.length !== 10) return null;
+  let hit = parsed.get(s);
+  if (hit === undefined) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    hit = parseUncached(s);
+    parsed.set(s, hit === null ? null : Object.freeze(hit));
+  }
+  return hit;
+}
+
+function parseUncached(s: string): Ymd | null {
   const match = ISO_DATE.exec(s);
   if (!match) return null;
   const y = Number(match[1]);
@@ -51,7 +66,7 @@ export function isValidDate(s: string): boolean {
 }
 
 /** Splits a date into its parts; throws RangeError on anything but a valid date. */
-export function toYmd(date: IsoDate): Ymd {
+export function toYmd(date: IsoDate): Readonly<Ymd> {
   const parts = parse(date);
   if (!parts) throw new RangeError(`Invalid date: ${JSON.stringify(date)}`);
   return parts;

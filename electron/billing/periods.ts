@@ -124,9 +124,25 @@ export function periodIndex(schedule: Schedule, date: IsoDate): number {
   return cellIndex(grid, date) - cellIndex(grid, schedule.anchor);
 }
 
+// Periods depend only on the schedule and the date, and a billing run asks about the same few
+// (schedule, date) pairs for thousands of subscriptions: answers are remembered (bounded).
+const memo = new Map<string, Period | number>();
+const MEMO_MAX = 20_000;
+
+function remembered<T extends Period | number>(what: string, schedule: Schedule, date: IsoDate, compute: () => T): T {
+  const key = `${what}|${schedule.anchor}|${schedule.interval}|${schedule.count}|${schedule.alignment}|${date}`;
+  const copy = (v: Period | number) => (typeof v === 'number' ? v : { start: v.start, end: v.end }) as T;
+  const hit = memo.get(key);
+  if (hit !== undefined) return copy(hit);
+  const value = compute();
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, copy(value));
+  return value;
+}
+
 /** The period containing `date`. Throws RangeError when `date` is before the anchor. */
 export function periodContaining(schedule: Schedule, date: IsoDate): Period {
-  return nthPeriod(schedule, periodIndex(schedule, date));
+  return remembered('containing', schedule, date, () => nthPeriod(schedule, periodIndex(schedule, date)));
 }
 
 /**
@@ -165,9 +181,11 @@ export function periodsOverlapping(schedule: Schedule, from: IsoDate, to: IsoDat
 
 /** Length in days of the full grid cell containing `date`. */
 function fullCellLength(schedule: Schedule, date: IsoDate): number {
-  const grid = gridOf(schedule);
-  const k = cellIndex(grid, date);
-  return daysBetween(boundary(grid, k), boundary(grid, k + 1));
+  return remembered('cell', schedule, date, () => {
+    const grid = gridOf(schedule);
+    const k = cellIndex(grid, date);
+    return daysBetween(boundary(grid, k), boundary(grid, k + 1));
+  });
 }
 
 /**

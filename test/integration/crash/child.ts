@@ -14,7 +14,7 @@ const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stri
 type Scenario = (host: Host, setNow: (d: Date) => void) => Promise<void>;
 
 export const SCENARIOS: Record<string, Scenario> = {
-  /** Month after month of billing runs (one transaction per billing unit). */
+  /** Month after month of billing runs (each billing unit a savepoint, committed in batches). */
   async billing(host, setNow) {
     for (;;) {
       const date = addMonthsClamped(now.toISOString().slice(0, 10), 1);
