@@ -11,6 +11,7 @@ import { payerBalance } from '../ledger/ledger';
 import { getPayment } from '../payments/service';
 import { getRefunds } from '../payments/refunds';
 import type { DocStrings } from './strings';
+import { paymentNumber, refundNumber } from '../invoices/numbering';
 
 export interface Business {
   name: string;
@@ -71,8 +72,6 @@ export interface CloseoutData {
   closeout: Closeout;
 }
 
-export const paymentNumber = (id: number) => `P-${String(id).padStart(6, '0')}`;
-export const refundNumber = (id: number) => `RF-${String(id).padStart(6, '0')}`;
 
 export function business(settings: Settings, docs: DocumentSettings): Business {
   return { name: settings.businessName, address: settings.address, phone: settings.phone, taxId: settings.taxId, logo: docs.logo };
@@ -132,14 +131,13 @@ export function refundData(db: Db, biz: Business, s: DocStrings, refundId: numbe
 export function invoiceData(db: Db, biz: Business, s: DocStrings, settings: Settings, invoiceId: number, today: string): InvoiceData {
   const invoice = getInvoiceDetail(db, invoiceId, today);
   const phone = db.prepare<[number], { phone: string }>('SELECT phone FROM members WHERE id = ?').get(invoice.payerId)?.phone ?? '';
-  const paymentNo = (id: number) => paymentNumber(id);
   const cnNumber = (id: number) => invoice.creditNotes.find((c) => c.id === id)?.number ?? db.prepare<[number], { number: string }>('SELECT number FROM credit_notes WHERE id = ?').get(id)?.number ?? '';
   const applied = invoice.allocations.map((a) => ({
     date: a.date,
     amount: a.amount,
     label:
       a.source === 'payment'
-        ? `${s.source.payment} ${paymentNo(a.sourceId)}`
+        ? `${s.source.payment} ${paymentNumber(a.sourceId)}`
         : a.source === 'credit_note'
           ? `${s.source.credit_note} ${cnNumber(a.sourceId)}`
           : s.source.bonus,

@@ -16,3 +16,7 @@ function renderTokens(format: string, issueDate: string): string {
   const [y = '', m = ''] = issueDate.split('-');
   return format.replaceAll('{YYYY}', y).replaceAll('{YY}', y.slice(2)).replaceAll('{MM}', m);
 }
+
+/** Receipt and refund slip numbers: the record's id, fixed width (no sequence of their own). */
+export const paymentNumber = (id: number): string => `P-${String(id).padStart(6, '0')}`;
+export const refundNumber = (id: number): string => `RF-${String(id).padStart(6, '0')}`;

@@ -136,30 +136,6 @@ export function applyCredit(db: Db, payerId: number, date: string, at: string, a
   return applied;
 }
 
-export interface PaymentInput {
-  payerId: number;
-  date: string;
-  method: string;
-  amount: number;
-  reference?: string;
-  note?: string;
-  staffId?: number | null;
-}
-
-/**
- * Records money received and applies it (with any other credit) to open invoices oldest
- * first; what is left is account credit. The payments screens build on this.
- */
-export function receivePayment(db: Db, p: PaymentInput, at: string, audit?: LedgerAudit): number {
-  const info = prepared(db, 
-      `INSERT INTO payments (payer_id, date, method, amount, reference, note, staff_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(p.payerId, p.date, p.method, p.amount, p.reference ?? '', p.note ?? '', p.staffId ?? null, at);
-  applyCredit(db, p.payerId, p.date, at, audit);
-  return Number(info.lastInsertRowid);
-}
-
 /** balance = issued non-void invoices − credit notes − payments + refunds − bonus applied. */
 export function payerBalance(db: Db, payerId: number): PayerBalance {
   const one = (sql: string) => prepared<[number], { s: number }>(db, sql).get(payerId)?.s ?? 0;

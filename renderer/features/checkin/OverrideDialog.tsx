@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { useCan } from '../payments/money';
+import { useCan } from '../staff/useCan';
 import { blockText } from './ResultPanel';
 
 /** A manager lets a blocked member in; the reason is required and kept in the audit log. */

@@ -2,18 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../electron/contract';
+import { paymentNumber } from '../../../electron/invoices/numbering';
 import { errorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { printDocument, useCan } from '../payments/money';
+import { printDocument } from '../payments/money';
+import { useCan } from '../staff/useCan';
 import { TakePaymentDialog } from '../payments/TakePaymentDialog';
 import { CreditNoteDialog } from './CreditNoteDialog';
 import { InvoiceStatusBadge } from './status';
 import { VoidDialog } from './VoidDialog';
 
-const paymentNo = (id: number) => `P-${String(id).padStart(6, '0')}`;
 
 /** One invoice: lines with periods and tax, what settled it, credit notes, the payer's balance, and the actions. */
 export function InvoiceDetailDialog(props: { id: number; onClose: () => void }) {
@@ -43,7 +44,7 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
   const cnNumber = (id: number) => inv.creditNotes.find((c) => c.id === id)?.number ?? String(id);
   const sourceText = (a: InvoiceDetail['allocations'][number]) =>
     a.source === 'payment'
-      ? t('invoices.detail.source.payment', { number: paymentNo(a.sourceId) })
+      ? t('invoices.detail.source.payment', { number: paymentNumber(a.sourceId) })
       : a.source === 'credit_note'
         ? t('invoices.detail.source.credit_note', { number: cnNumber(a.sourceId) })
         : t('invoices.detail.source.bonus');

@@ -12,6 +12,7 @@ import { Banner, Card, Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
+import { useDebounced } from '../../lib/useDebounced';
 import { MemberPicker, type Picked } from '../members/MemberPicker';
 import { InvoiceDetailDialog } from './InvoiceDetail';
 import { InvoiceStatusBadge } from './status';
@@ -34,13 +35,14 @@ export function InvoicesScreen() {
   const [payer, setPayer] = useState<Picked | null>(null);
   const [number, setNumber] = useState('');
   const openId = Number(params.get('invoice')) || null;
+  const numberFilter = useDebounced(number.trim());
 
   const filter = {
     ...(status !== 'all' ? { status } : {}),
     ...(isIsoDate(from) ? { from } : {}),
     ...(isIsoDate(to) ? { to } : {}),
     ...(payer ? { payerId: payer.id } : {}),
-    ...(number.trim() ? { number: number.trim() } : {}),
+    ...(numberFilter ? { number: numberFilter } : {}),
     limit: LIMIT,
   };
   const list = useQuery({ queryKey: ['invoices', 'list', filter], queryFn: () => invoke('invoices.list', filter), placeholderData: keepPreviousData });

@@ -9,7 +9,8 @@ import { Banner, Card } from '../../components/Page';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { methodLabel, useCan, useMethods } from '../payments/money';
+import { methodLabel, useMethods } from '../payments/money';
+import { useCan } from '../staff/useCan';
 
 type Invoice = Output<'invoices.list'>['rows'][number];
 type Payment = Output<'payments.list'>[number];

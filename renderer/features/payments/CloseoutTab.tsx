@@ -13,7 +13,8 @@ import { Banner, Card } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { methodLabel, printDocument, useCan, useMethods } from './money';
+import { useCan } from '../staff/useCan';
+import { methodLabel, printDocument, useMethods } from './money';
 
 /** 日结: the day's takings by method, expected against counted cash, closing and (owner) reopening. */
 export function CloseoutTab() {

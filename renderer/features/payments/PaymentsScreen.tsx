@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Payment, Refund } from '../../../electron/contract/payments';
 import { addDays } from '../../../electron/billing/dates';
+import { paymentNumber } from '../../../electron/invoices/numbering';
 import { errorText } from '../../app/errors';
 import { DataTable, type Columns } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';
@@ -17,7 +18,8 @@ import { MemberPicker, type Picked } from '../members/MemberPicker';
 import { Dialog } from '../../components/Dialog';
 import { CloseoutTab } from './CloseoutTab';
 import { FollowUpTab } from './FollowUpTab';
-import { methodLabel, printDocument, useCan, useMethods } from './money';
+import { useCan } from '../staff/useCan';
+import { methodLabel, printDocument, useMethods } from './money';
 import { RefundDialog } from './RefundDialog';
 import { SetupTab } from './SetupTab';
 import { TakePaymentDialog } from './TakePaymentDialog';
@@ -184,7 +186,7 @@ function PaymentsTab() {
         header: t('payments.list.col.against'),
         meta: { width: '14%' },
         cell: ({ row: { original: r } }) =>
-          r.paymentId !== null ? `P-${String(r.paymentId).padStart(6, '0')}` : r.creditNoteNumber ? t('payments.list.creditNote', { number: r.creditNoteNumber }) : '—',
+          r.paymentId !== null ? paymentNumber(r.paymentId) : r.creditNoteNumber ? t('payments.list.creditNote', { number: r.creditNoteNumber }) : '—',
       },
       { id: 'reason', accessorKey: 'reason', header: t('payments.list.col.reason'), meta: { width: '18%' } },
       { id: 'staff', accessorKey: 'staffName', header: t('payments.list.col.staff'), meta: { width: '8%' } },

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../electron/contract/payments';
+import { paymentNumber } from '../../../electron/invoices/numbering';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -13,7 +14,6 @@ import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
 import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, useMethods } from './money';
 
-const receiptNo = (id: number) => `P-${String(id).padStart(6, '0')}`;
 
 /**
  * Refund against one payment (what is still unapplied of it) or from the payer's paid account
@@ -103,7 +103,7 @@ export function RefundDialog(props: { payerId: number; payment?: Payment; onClos
         {props.payment ? (
           <label>
             <input type="radio" name="source" checked={source === 'payment'} onChange={() => pick('payment')} />
-            {t('payments.refund.sources.payment', { number: receiptNo(props.payment.id) })}
+            {t('payments.refund.sources.payment', { number: paymentNumber(props.payment.id) })}
           </label>
         ) : null}
         <label>

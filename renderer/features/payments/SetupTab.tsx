@@ -12,7 +12,8 @@ import { Segmented } from '../../components/Segmented';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { methodLabel, useCan, useMethods } from './money';
+import { useCan } from '../staff/useCan';
+import { methodLabel, useMethods } from './money';
 
 /** The money set-up: payment methods, top-up promotions (manager), receipts and printing (owner). */
 export function SetupTab() {
@@ -129,7 +130,7 @@ function PromotionsCard() {
         }}
       >
         <Field label={t('payments.setup.promotionName')} error={fieldErrorText(t, issues['name'])}>
-          {(id, d) => <input id={id} aria-describedby={d} value={draft.name} placeholder="充1000送200" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+          {(id, d) => <input id={id} aria-describedby={d} value={draft.name} placeholder={t('payments.setup.promotionNamePlaceholder')} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
         </Field>
         <Field label={t('payments.setup.minAmount')} error={fieldErrorText(t, issues['minAmount'])}>
           {(id, d) => <MoneyInput id={id} describedBy={d} currency={f.currency} value={draft.min} onChange={(v) => setDraft({ ...draft, min: v })} />}

@@ -1,14 +1,11 @@
-/** Small shared pieces of the money screens: payment methods, printing, request ids, the role. */
+/** Small shared pieces of the money screens: payment methods, printing, request ids. */
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { DocumentKind } from '../../../electron/contract/documents';
 import type { PaymentMethod } from '../../../electron/contract/payments';
-import { allows } from '../../../electron/contract/staff';
-import type { Access } from '../../../electron/contract/define';
 import { errorText } from '../../app/errors';
 import { toast } from '../../components/Toast';
 import { invoke } from '../../lib/api';
-import { useAuth } from '../staff/useAuth';
 
 export function useMethods(includeInactive = false) {
   return useQuery({
@@ -62,9 +59,5 @@ export function newRequestId(): string {
 }
 
 /** Whether the signed-in staff member may use channels of `access` (the host checks again). */
-export function useCan(access: Access): boolean {
-  return allows(useAuth().data?.staff?.role, access);
-}
-
 /** The queries whose answers change when money moves. */
 export const MONEY_KEYS = [['payments'], ['refunds'], ['invoices'], ['followups'], ['closeout'], ['payer'], ['members']] as const;
