@@ -104,7 +104,10 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     const clock = testClock('2026-03-02');
     const dataDir = tempDir('subdesk-e2e-');
     const options = { dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' };
+    // The start-up work (daily backup, start-up billing run) runs after the first answer; the tests
+    // start from the state it leaves, as makeHost does, so a clock moved by a test does not reach it.
     let host = await createHost(options);
+    await host.settled();
     const unsubscribe: (() => void)[] = [];
     const forwardEvents = (h: Host) =>
       unsubscribe.push(
@@ -130,6 +133,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       async restartHost() {
         host.close();
         host = await createHost(options);
+        await host.settled();
         forwardEvents(host);
         // A restart signs the test owner in again (when there is one), as the clerk would.
         const status = await host.invoke('auth.status', {});
