@@ -57,6 +57,9 @@ export default defineConfig({
     base: './',
     build: {
       outDir: path.resolve(`${OUT}/renderer`),
+      // electron-vite leaves bundles unminified; the renderer's first screen waits for its script
+      // to be parsed, so it is minified (the main process is not: its stack traces stay readable).
+      minify: 'esbuild',
       rollupOptions: { input: path.resolve('renderer/index.html') },
     },
     plugins: [react(), injectCsp()],
