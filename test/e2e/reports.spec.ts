@@ -205,6 +205,17 @@ test('expenses are entered, edited and deleted, and categories kept, in both lan
   await expect(page.getByRole('table', { name: '支出' })).toContainText('已删除');
   await expect(page.getByRole('table', { name: '支出' })).toContainText('房租');
   await screenshot(page, 'expenses-zh');
+
+  // The ledger as an Excel workbook, in Chinese: the CSV's header and rows, amounts as numbers.
+  const range = { from: await page.getByLabel('开始', { exact: true }).inputValue(), to: await page.getByLabel('结束', { exact: true }).inputValue() };
+  const xlsx = await saved(page, page.locator('.page__actions'), '导出 Excel');
+  const csv = await app.host.invoke('exports.list', { list: 'expenses', ...range, locale: 'zh-CN', format: 'csv' });
+  expect(xlsx.name).toBe(csv.fileName.replace(/\.csv$/, '.xlsx'));
+  const sheet = await readSheet(xlsx.bytes);
+  expect(sheet[0]).toEqual(csv.content.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(','));
+  expect(sheet).toHaveLength(csv.rows + 1);
+  const amount = sheet[0]!.indexOf('金额');
+  expect(sheet.slice(1).map((r) => r[amount])).toEqual(expect.arrayContaining([11800]));
 });
 
 test('the set-up offers the sample gym and asks the app to open it', async ({ app }) => {

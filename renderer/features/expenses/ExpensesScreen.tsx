@@ -13,7 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { saveFile } from '../reports/exportCsv';
+import { saveExport } from '../reports/exportCsv';
 import { CategoriesDialog } from './CategoriesDialog';
 import { DeleteExpenseDialog, ExpenseDialog } from './ExpenseDialog';
 import { useLabels } from './useLabels';
@@ -42,10 +42,10 @@ function Expenses({ today }: { today: string }) {
   const list = useQuery({ queryKey: ['expenses', filter], queryFn: () => invoke('expenses.list', filter), enabled: valid, placeholderData: (prev) => prev });
   const categories = useQuery({ queryKey: ['expenseCategories', 'all'], queryFn: () => invoke('expenseCategories.list', { includeInactive: true }) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['expenses'] }).then(() => qc.invalidateQueries({ queryKey: ['reports'] }));
-  const exportCsv = useMutation({
-    mutationFn: () => invoke('exports.list', { list: 'expenses', from, to, locale: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' }),
+  const exportList = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => invoke('exports.list', { list: 'expenses', from, to, format, locale: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' }),
     onSuccess: (file) => {
-      saveFile(file.fileName, file.content);
+      saveExport(file);
       toast.success(t('expenses.exported', { file: file.fileName }));
     },
     onError: (e) => toast.error(errorText(t, e)),
@@ -111,8 +111,11 @@ function Expenses({ today }: { today: string }) {
           <button type="button" className="btn" onClick={() => setManaging(true)}>
             {t('expenses.categories')}
           </button>
-          <button type="button" className="btn" onClick={() => exportCsv.mutate()} disabled={!valid || exportCsv.isPending}>
+          <button type="button" className="btn" onClick={() => exportList.mutate('csv')} disabled={!valid || exportList.isPending}>
             {t('expenses.exportCsv')}
+          </button>
+          <button type="button" className="btn" onClick={() => exportList.mutate('xlsx')} disabled={!valid || exportList.isPending}>
+            {t('expenses.exportXlsx')}
           </button>
           <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
             {t('expenses.add')}
