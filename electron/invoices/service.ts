@@ -48,14 +48,6 @@ export function voidInvoice(env: BillingEnv, id: number, reason: string, audit: 
   return after;
 }
 
-export interface ManualCreditInput {
-  invoiceId: number;
-  lines: { invoiceLineId: number; amount?: number | undefined }[];
-  settlement: 'credit' | 'refund';
-  refundMethod?: string | undefined;
-  reason: string;
-}
-
 /** One line's creditable value: its gross and tax less its share of its subscription's negative lines. */
 interface Creditable {
   line: LineRow;
