@@ -25,6 +25,13 @@ export interface LineDraft {
   /** Price or prorated price before tax treatment; negative for credits and discounts. */
   amount: number;
   taxRateBp: number;
+  /** Whom the line is for (the member on the subscription or pack); defaults from the subscription. */
+  memberId?: number | null;
+  /** The full-period price the line was prorated from (before discounts); null for lines without one. */
+  listPrice?: number | null;
+  /** Days of service this line covers, and the length of the whole period it was prorated against. */
+  daysUsed?: number | null;
+  daysInPeriod?: number | null;
 }
 
 export function taxMode(env: BillingEnv): TaxMode {
