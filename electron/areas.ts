@@ -83,7 +83,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...authHandlers(staffDeps),
     ...staffHandlers(staffDeps),
     ...auditHandlers(),
-    ...backupHandlers(deps.backups),
+    ...backupHandlers(deps.backups, deps.settings),
     ...createFrontDesk({
       db: deps.db,
       members,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { createAuditLog, type AuditLog } from './audit/audit';
 import { finishPendingRestore } from './backup/restore';
+import type { Dialogs } from './backup/dialogs';
 import { createBackupService, type BackupFaults } from './backup/service';
 import { lightCheck, quickCheck, quickCheckOffThread } from './backup/verify';
 import { todayInZone } from './billing/dates';
@@ -38,6 +39,8 @@ export interface HostOptions {
   idleLock?: boolean;
   /** Fault injection for backup tests (a full disk, a kill mid-swap). */
   backupFaults?: BackupFaults;
+  /** The native file dialogs (main passes Electron's; tests and the e2e harness play them). */
+  dialogs?: Dialogs;
 }
 
 export interface Host {
@@ -134,6 +137,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     },
     faults: opts.backupFaults,
     isClosed: () => closed,
+    dialogs: opts.dialogs,
   });
 
   /** Opens the data file and builds everything that holds statements on it; a restore rebuilds this. */

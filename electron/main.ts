@@ -2,20 +2,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { AppError } from './contract/errors';
 import { createHost, type Host } from './host';
 import { watchDemo } from './demo/switch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc/bridge';
 import { toEnvelope } from './ipc/envelope';
+import { electronDialogs } from './native/dialogs';
 import { afterInvoke } from './printing/printing';
+import { appMenuTemplate, cspFor, externalLinkPrompt, hardenContents, withCspHeader } from './security/hardening';
 import type { SettingsStoreFactory } from './settings/store';
-import { isAppUrl, isExternalLinkAllowed, windowOptions } from './window';
+import { isAppUrl, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let host: Host | undefined;
 let win: BrowserWindow | undefined;
+/** Backup export, import and the backup folder are picked here, in main, never typed in the renderer. */
+const dialogs = electronDialogs(() => win);
 
 const electronStoreFactory: SettingsStoreFactory = (opts) => new ElectronStore(opts as never) as never;
 
@@ -26,34 +30,36 @@ function nativeBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
-function appUrl(): string {
+function devServerUrl(): string | undefined {
   const dev = process.env['ELECTRON_RENDERER_URL'];
-  return dev && !app.isPackaged ? dev : `file://${path.join(here, '../renderer/index.html')}`;
+  return dev && !app.isPackaged ? dev : undefined;
+}
+
+function appUrl(): string {
+  return devServerUrl() ?? `file://${path.join(here, '../renderer/index.html')}`;
+}
+
+/** An http(s) link goes to the OS browser only after the owner agrees. */
+function offerExternal(url: string): void {
+  const { buttons, message } = externalLinkPrompt(host?.settings.get().locale ?? 'en', url);
+  const choice = win ? dialog.showMessageBoxSync(win, { type: 'question', buttons, message }) : 1;
+  if (choice === 0) void shell.openExternal(url);
 }
 
 function createWindow(): void {
-  win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
-  const url = appUrl();
-  win.webContents.on('will-navigate', (e, target) => {
-    if (!isAppUrl(target, url)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url: target }) => {
-    if (isExternalLinkAllowed(target)) {
-      const choice = dialog.showMessageBoxSync(win!, { type: 'question', buttons: ['Open', 'Cancel'], message: `Open ${target} in your browser?` });
-      if (choice === 0) void shell.openExternal(target);
-    }
-    return { action: 'deny' };
-  });
+  // Navigation, new windows, webviews and DevTools are refused in web-contents-created, for every webContents.
+  win = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs'), !app.isPackaged));
   win.once('ready-to-show', () => win?.show());
-  void win.loadURL(url);
+  void win.loadURL(appUrl());
 }
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const menu: MenuItemConstructorOptions[] = [{ role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
-  if (process.platform === 'darwin') menu.unshift({ role: 'appMenu' });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  // The CSP as a header too: the dev server's page has no meta tag.
+  const csp = cspFor(devServerUrl());
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)));
 
   const dataDir = path.join(app.getPath('userData'), 'data');
   try {
@@ -64,6 +70,7 @@ async function start(): Promise<void> {
       osLocale: app.getLocale(),
       appVersion: app.getVersion(),
       timers: true,
+      dialogs,
     });
   } catch (e) {
     const message = e instanceof AppError ? e.message : String(e);
@@ -84,7 +91,7 @@ async function start(): Promise<void> {
   });
   host.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
   // "Explore with sample data": the host moves to the sample folder and back (electron/demo/switch.ts).
-  const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true };
+  const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true, dialogs };
   watchDemo(host, options, (next) => {
     host = next;
     next.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
@@ -102,9 +109,7 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-  });
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, { appUrl, packaged: app.isPackaged, offerExternal }));
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   // The quit backup runs once, before the database closes; a failure is logged by the backup service.

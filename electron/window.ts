@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The hardened window's options, a plain object so a test can check every flag. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The hardened window's options, a plain object so a test can check every flag. DevTools only when not packaged. */
+export function windowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -22,7 +22,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       experimentalFeatures: false,
       spellcheck: false,
-      devTools: true,
+      devTools,
     },
   };
 }

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { todayInZone } from '../billing/dates';
-import type { BackupAttempt, BackupFailureKind, BackupInfo, BackupOverview, BackupReason, RestoreResult } from '../contract/backup';
+import type { BackupAttempt, BackupFailureKind, BackupInfo, BackupOverview, BackupReason, Picked, RestoreResult } from '../contract/backup';
 import { backupId } from '../contract/backup';
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/open';
 import type { StaffRef } from '../handlers';
 import type { SettingsService } from '../settings/service';
+import { BACKUP_EXTENSION, DIALOG_TEXT, noDialogs, withBackupExtension, type Dialogs } from './dialogs';
 import { backupsToKeep } from './retention';
 import { copyInWorker } from './check-worker';
 import { prepareRestoreCopy, swapInFile } from './restore';
@@ -43,12 +44,18 @@ export interface BackupDeps {
   faults?: BackupFaults | undefined;
   /** True once the host is closing: a copy cut short by the close is not a failure to report. */
   isClosed?(): boolean;
+  /** The native file dialogs (from the shell); without them every pick is cancelled. */
+  dialogs?: Dialogs | undefined;
 }
 
 const LOG_FILE = 'backup-log.json';
 const LOG_KEEP = 30;
 
+const EXT = BACKUP_EXTENSION.slice(1);
+
 export function createBackupService(deps: BackupDeps) {
+  const dialogs = deps.dialogs ?? noDialogs;
+  const dialogText = () => DIALOG_TEXT[deps.settings.get().locale];
   const logPath = path.join(deps.dataDir, LOG_FILE);
   const defaultFolder = path.join(deps.dataDir, 'backups');
   const folder = () => deps.settings.get().backupFolder || defaultFolder;
@@ -278,22 +285,47 @@ export function createBackupService(deps: BackupDeps) {
       if (!list().some((b) => b.id === id)) throw new AppError('NOT_FOUND', `No verified backup named ${id}.`, { id });
       return restoreFrom(path.join(folder(), id), 'pre_restore', actor, 'backup.restore');
     },
-    async importFrom(file: string, actor: StaffRef | null): Promise<RestoreResult> {
-      return restoreFrom(file, 'pre_import', actor, 'backup.import');
+    /** Import: the owner picks the file in main's open dialog; cancelled, nothing changes. */
+    async importPicked(actor: StaffRef | null): Promise<Picked<RestoreResult>> {
+      const text = dialogText();
+      const file = await dialogs.pickOpenFile({ title: text.importTitle, filters: [{ name: text.filter, extensions: [EXT] }] });
+      if (!file) return { status: 'cancelled' };
+      return { status: 'done', ...(await restoreFrom(file, 'pre_import', actor, 'backup.import')) };
     },
-    async exportTo(file: string): Promise<{ file: string; size: number }> {
-      const dir = path.dirname(file);
-      if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-        throw failure('folder_missing', `The folder ${dir} does not exist.`);
-      }
-      try {
-        await writeCopy(file);
-      } catch (e) {
-        throw asFailure(e);
-      }
-      return { file, size: fs.statSync(file).size };
+    /** Export: the owner picks the file in main's save dialog; never over an existing file. */
+    async exportPicked(): Promise<Picked<{ file: string; size: number }>> {
+      const text = dialogText();
+      const today = todayInZone(deps.now(), deps.settings.get().timeZone);
+      const picked = await dialogs.pickSaveFile({
+        title: text.exportTitle,
+        defaultName: `subdesk-export-${today}${BACKUP_EXTENSION}`,
+        filters: [{ name: text.filter, extensions: [EXT] }],
+      });
+      if (!picked) return { status: 'cancelled' };
+      return { status: 'done', ...(await exportTo(withBackupExtension(picked))) };
+    },
+    /** The folder the owner picked in main's folder dialog, or null when cancelled. */
+    pickFolder(): Promise<string | null> {
+      return dialogs.pickFolder({ title: dialogText().folderTitle });
     },
   };
+
+  /** The OS save dialog may already have asked "replace?": a backup tool still never destroys a file. */
+  async function exportTo(file: string): Promise<{ file: string; size: number }> {
+    if (fs.existsSync(file)) {
+      throw new AppError('FILE_EXISTS', `${file} already exists; Subdesk never replaces a file. Choose another name.`, { file: path.basename(file) });
+    }
+    const dir = path.dirname(file);
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw failure('folder_missing', `The folder ${dir} does not exist.`);
+    }
+    try {
+      await writeCopy(file);
+    } catch (e) {
+      throw asFailure(e);
+    }
+    return { file, size: fs.statSync(file).size };
+  }
 }
 
 export type BackupService = ReturnType<typeof createBackupService>;

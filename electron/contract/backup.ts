@@ -51,19 +51,25 @@ export const backupId = z
   .string('invalid_choice')
   .regex(/^subdesk-\d{8}T\d{6}Z(-\d{1,3})?-[a-z_]{1,20}\.sqlite$/, 'invalid_choice');
 
-/** An absolute path typed or picked by the owner (POSIX, drive letter or UNC). */
-export const absolutePath = z
-  .string('invalid_path')
-  .max(1000, 'too_long')
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p) && !p.includes('\0') && !/(^|[\\/])\.\.([\\/]|$)/.test(p), 'invalid_path');
+/** What a call that opens a file dialog did: the owner may cancel it, and then nothing happened. */
+export type Picked<T> = ({ status: 'done' } & T) | { status: 'cancelled' };
 
 export const backupChannels = {
   'backup.list': channel<BackupOverview>()(empty, { access: 'owner', mutates: false }),
   'backup.now': channel<BackupInfo>()(empty, { access: 'owner', mutates: false }),
   /** Restores a listed backup: verify, back up the current data, switch, reopen. */
   'backup.restore': channel<RestoreResult>()(z.strictObject({ id: backupId }), { access: 'owner', mutates: true, tx: 'self' }),
-  /** The whole business (data and settings) as one file. */
-  'backup.export': channel<{ file: string; size: number }>()(z.strictObject({ file: absolutePath }), { access: 'owner', mutates: false }),
-  /** Replaces the business with an exported (or any verified backup) file, after backing up the current data. */
-  'backup.import': channel<RestoreResult>()(z.strictObject({ file: absolutePath }), { access: 'owner', mutates: true, tx: 'self' }),
+  /**
+   * The whole business (data and settings) as one file. The file is picked in a save dialog in
+   * main (no path crosses IPC); an existing file is refused (FILE_EXISTS), the extension forced.
+   */
+  'backup.export': channel<Picked<{ file: string; size: number }>>()(empty, { access: 'owner', mutates: false }),
+  /** Replaces the business with a file picked in an open dialog in main, after backing up the current data. */
+  'backup.import': channel<Picked<RestoreResult>>()(empty, { access: 'owner', mutates: true, tx: 'self' }),
+  /** The backup folder: picked in a folder dialog in main ('choose'), or back to the data folder ('default'). */
+  'backup.setFolder': channel<Picked<{ folder: string }>>()(z.strictObject({ folder: z.enum(['choose', 'default'], 'invalid_choice') }), {
+    access: 'owner',
+    mutates: true,
+    tx: 'self',
+  }),
 };

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'DB_DAMAGED',
   'BACKUP_FAILED',
   'BACKUP_INVALID',
+  'FILE_EXISTS',
   // billing
   'PLAN_ARCHIVED',
   'PLAN_KIND_MISMATCH',

@@ -28,7 +28,7 @@ async function carryOut(job: PrintJob, parent: BrowserWindow | undefined): Promi
     show: false,
     width: 900,
     height: 1200,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
   });
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`);

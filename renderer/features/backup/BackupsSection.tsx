@@ -1,14 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../electron/contract';
-import { errorText, fieldErrorText } from '../../app/errors';
+import { errorText } from '../../app/errors';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { Field } from '../../components/Field';
 import { Banner, Card } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { toast } from '../../components/Toast';
-import { ApiError, invoke } from '../../lib/api';
+import { invoke } from '../../lib/api';
 import { formatBytes, formatInstant } from './format';
 import { reloadWithMessage } from './reload';
 
@@ -38,35 +36,37 @@ function FailureBanner({ at, kind }: { at: string; kind: string }) {
   return <Banner kind="warning">{t('backup.lastFailure', { time: formatInstant(at, i18n.language), reason: t(`backup.failure.${kind}`) })}</Banner>;
 }
 
+/** The folder is picked in the OS folder dialog (main opens it): no path is typed or sent from here. */
 function FolderForm({ folder, isDefault }: { folder: string; isDefault: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [value, setValue] = useState(isDefault ? '' : folder);
   const save = useMutation({
-    mutationFn: () => invoke('settings.update', { backupFolder: value }),
-    onSuccess: (next) => {
-      qc.setQueryData(['settings'], next);
+    mutationFn: (choice: 'choose' | 'default') => invoke('backup.setFolder', { folder: choice }),
+    onSuccess: (r) => {
+      if (r.status === 'cancelled') return undefined;
       toast.success(t('backup.folderSaved'));
-      return qc.invalidateQueries({ queryKey: BACKUPS_KEY });
+      return Promise.all([qc.invalidateQueries({ queryKey: ['settings'] }), qc.invalidateQueries({ queryKey: BACKUPS_KEY })]);
     },
+    onError: (e) => toast.error(errorText(t, e)),
   });
-  const fieldError = save.error instanceof ApiError ? fieldErrorText(t, save.error.fieldErrors()['backupFolder']) : undefined;
   return (
-    <form
-      className="backups__folder"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Field label={t('backup.folder')} error={fieldError} hint={`${t('backup.folderHint')} ${t('backup.folderInUse', { folder })}`}>
-        {(id, d) => <input id={id} aria-describedby={d} value={value} placeholder={folder} onChange={(e) => setValue(e.target.value)} />}
-      </Field>
-      <button type="submit" className="btn" disabled={save.isPending}>
-        {t('backup.saveFolder')}
-      </button>
-    </form>
+    <div className="backups__folder">
+      <p>
+        <strong>{t('backup.folder')}</strong>: <span className="num-text">{folder}</span>
+        <br />
+        <span className="muted">{t('backup.folderHint')}</span>
+      </p>
+      <div className="backups__buttons">
+        <button type="button" className="btn" disabled={save.isPending} onClick={() => save.mutate('choose')}>
+          {t('backup.chooseFolder')}
+        </button>
+        {isDefault ? null : (
+          <button type="button" className="btn" disabled={save.isPending} onClick={() => save.mutate('default')}>
+            {t('backup.defaultFolder')}
+          </button>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -146,43 +146,33 @@ function BackupTable({ backups }: { backups: BackupInfo[] }) {
   );
 }
 
+/** Export and import pick their file in the OS dialogs (main opens them): no path is typed or sent from here. */
 function ExportImport() {
   const { t } = useTranslation();
-  const [file, setFile] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = error instanceof ApiError ? fieldErrorText(t, error.fieldErrors()['file']) : undefined;
-
   async function run(action: 'export' | 'import') {
-    setError(null);
     try {
       if (action === 'export') {
-        const out = await invoke('backup.export', { file });
-        toast.success(t('backup.exported', { file: out.file }));
+        const out = await invoke('backup.export', {});
+        if (out.status === 'done') toast.success(t('backup.exported', { file: out.file }));
       } else {
-        await invoke('backup.import', { file });
-        reloadWithMessage(t('backup.imported'));
+        const out = await invoke('backup.import', {});
+        if (out.status === 'done') reloadWithMessage(t('backup.imported'));
       }
     } catch (e) {
-      setError(e);
-      if (!(e instanceof ApiError && e.code === 'VALIDATION')) toast.error(errorText(t, e));
+      toast.error(errorText(t, e));
     }
   }
 
   return (
     <Card title={t('backup.exportTitle')} className="backups">
       <p className="muted backups__intro">{t('backup.exportHint')}</p>
-      <div className="backups__folder">
-        <Field label={t('backup.exportPath')} error={fieldError}>
-          {(id, d) => <input id={id} aria-describedby={d} value={file} placeholder={t('backup.exportPlaceholder')} onChange={(e) => setFile(e.target.value)} />}
-        </Field>
-        <div className="backups__buttons">
-          <button type="button" className="btn" onClick={() => void run('export')}>
-            {t('backup.export')}
-          </button>
-          <ConfirmButton className="btn" title={t('backup.importTitle')} message={t('backup.importConfirm')} confirmLabel={t('backup.import')} danger onConfirm={() => run('import')}>
-            {t('backup.import')}
-          </ConfirmButton>
-        </div>
+      <div className="backups__buttons">
+        <button type="button" className="btn" onClick={() => void run('export')}>
+          {t('backup.export')}
+        </button>
+        <ConfirmButton className="btn" title={t('backup.importTitle')} message={t('backup.importConfirm')} confirmLabel={t('backup.importPick')} danger onConfirm={() => run('import')}>
+          {t('backup.import')}
+        </ConfirmButton>
       </div>
     </Card>
   );

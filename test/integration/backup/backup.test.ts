@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeDialogs } from '../../support/dialogs';
 import { databaseHash, failure, makeHost, tempDir, type TestHost } from '../../support/host';
 
 let th: TestHost | undefined;
@@ -133,7 +134,9 @@ describe('backups', () => {
     await signInAs(th.host, 'manager');
     for (const ch of ['backup.list', 'backup.now'] as const) expect((await failure(th.host.invoke(ch, {}))).code).toBe('FORBIDDEN');
     expect((await failure(th.host.invoke('backup.restore', { id: 'subdesk-20260105T010000Z-daily.sqlite' }))).code).toBe('FORBIDDEN');
-    expect((await failure(th.host.invoke('backup.import', { file: '/tmp/x.sqlite' }))).code).toBe('FORBIDDEN');
+    expect((await failure(th.host.invoke('backup.import', {}))).code).toBe('FORBIDDEN');
+    expect((await failure(th.host.invoke('backup.export', {}))).code).toBe('FORBIDDEN');
+    expect((await failure(th.host.invoke('backup.setFolder', { folder: 'choose' }))).code).toBe('FORBIDDEN');
   });
 });
 
@@ -201,7 +204,8 @@ describe('restore', () => {
   });
 
   it('refuses a damaged or foreign file and changes nothing', async () => {
-    th = await makeHost({ setup: true });
+    const dialogs = fakeDialogs();
+    th = await makeHost({ setup: true, dialogs });
     const good = await th.host.invoke('backup.now', {});
     const dir = tempDir();
     const corrupt = path.join(dir, 'corrupt.sqlite');
@@ -230,7 +234,8 @@ describe('restore', () => {
       [path.join(dir, 'missing.sqlite'), 'missing'],
     ];
     for (const [file, reason] of cases) {
-      const err = await failure(th.host.invoke('backup.import', { file }));
+      dialogs.answer(file);
+      const err = await failure(th.host.invoke('backup.import', {}));
       expect([err.code, err.details], file).toEqual(['BACKUP_INVALID', { reason }]);
     }
     // A listed backup spoiled after it was listed is refused the same way.
@@ -243,22 +248,29 @@ describe('restore', () => {
   });
 
   it('exports the whole business to one file and imports it back, keeping this PC’s backup folder', async () => {
-    th = await makeHost({ setup: true });
+    const dialogs = fakeDialogs();
+    th = await makeHost({ setup: true, dialogs });
     await th.host.invoke('settings.update', { address: 'Exported address', invoiceNumberFormat: 'SD-{#####}' });
     const file = path.join(tempDir(), 'business.sqlite');
-    const out = await th.host.invoke('backup.export', { file });
-    expect(out).toEqual({ file, size: fs.statSync(file).size });
+    dialogs.answer(file);
+    const out = await th.host.invoke('backup.export', {});
+    expect(out).toEqual({ status: 'done', file, size: fs.statSync(file).size });
+    expect(dialogs.shown[0]).toEqual({ kind: 'save', title: 'Export the whole business', defaultName: 'subdesk-export-2026-01-05.sqlite', extensions: ['sqlite'] });
 
     const usb = tempDir();
     await th.host.invoke('settings.update', { address: 'Changed', invoiceNumberFormat: 'INV-{#####}', backupFolder: usb });
-    const result = await th.host.invoke('backup.import', { file });
-    expect(result.restoredFrom).toBe('business.sqlite');
-    expect(result.safetyBackup).toMatch(/-pre_import\.sqlite$/);
-    expect(fs.existsSync(path.join(usb, result.safetyBackup!))).toBe(true);
+    dialogs.answer(file);
+    const result = await th.host.invoke('backup.import', {});
+    expect(result.status === 'done' && result.restoredFrom).toBe('business.sqlite');
+    expect(result.status === 'done' && result.safetyBackup).toMatch(/-pre_import\.sqlite$/);
+    expect(fs.existsSync(path.join(usb, (result as { safetyBackup: string }).safetyBackup))).toBe(true);
+    expect(dialogs.shown[1]).toEqual({ kind: 'open', title: 'Choose a Subdesk export or backup to import', extensions: ['sqlite'] });
     expect(await th.host.invoke('settings.get', {})).toMatchObject({ address: 'Exported address', invoiceNumberFormat: 'SD-{#####}', backupFolder: usb });
-    expect((await failure(th.host.invoke('backup.export', { file: '/no/such/folder/x.sqlite' }))).details).toEqual({ failure: 'folder_missing' });
-    expect((await failure(th.host.invoke('backup.export', { file: 'relative/x.sqlite' }))).code).toBe('VALIDATION');
-    expect((await failure(th.host.invoke('backup.import', { file: '/tmp/../etc/passwd' }))).code).toBe('VALIDATION');
+    dialogs.answer('/no/such/folder/x.sqlite');
+    expect((await failure(th.host.invoke('backup.export', {}))).details).toEqual({ failure: 'folder_missing' });
+    // The channels take no path: one sent anyway is refused by the schema.
+    expect((await failure(th.host.invoke('backup.export', { file } as never))).code).toBe('VALIDATION');
+    expect((await failure(th.host.invoke('backup.import', { file: '/tmp/../etc/passwd' } as never))).code).toBe('VALIDATION');
   });
 });
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/ipc/bridge';
+import { CSP } from '../../../electron/security/csp';
 import { tempDir } from '../../support/host';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -27,7 +28,7 @@ const fake = vi.hoisted(() => {
     };
   };
   const state = {
-    windows: [] as { options: unknown; webContents: ReturnType<typeof on> & { setWindowOpenHandler(h: unknown): void; openHandler?: (d: { url: string }) => unknown; send(): void }; loadURL: (u: string) => void; url?: string }[],
+    windows: [] as { options: unknown; webContents: ReturnType<typeof contents>; loadURL: (u: string) => void; url?: string }[],
     app: { ...on(), quitCalls: 0 },
     handlers: new Map<string, (...a: unknown[]) => unknown>(),
     permissionRequest: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
@@ -38,8 +39,26 @@ const fake = vi.hoisted(() => {
     exposed: new Map<string, unknown>(),
     rendererInvokes: [] as unknown[][],
     userData: '',
+    headersListener: undefined as undefined | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+    menu: undefined as unknown,
     on,
+    contents,
   };
+  /** A fake webContents: events, the window-open handler and DevTools closing are recorded. */
+  function contents() {
+    const wc = Object.assign(on(), {
+      openHandler: undefined as undefined | ((d: { url: string }) => unknown),
+      devToolsClosed: 0,
+      setWindowOpenHandler(h: unknown) {
+        wc.openHandler = h as (d: { url: string }) => unknown;
+      },
+      closeDevTools() {
+        wc.devToolsClosed++;
+      },
+      send: () => undefined,
+    });
+    return wc;
+  }
   return state;
 });
 
@@ -47,11 +66,11 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents: (typeof fake.windows)[number]['webContents'];
     constructor(readonly options: unknown) {
-      const wc = fake.on() as (typeof fake.windows)[number]['webContents'];
-      wc.setWindowOpenHandler = (h: unknown) => void (wc.openHandler = h as (d: { url: string }) => unknown);
-      wc.send = () => undefined;
+      const wc = fake.contents();
       this.webContents = wc;
       fake.windows.push({ options, webContents: wc, loadURL: () => undefined });
+      // As Electron does for every new webContents.
+      fake.app.emit('web-contents-created', {}, wc);
     }
     once() {}
     loadURL(u: string) {
@@ -76,7 +95,7 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
+    Menu: { setApplicationMenu: (m: unknown) => void (fake.menu = m), buildFromTemplate: (t: unknown) => t },
     dialog: {
       showMessageBoxSync: (_w: unknown, opts: unknown) => {
         fake.dialogs.push(opts);
@@ -89,6 +108,7 @@ vi.mock('electron', () => {
       defaultSession: {
         setPermissionRequestHandler: (h: typeof fake.permissionRequest) => void (fake.permissionRequest = h),
         setPermissionCheckHandler: (h: typeof fake.permissionCheck) => void (fake.permissionCheck = h),
+        webRequest: { onHeadersReceived: (l: typeof fake.headersListener) => void (fake.headersListener = l) },
       },
     },
     shell: { openExternal: (u: string) => void fake.opened.push(u) },
@@ -156,7 +176,7 @@ describe('Electron main process hardening', () => {
     expect(attempt('file:///etc/passwd')).toBe(true);
     expect(attempt(`${appUrl}#/members`)).toBe(false);
     let webview = false;
-    const contents = fake.on();
+    const contents = fake.contents();
     fake.app.emit('web-contents-created', {}, contents);
     contents.emit('will-attach-webview', { preventDefault: () => (webview = true) });
     expect(webview).toBe(true);
@@ -171,6 +191,32 @@ describe('Electron main process hardening', () => {
     }
     expect(fake.opened).toEqual(['https://subdesk.app/help']);
     expect(fake.dialogs).toHaveLength(2);
+  });
+
+  it('hardens every webContents in web-contents-created, the print window too', async () => {
+    const { BrowserWindow } = await import('electron');
+    // printing.ts opens its hidden window like this: no preload, a data: page.
+    const print = new BrowserWindow({ show: false }) as unknown as { webContents: ReturnType<typeof fake.contents> };
+    const prevented = (event: string, url: string) => {
+      let p = false;
+      print.webContents.emit(event, { preventDefault: () => (p = true) }, url);
+      return p;
+    };
+    expect([prevented('will-navigate', 'https://evil.example/'), prevented('will-redirect', 'file:///etc/passwd'), prevented('will-attach-webview', '')]).toEqual([true, true, true]);
+    expect(print.webContents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+  });
+
+  it('keeps DevTools for development only: the window allows them unpackaged, and the View menu has them', () => {
+    expect((win.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(true);
+    expect(fake.menu).toEqual([{ role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]);
+    win.webContents.emit('devtools-opened');
+    expect(win.webContents.devToolsClosed).toBe(0);
+  });
+
+  it('sends the CSP as a response header, replacing any the response carried', () => {
+    let answer: unknown;
+    fake.headersListener!({ responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, (r) => (answer = r));
+    expect(answer).toEqual({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CSP] } });
   });
 
   it('answers IPC only from the app’s own window and page, through the host', async () => {
