@@ -11,8 +11,8 @@ function fakeContents() {
   const wc = {
     closed: 0,
     open: undefined as undefined | ((d: { url: string }) => { action: 'deny' }),
-    on(event: string, l: Listener) {
-      listeners.set(event, [...(listeners.get(event) ?? []), l]);
+    on(event: string, l: (...args: never[]) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), l as Listener]);
     },
     setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }) {
       wc.open = h;
