@@ -31,11 +31,14 @@ export function withBackupExtension(file: string): string {
   return file.toLowerCase().endsWith(BACKUP_EXTENSION) ? file : `${file}${BACKUP_EXTENSION}`;
 }
 
-/** Dialog titles in the business's language (the dialog is drawn by the OS, not the renderer). */
+/**
+ * Dialog titles in the business's language (the dialog is drawn by the OS, not the renderer).
+ * No string may end in the word "import": electron-vite's CommonJS shim takes `import"` for an import statement.
+ */
 export const DIALOG_TEXT = {
   en: {
     exportTitle: 'Export the whole business',
-    importTitle: 'Choose a Subdesk export or backup to import',
+    importTitle: 'Choose the Subdesk export or backup file to bring in',
     folderTitle: 'Choose the backup folder',
     filter: 'Subdesk data',
   },

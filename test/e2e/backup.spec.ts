@@ -45,9 +45,12 @@ test('a backup folder that is gone is reported, not swallowed, in Chinese', asyn
   const { page } = app;
   await page.goto(`${app.url}#/settings`);
   const usb = path.join(tempDir(), 'U盘');
-  await page.getByLabel('备份文件夹').fill(usb);
-  await page.getByRole('button', { name: '使用此文件夹' }).click();
+  // The folder is picked in the OS dialog main opens (played by the harness); no path is typed.
+  app.dialogs.answer(usb);
+  await page.getByRole('button', { name: '选择文件夹…' }).click();
   await expect(page.getByText('备份文件夹已保存')).toBeVisible();
+  await expect(page.getByText(usb)).toBeVisible();
+  expect(app.dialogs.shown).toEqual([{ kind: 'folder', title: '选择备份文件夹' }]);
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText(/^上次备份失败（.*）：备份文件夹不存在——U 盘是否已插入？$/)).toBeVisible();
   await screenshot(page, 'backups-failed-zh');
@@ -84,4 +87,45 @@ test('a damaged data file is never written to and the app offers the newest veri
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Address')).toHaveValue('Before the disk failed');
+});
+
+test('export picks its file in the save dialog, never replaces a file, and forces the extension', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.goto(`${app.url}#/settings`);
+  const dir = tempDir();
+  // Cancelled: nothing is written, nothing is said.
+  app.dialogs.answer(null);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect.poll(() => app.dialogs.shown.length).toBe(1);
+  expect(fs.readdirSync(dir)).toEqual([]);
+
+  app.dialogs.answer(path.join(dir, 'for-the-accountant'));
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const file = path.join(dir, 'for-the-accountant.sqlite');
+  await expect(page.getByText(`Exported to ${file}`)).toBeVisible();
+  expect(app.dialogs.shown[1]).toEqual({ kind: 'save', title: 'Export the whole business', defaultName: 'subdesk-export-2026-03-02.sqlite', extensions: ['sqlite'] });
+  const bytes = fs.readFileSync(file);
+
+  // The same name again: refused with the reason, and the first export is untouched.
+  app.dialogs.answer(file);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByText('A file with that name already exists. Subdesk never replaces a file: choose another name.')).toBeVisible();
+  expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  expect(fs.readdirSync(dir)).toEqual(['for-the-accountant.sqlite']);
+  await screenshot(page, 'backups-export-exists-en');
+
+  // Import: confirmed first, then the file is picked; a cancelled pick changes nothing.
+  await app.host.invoke('settings.update', { address: 'After the export' });
+  app.dialogs.answer(null);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Choose the file' }).click();
+  await expect.poll(() => app.dialogs.shown.length).toBe(4);
+  expect(app.dialogs.shown[3]).toMatchObject({ kind: 'open', extensions: ['sqlite'] });
+  expect((await app.host.invoke('settings.get', {})).address).toBe('After the export');
+  app.dialogs.answer(file);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Choose the file' }).click();
+  await expect(page.getByText('Imported; the current data was saved first')).toBeVisible();
+  expect((await app.host.invoke('settings.get', {})).address).toBe('');
 });

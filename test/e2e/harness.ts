@@ -12,6 +12,7 @@ import { createHost, type Host } from '../../electron/host';
 import { toEnvelope } from '../../electron/ipc/envelope';
 import type { Role } from '../../electron/contract/define';
 import type { StaffBrief } from '../../electron/contract/staff';
+import { fakeDialogs, type FakeDialogs } from '../support/dialogs';
 import { signInAs, testClock, tempDir, TEST_STAFF, type TestClock } from '../support/host';
 
 const RENDERER_DIR = path.resolve(process.env['SUBDESK_OUT'] ?? 'out', 'renderer');
@@ -66,6 +67,8 @@ const INIT_SCRIPT = `
 export interface AppFixture {
   host: Host;
   clock: TestClock;
+  /** Plays the native file dialogs main would open: queue each answer (a path, or null for Cancel). */
+  dialogs: FakeDialogs;
   dataDir: string;
   url: string;
   page: Page;
@@ -103,7 +106,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
   app: async ({ context, page, server }, use) => {
     const clock = testClock('2026-03-02');
     const dataDir = tempDir('subdesk-e2e-');
-    const options = { dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' };
+    const dialogs = fakeDialogs();
+    const options = { dataDir, now: clock.now, timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en', dialogs };
     // The start-up work (daily backup, start-up billing run) runs after the first answer; the tests
     // start from the state it leaves, as makeHost does, so a clock moved by a test does not reach it.
     let host = await createHost(options);
@@ -122,6 +126,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         return host;
       },
       clock,
+      dialogs,
       dataDir,
       url: server.url,
       page,

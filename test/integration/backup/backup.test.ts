@@ -264,7 +264,7 @@ describe('restore', () => {
     expect(result.status === 'done' && result.restoredFrom).toBe('business.sqlite');
     expect(result.status === 'done' && result.safetyBackup).toMatch(/-pre_import\.sqlite$/);
     expect(fs.existsSync(path.join(usb, (result as { safetyBackup: string }).safetyBackup))).toBe(true);
-    expect(dialogs.shown[1]).toEqual({ kind: 'open', title: 'Choose a Subdesk export or backup to import', extensions: ['sqlite'] });
+    expect(dialogs.shown[1]).toEqual({ kind: 'open', title: 'Choose the Subdesk export or backup file to bring in', extensions: ['sqlite'] });
     expect(await th.host.invoke('settings.get', {})).toMatchObject({ address: 'Exported address', invoiceNumberFormat: 'SD-{#####}', backupFolder: usb });
     dialogs.answer('/no/such/folder/x.sqlite');
     expect((await failure(th.host.invoke('backup.export', {}))).details).toEqual({ failure: 'folder_missing' });
