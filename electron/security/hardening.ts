@@ -9,7 +9,7 @@ import { isAppUrl, isExternalLinkAllowed } from '../window';
 
 /** The parts of Electron's WebContents the hardening uses. */
 export interface ContentsLike {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'devtools-opened', listener: (...args: never[]) => void): unknown;
+  on(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview' | 'devtools-opened', listener: (...args: never[]) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   closeDevTools(): void;
 }
@@ -33,6 +33,8 @@ export function hardenContents(contents: ContentsLike, policy: ContentsPolicy): 
   };
   contents.on('will-navigate', stayHome as never);
   contents.on('will-redirect', stayHome as never);
+  // Frames (the CSP already forbids them) report the target on the event itself.
+  contents.on('will-frame-navigate', ((e: Preventable & { url: string }) => stayHome(e, e.url)) as never);
   contents.on('will-attach-webview', ((e: Preventable) => e.preventDefault()) as never);
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLinkAllowed(url)) policy.offerExternal(url);

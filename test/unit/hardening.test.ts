@@ -26,6 +26,12 @@ function fakeContents() {
       for (const l of listeners.get(event) ?? []) l({ preventDefault: () => (p = true) }, url);
       return p;
     },
+    /** will-frame-navigate carries its url on the event. */
+    frameNavigation(url: string): boolean {
+      let p = false;
+      for (const l of listeners.get('will-frame-navigate') ?? []) l({ url, preventDefault: () => (p = true) });
+      return p;
+    },
     emit(event: string) {
       for (const l of listeners.get(event) ?? []) l();
     },
@@ -55,6 +61,8 @@ describe('every webContents', () => {
       expect([url, wc.prevented('will-navigate', url), wc.prevented('will-redirect', url)]).toEqual([url, true, true]);
     }
     expect(wc.prevented('will-attach-webview')).toBe(true);
+    expect(wc.frameNavigation('https://evil.example/frame')).toBe(true);
+    expect(wc.frameNavigation(`${APP}#/plans`)).toBe(false);
   });
 
   it('opens no window; only http(s) links are offered to the owner for the browser', () => {
