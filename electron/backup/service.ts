@@ -117,13 +117,13 @@ export function createBackupService(deps: BackupDeps) {
   let copying: Promise<unknown> = Promise.resolve();
 
   /** Writes a verified copy of the live data (with the settings) to `target`; returns what was verified. */
-  function writeCopy(target: string, offThread = true): Promise<Verified> {
-    const p = writeCopyNow(target, offThread);
+  function writeCopy(target: string, offThread = true, beforeRename?: () => void): Promise<Verified> {
+    const p = writeCopyNow(target, offThread, beforeRename);
     copying = p.catch(() => undefined);
     return p;
   }
 
-  async function writeCopyNow(target: string, offThread: boolean): Promise<Verified> {
+  async function writeCopyNow(target: string, offThread: boolean, beforeRename?: () => void): Promise<Verified> {
     const db = deps.liveDb();
     if (!db) throw failure('other', 'The data file is damaged; there is nothing sound to back up.');
     const partial = `${target}.partial`;
@@ -140,6 +140,7 @@ export function createBackupService(deps: BackupDeps) {
         throw failure('verify_failed', `The copy did not verify: ${(e as Error).message}`);
       }
       await fsyncFileOffThread(partial); // flushing 100 MB takes a while: on libuv's pool, not the main thread
+      beforeRename?.();
       fs.renameSync(partial, target);
       return verified;
     } finally {
@@ -312,16 +313,21 @@ export function createBackupService(deps: BackupDeps) {
 
   /** The OS save dialog may already have asked "replace?": a backup tool still never destroys a file. */
   async function exportTo(file: string): Promise<{ file: string; size: number }> {
-    if (fs.existsSync(file)) {
-      throw new AppError('FILE_EXISTS', `${file} already exists; Subdesk never replaces a file. Choose another name.`, { file: path.basename(file) });
-    }
+    // Checked again just before the copy takes the name: a large copy takes a while.
+    const refuseExisting = () => {
+      if (fs.existsSync(file)) {
+        throw new AppError('FILE_EXISTS', `${file} already exists; Subdesk never replaces a file. Choose another name.`, { file: path.basename(file) });
+      }
+    };
+    refuseExisting();
     const dir = path.dirname(file);
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
       throw failure('folder_missing', `The folder ${dir} does not exist.`);
     }
     try {
-      await writeCopy(file);
+      await writeCopy(file, true, refuseExisting);
     } catch (e) {
+      if (e instanceof AppError && e.code === 'FILE_EXISTS') throw e;
       throw asFailure(e);
     }
     return { file, size: fs.statSync(file).size };

@@ -52,6 +52,22 @@ describe('backup.export through the save dialog', () => {
     expect(fs.readFileSync(existing, 'utf8')).toBe('the owner’s other file');
   });
 
+  it('refuses a file that appeared while the copy was being written, and leaves no half copy', async () => {
+    dialogs = fakeDialogs();
+    const dir = tempDir();
+    const target = path.join(dir, 'late.sqlite');
+    // The hook runs after the copy is written and before it takes its name.
+    const afterWrite = (partial: string) => {
+      if (partial === `${target}.partial`) fs.writeFileSync(target, 'saved meanwhile');
+    };
+    th = await makeHost({ setup: true, dialogs, backupFaults: { afterWrite } });
+    expect(listing(dir)).toEqual([]);
+    dialogs.answer(target);
+    expect((await failure(th.host.invoke('backup.export', {}))).code).toBe('FILE_EXISTS');
+    expect(fs.readFileSync(target, 'utf8')).toBe('saved meanwhile');
+    expect(listing(dir)).toEqual(['late.sqlite']);
+  });
+
   it('forces the .sqlite extension and keeps one already there in any case', async () => {
     const t = await start();
     const dir = tempDir();
