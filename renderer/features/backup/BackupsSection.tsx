@@ -52,7 +52,7 @@ function FolderForm({ folder, isDefault }: { folder: string; isDefault: boolean 
   return (
     <div className="backups__folder">
       <p>
-        <strong>{t('backup.folder')}</strong>: <span className="num-text">{folder}</span>
+        <strong>{t('backup.folderCurrent', { folder })}</strong>
         <br />
         <span className="muted">{t('backup.folderHint')}</span>
       </p>
