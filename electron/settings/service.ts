@@ -27,7 +27,7 @@ export interface SettingsServiceOptions {
   osLocale?: string;
   osTimeZone?: string;
   storeFactory?: SettingsStoreFactory;
-  /** A database already open (a tool or a child process outside the host): read the business settings from it. */
+  /** A database already open (a tool or a child process outside the host): read the business settings from it, never copy them to the file. */
   db?: Db;
 }
 
@@ -118,7 +118,7 @@ export function createSettingsService(opts: SettingsServiceOptions): HostSetting
     if (source().db.inTransaction) return value;
     cached = value;
     dirty = false;
-    if (!damaged) keepCopy(value);
+    if (!damaged && !opts.db) keepCopy(value);
     return value;
   }
 
