@@ -20,7 +20,7 @@ import type { Session } from './staff/session';
 import { createFrontDesk } from './members/front-desk';
 import { createMembersService } from './members/service';
 import { memberHandlers } from './members/handlers';
-import { cachedSettings, type BillingEnv } from './invoices/env';
+import type { BillingEnv } from './invoices/env';
 import { invoiceHandlers } from './invoices/handlers';
 import { billingHandlers, billingJobs } from './billing-run/handlers';
 import { createSubscriptionsService } from './subscriptions/service';
@@ -67,7 +67,7 @@ export interface Areas {
 export function createAreas(deps: AreaDeps): Areas {
   const plans = createPlansService(deps.db);
   const members = createMembersService(deps.db);
-  const billingEnv: BillingEnv = { db: deps.db, settings: cachedSettings(deps.settings), now: deps.now, today: deps.today };
+  const billingEnv: BillingEnv = { db: deps.db, settings: deps.settings, now: deps.now, today: deps.today };
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(billingEnv, plans, members);
   const reports = createReportsService(billingEnv);

@@ -18,7 +18,7 @@ import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations,
 import { openDatabase, recordCleanClose, takeCleanClose, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
 import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler';
-import { createSettingsService, type SettingsService } from './settings/service';
+import { createSettingsService, type SettingsService, type SystemAudit } from './settings/service';
 import type { SettingsStoreFactory } from './settings/store';
 import { createAreas, type Areas } from './areas';
 import { createSession } from './staff/session';
@@ -82,6 +82,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const now = opts.now ?? (() => new Date());
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
+  // Start-up order: this PC's settings file now; the business settings once the database is
+  // open (openCore attaches them), and nothing reads them before that.
   const settings = createSettingsService({
     dataDir: opts.dataDir,
     ...(opts.osLocale ? { osLocale: opts.osLocale } : {}),
@@ -146,8 +148,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     openCheck = checked;
     // Mutable: the background check can find damage after the first answer.
     const health = { damaged };
-    if (!damaged && finishPendingRestore(db, settings)) emit('settings.changed', { locale: settings.get().locale });
     const audit = createAuditLog(db);
+    const auditSystem: SystemAudit = (channel, entity, entityId, before, after) =>
+      audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after });
+    openBusinessSettings(db, damaged !== null, auditSystem);
     const areas = createAreas({
       db,
       dataDir: opts.dataDir,
@@ -156,8 +160,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       now,
       today,
       emit,
-      auditSystem: (channel, entity, entityId, before, after) =>
-        audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after }),
+      auditSystem,
       session,
       backups,
       damaged: () => health.damaged,
@@ -175,6 +178,18 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       markDamaged: (reason) => void (health.damaged = { reason: reason.slice(0, 500) }),
       staffRef: (id) => staffRow.get(id) ?? null,
     };
+  }
+  /**
+   * Business settings come from the database just opened. A damaged file's stand-in gets the
+   * last known copy; a restored file finishes its restore; an old settings file moves in once.
+   */
+  function openBusinessSettings(db: Db, damaged: boolean, auditSystem: SystemAudit): void {
+    settings.attach(db, { damaged });
+    if (damaged) return;
+    const restored = finishPendingRestore(db, settings);
+    settings.fillOnce(auditSystem);
+    settings.settle();
+    if (restored) emit('settings.changed', { locale: settings.get().locale });
   }
   const dbFile = path.join(opts.dataDir, DB_FILE);
   let openCheck: OpenCheck = 'full';
@@ -242,13 +257,19 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     const c = core!;
     const handler = c.handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
     const ctx = makeCtx(channel);
-    if (!def.mutates || def.tx === 'self') return (await handler(parsed, ctx)) as Output<K>;
-    // One user action = one transaction: the change and its audit rows commit together or not at all.
-    return c.db.transaction(() => {
-      const result = handler(parsed, ctx);
-      if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
-      return result as Output<K>;
-    })();
+    if (!def.mutates) return (await handler(parsed, ctx)) as Output<K>;
+    try {
+      if (def.tx === 'self') return (await handler(parsed, ctx)) as Output<K>;
+      // One user action = one transaction: the change and its audit rows commit together or not at all.
+      return c.db.transaction(() => {
+        const result = handler(parsed, ctx);
+        if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
+        return result as Output<K>;
+      })();
+    } finally {
+      // Committed or rolled back: the settings cache reads the truth again if the call wrote settings.
+      settings.settle();
+    }
   }
 
   // The daily backup verifies a copy with integrity_check: when it ran on this start, it also

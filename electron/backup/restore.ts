@@ -92,20 +92,25 @@ function syncDir(dir: string): void {
 }
 
 /**
- * Finishes a restore after the swap (also at the next start, if the app died in between):
- * the settings that travelled inside the copy replace the current ones, except the backup folder.
+ * Finishes a restore after the swap (also at the next start, if the app died in between). The
+ * business settings came back inside the copy's `settings` table; a copy taken before they moved
+ * there has an empty table and its snapshot fills it. This PC's choices (language, backup folder)
+ * are never taken from a copy. The caller then re-reads the settings and tells the screen.
  */
 export function finishPendingRestore(db: Db, settings: SettingsService): boolean {
-  const pending = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(RESTORE_PENDING_KEY);
-  if (!pending) return false;
-  const snap = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(SETTINGS_SNAPSHOT_KEY);
-  if (snap) {
-    try {
-      settings.replace(JSON.parse(snap.value) as Record<string, unknown>);
-    } catch {
-      // an unreadable snapshot leaves the current settings; the data itself is restored
+  const meta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  if (!meta.get(RESTORE_PENDING_KEY)) return false;
+  const snap = meta.get(SETTINGS_SNAPSHOT_KEY);
+  const empty = db.prepare('SELECT 1 FROM settings LIMIT 1').get() === undefined;
+  db.transaction(() => {
+    if (snap && empty) {
+      try {
+        settings.replace(JSON.parse(snap.value) as Record<string, unknown>);
+      } catch {
+        // an unreadable snapshot: the settings are filled as for any empty table
+      }
     }
-  }
-  db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(RESTORE_PENDING_KEY, SETTINGS_SNAPSHOT_KEY);
+    db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(RESTORE_PENDING_KEY, SETTINGS_SNAPSHOT_KEY);
+  })();
   return true;
 }

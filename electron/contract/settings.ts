@@ -90,7 +90,24 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const settingsUpdateSchema = z.strictObject(settingsShape).partial();
+/** This PC's choices, kept in the settings file beside the data; every other key is the business's, kept in the database. */
+export const PC_KEYS = ['locale', 'backupFolder'] as const;
+export type PcKey = (typeof PC_KEYS)[number];
+export type PcSettings = Pick<Settings, PcKey>;
+export type BusinessSettings = Omit<Settings, PcKey>;
+export const BUSINESS_KEYS = (Object.keys(settingsSchema.shape) as (keyof Settings)[]).filter(
+  (k): k is keyof BusinessSettings => !(PC_KEYS as readonly string[]).includes(k),
+);
+
+/**
+ * A key may be left out but never sent as `undefined`: hostile input gets VALIDATION, not a
+ * half-applied patch. Unknown keys are refused too (strict).
+ */
+export const settingsUpdateSchema = z.strictObject(
+  Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.exactOptional()])) as {
+    [K in keyof typeof settingsShape]: z.ZodExactOptional<(typeof settingsShape)[K]>;
+  },
+);
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const setupSchema = z.strictObject({

@@ -131,7 +131,7 @@ describe('group commit of the billing run', () => {
       ]);
       const env: BillingEnv = {
         db,
-        settings: cachedSettings(createSettingsService({ dataDir, osTimeZone: 'Asia/Shanghai' })),
+        settings: cachedSettings(createSettingsService({ dataDir, osTimeZone: 'Asia/Shanghai', db })),
         now: () => new Date('2026-02-05T01:00:00.000Z'),
         today: () => '2026-02-05',
       };

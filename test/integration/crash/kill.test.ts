@@ -92,7 +92,7 @@ describe('kill test', { timeout: 900_000 }, () => {
     expect(date > addMonthsClamped(START, 6)).toBe(true); // the runs really advanced through the months
   });
 
-  it('settings writes survive 12 kills: the file parses and holds the last committed or the in-flight value', async () => {
+  it('settings writes survive 12 kills: the data file holds the last committed or the in-flight value', async () => {
     const dataDir = dir();
     const th = await makeHost({ setup: true, dataDir, startDate: START });
     th.close();
@@ -103,8 +103,10 @@ describe('kill test', { timeout: 900_000 }, () => {
       expect(result.error).toBe('');
       expect(result.killed).toBe(true);
       const last = committed(result).at(-1)?.['n'] as number | undefined;
-      fileChecks(dataDir).close();
-      const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { address: string };
+      // The address is a business setting: it lives in the data file's settings table.
+      const raw = fileChecks(dataDir);
+      const stored = { address: JSON.parse((raw.prepare("SELECT value FROM settings WHERE key = 'address'").get() as { value: string }).value) as string };
+      raw.close();
       const allowed = last === undefined ? [previous, 'Address 1'] : [`Address ${last}`, `Address ${last + 1}`];
       expect(allowed).toContain(stored.address);
       previous = stored.address;

@@ -7,19 +7,15 @@
  * "<asOf> <batchUnits> <killAtInvoice>\n": batches of that many units, and the child SIGKILLs
  * itself while writing its Nth invoice's audit entry (inside a unit, mid-batch).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createAuditLog } from '../../../../electron/audit/audit';
 import { DEFAULT_BATCH, runBilling } from '../../../../electron/billing-run/run';
-import type { Settings } from '../../../../electron/contract/settings';
 import { openDatabase } from '../../../../electron/db/open';
 import type { BillingEnv } from '../../../../electron/invoices/env';
-import type { SettingsService } from '../../../../electron/settings/service';
+import { createSettingsService } from '../../../../electron/settings/service';
 
 const dataDir = process.argv[2] as string;
-// The settings file as the app wrote it (read directly: the run only reads settings).
-const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as Settings;
 const lines = createInterface({ input: process.stdin });
 process.stdout.write('ready\n');
 lines.once('line', (line) => {
@@ -28,7 +24,8 @@ lines.once('line', (line) => {
   let invoices = 0;
   const db = openDatabase(path.join(dataDir, 'subdesk.sqlite'));
   const now = () => new Date(`${asOf}T01:00:00.000Z`);
-  const env: BillingEnv = { db, settings: { get: () => settings } as unknown as SettingsService, now, today: () => asOf };
+  // The settings as the app wrote them: the business's in the database, this PC's in the settings file.
+  const env: BillingEnv = { db, settings: createSettingsService({ dataDir, db }), now, today: () => asOf };
   const audit = createAuditLog(db);
   process.stdout.write('started\n');
   const run = runBilling(

@@ -152,7 +152,7 @@ describe('crash safety of the billing run', () => {
         try {
           checkConsistent(db);
           const atKill = invoiceCount(dataDir);
-          const env = { db, settings: cachedSettings(createSettingsService({ dataDir, osTimeZone: 'Asia/Shanghai' })), now: () => new Date(`${asOf}T01:00:00Z`), today: () => asOf };
+          const env = { db, settings: cachedSettings(createSettingsService({ dataDir, osTimeZone: 'Asia/Shanghai', db })), now: () => new Date(`${asOf}T01:00:00Z`), today: () => asOf };
           const rerun = runBilling(env, 'manual', asOf, () => undefined);
           expect(rerun.errors).toEqual([]);
           checkConsistent(db);
