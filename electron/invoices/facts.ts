@@ -3,7 +3,8 @@
  * leaves undefined is worked out from the subscription (or is the payer's, for a line for no one
  * member), with the same rules as the backfill of migration 009 (electron/db/line-facts.ts).
  */
-import type { Alignment, Interval } from '../billing/periods';
+import { daysBetween } from '../billing/dates';
+import { fullPeriodLength, type Alignment, type Interval, type Schedule } from '../billing/periods';
 import { subTerms } from '../db/backfill-line-facts';
 import { inferInvoiceFacts, type LineFacts, type SubContext } from '../db/line-facts';
 import type { Db } from '../db/open';
@@ -63,4 +64,23 @@ function subContext(db: Db, subId: number): SubContext {
     firstPeriodStart: (planId) => charges(planId)?.first ?? null,
     largestPeriod: (planId) => Math.max(0, charges(planId)?.largest ?? 0),
   };
+}
+
+/** Facts of a line with no period and no list price (a setup fee, a late fee): only whom it is for. */
+export function oneOffFacts(memberId: number): Pick<LineDraft, 'memberId' | 'listPrice' | 'daysUsed' | 'daysInPeriod'> {
+  return { memberId, listPrice: null, daysUsed: null, daysInPeriod: null };
+}
+
+/**
+ * Facts of a line prorated on a schedule: `span` inside one period, `listPrice` the full-period
+ * price (null for a credit, which is no one price), the days against the whole period's length.
+ */
+export function spanFacts(
+  memberId: number,
+  schedule: Schedule,
+  listPrice: number | null,
+  span: { start: string; end: string },
+): Pick<LineDraft, 'memberId' | 'listPrice' | 'daysUsed' | 'daysInPeriod'> {
+  const daysUsed = daysBetween(span.start, span.end);
+  return { memberId, listPrice, daysUsed, daysInPeriod: Math.max(daysUsed, fullPeriodLength(schedule, span)) };
 }
