@@ -39,13 +39,14 @@ function oldFile(): string {
   sub.run(2, 3, 1, 30000, 'anniversary');
   sub.run(3, 4, 2, 31000, 'calendar');
   sub.run(4, 5, 3, 31000, 'anniversary'); // moved from Gym to Premium on Jan 20
+  db.prepare("UPDATE subscriptions SET discount_kind = 'percent', discount_value = 1000, discount_duration = 'forever' WHERE id = 3").run();
   db.prepare(`INSERT INTO subscription_addons (id, subscription_id, name, price, tax_rate_bp, start_date, created_at) VALUES (1, 1, 'Locker', 6200, 0, '2026-01-20', '${AT}')`).run();
   const invoice = db.prepare(
     `INSERT INTO invoices (id, number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, created_at)
      VALUES (?, ?, ?, ?, ?, 'CNY', ?, ?, ?, '${AT}')`,
   );
   invoice.run(1, 'INV-1', 1, '2026-01-05', '2026-01-12', 62000, 0, 62000);
-  invoice.run(2, 'INV-2', 4, '2026-01-05', '2026-01-12', 27000, 0, 27000);
+  invoice.run(2, 'INV-2', 4, '2026-01-05', '2026-01-12', 24300, 0, 24300);
   invoice.run(3, 'INV-3', 5, '2026-01-05', '2026-01-12', 30000, 1800, 31800);
   invoice.run(4, 'INV-4', 5, '2026-01-20', '2026-01-27', 516, 0, 516);
   invoice.run(5, 'INV-5', 1, '2026-01-20', '2026-01-27', 3200, 0, 3200);
@@ -61,6 +62,7 @@ function oldFile(): string {
   untaxed(1, 3, 'period', 2, null, 1, '2026-01-05', '2026-02-05', 30000);
   untaxed(1, 4, 'household_discount', 2, null, 1, '2026-01-05', '2026-02-05', -3000);
   untaxed(2, 1, 'period', 3, null, 2, '2026-01-05', '2026-02-01', 27000);
+  untaxed(2, 2, 'discount', 3, null, 2, '2026-01-05', '2026-02-01', -2700); // 10 % off the stub
   line.run(3, 1, 'period', 4, null, 1, '2026-01-05', '2026-02-05', 30000, 600, 30000, 1800, 31800); // tax added on top
   untaxed(4, 1, 'proration_credit', 4, null, 1, '2026-01-20', '2026-02-05', -15484);
   untaxed(4, 2, 'proration_charge', 4, null, 3, '2026-01-20', '2026-02-05', 16000);
@@ -84,6 +86,7 @@ describe('migration 009 fills the facts of old lines once', () => {
       [1, 'period', 3, 30000, 31, 31], // the payer's invoice: each line names its child
       [1, 'household_discount', 3, -3000, 31, 31],
       [2, 'period', 4, 31000, 27, 31], // the calendar stub: 27 of January's 31 days of 310.00
+      [2, 'discount', 4, -3100, 27, 31], // 10 % off the full month
       [3, 'period', 5, 30000, 31, 31], // on the old plan's schedule
       [4, 'proration_credit', 5, null, 16, 31],
       [4, 'proration_charge', 5, 31000, 16, 31],

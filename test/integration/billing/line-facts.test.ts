@@ -93,6 +93,15 @@ describe('the facts a new invoice line carries', () => {
       ['period', ben, 'Ben', 30000, 30000],
       ['household_discount', ben, 'Ben', -3000, -3000],
     ]);
+    // The printed A4 invoice names the child on every line too.
+    const doc = await b.th.host.invoke('documents.render', { kind: 'invoice', id: 3, locale: 'en' });
+    const rows = [...doc.html.matchAll(/<tr>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual([
+      ['Amy', 'Kids swim'],
+      ['Ben', 'Kids swim'],
+      ['Ben', 'Household discount 10%'],
+    ]);
+    expect(doc.html).toContain('<th>For</th><th>Description</th>');
   });
 });
 
