@@ -71,23 +71,33 @@ const DISCOUNT = new Set(['discount', 'household_discount']);
  */
 export function inferInvoiceFacts(lines: FactLine[], payerId: number, ctxOf: (subId: number) => SubContext): LineFacts[] {
   const out: LineFacts[] = [];
-  lines.forEach((line, i) => {
-    const ctx = line.subscriptionId === null ? null : ctxOf(line.subscriptionId);
-    const memberId = ctx?.sub?.memberId ?? payerId;
-    const days = line.periodStart !== null && line.periodEnd !== null ? daysBetween(line.periodStart, line.periodEnd) : null;
-    if (days === null) return out.push({ memberId, listPrice: null, daysUsed: null, daysInPeriod: null });
-    const full = { memberId, listPrice: PRICED.has(line.kind) ? line.amount : null, daysUsed: days, daysInPeriod: days };
-    if (!ctx?.sub || line.kind === 'pack' || line.kind === 'freeze_fee') return out.push(full);
-    if (DISCOUNT.has(line.kind)) {
-      const b = baseOf(lines, i);
-      return out.push(b === null ? full : discountFacts(line, lines[b]!, out[b]!, ctx.sub, memberId, days));
-    }
-    const cell = line.kind === 'addon' ? addonCell(ctx.sub, line) : cellLength(ctx, line);
-    if (days >= cell) return out.push(full);
-    const listPrice = line.kind === 'proration_credit' ? null : line.kind === 'addon' ? (ctx.addonPrice(line.addonId ?? -1) ?? scaleBack(line.amount, days, cell)) : fullPrice(ctx, line, days, cell);
-    return out.push({ memberId, listPrice, daysUsed: days, daysInPeriod: cell });
-  });
+  lines.forEach((line, i) => out.push(factsOf(lines, i, out, payerId, ctxOf)));
   return out;
+}
+
+/** Line i's facts; `before` holds the facts of the lines before it. */
+function factsOf(lines: FactLine[], i: number, before: LineFacts[], payerId: number, ctxOf: (subId: number) => SubContext): LineFacts {
+  const line = lines[i]!;
+  const ctx = line.subscriptionId === null ? null : ctxOf(line.subscriptionId);
+  const memberId = ctx?.sub?.memberId ?? payerId;
+  if (line.periodStart === null || line.periodEnd === null) return { memberId, listPrice: null, daysUsed: null, daysInPeriod: null };
+  const days = daysBetween(line.periodStart, line.periodEnd);
+  const whole = { memberId, listPrice: PRICED.has(line.kind) ? line.amount : null, daysUsed: days, daysInPeriod: days };
+  if (!ctx?.sub || line.kind === 'pack' || line.kind === 'freeze_fee') return whole;
+  if (DISCOUNT.has(line.kind)) {
+    const b = baseOf(lines, i);
+    return b === null ? whole : discountFacts(line, lines[b]!, before[b]!, ctx.sub, memberId, days);
+  }
+  const cell = line.kind === 'addon' ? addonCell(ctx.sub, line) : cellLength(ctx, line);
+  if (days >= cell) return whole;
+  return { memberId, listPrice: cutListPrice(ctx, line, days, cell), daysUsed: days, daysInPeriod: cell };
+}
+
+/** The list price of a line for part of a period: none for a credit, the add-on's price, or the price that was prorated. */
+function cutListPrice(ctx: SubContext, line: FactLine, days: number, cell: number): number | null {
+  if (line.kind === 'proration_credit') return null;
+  if (line.kind === 'addon') return ctx.addonPrice(line.addonId ?? -1) ?? scaleBack(line.amount, days, cell);
+  return fullPrice(ctx, line, days, cell);
 }
 
 /** The period or plan-change charge a discount line belongs to: same subscription and span, before it. */
