@@ -14,11 +14,11 @@ import { lightCheck, quickCheck, quickCheckOffThread } from './backup/verify';
 import { todayInZone } from './billing/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from './contract';
 import type { Access } from './contract/define';
-import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration } from './db/migrate';
+import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration, type MigrationContext } from './db/migrate';
 import { openDatabase, recordCleanClose, takeCleanClose, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
 import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler';
-import { createSettingsService, type SettingsService, type SystemAudit } from './settings/service';
+import { createSettingsService, type HostSettingsService, type SettingsService, type SystemAudit } from './settings/service';
 import type { SettingsStoreFactory } from './settings/store';
 import { createAreas, type Areas } from './areas';
 import { createSession } from './staff/session';
@@ -144,7 +144,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   /** Opens the data file and builds everything that holds statements on it; a restore rebuilds this. */
   async function openCore(check: 'full' | 'light'): Promise<Core> {
-    const { db, damaged, checked } = await openAndMigrate(opts, migrations, check);
+    const { db, damaged, checked } = await openAndMigrate(opts, migrations, check, migrationContext(settings));
     openCheck = checked;
     // Mutable: the background check can find damage after the first answer.
     const health = { damaged };
@@ -421,6 +421,12 @@ function localParts(instant: Date, timeZone: string): { date: string; hour: numb
   return { date: todayInZone(instant, timeZone), hour };
 }
 
+/** What migration data steps read from outside the data file: the one place to rewire when settings move. */
+/** Migrations run before the settings table is read: they see the settings the file (or the last open) knew. */
+function migrationContext(settings: HostSettingsService): MigrationContext {
+  return { taxMode: () => (settings.legacy().pricesIncludeTax ? 'inclusive' : 'exclusive') };
+}
+
 /**
  * Opens the data file and brings its schema up to date. A file from a newer app is
  * refused untouched; an existing file is copied with the SQLite backup API before any
@@ -432,6 +438,7 @@ async function openAndMigrate(
   opts: HostOptions,
   migrations: Migration[],
   check: 'full' | 'light',
+  ctx: MigrationContext,
 ): Promise<{ db: Db; damaged: { reason: string } | null; checked: OpenCheck }> {
   const file = path.join(opts.dataDir, DB_FILE);
   const existed = fs.existsSync(file);
@@ -462,7 +469,7 @@ async function openAndMigrate(
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       await db.backup(path.join(dir, `subdesk-v${current}-${stamp}.sqlite`));
     }
-    applyMigrations(db, migrations);
+    applyMigrations(db, migrations, ctx);
     return { db, damaged: null, checked };
   } catch (e) {
     db.close();

@@ -126,6 +126,14 @@ export interface InvoiceLine {
   net: number;
   tax: number;
   gross: number;
+  /** Whom the line is for (a payer's invoice may have lines for several members). */
+  memberId: number | null;
+  memberName: string | null;
+  /** The full-period price the amount was prorated from, before discounts (for a discount: the discount on the full period). */
+  listPrice: number | null;
+  /** Days of service the line covers, of a period of daysInPeriod days; null for a line with no period. */
+  daysUsed: number | null;
+  daysInPeriod: number | null;
 }
 
 export type InvoiceStatus = 'open' | 'partly_paid' | 'paid' | 'void';
@@ -141,6 +149,8 @@ export interface Invoice {
   subtotal: number;
   taxTotal: number;
   total: number;
+  /** Whether its prices included tax: the business setting on the day it was issued. */
+  taxMode: 'inclusive' | 'exclusive';
   /** What has settled it: payments, credit notes and bonus credit. */
   settled: number;
   balance: number;

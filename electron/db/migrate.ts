@@ -3,11 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../contract/errors';
 import type { Db } from './open';
+import { MIGRATION_STEPS, type MigrationContext } from './steps';
+
+export type { MigrationContext } from './steps';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A one-time data step that SQL cannot do, run after the SQL in the same transaction. */
+  step?: ((db: Db, ctx: MigrationContext) => void) | undefined;
 }
 
 /**
@@ -22,13 +27,16 @@ export function defaultMigrationsDir(): string {
 export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[] {
   const files = fs.readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f));
   const list = files
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8') }))
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8'), step: MIGRATION_STEPS[f] }))
     .sort((a, b) => a.version - b.version);
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migrations must be numbered 001.. without gaps; found ${m.name}`);
   });
   return list;
 }
+
+/** Without a host (tests, tools): the default settings. */
+const DEFAULT_CONTEXT: MigrationContext = { taxMode: () => 'inclusive' };
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -46,14 +54,18 @@ export function assertNotTooNew(db: Db, latest: number): void {
   }
 }
 
-/** Applies the pending migrations, each in its own transaction with its user_version bump. */
-export function applyMigrations(db: Db, migrations: Migration[]): number[] {
+/**
+ * Applies the pending migrations, each in its own transaction with its user_version bump (its
+ * SQL, then its data step if it has one). `ctx` gives the steps what lives outside the file.
+ */
+export function applyMigrations(db: Db, migrations: Migration[], ctx: MigrationContext = DEFAULT_CONTEXT): number[] {
   assertNotTooNew(db, migrations.length);
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= schemaVersion(db)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.step?.(db, ctx);
       db.pragma(`user_version = ${m.version}`);
     })();
     applied.push(m.version);

@@ -163,9 +163,12 @@ export function invoiceHtml(d: InvoiceData, f: DocFormat): string {
   const inv = d.invoice;
   // Periods are [start, end): the document shows the last day of service.
   const period = (a: string | null, b: string | null) => (a && b ? `${f.date(a)} – ${f.date(addDays(b, -1))}` : '');
+  // Whom each line is for, when that is not plain: several members, or someone the payer pays for.
+  const perMember = new Set(inv.lines.map((l) => l.memberId)).size > 1 || inv.lines.some((l) => l.memberId !== null && l.memberId !== inv.payerId);
   const lines = inv.lines
     .map(
       (l) => `<tr>
+  ${perMember ? `<td>${esc(l.memberName ?? '')}</td>` : ''}
   <td>${esc(l.description)}</td>
   <td>${esc(period(l.periodStart, l.periodEnd))}</td>
   <td class="num">${esc(f.money(l.net))}</td>
@@ -201,7 +204,7 @@ export function invoiceHtml(d: InvoiceData, f: DocFormat): string {
 </div>
 <table class="lines">
   <thead><tr>
-    <th>${esc(s.description)}</th><th>${esc(s.period)}</th><th class="num">${esc(s.net)}</th>
+    ${perMember ? `<th>${esc(s.member)}</th>` : ''}<th>${esc(s.description)}</th><th>${esc(s.period)}</th><th class="num">${esc(s.net)}</th>
     <th class="num">${esc(s.taxRate)}</th><th class="num">${esc(s.tax)}</th><th class="num">${esc(s.amount)}</th>
   </tr></thead>
   <tbody>${lines}</tbody>

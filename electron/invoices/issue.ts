@@ -13,6 +13,7 @@ import type { AuditFn, BillingEnv } from './env';
 import { nextDocumentNumber } from './sequence';
 import { activeMethod } from '../payments/methods';
 import { prepared } from '../db/statements';
+import { lineFacts } from './facts';
 
 export interface LineDraft {
   kind: InvoiceLineKind;
@@ -25,7 +26,11 @@ export interface LineDraft {
   /** Price or prorated price before tax treatment; negative for credits and discounts. */
   amount: number;
   taxRateBp: number;
-  /** Whom the line is for (the member on the subscription or pack); defaults from the subscription. */
+  /**
+   * Whom the line is for (the member on the subscription or pack); defaults from the subscription,
+   * else the payer. The four facts below are worked out from the subscription when left
+   * undefined (electron/invoices/facts.ts); null states "none".
+   */
   memberId?: number | null;
   /** The full-period price the line was prorated from (before discounts); null for lines without one. */
   listPrice?: number | null;
@@ -67,20 +72,23 @@ export function issueInvoice(
   const number = nextDocumentNumber(env.db, 'invoice', settings.invoiceNumberFormat, input.issueDate);
   const dueDate = addDays(input.issueDate, settings.paymentTermsDays);
   const info = prepared(env.db, 
-      `INSERT INTO invoices (number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, run_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO invoices (number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, run_id, created_at, tax_mode)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(number, input.payerId, input.issueDate, dueDate, settings.currency, sum((t) => t.net), sum((t) => t.tax), total, input.runId ?? null, at);
+    .run(number, input.payerId, input.issueDate, dueDate, settings.currency, sum((t) => t.net), sum((t) => t.tax), total, input.runId ?? null, at, mode);
   const id = Number(info.lastInsertRowid);
   const insertLine = prepared(env.db, 
     `INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, addon_id, plan_id, period_start,
-       period_end, amount, tax_rate_bp, net, tax, gross)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       period_end, amount, tax_rate_bp, net, tax, gross, member_id, list_price, days_used, days_in_period)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  taxed.forEach((l, i) =>
+  const facts = lineFacts(env.db, input.payerId, input.lines);
+  taxed.forEach((l, i) => {
+    const f = facts[i]!;
     insertLine.run(id, i + 1, l.kind, l.description, l.subscriptionId ?? null, l.addonId ?? null, l.planId ?? null,
-      l.periodStart ?? null, l.periodEnd ?? null, l.amount, l.taxRateBp, l.net, l.tax, l.gross),
-  );
+      l.periodStart ?? null, l.periodEnd ?? null, l.amount, l.taxRateBp, l.net, l.tax, l.gross,
+      f.memberId, f.listPrice, f.daysUsed, f.daysInPeriod);
+  });
   audit('invoice', id, null, { number, payerId: input.payerId, issueDate: input.issueDate, dueDate, total, lines: taxed.length });
   applyCredit(env.db, input.payerId, input.issueDate, at, audit);
   return { id, number, total };

@@ -17,13 +17,14 @@ interface InvoiceRow {
   subtotal: number;
   tax_total: number;
   total: number;
+  tax_mode: 'inclusive' | 'exclusive';
   status: 'issued' | 'void';
   void_reason: string | null;
   settled: number;
 }
 
 const INVOICE_SELECT = `SELECT i.id, i.number, i.payer_id, m.name AS payer_name, i.issue_date, i.due_date, i.currency, i.subtotal,
-    i.tax_total, i.total, i.status, i.void_reason,
+    i.tax_total, i.total, COALESCE(i.tax_mode, 'exclusive') AS tax_mode, i.status, i.void_reason,
     COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS settled
   FROM invoices i JOIN members m ON m.id = i.payer_id`;
 
@@ -47,6 +48,7 @@ function fromRow(r: InvoiceRow, today: string): Invoice {
     subtotal: r.subtotal,
     taxTotal: r.tax_total,
     total: r.total,
+    taxMode: r.tax_mode,
     settled: r.settled,
     balance,
     status: invoiceStatus(r.status, r.total, r.settled),
@@ -70,10 +72,18 @@ interface LineRow {
   net: number;
   tax: number;
   gross: number;
+  member_id: number | null;
+  member_name: string | null;
+  list_price: number | null;
+  days_used: number | null;
+  days_in_period: number | null;
 }
 
 export function invoiceLines(db: Db, invoiceId: number): InvoiceLine[] {
-  return prepared<[number], LineRow>(db, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position')
+  return prepared<[number], LineRow>(
+    db,
+    'SELECT l.*, m.name AS member_name FROM invoice_lines l LEFT JOIN members m ON m.id = l.member_id WHERE l.invoice_id = ? ORDER BY l.position',
+  )
     .all(invoiceId)
     .map((l) => ({
       id: l.id,
@@ -90,6 +100,11 @@ export function invoiceLines(db: Db, invoiceId: number): InvoiceLine[] {
       net: l.net,
       tax: l.tax,
       gross: l.gross,
+      memberId: l.member_id,
+      memberName: l.member_name,
+      listPrice: l.list_price,
+      daysUsed: l.days_used,
+      daysInPeriod: l.days_in_period,
     }));
 }
 

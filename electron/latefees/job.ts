@@ -10,6 +10,7 @@ import { isDayClosed } from '../closeout/lock';
 import type { Locale } from '../contract/settings';
 import type { BillingEnv } from '../invoices/env';
 import { issueInvoice } from '../invoices/issue';
+import { oneOffFacts } from '../invoices/facts';
 import type { Job } from '../scheduler/scheduler';
 
 export interface LateFeeDeps extends BillingEnv {
@@ -55,7 +56,7 @@ export function runLateFees(deps: LateFeeDeps): number {
         if (still?.f !== 0) return;
         const fee = issueInvoice(
           deps,
-          { payerId: inv.payer_id, issueDate: today, lines: [{ kind: 'late_fee', description: DESCRIPTION[locale](inv.number), amount: lateFee, taxRateBp: 0 }] },
+          { payerId: inv.payer_id, issueDate: today, lines: [{ kind: 'late_fee', description: DESCRIPTION[locale](inv.number), amount: lateFee, taxRateBp: 0, ...oneOffFacts(inv.payer_id) }] },
           audit,
         );
         deps.db

@@ -77,7 +77,14 @@ export function createPacksService(env: BillingEnv, plans: PlansService, members
       const invoiceId = billPayerToday(
         env,
         member.payerId ?? member.id,
-        [{ kind: 'pack', description: descriptions(env.settings.get().locale).pack(plan.name, sessions), planId: plan.id, periodStart: start, periodEnd: expires, amount: price, taxRateBp: plan.tax_rate_bp }],
+        [
+          {
+            kind: 'pack', description: descriptions(env.settings.get().locale).pack(plan.name, sessions), planId: plan.id, periodStart: start, periodEnd: expires,
+            amount: price, taxRateBp: plan.tax_rate_bp,
+            // For this member; the price as sold, over the whole validity.
+            memberId: member.id, listPrice: price, daysUsed: plan.pack_valid_days, daysInPeriod: plan.pack_valid_days,
+          },
+        ],
         audit,
       );
       const info = prepared(db, 'INSERT INTO member_packs (member_id, plan_id, invoice_id, sessions_total, start_date, expires_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')

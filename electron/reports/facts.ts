@@ -12,6 +12,7 @@
  * members (a first run over an existing file) are read in one pass instead of member by member.
  */
 import type { Db } from '../db/open';
+import type { TaxMode } from '../billing/tax';
 import { fromEpochDay, toEpochDay } from '../billing/dates';
 import { mulDivRound } from './metrics';
 import {
@@ -41,17 +42,15 @@ interface SubRow {
   id: number;
   member_id: number;
   plan_id: number;
-  price: number;
   interval: PlanTerms['interval'];
   interval_count: number;
-  alignment: PlanTerms['alignment'];
-  anchor_date: string;
   end_date: string | null;
-  discount_kind: 'percent' | 'fixed' | null;
-  discount_value: number | null;
 }
 
-type LineRow = [id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string, amount: number, net: number, taxRateBp: number];
+type LineRow = [
+  id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string,
+  amount: number, net: number, taxRateBp: number, listPrice: number | null, daysUsed: number | null, daysInPeriod: number | null, taxMode: TaxMode | null,
+];
 type PauseRow = [subId: number, start: string, end: string | null];
 type AddonRow = [id: number, subId: number, price: number, start: string, end: string | null];
 
@@ -65,7 +64,8 @@ interface RevenueLine {
 }
 
 const RECURRING_SQL = RECURRING_KINDS.map((k) => `'${k}'`).join(', ');
-const LINE_COLUMNS = 'l.id, l.subscription_id, l.invoice_id, l.kind, l.plan_id, l.addon_id, l.period_start, l.period_end, l.amount, l.net, l.tax_rate_bp';
+const LINE_COLUMNS = `l.id, l.subscription_id, l.invoice_id, l.kind, l.plan_id, l.addon_id, l.period_start, l.period_end, l.amount, l.net, l.tax_rate_bp,
+  l.list_price, l.days_used, l.days_in_period, i.tax_mode`;
 
 export function createFacts(db: Db) {
   const stmt = {
@@ -136,17 +136,17 @@ export function createFacts(db: Db) {
       id: s.id,
       memberId: s.member_id,
       planId: s.plan_id,
-      price: s.price,
       interval: s.interval,
       count: s.interval_count,
-      alignment: s.alignment,
-      anchor: s.anchor_date,
       endDate: s.end_date,
-      discount: s.discount_kind && s.discount_value !== null ? { kind: s.discount_kind, value: s.discount_value } : null,
       pauses: pauses.map(([, start, end]) => ({ start, end })),
       addons: addons.map(([id, , price, start, end]) => ({ id, price, start, end })),
       lines: lines.map(
-        ([id, , invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp]): LineFact => ({ id, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp }),
+        ([id, , invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod, taxMode]): LineFact => ({
+          id, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod,
+          // Every invoice has its mode since migration 009; for a row written around the invoice writer, its net tells.
+          taxMode: taxMode ?? (net !== amount ? 'inclusive' : 'exclusive'),
+        }),
       ),
     };
   }

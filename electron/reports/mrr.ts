@@ -1,7 +1,7 @@
 /**
  * MRR per member as a step function of the business date, from what the billing engine wrote
- * (invoice lines) and the subscription's state (pauses, end date, add-ons). Pure: plain values in,
- * plain values out. Definitions in docs/reports.md ("MRR").
+ * (invoice lines and the facts they carry) and the subscription's state (pauses, end date,
+ * add-ons). Pure: plain values in, plain values out. Definitions in docs/reports.md ("MRR").
  *
  * At a date X a subscription is
  *   - not a customer after its end date, before its first paid period (trial) or when no period covers X;
@@ -10,14 +10,11 @@
  *     (the latest period or plan-change charge covering X), after its discounts, plus its add-ons' prices.
  * Tax, setup fees, freeze fees, packs, late fees and adjustments are never MRR. A period cut short (a
  * calendar stub, a period ended by a pause or an end date, a plan change mid-period) counts at its
- * full-period price: the prorated amount is traced back to the price the engine prorated.
+ * full-period price: the list price its lines carry.
  */
 import { addDays } from '../billing/dates';
-import { daysBetween } from '../billing/dates';
-import { discountAmount } from '../billing/discount';
-import { prorate, roundHalfUp } from '../billing/money';
-import { taxOfLine } from '../billing/tax';
-import { fullPeriodLength, normalisedMonthly, type Alignment, type Interval, type Schedule } from '../billing/periods';
+import { taxOfLine, type TaxMode } from '../billing/tax';
+import { normalisedMonthly, type Alignment, type Interval } from '../billing/periods';
 
 /** Far enough to mean "until further notice" (an open-ended freeze). */
 export const OPEN_END = '2999-12-31';
@@ -38,6 +35,13 @@ export interface LineFact {
   /** Without tax: MRR is counted net of tax. */
   net: number;
   taxRateBp: number;
+  /** The full-period price (for a discount, the discount on the full period); null: the amount. */
+  listPrice: number | null;
+  /** Days the line covers, of a period of daysInPeriod days (null: a whole period). */
+  daysUsed: number | null;
+  daysInPeriod: number | null;
+  /** The tax mode of the line's invoice. */
+  taxMode: TaxMode;
 }
 
 export interface PlanTerms {
@@ -52,15 +56,11 @@ export interface SubscriptionFacts {
   id: number;
   memberId: number;
   planId: number;
-  price: number;
   interval: Interval;
   count: number;
-  alignment: Alignment;
-  anchor: string;
-  endDate: string | null;
-  discount: { kind: 'percent' | 'fixed'; value: number } | null;
   pauses: { start: string; end: string | null }[];
   addons: { id: number; price: number; start: string; end: string | null }[];
+  endDate: string | null;
   /** Recurring lines of issued (not void) invoices. */
   lines: LineFact[];
 }
@@ -107,82 +107,35 @@ function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, ba
   const terms = plans.get(base.planId ?? sub.planId);
   const interval = terms?.interval ?? sub.interval;
   const count = terms?.count ?? sub.count;
-  let mrr = normalisedMonthly(fullGroupNet(sub, plans, bases, base), interval, count);
+  let mrr = normalisedMonthly(fullGroupNet(sub, base), interval, count);
   for (const l of sub.lines) {
     if (l.kind !== 'addon' || !covers(l.start, l.end, x)) continue;
     const addon = sub.addons.find((a) => a.id === l.addonId);
-    if (addon && covers(addon.start, addon.end, x)) mrr += normalisedMonthly(netOf(addon.price, l), interval, count);
+    if (addon && covers(addon.start, addon.end, x)) mrr += normalisedMonthly(netOf(l.listPrice ?? addon.price, l), interval, count);
   }
   return mrr;
 }
 
-/**
- * An amount on the same terms as `line`, without tax. A line whose net differs from its amount
- * was invoiced with tax-inclusive prices; otherwise the amount is already net.
- */
+/** An amount on the same terms as `line`, without tax (its invoice says whether prices included tax). */
 function netOf(amount: number, line: LineFact): number {
-  const inclusive = line.taxRateBp > 0 && line.net !== line.amount;
-  return inclusive ? taxOfLine(amount, line.taxRateBp, 'inclusive').net : amount;
+  return line.taxMode === 'inclusive' && line.taxRateBp > 0 ? taxOfLine(amount, line.taxRateBp, 'inclusive').net : amount;
 }
 
-/** The base line's full-period price after its discounts (the same-span discount lines of its invoice), without tax. */
-function fullGroupNet(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], base: LineFact): number {
-  const companions = sub.lines.filter(
-    (l) => (l.kind === 'discount' || l.kind === 'household_discount') && l.invoiceId === base.invoiceId && l.start === base.start && l.end === base.end,
-  );
-  const span = daysBetween(base.start, base.end);
-  const cell = cellLength(sub, plans, bases, base);
-  if (span >= cell) return Math.max(0, base.net + companions.reduce((s, l) => s + l.net, 0));
-  const full = fullPrice(sub, plans, bases, base, span, cell);
-  let total = netOf(full, base);
-  for (const l of companions) {
-    let off: number;
-    if (l.kind === 'discount' && sub.discount) {
-      off = discountAmount(full, sub.discount.kind === 'percent' ? { kind: 'percent', percentBp: sub.discount.value } : { kind: 'fixed', amount: sub.discount.value });
-    } else {
-      // A household discount is a percent of the base: scale it with the base.
-      off = base.amount > 0 ? roundHalfUp(BigInt(-l.amount) * BigInt(full), base.amount) : 0;
-    }
-    total -= netOf(off, l);
-  }
-  return Math.max(0, total);
-}
+const isWhole = (l: LineFact) => l.daysUsed === null || l.daysInPeriod === null || l.daysUsed >= l.daysInPeriod;
 
 /**
- * The full price the engine prorated into `base.amount` (span days of a cell-day period): the
- * subscription's own price, the plan's price or the largest full charge of the same plan —
- * whichever prorates to exactly that amount — else the amount scaled back to the full period.
+ * The base line's full-period price after its discounts (the same-span discount lines of its
+ * invoice), without tax: a whole period as invoiced, a cut one at the list prices its lines carry.
  */
-function fullPrice(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], base: LineFact, span: number, cell: number): number {
-  const candidates: number[] = [];
-  if (base.planId === sub.planId) candidates.push(sub.price);
-  const plan = base.planId === null ? undefined : plans.get(base.planId);
-  if (plan) candidates.push(plan.price);
-  const largest = bases.filter((l) => l.kind === 'period' && l.planId === base.planId).reduce((m, l) => Math.max(m, l.amount), 0);
-  if (largest > 0) candidates.push(largest);
-  for (const c of candidates) if (c >= 0 && prorate(c, span, cell) === base.amount) return c;
-  return roundHalfUp(BigInt(base.amount) * BigInt(cell), span);
-}
-
-/** Days of the full period the base line belongs to, on the schedule of its plan. */
-function cellLength(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], base: LineFact): number {
-  const span = daysBetween(base.start, base.end);
-  const plan = base.planId === null ? undefined : plans.get(base.planId);
-  const sameAsNow = !plan || (plan.id === sub.planId && plan.interval === sub.interval && plan.count === sub.count && plan.alignment === sub.alignment);
-  const schedule: Schedule =
-    sameAsNow && base.start >= sub.anchor
-      ? { anchor: sub.anchor, interval: sub.interval, count: sub.count, alignment: sub.alignment }
-      : {
-          anchor: bases.filter((l) => l.planId === base.planId && l.kind === 'period').reduce((m, l) => (l.start < m ? l.start : m), base.start),
-          interval: plan?.interval ?? sub.interval,
-          count: plan?.count ?? sub.count,
-          alignment: plan?.alignment ?? sub.alignment,
-        };
-  try {
-    return fullPeriodLength(schedule, { start: base.start, end: base.end });
-  } catch {
-    return span;
-  }
+function fullGroupNet(sub: SubscriptionFacts, base: LineFact): number {
+  const group = [
+    base,
+    ...sub.lines.filter(
+      (l) => (l.kind === 'discount' || l.kind === 'household_discount') && l.invoiceId === base.invoiceId && l.start === base.start && l.end === base.end,
+    ),
+  ];
+  const whole = isWhole(base);
+  return Math.max(0, group.reduce((s, l) => s + (whole || l.listPrice === null ? l.net : netOf(l.listPrice, l)), 0));
 }
 
 /**

@@ -87,6 +87,12 @@ export interface HostSettingsService extends SettingsService {
   fillOnce(audit: SystemAudit): 'kept' | 'moved' | 'defaults';
   /** After a mutating call committed or rolled back: read the truth again (and refresh the file's copy). */
   settle(): void;
+  /**
+   * The business settings as known before the database's table is read: an old settings file's keys (a
+   * file from before the move into SQLite), else the last attached value, else the defaults. For the
+   * migrations that run before the table exists.
+   */
+  legacy(): BusinessSettings;
 }
 
 const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> =>
@@ -210,10 +216,14 @@ export function createSettingsService(opts: SettingsServiceOptions): HostSetting
     return !empty ? 'kept' : moved ? 'moved' : 'defaults';
   }
 
+  function legacy(): BusinessSettings {
+    return pick(lenient({ ...defaults, ...previous, ...cached, ...pick(file.store as Partial<BusinessSettings>, BUSINESS_KEYS) }), BUSINESS_KEYS);
+  }
+
   function settle(): void {
     if (dirty && repo && !repo.db.inTransaction) get();
   }
 
   if (opts.db) attach(opts.db, { damaged: false });
-  return { get, update, completeSetup, replace, attach, fillOnce, settle };
+  return { get, update, completeSetup, replace, attach, fillOnce, settle, legacy };
 }

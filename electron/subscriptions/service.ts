@@ -12,6 +12,7 @@ import { AppError } from '../contract/errors';
 import { descriptions } from '../invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import { creditLine, issueCreditNote, taxMode, type LineDraft } from '../invoices/issue';
+import { oneOffFacts, spanFacts } from '../invoices/facts';
 import type { MembersService } from '../members/service';
 import type { PlanRow, PlansService } from '../plans/service';
 import { billPayerToday, deskAction } from './desk';
@@ -160,7 +161,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const id = Number(info.lastInsertRowid);
       const setup: LineDraft[] =
         plan.setup_fee > 0 && !input.waiveSetupFee
-          ? [{ kind: 'setup_fee', description: t().setupFee(plan.name), subscriptionId: id, planId: plan.id, amount: plan.setup_fee, taxRateBp: plan.tax_rate_bp }]
+          ? [{ kind: 'setup_fee', description: t().setupFee(plan.name), subscriptionId: id, planId: plan.id, amount: plan.setup_fee, taxRateBp: plan.tax_rate_bp, ...oneOffFacts(member.id) }]
           : [];
       audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
       billPayerToday(env, payerOfSub(db, { member_id: member.id }), setup, audit);
@@ -341,7 +342,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const index = Math.max(0, periodCharges(env, sub.id) - 1);
     const position = householdPositions(env, payerOfSub(db, sub)).get(sub.member_id) ?? 0;
     const chargeLines: LineDraft[] = [
-      { kind: 'proration_charge', description: t().prorationCharge(plan.name), subscriptionId: sub.id, planId: plan.id, periodStart: from, periodEnd: end, amount: charge, taxRateBp: next.tax_rate_bp },
+      { kind: 'proration_charge', description: t().prorationCharge(plan.name), subscriptionId: sub.id, planId: plan.id, periodStart: from, periodEnd: end, amount: charge, taxRateBp: next.tax_rate_bp,
+        ...spanFacts(sub.member_id, scheduleOf(next), next.price, span) },
       ...discountLines(env, next, charge, index, span, position),
     ];
     const creditLines: LineDraft[] = credits.map((c) => ({
@@ -353,6 +355,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       periodEnd: c.until,
       amount: -c.amount,
       taxRateBp: c.taxRateBp,
+      ...spanFacts(sub.member_id, scheduleOf(sub), null, { start: from, end: c.until }),
     }));
     updateSub(db, sub.id, { next_bill_date: end, periods_billed: 1 }, at());
     const mode = taxMode(env);
@@ -383,7 +386,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const lines: LineDraft[] = [];
       if (sub.status === 'active' && from < sub.next_bill_date) {
         const span = { start: from, end: sub.next_bill_date };
-        lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(scheduleOf(sub), input.price, span), taxRateBp: rate });
+        lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(scheduleOf(sub), input.price, span), taxRateBp: rate,
+          ...spanFacts(sub.member_id, scheduleOf(sub), input.price, span) });
       }
       audit('subscription_addon', addonId, null, { subscriptionId: sub.id, name: input.name, price: input.price, taxRateBp: rate, startDate: from });
       billPayerToday(env, payerOfSub(db, sub), lines, audit);

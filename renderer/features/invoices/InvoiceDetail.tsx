@@ -49,6 +49,8 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
         ? t('invoices.detail.source.credit_note', { number: cnNumber(a.sourceId) })
         : t('invoices.detail.source.bonus');
   const live = inv.status !== 'void';
+  // Whom each line is for, when that is not plain: several members, or someone the payer pays for.
+  const perMember = new Set(inv.lines.map((l) => l.memberId)).size > 1 || inv.lines.some((l) => l.memberId !== null && l.memberId !== inv.payerId);
   return (
     <Dialog
       title={t('invoices.detail.title', { number: inv.number })}
@@ -110,6 +112,7 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
       <table className="table invoice__lines" aria-label={t('invoices.detail.linesLabel')}>
         <thead>
           <tr>
+            {perMember ? <th>{t('invoices.detail.col.member')}</th> : null}
             <th>{t('invoices.detail.col.description')}</th>
             <th>{t('invoices.detail.col.period')}</th>
             <th className="num">{t('invoices.detail.col.net')}</th>
@@ -121,6 +124,7 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
         <tbody>
           {inv.lines.map((l) => (
             <tr key={l.id}>
+              {perMember ? <td>{l.memberName ?? '—'}</td> : null}
               <td>{l.description}</td>
               <td className="muted">{l.periodStart && l.periodEnd ? f.dateRange(l.periodStart, l.periodEnd) : '—'}</td>
               <td className="num">{f.money(l.net)}</td>

@@ -13,7 +13,10 @@ const plans = new Map<number, PlanTerms>([
 
 let nextId = 1;
 function line(kind: LineFact['kind'], start: string, end: string, amount: number, extra: Partial<LineFact> = {}): LineFact {
-  return { id: nextId++, invoiceId: nextId, kind, planId: 1, addonId: null, start, end, amount, net: amount, taxRateBp: 0, ...extra };
+  return {
+    id: nextId++, invoiceId: nextId, kind, planId: 1, addonId: null, start, end, amount, net: amount, taxRateBp: 0,
+    listPrice: amount, daysUsed: null, daysInPeriod: null, taxMode: 'exclusive', ...extra,
+  };
 }
 
 function sub(lines: LineFact[], extra: Partial<SubscriptionFacts> = {}): SubscriptionFacts {
@@ -21,13 +24,9 @@ function sub(lines: LineFact[], extra: Partial<SubscriptionFacts> = {}): Subscri
     id: 1,
     memberId: 1,
     planId: 1,
-    price: 29900,
     interval: 'month',
     count: 1,
-    alignment: 'anniversary',
-    anchor: lines[0]?.start ?? '2026-01-01',
     endDate: null,
-    discount: null,
     pauses: [],
     addons: [],
     lines,
@@ -46,13 +45,13 @@ describe('a subscription’s MRR from its invoice lines', () => {
 
   it('counts a calendar stub at the full monthly price it was prorated from', () => {
     // Mar 10 – Apr 1 of a calendar month plan: 22/31 × 299.00 = 212.19.
-    const s = sub([line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2 })], { planId: 2, alignment: 'calendar', anchor: '2026-03-10' });
+    const s = sub([line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2, listPrice: 29900, daysUsed: 22, daysInPeriod: 31 })], { planId: 2 });
     expect(subscriptionSegments(s, plans)).toEqual([{ start: '2026-03-10', end: '2026-04-01', mrr: 29900 }]);
   });
 
-  it('scales a stub back when no known price prorates to it', () => {
-    // A negotiated 250.00 no longer on the subscription: 22/31 × 250 = 177.42 → 177.42 × 31/22 = 250.00.
-    const s = sub([line('period', '2026-03-10', '2026-04-01', 17742, { planId: 2 })], { planId: 2, alignment: 'calendar', anchor: '2026-03-10' });
+  it('counts a stub at the list price its line carries, not at the plan’s price', () => {
+    // A negotiated 250.00 no longer on the subscription: 22/31 × 250 = 177.42, carried with its list price 250.00.
+    const s = sub([line('period', '2026-03-10', '2026-04-01', 17742, { planId: 2, listPrice: 25000, daysUsed: 22, daysInPeriod: 31 })], { planId: 2 });
     expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(25000);
   });
 
@@ -60,8 +59,11 @@ describe('a subscription’s MRR from its invoice lines', () => {
     // 50.00 off forever: on the stub the engine takes the whole 50.00; the full month is 299 − 50.
     const inv = 99;
     const s = sub(
-      [line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2, invoiceId: inv }), line('discount', '2026-03-10', '2026-04-01', -5000, { planId: 2, invoiceId: inv })],
-      { planId: 2, alignment: 'calendar', anchor: '2026-03-10', discount: { kind: 'fixed', value: 5000 } },
+      [
+        line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2, invoiceId: inv, listPrice: 29900, daysUsed: 22, daysInPeriod: 31 }),
+        line('discount', '2026-03-10', '2026-04-01', -5000, { planId: 2, invoiceId: inv, listPrice: -5000, daysUsed: 22, daysInPeriod: 31 }),
+      ],
+      { planId: 2 },
     );
     expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(24900);
   });
@@ -78,12 +80,12 @@ describe('a subscription’s MRR from its invoice lines', () => {
 
   it('leaves tax out when prices include it', () => {
     // 318.00 including 6 %: net 300.00.
-    const s = sub([line('period', '2026-01-05', '2026-02-05', 31800, { net: 30000, taxRateBp: 600 })], { price: 31800 });
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 31800, { net: 30000, taxRateBp: 600, taxMode: 'inclusive' })]);
     expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(30000);
   });
 
   it('normalises a yearly price to a month', () => {
-    const s = sub([line('period', '2026-01-05', '2027-01-05', 299900, { planId: 3 })], { planId: 3, interval: 'year', price: 299900 });
+    const s = sub([line('period', '2026-01-05', '2027-01-05', 299900, { planId: 3 })], { planId: 3, interval: 'year' });
     // 2,999.00 / 12 = 249.92
     expect(subscriptionSegments(s, plans)).toEqual([{ start: '2026-01-05', end: '2027-01-05', mrr: 24992 }]);
   });
@@ -92,8 +94,8 @@ describe('a subscription’s MRR from its invoice lines', () => {
     // Upgrade to 499.00 on Jan 20 inside Jan 5 – Feb 5: charge 16/31 × 499 = 257.55.
     const s = sub(
       // (The credit for the old plan's unused days is not read: the newer charge takes over.)
-      [line('period', '2026-01-05', '2026-02-05', 29900), line('proration_charge', '2026-01-20', '2026-02-05', 25755, { planId: 4 })],
-      { planId: 4, price: 49900 },
+      [line('period', '2026-01-05', '2026-02-05', 29900), line('proration_charge', '2026-01-20', '2026-02-05', 25755, { planId: 4, listPrice: 49900, daysUsed: 16, daysInPeriod: 31 })],
+      { planId: 4 },
     );
     expect(subscriptionSegments(s, plans)).toEqual([
       { start: '2026-01-05', end: '2026-01-20', mrr: 29900 },
@@ -102,7 +104,8 @@ describe('a subscription’s MRR from its invoice lines', () => {
   });
 
   it('keeps a frozen member as a customer at 0 and stops at the end date', () => {
-    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900), line('period', '2026-03-01', '2026-03-05', 4271)], {
+    // Mar 1 – Mar 5, cut by the end date: 4 days of a 28-day period, 42.71 of 299.00.
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900), line('period', '2026-03-01', '2026-03-05', 4271, { listPrice: 29900, daysUsed: 4, daysInPeriod: 28 })], {
       pauses: [{ start: '2026-02-05', end: '2026-03-01' }],
       endDate: '2026-03-05',
     });
@@ -123,7 +126,7 @@ describe('a subscription’s MRR from its invoice lines', () => {
   });
 
   it('adds an add-on at its own price while it runs', () => {
-    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900), line('addon', '2026-01-12', '2026-02-05', 2323, { addonId: 7, planId: null })], {
+    const s = sub([line('period', '2026-01-05', '2026-02-05', 29900), line('addon', '2026-01-12', '2026-02-05', 2323, { addonId: 7, planId: null, listPrice: 3000, daysUsed: 24, daysInPeriod: 31 })], {
       addons: [{ id: 7, price: 3000, start: '2026-01-12', end: null }],
     });
     expect(subscriptionSegments(s, plans)).toEqual([
