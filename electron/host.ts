@@ -13,6 +13,7 @@ import { lightCheck, quickCheck, quickCheckOffThread } from './backup/verify';
 import { todayInZone } from './billing/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from './contract';
 import type { Access } from './contract/define';
+import { refusedBy } from './contract/access';
 import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration } from './db/migrate';
 import { openDatabase, recordCleanClose, takeCleanClose, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
@@ -221,6 +222,13 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     session.authorize(access);
   }
 
+  /** The channel's input-dependent access (contract `when`), e.g. refunds need a manager. */
+  function guardInput(channel: Channel, parsed: unknown): void {
+    const role = session.current()?.role;
+    const rule = refusedBy(role, channel, parsed);
+    if (rule) throw new AppError('FORBIDDEN', rule.message, { role: role ?? null, required: rule.role });
+  }
+
   async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     try {
       return await answer(channel, input);
@@ -235,6 +243,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     const def = channels[channel];
     guard(channel, def.access, def.mutates);
     const parsed = parseInput(def.input, input);
+    guardInput(channel, parsed);
     const c = core!;
     const handler = c.handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
     const ctx = makeCtx(channel);
