@@ -3,6 +3,8 @@
  * an area adds its service and its handlers here, and its channels to contract/index.ts.
  */
 import type { Db } from './db/open';
+import { callEnv } from './call-scope';
+import type { ServiceEnv } from './env';
 import type { EventName, Events } from './contract';
 import type { Handlers } from './handlers';
 import type { Job } from './scheduler/scheduler';
@@ -65,9 +67,14 @@ export interface Areas {
 }
 
 export function createAreas(deps: AreaDeps): Areas {
-  const plans = createPlansService(deps.db);
+  // One environment for every service; its audit follows the call in progress (call-scope.ts).
+  const env: ServiceEnv = callEnv(
+    { db: deps.db, settings: cachedSettings(deps.settings), now: deps.now, today: deps.today },
+    (entity, id, before, after) => deps.auditSystem('system', entity, id, before, after),
+  );
+  const billingEnv: BillingEnv = env;
+  const plans = createPlansService(env);
   const members = createMembersService(deps.db);
-  const billingEnv: BillingEnv = { db: deps.db, settings: cachedSettings(deps.settings), now: deps.now, today: deps.today };
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(billingEnv, plans, members);
   const reports = createReportsService(billingEnv);

@@ -21,6 +21,7 @@ import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler
 import { createSettingsService, type SettingsService } from './settings/service';
 import type { SettingsStoreFactory } from './settings/store';
 import { createAreas, type Areas } from './areas';
+import { inCall } from './call-scope';
 import { createSession } from './staff/session';
 
 export interface HostOptions {
@@ -187,6 +188,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       get staff() {
         return session.current();
       },
+      actor: () => session.current(),
       settings,
       now,
       today,
@@ -247,10 +249,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     const c = core!;
     const handler = c.handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
     const ctx = makeCtx(channel);
-    if (!def.mutates || def.tx === 'self') return (await handler(parsed, ctx)) as Output<K>;
+    if (!def.mutates || def.tx === 'self') return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
     // One user action = one transaction: the change and its audit rows commit together or not at all.
     return c.db.transaction(() => {
-      const result = handler(parsed, ctx);
+      const result = inCall(ctx, () => handler(parsed, ctx));
       if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
       return result as Output<K>;
     })();
