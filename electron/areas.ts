@@ -101,7 +101,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...followUpHandlers(),
     ...closeoutHandlers(),
     ...documentHandlers(),
-    ...expenseHandlers(createExpensesService(deps.db)),
+    ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
     ...exportHandlers(reports),
     ...demoHandlers(deps.dataDir),
