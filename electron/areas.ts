@@ -30,7 +30,9 @@ import { subscriptionHandlers } from './subscriptions/handlers';
 import { createPacksService } from './packs/service';
 import { paymentHandlers } from './payments/handlers';
 import { followUpHandlers } from './followup/handlers';
+import { createFollowUpsService } from './followup/service';
 import { closeoutHandlers } from './closeout/handlers';
+import { createCloseoutService } from './closeout/service';
 import { documentHandlers } from './documents/handlers';
 import { lateFeeJob } from './latefees/job';
 import { createExpensesService } from './expenses/service';
@@ -98,8 +100,8 @@ export function createAreas(deps: AreaDeps): Areas {
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
     }).handlers,
     ...paymentHandlers(),
-    ...followUpHandlers(),
-    ...closeoutHandlers(),
+    ...followUpHandlers(createFollowUpsService(env)),
+    ...closeoutHandlers(createCloseoutService(env)),
     ...documentHandlers(),
     ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
