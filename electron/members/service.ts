@@ -8,22 +8,9 @@ import { AppError } from '../contract/errors';
 import type { memberInput } from '../contract/members';
 import type { Db } from '../db/open';
 import { searchTextFor } from './search';
+import type { MemberRow } from '../db/rows';
 
 export type MemberData = z.output<typeof memberInput>;
-
-interface MemberRow {
-  id: number;
-  name: string;
-  phone: string;
-  card_no: string | null;
-  birthday: string | null;
-  payer_id: number | null;
-  notes: string;
-  tags: string;
-  merged_into: number | null;
-  created_at: string;
-  updated_at: string;
-}
 
 function fromRow(r: MemberRow): Member {
   return {
