@@ -76,7 +76,7 @@ export function createAreas(deps: AreaDeps): Areas {
   );
   const billingEnv: BillingEnv = env;
   const plans = createPlansService(env);
-  const members = createMembersService(deps.db);
+  const members = createMembersService(env);
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(billingEnv, plans, members);
   const reports = createReportsService(billingEnv);
