@@ -3,6 +3,8 @@
  * an area adds its service and its handlers here, and its channels to contract/index.ts.
  */
 import type { Db } from './db/open';
+import { callEnv } from './call-scope';
+import type { ServiceEnv } from './env';
 import type { EventName, Events } from './contract';
 import type { Handlers } from './handlers';
 import type { Job } from './scheduler/scheduler';
@@ -28,7 +30,9 @@ import { subscriptionHandlers } from './subscriptions/handlers';
 import { createPacksService } from './packs/service';
 import { paymentHandlers } from './payments/handlers';
 import { followUpHandlers } from './followup/handlers';
+import { createFollowUpsService } from './followup/service';
 import { closeoutHandlers } from './closeout/handlers';
+import { createCloseoutService } from './closeout/service';
 import { documentHandlers } from './documents/handlers';
 import { lateFeeJob } from './latefees/job';
 import { createExpensesService } from './expenses/service';
@@ -65,9 +69,14 @@ export interface Areas {
 }
 
 export function createAreas(deps: AreaDeps): Areas {
-  const plans = createPlansService(deps.db);
-  const members = createMembersService(deps.db);
-  const billingEnv: BillingEnv = { db: deps.db, settings: deps.settings, now: deps.now, today: deps.today };
+  // One environment for every service; its audit follows the call in progress (call-scope.ts).
+  const env: ServiceEnv = callEnv(
+    { db: deps.db, settings: deps.settings, now: deps.now, today: deps.today },
+    (entity, id, before, after) => deps.auditSystem('system', entity, id, before, after),
+  );
+  const billingEnv: BillingEnv = env;
+  const plans = createPlansService(env);
+  const members = createMembersService(env);
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(billingEnv, plans, members);
   const reports = createReportsService(billingEnv);
@@ -91,10 +100,10 @@ export function createAreas(deps: AreaDeps): Areas {
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
     }).handlers,
     ...paymentHandlers(),
-    ...followUpHandlers(),
-    ...closeoutHandlers(),
+    ...followUpHandlers(createFollowUpsService(env)),
+    ...closeoutHandlers(createCloseoutService(env)),
     ...documentHandlers(),
-    ...expenseHandlers(createExpensesService(deps.db)),
+    ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
     ...exportHandlers(reports),
     ...demoHandlers(deps.dataDir),

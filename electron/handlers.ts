@@ -1,6 +1,5 @@
 import type { Channel, EventName, Events, Output, Parsed } from './contract';
-import type { Db } from './db/open';
-import type { SettingsService } from './settings/service';
+import type { ServiceEnv } from './env';
 
 export interface StaffRef {
   id: number;
@@ -8,18 +7,13 @@ export interface StaffRef {
   role: 'desk' | 'manager' | 'owner';
 }
 
-/** What every handler gets: the database, the clock, settings, the acting staff, audit and events. */
-export interface Ctx {
-  db: Db;
+/**
+ * What every handler gets: the service environment (db, settings, clock, audit, actor) plus the
+ * call's channel, the acting staff and events.
+ */
+export interface Ctx extends ServiceEnv {
   channel: string;
   staff: StaffRef | null;
-  settings: SettingsService;
-  /** The injected clock's instant. */
-  now(): Date;
-  /** Today's calendar date in the business time zone. */
-  today(): string;
-  /** Records one audited change, inside the action's transaction. */
-  audit(entity: string, entityId: string | number, before: unknown, after: unknown): void;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
 }
 

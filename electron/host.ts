@@ -14,6 +14,7 @@ import { lightCheck, quickCheck, quickCheckOffThread } from './backup/verify';
 import { todayInZone } from './billing/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from './contract';
 import type { Access } from './contract/define';
+import { refusedBy } from './contract/access';
 import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration, type MigrationContext } from './db/migrate';
 import { openDatabase, recordCleanClose, takeCleanClose, type Db } from './db/open';
 import type { Ctx, Handlers, StaffRef } from './handlers';
@@ -21,6 +22,7 @@ import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler
 import { createSettingsService, type HostSettingsService, type SettingsService, type SystemAudit } from './settings/service';
 import type { SettingsStoreFactory } from './settings/store';
 import { createAreas, type Areas } from './areas';
+import { inCall } from './call-scope';
 import { createSession } from './staff/session';
 
 export interface HostOptions {
@@ -205,6 +207,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       get staff() {
         return session.current();
       },
+      actor: () => session.current(),
       settings,
       now,
       today,
@@ -240,6 +243,13 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     session.authorize(access);
   }
 
+  /** The channel's input-dependent access (contract `when`), e.g. refunds need a manager. */
+  function guardInput(channel: Channel, parsed: unknown): void {
+    const role = session.current()?.role;
+    const rule = refusedBy(role, channel, parsed);
+    if (rule) throw new AppError('FORBIDDEN', rule.message, { role: role ?? null, required: rule.role });
+  }
+
   async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     try {
       return await answer(channel, input);
@@ -254,15 +264,16 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     const def = channels[channel];
     guard(channel, def.access, def.mutates);
     const parsed = parseInput(def.input, input);
+    guardInput(channel, parsed);
     const c = core!;
     const handler = c.handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
     const ctx = makeCtx(channel);
-    if (!def.mutates) return (await handler(parsed, ctx)) as Output<K>;
+    if (!def.mutates) return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
     try {
-      if (def.tx === 'self') return (await handler(parsed, ctx)) as Output<K>;
+      if (def.tx === 'self') return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
       // One user action = one transaction: the change and its audit rows commit together or not at all.
       return c.db.transaction(() => {
-        const result = handler(parsed, ctx);
+        const result = inCall(ctx, () => handler(parsed, ctx));
         if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
         return result as Output<K>;
       })();

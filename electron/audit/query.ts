@@ -6,20 +6,7 @@ import type { AuditFacets, AuditRow, AuditVerifyResult } from '../contract/audit
 import type { Db } from '../db/open';
 import { entryHash, GENESIS_HASH } from './audit';
 import { startOfDayInZone } from './zone';
-
-interface StoredRow {
-  id: number;
-  at: string;
-  staff_id: number | null;
-  staff_name: string;
-  channel: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
+import type { AuditLogRow } from '../db/rows';
 
 /**
  * Walks the chain in id order: each row must point at its predecessor's hash and its own
@@ -29,7 +16,7 @@ interface StoredRow {
 export function verifyChain(db: Db): AuditVerifyResult {
   let prev = GENESIS_HASH;
   let checked = 0;
-  for (const row of db.prepare<[], StoredRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
+  for (const row of db.prepare<[], AuditLogRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
     checked++;
     if (row.prev_hash !== prev) return { ok: false, checked, firstBrokenId: row.id, problem: 'prev_hash_mismatch' };
     if (entryHash(prev, row) !== row.hash) return { ok: false, checked, firstBrokenId: row.id, problem: 'hash_mismatch' };
@@ -97,7 +84,7 @@ export function queryAudit(db: Db, f: AuditFilter, timeZone: string): { rows: Au
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${clause}`).get(params) as { n: number }).n;
   const rows = db
-    .prepare<Record<string, unknown>, StoredRow>(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+    .prepare<Record<string, unknown>, AuditLogRow>(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
     .all(params)
     .map((r) => ({
       id: r.id,

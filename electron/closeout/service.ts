@@ -6,7 +6,9 @@
 import { AppError } from '../contract/errors';
 import type { Closeout, DaySummary, MethodTotal } from '../contract/closeout';
 import type { Db } from '../db/open';
-import type { Ctx } from '../handlers';
+import { createCloseoutsRepo } from '../db/repos/closeouts';
+import type { DayCloseoutRow } from '../db/rows';
+import type { ServiceEnv } from '../env';
 
 interface SumRow {
   method: string;
@@ -52,24 +54,7 @@ export function methodTotals(db: Db, date: string): MethodTotal[] {
   });
 }
 
-interface CloseoutRow {
-  id: number;
-  date: string;
-  totals: string;
-  received_total: number;
-  refunded_total: number;
-  expected_cash: number;
-  counted_cash: number;
-  difference: number;
-  note: string;
-  closed_by_name: string;
-  closed_at: string;
-  reopened_by_name: string | null;
-  reopened_at: string | null;
-  reopen_reason: string | null;
-}
-
-const fromRow = (r: CloseoutRow): Closeout => ({
+const fromRow = (r: DayCloseoutRow): Closeout => ({
   id: r.id,
   date: r.date,
   totals: JSON.parse(r.totals) as MethodTotal[],
@@ -86,88 +71,86 @@ const fromRow = (r: CloseoutRow): Closeout => ({
   reopenReason: r.reopen_reason,
 });
 
+/** One closeout by id (the closeout slip reads it too). */
 export function getCloseout(db: Db, id: number): Closeout {
-  const row = db.prepare<[number], CloseoutRow>('SELECT * FROM day_closeouts WHERE id = ?').get(id);
+  const row = db.prepare<[number], DayCloseoutRow>('SELECT * FROM day_closeouts WHERE id = ?').get(id);
   if (!row) throw new AppError('NOT_FOUND', `No closeout ${id}.`);
   return fromRow(row);
 }
 
-export function daySummary(db: Db, date: string): DaySummary {
-  const totals = methodTotals(db, date);
-  const sum = (f: (t: MethodTotal) => number) => totals.reduce((s, t) => s + f(t), 0);
-  const countTotal = (sql: string) => db.prepare<[string], { count: number; total: number }>(sql).get(date)!;
-  const rows = db.prepare<[string], CloseoutRow>('SELECT * FROM day_closeouts WHERE date = ? ORDER BY id DESC').all(date).map(fromRow);
-  const current = rows.find((c) => c.reopenedAt === null) ?? null;
-  return {
-    date,
-    totals,
-    receivedTotal: sum((t) => t.received),
-    refundedTotal: sum((t) => t.refunded),
-    expectedCash: sum((t) => (t.isCash ? t.net : 0)),
-    invoiced: countTotal("SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total FROM invoices WHERE issue_date = ? AND status = 'issued'"),
-    credited: countTotal('SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total FROM credit_notes WHERE issue_date = ?'),
-    bonusGranted: db.prepare<[string], { v: number }>('SELECT COALESCE(SUM(amount), 0) AS v FROM bonus_grants WHERE date = ?').get(date)!.v,
-    closed: current !== null,
-    closeout: current,
-    history: rows.filter((c) => c !== current),
-  };
-}
+export function createCloseoutService(env: ServiceEnv) {
+  const repo = createCloseoutsRepo(env.db);
 
-export function closeDay(ctx: Ctx, input: { date: string; countedCash: number; note: string }): DaySummary {
-  const db = ctx.db;
-  if (input.date > ctx.today()) throw new AppError('DATE_OUT_OF_RANGE', `${input.date} has not happened yet.`, { date: input.date });
-  const day = daySummary(db, input.date);
-  if (day.closed) throw new AppError('DAY_ALREADY_CLOSED', `${input.date} is already closed.`, { date: input.date });
-  const difference = input.countedCash - day.expectedCash;
-  if (difference !== 0 && input.note === '') {
-    throw new AppError('CLOSEOUT_NOTE_REQUIRED', 'The counted cash differs from the expected cash: say why in the note.', {
-      expectedCash: day.expectedCash,
-      countedCash: input.countedCash,
-      difference,
-    });
+  function get(id: number): Closeout {
+    const row = repo.byId(id);
+    if (!row) throw new AppError('NOT_FOUND', `No closeout ${id}.`);
+    return fromRow(row);
   }
-  const info = db
-    .prepare(
-      `INSERT INTO day_closeouts (date, totals, received_total, refunded_total, expected_cash, counted_cash, difference, note,
-         closed_by, closed_by_name, closed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      input.date,
-      JSON.stringify(day.totals),
-      day.receivedTotal,
-      day.refundedTotal,
-      day.expectedCash,
-      input.countedCash,
+
+  function day(date: string): DaySummary {
+    const totals = methodTotals(env.db, date);
+    const sum = (f: (t: MethodTotal) => number) => totals.reduce((s, t) => s + f(t), 0);
+    const rows = repo.ofDate(date).map(fromRow);
+    const current = rows.find((c) => c.reopenedAt === null) ?? null;
+    return {
+      date,
+      totals,
+      receivedTotal: sum((t) => t.received),
+      refundedTotal: sum((t) => t.refunded),
+      expectedCash: sum((t) => (t.isCash ? t.net : 0)),
+      invoiced: repo.invoiced(date),
+      credited: repo.credited(date),
+      bonusGranted: repo.bonusGranted(date),
+      closed: current !== null,
+      closeout: current,
+      history: rows.filter((c) => c !== current),
+    };
+  }
+
+  function close(input: { date: string; countedCash: number; note: string }): DaySummary {
+    if (input.date > env.today()) throw new AppError('DATE_OUT_OF_RANGE', `${input.date} has not happened yet.`, { date: input.date });
+    const summary = day(input.date);
+    if (summary.closed) throw new AppError('DAY_ALREADY_CLOSED', `${input.date} is already closed.`, { date: input.date });
+    const difference = input.countedCash - summary.expectedCash;
+    if (difference !== 0 && input.note === '') {
+      throw new AppError('CLOSEOUT_NOTE_REQUIRED', 'The counted cash differs from the expected cash: say why in the note.', {
+        expectedCash: summary.expectedCash,
+        countedCash: input.countedCash,
+        difference,
+      });
+    }
+    const by = env.actor();
+    const id = repo.insert({
+      date: input.date,
+      totals: JSON.stringify(summary.totals),
+      received_total: summary.receivedTotal,
+      refunded_total: summary.refundedTotal,
+      expected_cash: summary.expectedCash,
+      counted_cash: input.countedCash,
       difference,
-      input.note,
-      ctx.staff?.id ?? null,
-      ctx.staff?.name ?? '',
-      ctx.now().toISOString(),
-    );
-  const closeout = getCloseout(db, Number(info.lastInsertRowid));
-  ctx.audit('day_closeout', input.date, null, closeout);
-  return daySummary(db, input.date);
+      note: input.note,
+      closed_by: by?.id ?? null,
+      closed_by_name: by?.name ?? '',
+      closed_at: env.now().toISOString(),
+    });
+    env.audit('day_closeout', input.date, null, get(id));
+    return day(input.date);
+  }
+
+  function reopen(input: { date: string; reason: string }): DaySummary {
+    const closeout = day(input.date).closeout;
+    if (!closeout) throw new AppError('DAY_NOT_CLOSED', `${input.date} is not closed.`, { date: input.date });
+    const by = env.actor();
+    repo.reopen(closeout.id, by?.id ?? null, by?.name ?? '', env.now().toISOString(), input.reason);
+    env.audit('day_closeout', input.date, closeout, get(closeout.id));
+    return day(input.date);
+  }
+
+  function list(from: string, to: string): Closeout[] {
+    return repo.between(from, to).map(fromRow);
+  }
+
+  return { day, close, reopen, list };
 }
 
-export function reopenDay(ctx: Ctx, input: { date: string; reason: string }): DaySummary {
-  const db = ctx.db;
-  const day = daySummary(db, input.date);
-  if (!day.closeout) throw new AppError('DAY_NOT_CLOSED', `${input.date} is not closed.`, { date: input.date });
-  db.prepare('UPDATE day_closeouts SET reopened_by = ?, reopened_by_name = ?, reopened_at = ?, reopen_reason = ? WHERE id = ?').run(
-    ctx.staff?.id ?? null,
-    ctx.staff?.name ?? '',
-    ctx.now().toISOString(),
-    input.reason,
-    day.closeout.id,
-  );
-  ctx.audit('day_closeout', input.date, day.closeout, getCloseout(db, day.closeout.id));
-  return daySummary(db, input.date);
-}
-
-export function listCloseouts(db: Db, from: string, to: string): Closeout[] {
-  return db
-    .prepare<[string, string], CloseoutRow>('SELECT * FROM day_closeouts WHERE date BETWEEN ? AND ? ORDER BY date DESC, id DESC')
-    .all(from, to)
-    .map(fromRow);
-}
+export type CloseoutService = ReturnType<typeof createCloseoutService>;

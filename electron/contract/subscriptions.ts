@@ -16,6 +16,12 @@ export const discountInput = z
 /** Every action can be a dry run: the same code runs in a transaction that is rolled back. */
 const dryRun = z.boolean('invalid_choice').default(false);
 
+/** Paying money back is a manager's decision; the desk may keep it as account credit (or preview it). */
+const REFUND = {
+  role: 'manager',
+  message: 'Only a manager or the owner can refund money; keep it as account credit or ask a manager.',
+} as const;
+
 export const subscriptionChannels = {
   'subscriptions.create': channel<ActionResult>()(
     z.strictObject({
@@ -55,7 +61,7 @@ export const subscriptionChannels = {
       refundMethod: requiredText(40).optional(),
       dryRun,
     }),
-    { access: 'desk', mutates: true },
+    { access: 'desk', when: [{ if: (i) => !i.dryRun && i.mode === 'now' && i.settlement === 'refund', ...REFUND }], mutates: true },
   ),
   /** Reverses a cancel-at-period-end before the period ends. */
   'subscriptions.undoCancel': channel<ActionResult>()(z.strictObject({ id, dryRun }), { access: 'desk', mutates: true }),
@@ -76,7 +82,7 @@ export const subscriptionChannels = {
   ),
   'subscriptions.removeAddon': channel<ActionResult>()(
     z.strictObject({ id, addonId: id, effectiveDate: isoDate.optional(), settlement: z.enum(['credit', 'refund'], 'invalid_choice').default('credit'), dryRun }),
-    { access: 'desk', mutates: true },
+    { access: 'desk', when: [{ if: (i) => !i.dryRun && i.settlement === 'refund', ...REFUND }], mutates: true },
   ),
   'packs.sell': channel<{ pack: MemberPack; invoiceId: number | null; invoices: InvoiceDetail[]; dryRun: boolean }>()(
     z.strictObject({ memberId: id, planId: id, startDate: isoDate.optional(), price: money.optional(), dryRun }),

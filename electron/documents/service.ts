@@ -8,17 +8,10 @@ import { business, closeoutData, invoiceData, receiptData, refundData } from './
 import { docFormat } from './format';
 import { docStrings } from './strings';
 import { closeoutHtml, invoiceHtml, receiptHtml, refundHtml } from './templates';
-
-interface SettingsRow {
-  logo: string;
-  receipt_width: number;
-  receipt_printer: string;
-  silent_receipts: number;
-  receipt_footer: string;
-}
+import type { DocumentSettingsRow } from '../db/rows';
 
 export function documentSettings(db: Db): DocumentSettings {
-  const r = db.prepare<[], SettingsRow>('SELECT * FROM document_settings WHERE id = 1').get()!;
+  const r = db.prepare<[], DocumentSettingsRow>('SELECT * FROM document_settings WHERE id = 1').get()!;
   return {
     logo: r.logo,
     receiptWidth: r.receipt_width === 58 ? 58 : 80,

@@ -1,11 +1,11 @@
 import type { followUpChannels } from '../contract/followup';
 import type { AreaHandlers } from '../handlers';
-import { followUpHistory, logFollowUp, overduePayers } from './service';
+import type { FollowUpsService } from './service';
 
-export function followUpHandlers(): AreaHandlers<keyof typeof followUpChannels> {
+export function followUpHandlers(followUps: FollowUpsService): AreaHandlers<keyof typeof followUpChannels> {
   return {
-    'followups.overdue': (_input, ctx) => overduePayers(ctx.db, ctx.today(), ctx.settings.get().overdueBlockDays),
-    'followups.log': (input, ctx) => logFollowUp(ctx, input),
-    'followups.history': (input, ctx) => followUpHistory(ctx.db, input.payerId),
+    'followups.overdue': () => followUps.overdue(),
+    'followups.log': (input) => followUps.log(input),
+    'followups.history': (input) => followUps.history(input.payerId),
   };
 }

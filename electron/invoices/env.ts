@@ -1,17 +1,10 @@
-import type { Db } from '../db/open';
+import type { DataEnv } from '../env';
 import type { SettingsService } from '../settings/service';
 
-/** What the billing services need: the database, settings and the injected clock. */
-export interface BillingEnv {
-  db: Db;
-  settings: SettingsService;
-  now(): Date;
-  /** Today in the business time zone. */
-  today(): string;
-}
+export type { AuditFn } from '../env';
 
-/** Records one audited change (ctx.audit in a channel, the system log in a scheduled run). */
-export type AuditFn = (entity: string, entityId: string | number, before: unknown, after: unknown) => void;
+/** What the billing services need: the database, settings and the injected clock (electron/env.ts). */
+export type BillingEnv = DataEnv;
 
 /**
  * Settings read once per synchronous stretch of work: reading them parses and validates the

@@ -32,16 +32,9 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
     },
     'members.importPreview': (input, ctx) => d.importer.preview(input, ctx.today(), ctx.settings.get().currency),
     'members.importCommit': (input, ctx) => {
-      const at = ctx.now().toISOString();
       const deps: Omit<ImportDeps, 'db'> = {
-        createMember: (v) => {
-          const member = d.members.create(
-            { name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags },
-            at,
-          );
-          ctx.audit('member', member.id, null, member);
-          return member.id;
-        },
+        createMember: (v) =>
+          d.members.create({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }).id,
         startSubscription: (memberId, planId, nextBillDate, price) => d.startImported(ctx, memberId, planId, nextBillDate, price),
       };
       return d.importer.commit(input, input.rows, ctx.today(), ctx.settings.get().currency, deps);

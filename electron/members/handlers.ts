@@ -1,24 +1,12 @@
 import type { memberChannels } from '../contract/members';
 import type { AreaHandlers } from '../handlers';
-import { payerBalance } from '../ledger/ledger';
 import type { MembersService } from './service';
 
 export function memberHandlers(members: MembersService): AreaHandlers<keyof typeof memberChannels> {
   return {
-    'members.create': (input, ctx) => {
-      const member = members.create(input, ctx.now().toISOString());
-      ctx.audit('member', member.id, null, member);
-      return member;
-    },
-    'members.update': (input, ctx) => {
-      const { before, after } = members.update(input.id, input.member, ctx.now().toISOString());
-      ctx.audit('member', after.id, before, after);
-      return after;
-    },
+    'members.create': (input) => members.create(input),
+    'members.update': (input) => members.update(input.id, input.member),
     'members.get': (input) => members.get(input.id),
-    'members.balance': (input, ctx) => {
-      members.get(input.payerId);
-      return payerBalance(ctx.db, input.payerId);
-    },
+    'members.balance': (input) => members.balance(input.payerId),
   };
 }

@@ -9,6 +9,7 @@ import type { Member } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/open';
 import { searchTextFor } from './search';
+import type { MemberRow } from '../db/rows';
 
 interface Ref {
   table: string;
@@ -31,18 +32,6 @@ export function memberReferences(db: Db): Ref[] {
   return refs;
 }
 
-interface Row {
-  id: number;
-  name: string;
-  phone: string;
-  card_no: string | null;
-  birthday: string | null;
-  payer_id: number | null;
-  notes: string;
-  tags: string;
-  merged_into: number | null;
-}
-
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export function mergeMembers(
@@ -54,7 +43,7 @@ export function mergeMembers(
 ): { kept: Member; merged: Member; keptBefore: Member; mergedBefore: Member; moved: Record<string, number> } {
   const { keepId, mergeId } = input;
   if (keepId === mergeId) throw new AppError('MERGE_INVALID', 'A member cannot be merged into themself.', { keepId, mergeId });
-  const row = db.prepare<[number], Row>('SELECT * FROM members WHERE id = ?');
+  const row = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE id = ?');
   const keep = row.get(keepId);
   const other = row.get(mergeId);
   if (!keep) throw new AppError('NOT_FOUND', `Member ${keepId} does not exist.`, { entity: 'member', id: keepId });

@@ -3,27 +3,16 @@
  * never has a payer of their own, so "who gets the invoice" is always one lookup.
  */
 import type { z } from 'zod';
-import type { Member } from '../contract/billing-types';
+import type { Member, PayerBalance } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
 import type { memberInput } from '../contract/members';
-import type { Db } from '../db/open';
+import { createMembersRepo, type MemberValues } from '../db/repos/members';
+import type { ServiceEnv } from '../env';
+import { payerBalance } from '../ledger/ledger';
 import { searchTextFor } from './search';
+import type { MemberRow } from '../db/rows';
 
 export type MemberData = z.output<typeof memberInput>;
-
-interface MemberRow {
-  id: number;
-  name: string;
-  phone: string;
-  card_no: string | null;
-  birthday: string | null;
-  payer_id: number | null;
-  notes: string;
-  tags: string;
-  merged_into: number | null;
-  created_at: string;
-  updated_at: string;
-}
 
 function fromRow(r: MemberRow): Member {
   return {
@@ -41,13 +30,12 @@ function fromRow(r: MemberRow): Member {
   };
 }
 
-export function createMembersService(db: Db) {
-  const byId = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE id = ?');
-  const byCard = db.prepare<[string], { id: number }>('SELECT id FROM members WHERE card_no = ?');
-  const dependants = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM members WHERE payer_id = ?');
+export function createMembersService(env: ServiceEnv) {
+  const repo = createMembersRepo(env.db);
+  const at = () => env.now().toISOString();
 
   function get(id: number): Member {
-    const row = byId.get(id);
+    const row = repo.byId(id);
     if (!row) throw new AppError('NOT_FOUND', `Member ${id} does not exist.`, { entity: 'member', id });
     return fromRow(row);
   }
@@ -68,22 +56,22 @@ export function createMembersService(db: Db) {
     if (payerId === null) return;
     const invalid = (why: string) => new AppError('PAYER_INVALID', why, { payerId });
     if (payerId === memberId) throw invalid('A member cannot be their own payer.');
-    const payer = byId.get(payerId);
+    const payer = repo.byId(payerId);
     if (!payer) throw invalid(`Payer ${payerId} does not exist.`);
     if (payer.merged_into !== null) throw invalid(`Payer ${payerId} was merged into another member.`);
     if (payer.payer_id !== null) throw invalid(`Payer ${payerId} is paid for by someone else (one level of household only).`);
-    if (memberId !== null && (dependants.get(memberId)?.n ?? 0) > 0) {
+    if (memberId !== null && repo.dependants(memberId) > 0) {
       throw invalid(`Member ${memberId} pays for other members and cannot have a payer.`);
     }
   }
 
   function checkCard(memberId: number | null, cardNo: string | null): void {
     if (cardNo === null) return;
-    const other = byCard.get(cardNo);
-    if (other && other.id !== memberId) throw new AppError('DUPLICATE_CARD', `Card ${cardNo} belongs to member ${other.id}.`, { cardNo, memberId: other.id });
+    const holder = repo.cardHolder(cardNo);
+    if (holder !== undefined && holder !== memberId) throw new AppError('DUPLICATE_CARD', `Card ${cardNo} belongs to member ${holder}.`, { cardNo, memberId: holder });
   }
 
-  function values(m: MemberData) {
+  function values(m: MemberData): MemberValues {
     return {
       name: m.name,
       phone: m.phone,
@@ -96,30 +84,31 @@ export function createMembersService(db: Db) {
     };
   }
 
-  function create(input: MemberData, at: string): Member {
+  function create(input: MemberData): Member {
     checkPayer(null, input.payerId);
     checkCard(null, input.cardNo);
-    const info = db
-      .prepare(
-        `INSERT INTO members (name, phone, card_no, birthday, payer_id, notes, tags, search_text, created_at, updated_at)
-         VALUES (@name, @phone, @card_no, @birthday, @payer_id, @notes, @tags, @search_text, @at, @at)`,
-      )
-      .run({ ...values(input), at });
-    return get(Number(info.lastInsertRowid));
+    const member = get(repo.insert(values(input), at()));
+    env.audit('member', member.id, null, member);
+    return member;
   }
 
-  function update(id: number, input: MemberData, at: string): { before: Member; after: Member } {
+  function update(id: number, input: MemberData): Member {
     const before = active(id);
     checkPayer(id, input.payerId);
     checkCard(id, input.cardNo);
-    db.prepare(
-      `UPDATE members SET name = @name, phone = @phone, card_no = @card_no, birthday = @birthday, payer_id = @payer_id,
-         notes = @notes, tags = @tags, search_text = @search_text, updated_at = @at WHERE id = @id`,
-    ).run({ ...values(input), id, at });
-    return { before, after: get(id) };
+    repo.update(id, values(input), at());
+    const after = get(id);
+    env.audit('member', id, before, after);
+    return after;
   }
 
-  return { get, active, payerOf, create, update };
+  /** What a payer owes and holds (the ledger's view); NOT_FOUND for an unknown member. */
+  function balance(payerId: number): PayerBalance {
+    get(payerId);
+    return payerBalance(env.db, payerId);
+  }
+
+  return { get, active, payerOf, create, update, balance };
 }
 
 export type MembersService = ReturnType<typeof createMembersService>;

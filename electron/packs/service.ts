@@ -9,17 +9,10 @@ import type { PlansService } from '../plans/service';
 import { billPayerToday, deskAction, type DeskOutcome } from '../subscriptions/desk';
 import { sessionsUsed } from './usage';
 import { prepared } from '../db/statements';
+import type { MemberPackRow, PlanRow } from '../db/rows';
 
-interface PackRow {
-  id: number;
-  member_id: number;
-  plan_id: number;
-  plan_name: string;
-  invoice_id: number | null;
-  sessions_total: number;
-  start_date: string;
-  expires_on: string;
-}
+/** A pack with its plan's name. */
+type PackRow = MemberPackRow & { plan_name: PlanRow['name'] };
 
 /** Status is derived from dates and usage, so expiry needs no write: expired from `expires_on`. */
 function toPack(r: PackRow, used: number, today: string): MemberPack {

@@ -2,17 +2,9 @@
 import { AppError } from '../contract/errors';
 import type { PaymentMethod, TopUpPromotion } from '../contract/payments';
 import type { Db } from '../db/open';
+import type { PaymentMethodRow, TopupPromotionRow } from '../db/rows';
 
-interface MethodRow {
-  code: string;
-  name: string;
-  builtin: number;
-  is_cash: number;
-  active: number;
-  position: number;
-}
-
-const fromMethodRow = (r: MethodRow): PaymentMethod => ({
+const fromMethodRow = (r: PaymentMethodRow): PaymentMethod => ({
   code: r.code,
   name: r.name,
   builtin: r.builtin === 1,
@@ -21,15 +13,7 @@ const fromMethodRow = (r: MethodRow): PaymentMethod => ({
   position: r.position,
 });
 
-interface PromotionRow {
-  id: number;
-  name: string;
-  min_amount: number;
-  bonus: number;
-  active: number;
-}
-
-const fromPromotionRow = (r: PromotionRow): TopUpPromotion => ({
+const fromPromotionRow = (r: TopupPromotionRow): TopUpPromotion => ({
   id: r.id,
   name: r.name,
   minAmount: r.min_amount,
@@ -39,13 +23,13 @@ const fromPromotionRow = (r: PromotionRow): TopUpPromotion => ({
 
 export function listMethods(db: Db, includeInactive: boolean): PaymentMethod[] {
   return db
-    .prepare<[], MethodRow>(`SELECT * FROM payment_methods ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY position, code`)
+    .prepare<[], PaymentMethodRow>(`SELECT * FROM payment_methods ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY position, code`)
     .all()
     .map(fromMethodRow);
 }
 
 export function getMethod(db: Db, code: string): PaymentMethod | undefined {
-  const row = db.prepare<[string], MethodRow>('SELECT * FROM payment_methods WHERE code = ?').get(code);
+  const row = db.prepare<[string], PaymentMethodRow>('SELECT * FROM payment_methods WHERE code = ?').get(code);
   return row ? fromMethodRow(row) : undefined;
 }
 
@@ -57,7 +41,7 @@ export function activeMethod(db: Db, code: string): PaymentMethod {
 }
 
 export function createMethod(db: Db, input: { name: string; isCash: boolean }): PaymentMethod {
-  const taken = db.prepare<[string], MethodRow>('SELECT * FROM payment_methods WHERE lower(name) = lower(?)').get(input.name);
+  const taken = db.prepare<[string], PaymentMethodRow>('SELECT * FROM payment_methods WHERE lower(name) = lower(?)').get(input.name);
   if (taken) throw new AppError('PAYMENT_METHOD_EXISTS', `A payment method called "${input.name}" already exists.`);
   const next = db.prepare<[], { n: number }>("SELECT COUNT(*) + 1 AS n FROM payment_methods WHERE builtin = 0").get()!.n;
   const position = db.prepare<[], { p: number }>('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM payment_methods').get()!.p;
@@ -90,13 +74,13 @@ export function updateMethod(
 
 export function listPromotions(db: Db, includeInactive: boolean): TopUpPromotion[] {
   return db
-    .prepare<[], PromotionRow>(`SELECT * FROM topup_promotions ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY min_amount, id`)
+    .prepare<[], TopupPromotionRow>(`SELECT * FROM topup_promotions ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY min_amount, id`)
     .all()
     .map(fromPromotionRow);
 }
 
 export function getPromotion(db: Db, id: number): TopUpPromotion | undefined {
-  const row = db.prepare<[number], PromotionRow>('SELECT * FROM topup_promotions WHERE id = ?').get(id);
+  const row = db.prepare<[number], TopupPromotionRow>('SELECT * FROM topup_promotions WHERE id = ?').get(id);
   return row ? fromPromotionRow(row) : undefined;
 }
 

@@ -14,31 +14,21 @@ import { paymentRemaining } from './balances';
 import { activeMethod, getMethod } from './methods';
 import { dateRangeFilter, findRequest, saveRequest } from './requests';
 import { moneyDate, payerMoney } from './payer';
+import type { RefundRow } from '../db/rows';
 
 export type RefundInput = z.output<typeof refundInput>;
 type PlanInput = Pick<z.output<typeof refundPreviewInput>, 'payerId' | 'source' | 'paymentId' | 'amount'>;
 
-interface RefundRow {
-  id: number;
-  payer_id: number;
-  payer_name: string;
-  payment_id: number | null;
-  credit_note_id: number | null;
-  credit_note_number: string | null;
-  date: string;
-  method: string;
-  amount: number;
-  reason: string;
-  staff_name: string;
-  created_at: string;
-}
+/** A refund with its payer's name and the credit note it pays out, if any. */
+type RefundListRow = Omit<RefundRow, 'staff_id'> & { payer_name: string; credit_note_number: string | null };
+
 
 const REFUND_SQL = `
   SELECT r.id, r.payer_id, m.name AS payer_name, r.payment_id, r.credit_note_id, c.number AS credit_note_number,
          r.date, r.method, r.amount, r.reason, r.staff_name, r.created_at
   FROM refunds r JOIN members m ON m.id = r.payer_id LEFT JOIN credit_notes c ON c.id = r.credit_note_id`;
 
-const fromRow = (r: RefundRow): Refund => ({
+const fromRow = (r: RefundListRow): Refund => ({
   id: r.id,
   payerId: r.payer_id,
   payerName: r.payer_name,
@@ -54,18 +44,18 @@ const fromRow = (r: RefundRow): Refund => ({
 });
 
 export function listRefundsOfPayment(db: Db, paymentId: number): Refund[] {
-  return db.prepare<[number], RefundRow>(`${REFUND_SQL} WHERE r.payment_id = ? ORDER BY r.id`).all(paymentId).map(fromRow);
+  return db.prepare<[number], RefundListRow>(`${REFUND_SQL} WHERE r.payment_id = ? ORDER BY r.id`).all(paymentId).map(fromRow);
 }
 
 export function getRefunds(db: Db, ids: number[]): Refund[] {
-  const get = db.prepare<[number], RefundRow>(`${REFUND_SQL} WHERE r.id = ?`);
+  const get = db.prepare<[number], RefundListRow>(`${REFUND_SQL} WHERE r.id = ?`);
   return ids.map((id) => fromRow(get.get(id)!));
 }
 
 export function listRefunds(db: Db, f: { from?: string | undefined; to?: string | undefined; payerId?: number | undefined; limit: number }): Refund[] {
   const { where, args } = dateRangeFilter('r', f);
   return db
-    .prepare<(string | number)[], RefundRow>(`${REFUND_SQL} ${where} ORDER BY r.date DESC, r.id DESC LIMIT ?`)
+    .prepare<(string | number)[], RefundListRow>(`${REFUND_SQL} ${where} ORDER BY r.date DESC, r.id DESC LIMIT ?`)
     .all(...args, f.limit)
     .map(fromRow);
 }

@@ -20,6 +20,7 @@ import { moneyDate, payerMoney, pickable, requirePayer } from './payer';
 import { activeMethod, getPromotion } from './methods';
 import { dateRangeFilter, findRequest, saveRequest } from './requests';
 import { listRefundsOfPayment } from './refunds';
+import type { AllocationRow, PaymentRow } from '../db/rows';
 
 export type PaymentInput = z.output<typeof paymentInput>;
 
@@ -117,23 +118,9 @@ function receipt(ctx: Ctx, paymentId: number, replayed: boolean): PaymentReceipt
   };
 }
 
-interface PaymentRow {
-  id: number;
-  payer_id: number;
-  payer_name: string;
-  date: string;
-  method: string;
-  amount: number;
-  reference: string;
-  note: string;
-  tendered: number | null;
-  staff_name: string;
-  created_at: string;
-  promotion_id: number | null;
-  allocated: number;
-  refunded: number;
-  bonus: number;
-}
+/** A payment with its payer's name and what was allocated, refunded and granted from it. */
+type PaymentListRow = Omit<PaymentRow, 'staff_id'> & { payer_name: string; allocated: number; refunded: number; bonus: number };
+
 
 const PAYMENT_SQL = `
   SELECT p.id, p.payer_id, m.name AS payer_name, p.date, p.method, p.amount, p.reference, p.note, p.tendered,
@@ -143,7 +130,7 @@ const PAYMENT_SQL = `
          COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE payment_id = p.id), 0) AS bonus
   FROM payments p JOIN members m ON m.id = p.payer_id`;
 
-function fromPaymentRow(r: PaymentRow): Payment {
+function fromPaymentRow(r: PaymentListRow): Payment {
   return {
     id: r.id,
     payerId: r.payer_id,
@@ -166,7 +153,7 @@ function fromPaymentRow(r: PaymentRow): Payment {
 }
 
 export function getPayment(db: Db, id: number): PaymentDetail {
-  const row = db.prepare<[number], PaymentRow>(`${PAYMENT_SQL} WHERE p.id = ?`).get(id);
+  const row = db.prepare<[number], PaymentListRow>(`${PAYMENT_SQL} WHERE p.id = ?`).get(id);
   if (!row) throw new AppError('NOT_FOUND', `No payment ${id}.`);
   const allocations = db
     .prepare<[number], PaymentAllocation>(
@@ -180,20 +167,11 @@ export function getPayment(db: Db, id: number): PaymentDetail {
 export function listPayments(db: Db, f: { from?: string | undefined; to?: string | undefined; payerId?: number | undefined; limit: number }): Payment[] {
   const { where, args } = dateRangeFilter('p', f);
   return db
-    .prepare<(string | number)[], PaymentRow>(`${PAYMENT_SQL} ${where} ORDER BY p.date DESC, p.id DESC LIMIT ?`)
+    .prepare<(string | number)[], PaymentListRow>(`${PAYMENT_SQL} ${where} ORDER BY p.date DESC, p.id DESC LIMIT ?`)
     .all(...args, f.limit)
     .map(fromPaymentRow);
 }
 
-interface AllocationRow {
-  id: number;
-  invoice_id: number;
-  payment_id: number | null;
-  credit_note_id: number | null;
-  bonus_grant_id: number | null;
-  amount: number;
-  date: string;
-}
 
 /**
  * Voids an invoice that payments, bonus credit or another invoice's credit note had settled: what was

@@ -6,35 +6,14 @@ import { normalisedMonthly } from '../billing/periods';
 import type { Plan } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
 import type { planInput } from '../contract/plans';
-import type { Db } from '../db/open';
+import { createPlansRepo, type PlanTerms } from '../db/repos/plans';
+import type { PlanRow } from '../db/rows';
+import type { ServiceEnv } from '../env';
 import type { z } from 'zod';
 
 export type PlanData = z.output<typeof planInput>;
 
-export interface PlanRow {
-  id: number;
-  kind: 'recurring' | 'pack';
-  name: string;
-  description: string;
-  price: number;
-  tax_rate_bp: number;
-  interval: 'week' | 'month' | 'year' | null;
-  interval_count: number | null;
-  alignment: 'anniversary' | 'calendar' | null;
-  setup_fee: number;
-  trial_days: number;
-  session_quota: number | null;
-  term_periods: number | null;
-  auto_renew: number;
-  freeze_days_per_year: number;
-  freeze_fee: number;
-  pack_sessions: number | null;
-  pack_valid_days: number | null;
-  checkins_per_day: number;
-  archived: number;
-  created_at: string;
-  updated_at: string;
-}
+export type { PlanRow };
 
 export function planFromRow(r: PlanRow): Plan {
   return {
@@ -65,7 +44,7 @@ export function planFromRow(r: PlanRow): Plan {
 }
 
 /** Column values for a plan input; the tax rate falls back to the business default. */
-function columns(p: PlanData, defaultTaxRateBp: number) {
+function columns(p: PlanData, defaultTaxRateBp: number): PlanTerms {
   const recurring = p.kind === 'recurring' ? p : null;
   const pack = p.kind === 'pack' ? p : null;
   return {
@@ -90,11 +69,13 @@ function columns(p: PlanData, defaultTaxRateBp: number) {
   };
 }
 
-export function createPlansService(db: Db) {
-  const byId = db.prepare<[number], PlanRow>('SELECT * FROM plans WHERE id = ?');
+export function createPlansService(env: ServiceEnv) {
+  const repo = createPlansRepo(env.db);
+  const defaultTaxRateBp = () => env.settings.get().defaultTaxRateBp;
+  const at = () => env.now().toISOString();
 
   function getRow(id: number): PlanRow {
-    const row = byId.get(id);
+    const row = repo.byId(id);
     if (!row) throw new AppError('NOT_FOUND', `Plan ${id} does not exist.`, { entity: 'plan', id });
     return row;
   }
@@ -114,49 +95,35 @@ export function createPlansService(db: Db) {
   }
 
   function list(includeArchived: boolean): Plan[] {
-    const sql = includeArchived
-      ? 'SELECT * FROM plans ORDER BY archived, kind DESC, name COLLATE NOCASE, id'
-      : 'SELECT * FROM plans WHERE archived = 0 ORDER BY kind DESC, name COLLATE NOCASE, id';
-    return db.prepare<[], PlanRow>(sql).all().map(planFromRow);
+    return repo.list(includeArchived).map(planFromRow);
   }
 
-  function create(input: PlanData, defaultTaxRateBp: number, at: string): Plan {
-    const c = columns(input, defaultTaxRateBp);
-    const info = db
-      .prepare(
-        `INSERT INTO plans (kind, name, description, price, tax_rate_bp, interval, interval_count, alignment, setup_fee,
-           trial_days, session_quota, term_periods, auto_renew, freeze_days_per_year, freeze_fee, pack_sessions,
-           pack_valid_days, checkins_per_day, created_at, updated_at)
-         VALUES (@kind, @name, @description, @price, @tax_rate_bp, @interval, @interval_count, @alignment, @setup_fee,
-           @trial_days, @session_quota, @term_periods, @auto_renew, @freeze_days_per_year, @freeze_fee, @pack_sessions,
-           @pack_valid_days, @checkins_per_day, @at, @at)`,
-      )
-      .run({ ...c, at });
-    return get(Number(info.lastInsertRowid));
+  function create(input: PlanData): Plan {
+    const plan = get(repo.insert(columns(input, defaultTaxRateBp()), at()));
+    env.audit('plan', plan.id, null, plan);
+    return plan;
   }
 
   /** Replaces the plan's terms. The kind is fixed for life: subscriptions and packs point at it. */
-  function update(id: number, input: PlanData, defaultTaxRateBp: number, at: string): { before: Plan; after: Plan } {
+  function update(id: number, input: PlanData): Plan {
     const before = get(id);
     if (before.kind !== input.kind) {
       throw new AppError('PLAN_KIND_MISMATCH', `A ${before.kind} plan cannot become a ${input.kind} plan.`, { planId: id });
     }
-    const c = columns(input, input.taxRateBp === undefined ? before.taxRateBp : defaultTaxRateBp);
-    db.prepare(
-      `UPDATE plans SET name = @name, description = @description, price = @price, tax_rate_bp = @tax_rate_bp,
-         interval = @interval, interval_count = @interval_count, alignment = @alignment, setup_fee = @setup_fee,
-         trial_days = @trial_days, session_quota = @session_quota, term_periods = @term_periods, auto_renew = @auto_renew,
-         freeze_days_per_year = @freeze_days_per_year, freeze_fee = @freeze_fee, pack_sessions = @pack_sessions,
-         pack_valid_days = @pack_valid_days, checkins_per_day = @checkins_per_day, updated_at = @at
-       WHERE id = @id`,
-    ).run({ ...c, id, at });
-    return { before, after: get(id) };
+    repo.update(id, columns(input, input.taxRateBp === undefined ? before.taxRateBp : defaultTaxRateBp()), at());
+    return audited(before);
   }
 
-  function archive(id: number, archived: boolean, at: string): { before: Plan; after: Plan } {
+  function archive(id: number, archived: boolean): Plan {
     const before = get(id);
-    db.prepare('UPDATE plans SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, at, id);
-    return { before, after: get(id) };
+    repo.setArchived(id, archived, at());
+    return audited(before);
+  }
+
+  function audited(before: Plan): Plan {
+    const after = get(before.id);
+    env.audit('plan', after.id, before, after);
+    return after;
   }
 
   return { get, getRow, sellable, list, create, update, archive };

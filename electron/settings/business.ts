@@ -1,11 +1,6 @@
 import type { BusinessSettings } from '../contract/settings';
 import type { Db } from '../db/open';
-
-/** One row of the `settings` table: a business setting's key and its value as JSON. */
-export interface SettingsRow {
-  key: string;
-  value: string;
-}
+import type { SettingsRow } from '../db/rows';
 
 /** The business settings' table on one connection (a restore opens a new one, and a new repository). */
 export interface BusinessRepo {

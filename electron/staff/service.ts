@@ -7,24 +7,13 @@ import { AppError } from '../contract/errors';
 import type { StaffBrief, StaffMember } from '../contract/staff';
 import type { Db } from '../db/open';
 import { hashPin, verifyPin } from './pin';
+import type { StaffRow } from '../db/rows';
 
 /** Wrong PINs in a row that lock an account, and for how long. */
 export const MAX_PIN_TRIES = 5;
 export const LOCKOUT_MINUTES = 10;
 
-interface Row {
-  id: number;
-  name: string;
-  role: Role;
-  pin_hash: string;
-  active: number;
-  failed_attempts: number;
-  locked_until: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const toMember = (r: Row): StaffMember => ({
+const toMember = (r: StaffRow): StaffMember => ({
   id: r.id,
   name: r.name,
   role: r.role,
@@ -44,10 +33,10 @@ export type SignInOutcome = { ok: true; staff: StaffBrief } | { ok: false; error
 export function createStaffService(db: Db, now: () => Date) {
   const q = {
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM staff'),
-    all: db.prepare<[], Row>('SELECT * FROM staff ORDER BY active DESC, name'),
-    roster: db.prepare<[], Row>("SELECT * FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name"),
-    get: db.prepare<[number], Row>('SELECT * FROM staff WHERE id = ?'),
-    byName: db.prepare<[string], Row>('SELECT * FROM staff WHERE name = ?'),
+    all: db.prepare<[], StaffRow>('SELECT * FROM staff ORDER BY active DESC, name'),
+    roster: db.prepare<[], StaffRow>("SELECT * FROM staff WHERE active = 1 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name"),
+    get: db.prepare<[number], StaffRow>('SELECT * FROM staff WHERE id = ?'),
+    byName: db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE name = ?'),
     activeOwners: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM staff WHERE role = 'owner' AND active = 1"),
     insert: db.prepare(
       'INSERT INTO staff (name, role, pin_hash, created_at, updated_at) VALUES (@name, @role, @pin_hash, @at, @at)',
@@ -59,7 +48,7 @@ export function createStaffService(db: Db, now: () => Date) {
   };
   const stamp = () => now().toISOString();
 
-  function row(id: number): Row {
+  function row(id: number): StaffRow {
     const r = q.get.get(id);
     if (!r) throw new AppError('NOT_FOUND', `No staff member ${id}.`, { id });
     return r;
@@ -71,7 +60,7 @@ export function createStaffService(db: Db, now: () => Date) {
   }
 
   /** Demoting or deactivating must leave at least one active owner. */
-  function assertOwnerRemains(r: Row, next: { role: Role; active: boolean }): void {
+  function assertOwnerRemains(r: StaffRow, next: { role: Role; active: boolean }): void {
     const losesOwner = r.role === 'owner' && r.active === 1 && (next.role !== 'owner' || !next.active);
     if (losesOwner && q.activeOwners.get()!.n <= 1) throw new AppError('LAST_OWNER', 'There must always be at least one active owner.');
   }

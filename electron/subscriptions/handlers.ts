@@ -1,7 +1,5 @@
 import type { subscriptionChannels } from '../contract/subscriptions';
-import { AppError } from '../contract/errors';
-import { allows } from '../contract/staff';
-import type { AreaHandlers, Ctx } from '../handlers';
+import type { AreaHandlers } from '../handlers';
 import type { BillingEnv } from '../invoices/env';
 import type { PacksService } from '../packs/service';
 import { maybeDry } from './desk';
@@ -14,17 +12,12 @@ export function subscriptionHandlers(env: BillingEnv, subs: SubscriptionsService
     'subscriptions.listByMember': (input) => subs.listByMember(input.memberId),
     'subscriptions.pause': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.pause(input, ctx.audit)),
     'subscriptions.resume': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.resume(input, ctx.audit)),
-    'subscriptions.cancel': ({ dryRun, ...input }, ctx) => {
-      if (!dryRun) requireManagerForRefund(ctx, input.mode === 'now' ? input.settlement : 'credit');
-      return maybeDry(env, dryRun, () => subs.cancel({ ...input, staff: ctx.staff }, ctx.audit));
-    },
+    'subscriptions.cancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.cancel({ ...input, staff: ctx.staff }, ctx.audit)),
     'subscriptions.undoCancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.undoCancel(input, ctx.audit)),
     'subscriptions.changePlan': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.changePlan(input, ctx.audit)),
     'subscriptions.addAddon': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.addAddon(input, ctx.audit)),
-    'subscriptions.removeAddon': ({ dryRun, ...input }, ctx) => {
-      if (!dryRun) requireManagerForRefund(ctx, input.settlement);
-      return maybeDry(env, dryRun, () => subs.removeAddon({ ...input, staff: ctx.staff }, ctx.audit));
-    },
+    'subscriptions.removeAddon': ({ dryRun, ...input }, ctx) =>
+      maybeDry(env, dryRun, () => subs.removeAddon({ ...input, staff: ctx.staff }, ctx.audit)),
     'packs.sell': ({ dryRun, ...input }, ctx) =>
       maybeDry(env, dryRun, () => {
         const r = packs.sell(input, ctx.audit);
@@ -34,10 +27,3 @@ export function subscriptionHandlers(env: BillingEnv, subs: SubscriptionsService
   };
 }
 
-
-/** Paying money back is a manager's decision (issue 7's matrix); the desk may keep it as account credit. */
-function requireManagerForRefund(ctx: Ctx, settlement: 'credit' | 'refund'): void {
-  if (settlement === 'refund' && !allows(ctx.staff?.role, 'manager')) {
-    throw new AppError('FORBIDDEN', 'Only a manager or the owner can refund money; keep it as account credit or ask a manager.');
-  }
-}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../../electron/contract';
 import type { Access, Role } from '../../../electron/contract/define';
 import { allows } from '../../../electron/contract/staff';
+import { canCall } from '../../../electron/contract/access';
 import { databaseHash, failure, makeHost, signInAs, type TestHost } from '../../support/host';
 
 let th: TestHost;
@@ -90,5 +91,62 @@ describe('role × channel matrix', () => {
     expect((await failure(th.host.invoke('backup.list', {}))).code).toBe('FORBIDDEN');
     await signInAs(th.host, 'owner');
     expect((await th.host.invoke('staff.list', {})).map((s) => s.role).sort()).toEqual(['desk', 'manager', 'owner']);
+  });
+
+  it('declares the input-dependent rules: paying money back needs a manager, keeping it as credit does not', () => {
+    const conditional = names.filter((n) => channels[n].when.length > 0).map((n) => [n, channels[n].access, channels[n].when.map((r) => r.role)]);
+    expect(conditional).toEqual([
+      ['subscriptions.cancel', 'desk', ['manager']],
+      ['subscriptions.removeAddon', 'desk', ['manager']],
+    ]);
+    const refund = { id: 1, mode: 'now', settlement: 'refund', refundMethod: 'cash' } as const;
+    expect(ROLES.map((r) => canCall(r, 'subscriptions.cancel', refund))).toEqual([false, false, true, true]);
+    expect(ROLES.map((r) => canCall(r, 'subscriptions.cancel'))).toEqual([false, true, true, true]);
+    expect(canCall('desk', 'subscriptions.cancel', { ...refund, dryRun: true })).toBe(true); // a preview moves no money
+    expect(canCall('desk', 'subscriptions.cancel', { ...refund, settlement: 'credit' })).toBe(true);
+    expect(canCall('desk', 'subscriptions.cancel', { ...refund, mode: 'period_end' })).toBe(true); // nothing to pay back
+    expect(canCall('desk', 'subscriptions.removeAddon', { id: 1, addonId: 2, settlement: 'refund' })).toBe(false);
+    expect(canCall('desk', 'subscriptions.removeAddon', { id: 1, addonId: 2 })).toBe(true); // settlement defaults to credit
+  });
+
+  it('enforces the input-dependent rules in the host before the handler runs, as canCall says', async () => {
+    const before = databaseHash(th.host.db, { ignoreSignIns: true });
+    // No subscription 999999: a call the host lets through ends in the handler's NOT_FOUND.
+    const calls = [
+      ['subscriptions.cancel', { id: 999999, mode: 'now', settlement: 'refund', refundMethod: 'cash' }],
+      ['subscriptions.cancel', { id: 999999, mode: 'now', settlement: 'credit' }],
+      ['subscriptions.removeAddon', { id: 999999, addonId: 1, settlement: 'refund' }],
+      ['subscriptions.removeAddon', { id: 999999, addonId: 1, settlement: 'credit' }],
+    ] as const;
+    const rows: string[] = [];
+    for (const role of ['desk', 'manager', 'owner'] as const) {
+      await signInAs(th.host, role);
+      for (const [name, input] of calls) {
+        const err = await failure(th.host.invoke(name, input));
+        const expected = canCall(role, name, input) ? 'NOT_FOUND' : 'FORBIDDEN';
+        rows.push(`${role} ${name} ${input.settlement}: ${err.code}${err.code === expected ? '' : ` (expected ${expected})`}`);
+      }
+    }
+    expect(rows).toEqual([
+      'desk subscriptions.cancel refund: FORBIDDEN',
+      'desk subscriptions.cancel credit: NOT_FOUND',
+      'desk subscriptions.removeAddon refund: FORBIDDEN',
+      'desk subscriptions.removeAddon credit: NOT_FOUND',
+      'manager subscriptions.cancel refund: NOT_FOUND',
+      'manager subscriptions.cancel credit: NOT_FOUND',
+      'manager subscriptions.removeAddon refund: NOT_FOUND',
+      'manager subscriptions.removeAddon credit: NOT_FOUND',
+      'owner subscriptions.cancel refund: NOT_FOUND',
+      'owner subscriptions.cancel credit: NOT_FOUND',
+      'owner subscriptions.removeAddon refund: NOT_FOUND',
+      'owner subscriptions.removeAddon credit: NOT_FOUND',
+    ]);
+    await signInAs(th.host, 'desk');
+    const refused = await failure(th.host.invoke('subscriptions.cancel', calls[0][1]));
+    expect([refused.message, refused.details]).toEqual([
+      'Only a manager or the owner can refund money; keep it as account credit or ask a manager.',
+      { role: 'desk', required: 'manager' },
+    ]);
+    expect(databaseHash(th.host.db, { ignoreSignIns: true })).toBe(before);
   });
 });
