@@ -109,9 +109,11 @@ async function main(job: Job): Promise<void> {
 const input = createInterface({ input: process.stdin });
 input.once('line', (line) => {
   input.close();
-  main(JSON.parse(line) as Job).catch((e: unknown) => {
-    process.stderr.write(`${String((e as Error)?.stack ?? e)}\n`);
-    process.exit(1);
-  });
+  Promise.resolve(line)
+    .then((l) => main(JSON.parse(l) as Job))
+    .catch((e: unknown) => {
+      process.stderr.write(`${String((e as Error)?.stack ?? e)}\n`);
+      process.exit(1);
+    });
 });
 say({ step: 'loaded' });
