@@ -2,7 +2,6 @@
 // own savepoint. What another connection sees shows where the commits fall; a unit that fails
 // mid-batch is rolled back alone; a kill mid-batch loses that batch only, and the next run
 // bills it exactly once.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,8 +12,8 @@ import { cachedSettings, type BillingEnv } from '../../../electron/invoices/env'
 import { createSettingsService } from '../../../electron/settings/service';
 import { makeHost, type TestHost } from '../../support/host';
 import { billing, ramTempDir, type Billing } from './support';
+import { spawnChild } from '../crash/harness';
 
-const CHILD = path.join(import.meta.dirname, 'crash', 'billing-child.ts');
 const ONE_BATCH: BatchLimits = { units: 100, ms: 60_000 };
 
 let b: Billing | undefined;
@@ -157,16 +156,10 @@ describe('group commit of the billing run', () => {
   }, 120_000);
 });
 
-/** Runs billing-child.ts with `line` on its stdin; resolves with the signal that ended it. */
-function killedChild(dataDir: string, line: string): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) child.stdin.write(`${line}\n`);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => (signal ? resolve(signal) : reject(new Error(`child exited ${code}: ${err}`))));
-  });
+/** Runs the kill suite's child on the `run` scenario ("<asOf> <batchUnits> <killAtInvoice>"); resolves with the signal that ended it. */
+async function killedChild(dataDir: string, line: string): Promise<NodeJS.Signals | null> {
+  const [start = '', units, killAt] = line.split(' ');
+  const result = await spawnChild().run({ dataDir, scenario: 'run', start, batchUnits: Number(units), killAtInvoice: Number(killAt) }, null);
+  if (!result.signal) throw new Error(`child exited ${result.code}: ${result.error}`);
+  return result.signal;
 }

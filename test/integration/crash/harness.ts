@@ -1,22 +1,40 @@
 /**
- * Kill harness: runs test/integration/crash/child.ts, waits until it is working, SIGKILLs it
- * after a random delay, and hands back everything the child reported as committed. The caller
- * reopens the data folder and checks its invariants after every kill.
+ * Kill harness: starts test/integration/crash/child.ts ahead of time (it loads while the parent
+ * checks the last kill), hands it a job, SIGKILLs it a given delay after it says `ready`, and
+ * resolves once the child's stdio has closed (`close`, not `exit`: every line it wrote is read).
+ * Delays come from one seed per run (SUBDESK_SEED, or random), printed so a failure can be replayed.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const CHILD = path.join(import.meta.dirname, 'child.ts');
 
+/** What a child does: a scenario of child.ts on a data folder, starting at an instant (the `run` scenario: as of a date). */
+export interface Job {
+  dataDir: string;
+  scenario: 'billing' | 'settings' | 'restore' | 'run';
+  /** An ISO instant for the host scenarios; the as-of date (YYYY-MM-DD) for `run`. */
+  start: string;
+  /** `run` only: units per committed batch (default: the app's batch limits). */
+  batchUnits?: number;
+  /** `run` only: the child kills itself while writing this invoice's audit entry. */
+  killAtInvoice?: number;
+}
+
 export interface KillResult {
-  /** Every line the child printed before it died (JSON). */
+  /** Every complete line the child printed before it died (JSON). */
   lines: Record<string, unknown>[];
-  /** False if the child died on its own (a bug: its stderr is in `error`). */
+  /** True if the child ended by SIGKILL (ours or its own). */
   killed: boolean;
+  /** The signal that ended it, if any. */
+  signal: NodeJS.Signals | null;
+  /** Its exit code when it ended on its own (0: the work finished). */
+  code: number | null;
+  /** Its stderr: empty unless it failed. */
   error: string;
 }
 
-/** Deterministic random delays, so a failing run can be repeated with the same seed. */
+/** Deterministic random numbers in [0, 1), so a failing run can be repeated with the same seed. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -25,29 +43,78 @@ export function rng(seed: number): () => number {
   };
 }
 
-export function runAndKill(dataDir: string, scenario: string, start: string, killAfterMs: number): Promise<KillResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, scenario, start], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: Record<string, unknown>[] = [];
-    let buffer = '';
-    let error = '';
-    let killed = false;
-    child.stderr.on('data', (d: Buffer) => (error += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
-        buffer = buffer.slice(nl + 1);
-        lines.push(line);
-        if (line['step'] === 'ready') {
-          setTimeout(() => {
-            killed = child.kill('SIGKILL');
-          }, killAfterMs);
-        }
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', () => resolve({ lines, killed, error }));
+/** The run's seed: SUBDESK_SEED when set (to replay a failure), else a fresh random one. */
+export function suiteSeed(): number {
+  const fromEnv = process.env['SUBDESK_SEED'];
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const n = Number(fromEnv);
+    if (!Number.isInteger(n)) throw new Error(`SUBDESK_SEED must be an integer, got "${fromEnv}"`);
+    return n >>> 0;
+  }
+  return Math.floor(Math.random() * 2 ** 32);
+}
+
+export interface Child {
+  /**
+   * Gives the child its job and SIGKILLs it `killAfterMs` after it says `ready` (never, when
+   * null); resolves after the child's `close` with what it printed.
+   */
+  run(job: Job, killAfterMs: number | null): Promise<KillResult>;
+  /** Kills a child that was never given a job, and waits for it to go. */
+  dispose(): Promise<void>;
+}
+
+/** Starts a child now; it loads its modules and waits for `run`. */
+export function spawnChild(): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => undefined); // a child that died early closes its stdin
+  const lines: Record<string, unknown>[] = [];
+  let buffer = '';
+  let error = '';
+  let onReady: () => void = () => undefined;
+  child.stderr.on('data', (d: Buffer) => (error += d.toString()));
+  child.stdout.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    // A line cut short by the kill has no newline and is never parsed.
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+      buffer = buffer.slice(nl + 1);
+      if (line['step'] === 'loaded') continue;
+      lines.push(line);
+      if (line['step'] === 'ready') onReady();
+    }
   });
+  const closed = new Promise<KillResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ lines, killed: signal === 'SIGKILL', signal, code, error }));
+  });
+  return {
+    run(job, killAfterMs) {
+      if (killAfterMs !== null) onReady = () => setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      child.stdin.end(`${JSON.stringify(job)}\n`);
+      return closed;
+    },
+    async dispose() {
+      child.kill('SIGKILL');
+      await closed;
+    },
+  };
+}
+
+/** Keeps one child loaded ahead: `next()` hands out the loaded one and starts loading another. */
+export function childPool(): { next(): Child; close(): Promise<void> } {
+  let spare = spawnChild();
+  return {
+    next() {
+      const ready = spare;
+      spare = spawnChild();
+      return ready;
+    },
+    close: () => spare.dispose(),
+  };
+}
+
+/** One child, started now, given `scenario` at `start` and killed `killAfterMs` after it is ready. */
+export function runAndKill(dataDir: string, scenario: Job['scenario'], start: string, killAfterMs: number): Promise<KillResult> {
+  return spawnChild().run({ dataDir, scenario, start }, killAfterMs);
 }

@@ -1,27 +1,38 @@
 /**
- * Pulling the plug: a child process running the host is SIGKILLed at random moments while it
- * bills, writes settings and restores backups — 50 kills in all. After every kill the data
- * folder is reopened and checked: the file is intact, nothing the child saw committed is lost,
- * there is no half record, and doing the work again creates nothing twice.
- * Payments and imports get their scenario in child.ts when those areas land.
+ * Pulling the plug, one seeded suite: child processes (child.ts) are SIGKILLed at random moments
+ * while they bill through a real host, write settings, restore backups, and run the billing run
+ * straight over 5,000 subscriptions — 70 kills in all. After every kill the data folder is
+ * checked: the file is intact, nothing the child saw committed is lost, there is no half record,
+ * and doing the work again creates nothing twice. Every delay comes from one seed, printed first:
+ * `SUBDESK_SEED=<seed> npx vitest run test/integration/crash` replays a failing run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { addMonthsClamped } from '../../../electron/billing/dates';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonthsClamped } from '../../../electron/billing/dates';
+import { runBilling } from '../../../electron/billing-run/run';
+import { openDatabase } from '../../../electron/db/open';
 import { createHost, type Host } from '../../../electron/host';
+import { cachedSettings } from '../../../electron/invoices/env';
+import { createSettingsService } from '../../../electron/settings/service';
 import { makeHost, signInAs } from '../../support/host';
-import { rng, runAndKill, type KillResult } from './harness';
+import { checkConsistent, checkExactlyOnce, invoiceCount, RUN_SUBSCRIPTIONS, seedRunData } from './billing-run-data';
+import { childPool, rng, suiteSeed, type KillResult } from './harness';
+
+const SEED = suiteSeed();
+/** Each test draws from its own stream of the one seed, so adding a test leaves the others' delays alone. */
+const random = (stream: number) => rng((SEED ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0);
 
 const SUBSCRIPTIONS = 80;
 const START = '2026-01-05';
+const RUN_KILLS = 20;
 
 /** A RAM folder when there is one: the test is about kills, not disk speed. */
-function dir(): string {
+function dir(prefix = 'subdesk-kill-'): string {
   const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  return fs.mkdtempSync(path.join(base, 'subdesk-kill-'));
+  return fs.mkdtempSync(path.join(base, prefix));
 }
 
 /** Read-only checks straight on the file, before anything opens it for writing. */
@@ -40,6 +51,10 @@ async function open(dataDir: string, instant: string): Promise<Host> {
 
 const committed = (r: KillResult) => r.lines.filter((l) => l['step'] === 'committed');
 
+beforeAll(() => {
+  console.log(`kill suite seed ${SEED} — replay with SUBDESK_SEED=${SEED} npx vitest run test/integration/crash`);
+});
+
 describe('kill test', { timeout: 900_000 }, () => {
   it('billing runs survive 24 kills: no lost or half invoice, gapless numbers, rerun creates nothing', async () => {
     const dataDir = dir();
@@ -51,42 +66,47 @@ describe('kill test', { timeout: 900_000 }, () => {
     }
     th.close();
 
-    const random = rng(20260105);
+    const children = childPool();
+    const delay = random(0);
     let date = START;
     const seen = new Set<string>();
     let kills = 0;
-    for (let i = 0; i < 24; i++) {
-      const result = await runAndKill(dataDir, 'billing', `${date}T01:00:00.000Z`, Math.floor(random() * 1500));
-      expect(result.error).toBe('');
-      if (result.killed) kills++;
-      for (const l of committed(result)) for (const n of l['numbers'] as string[]) seen.add(n);
-      const started = result.lines.filter((l) => l['step'] === 'run').map((l) => l['date'] as string);
-      date = started.at(-1) ?? date;
+    try {
+      for (let i = 0; i < 24; i++) {
+        const result = await children.next().run({ dataDir, scenario: 'billing', start: `${date}T01:00:00.000Z` }, Math.floor(delay() * 1500));
+        expect(result.error).toBe('');
+        if (result.killed) kills++;
+        for (const l of committed(result)) for (const n of l['numbers'] as string[]) seen.add(n);
+        const started = result.lines.filter((l) => l['step'] === 'run').map((l) => l['date'] as string);
+        date = started.at(-1) ?? date;
 
-      const raw = fileChecks(dataDir);
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM invoices i WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)').get()).toEqual({ n: 0 });
-      const numbers = new Set((raw.prepare('SELECT number FROM invoices').all() as { number: string }[]).map((r) => r.number));
-      expect([...seen].filter((n) => !numbers.has(n))).toEqual([]);
-      raw.close();
+        const raw = fileChecks(dataDir);
+        expect(raw.prepare('SELECT COUNT(*) AS n FROM invoices i WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)').get()).toEqual({ n: 0 });
+        const numbers = new Set((raw.prepare('SELECT number FROM invoices').all() as { number: string }[]).map((r) => r.number));
+        expect([...seen].filter((n) => !numbers.has(n))).toEqual([]);
+        raw.close();
 
-      // Reopening runs the start-up billing for the day the child was on; running again adds nothing.
-      const host = await open(dataDir, `${date}T01:00:00.000Z`);
-      expect((await host.invoke('billing.run', {})).invoicesCreated).toBe(0);
-      let periods = 0;
-      for (let d = START; d <= date; d = addMonthsClamped(d, 1)) periods++;
-      const perSub = host.db.prepare("SELECT subscription_id AS s, COUNT(*) AS n FROM invoice_lines WHERE kind = 'period' GROUP BY subscription_id").all() as { s: number; n: number }[];
-      expect(perSub).toHaveLength(SUBSCRIPTIONS);
-      expect(new Set(perSub.map((r) => r.n))).toEqual(new Set([periods]));
-      // Gapless: per rendered prefix, the sequence is 1..count.
-      const all = (host.db.prepare('SELECT number FROM invoices ORDER BY id').all() as { number: string }[]).map((r) => r.number);
-      const byPrefix = new Map<string, number[]>();
-      for (const n of all) {
-        const m = /^(.*?)(\d+)$/.exec(n)!;
-        byPrefix.set(m[1]!, [...(byPrefix.get(m[1]!) ?? []), Number(m[2])]);
+        // Reopening runs the start-up billing for the day the child was on; running again adds nothing.
+        const host = await open(dataDir, `${date}T01:00:00.000Z`);
+        expect((await host.invoke('billing.run', {})).invoicesCreated).toBe(0);
+        let periods = 0;
+        for (let d = START; d <= date; d = addMonthsClamped(d, 1)) periods++;
+        const perSub = host.db.prepare("SELECT subscription_id AS s, COUNT(*) AS n FROM invoice_lines WHERE kind = 'period' GROUP BY subscription_id").all() as { s: number; n: number }[];
+        expect(perSub).toHaveLength(SUBSCRIPTIONS);
+        expect(new Set(perSub.map((r) => r.n))).toEqual(new Set([periods]));
+        // Gapless: per rendered prefix, the sequence is 1..count.
+        const all = (host.db.prepare('SELECT number FROM invoices ORDER BY id').all() as { number: string }[]).map((r) => r.number);
+        const byPrefix = new Map<string, number[]>();
+        for (const n of all) {
+          const m = /^(.*?)(\d+)$/.exec(n)!;
+          byPrefix.set(m[1]!, [...(byPrefix.get(m[1]!) ?? []), Number(m[2])]);
+        }
+        for (const seqs of byPrefix.values()) expect([...seqs].sort((a, b) => a - b)).toEqual(seqs.map((_, k) => k + 1));
+        expect((await host.invoke('audit.verify', {})).ok).toBe(true);
+        host.close();
       }
-      for (const seqs of byPrefix.values()) expect([...seqs].sort((a, b) => a - b)).toEqual(seqs.map((_, k) => k + 1));
-      expect((await host.invoke('audit.verify', {})).ok).toBe(true);
-      host.close();
+    } finally {
+      await children.close();
     }
     expect(kills).toBeGreaterThanOrEqual(22); // a child may rarely finish nothing before the kill lands; it is still killed
     expect(date > addMonthsClamped(START, 6)).toBe(true); // the runs really advanced through the months
@@ -96,24 +116,29 @@ describe('kill test', { timeout: 900_000 }, () => {
     const dataDir = dir();
     const th = await makeHost({ setup: true, dataDir, startDate: START });
     th.close();
-    const random = rng(42);
+    const children = childPool();
+    const delay = random(1);
     let previous = '';
-    for (let i = 0; i < 12; i++) {
-      const result = await runAndKill(dataDir, 'settings', `${START}T02:00:00.000Z`, 50 + Math.floor(random() * 400));
-      expect(result.error).toBe('');
-      expect(result.killed).toBe(true);
-      const last = committed(result).at(-1)?.['n'] as number | undefined;
-      // The address is a business setting: it lives in the data file's settings table.
-      const raw = fileChecks(dataDir);
-      const stored = { address: JSON.parse((raw.prepare("SELECT value FROM settings WHERE key = 'address'").get() as { value: string }).value) as string };
-      raw.close();
-      const allowed = last === undefined ? [previous, 'Address 1'] : [`Address ${last}`, `Address ${last + 1}`];
-      expect(allowed).toContain(stored.address);
-      previous = stored.address;
-      const host = await open(dataDir, `${START}T02:00:00.000Z`);
-      expect((await host.invoke('settings.get', {})).address).toBe(stored.address);
-      expect((await host.invoke('audit.verify', {})).ok).toBe(true);
-      host.close();
+    try {
+      for (let i = 0; i < 12; i++) {
+        const result = await children.next().run({ dataDir, scenario: 'settings', start: `${START}T02:00:00.000Z` }, 50 + Math.floor(delay() * 400));
+        expect(result.error).toBe('');
+        expect(result.killed).toBe(true);
+        const last = committed(result).at(-1)?.['n'] as number | undefined;
+        // The address is a business setting: it lives in the data file's settings table.
+        const raw = fileChecks(dataDir);
+        const stored = { address: JSON.parse((raw.prepare("SELECT value FROM settings WHERE key = 'address'").get() as { value: string }).value) as string };
+        raw.close();
+        const allowed = last === undefined ? [previous, 'Address 1'] : [`Address ${last}`, `Address ${last + 1}`];
+        expect(allowed).toContain(stored.address);
+        previous = stored.address;
+        const host = await open(dataDir, `${START}T02:00:00.000Z`);
+        expect((await host.invoke('settings.get', {})).address).toBe(stored.address);
+        expect((await host.invoke('audit.verify', {})).ok).toBe(true);
+        host.close();
+      }
+    } finally {
+      await children.close();
     }
   });
 
@@ -130,24 +155,77 @@ describe('kill test', { timeout: 900_000 }, () => {
     await th.host.invoke('backup.now', {});
     th.close();
 
-    const random = rng(7);
+    const children = childPool();
+    const delay = random(2);
     const restoresSeen = new Set<string>();
-    for (let i = 0; i < 14; i++) {
-      const result = await runAndKill(dataDir, 'restore', `${START}T03:00:00.000Z`, Math.floor(random() * 1500));
-      expect(result.error).toBe('');
-      expect(result.killed).toBe(true);
-      for (const l of committed(result)) restoresSeen.add(l['id'] as string);
-      const raw = fileChecks(dataDir);
-      const plans = (raw.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
-      raw.close();
-      const host = await open(dataDir, `${START}T03:00:00.000Z`);
-      // Opening finishes a restore the kill interrupted: the settings follow the data.
-      const name = (await host.invoke('settings.get', {})).businessName;
-      expect([[1, 'State A'], [2, 'State B']]).toContainEqual([plans, name]);
-      expect(host.db.prepare("SELECT COUNT(*) AS n FROM meta WHERE key IN ('restore.pending', 'settings.snapshot')").get()).toEqual({ n: 0 });
-      expect((await host.invoke('audit.verify', {})).ok).toBe(true);
-      host.close();
+    try {
+      for (let i = 0; i < 14; i++) {
+        const result = await children.next().run({ dataDir, scenario: 'restore', start: `${START}T03:00:00.000Z` }, Math.floor(delay() * 1500));
+        expect(result.error).toBe('');
+        expect(result.killed).toBe(true);
+        for (const l of committed(result)) restoresSeen.add(l['id'] as string);
+        const raw = fileChecks(dataDir);
+        const plans = (raw.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n;
+        raw.close();
+        const host = await open(dataDir, `${START}T03:00:00.000Z`);
+        // Opening finishes a restore the kill interrupted: the settings follow the data.
+        const name = (await host.invoke('settings.get', {})).businessName;
+        expect([[1, 'State A'], [2, 'State B']]).toContainEqual([plans, name]);
+        expect(host.db.prepare("SELECT COUNT(*) AS n FROM meta WHERE key IN ('restore.pending', 'settings.snapshot')").get()).toEqual({ n: 0 });
+        expect((await host.invoke('audit.verify', {})).ok).toBe(true);
+        host.close();
+      }
+    } finally {
+      await children.close();
     }
     expect(restoresSeen.size).toBe(2); // both directions were completed at least once
   });
+});
+
+// The run straight over the database, killed between and inside its commits. Children use
+// small batches (1, 5 or 25 units), so many commits fall inside a run and kills land between
+// and inside them. After every kill the database is consistent (each unit is atomic, units
+// commit in batches) and a rerun leaves every due period invoiced exactly once, numbers gapless
+// and chronological, and no invoice without lines.
+describe('crash safety of the billing run', () => {
+  it(`survives ${RUN_KILLS}+ SIGKILLs at random moments over ${RUN_SUBSCRIPTIONS} subscriptions`, async () => {
+    const dataDir = dir('subdesk-crash-');
+    const th = await makeHost({ startDate: '2026-01-01', setup: true, dataDir });
+    seedRunData(th.host.db);
+    th.close();
+    const children = childPool();
+    const delay = random(3);
+    let kills = 0;
+    let midRun = 0;
+    let asOf = '2026-01-01';
+    try {
+      for (let cycle = 0; kills < RUN_KILLS && cycle < 3 * RUN_KILLS; cycle++) {
+        asOf = addDays(asOf, 2);
+        const before = invoiceCount(dataDir);
+        const outcome = await children.next().run({ dataDir, scenario: 'run', start: asOf, batchUnits: [1, 5, 25][cycle % 3]! }, Math.floor(delay() * 500));
+        if (!outcome.killed && outcome.code !== 0) throw new Error(`child failed (${outcome.code}): ${outcome.error}`);
+        if (outcome.killed) kills++;
+        const db = openDatabase(path.join(dataDir, 'subdesk.sqlite'));
+        try {
+          checkConsistent(db);
+          const atKill = invoiceCount(dataDir);
+          const env = { db, settings: cachedSettings(createSettingsService({ dataDir, osTimeZone: 'Asia/Shanghai', db })), now: () => new Date(`${asOf}T01:00:00Z`), today: () => asOf };
+          const rerun = runBilling(env, 'manual', asOf, () => undefined);
+          expect(rerun.errors).toEqual([]);
+          checkConsistent(db);
+          checkExactlyOnce(db, asOf);
+          // Killed after some units committed and before the last: the interesting case.
+          if (outcome.killed && atKill > before && invoiceCount(dataDir) > atKill) midRun++;
+          expect(runBilling(env, 'manual', asOf, () => undefined).invoicesCreated).toBe(0);
+        } finally {
+          db.close();
+        }
+      }
+      expect(kills).toBeGreaterThanOrEqual(RUN_KILLS);
+      expect(midRun).toBeGreaterThanOrEqual(5);
+    } finally {
+      await children.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
