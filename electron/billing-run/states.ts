@@ -112,10 +112,13 @@ export function saveWake(db: Db, subId: number): void {
   prepared(db, 'UPDATE subscriptions SET wake_date = ? WHERE id = ?').run(storedWake(loadState(db, subId)), subId);
 }
 
-/** Computes the wake date of rows saved without one (rows written before the column, or by hand). */
+/**
+ * Computes the wake date of rows saved without one (a desk save cleared it, or the row was
+ * written before the column). One transaction: after the migration that is every row at once.
+ */
 export function fillMissingWakes(db: Db): void {
   const ids = prepared<[], number>(db, 'SELECT id FROM subscriptions WHERE wake_date IS NULL').pluck().all();
-  for (const id of ids) saveWake(db, id);
+  if (ids.length) db.transaction(() => ids.forEach((id) => saveWake(db, id)))();
 }
 
 /** Writes what a step changed between `before` and `after` (same subscriptions, same order), with the new wake dates. */

@@ -7,7 +7,7 @@
  */
 import { compareDates, daysBetween } from '../billing/dates';
 import { periodContaining } from '../billing/periods';
-import { scheduleOfState, standingOn, type PauseState, type PlanTerms, type SubState, type Terms } from '../billing/subscription';
+import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStanding, type PlanTerms, type SubState, type Terms } from '../billing/subscription';
 import type { MemberBadge } from '../contract/desk-types';
 import type { Db } from '../db/open';
 import type { SubRow as SubscriptionRow } from '../subscriptions/model';
@@ -132,10 +132,23 @@ export function createStanding(db: Db) {
     };
   }
 
+  /**
+   * A state the machine cannot step (the run reports it per subscription and leaves it) still
+   * gets a standing from its columns, so one broken row never empties the desk's list.
+   */
+  function safeStandingOn(state: SubState, today: string, terms: Terms): SubStanding {
+    try {
+      return standingOn(state, today, terms);
+    } catch {
+      const st = state.status === 'cancelled' ? 'ended' : state.status;
+      return { state: st, paidThrough: state.next_bill_date, endsOn: state.end_date, pausedUntil: openPauseOf(state)?.end_date ?? null, after: state };
+    }
+  }
+
   /** The machine's standing on `today` (the same steps the run will take), in the desk's words. */
   function subscriptionStanding(r: SubRow, open: PauseState[], today: string, terms: Terms): { standing: SubscriptionStanding; after: SubState } {
     const state: SubState = { ...r, pauses: open, addons: [], charges: 0 };
-    const on = standingOn(state, today, terms);
+    const on = safeStandingOn(state, today, terms);
     const s = on.after;
     // An imported member also starts before the anchor, but as 'active': only 'trialing' is a trial.
     const trialEndsOn = s.status === 'trialing' && compareDates(today, s.anchor_date) < 0 ? s.anchor_date : null;
