@@ -361,6 +361,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       periodEnd: c.until,
       amount: -c.amount,
       taxRateBp: c.taxRateBp,
+      memberId: sub.member_id,
     }));
     updateSub(db, sub.id, { next_bill_date: end, periods_billed: 1 }, at());
     const mode = taxMode(env);
