@@ -391,8 +391,10 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const addonId = Number(info.lastInsertRowid);
       staleWake(db, sub.id);
       const lines: LineDraft[] = [];
-      if (sub.status === 'active' && from < sub.next_bill_date) {
-        const span = { start: from, end: sub.next_bill_date };
+      // Charged up to where the paid service runs out: the next bill date, or a booked pause's start.
+      const until = liveUntil(sub, from);
+      if (sub.status === 'active' && until !== null && from < until) {
+        const span = { start: from, end: until };
         const facts = { memberId: sub.member_id, listPrice: input.price, daysUsed: daysBetween(from, span.end), daysInPeriod: fullPeriodLength(scheduleOf(sub), span) };
         lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(scheduleOf(sub), input.price, span), taxRateBp: rate, ...facts });
       }
