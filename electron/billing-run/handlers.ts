@@ -3,7 +3,7 @@ import type { billingChannels } from '../contract/invoices';
 import type { AreaHandlers } from '../handlers';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import type { Job } from '../scheduler/scheduler';
-import { forecastBilling, previewBilling } from './preview';
+import { previewBilling } from './preview';
 import { listRuns, runBilling, type RunTrigger } from './run';
 
 /** A run as of today, then its push event: the desk sees every run, scheduled or not. */
@@ -17,7 +17,6 @@ export function billingHandlers(env: BillingEnv): AreaHandlers<keyof typeof bill
   return {
     'billing.run': (_input, ctx) => runAndReport(env, 'manual', ctx.audit, (run) => ctx.emit('billing.runCompleted', run)),
     'billing.preview': (input, ctx) => previewBilling(env, input.asOf, ctx.audit),
-    'billing.forecast': (input, ctx) => forecastBilling(env, input.months, ctx.audit),
     'billing.runs': (input) => listRuns(env, input.limit),
   };
 }

@@ -1,9 +1,9 @@
 /**
- * Preview and forecast: the billing run itself, inside a transaction that is rolled back.
- * No second code path, so what the preview shows is what the run will do.
+ * The preview: the billing run itself, inside a transaction that is rolled back. No second
+ * code path, so what the preview shows (invoice numbers, lines, taxes) is what the run will do;
+ * the run's rules are the state machine's, shared with the forecast and the desk's standing.
  */
-import { addMonthsClamped, lastDayOfMonth, startOfMonth } from '../billing/dates';
-import type { BillingPreview, ForecastMonth, PreviewInvoice } from '../contract/billing-types';
+import type { BillingPreview, PreviewInvoice } from '../contract/billing-types';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import { invoiceLines } from '../invoices/read';
 import { rolledBack, runBilling } from './run';
@@ -49,25 +49,3 @@ export function previewBilling(env: BillingEnv, asOf: string, audit: AuditFn): B
     return { asOf, invoices, count: invoices.length, total: invoices.reduce((s, i) => s + i.total, 0) };
   });
 }
-
-/**
- * Month by month, from the current month: what runs at each month's end would invoice.
- * Repeated runs in one rolled-back transaction, so cancellations at period end, fixed terms
- * and scheduled pauses play out as they will.
- */
-export function forecastBilling(env: BillingEnv, months: number, audit: AuditFn): ForecastMonth[] {
-  const first = startOfMonth(env.today());
-  return rolledBack(env, () => {
-    const out: ForecastMonth[] = [];
-    for (let i = 0; i < months; i++) {
-      const monthStart = addMonthsClamped(first, i);
-      const before = maxInvoiceId(env);
-      runBilling(env, 'manual', lastDayOfMonth(monthStart), audit);
-      const invoices = invoicesAfter(env, before);
-      out.push({ month: monthStart.slice(0, 7), invoices: invoices.length, total: invoices.reduce((s, x) => s + x.total, 0) });
-    }
-    return out;
-  });
-}
-
-

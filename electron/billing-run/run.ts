@@ -10,6 +10,7 @@ import type { AuditFn, BillingEnv } from '../invoices/env';
 import { issueInvoice } from '../invoices/issue';
 import { withRunCache } from './cache';
 import { dueSubscriptions } from './due';
+import { fillMissingWakes } from './states';
 import { stepPayerAt } from './step';
 import { prepared } from '../db/statements';
 
@@ -41,6 +42,8 @@ export const DEFAULT_BATCH: BatchLimits = { units: 500, ms: 150 };
  * savepoint alone, reported per subscription, and its payer is left alone for the rest of this pass.
  */
 export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): DueResult {
+  // Rows saved since their wake date was last computed (or written before the column) get it first.
+  fillMissingWakes(env.db);
   return withRunCache(env.db, () => billDueUnits(env, asOf, runId, audit, batch));
 }
 

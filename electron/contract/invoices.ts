@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, positiveMoney, requiredText, text } from './common';
-import type { BillingPreview, BillingRun, CreditNote, ForecastMonth, Invoice, InvoiceDetail } from './billing-types';
+import type { BillingPreview, BillingRun, CreditNote, Invoice, InvoiceDetail } from './billing-types';
 
 export const billingChannels = {
   /** Bills every due, not yet invoiced period up to today (the same run the scheduler makes). */
   'billing.run': channel<BillingRun>()(z.strictObject({}), { access: 'desk', mutates: true, tx: 'self' }),
   /** The same computation as a dry run for any date: what would be invoiced on that day. */
   'billing.preview': channel<BillingPreview>()(z.strictObject({ asOf: isoDate }), { access: 'desk', mutates: false }),
-  /** Month by month totals the engine would invoice, from today for `months` months. */
-  'billing.forecast': channel<ForecastMonth[]>()(
-    z.strictObject({ months: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(36, 'out_of_range').default(12) }),
-    { access: 'manager', mutates: false },
-  ),
   'billing.runs': channel<BillingRun[]>()(
     z.strictObject({ limit: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(500, 'out_of_range').default(50) }),
     { access: 'desk', mutates: false },

@@ -121,6 +121,8 @@ export const subscriptionsColumns = {
   pending_change_date: 'text?',
   created_at: 'text',
   updated_at: 'text',
+  /** The next date the state machine must look at this subscription (null: compute it). */
+  wake_date: 'text?',
 } as const satisfies Columns;
 export type SubscriptionRow = RowOf<typeof subscriptionsColumns>;
 

@@ -1,12 +1,16 @@
 /**
  * Where a member stands today: each membership and pack (in service, paused, ended…) and
- * what the payer owes past due. Read in batches so the list can show badges for a page of
+ * what the payer owes past due. A membership's state, end date and pause come from the
+ * subscription state machine's standingOn (the run's own steps played forward in memory), so
+ * the desk and check-in agree with billing on every day, before and after the day's run. Read in batches so the list can show badges for a page of
  * rows and the check-in can decide in one go.
  */
 import { compareDates, daysBetween } from '../billing/dates';
-import { nthPeriod, periodContaining, type Alignment, type Interval, type Schedule } from '../billing/periods';
+import { periodContaining } from '../billing/periods';
+import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStanding, type PlanTerms, type SubState, type Terms } from '../billing/subscription';
 import type { MemberBadge } from '../contract/desk-types';
 import type { Db } from '../db/open';
+import type { SubRow as SubscriptionRow } from '../subscriptions/model';
 
 /** A membership or pack stopping within this many days is "expiring soon". */
 export const EXPIRING_DAYS = 14;
@@ -52,24 +56,8 @@ export interface Overdue {
   days: number;
 }
 
-interface SubRow {
-  id: number;
-  member_id: number;
-  plan_name: string;
-  status: string;
-  start_date: string;
-  anchor_date: string;
-  end_date: string | null;
-  interval: Interval;
-  interval_count: number;
-  alignment: Alignment;
-  term_periods: number | null;
-  auto_renew: number;
-  session_quota: number | null;
-  checkins_per_day: number;
-  pause_until: string | null;
-  paused: number;
-}
+/** A subscription row with what the desk shows beside it. */
+type SubRow = SubscriptionRow & { plan_name: string; session_quota: number | null; checkins_per_day: number };
 
 interface PackRow {
   id: number;
@@ -85,18 +73,19 @@ interface PackRow {
 const ids = (list: number[]) => JSON.stringify([...new Set(list)]);
 
 export function createStanding(db: Db) {
-  const subs = db.prepare<[{ ids: string; today: string }], SubRow>(
-    `SELECT s.id, s.member_id, p.name AS plan_name, s.status, s.start_date, s.anchor_date, s.end_date, s.interval,
-            s.interval_count, s.alignment, s.term_periods, s.auto_renew, p.session_quota, p.checkins_per_day,
-            (SELECT sp.end_date FROM subscription_pauses sp
-              WHERE sp.subscription_id = s.id AND sp.start_date <= @today AND (sp.end_date IS NULL OR sp.end_date > @today)
-                AND (sp.resumed_on IS NULL OR sp.resumed_on > @today) ORDER BY sp.id DESC LIMIT 1) AS pause_until,
-            EXISTS (SELECT 1 FROM subscription_pauses sp
-              WHERE sp.subscription_id = s.id AND sp.start_date <= @today AND (sp.end_date IS NULL OR sp.end_date > @today)
-                AND (sp.resumed_on IS NULL OR sp.resumed_on > @today)) AS paused
+  const subs = db.prepare<[string], SubRow>(
+    `SELECT s.*, p.name AS plan_name, p.session_quota, p.checkins_per_day
        FROM subscriptions s JOIN plans p ON p.id = s.plan_id
-      WHERE s.member_id IN (SELECT value FROM json_each(@ids))
+      WHERE s.member_id IN (SELECT value FROM json_each(?))
       ORDER BY s.id`,
+  );
+  // Pauses not yet resumed of these subscriptions, in one query.
+  const pauses = db.prepare<[string], PauseState & { subscription_id: number }>(
+    `SELECT sp.subscription_id, sp.id, sp.start_date, sp.end_date, sp.resumed_on FROM subscription_pauses sp
+      WHERE sp.subscription_id IN (SELECT value FROM json_each(?)) AND sp.resumed_on IS NULL ORDER BY sp.id`,
+  );
+  const planTerms = db.prepare<[number], PlanTerms>(
+    'SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee FROM plans WHERE id = ?',
   );
   const packs = db.prepare<[string], PackRow>(
     `SELECT mp.id, mp.member_id, p.name AS plan_name, mp.sessions_total, mp.start_date, mp.expires_on, p.checkins_per_day,
@@ -122,37 +111,62 @@ export function createStanding(db: Db) {
   );
 
   /** The span whose visits count against the quota: the trial before the anchor, else today's period. */
-  function quotaSpan(r: SubRow, today: string): { start: string; end: string } {
-    const schedule: Schedule = { anchor: r.anchor_date, interval: r.interval, count: r.interval_count, alignment: r.alignment };
-    return compareDates(today, r.anchor_date) < 0 ? { start: r.start_date, end: r.anchor_date } : periodContaining(schedule, today);
+  function quotaSpan(s: SubState, today: string): { start: string; end: string } {
+    return compareDates(today, s.anchor_date) < 0 ? { start: s.start_date, end: s.anchor_date } : periodContaining(scheduleOfState(s), today);
   }
 
-  function subscriptionStanding(r: SubRow, today: string): SubscriptionStanding {
-    const schedule: Schedule = { anchor: r.anchor_date, interval: r.interval, count: r.interval_count, alignment: r.alignment };
-    const termEnd = r.term_periods && !r.auto_renew ? nthPeriod(schedule, r.term_periods - 1).end : null;
-    const endsOn = r.end_date ?? termEnd;
-    // An imported member also starts before the anchor, but as 'active': only 'trialing' is a trial.
-    const trialEndsOn = r.status === 'trialing' && compareDates(today, r.anchor_date) < 0 ? r.anchor_date : null;
-    let state: ServiceState;
-    if (r.status === 'ended' || (endsOn !== null && compareDates(endsOn, today) <= 0)) state = 'ended';
-    else if (r.paused || r.status === 'paused') state = 'paused';
-    else if (compareDates(r.start_date, today) > 0) state = 'not_started';
-    else if (trialEndsOn && compareDates(today, trialEndsOn) < 0) state = 'trialing';
-    else state = 'in_service';
+  /** Plan terms for the machine (a pending switch, the freeze fee), read once per call. */
+  function termsFor(): Terms {
+    const cache = new Map<number, PlanTerms>();
     return {
+      householdBp: 0, // lines are not shown here, only dates
+      plan(id) {
+        let p = cache.get(id);
+        if (!p) {
+          p = planTerms.get(id);
+          if (!p) throw new Error(`plan ${id} is missing`);
+          cache.set(id, p);
+        }
+        return p;
+      },
+    };
+  }
+
+  /**
+   * A state the machine cannot step (the run reports it per subscription and leaves it) still
+   * gets a standing from its columns, so one broken row never empties the desk's list.
+   */
+  function safeStandingOn(state: SubState, today: string, terms: Terms): SubStanding {
+    try {
+      return standingOn(state, today, terms);
+    } catch {
+      const st = state.status === 'cancelled' ? 'ended' : state.status;
+      return { state: st, paidThrough: state.next_bill_date, endsOn: state.end_date, pausedUntil: openPauseOf(state)?.end_date ?? null, after: state };
+    }
+  }
+
+  /** The machine's standing on `today` (the same steps the run will take), in the desk's words. */
+  function subscriptionStanding(r: SubRow, open: PauseState[], today: string, terms: Terms): { standing: SubscriptionStanding; after: SubState } {
+    const state: SubState = { ...r, pauses: open, addons: [], charges: 0 };
+    const on = safeStandingOn(state, today, terms);
+    const s = on.after;
+    // An imported member also starts before the anchor, but as 'active': only 'trialing' is a trial.
+    const trialEndsOn = s.status === 'trialing' && compareDates(today, s.anchor_date) < 0 ? s.anchor_date : null;
+    const standing: SubscriptionStanding = {
       kind: 'subscription',
       id: r.id,
       memberId: r.member_id,
       planName: r.plan_name,
-      state,
+      state: on.state === 'active' ? 'in_service' : on.state,
       startsOn: r.start_date,
-      endsOn,
+      endsOn: on.endsOn,
       trialEndsOn,
-      pausedUntil: state === 'paused' ? r.pause_until : null,
+      pausedUntil: on.state === 'paused' ? on.pausedUntil : null,
       quota: r.session_quota,
       periodVisits: 0, // counted in `of`, for all quota plans in one query
       perDay: r.checkins_per_day,
     };
+    return { standing, after: s };
   }
 
   function packStanding(r: PackRow, today: string): PackStanding {
@@ -178,20 +192,26 @@ export function createStanding(db: Db) {
     const add = (s: Standing) => out.set(s.memberId, [...(out.get(s.memberId) ?? []), s]);
     if (memberIds.length === 0) return out;
     const list = ids(memberIds);
-    const quota: { row: SubRow; standing: SubscriptionStanding }[] = [];
-    for (const row of subs.all({ ids: list, today })) {
-      const standing = subscriptionStanding(row, today);
-      if (row.session_quota && (standing.state === 'in_service' || standing.state === 'trialing')) quota.push({ row, standing });
+    const quota: { after: SubState; standing: SubscriptionStanding }[] = [];
+    const rows = subs.all(list);
+    const open = new Map<number, PauseState[]>();
+    if (rows.length) {
+      for (const { subscription_id, ...p } of pauses.all(ids(rows.map((r) => r.id)))) open.set(subscription_id, [...(open.get(subscription_id) ?? []), p]);
+    }
+    const terms = termsFor();
+    for (const row of rows) {
+      const { standing, after } = subscriptionStanding(row, open.get(row.id) ?? [], today, terms);
+      if (row.session_quota && (standing.state === 'in_service' || standing.state === 'trialing')) quota.push({ after, standing });
       add(standing);
     }
     // A quota plan in service counts this period's visits: one query for all of them, not one per row.
     if (quota.length) {
-      const spans = quota.map(({ row }) => {
-        const span = quotaSpan(row, today);
-        return [row.id, span.start, span.end];
+      const spans = quota.map(({ after }) => {
+        const span = quotaSpan(after, today);
+        return [after.id, span.start, span.end];
       });
       const visits = new Map(periodVisits.all(JSON.stringify(spans)).map((v) => [v.id, v.n]));
-      for (const { row, standing } of quota) standing.periodVisits = visits.get(row.id) ?? 0;
+      for (const { after, standing } of quota) standing.periodVisits = visits.get(after.id) ?? 0;
     }
     for (const r of packs.all(list)) add(packStanding(r, today));
     return out;

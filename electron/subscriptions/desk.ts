@@ -6,6 +6,7 @@
  */
 import { billDue, lastBilledAsOf, rolledBack } from '../billing-run/run';
 import { dueSubscriptions } from '../billing-run/due';
+import { fillMissingWakes } from '../billing-run/states';
 import { stepPayerAt } from '../billing-run/step';
 import type { CreditNote, InvoiceDetail } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
@@ -38,6 +39,8 @@ export function deskAction<T>(env: BillingEnv, audit: AuditFn, act: () => T): T 
   const invoicesBefore = maxId(env, 'invoices');
   const notesBefore = maxId(env, 'credit_notes');
   const value = act();
+  // An action that saved a subscription without billing it leaves its wake date to compute.
+  fillMissingWakes(env.db);
   const today = env.today();
   const invoices = prepared<[number], { id: number }>(env.db, 'SELECT id FROM invoices WHERE id > ? ORDER BY id')
     .all(invoicesBefore)
@@ -55,6 +58,7 @@ export function deskAction<T>(env: BillingEnv, audit: AuditFn, act: () => T): T 
 export function billPayerToday(env: BillingEnv, payerId: number, extra: LineDraft[], audit: AuditFn): number | null {
   const today = env.today();
   const lines = [...extra];
+  fillMissingWakes(env.db);
   for (;;) {
     const next = dueSubscriptions(env.db, today, payerId)[0];
     if (!next) break;

@@ -29,6 +29,8 @@ export interface SubRow {
   discount_periods: number | null;
   pending_plan_id: number | null;
   pending_change_date: string | null;
+  /** When the engine next needs it (the state machine's wake); null = not computed since the last save. */
+  wake_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,12 +86,21 @@ export function addonsOf(db: Db, subId: number): AddonRow[] {
   return prepared<[number], AddonRow>(db, 'SELECT * FROM subscription_addons WHERE subscription_id = ? ORDER BY id').all(subId);
 }
 
-/** Updates the given columns of a subscription (and its updated_at). */
+/**
+ * Updates the given columns of a subscription (and its updated_at). The stored wake date is
+ * cleared: the frame of the action computes it again with the state machine before billing.
+ */
 export function updateSub(db: Db, id: number, patch: Partial<Omit<SubRow, 'id'>>, at: string): void {
   const keys = Object.keys(patch);
   if (keys.length === 0) return;
-  const set = [...keys.map((k) => `${k} = @${k}`), 'updated_at = @updated_at'].join(', ');
+  const stale = 'wake_date' in patch ? [] : ['wake_date = NULL'];
+  const set = [...keys.map((k) => `${k} = @${k}`), ...stale, 'updated_at = @updated_at'].join(', ');
   prepared(db, `UPDATE subscriptions SET ${set} WHERE id = @id`).run({ ...patch, updated_at: at, id });
+}
+
+/** Marks the stored wake date as out of date after a pause or add-on of the subscription changed. */
+export function staleWake(db: Db, id: number): void {
+  prepared(db, 'UPDATE subscriptions SET wake_date = NULL WHERE id = ?').run(id);
 }
 
 function addonFromRow(a: AddonRow): Addon {

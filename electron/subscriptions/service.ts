@@ -4,9 +4,10 @@
  * same engine step and documents as the billing run (see desk.ts and billing-run/step.ts).
  */
 import { addDays, toYmd } from '../billing/dates';
-import { nextBoundaryAfter, normalisedMonthly, prorateSpan } from '../billing/periods';
+import { normalisedMonthly, prorateSpan } from '../billing/periods';
+import { chargeEnd, discountLinesOf, householdPositionsOf, planSwitchPatch, sameSchedule } from '../billing/subscription';
 import { taxOfLine } from '../billing/tax';
-import { applyPlanTerms, discountLines, householdPositions, periodCharges, sameSchedule } from '../billing-run/step';
+import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../billing-run/states';
 import type { ActionResult } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
 import { descriptions } from '../invoices/descriptions';
@@ -16,7 +17,7 @@ import { oneOffFacts, spanFacts } from '../invoices/facts';
 import type { MembersService } from '../members/service';
 import type { PlanRow, PlansService } from '../plans/service';
 import { billPayerToday, deskAction } from './desk';
-import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, toSubscription, updateSub, type SubRow } from './model';
+import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, staleWake, toSubscription, updateSub, type SubRow } from './model';
 import { unusedFrom } from './value';
 import { prepared } from '../db/statements';
 
@@ -83,6 +84,11 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       )
       .get(sub.id, today());
     return row?.d ?? sub.start_date;
+  }
+
+  /** A plan switch from `anchor`: the plan's terms copied onto the subscription (the machine's rule). */
+  function applyPlanTerms(sub: SubRow, plan: PlanRow, anchor: string): void {
+    updateSub(db, sub.id, planSwitchPatch(sub, plan, anchor), at());
   }
 
   function requireRefundMethod(settlement: 'credit' | 'refund', method: string | undefined): void {
@@ -219,6 +225,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       if (input.resumeDate !== null) checkRange('resumeDate', input.resumeDate, addDays(from, 1), addDays(from, 2 * HORIZON_DAYS));
       const until = allowedPauseEnd(sub, null, from, input.resumeDate);
       prepared(db, 'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, created_at) VALUES (?, ?, ?, ?)').run(sub.id, from, until, at());
+      staleWake(db, sub.id);
       if (sub.next_bill_date !== null && from < sub.next_bill_date) {
         creditUnused(sub, from, undefined, { settlement: 'credit' }, t().reasonPause(from), audit);
         updateSub(db, sub.id, { next_bill_date: until }, at());
@@ -239,6 +246,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       // Resuming later than planned uses more of the allowance; earlier never needs a check.
       if (p.end_date !== null && on > p.end_date) allowedPauseEnd(sub, p.id, p.start_date, on);
       prepared(db, 'UPDATE subscription_pauses SET end_date = ? WHERE id = ?').run(on, p.id);
+      staleWake(db, sub.id);
       updateSub(db, sub.id, { next_bill_date: on }, at());
       audit('subscription', sub.id, { pauseUntil: p.end_date }, { resumeOn: on });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
@@ -308,7 +316,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const from = input.effectiveDate ?? today();
       if (sub.status === 'trialing') {
         checkRange('effectiveDate', from, sub.start_date, sub.anchor_date);
-        applyPlanTerms(env, sub, plan, sub.anchor_date);
+        applyPlanTerms(sub, plan, sub.anchor_date);
       } else {
         switchNow(sub, plan, from, audit);
       }
@@ -330,21 +338,19 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const oldPlan = planOf(sub);
     const credits = unusedFrom(env, sub.id, from, { addonId: null }, liveUntil(sub, from));
     const keep = sameSchedule(sub, plan);
-    applyPlanTerms(env, sub, plan, keep ? sub.anchor_date : from);
-    const next = loadSub(db, sub.id);
+    applyPlanTerms(sub, plan, keep ? sub.anchor_date : from);
+    const next = loadState(db, sub.id);
     // The period containing D under the (new) schedule, cut by a scheduled pause or the end date.
-    let end = nextBoundaryAfter(scheduleOf(next), from);
-    const p = openPause(db, sub.id);
-    if (p && p.start_date > from && p.start_date < end) end = p.start_date;
-    if (next.end_date !== null && next.end_date > from && next.end_date < end) end = next.end_date;
+    const end = chargeEnd(next, from);
     const span = { start: from, end };
-    const charge = prorateSpan(scheduleOf(next), next.price, span);
-    const index = Math.max(0, periodCharges(env, sub.id) - 1);
-    const position = householdPositions(env, payerOfSub(db, sub)).get(sub.member_id) ?? 0;
+    const schedule = scheduleOf(next);
+    const charge = prorateSpan(schedule, next.price, span);
+    const index = Math.max(0, periodCharges(db, sub.id) - 1);
+    const position = householdPositionsOf(loadPayerStates(db, payerOfSub(db, sub))).get(sub.member_id) ?? 0;
     const chargeLines: LineDraft[] = [
       { kind: 'proration_charge', description: t().prorationCharge(plan.name), subscriptionId: sub.id, planId: plan.id, periodStart: from, periodEnd: end, amount: charge, taxRateBp: next.tax_rate_bp,
         ...spanFacts(sub.member_id, scheduleOf(next), next.price, span) },
-      ...discountLines(env, next, charge, index, span, position),
+      ...lineDrafts(env, discountLinesOf(next, charge, index, span, position, machineTerms(env).householdBp)),
     ];
     const creditLines: LineDraft[] = credits.map((c) => ({
       kind: 'proration_credit',
@@ -383,9 +389,12 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const info = prepared(db, 'INSERT INTO subscription_addons (subscription_id, name, price, tax_rate_bp, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(sub.id, input.name, input.price, rate, from, at());
       const addonId = Number(info.lastInsertRowid);
+      staleWake(db, sub.id);
       const lines: LineDraft[] = [];
-      if (sub.status === 'active' && from < sub.next_bill_date) {
-        const span = { start: from, end: sub.next_bill_date };
+      // Charged up to where the paid service runs out: the next bill date, or a booked pause's start.
+      const until = liveUntil(sub, from);
+      if (sub.status === 'active' && until !== null && from < until) {
+        const span = { start: from, end: until };
         lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(scheduleOf(sub), input.price, span), taxRateBp: rate,
           ...spanFacts(sub.member_id, scheduleOf(sub), input.price, span) });
       }
@@ -411,6 +420,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const lower = addon.start_date > openStart(sub) ? addon.start_date : openStart(sub);
       checkRange('effectiveDate', from, lower, addDays(today(), HORIZON_DAYS));
       prepared(db, 'UPDATE subscription_addons SET end_date = ? WHERE id = ?').run(from, addon.id);
+      staleWake(db, sub.id);
       creditUnused(sub, from, { addonId: addon.id }, input, t().reasonAddonRemoved(addon.name, from), audit);
       audit('subscription_addon', addon.id, { endDate: addon.end_date }, { endDate: from });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
@@ -435,6 +445,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       .run(member.id, plan.id, input.price ?? plan.price, plan.tax_rate_bp, plan.interval, plan.interval_count, plan.alignment,
         start, input.nextBillDate, input.nextBillDate, plan.term_periods, plan.auto_renew, at(), at());
     const id = Number(info.lastInsertRowid);
+    // Outside a desk action's frame: its wake date is computed here.
+    saveWake(db, id);
     audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
     return id;
   }

@@ -174,6 +174,7 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
         anchor_date: start,
         status: left ? 'ended' : 'active',
         next_bill_date: left ? null : BENCH_DUE,
+        wake_date: null, // the first run computes it with the state machine
         end_date: left ? addMonthsClamped(start, billed) : null,
         periods_billed: billed,
         created_at: now,

@@ -1,0 +1,59 @@
+/**
+ * Where a subscription stands on a date, found by playing the machine forward in memory: the
+ * same steps the billing run will take, so the desk can never disagree with the run.
+ */
+import { NEVER, isLiveState, openPauseOf, type SubState, type Terms } from './state';
+import { stepAlone, stepPayer, wake } from './machine';
+
+export type StandingState = 'active' | 'trialing' | 'paused' | 'not_started' | 'ended';
+
+export interface SubStanding {
+  state: StandingState;
+  /** First day not yet invoiced once `date` is billed (null when nothing more will be). */
+  paidThrough: string | null;
+  /** The real end: a fixed term's last day moved by pauses, a cancel date; null when open-ended. */
+  endsOn: string | null;
+  /** First day back from the pause in force on `date` (null when open-ended or not paused). */
+  pausedUntil: string | null;
+  /** The state after `date`'s billing, for callers that need more (quota period, plan). */
+  after: SubState;
+}
+
+/** How far ahead a term's end is looked for: far more periods than any fixed term has. */
+const MAX_STEPS = 2_000;
+
+/** The date its end is set, projected: only a fixed term without renewal ends by itself. */
+function projectedEnd(s: SubState, terms: Terms): string | null {
+  let cur = s;
+  for (let n = 0; n < MAX_STEPS && isLiveState(cur); n++) {
+    if (cur.end_date !== null) return cur.end_date;
+    const w = wake(cur);
+    if (w === NEVER) return null;
+    // A subscription that renews and has nothing pending never ends by itself.
+    if (cur.term_periods === null || cur.auto_renew) {
+      if (cur.pending_plan_id === null) return null;
+    }
+    cur = stepPayer([cur], w, terms).states[0]!;
+  }
+  return cur.end_date;
+}
+
+/** The subscription's standing on `date`, as it will be once that day's run has billed it. */
+export function standingOn(state: SubState, date: string, terms: Terms): SubStanding {
+  const s = stepAlone(state, date, terms);
+  const live = isLiveState(s);
+  let st: StandingState;
+  if (!live) st = 'ended';
+  else if (s.status === 'paused') st = 'paused';
+  else if (s.start_date > date) st = 'not_started';
+  else if (s.status === 'trialing') st = 'trialing';
+  else st = 'active';
+  const pause = st === 'paused' ? openPauseOf(s) : undefined;
+  return {
+    state: st,
+    paidThrough: live ? s.next_bill_date : null,
+    endsOn: live ? projectedEnd(s, terms) : s.end_date,
+    pausedUntil: pause?.end_date ?? null,
+    after: s,
+  };
+}
