@@ -39,12 +39,15 @@ export function RecoveryScreen({ error }: { error: Error }) {
           <ExportDiagnosticsButton />
         </div>
         <p className="recovery__detail muted">{t('about.recovery.detail', { message: error.message.slice(0, 300) })}</p>
-        <div className="lock__footer langswitch" role="group" aria-label={t('common.language')}>
-          {(['en', 'zh-CN'] as const).map((l) => (
-            <button key={l} type="button" className={`langswitch__btn${i18n.language === l ? ' langswitch__btn--active' : ''}`} aria-pressed={i18n.language === l} onClick={() => void i18n.changeLanguage(l)}>
-              {l === 'en' ? 'EN' : '中文'}
-            </button>
-          ))}
+        {/* Not the shell's switch: that one saves the choice through the host, which may be what failed. */}
+        <div className="lock__footer">
+          <div className="langswitch" role="group" aria-label={t('common.language')}>
+            {(['en', 'zh-CN'] as const).map((l) => (
+              <button key={l} type="button" className={`langswitch__btn${i18n.language === l ? ' langswitch__btn--active' : ''}`} aria-pressed={i18n.language === l} onClick={() => void i18n.changeLanguage(l)}>
+                {l === 'en' ? 'EN' : '中文'}
+              </button>
+            ))}
+          </div>
         </div>
       </div>
     </main>
