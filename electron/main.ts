@@ -67,6 +67,8 @@ async function start(): Promise<void> {
   // Main-process errors go to the support log (<data folder>/logs) from here on; each host repoints it to its folder.
   configureLogFile(mainLog as unknown as LogWriter, dataDir);
   mainLog.errorHandler.startCatching();
+  // The window gets nothing from the log: its preload forwards only the app's own events anyway.
+  if (mainLog.transports.ipc) mainLog.transports.ipc.level = false;
   const shellLog = { logger: mainLog as unknown as LogWriter, versions: { electron: process.versions.electron, chrome: process.versions.chrome } };
   try {
     host = await createHost({
