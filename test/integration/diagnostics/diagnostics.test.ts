@@ -172,6 +172,29 @@ describe('Export diagnostics', () => {
   });
 });
 
+describe('Export diagnostics on a damaged data file', () => {
+  it('works without sign-in (nobody can sign in), reports the damage and leaves the file as found', async () => {
+    const dialogs = fakeDialogs();
+    const { th: first } = await seeded(dialogs);
+    first.close();
+    th = undefined;
+    const live = path.join(first.dataDir, 'subdesk.sqlite');
+    const bytes = fs.readFileSync(live);
+    for (let i = 4096 * 2; i < bytes.length; i += 13) bytes[i] = 0xa5;
+    fs.writeFileSync(live, bytes);
+    th = await makeHost({ dataDir: first.dataDir, signIn: false, dialogs });
+    expect(th.host.damaged).not.toBeNull();
+    const target = path.join(tempDir(), 'damaged.zip');
+    dialogs.answer(target);
+    expect(await th.host.invoke('system.exportDiagnostics', {})).toMatchObject({ status: 'done', file: target });
+    const zip = unzipSync(fs.readFileSync(target));
+    expect(JSON.parse(strFromU8(zip['versions.json']!))).toMatchObject({ damaged: th.host.damaged!.reason });
+    expect(strFromU8(zip['integrity.txt']!)).toBe('quick_check failed: SQLITE_CORRUPT database disk image is malformed\n');
+    expect(JSON.parse(strFromU8(zip['billing-runs.json']!))).toEqual([]);
+    expect(fs.readFileSync(live).equals(bytes)).toBe(true);
+  });
+});
+
 describe('system.info', () => {
   it('reports the runtime versions for the About screen', async () => {
     th = await makeHost({ versions: { electron: '38.2.0' } });
