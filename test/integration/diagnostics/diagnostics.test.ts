@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHash, failure, makeHost, signInAs, tempDir, type TestHost } from '../../support/host';
 import { fakeDialogs } from '../../support/dialogs';
-import { LOG_ARCHIVES, LOG_MAX_BYTES, configureLogFile, nodeLogWriter } from '../../../electron/diagnostics/log';
+import { LOG_ARCHIVES, LOG_MAX_BYTES, configureLogFile, createDiagnosticsLog, nodeLogWriter } from '../../../electron/diagnostics/log';
 
 let th: TestHost | undefined;
 afterEach(() => th?.close());
@@ -77,6 +77,19 @@ describe('the support log', () => {
     expect(text).not.toContain('xxxxxxxxxx');
     expect(text).not.toContain('[renderer]');
     expect(databaseHash(th.host.db)).toBe(before);
+  });
+
+  it('logs an unforeseen error with its class and stack frames, never its message', () => {
+    const dir = tempDir();
+    const log = createDiagnosticsLog(nodeLogWriter(dir), dir);
+    const e = new TypeError('cannot read 13912345678 of Zhao Lingyun');
+    e.stack = `TypeError: cannot read 13912345678 of Zhao Lingyun\n    at payerOf (/app/electron/members/service.ts:10:5)\n    at answer (/app/electron/host.ts:20:7)`;
+    log.failedCall('members.update', 'INTERNAL', e);
+    expect(fs.readFileSync(logFile(dir), 'utf8')).toMatch(
+      /\] \[error\] \[host\] call failed: members\.update INTERNAL\n {2}TypeError\n {4}at payerOf \(\/app\/electron\/members\/service\.ts:10:5\)\n {4}at answer \(\/app\/electron\/host\.ts:20:7\)\n$/,
+    );
+    expect(fs.readFileSync(logFile(dir), 'utf8')).not.toContain('Zhao');
+    expect(log.files()).toEqual([logFile(dir)]);
   });
 
   it('rotates at the size cap and keeps the older files', () => {
