@@ -12,7 +12,7 @@ import type { SettingsService } from './settings/service';
 import { planHandlers } from './plans/handlers';
 import { createPlansService } from './plans/service';
 import { settingsHandlers } from './settings/handlers';
-import { systemHandlers } from './system/handlers';
+import { systemHandlers, type SystemDeps } from './system/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
 import type { BackupService } from './backup/service';
@@ -59,6 +59,8 @@ export interface AreaDeps {
   backups: BackupService;
   /** Set when the data file failed its start-up check. */
   damaged(): { reason: string } | null;
+  /** The support log and "Export diagnostics" (host level). */
+  diagnostics: SystemDeps['diagnostics'];
 }
 
 export interface Areas {
@@ -82,7 +84,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const reports = createReportsService(billingEnv);
   const staffDeps = { staff: createStaffService(deps.db, deps.now), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
-    ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db }),
+    ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
     ...settingsHandlers(deps.settings),
     ...planHandlers(plans),
     ...memberHandlers(members),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { createAuditLog, type AuditLog } from './audit/audit';
 import { finishPendingRestore } from './backup/restore';
-import type { Dialogs } from './backup/dialogs';
+import { noDialogs, type Dialogs } from './backup/dialogs';
 import { createBackupService, type BackupFaults } from './backup/service';
 import { lightCheck, quickCheck, quickCheckOffThread } from './backup/verify';
 import { todayInZone } from './billing/dates';
@@ -23,6 +23,9 @@ import { createSettingsService, type HostSettingsService, type SettingsService, 
 import type { SettingsStoreFactory } from './settings/store';
 import { createAreas, type Areas } from './areas';
 import { inCall } from './call-scope';
+import { createDiagnostics, type ShellVersions } from './diagnostics/export';
+import { createDiagnosticsLog, nodeLogWriter, type DiagnosticsLog, type LogWriter } from './diagnostics/log';
+import { toWireError } from './ipc/envelope';
 import { createSession } from './staff/session';
 
 export interface HostOptions {
@@ -43,6 +46,10 @@ export interface HostOptions {
   backupFaults?: BackupFaults;
   /** The native file dialogs (main passes Electron's; tests and the e2e harness play them). */
   dialogs?: Dialogs;
+  /** The support log's writer (main: electron-log/main); default electron-log/node, same file. */
+  logger?: LogWriter;
+  /** Versions only the shell knows (main passes process.versions: electron, chrome). */
+  versions?: ShellVersions;
 }
 
 export interface Host {
@@ -72,6 +79,8 @@ export interface Host {
   readonly dataDir: string;
   readonly scheduler: Scheduler;
   readonly settings: SettingsService;
+  /** The support log (<data folder>/logs): failed calls, main and window errors. */
+  readonly log: DiagnosticsLog;
 }
 
 export const DB_FILE = 'subdesk.sqlite';
@@ -119,6 +128,23 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   let core: Core | undefined;
   let closed = false;
+  const log = createDiagnosticsLog(opts.logger ?? nodeLogWriter(opts.dataDir), opts.dataDir);
+  const diagnostics = {
+    log,
+    versions: opts.versions ?? {},
+    service: createDiagnostics({
+      dataDir: opts.dataDir,
+      dbFile: path.join(opts.dataDir, DB_FILE),
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      versions: opts.versions ?? {},
+      log,
+      dialogs: opts.dialogs ?? noDialogs,
+      settings,
+      now,
+      nativeBinding: opts.nativeBinding,
+      damaged: () => core?.damaged ?? null,
+    }),
+  };
   const backups = createBackupService({
     dataDir: opts.dataDir,
     dbFile: DB_FILE,
@@ -166,6 +192,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       session,
       backups,
       damaged: () => health.damaged,
+      diagnostics,
     });
     assertEveryChannelHandled(areas.handlers);
     const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
@@ -253,6 +280,11 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     try {
       return await answer(channel, input);
+    } catch (e) {
+      // Channel and code only: the input may hold a PIN or a member's details.
+      const code = toWireError(e).code;
+      log.failedCall(isChannel(channel) ? channel : '(unknown channel)', code, code === 'INTERNAL' ? e : undefined);
+      throw e;
     } finally {
       startBackgroundSoon();
     }
@@ -313,7 +345,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     jobs,
     now,
     localParts: (instant) => localParts(instant, settings.get().timeZone),
-    onError: (job, e) => console.error(`[scheduler] ${job} failed:`, e),
+    onError: (job, e) => {
+      console.error(`[scheduler] ${job} failed:`, e);
+      log.mainError(`scheduler ${job}`, e);
+    },
   });
 
   /** After a light open, the full quick_check on a worker thread; damage found switches writes off. */
@@ -383,6 +418,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     dataDir: opts.dataDir,
     scheduler,
     settings,
+    log,
   };
 }
 
@@ -399,7 +435,7 @@ interface Core {
 }
 
 /** With a damaged data file only these non-public channels still work (to restore a backup). */
-const DAMAGED_RESCUE = new Set<string>(['backup.list', 'backup.restore']);
+const DAMAGED_RESCUE = new Set<string>(['backup.list', 'backup.restore', 'system.exportDiagnostics']);
 
 function closeCore(core: Core): void {
   core.areas.close();

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
+import mainLog from 'electron-log/main';
 import { AppError } from './contract/errors';
 import { createHost, type Host } from './host';
+import { configureLogFile, type LogWriter } from './diagnostics/log';
 import { watchDemo } from './demo/switch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc/bridge';
 import { toEnvelope } from './ipc/envelope';
@@ -62,6 +64,12 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)));
 
   const dataDir = path.join(app.getPath('userData'), 'data');
+  // Main-process errors go to the support log (<data folder>/logs) from here on; each host repoints it to its folder.
+  configureLogFile(mainLog as unknown as LogWriter, dataDir);
+  mainLog.errorHandler.startCatching();
+  // The window gets nothing from the log: its preload forwards only the app's own events anyway.
+  if (mainLog.transports.ipc) mainLog.transports.ipc.level = false;
+  const shellLog = { logger: mainLog as unknown as LogWriter, versions: { electron: process.versions.electron, chrome: process.versions.chrome } };
   try {
     host = await createHost({
       dataDir,
@@ -71,6 +79,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       timers: true,
       dialogs,
+      ...shellLog,
     });
   } catch (e) {
     const message = e instanceof AppError ? e.message : String(e);
@@ -91,7 +100,7 @@ async function start(): Promise<void> {
   });
   host.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
   // "Explore with sample data": the host moves to the sample folder and back (electron/demo/switch.ts).
-  const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true, dialogs };
+  const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true, dialogs, ...shellLog };
   watchDemo(host, options, (next) => {
     host = next;
     next.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));

@@ -19,7 +19,7 @@ export function toWireError(e: unknown): WireError {
     if (fromTrigger) return { code: fromTrigger.code, message: fromTrigger.message, details: { sqliteCode } };
     return { code: 'CONFLICT', message: 'The change conflicts with existing records.', details: { sqliteCode } };
   }
-  console.error('[host] internal error:', e);
+  // The host has written it to the support log (electron/diagnostics/log.ts) with its stack.
   return { code: 'INTERNAL', message: 'Something went wrong inside Subdesk. Nothing was changed.' };
 }
 

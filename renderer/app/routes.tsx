@@ -19,6 +19,7 @@ const BillingScreen = later(() => import('../features/billing/BillingScreen'), '
 const StaffScreen = later(() => import('../features/staff/StaffScreen'), 'StaffScreen');
 const AuditScreen = later(() => import('../features/audit/AuditScreen'), 'AuditScreen');
 const SettingsScreen = later(() => import('../features/settings/SettingsScreen'), 'SettingsScreen');
+const AboutScreen = later(() => import('../features/about/AboutScreen'), 'AboutScreen');
 
 /**
  * The screens in the navigation, in order. A feature adds its screen here when it lands;
@@ -49,4 +50,5 @@ export const routes: RouteDef[] = [
   { path: '/staff', label: 'staff.nav', icon: '☺', component: StaffScreen, access: 'owner' },
   { path: '/audit', label: 'audit.nav', icon: '⛨', component: AuditScreen, access: 'manager' },
   { path: '/settings', label: 'nav.settings', icon: '⚙', component: SettingsScreen, access: 'owner' },
+  { path: '/about', label: 'about.nav', icon: 'ⓘ', component: AboutScreen },
 ];

@@ -124,6 +124,9 @@ vi.mock('electron', () => {
   };
 });
 
+// electron-log/main requires the real Electron; its Node build writes the same file.
+vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
+
 // electron-store needs a real Electron; conf is the same store without it.
 vi.mock('electron-store', async () => {
   const Conf = (await import('conf')).default;

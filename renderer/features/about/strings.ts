@@ -1,0 +1,58 @@
+/** The About screen, "Export diagnostics" and the recovery screen the error boundary shows. */
+export const en = {
+  nav: 'About',
+  title: 'About Subdesk',
+  intro: 'The versions below help support find a problem. Nothing here is sent anywhere by itself.',
+  app: 'Subdesk',
+  electron: 'Electron',
+  chromium: 'Chromium',
+  node: 'Node.js',
+  os: 'Operating system',
+  sqlite: 'SQLite',
+  schema: 'Data format version',
+  dataDir: 'Data folder',
+  unknown: 'Not known here',
+  diagnosticsTitle: 'Diagnostics for support',
+  diagnosticsHint:
+    'Saves one zip file with the error log, these versions, a check of the data file, the recent billing runs and the business settings. It holds no member details, no staff PINs and no business address, phone or tax ID.',
+  exportDiagnostics: 'Export diagnostics',
+  exported: 'Diagnostics saved to {{file}}',
+  ownerOnly: 'Only the owner can export diagnostics. Ask the owner to sign in.',
+  recovery: {
+    title: 'Subdesk hit a problem',
+    intro: 'This screen ran into an error it could not handle, so it stopped instead of showing something wrong.',
+    safe: 'Your data is safe: a change you were saving either finished completely or did not happen at all.',
+    next: 'Press Reload to carry on. If it happens again, the owner can export diagnostics and send the file to support.',
+    reload: 'Reload',
+    detail: 'Technical detail: {{message}}',
+  },
+};
+
+export const zh: typeof en = {
+  nav: '关于',
+  title: '关于 Subdesk',
+  intro: '以下版本信息可帮助技术支持排查问题。这里的内容不会自动发送到任何地方。',
+  app: 'Subdesk',
+  electron: 'Electron',
+  chromium: 'Chromium',
+  node: 'Node.js',
+  os: '操作系统',
+  sqlite: 'SQLite',
+  schema: '数据格式版本',
+  dataDir: '数据文件夹',
+  unknown: '此处未知',
+  diagnosticsTitle: '技术支持诊断信息',
+  diagnosticsHint:
+    '保存一个 zip 文件，内含错误日志、上述版本、数据文件检查结果、最近的计费记录和商户设置。不含任何会员资料、员工 PIN，也不含商户地址、电话或税号。',
+  exportDiagnostics: '导出诊断信息',
+  exported: '诊断信息已保存到 {{file}}',
+  ownerOnly: '只有店主可以导出诊断信息，请店主登录。',
+  recovery: {
+    title: 'Subdesk 遇到了问题',
+    intro: '此界面出现了无法处理的错误，因此已停止，以免显示错误的内容。',
+    safe: '您的数据是安全的：正在保存的更改要么已完整保存，要么完全没有发生。',
+    next: '请点击“重新加载”继续。如果再次出现，店主可以导出诊断信息并将文件发给技术支持。',
+    reload: '重新加载',
+    detail: '技术细节：{{message}}',
+  },
+};

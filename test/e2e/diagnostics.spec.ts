@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { tempDir } from '../support/host';
+import { expect, screenshot, test } from './harness';
+
+test('the About screen shows the versions, and the owner exports diagnostics from it', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${app.url}#/about`);
+  await expect(page.getByRole('heading', { name: 'About Subdesk' })).toBeVisible();
+  await expect(page.getByText('Data format version')).toBeVisible();
+  await expect(page.getByText(app.dataDir)).toBeVisible();
+  const target = path.join(tempDir(), 'support.zip');
+  app.dialogs.answer(target);
+  await page.getByRole('button', { name: 'Export diagnostics' }).click();
+  await expect(page.getByText(`Diagnostics saved to ${target}`)).toBeVisible();
+  expect(Object.keys(unzipSync(fs.readFileSync(target))).filter((n) => !n.startsWith('logs/')).sort()).toEqual(['billing-runs.json', 'integrity.txt', 'settings.json', 'versions.json']);
+  await screenshot(page, 'about-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '关于 Subdesk' })).toBeVisible();
+  await screenshot(page, 'about-zh');
+});
+
+test('a render error shows the recovery screen and reaches the support log', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${app.url}#/members`);
+  await expect(page.getByRole('link', { name: 'About' })).toBeVisible();
+  // A host answer the screen cannot read: the About screen throws while rendering.
+  await page.evaluate(() => {
+    const w = window as never as { __subdeskInvoke(c: string, i: unknown): Promise<{ ok: boolean; data?: object }> };
+    const real = w.__subdeskInvoke.bind(w);
+    w.__subdeskInvoke = async (c, i) => {
+      const r = await real(c, i);
+      return c === 'system.info' && r.ok ? { ok: true, data: { ...r.data, runtime: null } } : r;
+    };
+  });
+  await page.getByRole('link', { name: 'About' }).click();
+  await expect(page.getByRole('heading', { name: 'Subdesk hit a problem' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export diagnostics' })).toBeVisible();
+  await screenshot(page, 'recovery-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: 'Subdesk 遇到了问题' })).toBeVisible();
+  await screenshot(page, 'recovery-zh');
+  const log = fs.readFileSync(path.join(app.dataDir, 'logs', 'subdesk.log'), 'utf8');
+  expect(log).toMatch(/\[renderer\] render at .*: TypeError: /s);
+  // Reload: a fresh page in the stored language, and the screen works again.
+  await page.getByRole('button', { name: '重新加载' }).click();
+  await expect(page.getByRole('heading', { name: 'About Subdesk' })).toBeVisible();
+});
