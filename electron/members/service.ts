@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Member } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
-import type { memberInput } from '../contract/members';
+import type { CardClash, memberInput } from '../contract/members';
 import type { Db } from '../db/open';
 import { searchTextFor } from './search';
 
@@ -43,7 +43,8 @@ function fromRow(r: MemberRow): Member {
 
 export function createMembersService(db: Db) {
   const byId = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE id = ?');
-  const byCard = db.prepare<[string], { id: number }>('SELECT id FROM members WHERE card_no = ?');
+  // Case does not make another card (migration 011): A0001 and a0001 are one card.
+  const byCard = db.prepare<[string, number], { id: number }>('SELECT id FROM members WHERE card_no = ? COLLATE NOCASE AND id <> ? LIMIT 1');
   const dependants = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM members WHERE payer_id = ?');
 
   function get(id: number): Member {
@@ -79,8 +80,8 @@ export function createMembersService(db: Db) {
 
   function checkCard(memberId: number | null, cardNo: string | null): void {
     if (cardNo === null) return;
-    const other = byCard.get(cardNo);
-    if (other && other.id !== memberId) throw new AppError('DUPLICATE_CARD', `Card ${cardNo} belongs to member ${other.id}.`, { cardNo, memberId: other.id });
+    const other = byCard.get(cardNo, memberId ?? 0);
+    if (other) throw new AppError('DUPLICATE_CARD', `Card ${cardNo} belongs to member ${other.id}.`, { cardNo, memberId: other.id });
   }
 
   function values(m: MemberData) {
@@ -111,7 +112,8 @@ export function createMembersService(db: Db) {
   function update(id: number, input: MemberData, at: string): { before: Member; after: Member } {
     const before = active(id);
     checkPayer(id, input.payerId);
-    checkCard(id, input.cardNo);
+    // An unchanged card is never refused, so a clash found by migration 011 does not block editing either member.
+    if (input.cardNo !== before.cardNo) checkCard(id, input.cardNo);
     db.prepare(
       `UPDATE members SET name = @name, phone = @phone, card_no = @card_no, birthday = @birthday, payer_id = @payer_id,
          notes = @notes, tags = @tags, search_text = @search_text, updated_at = @at WHERE id = @id`,
@@ -119,7 +121,27 @@ export function createMembersService(db: Db) {
     return { before, after: get(id) };
   }
 
-  return { get, active, payerOf, create, update };
+  /** Cards held by more than one live member, case ignored: clashes older than migration 011, for the owner to resolve (a merge resolves one too). */
+  function cardClashes(): CardClash[] {
+    const rows = db
+      .prepare<[], { id: number; name: string; card_no: string }>(
+        `SELECT m.id, m.name, m.card_no FROM members m
+         WHERE m.card_no IS NOT NULL AND m.merged_into IS NULL
+           AND EXISTS (SELECT 1 FROM members o WHERE o.card_no = m.card_no COLLATE NOCASE AND o.id <> m.id AND o.merged_into IS NULL)
+         ORDER BY upper(m.card_no), m.id`,
+      )
+      .all();
+    const groups = new Map<string, CardClash>();
+    for (const r of rows) {
+      const key = r.card_no.toUpperCase();
+      const group = groups.get(key) ?? { card: key, members: [] };
+      group.members.push({ id: r.id, name: r.name, cardNo: r.card_no });
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  return { get, active, payerOf, create, update, cardClashes };
 }
 
 export type MembersService = ReturnType<typeof createMembersService>;
