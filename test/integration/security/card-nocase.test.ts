@@ -126,4 +126,10 @@ describe('a database that already holds a0001 and A0001', () => {
     await th!.host.invoke('members.merge', { keepId: alice.id, mergeId: bob.id });
     expect(await th!.host.invoke('members.cardClashes', {})).toEqual([]);
   });
+
+  it('a merge that would move the card onto a third member is refused until the clash is resolved', async () => {
+    const { alice } = await olderDatabaseWithClash();
+    const dan = await member(th!.host, 'Dan');
+    await refusedAsDuplicate(th!, () => th!.host.invoke('members.merge', { keepId: dan.id, mergeId: alice.id }));
+  });
 });
