@@ -47,15 +47,14 @@ const logo = z
   .max(700_000, 'logo_too_large')
   .refine((s) => s === '' || /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/.test(s), 'invalid_logo');
 
-export const documentSettingsInput = z
-  .strictObject({
-    logo,
-    receiptWidth: z.union([z.literal(58), z.literal(80)], 'invalid_choice'),
-    receiptPrinter: text(200),
-    silentReceipts: z.boolean('invalid_choice'),
-    receiptFooter: text(200),
-  })
-  .partial();
+/** A patch: a key may be left out but never sent as `undefined` (it would be written over the stored value). */
+export const documentSettingsInput = z.strictObject({
+  logo: logo.exactOptional(),
+  receiptWidth: z.union([z.literal(58), z.literal(80)], 'invalid_choice').exactOptional(),
+  receiptPrinter: text(200).exactOptional(),
+  silentReceipts: z.boolean('invalid_choice').exactOptional(),
+  receiptFooter: text(200).exactOptional(),
+});
 
 export const documentChannels = {
   /** The HTML of a receipt (payment), refund slip, A4 invoice, or closeout sheet (id = the closeout's id). */

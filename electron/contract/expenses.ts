@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { id, isoDate, positiveMoney, requiredText, text } from './common';
+import { id, isoDate, lineText, positiveMoney, requiredText, text } from './common';
 
 export const EXPENSE_CATEGORY_CODES = ['rent', 'salaries', 'utilities', 'equipment', 'marketing', 'other'] as const;
 
@@ -51,7 +51,7 @@ const expenseFields = {
 
 /** Names of a category: give one or both; a blank one takes the other's text. */
 const categoryNames = z
-  .strictObject({ nameEn: text(60).default(''), nameZh: text(60).default('') })
+  .strictObject({ nameEn: lineText(60).default(''), nameZh: lineText(60).default('') })
   .refine((c) => c.nameEn !== '' || c.nameZh !== '', { message: 'required', path: ['nameEn'] });
 
 export const expenseChannels = {
@@ -82,8 +82,8 @@ export const expenseChannels = {
   'expenseCategories.update': channel<ExpenseCategory>()(
     z.strictObject({
       id,
-      nameEn: text(60).optional(),
-      nameZh: text(60).optional(),
+      nameEn: lineText(60).optional(),
+      nameZh: lineText(60).optional(),
       active: z.boolean('invalid_choice').optional(),
       position: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(1000, 'out_of_range').optional(),
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { id, isoDate, requiredText, text } from './common';
+import { empty, id, isoDate, lineText, requiredLine, text } from './common';
 import type { Member, PayerBalance } from './billing-types';
 
 /** Phone: digits with optional +, spaces and dashes; 5..20 digits. Empty is allowed. */
@@ -11,21 +11,29 @@ export const cardNo = z
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'invalid_card');
 
 export const memberFields = {
-  name: requiredText(100),
+  name: requiredLine(100),
   phone: phone.default(''),
   cardNo: cardNo.nullable().default(null),
   birthday: isoDate.nullable().default(null),
   payerId: id.nullable().default(null),
   notes: text(2000).default(''),
-  tags: z.array(text(30), 'invalid_choice').max(20, 'too_long').default([]),
+  tags: z.array(lineText(30), 'invalid_choice').max(20, 'too_long').default([]),
 };
 
 export const memberInput = z.strictObject(memberFields);
 export type MemberInput = z.input<typeof memberInput>;
 
+/** Live members holding one card number in different case (older than migration 011), grouped by the card in capitals. */
+export interface CardClash {
+  card: string;
+  members: { id: number; name: string; cardNo: string }[];
+}
+
 export const memberChannels = {
   'members.create': channel<Member>()(memberInput, { access: 'desk', mutates: true }),
   'members.update': channel<Member>()(z.strictObject({ id, member: memberInput }), { access: 'desk', mutates: true }),
   'members.get': channel<Member>()(z.strictObject({ id }), { access: 'desk', mutates: false }),
+  /** Card numbers two members hold in different case, for the owner to give one of them a new number. */
+  'members.cardClashes': channel<CardClash[]>()(empty, { access: 'desk', mutates: false }),
   'members.balance': channel<PayerBalance>()(z.strictObject({ payerId: id }), { access: 'desk', mutates: false }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import type { InvoiceDetail } from './billing-types';
-import { id, isoDate, requiredText, text } from './common';
+import { id, isoDate, requiredLine, requiredText, text } from './common';
 
 /** A payment method of the configurable list. Built-in ones are shown translated by code. */
 export interface PaymentMethod {
@@ -207,14 +207,14 @@ export const paymentChannels = {
     mutates: false,
   }),
   'paymentMethods.create': channel<PaymentMethod>()(
-    z.strictObject({ name: requiredText(40), isCash: z.boolean('invalid_choice').default(false) }),
+    z.strictObject({ name: requiredLine(40), isCash: z.boolean('invalid_choice').default(false) }),
     { access: 'manager', mutates: true },
   ),
   /** Rename a custom method, switch any method on or off, or move it in the list. */
   'paymentMethods.update': channel<PaymentMethod>()(
     z.strictObject({
       code: methodCode,
-      name: requiredText(40).optional(),
+      name: requiredLine(40).optional(),
       active: z.boolean('invalid_choice').optional(),
       position: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(1000, 'out_of_range').optional(),
     }),
@@ -225,11 +225,11 @@ export const paymentChannels = {
     mutates: false,
   }),
   'promotions.create': channel<TopUpPromotion>()(
-    z.strictObject({ name: requiredText(100), minAmount: positiveMoney, bonus: positiveMoney }),
+    z.strictObject({ name: requiredLine(100), minAmount: positiveMoney, bonus: positiveMoney }),
     { access: 'manager', mutates: true },
   ),
   'promotions.update': channel<TopUpPromotion>()(
-    z.strictObject({ id, name: requiredText(100), minAmount: positiveMoney, bonus: positiveMoney, active: z.boolean('invalid_choice') }),
+    z.strictObject({ id, name: requiredLine(100), minAmount: positiveMoney, bonus: positiveMoney, active: z.boolean('invalid_choice') }),
     { access: 'manager', mutates: true },
   ),
   /** The payer of a member (the member itself or its household payer) with balance, credit and open invoices. */

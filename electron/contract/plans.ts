@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { basisPoints, id, money, requiredText, text } from './common';
+import { basisPoints, id, money, requiredLine, text } from './common';
 import type { Plan } from './billing-types';
 
 const count = (min: number, max: number) =>
   z.number('out_of_range').int('out_of_range').min(min, 'out_of_range').max(max, 'out_of_range');
 
 const common = {
-  name: requiredText(100),
+  name: requiredLine(100),
   description: text(500).default(''),
   price: money,
   taxRateBp: basisPoints.optional(), // default: the business's default tax rate

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { basisPoints, empty, requiredText, text } from './common';
+import { basisPoints, empty, requiredLine, text } from './common';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -53,7 +53,7 @@ export function isNumberFormat(f: string): boolean {
 }
 
 export const settingsShape = {
-  businessName: requiredText(100),
+  businessName: requiredLine(100),
   address: text(300),
   phone: text(40),
   taxId: text(50),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { channel, type Access, type Role } from './define';
-import { empty, id, requiredText } from './common';
+import { empty, id, requiredLine } from './common';
 
 /** A PIN is 4 to 8 digits; it is only ever stored as an scrypt hash. */
 export const pin = z.string('invalid_pin').regex(/^\d{4,8}$/, 'invalid_pin');
 export const role = z.enum(['desk', 'manager', 'owner'], 'invalid_choice');
-export const staffName = requiredText(60);
+export const staffName = requiredLine(60);
 
 export const ROLE_RANK: Record<Role, number> = { desk: 1, manager: 2, owner: 3 };
 

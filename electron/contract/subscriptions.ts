@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { basisPoints, id, isoDate, money, requiredText } from './common';
+import { basisPoints, id, isoDate, money, requiredLine, requiredText } from './common';
 import type { ActionResult, InvoiceDetail, MemberPack, Subscription } from './billing-types';
 
 export const discountInput = z
@@ -77,7 +77,7 @@ export const subscriptionChannels = {
     { access: 'desk', mutates: true },
   ),
   'subscriptions.addAddon': channel<ActionResult>()(
-    z.strictObject({ id, name: requiredText(100), price: money, taxRateBp: basisPoints.optional(), effectiveDate: isoDate.optional(), dryRun }),
+    z.strictObject({ id, name: requiredLine(100), price: money, taxRateBp: basisPoints.optional(), effectiveDate: isoDate.optional(), dryRun }),
     { access: 'desk', mutates: true },
   ),
   'subscriptions.removeAddon': channel<ActionResult>()(

@@ -7,6 +7,7 @@ export function memberHandlers(members: MembersService): AreaHandlers<keyof type
     'members.create': (input) => members.create(input),
     'members.update': (input) => members.update(input.id, input.member),
     'members.get': (input) => members.get(input.id),
+    'members.cardClashes': () => members.cardClashes(),
     'members.balance': (input) => members.balance(input.payerId),
   };
 }

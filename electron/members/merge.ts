@@ -59,6 +59,13 @@ export function mergeMembers(
     throw new AppError('PAYER_INVALID', `Member ${keepId} has a payer, so cannot take over the members ${mergeId} pays for.`, { keepId, mergeId });
   }
 
+  if (!keep.card_no && other.card_no) {
+    // The card moves to the kept record: refused while a third member holds it in another case (an older clash).
+    const holder = db
+      .prepare<[string, number, number], { id: number }>('SELECT id FROM members WHERE card_no = ? COLLATE NOCASE AND id NOT IN (?, ?) LIMIT 1')
+      .get(other.card_no, keepId, mergeId);
+    if (holder) throw new AppError('DUPLICATE_CARD', `Card ${other.card_no} is also held by member ${holder.id}.`, { cardNo: other.card_no, memberId: holder.id });
+  }
   const keptBefore = get(keepId);
   const mergedBefore = get(mergeId);
   const moved: Record<string, number> = {};

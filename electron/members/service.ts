@@ -5,10 +5,11 @@
 import type { z } from 'zod';
 import type { Member, PayerBalance } from '../contract/billing-types';
 import { AppError } from '../contract/errors';
-import type { memberInput } from '../contract/members';
+import type { CardClash, memberInput } from '../contract/members';
 import { createMembersRepo, type MemberValues } from '../db/repos/members';
 import type { ServiceEnv } from '../env';
 import { payerBalance } from '../ledger/ledger';
+import { checkBirthday } from './birthday';
 import { searchTextFor } from './search';
 import type { MemberRow } from '../db/rows';
 
@@ -67,8 +68,8 @@ export function createMembersService(env: ServiceEnv) {
 
   function checkCard(memberId: number | null, cardNo: string | null): void {
     if (cardNo === null) return;
-    const holder = repo.cardHolder(cardNo);
-    if (holder !== undefined && holder !== memberId) throw new AppError('DUPLICATE_CARD', `Card ${cardNo} belongs to member ${holder}.`, { cardNo, memberId: holder });
+    const holder = repo.cardHolder(cardNo, memberId);
+    if (holder !== undefined) throw new AppError('DUPLICATE_CARD', `Card ${cardNo} belongs to member ${holder}.`, { cardNo, memberId: holder });
   }
 
   function values(m: MemberData): MemberValues {
@@ -85,6 +86,7 @@ export function createMembersService(env: ServiceEnv) {
   }
 
   function create(input: MemberData): Member {
+    checkBirthday(input.birthday, env.today(), 'birthday');
     checkPayer(null, input.payerId);
     checkCard(null, input.cardNo);
     const member = get(repo.insert(values(input), at()));
@@ -94,8 +96,10 @@ export function createMembersService(env: ServiceEnv) {
 
   function update(id: number, input: MemberData): Member {
     const before = active(id);
+    checkBirthday(input.birthday, env.today(), 'member.birthday');
     checkPayer(id, input.payerId);
-    checkCard(id, input.cardNo);
+    // An unchanged card is never refused, so a clash older than migration 011 does not block editing either member.
+    if (input.cardNo !== before.cardNo) checkCard(id, input.cardNo);
     repo.update(id, values(input), at());
     const after = get(id);
     env.audit('member', id, before, after);
@@ -108,7 +112,19 @@ export function createMembersService(env: ServiceEnv) {
     return payerBalance(env.db, payerId);
   }
 
-  return { get, active, payerOf, create, update, balance };
+  /** Cards held by more than one live member, case ignored, for the owner to resolve (a merge resolves one too). */
+  function cardClashes(): CardClash[] {
+    const groups = new Map<string, CardClash>();
+    for (const r of repo.cardClashes()) {
+      const key = r.card_no.toUpperCase();
+      const group = groups.get(key) ?? { card: key, members: [] };
+      group.members.push({ id: r.id, name: r.name, cardNo: r.card_no });
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  return { get, active, payerOf, create, update, balance, cardClashes };
 }
 
 export type MembersService = ReturnType<typeof createMembersService>;

@@ -130,6 +130,8 @@ export const en = {
     promise_date: 'Give the promised date for a promise to pay (and only then)',
     invalid_logo: 'Use a PNG, JPEG, GIF or WebP image',
     logo_too_large: 'The logo is too large (at most 500 KB)',
+    invalid_characters: 'Remove control characters, line breaks or text-direction marks',
+    birthday_future: 'A birthday cannot be in the future',
     invalid: 'Invalid value',
   },
 };
@@ -265,6 +267,8 @@ export const zh: typeof en = {
     promise_date: '承诺付款时请填写承诺日期（仅此时填写）',
     invalid_logo: '请使用 PNG、JPEG、GIF 或 WebP 图片',
     logo_too_large: '标志图片过大（最多 500 KB）',
+    invalid_characters: '请删除控制字符、换行或文字方向字符',
+    birthday_future: '生日不能晚于今天',
     invalid: '值无效',
   },
 };

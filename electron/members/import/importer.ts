@@ -29,7 +29,7 @@ export interface ImportDeps {
 }
 
 export function createImporter(db: Db) {
-  const cardOwner = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM members WHERE card_no = ?');
+  const cardOwner = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM members WHERE card_no = ? COLLATE NOCASE LIMIT 1');
   const byPhone = db.prepare<[string], { id: number; name: string }>(
     `SELECT m.id, m.name FROM member_search s JOIN members m ON m.id = s.rowid WHERE member_search MATCH ? LIMIT 5`,
   );

@@ -5,6 +5,8 @@
 import { compareDates } from '../../billing/dates';
 import { IMPORT_FIELDS, type ImportField } from '../../contract/desk';
 import type { ImportIssue, ImportRow, ImportValues } from '../../contract/desk-types';
+import { isCleanLine, isCleanText } from '../../contract/common';
+import { birthdayProblem } from '../birthday';
 import { ascii, cleanPhone, isScientific, parseAmountCell, parseDateCell, splitTags } from './cells';
 
 const PHONE = /^\+?[\d\s-]{5,25}$/;
@@ -78,6 +80,7 @@ function validateRow(
   const name = ascii(cell('name')).replace(/\s+/g, ' ');
   if (!name) err('name', 'required');
   else if (name.length > 100) err('name', 'too_long');
+  else if (!isCleanLine(name)) err('name', 'invalid_characters');
 
   const phoneCell = cell('phone');
   const phone = cleanPhone(phoneCell);
@@ -96,13 +99,15 @@ function validateRow(
   const birthdayCell = cell('birthday');
   const birthday = birthdayCell ? parseDateCell(birthdayCell) : null;
   if (birthdayCell && !birthday) err('birthday', 'bad_date', { value: birthdayCell });
-  else if (birthday && compareDates(birthday, ctx.today) > 0) err('birthday', 'birthday_future');
+  else if (birthdayProblem(birthday, ctx.today)) err('birthday', 'birthday_future');
 
   const notes = cell('notes');
   if (notes.length > 2000) err('notes', 'too_long');
+  else if (!isCleanText(notes)) err('notes', 'invalid_characters');
 
   const tags = splitTags(cell('tags'));
   if (tags.length > 20 || tags.some((t) => t.length > 30)) err('tags', 'too_long');
+  else if (!tags.every(isCleanLine)) err('tags', 'invalid_characters');
 
   const planCell = cell('plan');
   let plan: PlanRef | null = null;

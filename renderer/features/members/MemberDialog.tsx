@@ -56,6 +56,13 @@ function dupKey(input: { name: string; phone: string; birthday: string | null })
   return JSON.stringify([input.name.trim(), input.phone, input.birthday]);
 }
 
+/** Update errors (`member.birthday`) and one tag's error (`tags.2`) go under their form field, as create errors do. */
+function formErrors(errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, key] of Object.entries(errors)) out[path.replace(/^member\./, '').replace(/^tags\.\d+$/, 'tags')] ??= key;
+  return out;
+}
+
 /**
  * Create or edit a member. Before saving, members with the same phone or the same name and
  * birthday are looked up: if any, they are shown and a second Save confirms it is someone else.
@@ -88,7 +95,7 @@ export function MemberDialog(props: { member: Member | null; payerName?: string 
       void qc.invalidateQueries({ queryKey: ['members'] });
       props.onSaved(m);
     },
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
+    onError: (e) => setErrors(e instanceof ApiError ? formErrors(e.fieldErrors()) : {}),
   });
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K], path: string = key) => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/Page';
+import { CardClashNotice } from './CardClashNotice';
 import { ImportScreen } from './import/ImportScreen';
 import { MemberDialog } from './MemberDialog';
 import { MemberList } from './MemberList';
@@ -37,6 +38,7 @@ export function MembersScreen() {
         </>
       }
     >
+      <CardClashNotice onOpen={open} />
       <MemberList onOpen={open} />
       {creating ? (
         <MemberDialog

@@ -59,10 +59,13 @@ function own(entries: [string, unknown][]): Record<string, unknown> {
 function inputFor(name: Channel): fc.Arbitrary<unknown> {
   const keys = knownKeys(channels[name].input);
   const fields = keys.length ? fc.subarray(keys).chain((ks) => fc.tuple(...ks.map((k) => fc.tuple(fc.constant(k), value)))) : fc.constant([] as [string, unknown][]);
-  const extras = fc.array(fc.tuple(oddKey, value), { maxLength: 2 });
+  const extras = fc.array(fc.tuple(oddKey, fc.oneof(value, fc.constant(undefined))), { maxLength: 2 });
+  // Every known field present, some sent as an explicit `undefined` (as a patch with a key left unset would be).
+  const undefinedFields = fc.tuple(...keys.map((k) => fc.tuple(fc.constant(k), fc.oneof(fc.constant(undefined), value))));
   return fc.oneof(
     { weight: 1, arbitrary: value },
     { weight: 4, arbitrary: fc.tuple(fields, extras).map(([f, e]) => own([...(f as [string, unknown][]), ...e])) },
+    { weight: 1, arbitrary: fc.tuple(undefinedFields, extras).map(([f, e]) => own([...(f as [string, unknown][]), ...e])) },
   );
 }
 
@@ -77,6 +80,29 @@ beforeAll(async () => {
 afterAll(() => th.close());
 
 describe('IPC fuzzing', () => {
+  it('every channel refuses an unknown key, even one set to undefined, and refuses or ignores an explicit undefined field, never uncoded', async () => {
+    const dbBefore = databaseHash(th.host.db, { ignoreSignIns: true });
+    await th.host.invoke('auth.signIn', { staffId: 1, pin: '1234' });
+    const problems: string[] = [];
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { code?: unknown }) => String(e.code));
+    for (const name of names) {
+      for (const extra of [own([['zzExtra', undefined]]), own([['zzExtra', 1]])]) {
+        const code = await codeOf(th.host.invoke(name, extra as never));
+        if (code !== 'VALIDATION') problems.push(`${name} ${JSON.stringify(Object.keys(extra))}: ${code}`);
+      }
+      for (const key of knownKeys(channels[name].input)) {
+        const before = databaseHash(th.host.db, { ignoreSignIns: true });
+        const code = await codeOf(th.host.invoke(name, own([[key, undefined]]) as never));
+        // A mutation given only an undefined field must be refused; a read may treat it as left out.
+        const ok = channels[name].mutates ? (ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL' : code !== 'INTERNAL' && code !== 'undefined';
+        if (!ok) problems.push(`${name} {${key}: undefined}: ${code}`);
+        if (databaseHash(th.host.db, { ignoreSignIns: true }) !== before) problems.push(`${name} {${key}: undefined} changed the database`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(databaseHash(th.host.db, { ignoreSignIns: true })).toBe(dbBefore);
+  });
+
   it(`refuses ${MIN_TOTAL}+ malformed inputs across all ${names.length} channels with clear codes and changes nothing`, { timeout: 180_000 }, async () => {
     const dbBefore = databaseHash(th.host.db, { ignoreSignIns: true });
     const settingsBefore = fs.readFileSync(settingsFile, 'utf8');

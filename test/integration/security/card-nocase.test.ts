@@ -1,0 +1,135 @@
+/**
+ * Card numbers are one card whatever their case (migration 011): every writer of a card refuses
+ * a second holder with DUPLICATE_CARD and changes nothing, and a clash already in an older
+ * database survives the migration untouched and is listed for the owner to resolve.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toWireError } from '../../../electron/ipc/envelope';
+import { databaseHash, failure, makeHost, type TestHost } from '../../support/host';
+import { b64, deskHost, member } from '../desk/fixtures';
+
+let th: TestHost | undefined;
+afterEach(() => th?.close());
+
+async function refusedAsDuplicate(th: TestHost, call: () => Promise<unknown>) {
+  const before = databaseHash(th.host.db);
+  const e = await failure(call());
+  expect(e.code).toBe('DUPLICATE_CARD');
+  expect(databaseHash(th.host.db)).toBe(before);
+}
+
+describe('card numbers are unique ignoring case', () => {
+  it('members.create and members.update refuse a0001 beside A0001; a member may change the case of their own card', async () => {
+    th = await deskHost();
+    const h = th.host;
+    const alice = await member(h, 'Alice', { cardNo: 'A0001' });
+    const bob = await member(h, 'Bob', { cardNo: 'B0002' });
+    await refusedAsDuplicate(th, () => h.invoke('members.create', { name: 'Carol', cardNo: 'a0001' }));
+    await refusedAsDuplicate(th, () => h.invoke('members.update', { id: bob.id, member: { name: 'Bob', cardNo: 'a0001' } }));
+    expect((await h.invoke('members.update', { id: alice.id, member: { name: 'Alice', cardNo: 'a0001' } })).cardNo).toBe('a0001');
+    expect(await h.invoke('members.cardClashes', {})).toEqual([]);
+  });
+
+  it('the import marks a card held in another case as taken', async () => {
+    th = await deskHost();
+    await member(th.host, 'Alice', { cardNo: 'A0001' });
+    const p = await th.host.invoke('members.importPreview', { content: b64('Name,Card\nCarol,a0001\nDan,a0002\nEve,A0002\n') });
+    expect(p.rows.map((r) => r.errors)).toEqual([
+      [{ field: 'cardNo', code: 'card_taken', params: { name: 'Alice' } }],
+      [],
+      [{ field: 'cardNo', code: 'card_repeated', params: { row: 2 } }],
+    ]);
+    const before = databaseHash(th.host.db);
+    const e = await failure(th.host.invoke('members.importCommit', { content: b64('Name,Card\nCarol,a0001\n'), rows: [1] }));
+    expect([e.code, e.details]).toEqual(['IMPORT_ROW_INVALID', { rows: [1] }]);
+    expect(databaseHash(th.host.db)).toBe(before);
+  });
+
+  it('a merge moves the card to the kept member without tripping the rule', async () => {
+    th = await deskHost();
+    const h = th.host;
+    const keep = await member(h, 'Alice');
+    const other = await member(h, 'Alice L', { cardNo: 'A0001' });
+    await h.invoke('members.merge', { keepId: keep.id, mergeId: other.id });
+    expect((await h.invoke('members.get', { id: keep.id })).cardNo).toBe('A0001');
+    await refusedAsDuplicate(th, () => h.invoke('members.create', { name: 'Carol', cardNo: 'a0001' }));
+  });
+
+  it('the schema refuses a clash a service did not check, with the code DUPLICATE_CARD', async () => {
+    th = await deskHost();
+    const h = th.host;
+    await member(h, 'Alice', { cardNo: 'A0001' });
+    const bob = await member(h, 'Bob', { cardNo: 'B0002' });
+    const before = databaseHash(h.db);
+    const insert = () =>
+      h.db.prepare("INSERT INTO members (name, phone, card_no, search_text, created_at, updated_at) VALUES ('X', '', 'a0001', 'x', '2026-03-02', '2026-03-02')").run();
+    const update = () => h.db.prepare("UPDATE members SET card_no = 'A0001' WHERE id = ?").run(bob.id);
+    for (const write of [insert, update]) {
+      let caught: unknown;
+      try {
+        write();
+      } catch (e) {
+        caught = e;
+      }
+      expect(toWireError(caught)).toEqual({
+        code: 'DUPLICATE_CARD',
+        message: 'Another member already has that card number.',
+        details: { sqliteCode: 'SQLITE_CONSTRAINT_TRIGGER' },
+      });
+    }
+    expect(databaseHash(h.db)).toBe(before);
+  });
+});
+
+describe('a database that already holds a0001 and A0001', () => {
+  /** A version-10 database (before migration 011) in which two members hold one card in different case. */
+  async function olderDatabaseWithClash() {
+    const first = await deskHost();
+    const alice = await member(first.host, 'Alice', { cardNo: 'A0001' });
+    const bob = await member(first.host, 'Bob', { cardNo: 'B0002' });
+    await member(first.host, 'Carol', { cardNo: 'C0003' });
+    first.close();
+    const db = new Database(path.join(first.dataDir, 'subdesk.sqlite'));
+    db.exec('DROP TRIGGER members_card_nocase_ins; DROP TRIGGER members_card_nocase_upd; DROP INDEX members_card_nocase;');
+    db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
+    db.pragma('user_version = 10');
+    db.close();
+    th = await makeHost({ dataDir: first.dataDir });
+    return { alice, bob };
+  }
+
+  it('migrates without merging or losing either card, lists the clash, and lets the owner resolve it', async () => {
+    const { alice, bob } = await olderDatabaseWithClash();
+    const h = th!.host;
+    expect(h.db.pragma('user_version', { simple: true })).toBe(11);
+    expect([(await h.invoke('members.get', { id: alice.id })).cardNo, (await h.invoke('members.get', { id: bob.id })).cardNo]).toEqual(['A0001', 'a0001']);
+    expect(await h.invoke('members.cardClashes', {})).toEqual([
+      {
+        card: 'A0001',
+        members: [
+          { id: alice.id, name: 'Alice', cardNo: 'A0001' },
+          { id: bob.id, name: 'Bob', cardNo: 'a0001' },
+        ],
+      },
+    ]);
+    // Either member can still be edited while the card is unchanged; a third holder is refused.
+    expect((await h.invoke('members.update', { id: bob.id, member: { name: 'Bob Li', cardNo: 'a0001' } })).name).toBe('Bob Li');
+    await refusedAsDuplicate(th!, () => h.invoke('members.create', { name: 'Dan', cardNo: 'A0001' }));
+    await h.invoke('members.update', { id: bob.id, member: { name: 'Bob Li', cardNo: 'B0009' } });
+    expect(await h.invoke('members.cardClashes', {})).toEqual([]);
+  });
+
+  it('a merge of the two clashing records also resolves the clash', async () => {
+    const { alice, bob } = await olderDatabaseWithClash();
+    await th!.host.invoke('members.merge', { keepId: alice.id, mergeId: bob.id });
+    expect(await th!.host.invoke('members.cardClashes', {})).toEqual([]);
+  });
+
+  it('a merge that would move the card onto a third member is refused until the clash is resolved', async () => {
+    const { alice } = await olderDatabaseWithClash();
+    const dan = await member(th!.host, 'Dan');
+    await refusedAsDuplicate(th!, () => th!.host.invoke('members.merge', { keepId: dan.id, mergeId: alice.id }));
+  });
+});
