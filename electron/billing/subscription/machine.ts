@@ -6,7 +6,7 @@
  */
 import { daysBetween } from '../dates';
 import { discountAmount, discountAppliesToPeriod, householdDiscount, type DiscountDuration } from '../discount';
-import { prorate } from '../money';
+import { prorate, roundHalfUp } from '../money';
 import { fullPeriodLength, nextBoundaryAfter, periodContaining, prorateSpan, type Period } from '../periods';
 import {
   NEVER,
@@ -132,18 +132,24 @@ export function discountLinesOf(s: SubState, base: number, index: number, span: 
   const lines: MachineLine[] = [];
   const common = lineBase(s, span, s.tax_rate_bp);
   const facts = { daysUsed: daysBetween(span.start, span.end), daysInPeriod: fullPeriodLength(scheduleOfState(s), span) };
+  const whole = facts.daysUsed >= facts.daysInPeriod;
   let off = 0;
   if (s.discount_kind && s.discount_value !== null && s.discount_duration) {
     const duration: DiscountDuration =
       s.discount_duration === 'repeating' ? { duration: 'repeating', periods: s.discount_periods ?? 1 } : { duration: s.discount_duration };
     if (discountAppliesToPeriod(duration, s.discount_duration === 'forever' ? 0 : index)) {
       const percent = s.discount_kind === 'percent';
-      off = discountAmount(base, percent ? { kind: 'percent', percentBp: s.discount_value } : { kind: 'fixed', amount: s.discount_value });
-      if (off > 0) lines.push({ ...common, ...facts, kind: 'discount', percentBp: percent ? s.discount_value : null, amount: -off });
+      const terms = percent ? ({ kind: 'percent', percentBp: s.discount_value } as const) : ({ kind: 'fixed', amount: s.discount_value } as const);
+      off = discountAmount(base, terms);
+      // On a cut period the line's list price is the discount on the whole period (what MRR counts).
+      const listPrice = whole ? -off : -discountAmount(s.price, terms);
+      if (off > 0) lines.push({ ...common, ...facts, listPrice, kind: 'discount', percentBp: percent ? s.discount_value : null, amount: -off });
     }
   }
   const h = householdBp > 0 ? householdDiscount(base - off, householdBp, position) : 0;
-  if (h > 0) lines.push({ ...common, ...facts, kind: 'household_discount', percentBp: householdBp, amount: -h });
+  // A household discount is a share of what is left: scaled with its base to the whole period.
+  const hList = whole || base <= 0 ? -h : -roundHalfUp(BigInt(h) * BigInt(s.price), base);
+  if (h > 0) lines.push({ ...common, ...facts, listPrice: hList, kind: 'household_discount', percentBp: householdBp, amount: -h });
   return lines;
 }
 
