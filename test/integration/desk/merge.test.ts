@@ -23,6 +23,8 @@ describe('members.merge', () => {
       'members.payer_id': 1,
       'subscriptions.member_id': 1,
       'invoices.payer_id': 2,
+      // The lines of the duplicate's two invoices name whom they are for: they follow the member too.
+      'invoice_lines.member_id': 2,
       'payments.payer_id': 1,
       'member_packs.member_id': 1,
       'checkins.member_id': 1,
