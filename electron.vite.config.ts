@@ -3,7 +3,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CSP } from './electron/security/csp';
+import { CSP } from './electron/shell/security/csp';
 
 /** The migrations are plain .sql files read at runtime; ship them beside the bundled main. */
 function copyMigrations(): Plugin {
@@ -37,7 +37,7 @@ export default defineConfig({
     build: {
       outDir: `${OUT}/main`,
       externalizeDeps: true,
-      rollupOptions: { input: { index: path.resolve('electron/main.ts') } },
+      rollupOptions: { input: { index: path.resolve('electron/shell/main.ts') } },
     },
     plugins: [copyMigrations()],
   },
@@ -47,7 +47,7 @@ export default defineConfig({
       externalizeDeps: true,
       // A sandboxed preload must be CommonJS.
       rollupOptions: {
-        input: { index: path.resolve('electron/preload.ts') },
+        input: { index: path.resolve('electron/shell/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -1,4 +1,4 @@
-import type { ApiBridge } from '../electron/ipc/bridge';
+import type { ApiBridge } from '../electron/contract/bridge';
 
 declare global {
   interface Window {

@@ -29,8 +29,8 @@ import {
   monthIndex,
   startOfYear,
   toYmd,
-} from './dates';
-import type { IsoDate } from './dates';
+} from '../../shared/dates';
+import type { IsoDate } from '../../shared/dates';
 import { assertMinor, prorate, roundHalfUp } from './money';
 
 export type Interval = 'week' | 'month' | 'year';

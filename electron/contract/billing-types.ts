@@ -1,5 +1,8 @@
 /** Output types of the billing-side channels. Plain data: they cross IPC. */
 import type { Alignment, Interval } from '../billing/periods';
+// The billing vocabulary is the pure layer's (electron/billing); the contract speaks it too.
+import type { DiscountTerms, InvoiceLineKind, SubscriptionStatus } from '../billing/vocabulary';
+export type { DiscountTerms, InvoiceLineKind, SubscriptionStatus };
 
 export type PlanKind = 'recurring' | 'pack';
 
@@ -44,15 +47,6 @@ export interface Member {
   updatedAt: string;
 }
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'paused' | 'cancelled' | 'ended';
-
-export interface DiscountTerms {
-  kind: 'percent' | 'fixed';
-  /** Basis points for percent (10000 = 100 %), minor units for fixed. */
-  value: number;
-  duration: 'once' | 'repeating' | 'forever';
-  periods: number | null;
-}
 
 export interface Subscription {
   id: number;
@@ -97,18 +91,6 @@ export interface Addon {
   endDate: string | null;
 }
 
-export type InvoiceLineKind =
-  | 'period'
-  | 'addon'
-  | 'setup_fee'
-  | 'freeze_fee'
-  | 'pack'
-  | 'proration_charge'
-  | 'proration_credit'
-  | 'discount'
-  | 'household_discount'
-  | 'late_fee'
-  | 'adjustment';
 
 export interface InvoiceLine {
   id: number;

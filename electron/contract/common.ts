@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDate } from '../billing/dates';
+import { isValidDate } from '../../shared/dates';
 
 /**
  * Shared field schemas. Messages are i18n keys under `validation.` in the renderer,

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 
 /** Who may call a channel. Enforced in the host once staff sign-in exists. */
-export type Role = 'desk' | 'manager' | 'owner';
-export type Access = Role | 'public';
+import type { Access, Role } from '../../shared/access';
+export type { Access, Role };
 
 /**
  * A stricter role that some inputs of a channel need (refunds need a manager, while the desk

@@ -31,8 +31,8 @@ const fileContent = z
   .max(28_000_000, 'file_too_large') // ~20 MB of CSV
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'invalid_file');
 
-export const IMPORT_FIELDS = ['name', 'phone', 'cardNo', 'birthday', 'notes', 'tags', 'plan', 'nextBillDate', 'price'] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from '../../shared/lists';
+export { IMPORT_FIELDS, type ImportField };
 
 /** Field → 0-based column of the file, or null for "not imported". */
 export const importMapping = z.strictObject(

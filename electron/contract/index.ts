@@ -25,7 +25,7 @@ import { reportChannels } from './reports';
 import { exportChannels } from './exports';
 import { demoChannels } from './demo';
 
-// Each area's channels join this map together with their handlers (electron/areas.ts).
+// Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
   ...systemChannels,
   ...settingsChannels,
@@ -62,7 +62,7 @@ export interface Events {
   'settings.changed': { locale: string };
   /** A billing run finished (scheduled or on demand). */
   'billing.runCompleted': BillingRun;
-  /** The set-up asked for the sample business; main.ts opens it (electron/demo/folder.ts). */
+  /** The set-up asked for the sample business; main.ts opens it (electron/host/demo/folder.ts). */
   'demo.openRequested': Record<string, never>;
   /** The sample business asked to go back to the real data. */
   'demo.exitRequested': Record<string, never>;
@@ -73,7 +73,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
 }
 
-export * from './errors';
+export * from '../../shared/errors';
 export type { Settings, Locale } from './settings';
 export type { AppInfo } from './system';
 export type * from './billing-types';

@@ -5,8 +5,7 @@ import { basisPoints, empty, requiredLine, text } from './common';
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** Currencies offered in the set-up; any ISO 4217 code Intl knows is accepted. */
-export const COMMON_CURRENCIES = ['CNY', 'HKD', 'TWD', 'SGD', 'USD', 'EUR', 'GBP', 'AUD', 'CAD', 'JPY'] as const;
+export { COMMON_CURRENCIES } from '../../shared/lists';
 
 /**
  * Remembers each answer: the settings are re-validated on every host call, and building an

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, type Access, type Role } from './define';
+import { channel, type Role } from './define';
 import { empty, id, requiredLine } from './common';
 
 /** A PIN is 4 to 8 digits; it is only ever stored as an scrypt hash. */
@@ -7,13 +7,7 @@ export const pin = z.string('invalid_pin').regex(/^\d{4,8}$/, 'invalid_pin');
 export const role = z.enum(['desk', 'manager', 'owner'], 'invalid_choice');
 export const staffName = requiredLine(60);
 
-export const ROLE_RANK: Record<Role, number> = { desk: 1, manager: 2, owner: 3 };
-
-/** Does `role` satisfy a channel's (or a screen's) access? owner ⊇ manager ⊇ desk; public needs nobody. */
-export function allows(role: Role | null | undefined, access: Access): boolean {
-  if (access === 'public') return true;
-  return !!role && ROLE_RANK[role] >= ROLE_RANK[access];
-}
+export { ROLE_RANK, allows } from '../../shared/access';
 
 /** Who a clerk can pick on the sign-in screen. */
 export interface StaffBrief {

@@ -7,7 +7,7 @@
  * on its draft; this is the fallback that recovers them from the subscription's schedule and
  * prices, the way the reports used to before lines carried them.
  */
-import { daysBetween } from '../billing/dates';
+import { daysBetween } from '../../shared/dates';
 import { discountAmount } from '../billing/discount';
 import { prorate, roundHalfUp } from '../billing/money';
 import { fullPeriodLength, type Alignment, type Interval, type Schedule } from '../billing/periods';

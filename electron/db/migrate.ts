@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../contract/errors';
+import { AppError } from '../../shared/errors';
 import type { Db } from './open';
 import { MIGRATION_STEPS, type MigrationContext } from './steps';
 

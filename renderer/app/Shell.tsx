@@ -6,7 +6,7 @@ import type { Locale } from '../../electron/contract';
 import { Toaster } from '../components/Toast';
 import { invoke } from '../lib/api';
 import { routes } from './routes';
-import { allows } from '../../electron/contract/staff';
+import { allows } from '../../shared/access';
 import { SessionBadge } from '../features/staff/SessionBadge';
 import { useAuth } from '../features/staff/useAuth';
 import { QuickFind } from '../features/members/QuickFind';

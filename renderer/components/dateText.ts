@@ -1,5 +1,5 @@
 /** The text side of DateInput, as plain functions (unit-tested without a DOM). */
-import { isValidDate } from '../../electron/billing/dates';
+import { isValidDate } from '../../shared/dates';
 
 /**
  * Tidies what a clerk typed into 'YYYY-MM-DD' when it is clearly a date:

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../lib/api';
-import { addDays } from '../../electron/billing/dates';
+import { addDays } from '../../shared/dates';
 import { formatDate, formatMoney } from '../lib/format';
 
 /**

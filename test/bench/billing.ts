@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/db/open';
-import { DB_FILE, type Host } from '../../electron/host';
+import { DB_FILE, type Host } from '../../electron/host/host';
 import type { TestClock } from '../support/host';
 import { BENCH_DUE } from './seed';
 import { figure, single, summarise, type Figure } from './stats';

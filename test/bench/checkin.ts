@@ -1,5 +1,5 @@
 /** (3) Check-in at the desk: a different member each time, through `checkin.checkIn` (one transaction, audited). */
-import type { Host } from '../../electron/host';
+import type { Host } from '../../electron/host/host';
 import { figure, time, type Figure } from './stats';
 
 export async function benchCheckin(host: Host, at: string): Promise<Figure[]> {

@@ -5,7 +5,7 @@
  * billing run) is awaited before the next open and reported apart.
  * The process and the OS page cache are warm after the first open; each open is a fresh host.
  */
-import { createHost } from '../../electron/host';
+import { createHost } from '../../electron/host/host';
 import type { TestClock } from '../support/host';
 import { figure, single, type Figure } from './stats';
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import config from '../../playwright.config';
-import type { Host } from '../../electron/host';
-import { toEnvelope } from '../../electron/ipc/envelope';
+import type { Host } from '../../electron/host/host';
+import { toEnvelope } from '../../electron/contract/envelope';
 import { figure, single, type Figure } from './stats';
 
 export const RENDERER_DIR = path.resolve(process.env['SUBDESK_OUT'] ?? 'out', 'renderer');

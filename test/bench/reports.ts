@@ -2,8 +2,8 @@
  * (4) Every report over the seeded history (3 years at M), through the host. The first call (caches
  * cold: summaries not yet built, nothing in memory) is a figure of its own, held to the same target.
  */
-import type { Host } from '../../electron/host';
-import { addMonthsClamped } from '../../electron/billing/dates';
+import type { Host } from '../../electron/host/host';
+import { addMonthsClamped } from '../../shared/dates';
 import { BENCH_TODAY } from './seed';
 import { figure, single, time, type Figure } from './stats';
 

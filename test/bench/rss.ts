@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHost } from '../../electron/host';
+import { createHost } from '../../electron/host/host';
 import { signInAs, tempDir, testClock } from '../support/host';
 import { BENCH_DUE, BENCH_TODAY, type SeedInfo, type Size } from './seed';
 import { single } from './stats';

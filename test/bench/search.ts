@@ -1,5 +1,5 @@
 /** (2) The search box at the size seeded: Chinese name, pinyin initials, phone digits, card number. */
-import type { Host } from '../../electron/host';
+import type { Host } from '../../electron/host/host';
 import type { SeedInfo } from './seed';
 import { figure, time, type Figure } from './stats';
 

@@ -1,5 +1,5 @@
 /**
- * The benchmark's own seeded generator. The demo generator (electron/demo) builds a business
+ * The benchmark's own seeded generator. The demo generator (electron/host/demo) builds a business
  * day by day through the host, which at 10,000–100,000 members takes far longer than a
  * benchmark run may; so one template member, subscription and invoice are made through the
  * host (the real services decide every column), then cloned with direct SQL (seeding only).
@@ -9,10 +9,10 @@
  * paid (payment + allocation), a fifth of members left, and the last two months have
  * check-ins. The remaining subscriptions are all due on one day: BENCH_DUE (tomorrow).
  */
-import { addDays, addMonthsClamped } from '../../electron/billing/dates';
-import { personName, phoneNumber } from '../../electron/demo/names';
-import { seededRandom } from '../../electron/demo/random';
-import { searchText } from '../../electron/members/search-text';
+import { addDays, addMonthsClamped } from '../../shared/dates';
+import { personName, phoneNumber } from '../../electron/host/demo/names';
+import { seededRandom } from '../../electron/host/demo/random';
+import { searchText } from '../../electron/desk/members/search-text';
 import { makeHost } from '../support/host';
 
 export const BENCH_TODAY = '2026-06-01';

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHost } from '../../electron/host';
+import { createHost } from '../../electron/host/host';
 import { signInAs, tempDir, testClock } from '../support/host';
 import { benchBilling, copyForFloor } from './billing';
 import { benchCheckin } from './checkin';

@@ -1,4 +1,4 @@
-import type { Host } from '../../electron/host';
+import type { Host } from '../../electron/host/host';
 import { expect, screenshot, test } from './harness';
 
 /** 张三: paid-up monthly member with card A1001. 赵六: monthly member who never paid (card Z6). 王五: a 10-session pack. */

@@ -1,4 +1,4 @@
-import { CSP } from '../../electron/security/csp';
+import { CSP } from '../../electron/shell/security/csp';
 import { expect, screenshot, test } from './harness';
 
 test('first start shows the set-up and leads into the app', async ({ app }) => {

@@ -1,4 +1,4 @@
-import type { Host } from '../../electron/host';
+import type { Host } from '../../electron/host/host';
 import { expect, screenshot, test } from './harness';
 
 /** A few members and plans, as a desk would have them. */

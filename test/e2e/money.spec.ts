@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Host } from '../../electron/host';
+import type { Host } from '../../electron/host/host';
 import { expect, screenshot, test } from './harness';
 
 /** A member with an invoice of `price` for a session pack, sold today. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { readSheet } from 'read-excel-file/node';
-import { generateDemoBusiness } from '../../electron/demo/generate';
+import { generateDemoBusiness } from '../../electron/host/demo/generate';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
 const KINDS = ['mrr', 'members', 'churn', 'arpu', 'revenue', 'cashflow', 'aging', 'byPlan', 'byMethod', 'attendance', 'forecast'] as const;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost } from '../../electron/host';
-import { toEnvelope } from '../../electron/ipc/envelope';
+import { createHost } from '../../electron/host/host';
+import { toEnvelope } from '../../electron/contract/envelope';
 import { channels } from '../../electron/contract';
 import { databaseHash, failure, makeHost, type TestHost } from '../support/host';
 

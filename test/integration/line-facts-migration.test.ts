@@ -2,8 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { applyMigrations, loadMigrations } from '../../electron/db/migrate';
-import { createHost, type Host } from '../../electron/host';
-import { getInvoiceDetail } from '../../electron/invoices/read';
+import { createHost, type Host } from '../../electron/host/host';
+import { getInvoiceDetail } from '../../electron/money/invoices/read';
 import { tempDir } from '../support/host';
 
 let host: Host | undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { applyMigrations, loadMigrations } from '../../electron/db/migrate';
-import { createHost, type Host } from '../../electron/host';
+import { createHost, type Host } from '../../electron/host/host';
 import { tempDir } from '../support/host';
 
 const all = loadMigrations();

@@ -1,4 +1,4 @@
-import type { Dialogs } from '../../electron/backup/dialogs';
+import type { Dialogs } from '../../electron/ops/backup/dialogs';
 
 export type DialogKind = 'save' | 'open' | 'folder';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHost, type Host, type HostOptions } from '../../electron/host';
+import { createHost, type Host, type HostOptions } from '../../electron/host/host';
 import type { Db } from '../../electron/db/open';
 import type { Role } from '../../electron/contract/define';
 import type { StaffBrief } from '../../electron/contract/staff';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { CSP } from '../../electron/security/csp';
-import { appMenuTemplate, cspFor, externalLinkPrompt, hardenContents, withCspHeader } from '../../electron/security/hardening';
-import { windowOptions } from '../../electron/window';
+import { CSP } from '../../electron/shell/security/csp';
+import { appMenuTemplate, cspFor, externalLinkPrompt, hardenContents, withCspHeader } from '../../electron/shell/security/hardening';
+import { windowOptions } from '../../electron/shell/window';
 
 type Listener = (...args: unknown[]) => void;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../renderer/app/i18n';
-import { ERROR_CODES } from '../../electron/contract/errors';
+import { ERROR_CODES } from '../../shared/errors';
 
 function leaves(obj: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocumentNumber, numberPrefixKey } from '../../electron/invoices/numbering';
+import { formatDocumentNumber, numberPrefixKey } from '../../shared/numbering';
 import { isNumberFormat } from '../../electron/contract/settings';
 
 describe('document numbers', () => {

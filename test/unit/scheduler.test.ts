@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScheduler } from '../../electron/scheduler/scheduler';
+import { createScheduler } from '../../electron/host/scheduler/scheduler';
 
 function setup(startIso: string) {
   let now = new Date(startIso);

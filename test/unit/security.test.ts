@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSP } from '../../electron/security/csp';
-import { isAppUrl, isExternalLinkAllowed, windowOptions } from '../../electron/window';
+import { CSP } from '../../electron/shell/security/csp';
+import { isAppUrl, isExternalLinkAllowed, windowOptions } from '../../electron/shell/window';
 
 describe('hardened window', () => {
   it('isolates the renderer from Node', () => {

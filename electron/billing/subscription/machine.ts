@@ -4,7 +4,7 @@
  * lines it bills and the events for the audit). Pure: the billing run, the forecast, the desk's
  * standing and the desk actions all call these, so they cannot disagree.
  */
-import { daysBetween } from '../dates';
+import { daysBetween } from '../../../shared/dates';
 import { discountAmount, discountAppliesToPeriod, householdDiscount, type DiscountDuration } from '../discount';
 import { prorate, roundHalfUp } from '../money';
 import { fullPeriodLength, nextBoundaryAfter, periodContaining, prorateSpan, type Period } from '../periods';

@@ -4,7 +4,7 @@
  * how many period charges it has had. Plans are looked up through `Terms` (a pending plan
  * switch and the freeze fee need them).
  */
-import type { DiscountTerms, InvoiceLineKind, SubscriptionStatus } from '../../contract/billing-types';
+import type { DiscountTerms, InvoiceLineKind, SubscriptionStatus } from '../vocabulary';
 import type { Alignment, Interval, Schedule } from '../periods';
 
 export const NEVER = '9999-12-31';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillingPreview, PreviewInvoice, PreviewLine } from '../../../electron/contract';
-import { addDays, addMonthsClamped, startOfMonth } from '../../../electron/billing/dates';
+import { addDays, addMonthsClamped, startOfMonth } from '../../../shared/dates';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { DataTable, type Columns } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';

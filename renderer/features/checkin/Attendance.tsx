@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays } from '../../../electron/billing/dates';
+import { addDays } from '../../../shared/dates';
 import { errorText } from '../../app/errors';
 import { Banner, Card } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MemberAtRisk, RiskReason } from '../../../electron/contract';
-import { addMonthsClamped, startOfMonth } from '../../../electron/billing/dates';
+import { addMonthsClamped, startOfMonth } from '../../../shared/dates';
 import { DataTable, type Columns } from '../../components/DataTable';
 import { Card, Page } from '../../components/Page';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';

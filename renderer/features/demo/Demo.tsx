@@ -8,7 +8,7 @@ const STATUS_KEY = ['demo.status'];
 
 /**
  * On the first-start set-up: open the sample business instead. The app then switches to the
- * sample data folder and reloads (electron/demo/switch.ts); it stays here until it does.
+ * sample data folder and reloads (electron/host/demo/switch.ts); it stays here until it does.
  */
 export function DemoOffer() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expense } from '../../../electron/contract';
-import { addMonthsClamped, startOfMonth } from '../../../electron/billing/dates';
+import { addMonthsClamped, startOfMonth } from '../../../shared/dates';
 import { errorText } from '../../app/errors';
 import { DataTable, type Columns } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';

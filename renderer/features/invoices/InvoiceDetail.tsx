@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../electron/contract';
-import { paymentNumber } from '../../../electron/invoices/numbering';
+import { paymentNumber } from '../../../shared/numbering';
 import { errorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
 import { Banner } from '../../components/Page';

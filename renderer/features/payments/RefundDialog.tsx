@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../electron/contract/payments';
-import { paymentNumber } from '../../../electron/invoices/numbering';
+import { paymentNumber } from '../../../shared/numbering';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, startOfMonth } from '../../../electron/billing/dates';
+import { addDays, addMonthsClamped, startOfMonth } from '../../../shared/dates';
 
 export interface Range {
   from: string;

@@ -1,5 +1,5 @@
 /** Strings of the Reports screen (merged under `reports`). Column names are shared with the exports. */
-import { reportColumns, reportKeys, weekdayNames } from '../../../electron/contract/report-labels';
+import { reportColumns, reportKeys, weekdayNames } from '../../../shared/report-labels';
 
 export const en = {
   nav: 'Reports',

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Settings } from '../../../electron/contract';
-import { formatDocumentNumber } from '../../../electron/invoices/numbering';
+import { formatDocumentNumber } from '../../../shared/numbering';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Field } from '../../components/Field';
 import { Banner, Card, Page } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
 import { bpToPercentText, parsePercentToBp } from '../../lib/format';
-import { COMMON_CURRENCIES } from '../../../electron/contract/settings';
+import { COMMON_CURRENCIES } from '../../../shared/lists';
 import { BackupsSection } from '../backup/BackupsSection';
 
 type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'paymentTermsDays' | 'locale'> & {

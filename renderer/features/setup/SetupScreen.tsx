@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus, Locale, Settings } from '../../../electron/contract';
-import { COMMON_CURRENCIES } from '../../../electron/contract/settings';
+import { COMMON_CURRENCIES } from '../../../shared/lists';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';

@@ -1,5 +1,5 @@
 import type { Access } from '../../../electron/contract/define';
-import { allows } from '../../../electron/contract/staff';
+import { allows } from '../../../shared/access';
 import { useAuth } from './useAuth';
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../../electron/audit/audit';
+import { createAuditLog } from '../../../electron/ops/audit/audit';
 import { failure, makeHost, signInAs, type TestHost } from '../../support/host';
 
 let th: TestHost | undefined;
@@ -64,7 +64,7 @@ describe('audit chain', () => {
 
   it('catches a forger who recomputes the edited row’s own hash (the next row no longer links)', async () => {
     th = await withSomeHistory();
-    const { entryHash } = await import('../../../electron/audit/audit');
+    const { entryHash } = await import('../../../electron/ops/audit/audit');
     const rows = th.host.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof entryHash>[1][] & { id: number; prev_hash: string }[];
     const row = rows[1]! as unknown as { id: number; prev_hash: string } & Parameters<typeof entryHash>[1];
     const forged = { ...row, after: '{"address":"Forged"}' };

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lightCheck, quickCheck } from '../../../electron/backup/verify';
+import { lightCheck, quickCheck } from '../../../electron/ops/backup/verify';
 import { recordCleanClose } from '../../../electron/db/open';
-import { createHost, type Host } from '../../../electron/host';
+import { createHost, type Host } from '../../../electron/host/host';
 import { runAndKill } from '../crash/harness';
 import { failure, makeHost, signInAs, tempDir, testClock, type TestHost } from '../../support/host';
 

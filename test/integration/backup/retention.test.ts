@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../electron/billing/dates';
-import { backupsToKeep, type RetentionItem } from '../../../electron/backup/retention';
+import { addDays } from '../../../shared/dates';
+import { backupsToKeep, type RetentionItem } from '../../../electron/ops/backup/retention';
 
 const item = (date: string, hour = '01'): RetentionItem => ({ id: `${date}T${hour}`, date, at: `${date}T${hour}:00:00.000Z` });
 

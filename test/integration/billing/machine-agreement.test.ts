@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonthsClamped, lastDayOfMonth, startOfMonth } from '../../../electron/billing/dates';
+import { addDays, addMonthsClamped, lastDayOfMonth, startOfMonth } from '../../../shared/dates';
 import { standingOn, stepPayer, wake, type PlanTerms, type SubState, type Terms } from '../../../electron/billing/subscription';
-import { loadPayerStates, loadState } from '../../../electron/billing-run/states';
-import { isAppError } from '../../../electron/contract/errors';
+import { loadPayerStates, loadState } from '../../../electron/money/billing-run/states';
+import { isAppError } from '../../../shared/errors';
 import type { Db } from '../../../electron/db/open';
 import { makeHost, type TestHost } from '../../support/host';
 import { ramTempDir } from './support';

@@ -3,9 +3,9 @@
 // plan changes and cancellations), money is conserved, and a second run creates nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../../electron/billing/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { fullPeriodLength, type Interval, type Schedule } from '../../../electron/billing/periods';
-import { isAppError } from '../../../electron/contract/errors';
+import { isAppError } from '../../../shared/errors';
 import fs from 'node:fs';
 import { makeHost, type TestHost } from '../../support/host';
 import { ramTempDir } from './support';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Input } from '../../../electron/contract';
 import type { Settings } from '../../../electron/contract/settings';
-import { applyCredit } from '../../../electron/ledger/ledger';
+import { applyCredit } from '../../../electron/money/ledger/ledger';
 import { makeHost, type TestHost } from '../../support/host';
 
 export interface Billing {

@@ -2,7 +2,7 @@
 // desk action and run, and the due scan finds subscriptions by it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { wake } from '../../../electron/billing/subscription';
-import { loadState } from '../../../electron/billing-run/states';
+import { loadState } from '../../../electron/money/billing-run/states';
 import { billing, type Billing } from './support';
 
 let b: Billing | undefined;

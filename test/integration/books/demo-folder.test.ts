@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../electron/host';
-import { prepareDemoFolder } from '../../../electron/demo/folder';
-import { DEMO_MARKER, demoDirFor, readMarker } from '../../../electron/demo/marker';
-import { watchDemo } from '../../../electron/demo/switch';
+import { createHost, type Host } from '../../../electron/host/host';
+import { prepareDemoFolder } from '../../../electron/host/demo/folder';
+import { DEMO_MARKER, demoDirFor, readMarker } from '../../../electron/host/demo/marker';
+import { watchDemo } from '../../../electron/host/demo/switch';
 import { failure, tempDir, testClock } from '../../support/host';
 
 const SMALL = { seed: 3, months: 2, members: 8 };

@@ -3,8 +3,8 @@
  * reports say must reconcile to the records, however the history went.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoBusiness, type DemoSummary } from '../../../electron/demo/generate';
-import { addDays, lastDayOfMonth } from '../../../electron/billing/dates';
+import { generateDemoBusiness, type DemoSummary } from '../../../electron/host/demo/generate';
+import { addDays, lastDayOfMonth } from '../../../shared/dates';
 import { makeHost, type TestHost } from '../../support/host';
 
 let th: TestHost;

@@ -1,12 +1,12 @@
 /**
- * The forecast is projected in memory (electron/reports/forecast.ts); the billing engine's dry run
+ * The forecast is projected in memory (electron/books/reports/forecast.ts); the billing engine's dry run
  * is the reference. A business with every kind of future the engine plays out — discounts that run
  * out, a household, add-ons, weekly, calendar and yearly schedules, trials, fixed terms with and
  * without renewal, a scheduled freeze with its fee, an open freeze, a cancellation at period end and
  * a downgrade at period end — must forecast, month by month, what one preview a year ahead invoices.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastDayOfMonth } from '../../../electron/billing/dates';
+import { lastDayOfMonth } from '../../../shared/dates';
 import type { ForecastReport } from '../../../electron/contract/reports';
 import { makeHost, type TestHost } from '../../support/host';
 

@@ -12,7 +12,7 @@
  *   Expenses: rent ¥600 on the 1st of Jan–Apr, salaries ¥500 on Feb 28, one April entry deleted.
  *   Check-ins: Ann Jan 6 09:00 and Jan 7 18:30, Bo Jan 12 18:10, Cai Feb 2 07:00 (one at 06:50 undone), Ann May 2 09:00.
  */
-import type { Host } from '../../../electron/host';
+import type { Host } from '../../../electron/host/host';
 import { makeHost, type TestHost } from '../../support/host';
 
 export interface History {

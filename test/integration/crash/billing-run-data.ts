@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { expect } from 'vitest';
-import { addDays } from '../../../electron/billing/dates';
+import { addDays } from '../../../shared/dates';
 import { nthPeriod } from '../../../electron/billing/periods';
 import { openDatabase, type Db } from '../../../electron/db/open';
 

@@ -7,13 +7,13 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createAuditLog } from '../../../electron/audit/audit';
-import { addMonthsClamped } from '../../../electron/billing/dates';
-import { DEFAULT_BATCH, runBilling } from '../../../electron/billing-run/run';
+import { createAuditLog } from '../../../electron/ops/audit/audit';
+import { addMonthsClamped } from '../../../shared/dates';
+import { DEFAULT_BATCH, runBilling } from '../../../electron/money/billing-run/run';
 import { openDatabase } from '../../../electron/db/open';
-import { createHost, type Host } from '../../../electron/host';
-import type { BillingEnv } from '../../../electron/invoices/env';
-import { createSettingsService } from '../../../electron/settings/service';
+import { createHost, type Host } from '../../../electron/host/host';
+import type { BillingEnv } from '../../../electron/money/invoices/env';
+import { createSettingsService } from '../../../electron/ops/settings/service';
 import type { Job } from './harness';
 
 const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -1,5 +1,5 @@
 /** Shared set-up for the front-desk integration tests: a host, members, plans and sales through the host. */
-import type { Host } from '../../../electron/host';
+import type { Host } from '../../../electron/host/host';
 import type { Member, Plan } from '../../../electron/contract';
 import { makeHost, type TestHost } from '../../support/host';
 

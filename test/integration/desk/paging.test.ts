@@ -3,8 +3,8 @@
  * behind list rows, search hits and check-in: exact members per page, exact badges and amounts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../electron/host';
-import { createStanding } from '../../../electron/members/standing';
+import type { Host } from '../../../electron/host/host';
+import { createStanding } from '../../../electron/desk/members/standing';
 import { failure, type TestHost } from '../../support/host';
 import { deskHost, member, monthly, pack, sell } from './fixtures';
 

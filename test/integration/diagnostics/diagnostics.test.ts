@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHash, failure, makeHost, signInAs, tempDir, type TestHost } from '../../support/host';
 import { fakeDialogs } from '../../support/dialogs';
-import { LOG_ARCHIVES, LOG_MAX_BYTES, configureLogFile, createDiagnosticsLog, nodeLogWriter } from '../../../electron/diagnostics/log';
+import { LOG_ARCHIVES, LOG_MAX_BYTES, configureLogFile, createDiagnosticsLog, nodeLogWriter } from '../../../electron/ops/diagnostics/log';
 
 let th: TestHost | undefined;
 afterEach(() => th?.close());

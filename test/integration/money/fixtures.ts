@@ -1,5 +1,5 @@
 /** Shared set-up for the money tests: a host with a business, members, and invoices to pay. */
-import type { Host } from '../../../electron/host';
+import type { Host } from '../../../electron/host/host';
 import { makeHost, type TestHost } from '../../support/host';
 
 export async function moneyHost(startDate = '2026-03-02'): Promise<TestHost> {
@@ -14,8 +14,8 @@ export function member(host: Host, name: string, opts: { phone?: string; payerId
   return Number(info.lastInsertRowid);
 }
 
-import { todayInZone } from '../../../electron/billing/dates';
-import { issueInvoice } from '../../../electron/invoices/issue';
+import { todayInZone } from '../../../shared/dates';
+import { issueInvoice } from '../../../electron/money/invoices/issue';
 
 /** An invoice of `amount` (one tax-free line) to `payerId`, issued on `date` (default today). */
 export function invoice(th: TestHost, payerId: number, amount: number, date?: string): { id: number; number: string } {

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toWireError } from '../../../electron/ipc/envelope';
+import { toWireError } from '../../../electron/contract/envelope';
 import { databaseHash, failure, makeHost, type TestHost } from '../../support/host';
 import { b64, deskHost, member } from '../desk/fixtures';
 

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/ipc/bridge';
-import { CSP } from '../../../electron/security/csp';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/contract/bridge';
+import { CSP } from '../../../electron/shell/security/csp';
 import { tempDir } from '../../support/host';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -142,7 +142,7 @@ beforeAll(async () => {
   fake.userData = userData;
   // As inside Electron (main looks for its Electron-ABI build of better-sqlite3 by this version).
   Object.defineProperty(process.versions, 'electron', { value: '44.2.0', configurable: true });
-  await import('../../../electron/main');
+  await import('../../../electron/shell/main');
   for (let i = 0; i < 200 && !fake.windows.length; i++) await new Promise((r) => setTimeout(r, 10));
   win = fake.windows[0]!;
 });
@@ -250,7 +250,7 @@ describe('Electron main process hardening', () => {
 
 describe('preload', () => {
   it('exposes exactly invoke and on, and invoke goes to the one IPC channel', async () => {
-    await import('../../../electron/preload');
+    await import('../../../electron/shell/preload');
     expect([...fake.exposed.keys()]).toEqual(['api']);
     const api = fake.exposed.get('api') as Record<string, (...a: unknown[]) => unknown>;
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);

@@ -4,7 +4,7 @@
  * its code and field and leaves the database byte-for-byte as it was.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../electron/host';
+import type { Host } from '../../../electron/host/host';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { b64, deskHost, member } from '../desk/fixtures';
 

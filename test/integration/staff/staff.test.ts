@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_MINUTES } from '../../../electron/staff/service';
+import { LOCKOUT_MINUTES } from '../../../electron/desk/staff/service';
 import { failure, makeHost, signInAs, TEST_STAFF, type TestHost } from '../../support/host';
 
 let th: TestHost | undefined;

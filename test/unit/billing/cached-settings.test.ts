@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cachedSettings } from '../../../electron/invoices/env';
-import { defaultSettings, type SettingsService } from '../../../electron/settings/service';
+import { cachedSettings } from '../../../electron/money/invoices/env';
+import { defaultSettings, type SettingsService } from '../../../electron/ops/settings/service';
 
 describe('cachedSettings', () => {
   it('reads the settings once per synchronous stretch and again after the next microtask', async () => {

@@ -19,7 +19,7 @@ import {
   startOfYear,
   toEpochDay,
   todayInZone,
-} from '../../../electron/billing/dates';
+} from '../../../shared/dates';
 
 describe('isValidDate', () => {
   it.each([

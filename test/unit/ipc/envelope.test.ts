@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toWireError } from '../../../electron/ipc/envelope';
+import { toWireError } from '../../../electron/contract/envelope';
 
 let db: Database.Database;
 afterEach(() => db?.close());

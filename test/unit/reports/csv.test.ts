@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moneyCell, percentCell, toCsv } from '../../../electron/exports/csv';
-import { mulDivRound, shareOfSpan, spreadByDays } from '../../../electron/reports/metrics';
+import { moneyCell, percentCell, toCsv } from '../../../electron/books/exports/csv';
+import { mulDivRound, shareOfSpan, spreadByDays } from '../../../electron/books/reports/metrics';
 
 describe('CSV for Excel', () => {
   it('starts with a byte-order mark, ends lines with CRLF and quotes what needs it', () => {

@@ -21,7 +21,7 @@ import {
   prevMonth,
   ratioBp,
   spreadByDays,
-} from '../../../electron/reports/metrics';
+} from '../../../electron/books/reports/metrics';
 
 describe('months and buckets', () => {
   it('cuts a range into monthly buckets clipped at both ends', () => {

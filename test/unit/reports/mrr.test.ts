@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { memberSpans, OPEN_END, spanValueAt, subscriptionSegments, type LineFact, type PlanTerms, type SubscriptionFacts } from '../../../electron/reports/mrr';
-import { mrrReport, valuesOn } from '../../../electron/reports/movements';
-import { monthlyBuckets } from '../../../electron/reports/metrics';
+import { memberSpans, OPEN_END, spanValueAt, subscriptionSegments, type LineFact, type PlanTerms, type SubscriptionFacts } from '../../../electron/books/reports/mrr';
+import { mrrReport, valuesOn } from '../../../electron/books/reports/movements';
+import { monthlyBuckets } from '../../../electron/books/reports/metrics';
 
 const monthly: PlanTerms = { id: 1, price: 29900, interval: 'month', count: 1, alignment: 'anniversary' };
 const plans = new Map<number, PlanTerms>([

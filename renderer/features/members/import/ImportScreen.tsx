@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ImportPreview, ImportRow } from '../../../../electron/contract';
-import { IMPORT_FIELDS, type ImportField } from '../../../../electron/contract/desk';
+import { IMPORT_FIELDS, type ImportField } from '../../../../shared/lists';
 import { errorText } from '../../../app/errors';
 import { DataTable, type Columns } from '../../../components/DataTable';
 import { Banner, Card, Page } from '../../../components/Page';

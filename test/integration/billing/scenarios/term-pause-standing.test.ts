@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../../../electron/billing/dates';
+import { addDays } from '../../../../shared/dates';
 import { billing, billingAgainCreatesNothing, type Billing } from '../support';
 
 let b: Billing | undefined;

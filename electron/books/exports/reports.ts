@@ -1,0 +1,151 @@
+/**
+ * Each report view as a table (header + rows, a totals row where it adds up), then as CSV.
+ * The renderer shows the same columns; the values come from the same report channels.
+ */
+import type { ReportKind } from '../../contract/exports';
+import type { BreakdownReport } from '../../contract/reports';
+import type { ReportsService } from '../reports/service';
+import type { Cell } from './csv';
+import type { Labels } from './labels';
+
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
+
+export function reportTable(
+  kind: ReportKind,
+  reports: ReportsService,
+  range: { from: string; to: string },
+  l: Labels,
+  currency: string,
+): Table {
+  const m = (minor: number | null): Cell => (minor === null ? '' : { money: minor, currency });
+  const p = (bp: number | null): Cell => (bp === null ? '' : { percent: bp });
+  const when = [l.month, l.from, l.to];
+  const at = (r: { month: string; start: string; end: string }) => [r.month, r.start, r.end];
+  switch (kind) {
+    case 'mrr': {
+      const r = reports.mrr(range.from, range.to);
+      const t = r.totals;
+      return {
+        header: [...when, l.startMrr, l.new, l.expansion, l.reactivation, l.contraction, l.churned, l.netNew, l.endMrr],
+        rows: [
+          ...r.rows.map((x) => [...at(x), m(x.startMrr), m(x.new), m(x.expansion), m(x.reactivation), m(x.contraction), m(x.churned), m(x.netNew), m(x.endMrr)]),
+          [l.total, r.from, r.to, m(t.startMrr), m(t.new), m(t.expansion), m(t.reactivation), m(t.contraction), m(t.churned), m(t.netNew), m(t.endMrr)],
+        ],
+      };
+    }
+    case 'members': {
+      const r = reports.mrr(range.from, range.to);
+      const t = r.totals;
+      return {
+        header: [...when, l.customersStart, l.newCustomers, l.reactivatedCustomers, l.lostCustomers, l.customersEnd, l.payingEnd],
+        rows: [
+          ...r.rows.map((x) => [...at(x), x.customersStart, x.newCustomers, x.reactivatedCustomers, x.lostCustomers, x.customersEnd, x.payingEnd]),
+          [l.total, r.from, r.to, t.customersStart, t.newCustomers, t.reactivatedCustomers, t.lostCustomers, t.customersEnd, ''],
+        ],
+      };
+    }
+    case 'churn': {
+      const r = reports.mrr(range.from, range.to);
+      const t = r.totals;
+      return {
+        header: [...when, l.customerChurn, l.grossRevenueChurn, l.netRevenueChurn, l.nrr],
+        rows: [
+          ...r.rows.map((x) => [...at(x), p(x.customerChurnBp), p(x.grossRevenueChurnBp), p(x.netRevenueChurnBp), p(x.nrrBp)]),
+          [l.total, r.from, r.to, p(t.customerChurnBp), p(t.grossRevenueChurnBp), p(t.netRevenueChurnBp), p(t.nrrBp)],
+        ],
+      };
+    }
+    case 'arpu': {
+      const r = reports.mrr(range.from, range.to);
+      return {
+        header: [...when, l.endMrr, l.payingEnd, l.arpu, l.ltv, l.customerChurn],
+        rows: r.rows.map((x) => [...at(x), m(x.endMrr), x.payingEnd, m(x.arpu), m(x.ltv), p(x.customerChurnBp)]),
+      };
+    }
+    case 'revenue': {
+      const r = reports.revenue(range.from, range.to);
+      const t = r.totals;
+      return {
+        header: [...when, l.invoiced, l.credited, l.tax, l.recognised, l.bonusUsed, l.netRevenue, l.deferredEnd, l.collected, l.refunded, l.netCollected],
+        rows: [
+          ...r.rows.map((x) => [
+            ...at(x),
+            m(x.invoiced),
+            m(x.credited),
+            m(x.tax),
+            m(x.recognised),
+            m(x.bonusUsed),
+            m(x.netRevenue),
+            m(x.deferredEnd),
+            m(x.collected),
+            m(x.refunded),
+            m(x.netCollected),
+          ]),
+          [l.total, r.from, r.to, m(t.invoiced), m(t.credited), m(t.tax), m(t.recognised), m(t.bonusUsed), m(t.netRevenue), m(t.deferredEnd), m(t.collected), m(t.refunded), m(t.netCollected)],
+        ],
+      };
+    }
+    case 'cashflow': {
+      const r = reports.cashflow(range.from, range.to);
+      const t = r.totals;
+      return {
+        header: [...when, l.collected, l.refunded, l.expenses, l.net, l.running],
+        rows: [
+          ...r.rows.map((x) => [...at(x), m(x.collected), m(x.refunded), m(x.expenses), m(x.net), m(x.running)]),
+          [l.total, r.from, r.to, m(t.collected), m(t.refunded), m(t.expenses), m(t.net), ''],
+        ],
+      };
+    }
+    case 'aging': {
+      const r = reports.aging();
+      const t = r.totals;
+      return {
+        header: [l.payer, l.phone, l.invoices, l.oldestDue, l.current, l.d1_30, l.d31_60, l.d61_90, l.d90plus, l.total],
+        rows: [
+          ...r.rows.map((x) => [x.payerName, x.phone, x.invoices, x.oldestDueDate, m(x.current), m(x.d1_30), m(x.d31_60), m(x.d61_90), m(x.d90plus), m(x.total)]),
+          [l.total, '', r.rows.reduce((s, x) => s + x.invoices, 0), '', m(t.current), m(t.d1_30), m(t.d31_60), m(t.d61_90), m(t.d90plus), m(t.total)],
+        ],
+      };
+    }
+    case 'byPlan':
+    case 'byMethod': {
+      const r = reports.breakdown(range.from, range.to, kind === 'byPlan' ? 'plan' : 'method');
+      const names = r.keys.map((k) => breakdownLabel(r, k.key, k.name, l));
+      return {
+        header: [...when, ...names, l.total],
+        rows: [
+          ...r.rows.map((x) => [...at(x), ...r.keys.map((k) => m(x.values[k.key] ?? 0)), m(x.total)]),
+          [l.total, r.from, r.to, ...r.keys.map((k) => m(r.totals.values[k.key] ?? 0)), m(r.totals.total)],
+        ],
+      };
+    }
+    case 'attendance': {
+      const r = reports.attendance(range.from, range.to);
+      const hours = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
+      return {
+        header: [l.weekday, ...hours, l.total],
+        rows: [
+          ...r.grid.map((row, d) => [l.weekdays[d]!, ...row, r.byWeekday[d]!]),
+          [l.total, ...r.byHour, r.total],
+        ],
+      };
+    }
+    case 'forecast': {
+      const r = reports.forecast();
+      return {
+        header: [l.month, l.forecastInvoices, l.forecastTotal, l.withChurn],
+        rows: [...r.rows.map((x) => [x.month, x.invoices, m(x.total), m(x.withChurn)]), [l.total, r.totals.invoices, m(r.totals.total), m(r.totals.withChurn)]],
+      };
+    }
+  }
+}
+
+/** A breakdown column's header: a plan's or custom method's own name, else the translated key. */
+export function breakdownLabel(r: Pick<BreakdownReport, 'by'>, key: string, name: string, l: Labels): string {
+  if (name) return name;
+  if (r.by === 'method') return l.methods[key] ?? key;
+  return key === 'addons' ? l.addons : key === 'late_fees' ? l.late_fees : l.other;
+}

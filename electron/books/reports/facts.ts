@@ -1,0 +1,265 @@
+/**
+ * The facts refresh: brings the report summaries that need TypeScript up to date with the
+ * records, for what changed since it last ran (docs/reports.md, "How the figures stay fast").
+ *
+ *  - MRR spans of every member marked dirty by the triggers of migration 006 (anything about their
+ *    subscriptions, pauses, add-ons, invoice or credit lines changed);
+ *  - revenue recognised by service day and month (report_recognised_daily, 'recognised' rows of
+ *    report_monthly) for invoice and credit-note lines added since the watermarks, and for invoices
+ *    voided since.
+ *
+ * Derived data only: it is not audited, and a rebuild from scratch gives the same rows. Many dirty
+ * members (a first run over an existing file) are read in one pass instead of member by member.
+ */
+import type { Db } from '../../db/open';
+import type { TaxMode } from '../../billing/tax';
+import { fromEpochDay, toEpochDay } from '../../../shared/dates';
+import { mulDivRound } from './metrics';
+import {
+  memberSpans,
+  RECURRING_KINDS,
+  subscriptionSegments,
+  type LineFact,
+  type PlanTerms,
+  type RecurringKind,
+  type SubscriptionFacts,
+} from './mrr';
+
+/** Line kinds recognised over their service period; every other kind is recognised on its invoice's date. */
+export const SPREAD_KINDS = new Set(['period', 'proration_charge', 'proration_credit', 'discount', 'household_discount', 'addon']);
+
+/** What a line's revenue counts as, in "revenue by plan". */
+export function revenueKey(kind: string, planId: number | null): string {
+  if (kind === 'addon') return 'addons';
+  if (kind === 'late_fee') return 'late_fees';
+  return planId === null ? 'other' : `plan:${planId}`;
+}
+
+/** Above this many dirty members, everything is read in one pass. */
+const BULK = 300;
+
+interface SubRow {
+  id: number;
+  member_id: number;
+  plan_id: number;
+  interval: PlanTerms['interval'];
+  interval_count: number;
+  end_date: string | null;
+}
+
+type LineRow = [
+  id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string,
+  amount: number, net: number, taxRateBp: number, listPrice: number | null, daysUsed: number | null, daysInPeriod: number | null, taxMode: TaxMode | null,
+];
+type PauseRow = [subId: number, start: string, end: string | null];
+type AddonRow = [id: number, subId: number, price: number, start: string, end: string | null];
+
+interface RevenueLine {
+  kind: string;
+  plan_id: number | null;
+  period_start: string | null;
+  period_end: string | null;
+  net: number;
+  issue_date: string;
+}
+
+const RECURRING_SQL = RECURRING_KINDS.map((k) => `'${k}'`).join(', ');
+const LINE_COLUMNS = `l.id, l.subscription_id, l.invoice_id, l.kind, l.plan_id, l.addon_id, l.period_start, l.period_end, l.amount, l.net, l.tax_rate_bp,
+  l.list_price, l.days_used, l.days_in_period, i.tax_mode`;
+
+export function createFacts(db: Db) {
+  const stmt = {
+    state: db.prepare<[string], { value: number }>('SELECT value FROM report_state WHERE key = ?'),
+    setState: db.prepare<[string, number]>('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    dirty: db.prepare<[], { member_id: number }>('SELECT member_id FROM report_dirty_members ORDER BY member_id'),
+    clearDirty: db.prepare('DELETE FROM report_dirty_members'),
+    plans: db.prepare<[], { id: number; price: number; interval: PlanTerms['interval'] | null; interval_count: number | null; alignment: PlanTerms['alignment'] | null }>(
+      'SELECT id, price, interval, interval_count, alignment FROM plans',
+    ),
+    subsOf: db.prepare<[number], SubRow>('SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id'),
+    allSubs: db.prepare<[], SubRow>('SELECT * FROM subscriptions ORDER BY member_id, id'),
+    linesOf: db
+      .prepare<[number], LineRow>(
+        `SELECT ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE l.subscription_id = ? AND i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
+      )
+      .raw(true),
+    allLines: db
+      .prepare<[], LineRow>(
+        `SELECT ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE l.subscription_id IS NOT NULL AND i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
+      )
+      .raw(true),
+    pausesOf: db.prepare<[number], PauseRow>('SELECT subscription_id, start_date, end_date FROM subscription_pauses WHERE subscription_id = ?').raw(true),
+    allPauses: db.prepare<[], PauseRow>('SELECT subscription_id, start_date, end_date FROM subscription_pauses').raw(true),
+    addonsOf: db.prepare<[number], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons WHERE subscription_id = ?').raw(true),
+    allAddons: db.prepare<[], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons').raw(true),
+    deleteSpans: db.prepare<[number]>('DELETE FROM report_mrr_spans WHERE member_id = ?'),
+    insertSpan: db.prepare<[number, string, string, number]>('INSERT INTO report_mrr_spans (member_id, start, end, mrr) VALUES (?, ?, ?, ?)'),
+    maxLine: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM invoice_lines'),
+    maxCreditLine: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM credit_note_lines'),
+    newLines: db.prepare<[number, number], RevenueLine>(
+      `SELECT l.kind, l.plan_id, l.period_start, l.period_end, l.net, i.issue_date
+         FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.id > ? AND l.id <= ?`,
+    ),
+    newVoids: db.prepare<[], { id: number }>("SELECT id FROM invoices WHERE status = 'void' AND id NOT IN (SELECT invoice_id FROM report_seen_void) ORDER BY id"),
+    voidLines: db.prepare<[number, number], RevenueLine>(
+      `SELECT l.kind, l.plan_id, l.period_start, l.period_end, l.net, i.issue_date
+         FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.invoice_id = ? AND l.id <= ?`,
+    ),
+    seeVoid: db.prepare<[number]>('INSERT INTO report_seen_void (invoice_id) VALUES (?)'),
+    newCreditLines: db.prepare<[number, number], RevenueLine>(
+      `SELECT COALESCE(il.kind, 'adjustment') AS kind, il.plan_id, c.period_start, c.period_end, -c.net AS net, n.issue_date
+         FROM credit_note_lines c JOIN credit_notes n ON n.id = c.credit_note_id LEFT JOIN invoice_lines il ON il.id = c.invoice_line_id
+        WHERE c.id > ? AND c.id <= ?`,
+    ),
+    addRecognised: db.prepare<[string, string, number]>(
+      `INSERT INTO report_monthly (month, measure, key, amount) VALUES (?, 'recognised', ?, ?)
+         ON CONFLICT (month, measure, key) DO UPDATE SET amount = amount + excluded.amount`,
+    ),
+    addDaily: db.prepare<[string, string, number]>(
+      `INSERT INTO report_recognised_daily (day, key, amount) VALUES (?, ?, ?)
+         ON CONFLICT (day, key) DO UPDATE SET amount = amount + excluded.amount`,
+    ),
+  };
+
+  function planTerms(): Map<number, PlanTerms> {
+    const map = new Map<number, PlanTerms>();
+    for (const p of stmt.plans.all()) {
+      if (p.interval && p.interval_count && p.alignment) map.set(p.id, { id: p.id, price: p.price, interval: p.interval, count: p.interval_count, alignment: p.alignment });
+    }
+    return map;
+  }
+
+  function subscriptionFacts(s: SubRow, lines: LineRow[], pauses: PauseRow[], addons: AddonRow[]): SubscriptionFacts {
+    return {
+      id: s.id,
+      memberId: s.member_id,
+      planId: s.plan_id,
+      interval: s.interval,
+      count: s.interval_count,
+      endDate: s.end_date,
+      pauses: pauses.map(([, start, end]) => ({ start, end })),
+      addons: addons.map(([id, , price, start, end]) => ({ id, price, start, end })),
+      lines: lines.map(
+        ([id, , invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod, taxMode]): LineFact => ({
+          id, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod,
+          // Every invoice has its mode since migration 009; for a row written around the invoice writer, its net tells.
+          taxMode: taxMode ?? (net !== amount ? 'inclusive' : 'exclusive'),
+        }),
+      ),
+    };
+  }
+
+  function writeSpans(memberId: number, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>): void {
+    stmt.deleteSpans.run(memberId);
+    for (const span of memberSpans(subs.map((s) => subscriptionSegments(s, plans)))) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr);
+  }
+
+  function refreshMembers(dirty: number[]): void {
+    const plans = planTerms();
+    if (dirty.length <= BULK) {
+      for (const memberId of dirty) {
+        const subs = stmt.subsOf.all(memberId).map((s) => subscriptionFacts(s, stmt.linesOf.all(s.id), stmt.pausesOf.all(s.id), stmt.addonsOf.all(s.id)));
+        writeSpans(memberId, subs, plans);
+      }
+      return;
+    }
+    const group = <T extends unknown[]>(rows: T[], at: number) => {
+      const map = new Map<number, T[]>();
+      for (const r of rows) {
+        const k = r[at] as number;
+        const list = map.get(k);
+        if (list) list.push(r);
+        else map.set(k, [r]);
+      }
+      return map;
+    };
+    const lines = group(stmt.allLines.all(), 1);
+    const pauses = group(stmt.allPauses.all(), 0);
+    const addons = group(stmt.allAddons.all(), 1);
+    const subsByMember = new Map<number, SubscriptionFacts[]>();
+    for (const s of stmt.allSubs.all()) {
+      const facts = subscriptionFacts(s, lines.get(s.id) ?? [], pauses.get(s.id) ?? [], addons.get(s.id) ?? []);
+      const list = subsByMember.get(s.member_id);
+      if (list) list.push(facts);
+      else subsByMember.set(s.member_id, [facts]);
+    }
+    for (const memberId of dirty) writeSpans(memberId, subsByMember.get(memberId) ?? [], plans);
+  }
+
+  /**
+   * Each new line's revenue, day by day over the days it covers (cumulative rounding, so the days
+   * of a month add up to the month's share and a line's days to its amount); one-off lines on their
+   * invoice's date. Voided invoices are taken back out; credit lines count negative.
+   */
+  function refreshRevenue(): void {
+    const daily = new Map<string, Map<number, number>>();
+    const add = (key: string, day: number, amount: number) => {
+      let days = daily.get(key);
+      if (!days) daily.set(key, (days = new Map()));
+      days.set(day, (days.get(day) ?? 0) + amount);
+    };
+    const recognise = (line: RevenueLine, sign: 1 | -1) => {
+      const amount = sign * line.net;
+      if (amount === 0) return;
+      const key = revenueKey(line.kind, line.plan_id);
+      const spread = SPREAD_KINDS.has(line.kind) && line.period_start !== null && line.period_end !== null && line.period_end > line.period_start;
+      if (!spread) return add(key, toEpochDay(line.issue_date), amount);
+      const start = toEpochDay(line.period_start!);
+      const total = toEpochDay(line.period_end!) - start;
+      let before = 0;
+      for (let i = 1; i <= total; i++) {
+        const upTo = mulDivRound(amount, i, total);
+        if (upTo !== before) add(key, start + i - 1, upTo - before);
+        before = upTo;
+      }
+    };
+    const lineWm = stmt.state.get('lines')?.value ?? 0;
+    const lineTop = stmt.maxLine.get()?.m ?? 0;
+    inChunks(lineWm, lineTop, (a, b) => stmt.newLines.all(a, b).forEach((l) => recognise(l, 1)));
+    for (const v of stmt.newVoids.all()) {
+      for (const l of stmt.voidLines.all(v.id, lineTop)) recognise(l, -1);
+      stmt.seeVoid.run(v.id);
+    }
+    const creditWm = stmt.state.get('credit_lines')?.value ?? 0;
+    const creditTop = stmt.maxCreditLine.get()?.m ?? 0;
+    inChunks(creditWm, creditTop, (a, b) => stmt.newCreditLines.all(a, b).forEach((l) => recognise(l, 1)));
+    const monthly = new Map<string, number>();
+    for (const [key, days] of daily) {
+      for (const [day, amount] of days) {
+        if (amount === 0) continue;
+        const date = fromEpochDay(day);
+        stmt.addDaily.run(date, key, amount);
+        const mk = `${date.slice(0, 7)}|${key}`;
+        monthly.set(mk, (monthly.get(mk) ?? 0) + amount);
+      }
+    }
+    for (const [mk, amount] of monthly) {
+      const [month, key] = mk.split('|') as [string, string];
+      if (amount !== 0) stmt.addRecognised.run(month, key, amount);
+    }
+    stmt.setState.run('lines', lineTop);
+    stmt.setState.run('credit_lines', creditTop);
+  }
+
+  /** Brings every summary up to date; cheap when little changed. True when any member's MRR spans were rewritten. */
+  const refresh = db.transaction((): boolean => {
+    const dirty = stmt.dirty.all().map((d) => d.member_id);
+    if (dirty.length) {
+      refreshMembers(dirty);
+      stmt.clearDirty.run();
+    }
+    refreshRevenue();
+    return dirty.length > 0;
+  });
+
+  return { refresh };
+}
+
+/** Row ids (from, to] in slices, so a first full rebuild never holds every line in memory at once. */
+function inChunks(from: number, to: number, work: (a: number, b: number) => void): void {
+  for (let a = from; a < to; a += 20_000) work(a, Math.min(a + 20_000, to));
+}
+
+export type Facts = ReturnType<typeof createFacts>;

@@ -1,0 +1,185 @@
+/**
+ * MRR per member as a step function of the business date, from what the billing engine wrote
+ * (invoice lines and the facts they carry) and the subscription's state (pauses, end date,
+ * add-ons). Pure: plain values in, plain values out. Definitions in docs/reports.md ("MRR").
+ *
+ * At a date X a subscription is
+ *   - not a customer after its end date, before its first paid period (trial) or when no period covers X;
+ *   - a customer with MRR 0 while frozen (a pause covers X);
+ *   - otherwise a customer whose MRR is the monthly-normalised full-period price of the period line in force
+ *     (the latest period or plan-change charge covering X), after its discounts, plus its add-ons' prices.
+ * Tax, setup fees, freeze fees, packs, late fees and adjustments are never MRR. A period cut short (a
+ * calendar stub, a period ended by a pause or an end date, a plan change mid-period) counts at its
+ * full-period price: the list price its lines carry.
+ */
+import { addDays } from '../../../shared/dates';
+import { taxOfLine, type TaxMode } from '../../billing/tax';
+import { normalisedMonthly, type Alignment, type Interval } from '../../billing/periods';
+
+/** Far enough to mean "until further notice" (an open-ended freeze). */
+export const OPEN_END = '2999-12-31';
+
+export type RecurringKind = 'period' | 'proration_charge' | 'discount' | 'household_discount' | 'addon';
+export const RECURRING_KINDS: readonly RecurringKind[] = ['period', 'proration_charge', 'discount', 'household_discount', 'addon'];
+
+export interface LineFact {
+  id: number;
+  invoiceId: number;
+  kind: RecurringKind;
+  planId: number | null;
+  addonId: number | null;
+  start: string;
+  end: string;
+  /** Before tax treatment; negative for discounts. */
+  amount: number;
+  /** Without tax: MRR is counted net of tax. */
+  net: number;
+  taxRateBp: number;
+  /** The full-period price (for a discount, the discount on the full period); null: the amount. */
+  listPrice: number | null;
+  /** Days the line covers, of a period of daysInPeriod days (null: a whole period). */
+  daysUsed: number | null;
+  daysInPeriod: number | null;
+  /** The tax mode of the line's invoice. */
+  taxMode: TaxMode;
+}
+
+export interface PlanTerms {
+  id: number;
+  price: number;
+  interval: Interval;
+  count: number;
+  alignment: Alignment;
+}
+
+export interface SubscriptionFacts {
+  id: number;
+  memberId: number;
+  planId: number;
+  interval: Interval;
+  count: number;
+  pauses: { start: string; end: string | null }[];
+  addons: { id: number; price: number; start: string; end: string | null }[];
+  endDate: string | null;
+  /** Recurring lines of issued (not void) invoices. */
+  lines: LineFact[];
+}
+
+/** One stretch of days [start, end) with a constant state. */
+export interface Segment {
+  start: string;
+  end: string;
+  mrr: number;
+}
+
+const isBase = (l: LineFact) => l.kind === 'period' || l.kind === 'proration_charge';
+const covers = (start: string, end: string | null, x: string) => start <= x && (end === null || x < end);
+
+/** The subscription's customer segments (days outside them: not a customer), in date order. */
+export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>): Segment[] {
+  const points = new Set<string>();
+  const add = (...dates: string[]) => dates.forEach((d) => points.add(d));
+  for (const l of sub.lines) add(l.start, l.end);
+  for (const p of sub.pauses) add(p.start, p.end ?? OPEN_END);
+  for (const a of sub.addons) add(a.start, a.end ?? OPEN_END);
+  if (sub.endDate) points.add(sub.endDate);
+  points.add(OPEN_END);
+  const sorted = [...points].filter((d) => d <= OPEN_END).sort();
+  const bases = sub.lines.filter(isBase);
+  const firstPaid = bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const x = sorted[i]!;
+    const mrr = mrrAt(sub, plans, bases, firstPaid, x);
+    if (mrr !== null) out.push({ start: x, end: sorted[i + 1]!, mrr });
+  }
+  return out;
+}
+
+/** MRR of the subscription on day x, or null when it is not a customer that day. */
+function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): number | null {
+  if (sub.endDate !== null && x >= sub.endDate) return null;
+  if (firstPaid === null || x < firstPaid) return null;
+  if (sub.pauses.some((p) => covers(p.start, p.end, x))) return 0;
+  let base: LineFact | undefined;
+  for (const l of bases) if (covers(l.start, l.end, x) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
+  if (!base) return null;
+  const terms = plans.get(base.planId ?? sub.planId);
+  const interval = terms?.interval ?? sub.interval;
+  const count = terms?.count ?? sub.count;
+  let mrr = normalisedMonthly(fullGroupNet(sub, base), interval, count);
+  for (const l of sub.lines) {
+    if (l.kind !== 'addon' || !covers(l.start, l.end, x)) continue;
+    const addon = sub.addons.find((a) => a.id === l.addonId);
+    if (addon && covers(addon.start, addon.end, x)) mrr += normalisedMonthly(netOf(l.listPrice ?? addon.price, l), interval, count);
+  }
+  return mrr;
+}
+
+/** An amount on the same terms as `line`, without tax (its invoice says whether prices included tax). */
+function netOf(amount: number, line: LineFact): number {
+  return line.taxMode === 'inclusive' && line.taxRateBp > 0 ? taxOfLine(amount, line.taxRateBp, 'inclusive').net : amount;
+}
+
+const isWhole = (l: LineFact) => l.daysUsed === null || l.daysInPeriod === null || l.daysUsed >= l.daysInPeriod;
+
+/**
+ * The base line's full-period price after its discounts (the same-span discount lines of its
+ * invoice), without tax: a whole period as invoiced, a cut one at the list prices its lines carry.
+ */
+function fullGroupNet(sub: SubscriptionFacts, base: LineFact): number {
+  const group = [
+    base,
+    ...sub.lines.filter(
+      (l) => (l.kind === 'discount' || l.kind === 'household_discount') && l.invoiceId === base.invoiceId && l.start === base.start && l.end === base.end,
+    ),
+  ];
+  const whole = isWhole(base);
+  return Math.max(0, group.reduce((s, l) => s + (whole || l.listPrice === null ? l.net : netOf(l.listPrice, l)), 0));
+}
+
+/**
+ * A member's spans: the sum of their subscriptions' segments, a customer while any subscription
+ * is, consecutive days with the same MRR joined into one span.
+ */
+export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
+  const points = new Set<string>();
+  for (const segs of segmentsBySub) {
+    for (const s of segs) {
+      points.add(s.start);
+      points.add(s.end);
+    }
+  }
+  const sorted = [...points].sort();
+  const cursors = segmentsBySub.map(() => 0);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const x = sorted[i]!;
+    let customer = false;
+    let mrr = 0;
+    segmentsBySub.forEach((segs, k) => {
+      while (cursors[k]! < segs.length && segs[cursors[k]!]!.end <= x) cursors[k]!++;
+      const s = segs[cursors[k]!];
+      if (s && s.start <= x && x < s.end) {
+        customer = true;
+        mrr += s.mrr;
+      }
+    });
+    if (!customer) continue;
+    const last = out[out.length - 1];
+    if (last && last.end === x && last.mrr === mrr) last.end = sorted[i + 1]!;
+    else out.push({ start: x, end: sorted[i + 1]!, mrr });
+  }
+  return out;
+}
+
+/** MRR of a member on day x from their spans (null: not a customer). */
+export function spanValueAt(spans: Segment[], x: string): number | null {
+  for (const s of spans) if (s.start <= x && x < s.end) return s.mrr;
+  return null;
+}
+
+/** The day before `date` (for "at the start of a bucket" = at the end of the day before). */
+export function dayBefore(date: string): string {
+  return addDays(date, -1);
+}

@@ -1,0 +1,43 @@
+import type { deskChannels } from '../../contract/desk';
+import type { AreaHandlers, Ctx } from '../../contract/handler';
+import type { Finder } from './finder';
+import type { Importer, ImportDeps } from './import/importer';
+import { mergeMembers } from './merge';
+import type { createProfiles } from './profile';
+import type { MembersService } from './service';
+
+type MemberChannel = Extract<keyof typeof deskChannels, `members.${string}`>;
+
+export interface MemberDeskDeps {
+  members: MembersService;
+  finder: Finder;
+  importer: Importer;
+  profiles: ReturnType<typeof createProfiles>;
+  /** Starts an imported member's current plan (see docs/decisions.md, Front desk). */
+  startImported(ctx: Ctx, memberId: number, planId: number, nextBillDate: string, price: number | null): void;
+}
+
+export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChannel> {
+  return {
+    'members.search': (input, ctx) => d.finder.search(input.query, input.limit, ctx.today()),
+    'members.list': (input, ctx) => d.finder.list(input.sort, input, ctx.today()),
+    'members.profile': (input, ctx) => d.profiles.profile(input.id, ctx.today()),
+    'members.duplicates': (input, ctx) => d.finder.duplicates(input, ctx.today()),
+    'members.merge': (input, ctx) => {
+      const staff = { id: ctx.staff?.id ?? null, name: ctx.staff?.name ?? '' };
+      const r = mergeMembers(ctx.db, input, (id) => d.members.get(id), ctx.now().toISOString(), staff);
+      ctx.audit('member', r.kept.id, r.keptBefore, { ...r.kept, mergedFrom: r.merged.id, moved: r.moved });
+      ctx.audit('member', r.merged.id, r.mergedBefore, r.merged);
+      return { kept: r.kept, merged: r.merged, moved: r.moved };
+    },
+    'members.importPreview': (input, ctx) => d.importer.preview(input, ctx.today(), ctx.settings.get().currency),
+    'members.importCommit': (input, ctx) => {
+      const deps: Omit<ImportDeps, 'db'> = {
+        createMember: (v) =>
+          d.members.create({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }).id,
+        startSubscription: (memberId, planId, nextBillDate, price) => d.startImported(ctx, memberId, planId, nextBillDate, price),
+      };
+      return d.importer.commit(input, input.rows, ctx.today(), ctx.settings.get().currency, deps);
+    },
+  };
+}

@@ -1,0 +1,468 @@
+/**
+ * Subscription lifecycle at the desk: sell, pause, resume, cancel, change plan, add-ons.
+ * Every action checks first and changes nothing when refused; money effects go through the
+ * same engine step and documents as the billing run (see desk.ts and billing-run/step.ts).
+ */
+import { addDays, toYmd } from '../../../shared/dates';
+import { normalisedMonthly, prorateSpan } from '../../billing/periods';
+import { chargeEnd, discountLinesOf, householdPositionsOf, planSwitchPatch, sameSchedule } from '../../billing/subscription/index';
+import { taxOfLine } from '../../billing/tax';
+import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
+import type { ActionResult } from '../../contract/billing-types';
+import { AppError } from '../../../shared/errors';
+import { descriptions } from '../../money/invoices/descriptions';
+import type { AuditFn, BillingEnv } from '../../money/invoices/env';
+import { creditLine, issueCreditNote, taxMode, type LineDraft } from '../../money/invoices/issue';
+import { oneOffFacts, spanFacts } from '../../money/invoices/facts';
+import type { MembersService } from '../members/service';
+import type { PlanRow, PlansService } from '../plans/service';
+import { billPayerToday, deskAction } from './desk';
+import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, staleWake, toSubscription, updateSub, type SubRow } from './model';
+import { unusedFrom } from './value';
+import { prepared } from '../../db/statements';
+
+type Result = Omit<ActionResult, 'dryRun'>;
+
+export interface CreateInput {
+  memberId: number;
+  planId: number;
+  startDate?: string | undefined;
+  trialDays?: number | undefined;
+  price?: number | undefined;
+  discount: { kind: 'percent' | 'fixed'; value: number; duration: 'once' | 'repeating' | 'forever'; periods: number | null } | null;
+  waiveSetupFee: boolean;
+}
+
+/** How far ahead or back a desk date may reach. */
+const HORIZON_DAYS = 366;
+/** A yearly freeze allowance of 366 days means "no limit"; 0 means "no freezes". */
+export const UNLIMITED_FREEZE = 366;
+
+function outOfRange(field: string, date: string, from: string, to: string | null): AppError {
+  return new AppError('DATE_OUT_OF_RANGE', `${field} ${date} must be ${to === null ? `on or after ${from}` : `between ${from} and ${to}`}.`, {
+    field,
+    date,
+    from,
+    to,
+  });
+}
+
+function checkRange(field: string, date: string, from: string, to: string | null): void {
+  if (date < from || (to !== null && date > to)) throw outOfRange(field, date, from, to);
+}
+
+/** How unused time is given back, and who gives it (recorded on a refund). */
+type Settle = { settlement: 'credit' | 'refund'; refundMethod?: string | undefined; staff?: { id: number; name: string } | null | undefined };
+
+export function createSubscriptionsService(env: BillingEnv, plans: PlansService, members: MembersService) {
+  const db = env.db;
+  const at = () => env.now().toISOString();
+  const today = () => env.today();
+  const t = () => descriptions(env.settings.get().locale);
+
+  function planOf(sub: SubRow): PlanRow {
+    return plans.getRow(sub.plan_id);
+  }
+
+  function result(subId: number): Pick<Result, 'subscription'> {
+    return { subscription: toSubscription(db, loadSub(db, subId)) };
+  }
+
+  function requireLive(sub: SubRow): void {
+    if (!isLive(sub)) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ${sub.status}.`, { id: sub.id, status: sub.status });
+  }
+
+  function requireActive(sub: SubRow, alsoTrialing: boolean): void {
+    if (sub.status === 'active' || (alsoTrialing && sub.status === 'trialing')) return;
+    throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ${sub.status}.`, { id: sub.id, status: sub.status });
+  }
+
+  /** First day of the open period: the latest charged period start on or before today (or the sign-up day). */
+  function openStart(sub: SubRow): string {
+    const row = prepared<[number, string], { d: string | null }>(db, 
+        "SELECT MAX(period_start) AS d FROM invoice_lines WHERE subscription_id = ? AND kind IN ('period', 'proration_charge') AND period_start <= ?",
+      )
+      .get(sub.id, today());
+    return row?.d ?? sub.start_date;
+  }
+
+  /** A plan switch from `anchor`: the plan's terms copied onto the subscription (the machine's rule). */
+  function applyPlanTerms(sub: SubRow, plan: PlanRow, anchor: string): void {
+    updateSub(db, sub.id, planSwitchPatch(sub, plan, anchor), at());
+  }
+
+  function requireRefundMethod(settlement: 'credit' | 'refund', method: string | undefined): void {
+    if (settlement === 'refund' && !method) {
+      throw new AppError('VALIDATION', 'A refund needs a refund method.', { issues: [{ path: 'refundMethod', code: 'custom', message: 'required' }] });
+    }
+  }
+
+  /**
+   * Where the service paid for runs out: the next bill date, or a scheduled pause's start if
+   * sooner (the days after it were credited when the pause was booked).
+   */
+  function liveUntil(sub: SubRow, from: string): string | null {
+    const p = openPause(db, sub.id);
+    const pauseStart = sub.status !== 'paused' && p && p.start_date > from ? p.start_date : null;
+    if (sub.next_bill_date === null || (pauseStart !== null && pauseStart < sub.next_bill_date)) return pauseStart;
+    return sub.next_bill_date;
+  }
+
+  /** A credit note for what is left of the subscription's charges from `from` (all groups, or one add-on's). */
+  function creditUnused(
+    sub: SubRow,
+    from: string,
+    only: { addonId: number | null } | undefined,
+    settle: Settle,
+    reason: string,
+    audit: AuditFn,
+  ): void {
+    const groups = unusedFrom(env, sub.id, from, only, liveUntil(sub, from));
+    if (groups.length === 0) return;
+    const addons = new Map(addonsOf(db, sub.id).map((a) => [a.id, a.name]));
+    const planName = planOf(sub).name;
+    const main = groups.find((g) => g.addonId === null) ?? (groups[0] as (typeof groups)[number]);
+    issueCreditNote(
+      env,
+      {
+        payerId: payerOfSub(db, sub),
+        invoiceId: main.invoiceId,
+        issueDate: today(),
+        reason,
+        settlement: settle.settlement,
+        refundMethod: settle.refundMethod,
+        staff: settle.staff,
+        lines: groups.map((g) => ({
+          ...creditLine(env, g.amount, g.taxRateBp),
+          invoiceLineId: g.lineId,
+          subscriptionId: sub.id,
+          description: t().unused(g.addonId === null ? planName : (addons.get(g.addonId) ?? '')),
+          periodStart: g.from,
+          periodEnd: g.until,
+          taxRateBp: g.taxRateBp,
+        })),
+      },
+      audit,
+    );
+  }
+
+  function create(input: CreateInput, audit: AuditFn): Result {
+    return deskAction(env, audit, () => {
+      const member = members.active(input.memberId);
+      const plan = plans.sellable(input.planId, 'recurring');
+      const start = input.startDate ?? today();
+      checkRange('startDate', start, addDays(today(), -HORIZON_DAYS), addDays(today(), HORIZON_DAYS));
+      const trialDays = input.trialDays ?? plan.trial_days;
+      const anchor = addDays(start, trialDays);
+      const d = input.discount;
+      const info = prepared(db, 
+          `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
+             anchor_date, status, next_bill_date, term_periods, auto_renew, discount_kind, discount_value, discount_duration,
+             discount_periods, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(member.id, plan.id, input.price ?? plan.price, plan.tax_rate_bp, plan.interval, plan.interval_count, plan.alignment,
+          start, anchor, trialDays > 0 ? 'trialing' : 'active', anchor, plan.term_periods, plan.auto_renew,
+          d?.kind ?? null, d?.value ?? null, d?.duration ?? null, d?.periods ?? null, at(), at());
+      const id = Number(info.lastInsertRowid);
+      const setup: LineDraft[] =
+        plan.setup_fee > 0 && !input.waiveSetupFee
+          ? [{ kind: 'setup_fee', description: t().setupFee(plan.name), subscriptionId: id, planId: plan.id, amount: plan.setup_fee, taxRateBp: plan.tax_rate_bp, ...oneOffFacts(member.id) }]
+          : [];
+      audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
+      billPayerToday(env, payerOfSub(db, { member_id: member.id }), setup, audit);
+      return result(id);
+    });
+  }
+
+  /** Freeze days used per calendar year by this subscription's other pauses. */
+  function freezeDaysUsed(subId: number, exceptPauseId: number | null): Map<number, number> {
+    const used = new Map<number, number>();
+    const pauses = prepared<[number], { id: number; start_date: string; end_date: string | null; resumed_on: string | null }>(db, 
+        'SELECT id, start_date, end_date, resumed_on FROM subscription_pauses WHERE subscription_id = ?',
+      )
+      .all(subId);
+    for (const p of pauses) {
+      const end = p.resumed_on ?? p.end_date;
+      if (p.id === exceptPauseId || end === null) continue;
+      for (let d = p.start_date; d < end; d = addDays(d, 1)) used.set(toYmd(d).y, (used.get(toYmd(d).y) ?? 0) + 1);
+    }
+    return used;
+  }
+
+  /**
+   * Enforces the plan's freeze allowance per calendar year. Returns the pause's end: the one
+   * asked for, or — for an open-ended pause under a limited allowance — the day it runs out.
+   */
+  function allowedPauseEnd(sub: SubRow, pauseId: number | null, start: string, end: string | null): string | null {
+    const allowance = planOf(sub).freeze_days_per_year;
+    if (allowance === 0) throw new AppError('FREEZE_NOT_ALLOWED', `Plan ${sub.plan_id} allows no freezes.`, { planId: sub.plan_id });
+    if (allowance >= UNLIMITED_FREEZE) return end;
+    const used = freezeDaysUsed(sub.id, pauseId);
+    let d = start;
+    for (; end === null ? d < addDays(start, 2 * HORIZON_DAYS) : d < end; d = addDays(d, 1)) {
+      const y = toYmd(d).y;
+      const n = used.get(y) ?? 0;
+      if (n >= allowance) {
+        if (end !== null || d === start) {
+          throw new AppError('FREEZE_ALLOWANCE_EXCEEDED', `The freeze would exceed ${allowance} days in ${y}.`, { year: y, allowance, used: n });
+        }
+        return d;
+      }
+      used.set(y, n + 1);
+    }
+    return end ?? d;
+  }
+
+  function pause(input: { id: number; effectiveDate?: string | undefined; resumeDate: string | null }, audit: AuditFn): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      if (sub.status === 'paused' || openPause(db, sub.id)) throw new AppError('ALREADY_PAUSED', `Subscription ${sub.id} is already paused or has a pause scheduled.`, { id: sub.id });
+      requireActive(sub, false);
+      const from = input.effectiveDate ?? addDays(today(), 1);
+      checkRange('effectiveDate', from, openStart(sub), sub.end_date !== null ? addDays(sub.end_date, -1) : addDays(today(), HORIZON_DAYS));
+      if (input.resumeDate !== null) checkRange('resumeDate', input.resumeDate, addDays(from, 1), addDays(from, 2 * HORIZON_DAYS));
+      const until = allowedPauseEnd(sub, null, from, input.resumeDate);
+      prepared(db, 'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, created_at) VALUES (?, ?, ?, ?)').run(sub.id, from, until, at());
+      staleWake(db, sub.id);
+      if (sub.next_bill_date !== null && from < sub.next_bill_date) {
+        creditUnused(sub, from, undefined, { settlement: 'credit' }, t().reasonPause(from), audit);
+        updateSub(db, sub.id, { next_bill_date: until }, at());
+      }
+      audit('subscription', sub.id, { status: sub.status }, { pauseFrom: from, pauseUntil: until });
+      billPayerToday(env, payerOfSub(db, sub), [], audit);
+      return result(sub.id);
+    });
+  }
+
+  function resume(input: { id: number; effectiveDate?: string | undefined }, audit: AuditFn): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      const p = openPause(db, sub.id);
+      if (sub.status !== 'paused' || !p) throw new AppError('SUBSCRIPTION_NOT_PAUSED', `Subscription ${sub.id} is not paused.`, { id: sub.id, status: sub.status });
+      const on = input.effectiveDate ?? today();
+      checkRange('effectiveDate', on, addDays(p.start_date, 1), addDays(today(), HORIZON_DAYS));
+      // Resuming later than planned uses more of the allowance; earlier never needs a check.
+      if (p.end_date !== null && on > p.end_date) allowedPauseEnd(sub, p.id, p.start_date, on);
+      prepared(db, 'UPDATE subscription_pauses SET end_date = ? WHERE id = ?').run(on, p.id);
+      staleWake(db, sub.id);
+      updateSub(db, sub.id, { next_bill_date: on }, at());
+      audit('subscription', sub.id, { pauseUntil: p.end_date }, { resumeOn: on });
+      billPayerToday(env, payerOfSub(db, sub), [], audit);
+      return result(sub.id);
+    });
+  }
+
+  function cancel(
+    input: { id: number; mode: 'period_end' | 'now'; effectiveDate?: string | undefined } & Settle,
+    audit: AuditFn,
+  ): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      if (sub.cancel_at_period_end) throw new AppError('ALREADY_CANCELLING', `Subscription ${sub.id} is already set to cancel.`, { id: sub.id, endDate: sub.end_date });
+      if (input.mode === 'period_end' && sub.status !== 'paused' && sub.next_bill_date !== null) {
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null }, at());
+      } else {
+        requireRefundMethod(input.settlement, input.refundMethod);
+        const from = input.effectiveDate ?? addDays(today(), 1);
+        const p = openPause(db, sub.id);
+        const lower = sub.status === 'paused' && p && p.start_date > openStart(sub) ? p.start_date : openStart(sub);
+        const upper = sub.status === 'paused' ? (p?.end_date ?? addDays(today(), HORIZON_DAYS)) : (sub.next_bill_date ?? addDays(today(), HORIZON_DAYS));
+        checkRange('effectiveDate', from, lower, upper);
+        creditUnused(sub, from, undefined, input, t().reasonCancel(from), audit);
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null }, at());
+      }
+      audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date });
+      billPayerToday(env, payerOfSub(db, sub), [], audit);
+      return result(sub.id);
+    });
+  }
+
+  function undoCancel(input: { id: number }, audit: AuditFn): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      if (!sub.cancel_at_period_end || sub.next_bill_date === null || sub.end_date !== sub.next_bill_date) {
+        throw new AppError('NOT_CANCELLING', `Subscription ${sub.id} is not set to cancel at the period end.`, { id: sub.id });
+      }
+      const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods;
+      updateSub(db, sub.id, { cancel_at_period_end: 0, end_date: termDone ? sub.end_date : null }, at());
+      audit('subscription', sub.id, { endDate: sub.end_date, cancelAtPeriodEnd: true }, { endDate: termDone ? sub.end_date : null, cancelAtPeriodEnd: false });
+      return result(sub.id);
+    });
+  }
+
+  function changePlan(
+    input: { id: number; planId: number; when: 'auto' | 'now' | 'period_end'; effectiveDate?: string | undefined },
+    audit: AuditFn,
+  ): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      requireActive(sub, true);
+      const plan = plans.sellable(input.planId, 'recurring');
+      if (plan.id === sub.plan_id) throw new AppError('SAME_PLAN', `Subscription ${sub.id} is already on plan ${plan.id}.`, { planId: plan.id });
+      const upgrade =
+        normalisedMonthly(plan.price, plan.interval ?? 'month', plan.interval_count ?? 1) > normalisedMonthly(sub.price, sub.interval, sub.interval_count);
+      const timing = input.when === 'auto' ? (upgrade ? 'now' : 'period_end') : input.when;
+      if (timing === 'period_end') {
+        if (sub.next_bill_date === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} has no next period.`, { id: sub.id });
+        updateSub(db, sub.id, { pending_plan_id: plan.id, pending_change_date: sub.next_bill_date }, at());
+        audit('subscription', sub.id, { pendingPlanId: sub.pending_plan_id }, { pendingPlanId: plan.id, on: sub.next_bill_date });
+        return result(sub.id);
+      }
+      const from = input.effectiveDate ?? today();
+      if (sub.status === 'trialing') {
+        checkRange('effectiveDate', from, sub.start_date, sub.anchor_date);
+        applyPlanTerms(sub, plan, sub.anchor_date);
+      } else {
+        switchNow(sub, plan, from, audit);
+      }
+      audit('subscription', sub.id, { planId: sub.plan_id, price: sub.price }, { planId: plan.id, price: plan.price, from });
+      return result(sub.id);
+    });
+  }
+
+  /**
+   * A plan change at D inside the invoiced period: credit what is left of the old charges,
+   * charge the new plan from D to the period end (same schedule) or for a fresh period from D
+   * (different interval or alignment: the anchor moves to D). Both on one invoice; when the
+   * credit is larger than the charge it goes on a credit note instead, so no invoice is negative.
+   */
+  function switchNow(sub: SubRow, plan: PlanRow, from: string, audit: AuditFn): void {
+    const invoicedUntil = sub.next_bill_date;
+    if (invoicedUntil === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} has no open period.`, { id: sub.id });
+    checkRange('effectiveDate', from, openStart(sub), addDays(invoicedUntil, -1));
+    const oldPlan = planOf(sub);
+    const credits = unusedFrom(env, sub.id, from, { addonId: null }, liveUntil(sub, from));
+    const keep = sameSchedule(sub, plan);
+    applyPlanTerms(sub, plan, keep ? sub.anchor_date : from);
+    const next = loadState(db, sub.id);
+    // The period containing D under the (new) schedule, cut by a scheduled pause or the end date.
+    const end = chargeEnd(next, from);
+    const span = { start: from, end };
+    const schedule = scheduleOf(next);
+    const charge = prorateSpan(schedule, next.price, span);
+    const index = Math.max(0, periodCharges(db, sub.id) - 1);
+    const position = householdPositionsOf(loadPayerStates(db, payerOfSub(db, sub))).get(sub.member_id) ?? 0;
+    const chargeLines: LineDraft[] = [
+      { kind: 'proration_charge', description: t().prorationCharge(plan.name), subscriptionId: sub.id, planId: plan.id, periodStart: from, periodEnd: end, amount: charge, taxRateBp: next.tax_rate_bp,
+        ...spanFacts(sub.member_id, scheduleOf(next), next.price, span) },
+      ...lineDrafts(env, discountLinesOf(next, charge, index, span, position, machineTerms(env).householdBp)),
+    ];
+    const creditLines: LineDraft[] = credits.map((c) => ({
+      kind: 'proration_credit',
+      description: t().prorationCredit(oldPlan.name),
+      subscriptionId: sub.id,
+      planId: oldPlan.id,
+      periodStart: from,
+      periodEnd: c.until,
+      amount: -c.amount,
+      taxRateBp: c.taxRateBp,
+      ...spanFacts(sub.member_id, scheduleOf(sub), null, { start: from, end: c.until }),
+    }));
+    updateSub(db, sub.id, { next_bill_date: end, periods_billed: 1 }, at());
+    const mode = taxMode(env);
+    const gross = [...creditLines, ...chargeLines].reduce((s, l) => s + taxOfLine(l.amount, l.taxRateBp, mode).gross, 0);
+    if (gross >= 0) {
+      billPayerToday(env, payerOfSub(db, sub), [...creditLines, ...chargeLines], audit);
+      return;
+    }
+    creditUnused({ ...sub }, from, { addonId: null }, { settlement: 'credit' }, t().reasonPlanChange(from), audit);
+    billPayerToday(env, payerOfSub(db, sub), chargeLines, audit);
+  }
+
+  function addAddon(
+    input: { id: number; name: string; price: number; taxRateBp?: number | undefined; effectiveDate?: string | undefined },
+    audit: AuditFn,
+  ): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      requireActive(sub, true);
+      if (sub.next_bill_date === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ending.`, { id: sub.id });
+      const from = input.effectiveDate ?? today();
+      checkRange('effectiveDate', from, openStart(sub), sub.next_bill_date);
+      const rate = input.taxRateBp ?? env.settings.get().defaultTaxRateBp;
+      const info = prepared(db, 'INSERT INTO subscription_addons (subscription_id, name, price, tax_rate_bp, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(sub.id, input.name, input.price, rate, from, at());
+      const addonId = Number(info.lastInsertRowid);
+      staleWake(db, sub.id);
+      const lines: LineDraft[] = [];
+      // Charged up to where the paid service runs out: the next bill date, or a booked pause's start.
+      const until = liveUntil(sub, from);
+      if (sub.status === 'active' && until !== null && from < until) {
+        const span = { start: from, end: until };
+        lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(scheduleOf(sub), input.price, span), taxRateBp: rate,
+          ...spanFacts(sub.member_id, scheduleOf(sub), input.price, span) });
+      }
+      audit('subscription_addon', addonId, null, { subscriptionId: sub.id, name: input.name, price: input.price, taxRateBp: rate, startDate: from });
+      billPayerToday(env, payerOfSub(db, sub), lines, audit);
+      return result(sub.id);
+    });
+  }
+
+  function removeAddon(
+    input: { id: number; addonId: number; effectiveDate?: string | undefined } & Settle,
+    audit: AuditFn,
+  ): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      const addon = addonsOf(db, sub.id).find((a) => a.id === input.addonId);
+      const from = input.effectiveDate ?? addDays(today(), 1);
+      if (!addon || (addon.end_date !== null && addon.end_date <= from)) {
+        throw new AppError('ADDON_NOT_FOUND', `Add-on ${input.addonId} is not on subscription ${sub.id}.`, { addonId: input.addonId });
+      }
+      requireRefundMethod(input.settlement, input.refundMethod);
+      const lower = addon.start_date > openStart(sub) ? addon.start_date : openStart(sub);
+      checkRange('effectiveDate', from, lower, addDays(today(), HORIZON_DAYS));
+      prepared(db, 'UPDATE subscription_addons SET end_date = ? WHERE id = ?').run(from, addon.id);
+      staleWake(db, sub.id);
+      creditUnused(sub, from, { addonId: addon.id }, input, t().reasonAddonRemoved(addon.name, from), audit);
+      audit('subscription_addon', addon.id, { endDate: addon.end_date }, { endDate: from });
+      billPayerToday(env, payerOfSub(db, sub), [], audit);
+      return result(sub.id);
+    });
+  }
+
+  /**
+   * An imported member's current plan (front-desk import): paid up outside Subdesk until
+   * `nextBillDate`, which becomes the anchor and the first invoiced period. No setup fee, no
+   * trial; the billing run invoices it when it is due. Runs inside the import's transaction.
+   */
+  function startImported(input: { memberId: number; planId: number; nextBillDate: string; price: number | null }, audit: AuditFn): number {
+    const member = members.active(input.memberId);
+    const plan = plans.sellable(input.planId, 'recurring');
+    const start = input.nextBillDate < today() ? input.nextBillDate : today();
+    const info = prepared(db, 
+        `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
+           anchor_date, status, next_bill_date, term_periods, auto_renew, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+      )
+      .run(member.id, plan.id, input.price ?? plan.price, plan.tax_rate_bp, plan.interval, plan.interval_count, plan.alignment,
+        start, input.nextBillDate, input.nextBillDate, plan.term_periods, plan.auto_renew, at(), at());
+    const id = Number(info.lastInsertRowid);
+    // Outside a desk action's frame: its wake date is computed here.
+    saveWake(db, id);
+    audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
+    return id;
+  }
+
+  function get(id: number) {
+    return toSubscription(db, loadSub(db, id));
+  }
+
+  function listByMember(memberId: number) {
+    members.get(memberId);
+    return prepared<[number], SubRow>(db, 'SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id')
+      .all(memberId)
+      .map((s) => toSubscription(db, s));
+  }
+
+  return { create, startImported, pause, resume, cancel, undoCancel, changePlan, addAddon, removeAddon, get, listByMember };
+}
+
+export type SubscriptionsService = ReturnType<typeof createSubscriptionsService>;

@@ -1,0 +1,525 @@
+/**
+ * The one seam (DESIGN.md): main, the tests, the benchmark and the browser harness all
+ * reach the app through `createHost(...).invoke`. Nothing that matters lives in main.ts.
+ */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { createAuditLog, type AuditLog } from '../ops/audit/audit';
+import { finishPendingRestore } from '../ops/backup/restore';
+import { noDialogs, type Dialogs } from '../ops/backup/dialogs';
+import { createBackupService, type BackupFaults } from '../ops/backup/service';
+import { lightCheck, quickCheck, quickCheckOffThread } from '../ops/backup/verify';
+import { todayInZone } from '../../shared/dates';
+import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from '../contract/index';
+import type { Access } from '../contract/define';
+import { refusedBy } from '../contract/access';
+import { applyMigrations, assertNotTooNew, defaultMigrationsDir, loadMigrations, schemaVersion, type Migration, type MigrationContext } from '../db/migrate';
+import { openDatabase, recordCleanClose, takeCleanClose, type Db } from '../db/open';
+import type { Ctx, Handlers, StaffRef } from '../contract/handler';
+import { createScheduler, type Job, type Scheduler } from './scheduler/scheduler';
+import { createSettingsService, type HostSettingsService, type SettingsService, type SystemAudit } from '../ops/settings/service';
+import type { SettingsStoreFactory } from '../ops/settings/store';
+import { createAreas, type Areas } from './areas';
+import { inCall } from './call-scope';
+import { createDiagnostics, type ShellVersions } from '../ops/diagnostics/export';
+import { createDiagnosticsLog, nodeLogWriter, type DiagnosticsLog, type LogWriter } from '../ops/diagnostics/log';
+import { toWireError } from '../contract/envelope';
+import { createSession } from '../desk/staff/session';
+
+export interface HostOptions {
+  dataDir: string;
+  /** The injected clock: every "today" comes from here. */
+  now?: () => Date;
+  nativeBinding?: string;
+  settingsStoreFactory?: SettingsStoreFactory;
+  migrationsDir?: string;
+  osLocale?: string;
+  osTimeZone?: string;
+  appVersion?: string;
+  /** Start the hourly/midnight timers (the startup run happens either way). Tests leave it off. */
+  timers?: boolean;
+  /** Lock the session after `autoLockMinutes` of the injected clock without calls (default on; off for tests that jump days). */
+  idleLock?: boolean;
+  /** Fault injection for backup tests (a full disk, a kill mid-swap). */
+  backupFaults?: BackupFaults;
+  /** The native file dialogs (main passes Electron's; tests and the e2e harness play them). */
+  dialogs?: Dialogs;
+  /** The support log's writer (main: electron-log/main); default electron-log/node, same file. */
+  logger?: LogWriter;
+  /** Versions only the shell knows (main passes process.versions: electron, chrome). */
+  versions?: ShellVersions;
+}
+
+export interface Host {
+  invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** Every push event, for forwarding to the renderer. */
+  onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  close(): void;
+  /** The backup taken when the app quits (main.ts awaits it before closing). */
+  backupOnQuit(): Promise<void>;
+  /** The live connection (a restore replaces it). */
+  readonly db: Db;
+  /** Set when the data file failed its start-up check (or the background check) and nothing may be written. */
+  readonly damaged: { reason: string } | null;
+  /**
+   * How the data file was checked when it opened (docs/decisions.md, "Opening"): 'full' runs
+   * quick_check before the first answer (after an unclean shutdown, or a file changed while
+   * closed); 'light' reads header and schema only, after a clean close, and quick_check runs
+   * in the background after the first answer; 'new' is a file this open created.
+   */
+  readonly openCheck: OpenCheck;
+  /**
+   * Starts the start-up work if it has not started (it starts by itself after the first answer)
+   * and resolves when it is done: the daily backup, the background check, the start-up runs.
+   */
+  settled(): Promise<void>;
+  readonly dataDir: string;
+  readonly scheduler: Scheduler;
+  readonly settings: SettingsService;
+  /** The support log (<data folder>/logs): failed calls, main and window errors. */
+  readonly log: DiagnosticsLog;
+}
+
+export const DB_FILE = 'subdesk.sqlite';
+export type OpenCheck = 'full' | 'light' | 'new';
+/** Start-up work begins after the first answer, or after this long without any call. */
+const BACKGROUND_FALLBACK_MS = 3000;
+const ANY = Symbol('any event');
+
+export async function createHost(opts: HostOptions): Promise<Host> {
+  const now = opts.now ?? (() => new Date());
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
+  // Start-up order: this PC's settings file now; the business settings once the database is
+  // open (openCore attaches them), and nothing reads them before that.
+  const settings = createSettingsService({
+    dataDir: opts.dataDir,
+    ...(opts.osLocale ? { osLocale: opts.osLocale } : {}),
+    ...(opts.osTimeZone ? { osTimeZone: opts.osTimeZone } : {}),
+    ...(opts.settingsStoreFactory ? { storeFactory: opts.settingsStoreFactory } : {}),
+  });
+  const events = new EventEmitter();
+  const today = () => todayInZone(now(), settings.get().timeZone);
+  const session = createSession({ now, autoLockMinutes: () => settings.get().autoLockMinutes, idleLock: opts.idleLock ?? true });
+
+  const emit: Ctx['emit'] = (event, payload) => {
+    events.emit(event, payload);
+    events.emit(ANY, event, payload);
+  };
+
+  // While a restore swaps the data file, every other call waits here.
+  let gate: Promise<unknown> | null = null;
+  const waitGate = async () => {
+    while (gate) await gate.catch(() => undefined);
+  };
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await waitGate();
+    const p = work();
+    gate = p;
+    try {
+      return await p;
+    } finally {
+      if (gate === p) gate = null;
+    }
+  }
+
+  let core: Core | undefined;
+  let closed = false;
+  const log = createDiagnosticsLog(opts.logger ?? nodeLogWriter(opts.dataDir), opts.dataDir);
+  const diagnostics = {
+    log,
+    versions: opts.versions ?? {},
+    service: createDiagnostics({
+      dataDir: opts.dataDir,
+      dbFile: path.join(opts.dataDir, DB_FILE),
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      versions: opts.versions ?? {},
+      log,
+      dialogs: opts.dialogs ?? noDialogs,
+      settings,
+      now,
+      nativeBinding: opts.nativeBinding,
+      damaged: () => core?.damaged ?? null,
+    }),
+  };
+  const backups = createBackupService({
+    dataDir: opts.dataDir,
+    dbFile: DB_FILE,
+    settings,
+    now,
+    latestVersion: migrations.length,
+    nativeBinding: opts.nativeBinding,
+    liveDb: () => (core && !core.damaged ? core.db : null),
+    damaged: () => core?.damaged ?? null,
+    exclusive,
+    async reopenAfter(fileOp) {
+      await checking; // the background check reads the file that is about to be swapped
+      closeCore(core!);
+      try {
+        fileOp();
+      } finally {
+        core = await openCore('full');
+        session.refresh((id) => (core!.damaged ? null : core!.staffRef(id)));
+      }
+    },
+    faults: opts.backupFaults,
+    isClosed: () => closed,
+    dialogs: opts.dialogs,
+  });
+
+  /** Opens the data file and builds everything that holds statements on it; a restore rebuilds this. */
+  async function openCore(check: 'full' | 'light'): Promise<Core> {
+    const { db, damaged, checked } = await openAndMigrate(opts, migrations, check, migrationContext(settings));
+    openCheck = checked;
+    // Mutable: the background check can find damage after the first answer.
+    const health = { damaged };
+    const audit = createAuditLog(db);
+    const auditSystem: SystemAudit = (channel, entity, entityId, before, after) =>
+      audit.record({ at: now().toISOString(), staffId: null, staffName: 'system', channel, entity, entityId: String(entityId), before, after });
+    openBusinessSettings(db, damaged !== null, auditSystem);
+    const areas = createAreas({
+      db,
+      dataDir: opts.dataDir,
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      settings,
+      now,
+      today,
+      emit,
+      auditSystem,
+      session,
+      backups,
+      damaged: () => health.damaged,
+      diagnostics,
+    });
+    assertEveryChannelHandled(areas.handlers);
+    const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
+    return {
+      db,
+      audit,
+      areas,
+      handlers: areas.handlers,
+      get damaged() {
+        return health.damaged;
+      },
+      markDamaged: (reason) => void (health.damaged = { reason: reason.slice(0, 500) }),
+      staffRef: (id) => staffRow.get(id) ?? null,
+    };
+  }
+  /**
+   * Business settings come from the database just opened. A damaged file's stand-in gets the
+   * last known copy; a restored file finishes its restore; an old settings file moves in once.
+   */
+  function openBusinessSettings(db: Db, damaged: boolean, auditSystem: SystemAudit): void {
+    settings.attach(db, { damaged });
+    if (damaged) return;
+    const restored = finishPendingRestore(db, settings);
+    settings.fillOnce(auditSystem);
+    settings.settle();
+    if (restored) emit('settings.changed', { locale: settings.get().locale });
+  }
+  const dbFile = path.join(opts.dataDir, DB_FILE);
+  let openCheck: OpenCheck = 'full';
+  // Taken (and removed) before the file opens: a session that dies from here on leaves no proof of a clean close.
+  core = await openCore(takeCleanClose(dbFile) ? 'light' : 'full');
+
+  function makeCtx(channel: string): Ctx {
+    const c = core!;
+    return {
+      db: c.db,
+      channel,
+      // Read at use: staff.createOwner and auth.signIn change who is acting mid-call.
+      get staff() {
+        return session.current();
+      },
+      actor: () => session.current(),
+      settings,
+      now,
+      today,
+      audit: (entity, entityId, before, after) => {
+        const staff = session.current();
+        c.audit.record({
+          at: now().toISOString(),
+          staffId: staff?.id ?? null,
+          staffName: staff?.name ?? '',
+          channel,
+          entity,
+          entityId: String(entityId),
+          before,
+          after,
+        });
+      },
+      emit,
+    };
+  }
+
+  /**
+   * Order of checks: unknown channel, damaged data file, sign-in / lock / role, then the
+   * input schema — a caller without the right learns nothing about a channel's input.
+   */
+  function guard(channel: Channel, access: Access, mutates: boolean): void {
+    const c = core!;
+    if (c.damaged) {
+      if (DAMAGED_RESCUE.has(channel)) return; // anyone may bring back a backup over a damaged file
+      if (access !== 'public' || (mutates && channel !== 'settings.setLocale')) {
+        throw new AppError('DB_DAMAGED', 'The data file is damaged: restore a backup to continue.', { reason: c.damaged.reason });
+      }
+    }
+    session.authorize(access);
+  }
+
+  /** The channel's input-dependent access (contract `when`), e.g. refunds need a manager. */
+  function guardInput(channel: Channel, parsed: unknown): void {
+    const role = session.current()?.role;
+    const rule = refusedBy(role, channel, parsed);
+    if (rule) throw new AppError('FORBIDDEN', rule.message, { role: role ?? null, required: rule.role });
+  }
+
+  async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
+    try {
+      return await answer(channel, input);
+    } catch (e) {
+      // Channel and code only: the input may hold a PIN or a member's details.
+      const code = toWireError(e).code;
+      log.failedCall(isChannel(channel) ? channel : '(unknown channel)', code, code === 'INTERNAL' ? e : undefined);
+      throw e;
+    } finally {
+      startBackgroundSoon();
+    }
+  }
+
+  async function answer<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
+    if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    await waitGate();
+    const def = channels[channel];
+    guard(channel, def.access, def.mutates);
+    const parsed = parseInput(def.input, input);
+    guardInput(channel, parsed);
+    const c = core!;
+    const handler = c.handlers[channel] as (input: unknown, ctx: Ctx) => unknown;
+    const ctx = makeCtx(channel);
+    if (!def.mutates) return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
+    try {
+      if (def.tx === 'self') return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
+      // One user action = one transaction: the change and its audit rows commit together or not at all.
+      return c.db.transaction(() => {
+        const result = inCall(ctx, () => handler(parsed, ctx));
+        if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
+        return result as Output<K>;
+      })();
+    } finally {
+      // Committed or rolled back: the settings cache reads the truth again if the call wrote settings.
+      settings.settle();
+    }
+  }
+
+  // The daily backup verifies a copy with integrity_check: when it ran on this start, it also
+  // checked the data as opened, and the background quick_check is not needed.
+  let verifiedByBackup = false;
+  // Jobs are looked up by name at run time, so they follow the areas across a restore.
+  const jobs: Job[] = [
+    {
+      name: 'backup.daily',
+      triggers: ['startup', 'midnight'],
+      run: async () => {
+        if (closed) return;
+        if (await backups.dailyIfNeeded()) verifiedByBackup = true;
+      },
+    },
+    { name: 'db.check', triggers: ['startup'], run: () => backgroundCheck() },
+    ...core.areas.jobs.map(
+      (j): Job => ({
+        name: j.name,
+        triggers: j.triggers,
+        run: async () => {
+          await waitGate();
+          if (closed || core!.damaged) return;
+          await core!.areas.jobs.find((x) => x.name === j.name)?.run();
+        },
+      }),
+    ),
+  ];
+  const scheduler = createScheduler({
+    jobs,
+    now,
+    localParts: (instant) => localParts(instant, settings.get().timeZone),
+    onError: (job, e) => {
+      console.error(`[scheduler] ${job} failed:`, e);
+      log.mainError(`scheduler ${job}`, e);
+    },
+  });
+
+  /** After a light open, the full quick_check on a worker thread; damage found switches writes off. */
+  let checking: Promise<unknown> = Promise.resolve();
+  async function backgroundCheck(): Promise<void> {
+    if (closed || openCheck !== 'light' || verifiedByBackup || core!.damaged) return;
+    const c = core!;
+    const check = quickCheckOffThread(dbFile, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    checking = check.catch(() => undefined);
+    const problem = await check;
+    if (problem && core === c && !closed) c.markDamaged(problem);
+  }
+
+  // Start-up work (daily backup, background check, catch-up runs) waits for the first answer, so
+  // opening the window never waits for it; the fallback starts it when no call comes.
+  let background: Promise<void> | null = null;
+  function startBackground(): Promise<void> {
+    background ??= (async () => {
+      clearTimeout(fallback);
+      if (closed) return;
+      await scheduler.start();
+      if (opts.timers === false || closed) scheduler.stop();
+    })();
+    return background;
+  }
+  function startBackgroundSoon(): void {
+    if (!background) setImmediate(() => void startBackground());
+  }
+  const fallback = setTimeout(() => void startBackground(), BACKGROUND_FALLBACK_MS);
+  fallback.unref();
+
+  return {
+    invoke,
+    on(event, listener) {
+      events.on(event, listener as (p: unknown) => void);
+      return () => events.off(event, listener as (p: unknown) => void);
+    },
+    onAny(listener) {
+      events.on(ANY, listener);
+      return () => events.off(ANY, listener);
+    },
+    close() {
+      closed = true;
+      clearTimeout(fallback);
+      scheduler.stop();
+      const c = core!;
+      closeCore(c);
+      // Proof of a clean close for the next open (not for a damaged file: that one is checked in full).
+      if (!c.damaged) recordCleanClose(dbFile);
+      events.removeAllListeners();
+    },
+    async backupOnQuit() {
+      await background;
+      await waitGate();
+      await backups.onQuit();
+    },
+    get openCheck() {
+      return openCheck;
+    },
+    settled: startBackground,
+    get db() {
+      return core!.db;
+    },
+    get damaged() {
+      return core!.damaged;
+    },
+    dataDir: opts.dataDir,
+    scheduler,
+    settings,
+    log,
+  };
+}
+
+/** What a restore closes and rebuilds: the connection and everything holding statements on it. */
+interface Core {
+  db: Db;
+  audit: AuditLog;
+  areas: Areas;
+  handlers: Handlers;
+  readonly damaged: { reason: string } | null;
+  /** The background check found damage: from now on the host refuses writes as for a damaged file. */
+  markDamaged(reason: string): void;
+  staffRef(id: number): StaffRef | null;
+}
+
+/** With a damaged data file only these non-public channels still work (to restore a backup). */
+const DAMAGED_RESCUE = new Set<string>(['backup.list', 'backup.restore', 'system.exportDiagnostics']);
+
+function closeCore(core: Core): void {
+  core.areas.close();
+  if (core.db.open) core.db.close();
+}
+
+/** Runs the schema; reports field paths so the screen can put each error next to its field. */
+export function parseInput(schema: z.ZodType, input: unknown): unknown {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 50).map((i) => ({
+    path: i.path.map(String).join('.'),
+    code: i.code,
+    message: i.message,
+  }));
+  throw new AppError('VALIDATION', `Invalid input: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, {
+    issues,
+  });
+}
+
+function assertEveryChannelHandled(handlers: Partial<Handlers>): void {
+  const missing = Object.keys(channels).filter((c) => typeof handlers[c as Channel] !== 'function');
+  if (missing.length) throw new Error(`channels without a handler: ${missing.join(', ')}`);
+}
+
+function localParts(instant: Date, timeZone: string): { date: string; hour: number } {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant),
+  );
+  return { date: todayInZone(instant, timeZone), hour };
+}
+
+/** What migration data steps read from outside the data file: the one place to rewire when settings move. */
+/** Migrations run before the settings table is read: they see the settings the file (or the last open) knew. */
+function migrationContext(settings: HostSettingsService): MigrationContext {
+  return { taxMode: () => (settings.legacy().pricesIncludeTax ? 'inclusive' : 'exclusive') };
+}
+
+/**
+ * Opens the data file and brings its schema up to date. A file from a newer app is
+ * refused untouched; an existing file is copied with the SQLite backup API before any
+ * migration touches it. A file that fails its check (`quick_check`, or only header and
+ * schema after a clean close) is never written to: the host
+ * then runs on an empty in-memory database in "damaged" mode, offering only a restore.
+ */
+async function openAndMigrate(
+  opts: HostOptions,
+  migrations: Migration[],
+  check: 'full' | 'light',
+  ctx: MigrationContext,
+): Promise<{ db: Db; damaged: { reason: string } | null; checked: OpenCheck }> {
+  const file = path.join(opts.dataDir, DB_FILE);
+  const existed = fs.existsSync(file);
+  const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const checked: OpenCheck = existed ? check : 'new';
+  if (existed) {
+    const problem = check === 'light' ? lightCheck(file, binding) : quickCheck(file, binding);
+    if (problem) {
+      const memory = openDatabase(':memory:', binding);
+      applyMigrations(memory, migrations);
+      return { db: memory, damaged: { reason: problem.slice(0, 500) }, checked };
+    }
+    // Look before touching: even setting WAL mode would write to a newer app's file.
+    const probe = openDatabase(file, { ...binding, readonly: true });
+    try {
+      assertNotTooNew(probe, migrations.length);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = openDatabase(file, binding);
+  try {
+    assertNotTooNew(db, migrations.length);
+    const current = schemaVersion(db);
+    if (existed && current > 0 && current < migrations.length) {
+      const dir = path.join(opts.dataDir, 'backups', 'pre-migration');
+      fs.mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      await db.backup(path.join(dir, `subdesk-v${current}-${stamp}.sqlite`));
+    }
+    applyMigrations(db, migrations, ctx);
+    return { db, damaged: null, checked };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The preview: the billing run itself, inside a transaction that is rolled back. No second
+ * code path, so what the preview shows (invoice numbers, lines, taxes) is what the run will do;
+ * the run's rules are the state machine's, shared with the forecast and the desk's standing.
+ */
+import type { BillingPreview, PreviewInvoice } from '../../contract/billing-types';
+import type { AuditFn, BillingEnv } from '../invoices/env';
+import { invoiceLines } from '../invoices/read';
+import { rolledBack, runBilling } from './run';
+import { prepared } from '../../db/statements';
+
+function maxInvoiceId(env: BillingEnv): number {
+  return prepared<[], { m: number | null }>(env.db, 'SELECT MAX(id) AS m FROM invoices').get()?.m ?? 0;
+}
+
+function invoicesAfter(env: BillingEnv, afterId: number): PreviewInvoice[] {
+  return prepared<[number], { id: number; payer_id: number; payer_name: string; issue_date: string; due_date: string; total: number }>(env.db, 
+      `SELECT i.id, i.payer_id, m.name AS payer_name, i.issue_date, i.due_date, i.total FROM invoices i
+         JOIN members m ON m.id = i.payer_id WHERE i.id > ? ORDER BY i.id`,
+    )
+    .all(afterId)
+    .map((i) => ({
+      payerId: i.payer_id,
+      payerName: i.payer_name,
+      issueDate: i.issue_date,
+      dueDate: i.due_date,
+      total: i.total,
+      lines: invoiceLines(env.db, i.id).map((l) => ({
+        kind: l.kind,
+        description: l.description,
+        subscriptionId: l.subscriptionId,
+        periodStart: l.periodStart,
+        periodEnd: l.periodEnd,
+        amount: l.amount,
+        taxRateBp: l.taxRateBp,
+        net: l.net,
+        tax: l.tax,
+        gross: l.gross,
+      })),
+    }));
+}
+
+/** What a run as of `asOf` would invoice (including anything still due before it). */
+export function previewBilling(env: BillingEnv, asOf: string, audit: AuditFn): BillingPreview {
+  return rolledBack(env, () => {
+    const before = maxInvoiceId(env);
+    runBilling(env, 'manual', asOf, audit);
+    const invoices = invoicesAfter(env, before);
+    return { asOf, invoices, count: invoices.length, total: invoices.reduce((s, i) => s + i.total, 0) };
+  });
+}

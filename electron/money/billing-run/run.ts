@@ -1,0 +1,197 @@
+/**
+ * The billing run: every due, not yet invoiced period up to `asOf`, in date order (catch-up),
+ * each (payer, billing date) unit atomic (a savepoint) with one invoice dated on its billing
+ * date, units committed in batches (group commit). Exactly once: a unit's invoice and the
+ * subscriptions' advanced state commit together, and invoice_lines_once_per_period refuses a
+ * period billed twice.
+ */
+import type { BillingRun } from '../../contract/billing-types';
+import type { AuditFn, BillingEnv } from '../invoices/env';
+import { issueInvoice } from '../invoices/issue';
+import { withRunCache } from './cache';
+import { dueSubscriptions } from './due';
+import { fillMissingWakes } from './states';
+import { stepPayerAt } from './step';
+import { prepared } from '../../db/statements';
+
+export type RunTrigger = BillingRun['trigger'];
+
+export interface DueResult {
+  invoicesCreated: number;
+  amountTotal: number;
+  errors: { subscriptionId: number; message: string }[];
+}
+
+/**
+ * Group commit: units are billed in batches that share one transaction, each unit in its own
+ * savepoint. With synchronous=FULL a commit is an fsync (milliseconds), far more than a unit's
+ * own work, so one commit per batch instead of per unit. A batch ends after `units` units or
+ * `ms` milliseconds, whichever comes first, so a crash loses little and other work waits little.
+ */
+export interface BatchLimits {
+  units: number;
+  ms: number;
+}
+
+export const DEFAULT_BATCH: BatchLimits = { units: 500, ms: 150 };
+
+/**
+ * Bills every unit due on or before `asOf`, earliest date first (numbers stay chronological).
+ * Each unit is atomic (a savepoint); batches of units commit together (group commit, or one
+ * savepoint each inside the caller's transaction). A failing unit is rolled back to its
+ * savepoint alone, reported per subscription, and its payer is left alone for the rest of this pass.
+ */
+export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): DueResult {
+  // Rows saved since their wake date was last computed (or written before the column) get it first.
+  fillMissingWakes(env.db);
+  return withRunCache(env.db, () => billDueUnits(env, asOf, runId, audit, batch));
+}
+
+function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits): DueResult {
+  const result: DueResult = { invoicesCreated: 0, amountTotal: 0, errors: [] };
+  const failed = new Set<number>();
+  for (;;) {
+    const due = dueSubscriptions(env.db, asOf).filter((r) => !failed.has(r.payer_id));
+    const first = due[0];
+    if (!first) return result;
+    const date = first.wake;
+    const today = due.filter((r) => r.wake === date);
+    const payers = [...new Set(today.map((r) => r.payer_id))];
+    const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit);
+    for (let next = 0; next < payers.length; ) {
+      const done = billBatch(env, payers.slice(next, next + batch.units), batch.ms, unit);
+      next += done.tried;
+      result.invoicesCreated += done.invoices;
+      result.amountTotal += done.amount;
+      for (const [payerId, message] of done.failures) {
+        failed.add(payerId);
+        for (const r of today) if (r.payer_id === payerId) result.errors.push({ subscriptionId: r.id, message });
+      }
+    }
+  }
+}
+
+/** One (payer, date) unit: the engine step and its invoice. Returns the invoice total, or null when nothing was due. */
+function billUnit(env: BillingEnv, payerId: number, date: string, runId: number | null, audit: AuditFn): number | null {
+  const lines = stepPayerAt(env, payerId, date, audit);
+  if (lines.length === 0) return null;
+  return issueInvoice(env, { payerId, issueDate: date, lines, runId }, audit).total;
+}
+
+interface BatchOutcome {
+  tried: number;
+  invoices: number;
+  amount: number;
+  failures: [number, string][];
+}
+
+/**
+ * Bills payers in one transaction until they run out or `ms` have passed, each in a savepoint.
+ * Counts only what committed: the outcome is returned after the commit.
+ */
+function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId: number) => number | null): BatchOutcome {
+  const out: BatchOutcome = { tried: 0, invoices: 0, amount: 0, failures: [] };
+  const started = performance.now();
+  env.db.transaction(() => {
+    for (const payerId of payers) {
+      if (out.tried > 0 && performance.now() - started >= ms) break;
+      out.tried += 1;
+      try {
+        const total = env.db.transaction(() => unit(payerId))();
+        if (total === null) continue;
+        out.invoices += 1;
+        out.amount += total;
+      } catch (e) {
+        // SQLite rolled the whole transaction back (a full disk, an I/O error): the batch is lost, not just this unit.
+        if (!env.db.inTransaction) throw e;
+        out.failures.push([payerId, e instanceof Error ? e.message : String(e)]);
+      }
+    }
+  })();
+  return out;
+}
+
+interface RunRow {
+  id: number;
+  trigger: RunTrigger;
+  as_of: string;
+  started_at: string;
+  finished_at: string | null;
+  status: BillingRun['status'];
+  invoices_created: number;
+  amount_total: number;
+  errors: string;
+  message: string;
+}
+
+function fromRow(r: RunRow): BillingRun {
+  return {
+    id: r.id,
+    trigger: r.trigger,
+    asOf: r.as_of,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    status: r.status,
+    invoicesCreated: r.invoices_created,
+    amountTotal: r.amount_total,
+    errors: JSON.parse(r.errors) as BillingRun['errors'],
+    message: r.message,
+  };
+}
+
+export function getRun(env: BillingEnv, id: number): BillingRun {
+  const row = prepared<[number], RunRow>(env.db, 'SELECT * FROM billing_runs WHERE id = ?').get(id);
+  if (!row) throw new Error(`billing run ${id} is missing`);
+  return fromRow(row);
+}
+
+export function listRuns(env: BillingEnv, limit: number): BillingRun[] {
+  return prepared<[number], RunRow>(env.db, 'SELECT * FROM billing_runs ORDER BY id DESC LIMIT ?').all(limit).map(fromRow);
+}
+
+/** The latest as-of date billing has reached (refused runs do not count). */
+export function lastBilledAsOf(env: BillingEnv): string | null {
+  return prepared<[], { d: string | null }>(env.db, "SELECT MAX(as_of) AS d FROM billing_runs WHERE status <> 'refused_clock_behind'").get()?.d ?? null;
+}
+
+/**
+ * One logged run as of `asOf`. Refuses (and logs the refusal) when `asOf` is earlier than a
+ * previous run's as-of date: the PC clock was set back, and billing from it could date
+ * documents out of order.
+ */
+export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): BillingRun {
+  const startedAt = env.now().toISOString();
+  const last = lastBilledAsOf(env);
+  if (last !== null && asOf < last) {
+    const info = prepared(env.db, 
+        `INSERT INTO billing_runs (trigger, as_of, started_at, finished_at, status, message)
+         VALUES (?, ?, ?, ?, 'refused_clock_behind', ?)`,
+      )
+      .run(trigger, asOf, startedAt, startedAt, `Today (${asOf}) is earlier than the last billing run (${last}). Nothing was billed; check the PC's date.`);
+    return getRun(env, Number(info.lastInsertRowid));
+  }
+  const info = prepared(env.db, "INSERT INTO billing_runs (trigger, as_of, started_at, status) VALUES (?, ?, ?, 'running')")
+    .run(trigger, asOf, startedAt);
+  const id = Number(info.lastInsertRowid);
+  const r = billDue(env, asOf, id, audit, batch);
+  prepared(env.db, 'UPDATE billing_runs SET finished_at = ?, status = ?, invoices_created = ?, amount_total = ?, errors = ? WHERE id = ?')
+    .run(env.now().toISOString(), r.errors.length ? 'partial' : 'ok', r.invoicesCreated, r.amountTotal, JSON.stringify(r.errors), id);
+  return getRun(env, id);
+}
+
+const ROLLBACK = Symbol('rollback');
+
+/** Runs `fn` in a transaction (a savepoint inside one) and rolls it back: a dry run of the real code. */
+export function rolledBack<T>(env: BillingEnv, fn: () => T): T {
+  let out: { value: T } | undefined;
+  try {
+    env.db.transaction(() => {
+      out = { value: fn() };
+      throw ROLLBACK;
+    })();
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
+  if (!out) throw new Error('dry run produced no result');
+  return out.value;
+}

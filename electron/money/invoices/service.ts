@@ -1,0 +1,174 @@
+/** Desk actions on issued documents: void an unsettled invoice, credit whole or part lines. */
+import { roundHalfUp } from '../../billing/money';
+import type { CreditNote, InvoiceDetail } from '../../contract/billing-types';
+import type { CreditLimits } from '../../contract/invoices';
+import { AppError } from '../../../shared/errors';
+import type { AuditFn, BillingEnv } from './env';
+import { issueCreditNote, type CreditLineDraft } from './issue';
+import { getCreditNote, getInvoiceDetail } from './read';
+import { prepared } from '../../db/statements';
+import { assertDayOpen } from '../closeout/lock';
+import type { StaffRef } from '../../contract/handler';
+
+interface LineRow {
+  id: number;
+  invoice_id: number;
+  description: string;
+  subscription_id: number | null;
+  period_start: string | null;
+  period_end: string | null;
+  tax_rate_bp: number;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+function invoiceRow(env: BillingEnv, id: number) {
+  const row = prepared<[number], { id: number; payer_id: number; status: string; total: number }>(env.db, 'SELECT id, payer_id, status, total FROM invoices WHERE id = ?')
+    .get(id);
+  if (!row) throw new AppError('NOT_FOUND', `Invoice ${id} does not exist.`, { entity: 'invoice', id });
+  if (row.status === 'void') throw new AppError('INVOICE_VOID', `Invoice ${id} is void.`, { id });
+  return row;
+}
+
+/** Voids an invoice nothing has settled. It keeps its number; its periods stay billed (not billed again). */
+export function voidInvoice(env: BillingEnv, id: number, reason: string, audit: AuditFn): InvoiceDetail {
+  invoiceRow(env, id);
+  const today = env.today();
+  const before = getInvoiceDetail(env.db, id, today);
+  const creditNotes = prepared<[number], { n: number }>(env.db, 'SELECT COUNT(*) AS n FROM credit_notes WHERE invoice_id = ?').get(id)?.n ?? 0;
+  if (before.settled > 0 || creditNotes > 0) {
+    throw new AppError('INVOICE_SETTLED', `Invoice ${before.number} has payments or credits applied.`, { id, settled: before.settled, creditNotes });
+  }
+  // A closed day's invoices are corrected with credit notes on an open day, never edited.
+  assertDayOpen(env.db, before.issueDate);
+  prepared(env.db, "UPDATE invoices SET status = 'void', void_reason = ?, voided_at = ? WHERE id = ?").run(reason, env.now().toISOString(), id);
+  const after = getInvoiceDetail(env.db, id, today);
+  audit('invoice', id, { status: before.status, payerId: before.payerId }, { status: 'void', reason, payerId: before.payerId });
+  return after;
+}
+
+/** One line's creditable value: its gross and tax less its share of its subscription's negative lines. */
+interface Creditable {
+  line: LineRow;
+  /** What the line is worth after discounts (and what is left once earlier notes are taken off). */
+  gross: number;
+  tax: number;
+}
+
+/**
+ * What each positive line of an invoice is worth net of the negative lines (discount, household
+ * discount, proration credit) of the same subscription: the negatives are spread over that
+ * subscription's positive lines in proportion to their gross, by cumulative half-up rounding so
+ * the shares add up to the negatives exactly. Less what earlier credit notes took from the line.
+ */
+function creditableLines(env: BillingEnv, invoiceId: number): Map<number, Creditable> {
+  const lines = prepared<[number], LineRow>(env.db, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(invoiceId);
+  const credited = new Map(
+    prepared<[number], { id: number; tax: number; gross: number }>(env.db,
+      `SELECT l.invoice_line_id AS id, SUM(l.tax) AS tax, SUM(l.gross) AS gross FROM credit_note_lines l
+         JOIN credit_notes c ON c.id = l.credit_note_id WHERE c.invoice_id = ? AND l.invoice_line_id IS NOT NULL GROUP BY l.invoice_line_id`,
+    ).all(invoiceId).map((r) => [r.id, r] as const),
+  );
+  const out = new Map<number, Creditable>();
+  const groups = new Map<number | null, LineRow[]>();
+  for (const l of lines) groups.set(l.subscription_id, [...(groups.get(l.subscription_id) ?? []), l]);
+  for (const [sub, group] of groups) {
+    const positive = group.filter((l) => l.gross > 0);
+    const negative = sub === null ? [] : group.filter((l) => l.gross < 0);
+    const posGross = BigInt(positive.reduce((s, l) => s + l.gross, 0));
+    const negGross = BigInt(-negative.reduce((s, l) => s + l.gross, 0));
+    const negTax = BigInt(-negative.reduce((s, l) => s + l.tax, 0));
+    let cum = 0n;
+    for (const l of positive) {
+      const share = (total: bigint, upTo: bigint) => (posGross === 0n ? 0 : roundHalfUp(total * upTo, posGross));
+      const next = cum + BigInt(l.gross);
+      const gross = l.gross - (share(negGross, next) - share(negGross, cum));
+      const tax = l.tax - (share(negTax, next) - share(negTax, cum));
+      cum = next;
+      const done = credited.get(l.id) ?? { tax: 0, gross: 0 };
+      out.set(l.id, { line: l, gross: gross - done.gross, tax: Math.max(0, tax - done.tax) });
+    }
+  }
+  return out;
+}
+
+/** What is left to credit on an invoice: its total less all its credit notes; and per positive line. */
+export function creditLimits(env: BillingEnv, invoiceId: number): CreditLimits {
+  const inv = invoiceRow(env, invoiceId);
+  const lines = [...creditableLines(env, inv.id).values()].map((c) => ({ invoiceLineId: c.line.id, left: Math.max(0, c.gross) }));
+  return { invoiceId: inv.id, invoiceLeft: Math.max(0, inv.total - creditedOnInvoice(env, inv.id)), lines };
+}
+
+function creditedOnInvoice(env: BillingEnv, invoiceId: number): number {
+  return prepared<[number], { s: number }>(env.db, 'SELECT COALESCE(SUM(total), 0) AS s FROM credit_notes WHERE invoice_id = ?').get(invoiceId)?.s ?? 0;
+}
+
+export interface ManualCreditInput {
+  invoiceId: number;
+  lines: { invoiceLineId: number; amount?: number | undefined }[];
+  settlement: 'credit' | 'refund';
+  refundMethod?: string | undefined;
+  reason: string;
+}
+
+/**
+ * A credit note against an invoice's lines: a whole line (what is left of its value) or part of
+ * it. A line's value is its gross less its share of the same subscription's discounts and
+ * proration credits, so crediting every line of an invoice gives back exactly its total; and the
+ * notes on one invoice never add up to more than its total (CREDIT_EXCEEDS_INVOICE). A whole
+ * remainder reverses the line's own net and tax exactly; a part splits the gross in the line's
+ * own net:tax proportion.
+ */
+export function createManualCreditNote(env: BillingEnv, input: ManualCreditInput, audit: AuditFn, staff: StaffRef | null = null): CreditNote {
+  const inv = invoiceRow(env, input.invoiceId);
+  const creditable = creditableLines(env, inv.id);
+  const pending = new Map<number, { tax: number; gross: number }>();
+  const drafts: CreditLineDraft[] = input.lines.map(({ invoiceLineId, amount }) => {
+    const c = creditable.get(invoiceLineId);
+    const line = c?.line ?? prepared<[number, number], LineRow>(env.db, 'SELECT * FROM invoice_lines WHERE id = ? AND invoice_id = ?').get(invoiceLineId, inv.id);
+    if (!line) throw new AppError('NOT_FOUND', `Line ${invoiceLineId} is not on invoice ${inv.id}.`, { entity: 'invoice_line', id: invoiceLineId });
+    const extra = pending.get(line.id) ?? { tax: 0, gross: 0 };
+    const left = { tax: (c?.tax ?? 0) - extra.tax, gross: (c?.gross ?? 0) - extra.gross };
+    const gross = amount ?? left.gross;
+    if (left.gross <= 0 || gross > left.gross) {
+      throw new AppError('CREDIT_EXCEEDS_LINE', `At most ${Math.max(0, left.gross)} is left to credit on line ${line.id}.`, {
+        invoiceLineId: line.id,
+        left: Math.max(0, left.gross),
+        requested: gross,
+      });
+    }
+    const tax = gross === left.gross ? Math.max(0, Math.min(left.tax, gross)) : c && c.line.gross > 0 ? roundHalfUp(BigInt(gross) * BigInt(line.tax), BigInt(line.gross)) : 0;
+    const taxed = { net: gross - tax, tax, gross };
+    pending.set(line.id, { tax: extra.tax + taxed.tax, gross: extra.gross + taxed.gross });
+    return {
+      ...taxed,
+      invoiceLineId: line.id,
+      subscriptionId: line.subscription_id,
+      description: line.description,
+      periodStart: line.period_start,
+      periodEnd: line.period_end,
+      taxRateBp: line.tax_rate_bp,
+    };
+  });
+  const requested = drafts.reduce((s, d) => s + d.gross, 0);
+  const invoiceLeft = Math.max(0, inv.total - creditedOnInvoice(env, inv.id));
+  if (requested > invoiceLeft) {
+    throw new AppError('CREDIT_EXCEEDS_INVOICE', `At most ${invoiceLeft} is left to credit on this invoice.`, { invoiceId: inv.id, left: invoiceLeft, requested });
+  }
+  const cn = issueCreditNote(
+    env,
+    {
+      payerId: inv.payer_id,
+      invoiceId: inv.id,
+      issueDate: env.today(),
+      reason: input.reason,
+      settlement: input.settlement,
+      refundMethod: input.refundMethod,
+      staff,
+      lines: drafts,
+    },
+    audit,
+  );
+  return getCreditNote(env.db, cn.id);
+}

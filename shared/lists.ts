@@ -1,0 +1,8 @@
+// Fixed lists both processes use: the contract validates against them, the screens offer them.
+
+/** Currencies offered in the set-up; any ISO 4217 code Intl knows is accepted. */
+export const COMMON_CURRENCIES = ['CNY', 'HKD', 'TWD', 'SGD', 'USD', 'EUR', 'GBP', 'AUD', 'CAD', 'JPY'] as const;
+
+/** The member fields an import file's columns can be mapped to. */
+export const IMPORT_FIELDS = ['name', 'phone', 'cardNo', 'birthday', 'notes', 'tags', 'plan', 'nextBillDate', 'price'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
