@@ -1,0 +1,58 @@
+/**
+ * A parent pays for two children: the month's renewal is one invoice, and every line on it says
+ * which child it is for — on screen in both languages, at the two common front-desk sizes.
+ */
+import type { Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, test } from './harness';
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+];
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
+  }
+}
+
+test('a parent’s renewal invoice names the child on every line (English and 中文)', async ({ app }) => {
+  await app.setup('en');
+  await app.host.invoke('settings.update', { householdDiscountBp: 1000 });
+  const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Swim Club', price: 19900, interval: 'month' });
+  const parent = await app.host.invoke('members.create', { name: '王丽', phone: '13800000010' });
+  for (const name of ['小明', '小红']) {
+    const child = await app.host.invoke('members.create', { name, payerId: parent.id });
+    await app.host.invoke('subscriptions.create', { memberId: child.id, planId: plan.id });
+  }
+  app.clock.setDate('2026-02-05');
+  await app.host.invoke('billing.run', {});
+  const invoices = await app.host.invoke('invoices.list', { payerId: parent.id });
+  const renewal = invoices.rows.find((i) => i.issueDate === '2026-02-05')!;
+  const detail = await app.host.invoke('invoices.get', { id: renewal.id });
+  expect(detail.lines.map((l) => [l.kind, l.memberName, l.amount])).toEqual([
+    ['period', '小明', 19900],
+    ['period', '小红', 19900],
+    ['household_discount', '小红', -1990],
+  ]);
+
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Invoices' }).click();
+  await page.getByRole('table', { name: 'Invoices' }).getByRole('row', { name: new RegExp(renewal.number) }).click();
+  const dialog = page.getByRole('dialog', { name: `Invoice ${renewal.number}` });
+  await expect(dialog.getByRole('columnheader', { name: 'For' })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /小明/ })).toHaveCount(1);
+  await expect(dialog.getByRole('row', { name: /小红/ })).toHaveCount(2);
+  await shoot(page, 'household-invoice-en');
+  await dialog.getByRole('button', { name: 'Close dialog' }).click();
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('table', { name: '账单' }).getByRole('row', { name: new RegExp(renewal.number) }).click();
+  const zh = page.getByRole('dialog', { name: `账单 ${renewal.number}` });
+  await expect(zh.getByRole('columnheader', { name: '会员' })).toBeVisible();
+  await expect(zh.getByRole('row', { name: /小红/ })).toHaveCount(2);
+  await shoot(page, 'household-invoice-zh');
+});
