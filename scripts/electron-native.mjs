@@ -1,5 +1,5 @@
 // Prepares an Electron-ABI copy of better-sqlite3's native module in .cache/electron-native/<electron version>/,
-// leaving node_modules' Node build for the tests (the "native-module trap" in DESIGN.md).
+// leaving node_modules' Node build for the tests (one native build cannot serve both ABIs).
 // Runs before `npm start`/`npm run dev`; does nothing when the copy already exists.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -188,7 +188,7 @@ export interface InvoiceDetail extends Invoice {
 
 export interface PayerBalance {
   payerId: number;
-  /** issued invoices − credit notes − payments + refunds − bonus applied (BILLING.md), derived from records. */
+  /** issued invoices − credit notes − payments + refunds − bonus applied (docs/billing.md), derived from records. */
   balance: number;
   invoiced: number;
   credited: number;

@@ -46,7 +46,7 @@ export const planChannels = {
   }),
   'plans.get': channel<Plan>()(z.strictObject({ id }), { access: 'desk', mutates: false }),
   'plans.create': channel<Plan>()(planInput, { access: 'manager', mutates: true }),
-  /** Replaces the plan's terms; existing subscriptions keep theirs (BILLING.md). The kind cannot change. */
+  /** Replaces the plan's terms; existing subscriptions keep the terms they were sold with. The kind cannot change. */
   'plans.update': channel<Plan>()(z.strictObject({ id, plan: planInput }), { access: 'manager', mutates: true }),
   'plans.archive': channel<Plan>()(z.strictObject({ id, archived: z.boolean('invalid_choice') }), {
     access: 'manager',

@@ -9,7 +9,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens a database with the pragmas every connection must have (DESIGN.md). */
+/** Opens a database with the pragmas every connection must have (WAL, foreign keys, synchronous=FULL). */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const db = new Database(file, {
     readonly: opts.readonly ?? false,

@@ -1,5 +1,5 @@
 /**
- * The one seam (DESIGN.md): main, the tests, the benchmark and the browser harness all
+ * The one seam (docs/architecture.md): main, the tests, the benchmark and the browser harness all
  * reach the app through `createHost(...).invoke`. Nothing that matters lives in main.ts.
  */
 import { EventEmitter } from 'node:events';

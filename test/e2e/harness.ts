@@ -1,5 +1,5 @@
 /**
- * The browser harness (DESIGN.md): serves the built renderer on 127.0.0.1 and plays the
+ * The browser harness (docs/architecture.md, Tests): serves the built renderer on 127.0.0.1 and plays the
  * preload's part — `window.api` is defined by an init script and each call goes through
  * `exposeBinding` to `host.invoke` in this test process, through the same envelope as IPC.
  */

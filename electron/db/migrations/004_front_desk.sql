@@ -40,7 +40,7 @@ CREATE TABLE member_merges (
 ) STRICT;
 CREATE INDEX member_merges_kept ON member_merges (kept_id);
 
--- The list sorts by the first token of search_text: full pinyin for Chinese names (see electron/members/search-text.ts).
+-- The list sorts by the first token of search_text: full pinyin for Chinese names (see electron/desk/members/search-text.ts).
 ALTER TABLE members ADD COLUMN sort_key TEXT GENERATED ALWAYS AS (
   substr(search_text, 1, instr(search_text || ' ', ' ') - 1)
 ) VIRTUAL;

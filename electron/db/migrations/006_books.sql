@@ -1,6 +1,6 @@
 -- The owner's books: expenses and their categories, and the summaries the reports read.
 -- Report summaries are derived data, never edited by hand: triggers keep the running totals that plain SQL can keep
--- (money in and out by month, open invoice balances, check-ins by hour); electron/reports/facts.ts derives the rest
+-- (money in and out by month, open invoice balances, check-ins by hour); electron/books/reports/facts.ts derives the rest
 -- (MRR spans per member, revenue recognised over service months) for what changed since it last ran.
 -- See docs/reports.md.
 
@@ -170,7 +170,7 @@ BEGIN
 END;
 
 -- ---------------------------------------------------------------------------------------------------
--- Report summaries kept by the facts refresh (electron/reports/facts.ts).
+-- Report summaries kept by the facts refresh (electron/books/reports/facts.ts).
 
 -- Watermarks: the last row id of each append-only table the refresh has taken in.
 CREATE TABLE report_state (

@@ -1,5 +1,5 @@
 /**
- * The late-fee job (BILLING.md "Overdue"): once an invoice is more than settings.lateFeeAfterDays
+ * The late-fee job (docs/billing.md, "Invoices and money"): once an invoice is more than settings.lateFeeAfterDays
  * days past due with a balance, the payer is billed settings.lateFee on an invoice of its own,
  * exactly once per invoice — late_fees has the invoice as its primary key and each fee is one
  * transaction, so repeated or interrupted runs never bill it twice. A fee invoice earns no fee.

@@ -66,7 +66,7 @@ export function bonusGrants(db: Db, where: string, arg: number): BonusGrantState
 }
 
 /**
- * A bonus is a discount on the money paid for it (BILLING.md): refunding part of the top-up takes
+ * A bonus is a discount on the money paid for it (docs/billing.md): refunding part of the top-up takes
  * back the same share of the bonus (half up), all of it when the whole top-up is refunded. What
  * the money kept still earns stays usable; bonus already spent beyond that is not clawed back.
  */

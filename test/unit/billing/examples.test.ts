@@ -1,4 +1,4 @@
-// The public examples of BILLING.md, computed end to end with the pure maths.
+// The billing rules' public worked examples, computed end to end with the pure maths.
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
