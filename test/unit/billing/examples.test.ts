@@ -11,7 +11,7 @@ import {
 } from '../../../electron/billing';
 import type { Schedule } from '../../../electron/billing';
 
-describe('BILLING.md: $249.95 monthly, periods start on the 2nd', () => {
+describe('billing rules example: $249.95 monthly, periods start on the 2nd', () => {
   const plan: Schedule = {
     anchor: '2012-01-02',
     interval: 'month',
@@ -45,7 +45,7 @@ describe('BILLING.md: $249.95 monthly, periods start on the 2nd', () => {
   });
 });
 
-describe('BILLING.md: €31 monthly, calendar alignment, cancelled now on 2022-10-15', () => {
+describe('billing rules example: €31 monthly, calendar alignment, cancelled now on 2022-10-15', () => {
   const plan: Schedule = {
     anchor: '2022-10-01',
     interval: 'month',

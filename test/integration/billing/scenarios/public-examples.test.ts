@@ -4,7 +4,7 @@ import { billing, billingAgainCreatesNothing, type Billing } from '../support';
 let b: Billing | undefined;
 afterEach(() => b?.close());
 
-describe('the public examples of BILLING.md', () => {
+describe('the public examples of the billing rules (docs/billing.md)', () => {
   it('$249.95 monthly from the 2nd: pause 2012-03-04 credits 233.82, resume 2012-04-05 bills 224.96 paid from it', async () => {
     b = await billing('2012-02-02', { currency: 'USD', pricesIncludeTax: true });
     const m = await b.member('Ann');
