@@ -27,10 +27,10 @@ test('a parent’s renewal invoice names the child on every line (English and �
     const child = await app.host.invoke('members.create', { name, payerId: parent.id });
     await app.host.invoke('subscriptions.create', { memberId: child.id, planId: plan.id });
   }
-  app.clock.setDate('2026-02-05');
+  app.clock.setDate('2026-04-02');
   await app.host.invoke('billing.run', {});
   const invoices = await app.host.invoke('invoices.list', { payerId: parent.id });
-  const renewal = invoices.rows.find((i) => i.issueDate === '2026-02-05')!;
+  const renewal = invoices.rows.find((i) => i.issueDate === '2026-04-02')!;
   const detail = await app.host.invoke('invoices.get', { id: renewal.id });
   expect(detail.lines.map((l) => [l.kind, l.memberName, l.amount])).toEqual([
     ['period', '小明', 19900],
