@@ -15,6 +15,7 @@
 import { addDays } from '../../../shared/dates';
 import { taxOfLine, type TaxMode } from '../../billing/tax';
 import { normalisedMonthly, type Alignment, type Interval } from '../../billing/periods';
+import { phaseOn, type PhaseFacts, type StandingState } from '../../billing/subscription/index';
 
 /** Far enough to mean "until further notice" (an open-ended freeze). */
 export const OPEN_END = '2999-12-31';
@@ -56,6 +57,8 @@ export interface SubscriptionFacts {
   id: number;
   memberId: number;
   planId: number;
+  /** First day of the subscription (absent: its first paid day). */
+  startDate?: string;
   interval: Interval;
   count: number;
   pauses: { start: string; end: string | null }[];
@@ -83,10 +86,11 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   for (const p of sub.pauses) add(p.start, p.end ?? OPEN_END);
   for (const a of sub.addons) add(a.start, a.end ?? OPEN_END);
   if (sub.endDate) points.add(sub.endDate);
+  if (sub.startDate) points.add(sub.startDate);
   points.add(OPEN_END);
   const sorted = [...points].filter((d) => d <= OPEN_END).sort();
   const bases = sub.lines.filter(isBase);
-  const firstPaid = bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
+  const firstPaid = firstPaidOf(bases);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
@@ -96,11 +100,26 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   return out;
 }
 
+/**
+ * The subscription's dated facts as the state machine's `phaseOn` reads them: its start, its first paid
+ * day (the earliest period line: a trial ends there), its end date and its pause rows.
+ */
+export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | null): PhaseFacts {
+  return { start: sub.startDate ?? firstPaid ?? OPEN_END, paidFrom: firstPaid, end: sub.endDate, pauses: sub.pauses };
+}
+
+const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
+
+/** Where the subscription stands on day x by the records (the same rule `standingOn` uses). */
+export function phaseOfRecords(sub: SubscriptionFacts, x: string): StandingState {
+  return phaseOn(phaseFactsOfRecords(sub, firstPaidOf(sub.lines.filter(isBase))), x);
+}
+
 /** MRR of the subscription on day x, or null when it is not a customer that day. */
 function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): number | null {
-  if (sub.endDate !== null && x >= sub.endDate) return null;
-  if (firstPaid === null || x < firstPaid) return null;
-  if (sub.pauses.some((p) => covers(p.start, p.end, x))) return 0;
+  const phase = phaseOn(phaseFactsOfRecords(sub, firstPaid), x);
+  if (phase === 'paused') return 0;
+  if (phase !== 'active') return null;
   let base: LineFact | undefined;
   for (const l of bases) if (covers(l.start, l.end, x) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
   if (!base) return null;
