@@ -3,10 +3,11 @@
  * (invoice lines and the facts they carry) and the subscription's state (pauses, end date,
  * add-ons). Pure: plain values in, plain values out. Definitions in docs/reports.md ("MRR").
  *
- * At a date X a subscription is
- *   - not a customer after its end date, before its first paid period (trial) or when no period covers X;
- *   - a customer with MRR 0 while frozen (a pause covers X);
- *   - otherwise a customer whose MRR is the monthly-normalised full-period price of the period line in force
+ * Whether it counts at a date X is the state machine's rule (`phaseOn`, also behind `standingOn`), fed the
+ * stored history: start, first paid day (earliest period line), end date, pause rows. Then it is
+ *   - not a customer when ended, not started or trialing, or when no period line covers X (not billed yet);
+ *   - a customer with MRR 0 while paused;
+ *   - otherwise (active) a customer whose MRR is the monthly-normalised full-period price of the period line in force
  *     (the latest period or plan-change charge covering X), after its discounts, plus its add-ons' prices.
  * Tax, setup fees, freeze fees, packs, late fees and adjustments are never MRR. A period cut short (a
  * calendar stub, a period ended by a pause or an end date, a plan change mid-period) counts at its
