@@ -16,7 +16,7 @@
 import { addDays } from '../../../shared/dates';
 import { taxOfLine, type TaxMode } from '../../billing/tax';
 import { normalisedMonthly, type Alignment, type Interval } from '../../billing/periods';
-import { phaseOn, type PhaseFacts, type StandingState } from '../../billing/subscription/index';
+import { phaseOn, type PhaseFacts } from '../../billing/subscription/index';
 
 /** Far enough to mean "until further notice" (an open-ended freeze). */
 export const OPEN_END = '2999-12-31';
@@ -110,11 +110,6 @@ export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | 
 }
 
 const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
-
-/** Where the subscription stands on day x by the records (the same rule `standingOn` uses). */
-export function phaseOfRecords(sub: SubscriptionFacts, x: string): StandingState {
-  return phaseOn(phaseFactsOfRecords(sub, firstPaidOf(sub.lines.filter(isBase))), x);
-}
 
 /** MRR of the subscription on day x, or null when it is not a customer that day. */
 function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): number | null {
