@@ -2,3 +2,4 @@
 export * from './state';
 export * from './machine';
 export * from './standing';
+export * from './phase';

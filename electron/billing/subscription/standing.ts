@@ -4,8 +4,9 @@
  */
 import { NEVER, isLiveState, openPauseOf, type SubState, type Terms } from './state';
 import { stepAlone, stepPayer, wake } from './machine';
+import { phaseOn, type PhaseFacts, type StandingState } from './phase';
 
-export type StandingState = 'active' | 'trialing' | 'paused' | 'not_started' | 'ended';
+export type { StandingState };
 
 export interface SubStanding {
   state: StandingState;
@@ -38,16 +39,25 @@ function projectedEnd(s: SubState, terms: Terms): string | null {
   return cur.end_date;
 }
 
+/**
+ * The dated facts of a state already stepped to `date`: no longer live means it ended by then; a
+ * trial runs to its anchor; the freeze in force (a paused row without its pause: until further notice).
+ */
+export function phaseFactsOf(s: SubState, date: string): PhaseFacts {
+  const open = s.status === 'paused' ? openPauseOf(s) : undefined;
+  return {
+    start: s.start_date,
+    paidFrom: s.status === 'trialing' ? s.anchor_date : s.start_date,
+    end: isLiveState(s) ? s.end_date : date,
+    pauses: s.status !== 'paused' ? [] : [{ start: open?.start_date ?? date, end: open?.end_date ?? null }],
+  };
+}
+
 /** The subscription's standing on `date`, as it will be once that day's run has billed it. */
 export function standingOn(state: SubState, date: string, terms: Terms): SubStanding {
   const s = stepAlone(state, date, terms);
   const live = isLiveState(s);
-  let st: StandingState;
-  if (!live) st = 'ended';
-  else if (s.status === 'paused') st = 'paused';
-  else if (s.start_date > date) st = 'not_started';
-  else if (s.status === 'trialing') st = 'trialing';
-  else st = 'active';
+  const st = phaseOn(phaseFactsOf(s, date), date);
   const pause = st === 'paused' ? openPauseOf(s) : undefined;
   return {
     state: st,

@@ -42,6 +42,7 @@ interface SubRow {
   id: number;
   member_id: number;
   plan_id: number;
+  start_date: string;
   interval: PlanTerms['interval'];
   interval_count: number;
   end_date: string | null;
@@ -136,6 +137,7 @@ export function createFacts(db: Db) {
       id: s.id,
       memberId: s.member_id,
       planId: s.plan_id,
+      startDate: s.start_date,
       interval: s.interval,
       count: s.interval_count,
       endDate: s.end_date,

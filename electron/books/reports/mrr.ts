@@ -3,10 +3,11 @@
  * (invoice lines and the facts they carry) and the subscription's state (pauses, end date,
  * add-ons). Pure: plain values in, plain values out. Definitions in docs/reports.md ("MRR").
  *
- * At a date X a subscription is
- *   - not a customer after its end date, before its first paid period (trial) or when no period covers X;
- *   - a customer with MRR 0 while frozen (a pause covers X);
- *   - otherwise a customer whose MRR is the monthly-normalised full-period price of the period line in force
+ * Whether it counts at a date X is the state machine's rule (`phaseOn`, also behind `standingOn`), fed the
+ * stored history: start, first paid day (earliest period line), end date, pause rows. Then it is
+ *   - not a customer when ended, not started or trialing, or when no period line covers X (not billed yet);
+ *   - a customer with MRR 0 while paused;
+ *   - otherwise (active) a customer whose MRR is the monthly-normalised full-period price of the period line in force
  *     (the latest period or plan-change charge covering X), after its discounts, plus its add-ons' prices.
  * Tax, setup fees, freeze fees, packs, late fees and adjustments are never MRR. A period cut short (a
  * calendar stub, a period ended by a pause or an end date, a plan change mid-period) counts at its
@@ -15,6 +16,7 @@
 import { addDays } from '../../../shared/dates';
 import { taxOfLine, type TaxMode } from '../../billing/tax';
 import { normalisedMonthly, type Alignment, type Interval } from '../../billing/periods';
+import { phaseOn, type PhaseFacts } from '../../billing/subscription/index';
 
 /** Far enough to mean "until further notice" (an open-ended freeze). */
 export const OPEN_END = '2999-12-31';
@@ -56,6 +58,8 @@ export interface SubscriptionFacts {
   id: number;
   memberId: number;
   planId: number;
+  /** First day of the subscription (absent: its first paid day). */
+  startDate?: string;
   interval: Interval;
   count: number;
   pauses: { start: string; end: string | null }[];
@@ -83,10 +87,11 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   for (const p of sub.pauses) add(p.start, p.end ?? OPEN_END);
   for (const a of sub.addons) add(a.start, a.end ?? OPEN_END);
   if (sub.endDate) points.add(sub.endDate);
+  if (sub.startDate) points.add(sub.startDate);
   points.add(OPEN_END);
   const sorted = [...points].filter((d) => d <= OPEN_END).sort();
   const bases = sub.lines.filter(isBase);
-  const firstPaid = bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
+  const firstPaid = firstPaidOf(bases);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
@@ -96,11 +101,21 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   return out;
 }
 
+/**
+ * The subscription's dated facts as the state machine's `phaseOn` reads them: its start, its first paid
+ * day (the earliest period line: a trial ends there), its end date and its pause rows.
+ */
+export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | null): PhaseFacts {
+  return { start: sub.startDate ?? firstPaid ?? OPEN_END, paidFrom: firstPaid, end: sub.endDate, pauses: sub.pauses };
+}
+
+const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
+
 /** MRR of the subscription on day x, or null when it is not a customer that day. */
 function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): number | null {
-  if (sub.endDate !== null && x >= sub.endDate) return null;
-  if (firstPaid === null || x < firstPaid) return null;
-  if (sub.pauses.some((p) => covers(p.start, p.end, x))) return 0;
+  const phase = phaseOn(phaseFactsOfRecords(sub, firstPaid), x);
+  if (phase === 'paused') return 0;
+  if (phase !== 'active') return null;
   let base: LineFact | undefined;
   for (const l of bases) if (covers(l.start, l.end, x) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
   if (!base) return null;
