@@ -134,7 +134,8 @@ vi.mock('electron-store', async () => {
 });
 
 let win: (typeof fake.windows)[number];
-const appUrl = `file://${path.resolve('renderer/index.html')}`;
+// main finds the page beside its own folder (out/main → out/renderer when built); loaded from source here, that is electron/shell → electron/renderer.
+const appUrl = `file://${path.resolve('electron/shell', '../renderer/index.html')}`;
 const invoke = (sender: unknown, frameUrl: string, channel: unknown, input: unknown) =>
   fake.handlers.get(INVOKE_CHANNEL)!({ sender, senderFrame: { url: frameUrl } }, channel, input) as Promise<{ ok: boolean; error?: { code: string }; data?: unknown }>;
 
