@@ -82,7 +82,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(billingEnv, plans, members);
   const reports = createReportsService(billingEnv);
-  const staffDeps = { staff: createStaffService(deps.db, deps.now), session: deps.session, settings: deps.settings, damaged: deps.damaged };
+  const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
     ...settingsHandlers(deps.settings),
