@@ -97,6 +97,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...backupHandlers(deps.backups, deps.settings),
     ...createFrontDesk({
       db: deps.db,
+      env,
       members,
       startImported: (ctx, memberId, planId, nextBillDate, price) =>
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
