@@ -80,7 +80,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const plans = createPlansService(env);
   const members = createMembersService(env);
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
-  const packs = createPacksService(billingEnv, plans, members);
+  const packs = createPacksService(env, plans, members);
   const reports = createReportsService(billingEnv);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
