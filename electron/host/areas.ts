@@ -14,6 +14,7 @@ import { createPlansService } from '../desk/plans/service';
 import { settingsHandlers } from '../ops/settings/handlers';
 import { systemHandlers, type SystemDeps } from '../ops/system/handlers';
 import { auditHandlers } from '../ops/audit/handlers';
+import { createAuditService } from '../ops/audit/query';
 import { backupHandlers } from '../ops/backup/handlers';
 import type { BackupService } from '../ops/backup/service';
 import { authHandlers, staffHandlers } from '../desk/staff/handlers';
@@ -93,7 +94,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...billingHandlers(billingEnv),
     ...authHandlers(staffDeps),
     ...staffHandlers(staffDeps),
-    ...auditHandlers(),
+    ...auditHandlers(createAuditService(env)),
     ...backupHandlers(deps.backups, deps.settings),
     ...createFrontDesk({
       db: deps.db,
