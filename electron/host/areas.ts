@@ -35,6 +35,7 @@ import { createFollowUpsService } from '../desk/followup/service';
 import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
 import { documentHandlers } from '../books/documents/handlers';
+import { createDocumentsService } from '../books/documents/service';
 import { lateFeeJob } from '../money/latefees/job';
 import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
@@ -106,7 +107,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...paymentHandlers(),
     ...followUpHandlers(createFollowUpsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
-    ...documentHandlers(),
+    ...documentHandlers(createDocumentsService(env)),
     ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
     ...exportHandlers(reports),
