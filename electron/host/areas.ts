@@ -14,6 +14,7 @@ import { createPlansService } from '../desk/plans/service';
 import { settingsHandlers } from '../ops/settings/handlers';
 import { systemHandlers, type SystemDeps } from '../ops/system/handlers';
 import { auditHandlers } from '../ops/audit/handlers';
+import { createAuditService } from '../ops/audit/query';
 import { backupHandlers } from '../ops/backup/handlers';
 import type { BackupService } from '../ops/backup/service';
 import { authHandlers, staffHandlers } from '../desk/staff/handlers';
@@ -34,6 +35,7 @@ import { createFollowUpsService } from '../desk/followup/service';
 import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
 import { documentHandlers } from '../books/documents/handlers';
+import { createDocumentsService } from '../books/documents/service';
 import { lateFeeJob } from '../money/latefees/job';
 import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
@@ -80,9 +82,9 @@ export function createAreas(deps: AreaDeps): Areas {
   const plans = createPlansService(env);
   const members = createMembersService(env);
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
-  const packs = createPacksService(billingEnv, plans, members);
+  const packs = createPacksService(env, plans, members);
   const reports = createReportsService(billingEnv);
-  const staffDeps = { staff: createStaffService(deps.db, deps.now), session: deps.session, settings: deps.settings, damaged: deps.damaged };
+  const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
     ...settingsHandlers(deps.settings),
@@ -93,10 +95,11 @@ export function createAreas(deps: AreaDeps): Areas {
     ...billingHandlers(billingEnv),
     ...authHandlers(staffDeps),
     ...staffHandlers(staffDeps),
-    ...auditHandlers(),
+    ...auditHandlers(createAuditService(env)),
     ...backupHandlers(deps.backups, deps.settings),
     ...createFrontDesk({
       db: deps.db,
+      env,
       members,
       startImported: (ctx, memberId, planId, nextBillDate, price) =>
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
@@ -104,7 +107,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...paymentHandlers(),
     ...followUpHandlers(createFollowUpsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
-    ...documentHandlers(),
+    ...documentHandlers(createDocumentsService(env)),
     ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
     ...exportHandlers(reports),

@@ -1,8 +1,9 @@
 /** The front desk's services and handlers (members search/list/merge/import, check-in), built once per host. */
-import { createCheckins } from '../checkin/service';
+import { createCheckinService } from '../checkin/service';
 import { checkinHandlers } from '../checkin/handlers';
 import type { Db } from '../../db/open';
 import type { Ctx } from '../../contract/handler';
+import type { ServiceEnv } from '../../contract/env';
 import { memberDeskHandlers } from './desk-handlers';
 import { createFinder } from './finder';
 import { createImporter } from './import/importer';
@@ -14,6 +15,8 @@ import { createStanding } from './standing';
 
 export interface FrontDeskDeps {
   db: Db;
+  /** The services' environment (check-in is built on it). */
+  env: ServiceEnv;
   members: MembersService;
   /** Starts an imported member's plan so that the first invoiced period begins on nextBillDate. */
   startImported(ctx: Ctx, memberId: number, planId: number, nextBillDate: string, price: number | null): void;
@@ -44,7 +47,7 @@ export function createFrontDesk(deps: FrontDeskDeps) {
   const standing = createStanding(deps.db);
   const rows = createMemberRows(deps.db, standing);
   const finder = createFinder(deps.db, rows);
-  const checkins = createCheckins(deps.db, { finder, rows, standing });
+  const checkins = createCheckinService(deps.env, { finder, rows, standing });
   const profiles = createProfiles(deps.db, { rows, standing, get: (id) => deps.members.get(id) });
   const handlers = {
     ...memberDeskHandlers({ members: deps.members, finder, importer: createImporter(deps.db), profiles, startImported: deps.startImported }),

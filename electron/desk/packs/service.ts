@@ -3,19 +3,14 @@ import { addDays } from '../../../shared/dates';
 import type { MemberPack } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import { descriptions } from '../../money/invoices/descriptions';
-import type { AuditFn, BillingEnv } from '../../money/invoices/env';
+import type { ServiceEnv } from '../../contract/env';
 import type { MembersService } from '../members/service';
 import type { PlansService } from '../plans/service';
-import { billPayerToday, deskAction, type DeskOutcome } from '../subscriptions/desk';
-import { sessionsUsed } from './usage';
-import { prepared } from '../../db/statements';
-import type { MemberPackRow, PlanRow } from '../../db/rows';
-
-/** A pack with its plan's name. */
-type PackRow = MemberPackRow & { plan_name: PlanRow['name'] };
+import { billPayerToday, deskAction } from '../subscriptions/desk';
+import { createPacksRepo, type PackWithPlan } from '../../db/repos/packs';
 
 /** Status is derived from dates and usage, so expiry needs no write: expired from `expires_on`. */
-function toPack(r: PackRow, used: number, today: string): MemberPack {
+function toPack(r: PackWithPlan, used: number, today: string): MemberPack {
   const status = today >= r.expires_on ? 'expired' : used >= r.sessions_total ? 'used_up' : 'active';
   return {
     id: r.id,
@@ -31,32 +26,29 @@ function toPack(r: PackRow, used: number, today: string): MemberPack {
   };
 }
 
-const SELECT = 'SELECT p.*, pl.name AS plan_name FROM member_packs p JOIN plans pl ON pl.id = p.plan_id';
+export function createPacksService(env: ServiceEnv, plans: PlansService, members: MembersService) {
+  const repo = createPacksRepo(env.db);
 
-export function createPacksService(env: BillingEnv, plans: PlansService, members: MembersService) {
-  const db = env.db;
-
-  function read(rows: PackRow[]): MemberPack[] {
-    const used = sessionsUsed(db, rows.map((r) => r.id));
+  function read(rows: PackWithPlan[]): MemberPack[] {
+    const used = repo.sessionsUsed(rows.map((r) => r.id));
     return rows.map((r) => toPack(r, used.get(r.id) ?? 0, env.today()));
   }
 
   function get(id: number): MemberPack {
-    const row = prepared<[number], PackRow>(db, `${SELECT} WHERE p.id = ?`).get(id);
+    const row = repo.byId(id);
     if (!row) throw new AppError('NOT_FOUND', `Pack ${id} does not exist.`, { entity: 'pack', id });
     return read([row])[0] as MemberPack;
   }
 
   function listByMember(memberId: number): MemberPack[] {
     members.get(memberId);
-    return read(prepared<[number], PackRow>(db, `${SELECT} WHERE p.member_id = ? ORDER BY p.start_date DESC, p.id DESC`).all(memberId));
+    return read(repo.ofMember(memberId));
   }
 
-  function sell(
-    input: { memberId: number; planId: number; startDate?: string | undefined; price?: number | undefined },
-    audit: AuditFn,
-  ): { pack: MemberPack; invoiceId: number | null } & DeskOutcome {
-    return deskAction(env, audit, () => {
+  /** Sells a pack on its own invoice; the answer is the pack, its invoice and the invoices the catch-up issued. */
+  function sell(input: { memberId: number; planId: number; startDate?: string | undefined; price?: number | undefined }) {
+    const audit = env.audit;
+    const r = deskAction(env, audit, () => {
       const member = members.active(input.memberId);
       const plan = plans.sellable(input.planId, 'pack');
       const today = env.today();
@@ -80,12 +72,15 @@ export function createPacksService(env: BillingEnv, plans: PlansService, members
         ],
         audit,
       );
-      const info = prepared(db, 'INSERT INTO member_packs (member_id, plan_id, invoice_id, sessions_total, start_date, expires_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(member.id, plan.id, invoiceId, sessions, start, expires, env.now().toISOString());
-      const pack = get(Number(info.lastInsertRowid));
+      const id = repo.insert({
+        member_id: member.id, plan_id: plan.id, invoice_id: invoiceId, sessions_total: sessions,
+        start_date: start, expires_on: expires, created_at: env.now().toISOString(),
+      });
+      const pack = get(id);
       audit('member_pack', pack.id, null, pack);
       return { pack, invoiceId };
     });
+    return { pack: r.pack, invoiceId: r.invoiceId, invoices: r.invoices };
   }
 
   return { get, listByMember, sell };

@@ -18,11 +18,7 @@ export function subscriptionHandlers(env: BillingEnv, subs: SubscriptionsService
     'subscriptions.addAddon': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.addAddon(input, ctx.audit)),
     'subscriptions.removeAddon': ({ dryRun, ...input }, ctx) =>
       maybeDry(env, dryRun, () => subs.removeAddon({ ...input, staff: ctx.staff }, ctx.audit)),
-    'packs.sell': ({ dryRun, ...input }, ctx) =>
-      maybeDry(env, dryRun, () => {
-        const r = packs.sell(input, ctx.audit);
-        return { pack: r.pack, invoiceId: r.invoiceId, invoices: r.invoices };
-      }),
+    'packs.sell': ({ dryRun, ...input }) => maybeDry(env, dryRun, () => packs.sell(input)),
     'packs.listByMember': (input) => packs.listByMember(input.memberId),
   };
 }

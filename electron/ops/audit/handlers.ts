@@ -1,11 +1,11 @@
 import type { auditChannels } from '../../contract/audit';
 import type { AreaHandlers } from '../../contract/handler';
-import { auditFacets, queryAudit, verifyChain } from './query';
+import type { AuditService } from './query';
 
-export function auditHandlers(): AreaHandlers<keyof typeof auditChannels> {
+export function auditHandlers(audit: AuditService): AreaHandlers<keyof typeof auditChannels> {
   return {
-    'audit.query': (input, ctx) => queryAudit(ctx.db, input, ctx.settings.get().timeZone),
-    'audit.verify': (_input, ctx) => verifyChain(ctx.db),
-    'audit.facets': (_input, ctx) => auditFacets(ctx.db),
+    'audit.query': (input) => audit.query(input),
+    'audit.verify': () => audit.verify(),
+    'audit.facets': () => audit.facets(),
   };
 }

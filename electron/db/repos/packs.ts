@@ -1,0 +1,40 @@
+/** Sold session packs and the sessions their check-ins used: every statement prepared once. */
+import type { Db } from '../open';
+import type { MemberPackRow, PlanRow } from '../rows';
+
+/** A pack with its plan's name. */
+export type PackWithPlan = MemberPackRow & { plan_name: PlanRow['name'] };
+export type PackInsert = Omit<MemberPackRow, 'id'>;
+
+const SELECT = 'SELECT p.*, pl.name AS plan_name FROM member_packs p JOIN plans pl ON pl.id = p.plan_id';
+
+export function createPacksRepo(db: Db) {
+  const byId = db.prepare<[number], PackWithPlan>(`${SELECT} WHERE p.id = ?`);
+  const ofMember = db.prepare<[number], PackWithPlan>(`${SELECT} WHERE p.member_id = ? ORDER BY p.start_date DESC, p.id DESC`);
+  const insert = db.prepare<PackInsert>(
+    `INSERT INTO member_packs (member_id, plan_id, invoice_id, sessions_total, start_date, expires_on, created_at)
+     VALUES (@member_id, @plan_id, @invoice_id, @sessions_total, @start_date, @expires_on, @created_at)`,
+  );
+  // Each check-in that used a pack and was not undone uses one session.
+  const used = db.prepare<[string], { pack_id: number; n: number }>(
+    `SELECT pack_id, count(*) AS n FROM checkins
+      WHERE pack_id IN (SELECT value FROM json_each(?)) AND undone_at IS NULL GROUP BY pack_id`,
+  );
+
+  return {
+    byId: (id: number) => byId.get(id),
+    /** A member's packs, newest first. */
+    ofMember: (memberId: number) => ofMember.all(memberId),
+    /** Returns the new pack's id. */
+    insert: (row: PackInsert) => Number(insert.run(row).lastInsertRowid),
+    /** Sessions used per pack id (0 for a pack never used). */
+    sessionsUsed(packIds: number[]): Map<number, number> {
+      const out = new Map(packIds.map((id) => [id, 0]));
+      if (packIds.length === 0) return out;
+      for (const r of used.all(JSON.stringify(packIds))) out.set(r.pack_id, r.n);
+      return out;
+    },
+  };
+}
+
+export type PacksRepo = ReturnType<typeof createPacksRepo>;
