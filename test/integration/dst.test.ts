@@ -96,4 +96,22 @@ describe('business dates across daylight-saving changes', () => {
       }
     });
   }
+
+  it('the hour London repeats on 25 October gets one hourly run, and the date stays the 25th', async () => {
+    b = await billing('2026-10-22', { timeZone: 'Europe/London' });
+    const h = b.th.host;
+    const runs = async () => (await h.invoke('billing.runs', { limit: 500 })).map((r) => `${r.trigger} ${r.asOf}`);
+    b.th.clock.set('2026-10-24T23:30:00.000Z'); // 00:30 BST on the 25th
+    await h.scheduler.tick();
+    const before = await runs();
+    expect(before[0]).toBe('midnight 2026-10-25');
+    for (const utc of ['2026-10-25T00:10:00.000Z', '2026-10-25T01:10:00.000Z', '2026-10-25T01:50:00.000Z']) {
+      b.th.clock.set(utc); // 01:10 BST, then 01:10 and 01:50 GMT: the same local hour
+      await h.scheduler.tick();
+    }
+    expect(await runs()).toEqual(['hourly 2026-10-25', ...before]);
+    b.th.clock.set('2026-10-25T02:00:30.000Z'); // 02:00 GMT
+    await h.scheduler.tick();
+    expect(await runs()).toEqual(['hourly 2026-10-25', 'hourly 2026-10-25', ...before]);
+  });
 });
