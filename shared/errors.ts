@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'BACKUP_FAILED',
   'BACKUP_INVALID',
   'FILE_EXISTS',
+  'DISK_FULL',
   // billing
   'PLAN_ARCHIVED',
   'PLAN_KIND_MISMATCH',

@@ -19,6 +19,10 @@ export function toWireError(e: unknown): WireError {
     if (fromTrigger) return { code: fromTrigger.code, message: fromTrigger.message, details: { sqliteCode } };
     return { code: 'CONFLICT', message: 'The change conflicts with existing records.', details: { sqliteCode } };
   }
+  // SQLite rolls the transaction back on a full disk: nothing was written, so the clerk can retry after freeing space.
+  if (sqliteCode === 'SQLITE_FULL') {
+    return { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.', details: { sqliteCode } };
+  }
   // The host has written it to the support log (electron/ops/diagnostics/log.ts) with its stack.
   return { code: 'INTERNAL', message: 'Something went wrong inside Subdesk. Nothing was changed.' };
 }

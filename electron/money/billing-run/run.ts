@@ -59,7 +59,13 @@ function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit
     const payers = [...new Set(today.map((r) => r.payer_id))];
     const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit);
     for (let next = 0; next < payers.length; ) {
-      const done = billBatch(env, payers.slice(next, next + batch.units), batch.ms, unit);
+      let done: BatchOutcome;
+      try {
+        done = billBatch(env, payers.slice(next, next + batch.units), batch.ms, unit);
+      } catch (e) {
+        if (!isDiskFull(e)) throw e;
+        return stopOnFullDisk(env, asOf, result, e);
+      }
       next += done.tried;
       result.invoicesCreated += done.invoices;
       result.amountTotal += done.amount;
@@ -69,6 +75,21 @@ function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit
       }
     }
   }
+}
+
+function isDiskFull(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === 'SQLITE_FULL';
+}
+
+/**
+ * A full disk rolls the whole batch back (SQLite ends the transaction), so every later unit
+ * would fail the same way: stop, keep the batches already committed, and log every unit still due
+ * so the run says what was not billed. The next run, once space is freed, bills exactly those.
+ */
+function stopOnFullDisk(env: BillingEnv, asOf: string, result: DueResult, e: unknown): DueResult {
+  const message = e instanceof Error ? e.message : String(e);
+  for (const r of dueSubscriptions(env.db, asOf)) result.errors.push({ subscriptionId: r.id, message });
+  return result;
 }
 
 /** One (payer, date) unit: the engine step and its invoice. Returns the invoice total, or null when nothing was due. */
