@@ -202,8 +202,10 @@ function catchUpBeyondLimits(env: BillingEnv, last: string, asOf: string, audit:
   const days = daysBetween(last, asOf);
   if (days <= 1) return null;
   const { catchUpMaxDays, catchUpMaxInvoices } = env.settings.get();
+  // Within the days and without an invoice limit, no dry run is needed.
+  if (days <= catchUpMaxDays && catchUpMaxInvoices === 0) return null;
   const count = rolledBack(env, () => billDue(env, asOf, null, audit).invoicesCreated);
-  return days > catchUpMaxDays || count > catchUpMaxInvoices ? count : null;
+  return days > catchUpMaxDays || (catchUpMaxInvoices > 0 && count > catchUpMaxInvoices) ? count : null;
 }
 
 /** Logs a held run (once per day and figures: the hourly job does not repeat it) and bills nothing. */
