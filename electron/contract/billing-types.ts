@@ -217,11 +217,14 @@ export interface BillingRun {
   asOf: string;
   startedAt: string;
   finishedAt: string | null;
-  status: 'running' | 'ok' | 'partial' | 'refused_clock_behind';
+  /** 'held': a catch-up beyond the owner's limits (the clock jumped ahead?) billed nothing and waits for the owner. */
+  status: 'running' | 'ok' | 'partial' | 'refused_clock_behind' | 'held';
   invoicesCreated: number;
   amountTotal: number;
   errors: { subscriptionId: number; message: string }[];
   message: string;
+  /** A held run's figures: the last run's as-of date and how many invoices the catch-up would create. */
+  held: { lastAsOf: string; wouldCreate: number } | null;
 }
 
 export interface PreviewLine {

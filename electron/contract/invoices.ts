@@ -6,6 +6,11 @@ import type { BillingPreview, BillingRun, CreditNote, Invoice, InvoiceDetail } f
 export const billingChannels = {
   /** Bills every due, not yet invoiced period up to today (the same run the scheduler makes). */
   'billing.run': channel<BillingRun>()(z.strictObject({}), { access: 'desk', mutates: true, tx: 'self' }),
+  /**
+   * The owner's go-ahead for a held catch-up (the clock jumped ahead?): `asOf` is the date the hold
+   * showed, so a confirmation given for another day bills nothing. Then the run bills as usual.
+   */
+  'billing.confirmCatchUp': channel<BillingRun>()(z.strictObject({ asOf: isoDate }), { access: 'owner', mutates: true, tx: 'self' }),
   /** The same computation as a dry run for any date: what would be invoiced on that day. */
   'billing.preview': channel<BillingPreview>()(z.strictObject({ asOf: isoDate }), { access: 'desk', mutates: false }),
   'billing.runs': channel<BillingRun[]>()(

@@ -73,6 +73,10 @@ export const settingsShape = {
   lateFeeAfterDays: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(365, 'out_of_range'),
   /** Minutes without activity after which the screen locks (0 = never). */
   autoLockMinutes: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(240, 'out_of_range'),
+  /** A catch-up reaching further than this many days past the last run waits for the owner (a clock jumped ahead?). */
+  catchUpMaxDays: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(3660, 'out_of_range'),
+  /** A catch-up of more than this many invoices (over more than one day) waits for the owner too (0 = no invoice limit). */
+  catchUpMaxInvoices: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(1_000_000, 'out_of_range'),
   /** Where backups go; empty = <data folder>/backups. An absolute path (a USB stick, a synced folder). */
   backupFolder: z
     .string('invalid_path')

@@ -317,6 +317,8 @@ export const billingRunsColumns = {
   amount_total: 'integer',
   errors: 'text',
   message: 'text',
+  held_after: 'text?',
+  held_count: 'integer?',
 } as const satisfies Columns;
 export type BillingRunRow = RowOf<typeof billingRunsColumns>;
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import type { Locale } from '../../electron/contract';
 import { Toaster } from '../components/Toast';
 import { invoke } from '../lib/api';
@@ -10,6 +10,7 @@ import { allows } from '../../shared/access';
 import { SessionBadge } from '../features/staff/SessionBadge';
 import { useAuth } from '../features/staff/useAuth';
 import { QuickFind } from '../features/members/QuickFind';
+import { HeldBanner } from '../features/billing/HeldBanner';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function Shell() {
         </div>
       </nav>
       <main className="content">
+        <ShellHeld />
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Routes>
             {visible.map((r) => (
@@ -87,4 +89,11 @@ export function LanguageSwitch() {
       ))}
     </div>
   );
+}
+
+/** A held catch-up is the owner's news on every screen (the Billing screen shows its own). */
+function ShellHeld() {
+  const isOwner = useAuth().data?.staff?.role === 'owner';
+  const { pathname } = useLocation();
+  return isOwner && !pathname.startsWith('/billing') ? <HeldBanner /> : null;
 }

@@ -6,7 +6,7 @@
 import type { BillingPreview, PreviewInvoice } from '../../contract/billing-types';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import { invoiceLines } from '../invoices/read';
-import { rolledBack, runBilling } from './run';
+import { DEFAULT_BATCH, rolledBack, runBilling } from './run';
 import { prepared } from '../../db/statements';
 
 function maxInvoiceId(env: BillingEnv): number {
@@ -44,7 +44,7 @@ function invoicesAfter(env: BillingEnv, afterId: number): PreviewInvoice[] {
 export function previewBilling(env: BillingEnv, asOf: string, audit: AuditFn): BillingPreview {
   return rolledBack(env, () => {
     const before = maxInvoiceId(env);
-    runBilling(env, 'manual', asOf, audit);
+    runBilling(env, 'manual', asOf, audit, DEFAULT_BATCH, true); // a preview shows, it never waits for the owner
     const invoices = invoicesAfter(env, before);
     return { asOf, invoices, count: invoices.length, total: invoices.reduce((s, i) => s + i.total, 0) };
   });

@@ -13,6 +13,7 @@ import { dueSubscriptions } from './due';
 import { fillMissingWakes } from './states';
 import { stepPayerAt } from './step';
 import { prepared } from '../../db/statements';
+import { daysBetween } from '../../../shared/dates';
 
 export type RunTrigger = BillingRun['trigger'];
 
@@ -143,6 +144,8 @@ interface RunRow {
   amount_total: number;
   errors: string;
   message: string;
+  held_after: string | null;
+  held_count: number | null;
 }
 
 function fromRow(r: RunRow): BillingRun {
@@ -152,11 +155,12 @@ function fromRow(r: RunRow): BillingRun {
     asOf: r.as_of,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
-    status: r.status,
+    status: r.held_after !== null ? 'held' : r.status,
     invoicesCreated: r.invoices_created,
     amountTotal: r.amount_total,
     errors: JSON.parse(r.errors) as BillingRun['errors'],
     message: r.message,
+    held: r.held_after !== null ? { lastAsOf: r.held_after, wouldCreate: r.held_count ?? 0 } : null,
   };
 }
 
@@ -170,7 +174,7 @@ export function listRuns(env: BillingEnv, limit: number): BillingRun[] {
   return prepared<[number], RunRow>(env.db, 'SELECT * FROM billing_runs ORDER BY id DESC LIMIT ?').all(limit).map(fromRow);
 }
 
-/** The latest as-of date billing has reached (refused runs do not count). */
+/** The latest as-of date billing has reached (refused and held runs do not count: both are stored as refusals). */
 export function lastBilledAsOf(env: BillingEnv): string | null {
   return prepared<[], { d: string | null }>(env.db, "SELECT MAX(as_of) AS d FROM billing_runs WHERE status <> 'refused_clock_behind'").get()?.d ?? null;
 }
@@ -178,9 +182,17 @@ export function lastBilledAsOf(env: BillingEnv): string | null {
 /**
  * One logged run as of `asOf`. Refuses (and logs the refusal) when `asOf` is earlier than a
  * previous run's as-of date: the PC clock was set back, and billing from it could date
- * documents out of order.
+ * documents out of order. Holds (bills nothing, logs the hold) a catch-up beyond the owner's
+ * limits unless `confirmed`: a clock jumped ahead must not bill a year of invoices unasked.
  */
-export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): BillingRun {
+export function runBilling(
+  env: BillingEnv,
+  trigger: RunTrigger,
+  asOf: string,
+  audit: AuditFn,
+  batch: BatchLimits = DEFAULT_BATCH,
+  confirmed = false,
+): BillingRun {
   const startedAt = env.now().toISOString();
   const last = lastBilledAsOf(env);
   if (last !== null && asOf < last) {
@@ -191,6 +203,8 @@ export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, a
       .run(trigger, asOf, startedAt, startedAt, `Today (${asOf}) is earlier than the last billing run (${last}). Nothing was billed; check the PC's date.`);
     return getRun(env, Number(info.lastInsertRowid));
   }
+  const wouldCreate = last === null || confirmed ? null : catchUpBeyondLimits(env, last, asOf, audit);
+  if (last !== null && wouldCreate !== null) return holdRun(env, trigger, asOf, last, wouldCreate, startedAt);
   const info = prepared(env.db, "INSERT INTO billing_runs (trigger, as_of, started_at, status) VALUES (?, ?, ?, 'running')")
     .run(trigger, asOf, startedAt);
   const id = Number(info.lastInsertRowid);
@@ -198,6 +212,34 @@ export function runBilling(env: BillingEnv, trigger: RunTrigger, asOf: string, a
   prepared(env.db, 'UPDATE billing_runs SET finished_at = ?, status = ?, invoices_created = ?, amount_total = ?, errors = ? WHERE id = ?')
     .run(env.now().toISOString(), r.errors.length ? 'partial' : 'ok', r.invoicesCreated, r.amountTotal, JSON.stringify(r.errors), id);
   return getRun(env, id);
+}
+
+/**
+ * The number of invoices a catch-up from `last` to `asOf` would create when it goes beyond the
+ * owner's limits, else null. A run one day after the last never waits (a normal day, however
+ * busy); only then is the count taken, with a dry run of the real code.
+ */
+function catchUpBeyondLimits(env: BillingEnv, last: string, asOf: string, audit: AuditFn): number | null {
+  const days = daysBetween(last, asOf);
+  if (days <= 1) return null;
+  const { catchUpMaxDays, catchUpMaxInvoices } = env.settings.get();
+  // Within the days and without an invoice limit, no dry run is needed.
+  if (days <= catchUpMaxDays && catchUpMaxInvoices === 0) return null;
+  const count = rolledBack(env, () => billDue(env, asOf, null, audit).invoicesCreated);
+  return days > catchUpMaxDays || (catchUpMaxInvoices > 0 && count > catchUpMaxInvoices) ? count : null;
+}
+
+/** Logs a held run (once per day and figures: the hourly job does not repeat it) and bills nothing. */
+function holdRun(env: BillingEnv, trigger: RunTrigger, asOf: string, last: string, count: number, startedAt: string): BillingRun {
+  const latest = listRuns(env, 1)[0];
+  if (latest?.status === 'held' && latest.asOf === asOf && latest.held?.lastAsOf === last && latest.held.wouldCreate === count) return latest;
+  const message = `Billing from ${last} to ${asOf} would create ${count} invoices, more than the catch-up limits allow. Nothing was billed; the owner must check the PC's date and confirm.`;
+  const info = prepared(env.db,
+      `INSERT INTO billing_runs (trigger, as_of, started_at, finished_at, status, message, held_after, held_count)
+       VALUES (?, ?, ?, ?, 'refused_clock_behind', ?, ?, ?)`,
+    )
+    .run(trigger, asOf, startedAt, startedAt, message, last, count);
+  return getRun(env, Number(info.lastInsertRowid));
 }
 
 const ROLLBACK = Symbol('rollback');

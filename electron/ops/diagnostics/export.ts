@@ -62,6 +62,8 @@ const SETTING_SENT: Record<keyof Settings, boolean> = {
   lateFee: true,
   lateFeeAfterDays: true,
   autoLockMinutes: true,
+  catchUpMaxDays: true,
+  catchUpMaxInvoices: true,
   setupCompleted: true,
 };
 

@@ -59,6 +59,8 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     lateFee: 0,
     lateFeeAfterDays: 7,
     autoLockMinutes: 10,
+    catchUpMaxDays: 35,
+    catchUpMaxInvoices: 500,
     backupFolder: '',
     setupCompleted: false,
   };

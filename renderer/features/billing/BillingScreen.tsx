@@ -6,6 +6,7 @@ import { errorText } from '../../app/errors';
 import { Banner, Card, Page } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke, onEvent } from '../../lib/api';
+import { HeldBanner } from './HeldBanner';
 import { PreviewCard } from './PreviewCard';
 import { RunsCard } from './RunsCard';
 
@@ -36,6 +37,7 @@ export function BillingScreen() {
 
   return (
     <Page title={t('billing.title')} subtitle={t('billing.subtitle')}>
+      <HeldBanner />
       {showLastRefused ? <Banner kind="warning">{t('billing.run.lastRefused', { when: f.instant(latest.startedAt) })}</Banner> : null}
       <Card title={t('billing.run.title')} className="card--split">
         <div className="split">
@@ -73,6 +75,7 @@ function RunOutcome(props: { run: BillingRun | undefined; error: Error | null; t
       </div>
     );
   }
+  if (run?.status === 'held') return <Banner kind="warning">{t('billing.held.title')}</Banner>;
   if (error || !run) return <Banner kind="error">{errorText(t, error)}</Banner>;
   const values = { count: run.invoicesCreated, amount: f.money(run.amountTotal), errors: run.errors.length };
   if (run.status === 'partial' || run.errors.length > 0) return <Banner kind="warning">{t('billing.run.partial', values)}</Banner>;

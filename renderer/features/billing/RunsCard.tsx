@@ -8,7 +8,7 @@ import { Banner, Card } from '../../components/Page';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { useFormat } from '../../components/useFormat';
 
-export const RUN_TONE: Record<BillingRun['status'], Tone> = { running: 'blue', ok: 'green', partial: 'amber', refused_clock_behind: 'red' };
+export const RUN_TONE: Record<BillingRun['status'], Tone> = { running: 'blue', ok: 'green', partial: 'amber', refused_clock_behind: 'red', held: 'amber' };
 
 /** The run log: as-of date, trigger, status, invoices, total, errors. A row opens its details. */
 export function RunsCard(props: { runs: BillingRun[] | undefined; error: Error | null; loading: boolean }) {

@@ -1,6 +1,12 @@
 export const en = {
   title: 'Billing',
   subtitle: 'Invoices are created automatically at start-up, every hour and just after midnight.',
+  held: {
+    title: 'Billing is waiting for the owner',
+    body: 'The last billing run was on {{last}} and today is {{today}}: billing now would create {{count}} invoices at once. If the PC date is wrong, correct it; nothing has been billed.',
+    confirm: 'The date is right: bill {{count}} invoices',
+    ownerOnly: 'Only the owner can confirm this catch-up.',
+  },
   run: {
     title: 'Run billing',
     explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet. Safe to run at any time: nothing is ever billed twice.',
@@ -21,7 +27,7 @@ export const en = {
     empty: 'No billing runs yet. The first one happens when Subdesk starts.',
     col: { asOf: 'As of', started: 'Started', trigger: 'Trigger', status: 'Status', invoices: 'Invoices', total: 'Total', errors: 'Errors' },
     trigger: { startup: 'At start-up', hourly: 'Hourly', midnight: 'After midnight', manual: 'Manual' },
-    status: { running: 'Running', ok: 'Completed', partial: 'With errors', refused_clock_behind: 'Refused: clock behind' },
+    status: { running: 'Running', ok: 'Completed', partial: 'With errors', refused_clock_behind: 'Refused: clock behind', held: 'Held: owner to confirm' },
     detailTitle: 'Billing run of {{date}}',
     finished: 'Finished',
     message: 'Message',
@@ -66,6 +72,12 @@ export const en = {
 export const zh: typeof en = {
   title: '计费',
   subtitle: '系统会在启动时、每小时以及午夜后自动生成账单。',
+  held: {
+    title: '计费等待店主确认',
+    body: '上次计费日期为 {{last}}，今天是 {{today}}：现在计费将一次生成 {{count}} 张账单。如果电脑日期有误，请先更正；目前未进行任何计费。',
+    confirm: '日期正确：生成 {{count}} 张账单',
+    ownerOnly: '只有店主可以确认此次补计费。',
+  },
   run: {
     title: '执行计费',
     explain: '为截至今天（{{today}}）所有到期且尚未出账的周期生成账单。可随时执行：不会重复计费。',
@@ -86,7 +98,7 @@ export const zh: typeof en = {
     empty: '还没有计费记录。Subdesk 启动时会自动执行第一次计费。',
     col: { asOf: '计费日期', started: '开始时间', trigger: '触发方式', status: '状态', invoices: '账单数', total: '金额', errors: '错误' },
     trigger: { startup: '启动时', hourly: '每小时', midnight: '午夜后', manual: '手动' },
-    status: { running: '进行中', ok: '已完成', partial: '部分出错', refused_clock_behind: '已拒绝：时钟落后' },
+    status: { running: '进行中', ok: '已完成', partial: '部分出错', refused_clock_behind: '已拒绝：时钟落后', held: '已暂停：待店主确认' },
     detailTitle: '{{date}} 的计费记录',
     finished: '结束时间',
     message: '说明',

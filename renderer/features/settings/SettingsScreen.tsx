@@ -11,14 +11,25 @@ import { bpToPercentText, parsePercentToBp } from '../../lib/format';
 import { COMMON_CURRENCIES } from '../../../shared/lists';
 import { BackupsSection } from '../backup/BackupsSection';
 
-type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'paymentTermsDays' | 'locale'> & {
+type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'paymentTermsDays' | 'locale' | 'catchUpMaxDays' | 'catchUpMaxInvoices'> & {
   taxRate: string;
   paymentTermsDays: string;
+  catchUpMaxDays: string;
+  catchUpMaxInvoices: string;
 };
 
+/** A whole number typed in a field, or -1 (the server then names the field out of range). */
+const wholeOr = (s: string) => (/^\d{1,7}$/.test(s.trim()) ? Number(s) : -1);
+
 function toDraft(s: Settings): Draft {
-  const { setupCompleted: _done, defaultTaxRateBp, paymentTermsDays, locale: _l, ...rest } = s;
-  return { ...rest, taxRate: bpToPercentText(defaultTaxRateBp), paymentTermsDays: String(paymentTermsDays) };
+  const { setupCompleted: _done, defaultTaxRateBp, paymentTermsDays, locale: _l, catchUpMaxDays, catchUpMaxInvoices, ...rest } = s;
+  return {
+    ...rest,
+    taxRate: bpToPercentText(defaultTaxRateBp),
+    paymentTermsDays: String(paymentTermsDays),
+    catchUpMaxDays: String(catchUpMaxDays),
+    catchUpMaxInvoices: String(catchUpMaxInvoices),
+  };
 }
 
 export function SettingsScreen() {
@@ -55,8 +66,8 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
     if (terms === null) local['paymentTermsDays'] = 'out_of_range';
     setLocalErrors(local);
     if (Object.keys(local).length) return;
-    const { taxRate: _r, paymentTermsDays: _p, ...rest } = draft;
-    const next = { ...rest, defaultTaxRateBp: bp!, paymentTermsDays: terms! };
+    const { taxRate: _r, paymentTermsDays: _p, catchUpMaxDays: days, catchUpMaxInvoices: invoices, ...rest } = draft;
+    const next = { ...rest, defaultTaxRateBp: bp!, paymentTermsDays: terms!, catchUpMaxDays: wholeOr(days), catchUpMaxInvoices: wholeOr(invoices) };
     // Send only what the clerk changed here, so a language switched in the header meanwhile is kept.
     const patch = Object.fromEntries(
       Object.entries(next).filter(([k, v]) => initial[k as keyof Settings] !== v),
@@ -156,6 +167,15 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
           <Field label={t('settings.paymentTermsDays')} error={err('paymentTermsDays')}>
             {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={draft.paymentTermsDays} onChange={(e) => set('paymentTermsDays', e.target.value)} />}
           </Field>
+          <p className="muted">{t('settings.catchUpHint')}</p>
+          <div className="row">
+            <Field label={t('settings.catchUpMaxDays')} error={err('catchUpMaxDays')}>
+              {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={draft.catchUpMaxDays} onChange={(e) => set('catchUpMaxDays', e.target.value)} />}
+            </Field>
+            <Field label={t('settings.catchUpMaxInvoices')} error={err('catchUpMaxInvoices')}>
+              {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={draft.catchUpMaxInvoices} onChange={(e) => set('catchUpMaxInvoices', e.target.value)} />}
+            </Field>
+          </div>
         </Card>
         <div className="form-actions">
           <button type="submit" className="btn btn--primary" disabled={save.isPending}>

@@ -18,6 +18,9 @@ export const en = {
   creditNoteNumberFormat: 'Credit note number format',
   numberFormatHint: 'Next number looks like {{example}}',
   paymentTermsDays: 'Payment terms (days)',
+  catchUpHint: 'Safety for a wrong PC clock: a catch-up billing beyond these limits bills nothing until the owner confirms it on the Billing screen.',
+  catchUpMaxDays: 'Confirm a catch-up of more than (days)',
+  catchUpMaxInvoices: 'Confirm a catch-up of more than (invoices)',
   savedMessage: 'Settings saved',
 };
 
@@ -41,5 +44,8 @@ export const zh: typeof en = {
   creditNoteNumberFormat: '红字凭证编号格式',
   numberFormatHint: '下一个编号示例：{{example}}',
   paymentTermsDays: '付款期限（天）',
+  catchUpHint: '防止电脑时间出错：补计费超过以下限制时不会出账，须由店主在「计费」页面确认。',
+  catchUpMaxDays: '补计费超过多少天需确认（天）',
+  catchUpMaxInvoices: '补计费超过多少张账单需确认（张）',
   savedMessage: '设置已保存',
 };

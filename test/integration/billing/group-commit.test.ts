@@ -11,7 +11,7 @@ import { openDatabase } from '../../../electron/db/open';
 import { cachedSettings, type BillingEnv } from '../../../electron/money/invoices/env';
 import { createSettingsService } from '../../../electron/ops/settings/service';
 import { makeHost, type TestHost } from '../../support/host';
-import { billing, ramTempDir, type Billing } from './support';
+import { billing, ramTempDir, type Billing, WIDE_CATCH_UP } from './support';
 import { spawnChild } from '../crash/harness';
 
 const ONE_BATCH: BatchLimits = { units: 100, ms: 60_000 };
@@ -101,6 +101,7 @@ describe('group commit of the billing run', () => {
     const dataDir = ramTempDir('subdesk-group-kill-');
     dirs.push(dataDir);
     const th = await makeHost({ startDate: '2026-01-05', setup: true, dataDir });
+    await th.host.invoke('settings.update', WIDE_CATCH_UP);
     const plan = (await th.host.invoke('plans.create', { kind: 'recurring', name: 'Gym', price: 30000, interval: 'month', taxRateBp: 0 })).id;
     const subs: number[] = [];
     for (let i = 0; i < 7; i++) {

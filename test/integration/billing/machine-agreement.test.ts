@@ -11,7 +11,7 @@ import { loadPayerStates, loadState } from '../../../electron/money/billing-run/
 import { isAppError } from '../../../shared/errors';
 import type { Db } from '../../../electron/db/open';
 import { makeHost, type TestHost } from '../../support/host';
-import { ramTempDir } from './support';
+import { ramTempDir, WIDE_CATCH_UP } from './support';
 
 /** More runs on demand: BILLING_PROPERTY_RUNS=50 npx vitest run test/integration/billing/machine-agreement.test.ts */
 const RUNS = { numRuns: Number(process.env.BILLING_PROPERTY_RUNS ?? 4) };
@@ -147,6 +147,7 @@ describe('one state machine: standing, the run, the preview and the forecast agr
       fc.asyncProperty(arbStory, async (story) => {
         const dataDir = ramTempDir();
         const th = await makeHost({ startDate: story.start, setup: true, dataDir });
+        await th.host.invoke('settings.update', WIDE_CATCH_UP);
         try {
           const h = th.host;
           const { subs, payers, today } = await history(th, story);

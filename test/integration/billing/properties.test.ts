@@ -8,7 +8,7 @@ import { fullPeriodLength, type Interval, type Schedule } from '../../../electro
 import { isAppError } from '../../../shared/errors';
 import fs from 'node:fs';
 import { makeHost, type TestHost } from '../../support/host';
-import { ramTempDir } from './support';
+import { ramTempDir, WIDE_CATCH_UP } from './support';
 
 /** More runs on demand: BILLING_PROPERTY_RUNS=200 npx vitest run test/integration/billing/properties.test.ts */
 const RUNS = { numRuns: Number(process.env.BILLING_PROPERTY_RUNS ?? 20) };
@@ -165,6 +165,7 @@ describe('billing engine properties over three years', () => {
       fc.asyncProperty(arbStory(false), async (story) => {
         const dataDir = ramTempDir();
         const th = await makeHost({ startDate: story.start, setup: true, dataDir });
+        await th.host.invoke('settings.update', WIDE_CATCH_UP);
         try {
           const { sub, horizon } = await play(th, story);
           const ps = pieces(th, sub);
@@ -190,6 +191,7 @@ describe('billing engine properties over three years', () => {
       fc.asyncProperty(arbStory(true), async (story) => {
         const dataDir = ramTempDir();
         const th = await makeHost({ startDate: story.start, setup: true, dataDir });
+        await th.host.invoke('settings.update', WIDE_CATCH_UP);
         try {
           const { sub } = await play(th, story);
           const s = th.host.db.prepare<[number], { anchor_date: string }>('SELECT anchor_date FROM subscriptions WHERE id = ?').get(sub)!;

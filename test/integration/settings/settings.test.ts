@@ -44,6 +44,8 @@ const OLD_FILE = {
   lateFee: 2500,
   lateFeeAfterDays: 5,
   autoLockMinutes: 3,
+  catchUpMaxDays: 40,
+  catchUpMaxInvoices: 600,
   backupFolder: '/mnt/usb/backups',
   setupCompleted: true,
 };
