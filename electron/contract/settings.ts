@@ -113,6 +113,12 @@ export const settingsUpdateSchema = z.strictObject(
 );
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
+/**
+ * What the screens may change through `settings.update`: every rule but the backup folder, which is a path
+ * and only ever comes from the folder dialog in main (`backup.setFolder`), never typed in the renderer.
+ */
+export const settingsPatchSchema = settingsUpdateSchema.omit({ backupFolder: true });
+
 export const setupSchema = z.strictObject({
   businessName: settingsShape.businessName,
   currency: settingsShape.currency,
@@ -122,7 +128,7 @@ export const setupSchema = z.strictObject({
 
 export const settingsChannels = {
   'settings.get': channel<Settings>()(empty, { access: 'public', mutates: false }),
-  'settings.update': channel<Settings>()(settingsUpdateSchema, { access: 'owner', mutates: true }),
+  'settings.update': channel<Settings>()(settingsPatchSchema, { access: 'owner', mutates: true }),
   /** First start: the short set-up (business name, currency, language). Refused once done. */
   'settings.completeSetup': channel<Settings>()(setupSchema, { access: 'public', mutates: true }),
   /** The language switch works before set-up too, so it has its own channel. */

@@ -132,7 +132,7 @@ describe('a full disk', () => {
         },
       },
     });
-    await th.host.invoke('settings.update', { backupFolder: folder });
+    th.host.settings.update({ backupFolder: folder });
     const before = fs.readdirSync(folder).sort();
     full = true;
     const err = await wire(th.host.invoke('backup.now', {}));

@@ -97,7 +97,7 @@ describe('backups', () => {
         },
       },
     });
-    await th.host.invoke('settings.update', { backupFolder: usb });
+    th.host.settings.update({ backupFolder: usb });
     const missing = await failure(th.host.invoke('backup.now', {}));
     expect([missing.code, missing.details]).toEqual(['BACKUP_FAILED', { failure: 'folder_missing' }]);
     let overview = await th.host.invoke('backup.list', {});
@@ -258,7 +258,8 @@ describe('restore', () => {
     expect(dialogs.shown[0]).toEqual({ kind: 'save', title: 'Export the whole business', defaultName: 'subdesk-export-2026-01-05.sqlite', extensions: ['sqlite'] });
 
     const usb = tempDir();
-    await th.host.invoke('settings.update', { address: 'Changed', invoiceNumberFormat: 'INV-{#####}', backupFolder: usb });
+    await th.host.invoke('settings.update', { address: 'Changed', invoiceNumberFormat: 'INV-{#####}' });
+    th.host.settings.update({ backupFolder: usb });
     dialogs.answer(file);
     const result = await th.host.invoke('backup.import', {});
     expect(result.status === 'done' && result.restoredFrom).toBe('business.sqlite');

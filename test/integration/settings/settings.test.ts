@@ -63,9 +63,11 @@ function oldInstall(): string {
 describe('business settings in the database', () => {
   it('writes business keys to the settings table and this PC’s keys to the file, with one audit entry', async () => {
     th = await makeHost({ setup: true });
-    const before = await th.host.invoke('settings.get', {});
+    // The backup folder comes from main's folder dialog (backup.setFolder), not from this channel.
     const usb = tempDir('subdesk-usb-');
-    const after = await th.host.invoke('settings.update', { address: '8 Nanjing Road', lateFee: 3000, locale: 'zh-CN', backupFolder: usb });
+    th.host.settings.update({ backupFolder: usb });
+    const before = await th.host.invoke('settings.get', {});
+    const after = await th.host.invoke('settings.update', { address: '8 Nanjing Road', lateFee: 3000, locale: 'zh-CN' });
     expect(after).toMatchObject({ address: '8 Nanjing Road', lateFee: 3000, locale: 'zh-CN', backupFolder: usb });
     expect(tableOf(th.host.db)).toMatchObject({ businessName: 'Sunrise Fitness', address: '8 Nanjing Road', lateFee: 3000, timeZone: 'Asia/Shanghai', setupCompleted: true });
     expect(Object.keys(tableOf(th.host.db))).not.toContain('locale');
@@ -114,7 +116,7 @@ describe('business settings in the database', () => {
     th = await makeHost({ setup: true });
     const hash = databaseHash(th.host.db);
     const fileBefore = fs.readFileSync(fileOf(th.dataDir), 'utf8');
-    for (const patch of [{ address: undefined }, { address: 'Half applied', lateFee: undefined }, { locale: undefined }, { setupCompleted: false }]) {
+    for (const patch of [{ address: undefined }, { address: 'Half applied', lateFee: undefined }, { locale: undefined }, { setupCompleted: false }, { backupFolder: '/mnt/usb' }]) {
       const err = await failure(th.host.invoke('settings.update', patch as never));
       expect(err.code, JSON.stringify(Object.keys(patch))).toBe('VALIDATION');
     }
