@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHost } from '../../electron/host/host';
 import { signInAs, tempDir, testClock } from '../support/host';
-import { benchBilling, copyForFloor } from './billing';
+import { benchBilling } from './billing';
 import { benchCheckin } from './checkin';
 import { benchOpen } from './open';
 import { benchRenderer } from './renderer';
@@ -45,7 +45,6 @@ if (want.has('open')) {
   figures.push(...(await benchOpen(dataDir, clock, at)));
 }
 const floorDir = want.has('billing') ? tempDir('subdesk-floor-') : '';
-const floorFile = floorDir ? copyForFloor(dataDir, floorDir) : '';
 const host = await createHost({
   dataDir,
   now: clock.now,
@@ -75,7 +74,7 @@ if (want.has('renderer')) {
 }
 if (want.has('billing')) {
   log('billing run');
-  figures.push(...(await benchBilling(host, clock, floorFile, at)));
+  figures.push(...(await benchBilling(host, clock, dataDir, floorDir, at)));
 }
 host.close();
 if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
