@@ -20,10 +20,15 @@ export interface MrrRow extends BucketInfo {
   endMrr: number;
   new: number;
   expansion: number;
+  /** The part of expansion that is a discount running out (same prices, less off). */
+  discountEnded: number;
   contraction: number;
   churned: number;
   reactivation: number;
-  /** new + expansion + reactivation − contraction − churned = endMrr − startMrr. */
+  /** MRR of members who froze (paused) and who came back from a freeze (resumed). */
+  paused: number;
+  resumed: number;
+  /** new + expansion + reactivation + resumed − contraction − churned − paused = endMrr − startMrr. */
   netNew: number;
   /** Customers (members with a subscription in service or frozen) at the start and end. */
   customersStart: number;
@@ -52,9 +57,12 @@ export interface MrrReport {
     endMrr: number;
     new: number;
     expansion: number;
+    discountEnded: number;
     contraction: number;
     churned: number;
     reactivation: number;
+    paused: number;
+    resumed: number;
     netNew: number;
     customersStart: number;
     customersEnd: number;

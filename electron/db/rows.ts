@@ -511,6 +511,8 @@ export const reportMrrSpansColumns = {
   start: 'text',
   end: 'text',
   mrr: 'integer',
+  list_mrr: 'integer',
+  paused: 'integer',
 } as const satisfies Columns;
 export type ReportMrrSpanRow = RowOf<typeof reportMrrSpansColumns>;
 

@@ -29,11 +29,11 @@ export function reportTable(
       const r = reports.mrr(range.from, range.to);
       const t = r.totals;
       return {
-        header: [...when, l.startMrr, l.new, l.expansion, l.reactivation, l.contraction, l.churned, l.netNew, l.endMrr],
-        rows: [
-          ...r.rows.map((x) => [...at(x), m(x.startMrr), m(x.new), m(x.expansion), m(x.reactivation), m(x.contraction), m(x.churned), m(x.netNew), m(x.endMrr)]),
-          [l.total, r.from, r.to, m(t.startMrr), m(t.new), m(t.expansion), m(t.reactivation), m(t.contraction), m(t.churned), m(t.netNew), m(t.endMrr)],
-        ],
+        header: [...when, l.startMrr, l.new, l.expansion, l.discountEnded, l.reactivation, l.resumed, l.contraction, l.paused, l.churned, l.netNew, l.endMrr],
+        rows: [...r.rows, { ...t, month: l.total, start: r.from, end: r.to }].map((x) => [
+          x.month, x.start, x.end,
+          ...[x.startMrr, x.new, x.expansion, x.discountEnded, x.reactivation, x.resumed, x.contraction, x.paused, x.churned, x.netNew, x.endMrr].map(m),
+        ]),
       };
     }
     case 'members': {

@@ -96,7 +96,9 @@ export function createFacts(db: Db) {
     addonsOf: db.prepare<[number], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons WHERE subscription_id = ?').raw(true),
     allAddons: db.prepare<[], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons').raw(true),
     deleteSpans: db.prepare<[number]>('DELETE FROM report_mrr_spans WHERE member_id = ?'),
-    insertSpan: db.prepare<[number, string, string, number]>('INSERT INTO report_mrr_spans (member_id, start, end, mrr) VALUES (?, ?, ?, ?)'),
+    insertSpan: db.prepare<[number, string, string, number, number, number]>(
+      'INSERT INTO report_mrr_spans (member_id, start, end, mrr, list_mrr, paused) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     maxLine: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM invoice_lines'),
     maxCreditLine: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM credit_note_lines'),
     newLines: db.prepare<[number, number], RevenueLine>(
@@ -155,7 +157,7 @@ export function createFacts(db: Db) {
 
   function writeSpans(memberId: number, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>): void {
     stmt.deleteSpans.run(memberId);
-    for (const span of memberSpans(subs.map((s) => subscriptionSegments(s, plans)))) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr);
+    for (const span of memberSpans(subs.map((s) => subscriptionSegments(s, plans)))) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr, span.list, span.paused);
   }
 
   function refreshMembers(dirty: number[]): void {

@@ -78,36 +78,50 @@ export function perHead(amount: number, count: number): number | null {
 // MRR movements (ProfitWell / Baremetrics): each customer's MRR at the start of a month is
 // compared with their MRR at its end; the difference is one movement.
 
-export type MovementKind = 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation';
-export const MOVEMENT_KINDS: readonly MovementKind[] = ['new', 'expansion', 'contraction', 'churned', 'reactivation'];
+export type MovementKind = 'new' | 'expansion' | 'contraction' | 'churned' | 'reactivation' | 'paused' | 'resumed';
+export const MOVEMENT_KINDS: readonly MovementKind[] = ['new', 'expansion', 'contraction', 'churned', 'reactivation', 'paused', 'resumed'];
+
+/** A customer at a snapshot: their MRR, their MRR before discounts and how many subscriptions are frozen. */
+export interface Snapshot {
+  mrr: number;
+  list: number;
+  paused: number;
+}
 
 /**
- * The movement of one customer between two snapshots, each their MRR or null when they were not
- * a customer then (a frozen member is a customer with MRR 0). Not a customer → customer is new, or
- * a reactivation when they were a customer at some earlier time; customer → not is churned; a
- * customer both times expanded or contracted. Amounts are positive; null when nothing moved.
+ * The movement of one customer between two snapshots (null: not a customer then; a frozen member
+ * is a customer with MRR 0). Not a customer → customer is new, or a reactivation when they were a
+ * customer at some earlier time; customer → not is churned. A customer both times: MRR down with
+ * more subscriptions frozen is paused, MRR up with fewer frozen is resumed, otherwise expansion or
+ * contraction; `discountEnded` is the part of an expansion that is less discount on the same
+ * prices. Amounts are positive; null when nothing moved.
  */
 export function classifyMovement(
-  prev: number | null,
-  cur: number | null,
+  prev: Snapshot | null,
+  cur: Snapshot | null,
   customerBefore: boolean,
-): { kind: MovementKind; amount: number } | null {
+): { kind: MovementKind; amount: number; discountEnded: number } | null {
+  const move = (kind: MovementKind, amount: number, discountEnded = 0) => ({ kind, amount, discountEnded });
   if (prev === null && cur === null) return null;
-  if (prev === null) return { kind: customerBefore ? 'reactivation' : 'new', amount: cur! };
-  if (cur === null) return { kind: 'churned', amount: prev };
-  if (cur === prev) return null;
-  return cur > prev ? { kind: 'expansion', amount: cur - prev } : { kind: 'contraction', amount: prev - cur };
+  if (prev === null) return move(customerBefore ? 'reactivation' : 'new', cur!.mrr);
+  if (cur === null) return move('churned', prev.mrr);
+  if (cur.mrr === prev.mrr) return null;
+  if (cur.mrr < prev.mrr) return move(cur.paused > prev.paused ? 'paused' : 'contraction', prev.mrr - cur.mrr);
+  const up = cur.mrr - prev.mrr;
+  if (cur.paused < prev.paused) return move('resumed', up);
+  const lessOff = prev.list - prev.mrr - (cur.list - cur.mrr);
+  return move('expansion', up, Math.max(0, Math.min(up, lessOff)));
 }
 
 export type Movements = Record<MovementKind, number>;
 
 export function emptyMovements(): Movements {
-  return { new: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0 };
+  return { new: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0, paused: 0, resumed: 0 };
 }
 
-/** The change in MRR the movements explain: new + expansion + reactivation − contraction − churned. */
+/** The change in MRR the movements explain: new + expansion + reactivation + resumed − contraction − churned − paused. */
 export function netNewMrr(m: Movements): number {
-  return m.new + m.expansion + m.reactivation - m.contraction - m.churned;
+  return m.new + m.expansion + m.reactivation + m.resumed - m.contraction - m.churned - m.paused;
 }
 
 /** Customer churn rate: customers lost in the month ÷ customers at its start (new ones are in neither). */
@@ -115,7 +129,7 @@ export function customerChurnBp(lost: number, atStart: number): number | null {
   return ratioBp(lost, atStart);
 }
 
-/** Gross MRR churn: (churned + contraction) ÷ MRR at the start. */
+/** Gross MRR churn: (churned + contraction) ÷ MRR at the start (a freeze is its own movement, not churn). */
 export function grossRevenueChurnBp(m: Movements, startMrr: number): number | null {
   return ratioBp(m.churned + m.contraction, startMrr);
 }
@@ -125,9 +139,13 @@ export function netRevenueChurnBp(m: Movements, startMrr: number): number | null
   return ratioBp(m.churned + m.contraction - m.expansion, startMrr);
 }
 
-/** Net revenue retention: (start MRR + expansion − contraction − churned) ÷ start MRR. */
+/**
+ * Net revenue retention: what the members at the start still bring in — (start MRR + expansion +
+ * resumed − contraction − churned − paused) ÷ start MRR. A freeze is not churn (the rates above
+ * leave it out) but a frozen member brings nothing in, so retention counts it.
+ */
 export function nrrBp(m: Movements, startMrr: number): number | null {
-  return ratioBp(startMrr + m.expansion - m.contraction - m.churned, startMrr);
+  return ratioBp(startMrr + m.expansion + m.resumed - m.contraction - m.churned - m.paused, startMrr);
 }
 
 /** Pooled churn over several months: Σ lost ÷ Σ customers at the start (trailing 3 months by default). */

@@ -17,22 +17,37 @@ import {
   ratioBp,
   type Bucket,
   type Movements,
+  type Snapshot,
 } from './metrics';
 import { dayBefore, type Segment } from './mrr';
 
 /** A member's MRR on each of the (ascending) days, null where they were not a customer. */
 export function valuesOn(spans: Segment[], days: string[]): (number | null)[] {
-  const out: (number | null)[] = [];
+  return snapshotsOn(spans, days).map((s) => (s === null ? null : s.mrr));
+}
+
+/** A member's snapshot (MRR, list MRR, frozen subscriptions) on each of the (ascending) days. */
+export function snapshotsOn(spans: Segment[], days: string[]): (Snapshot | null)[] {
+  const out: (Snapshot | null)[] = [];
   let i = 0;
   for (const d of days) {
     while (i < spans.length && spans[i]!.end <= d) i++;
     const s = spans[i];
-    out.push(s && s.start <= d ? s.mrr : null);
+    out.push(s && s.start <= d ? s : null);
   }
   return out;
 }
 
+/**
+ * The first span of a member who was a customer only inside (start, end]: joined after the
+ * snapshot at the bucket's start and gone before the one at its end. Undefined when none.
+ */
+function spanWithin(spans: Segment[], after: string, upTo: string): Segment | undefined {
+  return spans.find((s) => s.start > after && s.start <= upTo);
+}
+
 interface Tally extends Movements {
+  discountEnded: number;
   startMrr: number;
   endMrr: number;
   customersStart: number;
@@ -45,6 +60,7 @@ interface Tally extends Movements {
 
 const emptyTally = (): Tally => ({
   ...emptyMovements(),
+  discountEnded: 0,
   startMrr: 0,
   endMrr: 0,
   customersStart: 0,
@@ -64,10 +80,10 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
   for (const spans of spansByMember) {
     if (spans.length === 0) continue;
     const first = spans[0]!.start;
-    const v = valuesOn(spans, days);
-    if (v[0] !== null && v[0] !== undefined) {
-      cohortStart += v[0];
-      cohortEnd += v[v.length - 1] ?? 0;
+    const v = snapshotsOn(spans, days);
+    if (v[0]) {
+      cohortStart += v[0].mrr;
+      cohortEnd += v[v.length - 1]?.mrr ?? 0;
     }
     for (let k = 0; k < buckets.length; k++) {
       const prev = v[k]!;
@@ -75,21 +91,21 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
       const t = tallies[k]!;
       if (prev !== null) {
         t.customersStart++;
-        t.startMrr += prev;
+        t.startMrr += prev.mrr;
       }
       if (cur !== null) {
         t.customersEnd++;
-        t.endMrr += cur;
-        if (cur > 0) t.payingEnd++;
+        t.endMrr += cur.mrr;
+        if (cur.mrr > 0) t.payingEnd++;
       }
-      // Most members keep their MRR from one month to the next: nothing moved (classifyMovement's null).
+      if (prev === null && cur === null) {
+        if (first <= days[k + 1]!) joinedAndLeft(t, spans, days[k]!, days[k + 1]!, first);
+        continue;
+      }
+      // Most members keep their state from one month to the next: nothing moved (the same span).
       if (prev === cur) continue;
-      const move = classifyMovement(prev, cur, prev === null && first <= days[k]!);
-      if (!move) continue;
-      t[move.kind] += move.amount;
-      if (move.kind === 'new') t.newCustomers++;
-      if (move.kind === 'reactivation') t.reactivatedCustomers++;
-      if (move.kind === 'churned') t.lostCustomers++;
+      const customerBefore = prev === null && first <= days[k]!;
+      tallyMove(t, classifyMovement(prev, cur, customerBefore));
     }
   }
   const rows: MrrRow[] = buckets.map((b, k) => {
@@ -111,6 +127,27 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
   return { from, to, rows, totals: totalsOf(rows, cohortStart, cohortEnd) };
 }
 
+function tallyMove(t: Tally, move: ReturnType<typeof classifyMovement>): void {
+  if (!move) return;
+  t[move.kind] += move.amount;
+  t.discountEnded += move.discountEnded;
+  if (move.kind === 'new') t.newCustomers++;
+  if (move.kind === 'reactivation') t.reactivatedCustomers++;
+  if (move.kind === 'churned') t.lostCustomers++;
+}
+
+/**
+ * A member who was a customer at neither snapshot but joined and left in between counts both
+ * ways: new (or reactivated) with the MRR they joined at, and churned with the same amount, so
+ * the bucket's MRR still adds up and the member is neither lost from the counts nor invented.
+ */
+function joinedAndLeft(t: Tally, spans: Segment[], after: string, upTo: string, first: string): void {
+  const s = spanWithin(spans, after, upTo);
+  if (!s) return;
+  tallyMove(t, classifyMovement(null, s, first < s.start));
+  tallyMove(t, classifyMovement(s, null, true));
+}
+
 function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrReport['totals'] {
   const sum = (f: (r: MrrRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const moves: Movements = {
@@ -119,6 +156,8 @@ function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrRe
     contraction: sum((r) => r.contraction),
     churned: sum((r) => r.churned),
     reactivation: sum((r) => r.reactivation),
+    paused: sum((r) => r.paused),
+    resumed: sum((r) => r.resumed),
   };
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -127,6 +166,7 @@ function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrRe
   const arpu = last ? last.arpu : null;
   return {
     ...moves,
+    discountEnded: sum((r) => r.discountEnded),
     startMrr,
     endMrr: last?.endMrr ?? 0,
     netNew: netNewMrr(moves),

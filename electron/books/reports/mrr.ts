@@ -74,6 +74,17 @@ export interface Segment {
   start: string;
   end: string;
   mrr: number;
+  /** The MRR before the subscriptions' own and household discounts (tells a discount ending from a price rise). */
+  list: number;
+  /** How many of the member's subscriptions are frozen (tells a freeze from a downgrade). */
+  paused: number;
+}
+
+/** What one subscription counts on one day (null: not a customer). */
+interface DayValue {
+  mrr: number;
+  list: number;
+  paused: number;
 }
 
 const isBase = (l: LineFact) => l.kind === 'period' || l.kind === 'proration_charge';
@@ -95,8 +106,8 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   const out: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
-    const mrr = mrrAt(sub, plans, bases, firstPaid, x);
-    if (mrr !== null) out.push({ start: x, end: sorted[i + 1]!, mrr });
+    const v = valueAt(sub, plans, bases, firstPaid, x);
+    if (v !== null) out.push({ start: x, end: sorted[i + 1]!, ...v });
   }
   return out;
 }
@@ -111,10 +122,10 @@ export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | 
 
 const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
 
-/** MRR of the subscription on day x, or null when it is not a customer that day. */
-function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): number | null {
+/** MRR of the subscription on day x (and its list MRR, whether frozen), or null when it is not a customer that day. */
+function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): DayValue | null {
   const phase = phaseOn(phaseFactsOfRecords(sub, firstPaid), x);
-  if (phase === 'paused') return 0;
+  if (phase === 'paused') return { mrr: 0, list: 0, paused: 1 };
   if (phase !== 'active') return null;
   let base: LineFact | undefined;
   for (const l of bases) if (covers(l.start, l.end, x) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
@@ -123,12 +134,21 @@ function mrrAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, ba
   const interval = terms?.interval ?? sub.interval;
   const count = terms?.count ?? sub.count;
   let mrr = normalisedMonthly(fullGroupNet(sub, base), interval, count);
+  let list = normalisedMonthly(fullNet(base), interval, count);
   for (const l of sub.lines) {
     if (l.kind !== 'addon' || !covers(l.start, l.end, x)) continue;
     const addon = sub.addons.find((a) => a.id === l.addonId);
-    if (addon && covers(addon.start, addon.end, x)) mrr += normalisedMonthly(netOf(l.listPrice ?? addon.price, l), interval, count);
+    if (!addon || !covers(addon.start, addon.end, x)) continue;
+    const m = normalisedMonthly(netOf(l.listPrice ?? addon.price, l), interval, count);
+    mrr += m;
+    list += m;
   }
-  return mrr;
+  return { mrr, list: Math.max(list, mrr), paused: 0 };
+}
+
+/** A line's full-period amount without tax (its list price when the period was cut). */
+function fullNet(l: LineFact): number {
+  return Math.max(0, isWhole(l) || l.listPrice === null ? l.net : netOf(l.listPrice, l));
 }
 
 /** An amount on the same terms as `line`, without tax (its invoice says whether prices included tax). */
@@ -171,19 +191,21 @@ export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
     let customer = false;
-    let mrr = 0;
+    const sum = { mrr: 0, list: 0, paused: 0 };
     segmentsBySub.forEach((segs, k) => {
       while (cursors[k]! < segs.length && segs[cursors[k]!]!.end <= x) cursors[k]!++;
       const s = segs[cursors[k]!];
       if (s && s.start <= x && x < s.end) {
         customer = true;
-        mrr += s.mrr;
+        sum.mrr += s.mrr;
+        sum.list += s.list;
+        sum.paused += s.paused;
       }
     });
     if (!customer) continue;
     const last = out[out.length - 1];
-    if (last && last.end === x && last.mrr === mrr) last.end = sorted[i + 1]!;
-    else out.push({ start: x, end: sorted[i + 1]!, mrr });
+    if (last && last.end === x && last.mrr === sum.mrr && last.list === sum.list && last.paused === sum.paused) last.end = sorted[i + 1]!;
+    else out.push({ start: x, end: sorted[i + 1]!, ...sum });
   }
   return out;
 }

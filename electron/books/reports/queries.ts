@@ -15,7 +15,9 @@ export interface MonthlyRow {
 export function createQueries(db: Db) {
   const s = {
     monthly: db.prepare<[string], MonthlyRow>('SELECT month, measure, key, amount FROM report_monthly WHERE month <= ? AND amount <> 0'),
-    spans: db.prepare<[], [number, string, string, number]>('SELECT member_id, start, end, mrr FROM report_mrr_spans ORDER BY member_id, start').raw(true),
+    spans: db
+      .prepare<[], [number, string, string, number, number, number]>('SELECT member_id, start, end, mrr, list_mrr, paused FROM report_mrr_spans ORDER BY member_id, start')
+      .raw(true),
     invoicedBetween: db.prepare<[string, string], { net: number; tax: number }>(
       "SELECT COALESCE(SUM(subtotal), 0) AS net, COALESCE(SUM(tax_total), 0) AS tax FROM invoices WHERE status = 'issued' AND issue_date BETWEEN ? AND ?",
     ),
@@ -66,7 +68,7 @@ export function createQueries(db: Db) {
   return {
     /** Every summary row up to a month (the running balances need the months before the range). */
     monthly: (toMonth: string) => s.monthly.all(toMonth),
-    /** Every span as [member, start, end, mrr], by member then start. */
+    /** Every span as [member, start, end, mrr, list mrr, frozen subscriptions], by member then start. */
     spans: () => s.spans.all(),
     invoicedBetween: (from: string, to: string) => s.invoicedBetween.get(from, to)!,
     creditedBetween: (from: string, to: string) => s.creditedBetween.get(from, to)!.net,

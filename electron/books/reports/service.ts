@@ -146,12 +146,12 @@ export function createReportsService(env: BillingEnv) {
   function readSpans(): Segment[][] {
     const out: Segment[][] = [];
     let current = -1;
-    for (const [member, start, end, mrr] of q.spans()) {
+    for (const [member, start, end, mrr, list, paused] of q.spans()) {
       if (member !== current) {
         out.push([]);
         current = member;
       }
-      out[out.length - 1]!.push({ start, end, mrr });
+      out[out.length - 1]!.push({ start, end, mrr, list, paused });
     }
     return out;
   }

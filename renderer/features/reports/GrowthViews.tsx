@@ -22,15 +22,18 @@ export function MrrView({ range }: { range: Range }) {
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   // Losses are drawn below zero so the bars read as "what came in, what went out".
-  const chart = r.rows.map((x) => ({ ...x, contractionNeg: -x.contraction, churnedNeg: -x.churned }));
+  const chart = r.rows.map((x) => ({ ...x, contractionNeg: -x.contraction, pausedNeg: -x.paused, churnedNeg: -x.churned }));
   const total: Row = { ...r.rows[r.rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true, start: r.from, end: r.to } as Row;
   const columns: ReportColumn<Row>[] = [
     { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'startMrr', header: t('reports.col.startMrr'), num: true, cell: (x) => f.money(x.startMrr) },
     { id: 'new', header: t('reports.col.new'), num: true, cell: (x) => f.money(x.new) },
     { id: 'expansion', header: t('reports.col.expansion'), num: true, cell: (x) => f.money(x.expansion) },
+    { id: 'discountEnded', header: t('reports.col.discountEnded'), num: true, cell: (x) => f.money(x.discountEnded) },
     { id: 'reactivation', header: t('reports.col.reactivation'), num: true, cell: (x) => f.money(x.reactivation) },
+    { id: 'resumed', header: t('reports.col.resumed'), num: true, cell: (x) => f.money(x.resumed) },
     { id: 'contraction', header: t('reports.col.contraction'), num: true, cell: (x) => f.money(x.contraction ? -x.contraction : 0) },
+    { id: 'paused', header: t('reports.col.paused'), num: true, cell: (x) => f.money(x.paused ? -x.paused : 0) },
     { id: 'churned', header: t('reports.col.churned'), num: true, cell: (x) => f.money(x.churned ? -x.churned : 0) },
     { id: 'netNew', header: t('reports.col.netNew'), num: true, cell: (x) => <strong>{f.money(x.netNew)}</strong> },
     { id: 'endMrr', header: t('reports.col.endMrr'), num: true, cell: (x) => <strong>{f.money(x.endMrr)}</strong> },
@@ -49,7 +52,9 @@ export function MrrView({ range }: { range: Range }) {
           <Bar isAnimationActive={false} dataKey="new" name={t('reports.col.new')} stackId="m" fill={COLORS.new} />
           <Bar isAnimationActive={false} dataKey="expansion" name={t('reports.col.expansion')} stackId="m" fill={COLORS.expansion} />
           <Bar isAnimationActive={false} dataKey="reactivation" name={t('reports.col.reactivation')} stackId="m" fill={COLORS.reactivation} />
+          <Bar isAnimationActive={false} dataKey="resumed" name={t('reports.col.resumed')} stackId="m" fill={COLORS.resumed} />
           <Bar isAnimationActive={false} dataKey="contractionNeg" name={t('reports.col.contraction')} stackId="m" fill={COLORS.contraction} />
+          <Bar isAnimationActive={false} dataKey="pausedNeg" name={t('reports.col.paused')} stackId="m" fill={COLORS.paused} />
           <Bar isAnimationActive={false} dataKey="churnedNeg" name={t('reports.col.churned')} stackId="m" fill={COLORS.churned} />
           <Line isAnimationActive={false} dataKey="endMrr" name={t('reports.col.endMrr')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
         </ComposedChart>

@@ -9,6 +9,8 @@ export const COLORS = {
   reactivation: '#7a5af8',
   contraction: '#f79009',
   churned: '#f04438',
+  resumed: '#06aed4',
+  paused: '#667085',
   line: '#101828',
   primary: '#1f6feb',
   soft: '#84caff',

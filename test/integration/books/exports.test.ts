@@ -51,14 +51,21 @@ describe('CSV exports', () => {
       ['2026-02', '2026-02-01', '2026-02-28', '0.00', '477.99', '280.00', '136.63', '894.62'],
       ['Total', '2026-01-01', '2026-02-28', '500.00', '739.28', '450.00', '278.57', '1967.85'],
     ]);
+    const mrr = parse((await h.host.invoke('exports.report', { report: 'mrr', from: '2026-03-01', to: '2026-04-30', locale: 'en' })).content);
+    expect(mrr[0]!.slice(3)).toEqual(['MRR at start', 'New', 'Expansion', 'of which discounts ended', 'Reactivation', 'Back from freeze', 'Contraction', 'Frozen', 'Churned', 'Net new MRR', 'MRR at end']);
+    // March: Ann freezes (300 frozen), Eve leaves (200 churned); April: Ann back, Eve back, Cai's quarter ends.
+    expect(mrr.slice(1, 3).map((r) => r.slice(3))).toEqual([
+      ['1100.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '300.00', '200.00', '-500.00', '600.00'],
+      ['600.00', '0.00', '0.00', '0.00', '200.00', '300.00', '0.00', '0.00', '300.00', '200.00', '800.00'],
+    ]);
     const churn = parse((await h.host.invoke('exports.report', { report: 'churn', from: '2026-03-01', to: '2026-04-30', locale: 'zh-CN' })).content);
     expect(churn).toEqual([
       ['月份', '开始', '结束', '会员流失率 %', '收入总流失率 %', '收入净流失率 %', '净收入留存率 %'],
-      ['2026-03', '2026-03-01', '2026-03-31', '25.00', '45.45', '45.45', '54.55'],
-      ['2026-04', '2026-04-01', '2026-04-30', '33.33', '50.00', '0.00', '100.00'],
-      // 2 lost / 7; (500 + 300) / 1700; (800 − 300) / 1700; cohort of Feb 28 (Ann, Bo, Cai, Eve: 1100) brings
-      // Ann 300 + Bo 300 + Eve (back) 200 on Apr 30.
-      ['合计', '2026-03-01', '2026-04-30', '28.57', '47.06', '29.41', '72.73'],
+      ['2026-03', '2026-03-01', '2026-03-31', '25.00', '18.18', '18.18', '54.55'],
+      ['2026-04', '2026-04-01', '2026-04-30', '33.33', '50.00', '50.00', '100.00'],
+      // 2 lost / 7; 500 churned / 1700 (Ann's freeze is not churn; no expansion); cohort of Feb 28 (Ann, Bo,
+      // Cai, Eve: 1100) brings Ann 300 + Bo 300 + Eve (back) 200 on Apr 30.
+      ['合计', '2026-03-01', '2026-04-30', '28.57', '29.41', '29.41', '72.73'],
     ]);
   });
 
@@ -141,7 +148,7 @@ describe('XLSX exports', () => {
     const churn = await h.host.invoke('exports.report', { report: 'churn', from: '2026-03-01', to: '2026-04-30', locale: 'en', format: 'xlsx' });
     expect((await sheetOf(churn.content)).slice(0, 2)).toEqual([
       ['Month', 'From', 'To', 'Customer churn %', 'Gross revenue churn %', 'Net revenue churn %', 'Net revenue retention %'],
-      ['2026-03', '2026-03-01', '2026-03-31', 0.25, 0.4545, 0.4545, 0.5455],
+      ['2026-03', '2026-03-01', '2026-03-31', 0.25, 0.1818, 0.1818, 0.5455],
     ]);
     expect(formatsOf(churn.content)).toContain('0.00%');
   });

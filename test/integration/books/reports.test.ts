@@ -21,13 +21,16 @@ describe('MRR and its movements', () => {
     const pick = (k: keyof (typeof r.rows)[number]) => r.rows.map((x) => x[k]);
     // Jan: Ann 300 + Bo 200 + Cai 900/3 = 800 new (Dee's pack is no MRR).
     // Feb: Eve new 200; Bo's upgrade +100 (Gold 300 for Feb 12 – Mar 10 counts at its full price).
-    // Mar: Ann frozen (a customer at 0: contraction 300); Eve cancelled on Mar 16 (churned 200).
-    // Apr: Ann back (expansion 300); Cai's quarter ended Apr 15 (churned 300); Eve back (reactivation 200).
+    // Mar: Ann frozen (a customer at 0: paused 300); Eve cancelled on Mar 16 (churned 200).
+    // Apr: Ann back (resumed 300); Cai's quarter ended Apr 15 (churned 300); Eve back (reactivation 200).
     expect(pick('startMrr')).toEqual([0, 80000, 110000, 60000]);
     expect(pick('endMrr')).toEqual([80000, 110000, 60000, 80000]);
     expect(pick('new')).toEqual([80000, 20000, 0, 0]);
-    expect(pick('expansion')).toEqual([0, 10000, 0, 30000]);
-    expect(pick('contraction')).toEqual([0, 0, 30000, 0]);
+    expect(pick('expansion')).toEqual([0, 10000, 0, 0]);
+    expect(pick('discountEnded')).toEqual([0, 0, 0, 0]);
+    expect(pick('contraction')).toEqual([0, 0, 0, 0]);
+    expect(pick('paused')).toEqual([0, 0, 30000, 0]);
+    expect(pick('resumed')).toEqual([0, 0, 0, 30000]);
     expect(pick('churned')).toEqual([0, 0, 20000, 30000]);
     expect(pick('reactivation')).toEqual([0, 0, 0, 20000]);
     expect(pick('netNew')).toEqual([80000, 30000, -50000, 20000]);
@@ -39,11 +42,11 @@ describe('MRR and its movements', () => {
     expect(pick('lostCustomers')).toEqual([0, 0, 1, 1]);
     // Customer churn: Mar 1/4, Apr 1/3.
     expect(pick('customerChurnBp')).toEqual([null, 0, 2500, 3333]);
-    // Gross revenue churn: Mar (200 + 300) / 1100 = 45.45 %; Apr 300 / 600 = 50 %.
-    expect(pick('grossRevenueChurnBp')).toEqual([null, 0, 4545, 5000]);
-    // Net: Feb −100 / 800; Mar 500 / 1100; Apr (300 − 300) / 600.
-    expect(pick('netRevenueChurnBp')).toEqual([null, -1250, 4545, 0]);
-    // NRR: Feb 900 / 800; Mar 600 / 1100; Apr (600 + 300 − 300) / 600.
+    // Gross revenue churn (a freeze is not churn): Mar 200 / 1100 = 18.18 %; Apr 300 / 600 = 50 %.
+    expect(pick('grossRevenueChurnBp')).toEqual([null, 0, 1818, 5000]);
+    // Net: Feb −100 / 800; Mar 200 / 1100; Apr 300 / 600.
+    expect(pick('netRevenueChurnBp')).toEqual([null, -1250, 1818, 5000]);
+    // NRR counts the freeze: Feb 900 / 800; Mar (1100 − 200 − 300 paused) / 1100; Apr (600 + 300 resumed − 300) / 600.
     expect(pick('nrrBp')).toEqual([null, 11250, 5455, 10000]);
     // ARPU: 800 / 3, 1100 / 4, 600 / 2 paying (Ann frozen), 800 / 3.
     expect(pick('arpu')).toEqual([26667, 27500, 30000, 26667]);
@@ -53,10 +56,13 @@ describe('MRR and its movements', () => {
       startMrr: 0,
       endMrr: 80000,
       new: 100000,
-      expansion: 40000,
-      contraction: 30000,
+      expansion: 10000,
+      discountEnded: 0,
+      contraction: 0,
       churned: 50000,
       reactivation: 20000,
+      paused: 30000,
+      resumed: 30000,
       netNew: 80000,
       customersStart: 0,
       customersEnd: 3,
@@ -65,8 +71,8 @@ describe('MRR and its movements', () => {
       lostCustomers: 2,
       // 2 lost / (0 + 3 + 4 + 3) customers at the months' starts.
       customerChurnBp: 2000,
-      // (300 + 500) / (0 + 800 + 1100 + 600); net (800 − 400) / 2500.
-      grossRevenueChurnBp: 3200,
+      // 500 churned / (0 + 800 + 1100 + 600); net (500 − 100) / 2500.
+      grossRevenueChurnBp: 2000,
       netRevenueChurnBp: 1600,
       nrrBp: null,
       arpu: 26667,
@@ -81,7 +87,7 @@ describe('MRR and its movements', () => {
       ['2026-03', '2026-03-01', '2026-03-15', 110000, 80000, 4, 3],
     ]);
     // Mar 1–15: only Ann's freeze.
-    expect(r.rows[1]).toMatchObject({ contraction: 30000, churned: 0, lostCustomers: 0 });
+    expect(r.rows[1]).toMatchObject({ paused: 30000, contraction: 0, churned: 0, lostCustomers: 0 });
   });
 
   it('ends at today and NRR follows the range’s starting customers', async () => {

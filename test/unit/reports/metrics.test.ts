@@ -57,18 +57,28 @@ describe('ratios', () => {
 
 describe('MRR movements', () => {
   it('classifies one customer between two snapshots', () => {
-    expect(classifyMovement(null, 30000, false)).toEqual({ kind: 'new', amount: 30000 });
-    expect(classifyMovement(null, 30000, true)).toEqual({ kind: 'reactivation', amount: 30000 });
-    expect(classifyMovement(30000, null, true)).toEqual({ kind: 'churned', amount: 30000 });
-    expect(classifyMovement(30000, 45000, true)).toEqual({ kind: 'expansion', amount: 15000 });
-    expect(classifyMovement(45000, 30000, true)).toEqual({ kind: 'contraction', amount: 15000 });
-    expect(classifyMovement(30000, 30000, true)).toBeNull();
+    const at = (mrr: number, list = mrr, paused = 0) => ({ mrr, list, paused });
+    const moved = (kind: string, amount: number, discountEnded = 0) => ({ kind, amount, discountEnded });
+    expect(classifyMovement(null, at(30000), false)).toEqual(moved('new', 30000));
+    expect(classifyMovement(null, at(30000), true)).toEqual(moved('reactivation', 30000));
+    expect(classifyMovement(at(30000), null, true)).toEqual(moved('churned', 30000));
+    expect(classifyMovement(at(30000), at(45000), true)).toEqual(moved('expansion', 15000));
+    expect(classifyMovement(at(45000), at(30000), true)).toEqual(moved('contraction', 15000));
+    expect(classifyMovement(at(30000), at(30000), true)).toBeNull();
     expect(classifyMovement(null, null, true)).toBeNull();
-    // A freeze keeps the member as a customer: MRR to 0 is contraction, the resume expansion.
-    expect(classifyMovement(30000, 0, true)).toEqual({ kind: 'contraction', amount: 30000 });
-    expect(classifyMovement(0, 30000, true)).toEqual({ kind: 'expansion', amount: 30000 });
+    // A freeze keeps the member as a customer: MRR to 0 with a subscription frozen is paused, the return resumed.
+    expect(classifyMovement(at(30000), at(0, 0, 1), true)).toEqual(moved('paused', 30000));
+    expect(classifyMovement(at(0, 0, 1), at(30000), true)).toEqual(moved('resumed', 30000));
+    // MRR to 0 without a freeze (a free plan) is contraction; back up again expansion.
+    expect(classifyMovement(at(30000), at(0), true)).toEqual(moved('contraction', 30000));
+    expect(classifyMovement(at(0), at(30000), true)).toEqual(moved('expansion', 30000));
+    // A discount ending: same list price, less off. Part of a bigger rise is labelled as far as it goes.
+    expect(classifyMovement(at(23920, 29900), at(29900, 29900), true)).toEqual(moved('expansion', 5980, 5980));
+    expect(classifyMovement(at(23920, 29900), at(32900, 32900), true)).toEqual(moved('expansion', 8980, 5980));
+    // A discount starting is contraction, never a negative "discount ended".
+    expect(classifyMovement(at(29900, 29900), at(23920, 29900), true)).toEqual(moved('contraction', 5980));
     // A frozen member who leaves churns with nothing left to lose.
-    expect(classifyMovement(0, null, true)).toEqual({ kind: 'churned', amount: 0 });
+    expect(classifyMovement(at(0, 0, 1), null, true)).toEqual(moved('churned', 0));
   });
 
   it('derives the churn and retention rates from one month of movements', () => {
@@ -76,6 +86,9 @@ describe('MRR movements', () => {
     // 1 customer churned (300.00), 1 reactivated (200.00).
     const m = { ...emptyMovements(), new: 60000, expansion: 15000, contraction: 5000, churned: 30000, reactivation: 20000 };
     expect(netNewMrr(m)).toBe(60000 + 15000 + 20000 - 5000 - 30000);
+    // A freeze and a return move MRR too, but are not churn.
+    expect(netNewMrr({ ...m, paused: 10000, resumed: 4000 })).toBe(60000 + 15000 + 20000 + 4000 - 5000 - 30000 - 10000);
+    expect(grossRevenueChurnBp({ ...m, paused: 10000 }, 300000)).toBe(1167);
     expect(customerChurnBp(1, 10)).toBe(1000);
     // (300 + 50) / 3000 = 11.67 %
     expect(grossRevenueChurnBp(m, 300000)).toBe(1167);

@@ -11,6 +11,10 @@ const plans = new Map<number, PlanTerms>([
   [4, { id: 4, price: 49900, interval: 'month', count: 1, alignment: 'anniversary' }],
 ]);
 
+/** A span of a subscription or member: frozen ones have MRR 0 and count one frozen subscription. */
+const seg = (start: string, end: string, mrr: number, list = mrr, paused = 0) => ({ start, end, mrr, list, paused });
+const frozen = (start: string, end: string) => seg(start, end, 0, 0, 1);
+
 let nextId = 1;
 function line(kind: LineFact['kind'], start: string, end: string, amount: number, extra: Partial<LineFact> = {}): LineFact {
   return {
@@ -38,15 +42,15 @@ describe('a subscription’s MRR from its invoice lines', () => {
   it('counts full periods at their price, nothing before the first or after the last', () => {
     const s = sub([line('period', '2026-01-15', '2026-02-15', 29900), line('period', '2026-02-15', '2026-03-15', 29900)]);
     expect(subscriptionSegments(s, plans)).toEqual([
-      { start: '2026-01-15', end: '2026-02-15', mrr: 29900 },
-      { start: '2026-02-15', end: '2026-03-15', mrr: 29900 },
+      seg('2026-01-15', '2026-02-15', 29900),
+      seg('2026-02-15', '2026-03-15', 29900),
     ]);
   });
 
   it('counts a calendar stub at the full monthly price it was prorated from', () => {
     // Mar 10 – Apr 1 of a calendar month plan: 22/31 × 299.00 = 212.19.
     const s = sub([line('period', '2026-03-10', '2026-04-01', 21219, { planId: 2, listPrice: 29900, daysUsed: 22, daysInPeriod: 31 })], { planId: 2 });
-    expect(subscriptionSegments(s, plans)).toEqual([{ start: '2026-03-10', end: '2026-04-01', mrr: 29900 }]);
+    expect(subscriptionSegments(s, plans)).toEqual([seg('2026-03-10', '2026-04-01', 29900)]);
   });
 
   it('counts a stub at the list price its line carries, not at the plan’s price', () => {
@@ -65,7 +69,7 @@ describe('a subscription’s MRR from its invoice lines', () => {
       ],
       { planId: 2 },
     );
-    expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(24900);
+    expect(subscriptionSegments(s, plans)[0]).toMatchObject({ mrr: 24900, list: 29900 });
   });
 
   it('counts a percent discount and a household discount on a full period as invoiced', () => {
@@ -75,7 +79,7 @@ describe('a subscription’s MRR from its invoice lines', () => {
       line('discount', '2026-01-05', '2026-02-05', -2990, { invoiceId: inv }),
       line('household_discount', '2026-01-05', '2026-02-05', -1346, { invoiceId: inv }),
     ]);
-    expect(subscriptionSegments(s, plans)[0]!.mrr).toBe(29900 - 2990 - 1346);
+    expect(subscriptionSegments(s, plans)[0]).toMatchObject({ mrr: 29900 - 2990 - 1346, list: 29900 });
   });
 
   it('leaves tax out when prices include it', () => {
@@ -87,7 +91,7 @@ describe('a subscription’s MRR from its invoice lines', () => {
   it('normalises a yearly price to a month', () => {
     const s = sub([line('period', '2026-01-05', '2027-01-05', 299900, { planId: 3 })], { planId: 3, interval: 'year' });
     // 2,999.00 / 12 = 249.92
-    expect(subscriptionSegments(s, plans)).toEqual([{ start: '2026-01-05', end: '2027-01-05', mrr: 24992 }]);
+    expect(subscriptionSegments(s, plans)).toEqual([seg('2026-01-05', '2027-01-05', 24992)]);
   });
 
   it('takes a plan change from the day of its charge, at the new full price', () => {
@@ -98,8 +102,8 @@ describe('a subscription’s MRR from its invoice lines', () => {
       { planId: 4 },
     );
     expect(subscriptionSegments(s, plans)).toEqual([
-      { start: '2026-01-05', end: '2026-01-20', mrr: 29900 },
-      { start: '2026-01-20', end: '2026-02-05', mrr: 49900 },
+      seg('2026-01-05', '2026-01-20', 29900),
+      seg('2026-01-20', '2026-02-05', 49900),
     ]);
   });
 
@@ -110,18 +114,18 @@ describe('a subscription’s MRR from its invoice lines', () => {
       endDate: '2026-03-05',
     });
     expect(subscriptionSegments(s, plans)).toEqual([
-      { start: '2026-01-05', end: '2026-02-05', mrr: 29900 },
-      { start: '2026-02-05', end: '2026-03-01', mrr: 0 },
-      { start: '2026-03-01', end: '2026-03-05', mrr: 29900 },
+      seg('2026-01-05', '2026-02-05', 29900),
+      frozen('2026-02-05', '2026-03-01'),
+      seg('2026-03-01', '2026-03-05', 29900),
     ]);
   });
 
   it('keeps an open-ended freeze open', () => {
     const s = sub([line('period', '2026-01-05', '2026-02-05', 29900)], { pauses: [{ start: '2026-01-20', end: null }] });
     expect(subscriptionSegments(s, plans)).toEqual([
-      { start: '2026-01-05', end: '2026-01-20', mrr: 29900 },
-      { start: '2026-01-20', end: '2026-02-05', mrr: 0 },
-      { start: '2026-02-05', end: OPEN_END, mrr: 0 },
+      seg('2026-01-05', '2026-01-20', 29900),
+      frozen('2026-01-20', '2026-02-05'),
+      frozen('2026-02-05', OPEN_END),
     ]);
   });
 
@@ -130,8 +134,8 @@ describe('a subscription’s MRR from its invoice lines', () => {
       addons: [{ id: 7, price: 3000, start: '2026-01-12', end: null }],
     });
     expect(subscriptionSegments(s, plans)).toEqual([
-      { start: '2026-01-05', end: '2026-01-12', mrr: 29900 },
-      { start: '2026-01-12', end: '2026-02-05', mrr: 32900 },
+      seg('2026-01-05', '2026-01-12', 29900),
+      seg('2026-01-12', '2026-02-05', 32900),
     ]);
   });
 });
@@ -139,14 +143,14 @@ describe('a subscription’s MRR from its invoice lines', () => {
 describe('a member’s spans', () => {
   it('sum their subscriptions and join equal neighbours', () => {
     const a = [
-      { start: '2026-01-05', end: '2026-02-05', mrr: 29900 },
-      { start: '2026-02-05', end: '2026-03-05', mrr: 29900 },
+      seg('2026-01-05', '2026-02-05', 29900),
+      seg('2026-02-05', '2026-03-05', 29900),
     ];
-    const b = [{ start: '2026-02-10', end: '2026-03-10', mrr: 10000 }];
+    const b = [seg('2026-02-10', '2026-03-10', 10000)];
     expect(memberSpans([a, b])).toEqual([
-      { start: '2026-01-05', end: '2026-02-10', mrr: 29900 },
-      { start: '2026-02-10', end: '2026-03-05', mrr: 39900 },
-      { start: '2026-03-05', end: '2026-03-10', mrr: 10000 },
+      seg('2026-01-05', '2026-02-10', 29900),
+      seg('2026-02-10', '2026-03-05', 39900),
+      seg('2026-03-05', '2026-03-10', 10000),
     ]);
     expect(spanValueAt(memberSpans([a, b]), '2026-03-09')).toBe(10000);
     expect(spanValueAt(memberSpans([a, b]), '2026-03-10')).toBeNull();
@@ -154,24 +158,63 @@ describe('a member’s spans', () => {
 
   it('give values on given days and the monthly movements', () => {
     const ann = [
-      { start: '2026-01-05', end: '2026-03-10', mrr: 30000 },
-      { start: '2026-03-10', end: '2026-04-05', mrr: 0 },
-      { start: '2026-04-05', end: '2026-06-05', mrr: 30000 },
+      seg('2026-01-05', '2026-03-10', 30000),
+      frozen('2026-03-10', '2026-04-05'),
+      seg('2026-04-05', '2026-06-05', 30000),
     ];
     const eve = [
-      { start: '2026-02-20', end: '2026-03-16', mrr: 20000 },
-      { start: '2026-04-20', end: '2026-06-20', mrr: 20000 },
+      seg('2026-02-20', '2026-03-16', 20000),
+      seg('2026-04-20', '2026-06-20', 20000),
     ];
     expect(valuesOn(ann, ['2026-01-04', '2026-01-31', '2026-03-31', '2026-04-30'])).toEqual([null, 30000, 0, 30000]);
     const r = mrrReport([ann, eve], monthlyBuckets('2026-01-01', '2026-04-30'), '2026-01-01', '2026-04-30');
-    expect(r.rows.map((x) => [x.month, x.new, x.expansion, x.contraction, x.churned, x.reactivation, x.endMrr, x.customersEnd, x.payingEnd])).toEqual([
-      ['2026-01', 30000, 0, 0, 0, 0, 30000, 1, 1],
-      ['2026-02', 20000, 0, 0, 0, 0, 50000, 2, 2],
-      ['2026-03', 0, 0, 30000, 20000, 0, 0, 1, 0],
-      ['2026-04', 0, 30000, 0, 0, 20000, 50000, 2, 2],
+    // Ann's freeze in March is a pause, her return in April a resume (not contraction and expansion).
+    expect(r.rows.map((x) => [x.month, x.new, x.expansion, x.contraction, x.churned, x.reactivation, x.paused, x.resumed, x.endMrr, x.customersEnd, x.payingEnd])).toEqual([
+      ['2026-01', 30000, 0, 0, 0, 0, 0, 0, 30000, 1, 1],
+      ['2026-02', 20000, 0, 0, 0, 0, 0, 0, 50000, 2, 2],
+      ['2026-03', 0, 0, 0, 20000, 0, 30000, 0, 0, 1, 0],
+      ['2026-04', 0, 0, 0, 0, 20000, 0, 30000, 50000, 2, 2],
     ]);
     // March: 1 of 2 customers lost; ARPU undefined with nobody paying.
     expect(r.rows[2]).toMatchObject({ customerChurnBp: 5000, arpu: null, nrrBp: 0 });
     expect(r.totals).toMatchObject({ startMrr: 0, endMrr: 50000, netNew: 50000, newCustomers: 2, reactivatedCustomers: 1, lostCustomers: 1 });
+  });
+
+  it('counts a member who joins and leaves inside one month as both new and lost', () => {
+    // 王芳 joins Jan 4 at 300.00 and is cancelled Jan 16: at neither month-end snapshot a customer.
+    const wang = [seg('2026-01-04', '2026-01-16', 30000)];
+    const stays = [seg('2025-12-01', '2026-06-01', 20000)];
+    const r = mrrReport([wang, stays], monthlyBuckets('2026-01-01', '2026-02-28'), '2026-01-01', '2026-02-28');
+    expect(r.rows.map((x) => [x.month, x.new, x.churned, x.newCustomers, x.lostCustomers, x.customersStart, x.customersEnd, x.startMrr, x.endMrr, x.netNew])).toEqual([
+      ['2026-01', 30000, 30000, 1, 1, 1, 1, 20000, 20000, 0],
+      ['2026-02', 0, 0, 0, 0, 1, 1, 20000, 20000, 0],
+    ]);
+    // A member who had been a customer before comes back and leaves again within a month: reactivated and lost.
+    const back = [seg('2025-10-01', '2025-11-01', 10000), seg('2026-02-03', '2026-02-20', 10000)];
+    const r2 = mrrReport([back], monthlyBuckets('2026-02-01', '2026-02-28'), '2026-02-01', '2026-02-28');
+    expect(r2.rows[0]).toMatchObject({ new: 0, reactivation: 10000, churned: 10000, reactivatedCustomers: 1, lostCustomers: 1, netNew: 0 });
+  });
+
+  it('labels the part of an expansion that is a discount running out', () => {
+    // 299.00 with 20 % off for three months (239.20), then full price; later an add-on of 30.00.
+    const m = [seg('2026-01-05', '2026-04-05', 23920, 29900), seg('2026-04-05', '2026-05-10', 29900), seg('2026-05-10', '2026-07-01', 32900)];
+    const r = mrrReport([m], monthlyBuckets('2026-04-01', '2026-05-31'), '2026-04-01', '2026-05-31');
+    expect(r.rows.map((x) => [x.month, x.expansion, x.discountEnded, x.contraction])).toEqual([
+      ['2026-04', 5980, 5980, 0],
+      ['2026-05', 3000, 0, 0],
+    ]);
+    expect(r.totals).toMatchObject({ expansion: 8980, discountEnded: 5980 });
+  });
+
+  it('tells a freeze of one of two subscriptions from a downgrade', () => {
+    // Two cards of 300.00 and 200.00; the 200.00 one is frozen Mar 10 – Apr 10; in May the 300.00 card drops to 250.00.
+    const m = [seg('2026-01-01', '2026-03-10', 50000), seg('2026-03-10', '2026-04-10', 30000, 30000, 1), seg('2026-04-10', '2026-05-05', 50000), seg('2026-05-05', '2026-07-01', 45000)];
+    const r = mrrReport([m], monthlyBuckets('2026-03-01', '2026-05-31'), '2026-03-01', '2026-05-31');
+    expect(r.rows.map((x) => [x.month, x.paused, x.resumed, x.contraction, x.expansion, x.netNew])).toEqual([
+      ['2026-03', 20000, 0, 0, 0, -20000],
+      ['2026-04', 0, 20000, 0, 0, 20000],
+      ['2026-05', 0, 0, 5000, 0, -5000],
+    ]);
+    expect(r.totals).toMatchObject({ paused: 20000, resumed: 20000, contraction: 5000, netNew: -5000 });
   });
 });
