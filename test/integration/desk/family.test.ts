@@ -13,7 +13,7 @@ const rid = () => `family-test-${++n}-${Date.now()}`;
 
 async function household() {
   await invoke('settings.update', { householdDiscountBp: 1000 });
-  const plan = await invoke('plans.create', { kind: 'recurring', name: 'Swim Club', price: 19900, interval: 'month', taxRateBp: 0 });
+  const plan = await invoke('plans.create', { kind: 'recurring', name: 'Swim Club', price: 19900, interval: 'month', taxRateBp: 0, freezeDaysPerYear: 30 });
   const parent = await invoke('members.create', { name: '王丽', phone: '13800000010' });
   const ming = await invoke('members.create', { name: '张小明', payerId: parent.id });
   const hong = await invoke('members.create', { name: '张小红', payerId: parent.id });
@@ -148,6 +148,36 @@ describe('a payer with two children', () => {
     expect([fam.ownOwed, fam.due]).toEqual([own.invoices.reduce((s, i) => s + i.balance, 0), 19900 + 17910 + fam.ownOwed]);
     expect(fam.ownOwed).toBe(17910); // the payer is a third member: 199.00 less the household 10%
     expect((await invoke('members.family', { memberId: ming.id })).members).toEqual([]);
+  });
+
+  it('shows a scheduled pause and a pack with the sessions and days it has left', async () => {
+    const { parent, ming, hong } = await household();
+    const pack = await invoke('plans.create', { kind: 'pack', name: '10 次卡', price: 80000, packSessions: 10, packValidDays: 90, taxRateBp: 0 });
+    await invoke('packs.sell', { memberId: hong.id, planId: pack.id });
+    const [sub] = await invoke('subscriptions.listByMember', { memberId: ming.id });
+    await invoke('subscriptions.pause', { id: sub!.id, effectiveDate: '2026-03-10', resumeDate: '2026-03-20' });
+    const fam = await invoke('members.family', { memberId: parent.id });
+    expect(fam.members.map((m) => [m.name, m.memberships.map((s) => [s.status, s.pause]), m.packs])).toEqual([
+      ['张小红', [['active', null]], [{ packId: expect.any(Number), planName: '10 次卡', sessionsLeft: 10, sessionsTotal: 10, expiresOn: '2026-05-31' }]],
+      ['张小明', [['active', { startDate: '2026-03-10', endDate: '2026-03-20' }]], []],
+    ]);
+  });
+
+  it('a credit note on one child’s line takes that child’s share off: the rest is owed for the other', async () => {
+    const { parent, ming, hong } = await household();
+    await invoke('payments.record', { requestId: rid(), payerId: parent.id, method: 'cash', amount: 37810 });
+    th.clock.setDate('2026-04-02');
+    await invoke('billing.run', {});
+    const renewal = (await invoke('invoices.list', { payerId: parent.id, from: '2026-04-02' })).rows[0]!;
+    const lines = (await invoke('invoices.get', { id: renewal.id })).lines;
+    const mingLine = lines.find((l) => l.memberId === ming.id)!;
+    await invoke('creditNotes.create', { invoiceId: renewal.id, lines: [{ invoiceLineId: mingLine.id }], settlement: 'credit', reason: 'Away all April' });
+    const fam = await invoke('members.family', { memberId: parent.id });
+    expect(fam.members.map((m) => [m.memberId, m.owed])).toEqual([
+      [hong.id, 17910],
+      [ming.id, 0],
+    ]);
+    expect(fam.due).toBe(17910);
   });
 
   it('refuses a bad id with VALIDATION and an unknown member with NOT_FOUND', async () => {
