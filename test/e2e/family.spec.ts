@@ -60,6 +60,10 @@ const WORDS = {
     take: 'Take payment',
     forMembers: 'For 张小明, 张小红',
     a4: ['For', 'Swim Club'],
+    record: 'Record payment',
+    done: 'Payment recorded',
+    finish: 'Done',
+    nothingOwed: 'Nothing owed',
   },
   'zh-CN': {
     family: '家庭成员',
@@ -75,6 +79,10 @@ const WORDS = {
     take: '收款',
     forMembers: '张小明、张小红的费用',
     a4: ['会员', 'Swim Club'],
+    record: '确认收款',
+    done: '收款成功',
+    finish: '完成',
+    nothingOwed: '无欠款',
   },
 } as const;
 
@@ -126,7 +134,14 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(item).toContainText(w.forMembers);
     await expect(item).toContainText('¥178.10');
     await shoot(page, `family-payment-${lang}`);
-    await page.keyboard.press('Escape');
+
+    // Paying the rest: the summary says whom the invoice it settled was for.
+    await pay.getByRole('button', { name: w.record, exact: true }).click();
+    const done = page.getByRole('dialog', { name: w.done });
+    await expect(done).toContainText(w.forMembers);
+    await shoot(page, `family-paid-${lang}`);
+    await done.getByRole('button', { name: w.finish, exact: true }).click();
+    await expect(page.getByRole('table', { name: w.table })).toContainText(w.nothingOwed);
 
     // The printed A4 invoice: a column naming the member of each line.
     const a4 = await app.host.invoke('documents.render', { kind: 'invoice', id: renewal.id, locale: lang });
