@@ -34,6 +34,8 @@ export interface OpenInvoice {
   balance: number;
   overdue: boolean;
   daysOverdue: number;
+  /** Whom its lines are for, in line order; [] when they are all the payer's own (no names needed). */
+  members: { id: number; name: string }[];
 }
 
 /** What the desk needs to take a payment from a payer: what is owed, what is on account, what is open. */
@@ -57,6 +59,8 @@ export interface PaymentAllocation {
   invoiceNumber: string;
   amount: number;
   date: string;
+  /** Whom the invoice's lines are for; [] when they are all the payer's own. */
+  members: { id: number; name: string }[];
 }
 
 export interface Refund {

@@ -39,7 +39,8 @@ export interface ReceiptData {
   amount: number;
   tendered: number | null;
   change: number | null;
-  applied: { number: string; amount: number }[];
+  /** The invoices the payment settled; `members` names whom each was for when that is not the payer alone. */
+  applied: { number: string; amount: number; members: string[] }[];
   toCredit: number;
   bonus: number;
   after: BalanceAfter;
@@ -95,7 +96,7 @@ export function receiptData(db: Db, biz: Business, docs: DocumentSettings, payme
     amount: p.amount,
     tendered: p.tendered,
     change: p.change,
-    applied: p.allocations.map((a) => ({ number: a.invoiceNumber, amount: a.amount })),
+    applied: p.allocations.map((a) => ({ number: a.invoiceNumber, amount: a.amount, members: a.members.map((m) => m.name) })),
     // Refunded money is no longer on account: what is left is the payment's unallocated part.
     toCredit: p.unallocated,
     bonus: p.bonus,

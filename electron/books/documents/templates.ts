@@ -4,6 +4,7 @@
  * page in Chromium. Pure: they take plain data and a formatter, never the database.
  */
 import { addDays } from '../../../shared/dates';
+import { namesLines } from '../../../shared/household';
 import type { CloseoutData, InvoiceData, ReceiptData, RefundData } from './data';
 import { esc, type DocFormat } from './format';
 import { fill } from './strings';
@@ -65,6 +66,7 @@ td { padding: 0.3mm 0; vertical-align: top; }
 td:first-child { padding-right: 2mm; }
 .big td { font-size: 1.25em; font-weight: 700; }
 .section { font-weight: 700; margin-top: 1mm; }
+.for td { padding: 0 0 0.8mm 2mm; font-size: 0.92em; color: #333; }
 .foot { text-align: center; margin-top: 3mm; }`;
 }
 
@@ -90,7 +92,7 @@ ${d.change !== null ? row(s.change, f.money(d.change), 'big') : ''}
 <hr>
 ${d.applied.length ? `<div class="section">${esc(s.appliedTo)}</div>` : ''}
 <table>
-${d.applied.map((a) => row(a.number, f.money(a.amount))).join('\n')}
+${d.applied.map((a) => row(a.number, f.money(a.amount)) + (a.members.length ? `\n<tr class="for"><td colspan="2">${esc(a.members.join(' · '))}</td></tr>` : '')).join('\n')}
 ${d.toCredit > 0 ? row(s.toCredit, f.money(d.toCredit)) : ''}
 ${d.bonus > 0 ? row(s.bonus, f.money(d.bonus)) : ''}
 </table>
@@ -164,7 +166,7 @@ export function invoiceHtml(d: InvoiceData, f: DocFormat): string {
   // Periods are [start, end): the document shows the last day of service.
   const period = (a: string | null, b: string | null) => (a && b ? `${f.date(a)} – ${f.date(addDays(b, -1))}` : '');
   // Whom each line is for, when that is not plain: several members, or someone the payer pays for.
-  const perMember = new Set(inv.lines.map((l) => l.memberId)).size > 1 || inv.lines.some((l) => l.memberId !== null && l.memberId !== inv.payerId);
+  const perMember = namesLines(inv.payerId, inv.lines.map((l) => l.memberId));
   const lines = inv.lines
     .map(
       (l) => `<tr>

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { OpenInvoice, PayerMoney } from '../../contract/payments';
 import { assertDayOpen } from '../closeout/lock';
 import type { Db } from '../../db/open';
+import { invoiceMembers } from '../invoices/members';
 import { payerBalance } from '../ledger/ledger';
 import { daysOverdue, invoiceBalance, openInvoiceDetails, type InvoiceBalance } from './balances';
 
@@ -38,7 +39,7 @@ export function requirePayer(db: Db, payerId: number): MemberRow {
   return m;
 }
 
-export function toOpenInvoice(i: InvoiceBalance, today: string): OpenInvoice {
+export function toOpenInvoice(i: InvoiceBalance, today: string, members: OpenInvoice['members'] = []): OpenInvoice {
   const overdue = today > i.dueDate;
   return {
     id: i.id,
@@ -50,6 +51,7 @@ export function toOpenInvoice(i: InvoiceBalance, today: string): OpenInvoice {
     balance: i.balance,
     overdue,
     daysOverdue: overdue ? daysOverdue(i.dueDate, today) : 0,
+    members,
   };
 }
 
@@ -64,8 +66,14 @@ export function payerMoney(db: Db, payerId: number, today: string): PayerMoney {
     due: totals.due,
     paidCredit: totals.paidCredit,
     bonusCredit: totals.bonusCredit,
-    openInvoices: openInvoiceDetails(db, payerId).map((i) => toOpenInvoice(i, today)),
+    openInvoices: withMembers(db, openInvoiceDetails(db, payerId), today),
   };
+}
+
+/** The open invoices as the payment dialog lists them, each naming whom it is for (one query for all). */
+function withMembers(db: Db, open: InvoiceBalance[], today: string): OpenInvoice[] {
+  const members = invoiceMembers(db, open.map((i) => i.id));
+  return open.map((i) => toOpenInvoice(i, today, members.get(i.id)));
 }
 
 /** Checks a business date for new money records: not in the future, not on a closed day. */

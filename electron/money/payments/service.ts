@@ -15,6 +15,7 @@ import type { Db } from '../../db/open';
 import type { Ctx } from '../../contract/handler';
 import { voidInvoice } from '../invoices/service';
 import { changeDue, spread, type Target } from './allocate';
+import { invoiceMembers } from '../invoices/members';
 import { invoiceBalance } from './balances';
 import { moneyDate, payerMoney, pickable, requirePayer } from './payer';
 import { activeMethod, getPromotion } from './methods';
@@ -155,12 +156,15 @@ function fromPaymentRow(r: PaymentListRow): Payment {
 export function getPayment(db: Db, id: number): PaymentDetail {
   const row = db.prepare<[number], PaymentListRow>(`${PAYMENT_SQL} WHERE p.id = ?`).get(id);
   if (!row) throw new AppError('NOT_FOUND', `No payment ${id}.`);
-  const allocations = db
-    .prepare<[number], PaymentAllocation>(
+  const rows = db
+    .prepare<[number], Omit<PaymentAllocation, 'members'>>(
       `SELECT a.invoice_id AS invoiceId, i.number AS invoiceNumber, a.amount, a.date
        FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY a.id`,
     )
     .all(id);
+  // Whom each settled invoice was for, so the receipt can say which child the money covered.
+  const names = invoiceMembers(db, rows.map((a) => a.invoiceId));
+  const allocations = rows.map((a) => ({ ...a, members: names.get(a.invoiceId) ?? [] }));
   return { ...fromPaymentRow(row), allocations, refunds: listRefundsOfPayment(db, id) };
 }
 

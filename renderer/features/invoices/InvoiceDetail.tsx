@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../electron/contract';
+import { namesLines } from '../../../shared/household';
 import { paymentNumber } from '../../../shared/numbering';
 import { errorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
@@ -50,7 +51,7 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
         : t('invoices.detail.source.bonus');
   const live = inv.status !== 'void';
   // Whom each line is for, when that is not plain: several members, or someone the payer pays for.
-  const perMember = new Set(inv.lines.map((l) => l.memberId)).size > 1 || inv.lines.some((l) => l.memberId !== null && l.memberId !== inv.payerId);
+  const perMember = namesLines(inv.payerId, inv.lines.map((l) => l.memberId));
   return (
     <Dialog
       title={t('invoices.detail.title', { number: inv.number })}

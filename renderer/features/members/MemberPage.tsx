@@ -19,6 +19,7 @@ import { SellPackDialog } from './actions/SellPackDialog';
 import { SellPlanDialog } from './actions/SellPlanDialog';
 import type { Outcome } from './ActionDialog';
 import { Badges } from './Badges';
+import { FamilySection } from './family/FamilySection';
 import { MemberDialog } from './MemberDialog';
 import { MergeDialog } from './MergeDialog';
 import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
@@ -149,6 +150,8 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           </div>
         </Card>
       </div>
+
+      {p.dependants.length ? <FamilySection memberId={member.id} onOpen={props.onOpen} /> : null}
 
       <div className="toolbar">
         <Segmented

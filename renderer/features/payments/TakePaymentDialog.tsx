@@ -239,6 +239,7 @@ function PaymentForm(props: TakePaymentProps & { payer: PayerMoney; today: strin
                     <input type="checkbox" checked={picked.includes(i.id)} onChange={() => toggle(i.id)} />
                     <span className="cell-stack">
                       <span className="cell-strong">{i.number}</span>
+                      {i.members.length ? <span className="pay__invoice-for">{forMembers(t, i.members)}</span> : null}
                       <span className="cell-sub">
                         {t('payments.take.due', { date: f.date(i.dueDate) })}
                         {i.overdue ? (
@@ -259,6 +260,11 @@ function PaymentForm(props: TakePaymentProps & { payer: PayerMoney; today: strin
       </div>
     </Dialog>
   );
+}
+
+/** Whom an invoice is for: "For 张小明, 张小红" / "张小明、张小红的费用". */
+function forMembers(t: ReturnType<typeof useTranslation>['t'], members: { name: string }[]): string {
+  return t('payments.take.forMembers', { names: members.map((m) => m.name).join(t('payments.take.namesSep')) });
 }
 
 function Stat(props: { label: string; value: string; tone?: 'due' | undefined }) {
@@ -315,7 +321,10 @@ function ReceiptView({ receipt, onClose }: { receipt: PaymentReceipt; onClose: (
         </div>
         {p.allocations.map((a) => (
           <div className="details__row" key={`${a.invoiceId}-${a.amount}`}>
-            <dt>{t('payments.take.applied', { number: a.invoiceNumber })}</dt>
+            <dt>
+              {t('payments.take.applied', { number: a.invoiceNumber })}
+              {a.members.length ? <span className="pay__invoice-for"> · {forMembers(t, a.members)}</span> : null}
+            </dt>
             <dd className="num-text">{f.money(a.amount)}</dd>
           </div>
         ))}

@@ -13,11 +13,11 @@ describe('taking payments', () => {
 
     const first = await th.host.invoke('payments.record', { payerId: payer, method: 'cash', amount: 10000, tendered: 10000 });
     expect(first.payment).toMatchObject({ amount: 10000, allocated: 10000, unallocated: 0, change: 0, staffName: 'Owner', date: '2026-03-02' });
-    expect(first.payment.allocations).toEqual([{ invoiceId: inv.id, invoiceNumber: 'INV-2026-00001', amount: 10000, date: '2026-03-02' }]);
+    expect(first.payment.allocations).toEqual([{ invoiceId: inv.id, invoiceNumber: 'INV-2026-00001', amount: 10000, date: '2026-03-02', members: [] }]);
     expect(first.toCredit).toBe(0);
     expect(first.payer).toMatchObject({ balance: 20000, due: 20000, paidCredit: 0, bonusCredit: 0 });
     expect(first.payer.openInvoices).toEqual([
-      { id: inv.id, number: 'INV-2026-00001', issueDate: '2026-03-02', dueDate: '2026-03-09', total: 30000, settled: 10000, balance: 20000, overdue: false, daysOverdue: 0 },
+      { id: inv.id, number: 'INV-2026-00001', issueDate: '2026-03-02', dueDate: '2026-03-09', total: 30000, settled: 10000, balance: 20000, overdue: false, daysOverdue: 0, members: [] },
     ]);
 
     th.clock.setDate('2026-03-05');
