@@ -30,6 +30,7 @@ import { createSubscriptionsService } from '../desk/subscriptions/service';
 import { subscriptionHandlers } from '../desk/subscriptions/handlers';
 import { createPacksService } from '../desk/packs/service';
 import { paymentHandlers } from '../money/payments/handlers';
+import { createPaymentsService } from '../money/payments/service';
 import { followUpHandlers } from '../desk/followup/handlers';
 import { createFollowUpsService } from '../desk/followup/service';
 import { closeoutHandlers } from '../money/closeout/handlers';
@@ -104,7 +105,7 @@ export function createAreas(deps: AreaDeps): Areas {
       startImported: (ctx, memberId, planId, nextBillDate, price) =>
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
     }).handlers,
-    ...paymentHandlers(),
+    ...paymentHandlers(createPaymentsService(env)),
     ...followUpHandlers(createFollowUpsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
     ...documentHandlers(createDocumentsService(env)),
