@@ -25,6 +25,7 @@ import { createMembersService } from '../desk/members/service';
 import { memberHandlers } from '../desk/members/handlers';
 import type { BillingEnv } from '../money/invoices/env';
 import { invoiceHandlers } from '../money/invoices/handlers';
+import { createInvoicesService } from '../money/invoices/service';
 import { billingHandlers, billingJobs } from '../money/billing-run/handlers';
 import { createSubscriptionsService } from '../desk/subscriptions/service';
 import { subscriptionHandlers } from '../desk/subscriptions/handlers';
@@ -92,7 +93,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...planHandlers(plans),
     ...memberHandlers(members),
     ...subscriptionHandlers(billingEnv, subscriptions, packs),
-    ...invoiceHandlers(billingEnv),
+    ...invoiceHandlers(createInvoicesService(env)),
     ...billingHandlers(billingEnv),
     ...authHandlers(staffDeps),
     ...staffHandlers(staffDeps),
