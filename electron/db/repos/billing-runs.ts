@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { BillingRunRow, InvoiceRow } from '../rows';
-import { prepared } from '../statements';
+import { insertRow, prepared } from '../statements';
 
 export interface DueRow {
   id: number;
@@ -36,14 +36,7 @@ export function billingRunsRepo(db: Db) {
     /** The latest as-of date billing reached (refused and held runs are both stored as refusals). */
     lastAsOf: () =>
       prepared<[], { d: string | null }>(db, "SELECT MAX(as_of) AS d FROM billing_runs WHERE status <> 'refused_clock_behind'").get()?.d ?? null,
-    insert: (row: RunInsert): number =>
-      Number(
-        prepared<RunInsert>(
-          db,
-          `INSERT INTO billing_runs (trigger, as_of, started_at, finished_at, status, message, held_after, held_count)
-           VALUES (@trigger, @as_of, @started_at, @finished_at, @status, @message, @held_after, @held_count)`,
-        ).run(row).lastInsertRowid,
-      ),
+        insert: (row: RunInsert): number => insertRow(db, 'billing_runs', row),
     finish: (row: RunFinish): void =>
       void prepared<RunFinish>(
         db,

@@ -1,7 +1,7 @@
 /** Credit notes and their lines (statements cached per connection by `prepared`). */
 import type { Db } from '../open';
 import type { CreditNoteLineRow, CreditNoteRow } from '../rows';
-import { prepared } from '../statements';
+import { insertRow, prepared } from '../statements';
 
 export type CreditNoteInsert = Omit<CreditNoteRow, 'id'>;
 export type CreditNoteLineInsert = Omit<CreditNoteLineRow, 'id'>;
@@ -27,21 +27,7 @@ export function creditNotesRepo(db: Db) {
         `SELECT l.invoice_line_id AS id, SUM(l.tax) AS tax, SUM(l.gross) AS gross FROM credit_note_lines l
            JOIN credit_notes c ON c.id = l.credit_note_id WHERE c.invoice_id = ? AND l.invoice_line_id IS NOT NULL GROUP BY l.invoice_line_id`,
       ).all(invoiceId),
-    insert: (row: CreditNoteInsert): number =>
-      Number(
-        prepared<CreditNoteInsert>(
-          db,
-          `INSERT INTO credit_notes (number, payer_id, invoice_id, issue_date, reason, subtotal, tax_total, total, settlement, created_at)
-           VALUES (@number, @payer_id, @invoice_id, @issue_date, @reason, @subtotal, @tax_total, @total, @settlement, @created_at)`,
-        ).run(row).lastInsertRowid,
-      ),
-    insertLine: (row: CreditNoteLineInsert): void =>
-      void prepared<CreditNoteLineInsert>(
-        db,
-        `INSERT INTO credit_note_lines (credit_note_id, position, invoice_line_id, subscription_id, description, period_start,
-           period_end, tax_rate_bp, net, tax, gross)
-         VALUES (@credit_note_id, @position, @invoice_line_id, @subscription_id, @description, @period_start,
-           @period_end, @tax_rate_bp, @net, @tax, @gross)`,
-      ).run(row),
+        insert: (row: CreditNoteInsert): number => insertRow(db, 'credit_notes', row),
+        insertLine: (row: CreditNoteLineInsert): void => void insertRow(db, 'credit_note_lines', row),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { InvoiceLineRow, InvoiceRow } from '../rows';
-import { prepared } from '../statements';
+import { insertRow, prepared } from '../statements';
 
 /** An invoice as the desk reads it: with its payer's name and what is allocated to it. */
 export type InvoiceView = Omit<InvoiceRow, 'voided_at' | 'late_fee_invoiced' | 'run_id' | 'created_at' | 'tax_mode'> & {
@@ -82,22 +82,8 @@ export function invoicesRepo(db: Db) {
       ).all(invoiceId),
     line: (id: number, invoiceId: number) =>
       prepared<[number, number], InvoiceLineRow>(db, 'SELECT * FROM invoice_lines WHERE id = ? AND invoice_id = ?').get(id, invoiceId),
-    insert: (row: InvoiceInsert): number =>
-      Number(
-        prepared<InvoiceInsert>(
-          db,
-          `INSERT INTO invoices (number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, run_id, created_at, tax_mode)
-           VALUES (@number, @payer_id, @issue_date, @due_date, @currency, @subtotal, @tax_total, @total, @run_id, @created_at, @tax_mode)`,
-        ).run(row).lastInsertRowid,
-      ),
-    insertLine: (row: InvoiceLineInsert): void =>
-      void prepared<InvoiceLineInsert>(
-        db,
-        `INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, addon_id, plan_id, period_start,
-           period_end, amount, tax_rate_bp, net, tax, gross, member_id, list_price, days_used, days_in_period)
-         VALUES (@invoice_id, @position, @kind, @description, @subscription_id, @addon_id, @plan_id, @period_start,
-           @period_end, @amount, @tax_rate_bp, @net, @tax, @gross, @member_id, @list_price, @days_used, @days_in_period)`,
-      ).run(row),
+        insert: (row: InvoiceInsert): number => insertRow(db, 'invoices', row),
+        insertLine: (row: InvoiceLineInsert): void => void insertRow(db, 'invoice_lines', row),
     markVoid: (id: number, reason: string, at: string): void =>
       void prepared(db, "UPDATE invoices SET status = 'void', void_reason = ?, voided_at = ? WHERE id = ?").run(reason, at, id),
     /** Gapless numbering: one counter per key; must run in the transaction that inserts the document. */

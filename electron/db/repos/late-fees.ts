@@ -1,7 +1,7 @@
 /** The late-fee job's reads and its once-per-invoice record (statements cached per connection). */
 import type { Db } from '../open';
 import type { InvoiceRow, LateFeeRow } from '../rows';
-import { prepared } from '../statements';
+import { insertRow, prepared } from '../statements';
 
 export type LateFeeCandidate = Pick<InvoiceRow, 'id' | 'number' | 'payer_id'>;
 
@@ -20,10 +20,6 @@ export function lateFeesRepo(db: Db) {
     /** Whether the invoice still has no fee (read again inside the fee's own transaction). */
     stillWithoutFee: (invoiceId: number) =>
       prepared<[number], { f: number }>(db, 'SELECT late_fee_invoiced AS f FROM invoices WHERE id = ?').get(invoiceId)?.f === 0,
-    insert: (row: LateFeeRow): void =>
-      void prepared<LateFeeRow>(
-        db,
-        'INSERT INTO late_fees (invoice_id, fee_invoice_id, amount, date, created_at) VALUES (@invoice_id, @fee_invoice_id, @amount, @date, @created_at)',
-      ).run(row),
+    insert: (row: LateFeeRow): void => void insertRow(db, 'late_fees', row),
   };
 }

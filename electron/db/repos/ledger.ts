@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { AllocationRow } from '../rows';
-import { prepared } from '../statements';
+import { insertRow, prepared } from '../statements';
 
 /** Unallocated paid credit: a payment or a credit note, with what is still available of it. */
 export interface PaidCreditRow {
@@ -68,14 +68,7 @@ export function ledgerRepo(db: Db) {
     payerSum: (which: keyof typeof SUMS, payerId: number) => prepared<[number], { s: number }>(db, SUMS[which]).get(payerId)?.s ?? 0,
     allocationsOfInvoice: (invoiceId: number) =>
       prepared<[number], AllocationRow>(db, 'SELECT * FROM allocations WHERE invoice_id = ? ORDER BY id').all(invoiceId),
-    insertAllocation: (row: AllocationInsert): number =>
-      Number(
-        prepared<AllocationInsert>(
-          db,
-          `INSERT INTO allocations (invoice_id, payment_id, credit_note_id, bonus_grant_id, amount, date, created_at)
-           VALUES (@invoice_id, @payment_id, @credit_note_id, @bonus_grant_id, @amount, @date, @created_at)`,
-        ).run(row).lastInsertRowid,
-      ),
+        insertAllocation: (row: AllocationInsert): number => insertRow(db, 'allocations', row),
     deleteAllocationsOfInvoice: (invoiceId: number): void => void prepared(db, 'DELETE FROM allocations WHERE invoice_id = ?').run(invoiceId),
   };
 }

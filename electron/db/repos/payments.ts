@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { BonusGrantRow, MemberRow, MoneyRequestRow, PaymentRow, RefundRow } from '../rows';
-import { prepared } from '../statements';
+import { insertRow, prepared } from '../statements';
 
 /** A payment with its payer's name and what was allocated, refunded and granted from it. */
 export type PaymentView = Omit<PaymentRow, 'staff_id'> & { payer_name: string; allocated: number; refunded: number; bonus: number };
@@ -64,43 +64,18 @@ export function paymentsRepo(db: Db) {
                          - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) AS remaining
            FROM payments p WHERE p.id = ?`,
       ).get(paymentId)?.remaining ?? 0,
-    insert: (row: PaymentInsert): number =>
-      Number(
-        prepared<PaymentInsert>(
-          db,
-          `INSERT INTO payments (payer_id, date, method, amount, reference, note, staff_id, staff_name, tendered, promotion_id, created_at)
-           VALUES (@payer_id, @date, @method, @amount, @reference, @note, @staff_id, @staff_name, @tendered, @promotion_id, @created_at)`,
-        ).run(row).lastInsertRowid,
-      ),
-    insertBonusGrant: (row: BonusGrantInsert): number =>
-      Number(
-        prepared<BonusGrantInsert>(
-          db,
-          `INSERT INTO bonus_grants (payer_id, payment_id, date, amount, reason, created_at)
-           VALUES (@payer_id, @payment_id, @date, @amount, @reason, @created_at)`,
-        ).run(row).lastInsertRowid,
-      ),
+        insert: (row: PaymentInsert): number => insertRow(db, 'payments', row),
+        insertBonusGrant: (row: BonusGrantInsert): number => insertRow(db, 'bonus_grants', row),
     refund: (id: number) => prepared<[number], RefundView>(db, `${REFUNDS} WHERE r.id = ?`).get(id),
     refundsOfPayment: (paymentId: number) => prepared<[number], RefundView>(db, `${REFUNDS} WHERE r.payment_id = ? ORDER BY r.id`).all(paymentId),
     refunds: (f: MoneyFilter) =>
       prepared<MoneyFilter, RefundView>(db, `${REFUNDS} WHERE ${filter('r')} ORDER BY r.date DESC, r.id DESC LIMIT @limit`).all(f),
-    insertRefund: (row: RefundInsert): number =>
-      Number(
-        prepared<RefundInsert>(
-          db,
-          `INSERT INTO refunds (payer_id, payment_id, credit_note_id, date, method, amount, reason, staff_id, staff_name, created_at)
-           VALUES (@payer_id, @payment_id, @credit_note_id, @date, @method, @amount, @reason, @staff_id, @staff_name, @created_at)`,
-        ).run(row).lastInsertRowid,
-      ),
+        insertRefund: (row: RefundInsert): number => insertRow(db, 'refunds', row),
     payerMember: (id: number) =>
       prepared<[number], PayerMember>(db, 'SELECT id, name, phone, payer_id, merged_into FROM members WHERE id = ?').get(id),
     request: (requestId: string) =>
       prepared<[string], Pick<MoneyRequestRow, 'channel' | 'result'>>(db, 'SELECT channel, result FROM money_requests WHERE request_id = ?').get(requestId),
-    saveRequest: (row: MoneyRequestRow): void =>
-      void prepared<MoneyRequestRow>(
-        db,
-        'INSERT INTO money_requests (request_id, channel, result, created_at) VALUES (@request_id, @channel, @result, @created_at)',
-      ).run(row),
+    saveRequest: (row: MoneyRequestRow): void => void insertRow(db, 'money_requests', row),
   };
 }
 

@@ -41,6 +41,20 @@ export interface LineDraft {
   daysInPeriod?: number | null;
 }
 
+/** The columns an invoice line and a credit note line share, from a taxed draft. */
+function lineColumns(l: TaxedLine & Pick<CreditLineDraft, 'subscriptionId' | 'description' | 'periodStart' | 'periodEnd' | 'taxRateBp'>) {
+  return {
+    subscription_id: l.subscriptionId ?? null,
+    description: l.description,
+    period_start: l.periodStart ?? null,
+    period_end: l.periodEnd ?? null,
+    tax_rate_bp: l.taxRateBp,
+    net: l.net,
+    tax: l.tax,
+    gross: l.gross,
+  };
+}
+
 export function taxMode(env: BillingEnv): TaxMode {
   return env.settings.get().pricesIncludeTax ? 'inclusive' : 'exclusive';
 }
@@ -94,17 +108,10 @@ export function issueInvoice(
       invoice_id: id,
       position: i + 1,
       kind: l.kind,
-      description: l.description,
-      subscription_id: l.subscriptionId ?? null,
+      ...lineColumns(l),
       addon_id: l.addonId ?? null,
       plan_id: l.planId ?? null,
-      period_start: l.periodStart ?? null,
-      period_end: l.periodEnd ?? null,
       amount: l.amount,
-      tax_rate_bp: l.taxRateBp,
-      net: l.net,
-      tax: l.tax,
-      gross: l.gross,
       member_id: f.memberId,
       list_price: f.listPrice,
       days_used: f.daysUsed,
@@ -179,14 +186,7 @@ export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: 
       credit_note_id: id,
       position: i + 1,
       invoice_line_id: l.invoiceLineId ?? null,
-      subscription_id: l.subscriptionId ?? null,
-      description: l.description,
-      period_start: l.periodStart ?? null,
-      period_end: l.periodEnd ?? null,
-      tax_rate_bp: l.taxRateBp,
-      net: l.net,
-      tax: l.tax,
-      gross: l.gross,
+      ...lineColumns(l),
     }),
   );
   let left = total;
