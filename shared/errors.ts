@@ -119,3 +119,12 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * The row, or NOT_FOUND with the entity and id in its details: the one way a service says
+ * "no such record" (the message names what was asked for).
+ */
+export function found<T>(row: T | undefined | null, entity: string, id: number | string, message: string): T {
+  if (row === undefined || row === null) throw new AppError('NOT_FOUND', message, { entity, id });
+  return row;
+}

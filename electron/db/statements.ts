@@ -20,3 +20,13 @@ export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
   }
   return stmt as unknown as Database.Statement<P, R>;
 }
+
+/**
+ * Inserts a row object into `table`, one column per key (the keys come from the row types in
+ * rows.ts, never from input); returns the new rowid. The statement is cached like any other.
+ */
+export function insertRow<R extends object>(db: Db, table: string, row: R): number {
+  const cols = Object.keys(row);
+  const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
+  return Number(prepared<R>(db, sql).run(row).lastInsertRowid);
+}

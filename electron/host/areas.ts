@@ -25,11 +25,13 @@ import { createMembersService } from '../desk/members/service';
 import { memberHandlers } from '../desk/members/handlers';
 import type { BillingEnv } from '../money/invoices/env';
 import { invoiceHandlers } from '../money/invoices/handlers';
+import { createInvoicesService } from '../money/invoices/service';
 import { billingHandlers, billingJobs } from '../money/billing-run/handlers';
 import { createSubscriptionsService } from '../desk/subscriptions/service';
 import { subscriptionHandlers } from '../desk/subscriptions/handlers';
 import { createPacksService } from '../desk/packs/service';
 import { paymentHandlers } from '../money/payments/handlers';
+import { createPaymentsService } from '../money/payments/service';
 import { followUpHandlers } from '../desk/followup/handlers';
 import { createFollowUpsService } from '../desk/followup/service';
 import { closeoutHandlers } from '../money/closeout/handlers';
@@ -93,7 +95,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...planHandlers(plans),
     ...memberHandlers(members),
     ...subscriptionHandlers(billingEnv, subscriptions, packs),
-    ...invoiceHandlers(billingEnv),
+    ...invoiceHandlers(createInvoicesService(env)),
     ...billingHandlers(billingEnv),
     ...authHandlers(staffDeps),
     ...staffHandlers(staffDeps),
@@ -106,7 +108,7 @@ export function createAreas(deps: AreaDeps): Areas {
       startImported: (ctx, memberId, planId, nextBillDate, price) =>
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
     }).handlers,
-    ...paymentHandlers(),
+    ...paymentHandlers(createPaymentsService(env)),
     ...followUpHandlers(createFollowUpsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
     ...documentHandlers(createDocumentsService(env)),

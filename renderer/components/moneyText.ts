@@ -2,7 +2,8 @@
  * The text side of MoneyInput, as plain functions (unit-tested without a DOM).
  * Money is integer minor units; the clerk types and reads major units ("129.90").
  */
-import { minorDigits, parseMoney } from '../lib/format';
+import { minorToText } from '../../shared/money-text';
+import { parseMoney } from '../lib/format';
 
 /** Full-width digits and punctuation from a Chinese IME, and currency signs, to plain ASCII. */
 export function normaliseMoneyText(text: string): string {
@@ -20,15 +21,8 @@ export function textToMinor(text: string, currency: string): number | null {
   return minor !== null && Number.isSafeInteger(minor) ? minor : null;
 }
 
-/** Minor units → the text an input shows: major units with the currency's decimals, no grouping ("1299.00"). */
-export function minorToText(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  if (digits === 0) return `${sign}${abs}`;
-  const scale = 10 ** digits;
-  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
-}
+/** Minor units → the text an input shows ("1299.00"): the same text a CSV export holds. */
+export { minorToText };
 
 /** On blur: a valid amount is shown in its canonical form ("12.5" → "12.50"); anything else stays as typed. */
 export function tidyMoneyText(text: string, currency: string): string {

@@ -1,7 +1,7 @@
 /** Display helpers. Money stays integer minor units until this last step. */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+import { minorDigits } from '../../shared/money-text';
+
+export { minorDigits };
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);

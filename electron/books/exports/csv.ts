@@ -4,14 +4,12 @@
  * currency's decimals and no symbol or grouping ("1299.00"), so a spreadsheet reads it as a number.
  */
 import Papa from 'papaparse';
+import { minorDigits, minorToText } from '../../../shared/money-text';
 
 export const BOM = '\uFEFF';
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Digits after the point for a currency (2 for CNY, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+export { minorDigits };
 
 /** An amount of money in minor units: text in a CSV, a currency number in a workbook. */
 export interface MoneyCell {
@@ -41,15 +39,8 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return BOM + Papa.unparse({ fields: header, data: rows.map((r) => r.map(safe)) }, { newline: '\r\n', quotes: false });
 }
 
-/** Minor units → "1299.00" (the currency's decimals, a leading minus for negatives). */
-export function moneyCell(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  if (digits === 0) return `${sign}${abs}`;
-  const scale = 10 ** digits;
-  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
-}
+/** Minor units → "1299.00": the same text a money input shows (shared/money-text.ts). */
+export const moneyCell = minorToText;
 
 /** Basis points → "45.45" (percent), '' when undefined. */
 export function percentCell(bp: number | null): string {

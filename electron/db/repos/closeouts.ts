@@ -1,6 +1,7 @@
 /** Day closeouts and the day's money they sum: every statement prepared once. */
 import type { Db } from '../open';
 import type { DayCloseoutRow } from '../rows';
+import { prepared } from '../statements';
 
 /** Count and sum of one kind of record on a day (query-shaped). */
 export interface CountTotal {
@@ -44,4 +45,12 @@ export function createCloseoutsRepo(db: Db) {
     credited: (date: string) => credited.get(date)!,
     bonusGranted: (date: string) => bonus.get(date)!.v,
   };
+}
+
+/**
+ * Whether a day is closed (and not reopened). Cached per connection (`prepared`): the billing run
+ * asks once per invoice, and preparing costs more than the lookup.
+ */
+export function dayClosed(db: Db, date: string): boolean {
+  return prepared<[string]>(db, 'SELECT 1 FROM day_closeouts WHERE date = ? AND reopened_at IS NULL').get(date) !== undefined;
 }

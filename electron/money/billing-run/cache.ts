@@ -6,8 +6,8 @@
  * Outside a run (desk actions after their catch-up) there is no cache and every lookup queries.
  */
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
-import type { PlanRow } from '../../desk/plans/service';
+import { billingRunsRepo } from '../../db/repos/billing-runs';
+import type { PlanRow } from '../../db/rows';
 
 export interface RunCache {
   plans: Map<number, PlanRow>;
@@ -22,12 +22,8 @@ const active = new WeakMap<Db, RunCache>();
 /** Runs `fn` with a run cache on `db` (the caller's one, if a run is already going). */
 export function withRunCache<T>(db: Db, fn: () => T): T {
   if (active.has(db)) return fn();
-  const ids = (sql: string) => new Set(prepared<[], number>(db, sql).pluck().all());
-  active.set(db, {
-    plans: new Map(),
-    withOpenPause: ids('SELECT DISTINCT subscription_id FROM subscription_pauses WHERE resumed_on IS NULL'),
-    withAddons: ids('SELECT DISTINCT subscription_id FROM subscription_addons'),
-  });
+  const repo = billingRunsRepo(db);
+  active.set(db, { plans: new Map(), withOpenPause: repo.withOpenPause(), withAddons: repo.withAddons() });
   try {
     return fn();
   } finally {

@@ -7,18 +7,11 @@ import type { BillingPreview, PreviewInvoice } from '../../contract/billing-type
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import { invoiceLines } from '../invoices/read';
 import { DEFAULT_BATCH, rolledBack, runBilling } from './run';
-import { prepared } from '../../db/statements';
-
-function maxInvoiceId(env: BillingEnv): number {
-  return prepared<[], { m: number | null }>(env.db, 'SELECT MAX(id) AS m FROM invoices').get()?.m ?? 0;
-}
+import { billingRunsRepo } from '../../db/repos/billing-runs';
 
 function invoicesAfter(env: BillingEnv, afterId: number): PreviewInvoice[] {
-  return prepared<[number], { id: number; payer_id: number; payer_name: string; issue_date: string; due_date: string; total: number }>(env.db, 
-      `SELECT i.id, i.payer_id, m.name AS payer_name, i.issue_date, i.due_date, i.total FROM invoices i
-         JOIN members m ON m.id = i.payer_id WHERE i.id > ? ORDER BY i.id`,
-    )
-    .all(afterId)
+  return billingRunsRepo(env.db)
+    .invoicesAfter(afterId)
     .map((i) => ({
       payerId: i.payer_id,
       payerName: i.payer_name,
@@ -43,7 +36,7 @@ function invoicesAfter(env: BillingEnv, afterId: number): PreviewInvoice[] {
 /** What a run as of `asOf` would invoice (including anything still due before it). */
 export function previewBilling(env: BillingEnv, asOf: string, audit: AuditFn): BillingPreview {
   return rolledBack(env, () => {
-    const before = maxInvoiceId(env);
+    const before = billingRunsRepo(env.db).maxInvoiceId();
     runBilling(env, 'manual', asOf, audit, DEFAULT_BATCH, true); // a preview shows, it never waits for the owner
     const invoices = invoicesAfter(env, before);
     return { asOf, invoices, count: invoices.length, total: invoices.reduce((s, i) => s + i.total, 0) };

@@ -12,7 +12,8 @@ import { withRunCache } from './cache';
 import { dueSubscriptions } from './due';
 import { fillMissingWakes } from './states';
 import { stepPayerAt } from './step';
-import { prepared } from '../../db/statements';
+import { billingRunsRepo, type RunInsert } from '../../db/repos/billing-runs';
+import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
 
 export type RunTrigger = BillingRun['trigger'];
@@ -133,22 +134,7 @@ function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId
   return out;
 }
 
-interface RunRow {
-  id: number;
-  trigger: RunTrigger;
-  as_of: string;
-  started_at: string;
-  finished_at: string | null;
-  status: BillingRun['status'];
-  invoices_created: number;
-  amount_total: number;
-  errors: string;
-  message: string;
-  held_after: string | null;
-  held_count: number | null;
-}
-
-function fromRow(r: RunRow): BillingRun {
+function fromRow(r: BillingRunRow): BillingRun {
   return {
     id: r.id,
     trigger: r.trigger,
@@ -165,18 +151,18 @@ function fromRow(r: RunRow): BillingRun {
 }
 
 export function getRun(env: BillingEnv, id: number): BillingRun {
-  const row = prepared<[number], RunRow>(env.db, 'SELECT * FROM billing_runs WHERE id = ?').get(id);
+  const row = billingRunsRepo(env.db).byId(id);
   if (!row) throw new Error(`billing run ${id} is missing`);
   return fromRow(row);
 }
 
 export function listRuns(env: BillingEnv, limit: number): BillingRun[] {
-  return prepared<[number], RunRow>(env.db, 'SELECT * FROM billing_runs ORDER BY id DESC LIMIT ?').all(limit).map(fromRow);
+  return billingRunsRepo(env.db).latest(limit).map(fromRow);
 }
 
 /** The latest as-of date billing has reached (refused and held runs do not count: both are stored as refusals). */
 export function lastBilledAsOf(env: BillingEnv): string | null {
-  return prepared<[], { d: string | null }>(env.db, "SELECT MAX(as_of) AS d FROM billing_runs WHERE status <> 'refused_clock_behind'").get()?.d ?? null;
+  return billingRunsRepo(env.db).lastAsOf();
 }
 
 /**
@@ -196,21 +182,21 @@ export function runBilling(
   const startedAt = env.now().toISOString();
   const last = lastBilledAsOf(env);
   if (last !== null && asOf < last) {
-    const info = prepared(env.db, 
-        `INSERT INTO billing_runs (trigger, as_of, started_at, finished_at, status, message)
-         VALUES (?, ?, ?, ?, 'refused_clock_behind', ?)`,
-      )
-      .run(trigger, asOf, startedAt, startedAt, `Today (${asOf}) is earlier than the last billing run (${last}). Nothing was billed; check the PC's date.`);
-    return getRun(env, Number(info.lastInsertRowid));
+    const message = `Today (${asOf}) is earlier than the last billing run (${last}). Nothing was billed; check the PC's date.`;
+    return getRun(env, logRun(env, { trigger, as_of: asOf, started_at: startedAt, finished_at: startedAt, status: 'refused_clock_behind', message }));
   }
   const wouldCreate = last === null || confirmed ? null : catchUpBeyondLimits(env, last, asOf, audit);
   if (last !== null && wouldCreate !== null) return holdRun(env, trigger, asOf, last, wouldCreate, startedAt);
-  const info = prepared(env.db, "INSERT INTO billing_runs (trigger, as_of, started_at, status) VALUES (?, ?, ?, 'running')")
-    .run(trigger, asOf, startedAt);
-  const id = Number(info.lastInsertRowid);
+  const id = logRun(env, { trigger, as_of: asOf, started_at: startedAt, finished_at: null, status: 'running', message: '' });
   const r = billDue(env, asOf, id, audit, batch);
-  prepared(env.db, 'UPDATE billing_runs SET finished_at = ?, status = ?, invoices_created = ?, amount_total = ?, errors = ? WHERE id = ?')
-    .run(env.now().toISOString(), r.errors.length ? 'partial' : 'ok', r.invoicesCreated, r.amountTotal, JSON.stringify(r.errors), id);
+  billingRunsRepo(env.db).finish({
+    id,
+    finished_at: env.now().toISOString(),
+    status: r.errors.length ? 'partial' : 'ok',
+    invoices_created: r.invoicesCreated,
+    amount_total: r.amountTotal,
+    errors: JSON.stringify(r.errors),
+  });
   return getRun(env, id);
 }
 
@@ -234,12 +220,12 @@ function holdRun(env: BillingEnv, trigger: RunTrigger, asOf: string, last: strin
   const latest = listRuns(env, 1)[0];
   if (latest?.status === 'held' && latest.asOf === asOf && latest.held?.lastAsOf === last && latest.held.wouldCreate === count) return latest;
   const message = `Billing from ${last} to ${asOf} would create ${count} invoices, more than the catch-up limits allow. Nothing was billed; the owner must check the PC's date and confirm.`;
-  const info = prepared(env.db,
-      `INSERT INTO billing_runs (trigger, as_of, started_at, finished_at, status, message, held_after, held_count)
-       VALUES (?, ?, ?, ?, 'refused_clock_behind', ?, ?, ?)`,
-    )
-    .run(trigger, asOf, startedAt, startedAt, message, last, count);
-  return getRun(env, Number(info.lastInsertRowid));
+  return getRun(env, logRun(env, { trigger, as_of: asOf, started_at: startedAt, finished_at: startedAt, status: 'refused_clock_behind', message, held_after: last, held_count: count }));
+}
+
+/** Writes a run's log entry; returns its id. */
+function logRun(env: BillingEnv, row: Omit<RunInsert, 'held_after' | 'held_count'> & Partial<Pick<RunInsert, 'held_after' | 'held_count'>>): number {
+  return billingRunsRepo(env.db).insert({ held_after: null, held_count: null, ...row });
 }
 
 const ROLLBACK = Symbol('rollback');

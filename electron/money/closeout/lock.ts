@@ -5,11 +5,10 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { dayClosed } from '../../db/repos/closeouts';
 
 export function isDayClosed(db: Db, date: string): boolean {
-  // Cached: the billing run asks once per invoice, and preparing costs more than the lookup.
-  return prepared<[string]>(db, 'SELECT 1 FROM day_closeouts WHERE date = ? AND reopened_at IS NULL').get(date) !== undefined;
+  return dayClosed(db, date);
 }
 
 export function assertDayOpen(db: Db, date: string): void {

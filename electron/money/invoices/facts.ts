@@ -4,11 +4,11 @@
  * member), with the same rules as the backfill of migration 009 (electron/db/line-facts.ts).
  */
 import { daysBetween } from '../../../shared/dates';
-import { fullPeriodLength, type Alignment, type Interval, type Schedule } from '../../billing/periods';
+import { fullPeriodLength, type Schedule } from '../../billing/periods';
 import { subTerms } from '../../db/backfill-line-facts';
 import { inferInvoiceFacts, type LineFacts, type SubContext } from '../../db/line-facts';
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { lineFactsRepo } from '../../db/repos/line-facts';
 import type { LineDraft } from './issue';
 
 const stated = (l: LineDraft) => l.memberId !== undefined && l.listPrice !== undefined && l.daysUsed !== undefined && l.daysInPeriod !== undefined;
@@ -40,29 +40,19 @@ export function lineFacts(db: Db, payerId: number, drafts: LineDraft[]): LineFac
   });
 }
 
-type SubRow = Parameters<typeof subTerms>[0];
-
 /** The subscription as it stands, and its issued period charges, read when a line needs them. */
 function subContext(db: Db, subId: number): SubContext {
-  const row = prepared<[number], SubRow>(db, 'SELECT * FROM subscriptions WHERE id = ?').get(subId);
-  const charges = (planId: number | null) =>
-    prepared<[number, number | null], { first: string | null; largest: number | null }>(
-      db,
-      `SELECT MIN(l.period_start) AS first, MAX(l.amount) AS largest FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-        WHERE l.subscription_id = ? AND l.plan_id IS ? AND l.kind = 'period' AND i.status = 'issued' AND l.period_start IS NOT NULL`,
-    ).get(subId, planId);
+  const repo = lineFactsRepo(db);
+  const row = repo.subscription(subId);
   return {
     sub: row ? subTerms(row) : null,
     plan: (id) => {
-      const p = prepared<[number], { id: number; price: number; interval: Interval | null; interval_count: number | null; alignment: Alignment | null }>(
-        db,
-        'SELECT id, price, interval, interval_count, alignment FROM plans WHERE id = ?',
-      ).get(id);
+      const p = repo.plan(id);
       return p && { id: p.id, price: p.price, interval: p.interval, count: p.interval_count, alignment: p.alignment };
     },
-    addonPrice: (id) => prepared<[number], { price: number }>(db, 'SELECT price FROM subscription_addons WHERE id = ?').get(id)?.price,
-    firstPeriodStart: (planId) => charges(planId)?.first ?? null,
-    largestPeriod: (planId) => Math.max(0, charges(planId)?.largest ?? 0),
+    addonPrice: (id) => repo.addonPrice(id),
+    firstPeriodStart: (planId) => repo.periodCharges(subId, planId)?.first ?? null,
+    largestPeriod: (planId) => Math.max(0, repo.periodCharges(subId, planId)?.largest ?? 0),
   };
 }
 

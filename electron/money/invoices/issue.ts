@@ -8,11 +8,13 @@ import { taxOfLine, type TaxedLine, type TaxMode } from '../../billing/tax';
 import type { InvoiceLineKind } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import { assertDayOpen } from '../closeout/lock';
-import { allocate, applyCredit, invoiceSettled } from '../ledger/ledger';
+import { allocate, applyCredit } from '../ledger/ledger';
 import type { AuditFn, BillingEnv } from './env';
 import { nextDocumentNumber } from './sequence';
 import { activeMethod } from '../payments/methods';
-import { prepared } from '../../db/statements';
+import { invoicesRepo } from '../../db/repos/invoices';
+import { creditNotesRepo } from '../../db/repos/credit-notes';
+import { paymentsRepo } from '../../db/repos/payments';
 import { lineFacts } from './facts';
 
 export interface LineDraft {
@@ -37,6 +39,20 @@ export interface LineDraft {
   /** Days of service this line covers, and the length of the whole period it was prorated against. */
   daysUsed?: number | null;
   daysInPeriod?: number | null;
+}
+
+/** The columns an invoice line and a credit note line share, from a taxed draft. */
+function lineColumns(l: TaxedLine & Pick<CreditLineDraft, 'subscriptionId' | 'description' | 'periodStart' | 'periodEnd' | 'taxRateBp'>) {
+  return {
+    subscription_id: l.subscriptionId ?? null,
+    description: l.description,
+    period_start: l.periodStart ?? null,
+    period_end: l.periodEnd ?? null,
+    tax_rate_bp: l.taxRateBp,
+    net: l.net,
+    tax: l.tax,
+    gross: l.gross,
+  };
 }
 
 export function taxMode(env: BillingEnv): TaxMode {
@@ -71,23 +87,36 @@ export function issueInvoice(
   const at = env.now().toISOString();
   const number = nextDocumentNumber(env.db, 'invoice', settings.invoiceNumberFormat, input.issueDate);
   const dueDate = addDays(input.issueDate, settings.paymentTermsDays);
-  const info = prepared(env.db, 
-      `INSERT INTO invoices (number, payer_id, issue_date, due_date, currency, subtotal, tax_total, total, run_id, created_at, tax_mode)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(number, input.payerId, input.issueDate, dueDate, settings.currency, sum((t) => t.net), sum((t) => t.tax), total, input.runId ?? null, at, mode);
-  const id = Number(info.lastInsertRowid);
-  const insertLine = prepared(env.db, 
-    `INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, addon_id, plan_id, period_start,
-       period_end, amount, tax_rate_bp, net, tax, gross, member_id, list_price, days_used, days_in_period)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const repo = invoicesRepo(env.db);
+  const id = repo.insert({
+    number,
+    payer_id: input.payerId,
+    issue_date: input.issueDate,
+    due_date: dueDate,
+    currency: settings.currency,
+    subtotal: sum((t) => t.net),
+    tax_total: sum((t) => t.tax),
+    total,
+    run_id: input.runId ?? null,
+    created_at: at,
+    tax_mode: mode,
+  });
   const facts = lineFacts(env.db, input.payerId, input.lines);
   taxed.forEach((l, i) => {
     const f = facts[i]!;
-    insertLine.run(id, i + 1, l.kind, l.description, l.subscriptionId ?? null, l.addonId ?? null, l.planId ?? null,
-      l.periodStart ?? null, l.periodEnd ?? null, l.amount, l.taxRateBp, l.net, l.tax, l.gross,
-      f.memberId, f.listPrice, f.daysUsed, f.daysInPeriod);
+    repo.insertLine({
+      invoice_id: id,
+      position: i + 1,
+      kind: l.kind,
+      ...lineColumns(l),
+      addon_id: l.addonId ?? null,
+      plan_id: l.planId ?? null,
+      amount: l.amount,
+      member_id: f.memberId,
+      list_price: f.listPrice,
+      days_used: f.daysUsed,
+      days_in_period: f.daysInPeriod,
+    });
   });
   audit('invoice', id, null, { number, payerId: input.payerId, issueDate: input.issueDate, dueDate, total, lines: taxed.length });
   applyCredit(env.db, input.payerId, input.issueDate, at, audit);
@@ -139,25 +168,32 @@ export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: 
   const sum = (f: (t: TaxedLine) => number) => lines.reduce((s, t) => s + f(t), 0);
   const total = sum((t) => t.gross);
   const number = nextDocumentNumber(env.db, 'credit_note', settings.creditNoteNumberFormat, input.issueDate);
-  const info = prepared(env.db, 
-      `INSERT INTO credit_notes (number, payer_id, invoice_id, issue_date, reason, subtotal, tax_total, total, settlement, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(number, input.payerId, input.invoiceId, input.issueDate, input.reason, sum((t) => t.net), sum((t) => t.tax), total, input.settlement, at);
-  const id = Number(info.lastInsertRowid);
-  const insertLine = prepared(env.db, 
-    `INSERT INTO credit_note_lines (credit_note_id, position, invoice_line_id, subscription_id, description, period_start,
-       period_end, tax_rate_bp, net, tax, gross) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const notes = creditNotesRepo(env.db);
+  const id = notes.insert({
+    number,
+    payer_id: input.payerId,
+    invoice_id: input.invoiceId,
+    issue_date: input.issueDate,
+    reason: input.reason,
+    subtotal: sum((t) => t.net),
+    tax_total: sum((t) => t.tax),
+    total,
+    settlement: input.settlement,
+    created_at: at,
+  });
   lines.forEach((l, i) =>
-    insertLine.run(id, i + 1, l.invoiceLineId ?? null, l.subscriptionId ?? null, l.description, l.periodStart ?? null,
-      l.periodEnd ?? null, l.taxRateBp, l.net, l.tax, l.gross),
+    notes.insertLine({
+      credit_note_id: id,
+      position: i + 1,
+      invoice_line_id: l.invoiceLineId ?? null,
+      ...lineColumns(l),
+    }),
   );
   let left = total;
   if (input.invoiceId !== null) {
-    const inv = prepared<[number], { total: number; status: string }>(env.db, 'SELECT total, status FROM invoices WHERE id = ?').get(input.invoiceId);
+    const inv = invoicesRepo(env.db).money(input.invoiceId);
     if (inv && inv.status === 'issued') {
-      const open = inv.total - invoiceSettled(env.db, input.invoiceId);
+      const open = inv.total - inv.settled;
       const amount = Math.min(open, left);
       if (amount > 0) {
         const allocationId = allocate(env.db, input.invoiceId, { source: 'credit_note', id }, amount, input.issueDate, at);
@@ -167,11 +203,18 @@ export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: 
     }
   }
   if (input.settlement === 'refund' && left > 0) {
-    prepared(env.db, 
-        `INSERT INTO refunds (payer_id, credit_note_id, date, method, amount, reason, staff_id, staff_name, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.payerId, id, input.issueDate, refundMethod, left, input.reason, input.staff?.id ?? null, input.staff?.name ?? '', at);
+    paymentsRepo(env.db).insertRefund({
+      payer_id: input.payerId,
+      payment_id: null,
+      credit_note_id: id,
+      date: input.issueDate,
+      method: refundMethod!,
+      amount: left,
+      reason: input.reason,
+      staff_id: input.staff?.id ?? null,
+      staff_name: input.staff?.name ?? '',
+      created_at: at,
+    });
   }
   audit('credit_note', id, null, { number, payerId: input.payerId, invoiceId: input.invoiceId, total, settlement: input.settlement });
   if (input.settlement === 'credit') applyCredit(env.db, input.payerId, input.issueDate, at, audit);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { formatDocumentNumber, numberPrefixKey } from '../../../shared/numbering';
-import { prepared } from '../../db/statements';
+import { invoicesRepo } from '../../db/repos/invoices';
 
 /**
  * Takes the next gapless number for a document issued on `issueDate`. One counter per
@@ -9,10 +9,7 @@ import { prepared } from '../../db/statements';
  */
 export function nextDocumentNumber(db: Db, kind: 'invoice' | 'credit_note', format: string, issueDate: string): string {
   const key = `${kind}:${numberPrefixKey(format, issueDate)}`;
-  const row = prepared<[string], { value: number }>(db, 
-      'INSERT INTO number_sequences (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value',
-    )
-    .get(key);
-  if (!row) throw new Error(`number sequence ${key} did not return a value`);
-  return formatDocumentNumber(format, issueDate, row.value);
+  const value = invoicesRepo(db).nextNumber(key);
+  if (value === undefined) throw new Error(`number sequence ${key} did not return a value`);
+  return formatDocumentNumber(format, issueDate, value);
 }

@@ -2,47 +2,38 @@
 import { roundHalfUp } from '../../billing/money';
 import type { CreditNote, InvoiceDetail } from '../../contract/billing-types';
 import type { CreditLimits } from '../../contract/invoices';
-import { AppError } from '../../../shared/errors';
+import { AppError, found } from '../../../shared/errors';
 import type { AuditFn, BillingEnv } from './env';
 import { issueCreditNote, type CreditLineDraft } from './issue';
-import { getCreditNote, getInvoiceDetail } from './read';
-import { prepared } from '../../db/statements';
+import { creditNotesOfPayer, getCreditNote, getInvoiceDetail, listInvoices, type InvoiceQuery } from './read';
+import type { ServiceEnv } from '../../contract/env';
+import { invoicesRepo, type InvoiceMoney } from '../../db/repos/invoices';
+import { creditNotesRepo } from '../../db/repos/credit-notes';
+import type { InvoiceLineRow } from '../../db/rows';
 import { assertDayOpen } from '../closeout/lock';
 import type { StaffRef } from '../../contract/handler';
 
-interface LineRow {
-  id: number;
-  invoice_id: number;
-  description: string;
-  subscription_id: number | null;
-  period_start: string | null;
-  period_end: string | null;
-  tax_rate_bp: number;
-  net: number;
-  tax: number;
-  gross: number;
-}
+type LineRow = InvoiceLineRow;
 
-function invoiceRow(env: BillingEnv, id: number) {
-  const row = prepared<[number], { id: number; payer_id: number; status: string; total: number }>(env.db, 'SELECT id, payer_id, status, total FROM invoices WHERE id = ?')
-    .get(id);
-  if (!row) throw new AppError('NOT_FOUND', `Invoice ${id} does not exist.`, { entity: 'invoice', id });
+/** An invoice that may be voided or credited: it exists and is not void. */
+function liveInvoice(env: BillingEnv, id: number): InvoiceMoney {
+  const row = found(invoicesRepo(env.db).money(id), 'invoice', id, `Invoice ${id} does not exist.`);
   if (row.status === 'void') throw new AppError('INVOICE_VOID', `Invoice ${id} is void.`, { id });
   return row;
 }
 
 /** Voids an invoice nothing has settled. It keeps its number; its periods stay billed (not billed again). */
 export function voidInvoice(env: BillingEnv, id: number, reason: string, audit: AuditFn): InvoiceDetail {
-  invoiceRow(env, id);
+  liveInvoice(env, id);
   const today = env.today();
   const before = getInvoiceDetail(env.db, id, today);
-  const creditNotes = prepared<[number], { n: number }>(env.db, 'SELECT COUNT(*) AS n FROM credit_notes WHERE invoice_id = ?').get(id)?.n ?? 0;
+  const creditNotes = creditNotesRepo(env.db).countOfInvoice(id);
   if (before.settled > 0 || creditNotes > 0) {
     throw new AppError('INVOICE_SETTLED', `Invoice ${before.number} has payments or credits applied.`, { id, settled: before.settled, creditNotes });
   }
   // A closed day's invoices are corrected with credit notes on an open day, never edited.
   assertDayOpen(env.db, before.issueDate);
-  prepared(env.db, "UPDATE invoices SET status = 'void', void_reason = ?, voided_at = ? WHERE id = ?").run(reason, env.now().toISOString(), id);
+  invoicesRepo(env.db).markVoid(id, reason, env.now().toISOString());
   const after = getInvoiceDetail(env.db, id, today);
   audit('invoice', id, { status: before.status, payerId: before.payerId }, { status: 'void', reason, payerId: before.payerId });
   return after;
@@ -63,13 +54,8 @@ interface Creditable {
  * the shares add up to the negatives exactly. Less what earlier credit notes took from the line.
  */
 function creditableLines(env: BillingEnv, invoiceId: number): Map<number, Creditable> {
-  const lines = prepared<[number], LineRow>(env.db, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(invoiceId);
-  const credited = new Map(
-    prepared<[number], { id: number; tax: number; gross: number }>(env.db,
-      `SELECT l.invoice_line_id AS id, SUM(l.tax) AS tax, SUM(l.gross) AS gross FROM credit_note_lines l
-         JOIN credit_notes c ON c.id = l.credit_note_id WHERE c.invoice_id = ? AND l.invoice_line_id IS NOT NULL GROUP BY l.invoice_line_id`,
-    ).all(invoiceId).map((r) => [r.id, r] as const),
-  );
+  const lines: LineRow[] = invoicesRepo(env.db).lines(invoiceId);
+  const credited = new Map(creditNotesRepo(env.db).creditedLines(invoiceId).map((r) => [r.id, r] as const));
   const out = new Map<number, Creditable>();
   const groups = new Map<number | null, LineRow[]>();
   for (const l of lines) groups.set(l.subscription_id, [...(groups.get(l.subscription_id) ?? []), l]);
@@ -95,13 +81,13 @@ function creditableLines(env: BillingEnv, invoiceId: number): Map<number, Credit
 
 /** What is left to credit on an invoice: its total less all its credit notes; and per positive line. */
 export function creditLimits(env: BillingEnv, invoiceId: number): CreditLimits {
-  const inv = invoiceRow(env, invoiceId);
+  const inv = liveInvoice(env, invoiceId);
   const lines = [...creditableLines(env, inv.id).values()].map((c) => ({ invoiceLineId: c.line.id, left: Math.max(0, c.gross) }));
   return { invoiceId: inv.id, invoiceLeft: Math.max(0, inv.total - creditedOnInvoice(env, inv.id)), lines };
 }
 
 function creditedOnInvoice(env: BillingEnv, invoiceId: number): number {
-  return prepared<[number], { s: number }>(env.db, 'SELECT COALESCE(SUM(total), 0) AS s FROM credit_notes WHERE invoice_id = ?').get(invoiceId)?.s ?? 0;
+  return creditNotesRepo(env.db).totalOfInvoice(invoiceId);
 }
 
 export interface ManualCreditInput {
@@ -121,13 +107,12 @@ export interface ManualCreditInput {
  * own net:tax proportion.
  */
 export function createManualCreditNote(env: BillingEnv, input: ManualCreditInput, audit: AuditFn, staff: StaffRef | null = null): CreditNote {
-  const inv = invoiceRow(env, input.invoiceId);
+  const inv = liveInvoice(env, input.invoiceId);
   const creditable = creditableLines(env, inv.id);
   const pending = new Map<number, { tax: number; gross: number }>();
   const drafts: CreditLineDraft[] = input.lines.map(({ invoiceLineId, amount }) => {
     const c = creditable.get(invoiceLineId);
-    const line = c?.line ?? prepared<[number, number], LineRow>(env.db, 'SELECT * FROM invoice_lines WHERE id = ? AND invoice_id = ?').get(invoiceLineId, inv.id);
-    if (!line) throw new AppError('NOT_FOUND', `Line ${invoiceLineId} is not on invoice ${inv.id}.`, { entity: 'invoice_line', id: invoiceLineId });
+    const line = found(c?.line ?? invoicesRepo(env.db).line(invoiceLineId, inv.id), 'invoice_line', invoiceLineId, `Line ${invoiceLineId} is not on invoice ${inv.id}.`);
     const extra = pending.get(line.id) ?? { tax: 0, gross: 0 };
     const left = { tax: (c?.tax ?? 0) - extra.tax, gross: (c?.gross ?? 0) - extra.gross };
     const gross = amount ?? left.gross;
@@ -172,3 +157,19 @@ export function createManualCreditNote(env: BillingEnv, input: ManualCreditInput
   );
   return getCreditNote(env.db, cn.id);
 }
+
+/** Invoices and credit notes at the desk: reading, voiding, crediting. Audit and staff follow the call in progress. */
+export function createInvoicesService(env: ServiceEnv) {
+  const db = env.db;
+  return {
+    list: (q: InvoiceQuery) => listInvoices(db, q, env.today()),
+    get: (id: number) => getInvoiceDetail(db, id, env.today()),
+    void: (id: number, reason: string) => voidInvoice(env, id, reason, env.audit),
+    credit: (input: ManualCreditInput) => createManualCreditNote(env, input, env.audit, env.actor()),
+    creditLimits: (invoiceId: number) => creditLimits(env, invoiceId),
+    creditNote: (id: number) => getCreditNote(db, id),
+    creditNotesOfPayer: (payerId: number) => creditNotesOfPayer(db, payerId),
+  };
+}
+
+export type InvoicesService = ReturnType<typeof createInvoicesService>;

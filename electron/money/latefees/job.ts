@@ -12,6 +12,7 @@ import type { BillingEnv } from '../invoices/env';
 import { issueInvoice } from '../invoices/issue';
 import { oneOffFacts } from '../invoices/facts';
 import type { Job } from '../../contract/handler';
+import { lateFeesRepo } from '../../db/repos/late-fees';
 
 export interface LateFeeDeps extends BillingEnv {
   auditSystem(channel: string, entity: string, entityId: string | number, before: unknown, after: unknown): void;
@@ -22,25 +23,6 @@ const DESCRIPTION: Record<Locale, (number: string) => string> = {
   'zh-CN': (n) => `滞纳金 – ${n}`,
 };
 
-interface Candidate {
-  id: number;
-  number: string;
-  payer_id: number;
-}
-
-/** Invoices past the late-fee threshold that still owe something and have no fee yet. */
-function candidates(env: BillingEnv, cutoff: string): Candidate[] {
-  return env.db
-    .prepare<[string], Candidate>(
-      `SELECT i.id, i.number, i.payer_id FROM invoices i
-       WHERE i.status = 'issued' AND i.late_fee_invoiced = 0 AND i.due_date < ?
-         AND NOT EXISTS (SELECT 1 FROM late_fees f WHERE f.fee_invoice_id = i.id)
-         AND i.total > COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0)
-       ORDER BY i.due_date, i.id`,
-    )
-    .all(cutoff);
-}
-
 /** Bills the late fees due today; returns how many were added. */
 export function runLateFees(deps: LateFeeDeps): number {
   const { lateFee, lateFeeAfterDays, locale } = deps.settings.get();
@@ -49,19 +31,17 @@ export function runLateFees(deps: LateFeeDeps): number {
   if (lateFee === 0 || isDayClosed(deps.db, today)) return 0;
   const audit = (entity: string, id: string | number, before: unknown, after: unknown) => deps.auditSystem('latefees.run', entity, id, before, after);
   let added = 0;
-  for (const inv of candidates(deps, addDays(today, -lateFeeAfterDays))) {
+  const repo = lateFeesRepo(deps.db);
+  for (const inv of repo.candidates(addDays(today, -lateFeeAfterDays))) {
     try {
       deps.db.transaction(() => {
-        const still = deps.db.prepare<[number], { f: number }>('SELECT late_fee_invoiced AS f FROM invoices WHERE id = ?').get(inv.id);
-        if (still?.f !== 0) return;
+        if (!repo.stillWithoutFee(inv.id)) return;
         const fee = issueInvoice(
           deps,
           { payerId: inv.payer_id, issueDate: today, lines: [{ kind: 'late_fee', description: DESCRIPTION[locale](inv.number), amount: lateFee, taxRateBp: 0, ...oneOffFacts(inv.payer_id) }] },
           audit,
         );
-        deps.db
-          .prepare('INSERT INTO late_fees (invoice_id, fee_invoice_id, amount, date, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(inv.id, fee.id, fee.total, today, deps.now().toISOString());
+        repo.insert({ invoice_id: inv.id, fee_invoice_id: fee.id, amount: fee.total, date: today, created_at: deps.now().toISOString() });
         audit('late_fee', inv.id, null, { invoiceId: inv.id, feeInvoiceId: fee.id, feeNumber: fee.number, amount: fee.total });
         added++;
       })();

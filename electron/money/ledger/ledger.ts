@@ -6,7 +6,8 @@
 import type { PayerBalance } from '../../contract/billing-types';
 import { roundHalfUp } from '../../billing/money';
 import type { Db } from '../../db/open';
-import { prepared } from '../../db/statements';
+import { invoicesRepo } from '../../db/repos/invoices';
+import { ledgerRepo, type BonusGrantState, type LedgerRepo } from '../../db/repos/ledger';
 
 export interface CreditSource {
   source: 'payment' | 'credit_note' | 'bonus';
@@ -15,54 +16,22 @@ export interface CreditSource {
   available: number;
 }
 
-const SETTLED_SQL = 'COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0)';
+export type { BonusGrantState };
 
 /** Sum of allocations against one invoice (payments, credit notes and bonus credit). */
 export function invoiceSettled(db: Db, invoiceId: number): number {
-  return prepared<[number], { s: number }>(db, 'SELECT COALESCE(SUM(amount), 0) AS s FROM allocations WHERE invoice_id = ?').get(invoiceId)?.s ?? 0;
+  return ledgerRepo(db).settledOf(invoiceId);
 }
 
 /** Unallocated credit of a payer: paid credit (payments, credit notes) oldest first, then bonus grants oldest first. */
 export function creditSources(db: Db, payerId: number): CreditSource[] {
-  const paid = prepared<[number, number], CreditSource>(db, 
-      `SELECT 'payment' AS source, p.id, p.date,
-              p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
-                       - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) AS available
-         FROM payments p WHERE p.payer_id = ?
-       UNION ALL
-       SELECT 'credit_note', c.id, c.issue_date,
-              c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
-                      - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0)
-         FROM credit_notes c WHERE c.payer_id = ?
-       ORDER BY 3, 1 DESC, 2`,
-    )
-    .all(payerId, payerId)
-    .filter((s) => s.available > 0);
-  const bonus = bonusGrants(db, 'b.payer_id = ?', payerId)
+  const repo = ledgerRepo(db);
+  const paid: CreditSource[] = repo.paidCredit(payerId).filter((s) => s.available > 0);
+  const bonus = repo
+    .grantsOfPayer(payerId)
     .map((g): CreditSource => ({ source: 'bonus', id: g.id, date: g.date, available: bonusAvailable(g) }))
     .filter((s) => s.available > 0);
   return [...paid, ...bonus];
-}
-
-/** A bonus grant with what decides how much of it is still usable. */
-export interface BonusGrantState {
-  id: number;
-  date: string;
-  amount: number;
-  used: number;
-  /** The top-up that earned it (null for a grant without one) and how much of that top-up was refunded. */
-  paymentAmount: number | null;
-  refunded: number;
-}
-
-export function bonusGrants(db: Db, where: string, arg: number): BonusGrantState[] {
-  return prepared<[number], BonusGrantState>(db,
-    `SELECT b.id, b.date, b.amount,
-            COALESCE((SELECT SUM(amount) FROM allocations WHERE bonus_grant_id = b.id), 0) AS used,
-            p.amount AS paymentAmount,
-            COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = b.payment_id), 0) AS refunded
-       FROM bonus_grants b LEFT JOIN payments p ON p.id = b.payment_id WHERE ${where} ORDER BY b.date, b.id`,
-  ).all(arg);
 }
 
 /**
@@ -82,29 +51,22 @@ export function bonusAvailable(g: BonusGrantState): number {
 
 /** Open (issued, not fully settled) invoices of a payer, oldest first, with their balances. */
 export function openInvoices(db: Db, payerId: number): { id: number; balance: number }[] {
-  return prepared<[number], { id: number; balance: number }>(db, 
-      `SELECT i.id, i.total - ${SETTLED_SQL} AS balance FROM invoices i
-        WHERE i.payer_id = ? AND i.status = 'issued' AND i.total - ${SETTLED_SQL} > 0
-        ORDER BY i.issue_date, i.id`,
-    )
-    .all(payerId);
+  return invoicesRepo(db)
+    .openOfPayer(payerId)
+    .map((i) => ({ id: i.id, balance: i.total - i.settled }));
 }
 
 /** Writes one allocation of `amount` from a credit source to an invoice; returns its id. */
 export function allocate(db: Db, invoiceId: number, source: Pick<CreditSource, 'source' | 'id'>, amount: number, date: string, at: string): number {
-  const info = prepared(db, 
-    `INSERT INTO allocations (invoice_id, payment_id, credit_note_id, bonus_grant_id, amount, date, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    invoiceId,
-    source.source === 'payment' ? source.id : null,
-    source.source === 'credit_note' ? source.id : null,
-    source.source === 'bonus' ? source.id : null,
+  return ledgerRepo(db).insertAllocation({
+    invoice_id: invoiceId,
+    payment_id: source.source === 'payment' ? source.id : null,
+    credit_note_id: source.source === 'credit_note' ? source.id : null,
+    bonus_grant_id: source.source === 'bonus' ? source.id : null,
     amount,
     date,
-    at,
-  );
-  return Number(info.lastInsertRowid);
+    created_at: at,
+  });
 }
 
 /** Records one audited change in the caller's transaction (ctx.audit, or the system log in a run). */
@@ -138,16 +100,10 @@ export function applyCredit(db: Db, payerId: number, date: string, at: string, a
 
 /** balance = issued non-void invoices − credit notes − payments + refunds − bonus applied. */
 export function payerBalance(db: Db, payerId: number): PayerBalance {
-  const one = (sql: string) => prepared<[number], { s: number }>(db, sql).get(payerId)?.s ?? 0;
-  const invoiced = one("SELECT COALESCE(SUM(total), 0) AS s FROM invoices WHERE payer_id = ? AND status = 'issued'");
-  const credited = one('SELECT COALESCE(SUM(total), 0) AS s FROM credit_notes WHERE payer_id = ?');
-  const paid = one('SELECT COALESCE(SUM(amount), 0) AS s FROM payments WHERE payer_id = ?');
-  const refunded = one('SELECT COALESCE(SUM(amount), 0) AS s FROM refunds WHERE payer_id = ?');
-  const bonusApplied = one(
-    'SELECT COALESCE(SUM(a.amount), 0) AS s FROM allocations a JOIN bonus_grants b ON b.id = a.bonus_grant_id WHERE b.payer_id = ?',
-  );
+  const sum = (which: Parameters<LedgerRepo['payerSum']>[0]) => ledgerRepo(db).payerSum(which, payerId);
+  const [invoiced, credited, paid, refunded, bonusApplied] = [sum('invoiced'), sum('credited'), sum('paid'), sum('refunded'), sum('bonusApplied')];
   const sources = creditSources(db, payerId);
-  const sum = (kind: (s: CreditSource) => boolean) => sources.filter(kind).reduce((t, s) => t + s.available, 0);
+  const available = (kind: (s: CreditSource) => boolean) => sources.filter(kind).reduce((t, s) => t + s.available, 0);
   const due = openInvoices(db, payerId).reduce((t, i) => t + i.balance, 0);
   return {
     payerId,
@@ -157,8 +113,8 @@ export function payerBalance(db: Db, payerId: number): PayerBalance {
     paid,
     refunded,
     bonusApplied,
-    paidCredit: sum((s) => s.source !== 'bonus'),
-    bonusCredit: sum((s) => s.source === 'bonus'),
+    paidCredit: available((s) => s.source !== 'bonus'),
+    bonusCredit: available((s) => s.source === 'bonus'),
     due,
   };
 }

@@ -5,6 +5,8 @@
  */
 import { daysBetween } from '../../../shared/dates';
 import type { Db } from '../../db/open';
+import { invoicesRepo, type InvoiceMoney } from '../../db/repos/invoices';
+import { paymentsRepo } from '../../db/repos/payments';
 
 export interface InvoiceBalance {
   id: number;
@@ -18,23 +20,7 @@ export interface InvoiceBalance {
   balance: number;
 }
 
-interface InvoiceRow {
-  id: number;
-  number: string;
-  payer_id: number;
-  issue_date: string;
-  due_date: string;
-  total: number;
-  status: 'issued' | 'void';
-  settled: number;
-}
-
-const INVOICE_SQL = `
-  SELECT i.id, i.number, i.payer_id, i.issue_date, i.due_date, i.total, i.status,
-         COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS settled
-  FROM invoices i`;
-
-function toBalance(r: InvoiceRow): InvoiceBalance {
+function toBalance(r: InvoiceMoney): InvoiceBalance {
   return {
     id: r.id,
     number: r.number,
@@ -49,17 +35,13 @@ function toBalance(r: InvoiceRow): InvoiceBalance {
 }
 
 export function invoiceBalance(db: Db, invoiceId: number): InvoiceBalance | undefined {
-  const row = db.prepare<[number], InvoiceRow>(`${INVOICE_SQL} WHERE i.id = ?`).get(invoiceId);
+  const row = invoicesRepo(db).money(invoiceId);
   return row ? toBalance(row) : undefined;
 }
 
 /** Issued invoices with something left to pay, oldest first: the order the ledger applies credit in. */
 export function openInvoiceDetails(db: Db, payerId: number): InvoiceBalance[] {
-  return db
-    .prepare<[number], InvoiceRow>(`${INVOICE_SQL} WHERE i.payer_id = ? AND i.status = 'issued' ORDER BY i.issue_date, i.id`)
-    .all(payerId)
-    .map(toBalance)
-    .filter((i) => i.balance > 0);
+  return invoicesRepo(db).openOfPayer(payerId).map(toBalance);
 }
 
 export function daysOverdue(dueDate: string, today: string): number {
@@ -68,12 +50,5 @@ export function daysOverdue(dueDate: string, today: string): number {
 
 /** The unapplied part of one payment: what can still be applied or refunded. */
 export function paymentRemaining(db: Db, paymentId: number): number {
-  const row = db
-    .prepare<[number], { remaining: number }>(
-      `SELECT p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
-                       - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) AS remaining
-       FROM payments p WHERE p.id = ?`,
-    )
-    .get(paymentId);
-  return row?.remaining ?? 0;
+  return paymentsRepo(db).remaining(paymentId);
 }

@@ -1,7 +1,9 @@
 /** The configurable list of payment methods, and top-up promotions (充值赠送). */
-import { AppError } from '../../../shared/errors';
+import { AppError, found } from '../../../shared/errors';
+import type { ServiceEnv } from '../../contract/env';
 import type { PaymentMethod, TopUpPromotion } from '../../contract/payments';
 import type { Db } from '../../db/open';
+import { paymentMethodsRepo } from '../../db/repos/payment-methods';
 import type { PaymentMethodRow, TopupPromotionRow } from '../../db/rows';
 
 const fromMethodRow = (r: PaymentMethodRow): PaymentMethod => ({
@@ -21,15 +23,8 @@ const fromPromotionRow = (r: TopupPromotionRow): TopUpPromotion => ({
   active: r.active === 1,
 });
 
-export function listMethods(db: Db, includeInactive: boolean): PaymentMethod[] {
-  return db
-    .prepare<[], PaymentMethodRow>(`SELECT * FROM payment_methods ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY position, code`)
-    .all()
-    .map(fromMethodRow);
-}
-
 export function getMethod(db: Db, code: string): PaymentMethod | undefined {
-  const row = db.prepare<[string], PaymentMethodRow>('SELECT * FROM payment_methods WHERE code = ?').get(code);
+  const row = paymentMethodsRepo(db).method(code);
   return row ? fromMethodRow(row) : undefined;
 }
 
@@ -40,71 +35,79 @@ export function activeMethod(db: Db, code: string): PaymentMethod {
   return m;
 }
 
-export function createMethod(db: Db, input: { name: string; isCash: boolean }): PaymentMethod {
-  const taken = db.prepare<[string], PaymentMethodRow>('SELECT * FROM payment_methods WHERE lower(name) = lower(?)').get(input.name);
-  if (taken) throw new AppError('PAYMENT_METHOD_EXISTS', `A payment method called "${input.name}" already exists.`);
-  const next = db.prepare<[], { n: number }>("SELECT COUNT(*) + 1 AS n FROM payment_methods WHERE builtin = 0").get()!.n;
-  const position = db.prepare<[], { p: number }>('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM payment_methods').get()!.p;
-  let code = `custom-${next}`;
-  for (let i = next; getMethod(db, code); i++) code = `custom-${i + 1}`;
-  db.prepare('INSERT INTO payment_methods (code, name, is_cash, position) VALUES (?, ?, ?, ?)').run(code, input.name, input.isCash ? 1 : 0, position);
-  return getMethod(db, code)!;
-}
-
-export function updateMethod(
-  db: Db,
-  input: { code: string; name?: string | undefined; active?: boolean | undefined; position?: number | undefined },
-): { before: PaymentMethod; after: PaymentMethod } {
-  const before = getMethod(db, input.code);
-  if (!before) throw new AppError('NOT_FOUND', `No payment method "${input.code}".`);
-  if (input.name !== undefined && before.builtin) {
-    throw new AppError('PAYMENT_METHOD_BUILTIN', 'A built-in payment method keeps its name; add a custom one instead.');
-  }
-  if (input.active === false && before.active && listMethods(db, false).length === 1) {
-    throw new AppError('PAYMENT_METHOD_LAST', 'At least one payment method must stay in use.');
-  }
-  db.prepare('UPDATE payment_methods SET name = ?, active = ?, position = ? WHERE code = ?').run(
-    input.name ?? before.name,
-    (input.active ?? before.active) ? 1 : 0,
-    input.position ?? before.position,
-    input.code,
-  );
-  return { before, after: getMethod(db, input.code)! };
-}
-
-export function listPromotions(db: Db, includeInactive: boolean): TopUpPromotion[] {
-  return db
-    .prepare<[], TopupPromotionRow>(`SELECT * FROM topup_promotions ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY min_amount, id`)
-    .all()
-    .map(fromPromotionRow);
-}
-
 export function getPromotion(db: Db, id: number): TopUpPromotion | undefined {
-  const row = db.prepare<[number], TopupPromotionRow>('SELECT * FROM topup_promotions WHERE id = ?').get(id);
+  const row = paymentMethodsRepo(db).promotion(id);
   return row ? fromPromotionRow(row) : undefined;
 }
 
-export function createPromotion(db: Db, input: { name: string; minAmount: number; bonus: number }, now: string): TopUpPromotion {
-  const info = db
-    .prepare('INSERT INTO topup_promotions (name, min_amount, bonus, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-    .run(input.name, input.minAmount, input.bonus, now, now);
-  return getPromotion(db, Number(info.lastInsertRowid))!;
+export interface MethodUpdate {
+  code: string;
+  name?: string | undefined;
+  active?: boolean | undefined;
+  position?: number | undefined;
+}
+export interface PromotionInput {
+  name: string;
+  minAmount: number;
+  bonus: number;
 }
 
-export function updatePromotion(
-  db: Db,
-  input: { id: number; name: string; minAmount: number; bonus: number; active: boolean },
-  now: string,
-): { before: TopUpPromotion; after: TopUpPromotion } {
-  const before = getPromotion(db, input.id);
-  if (!before) throw new AppError('NOT_FOUND', `No promotion ${input.id}.`);
-  db.prepare('UPDATE topup_promotions SET name = ?, min_amount = ?, bonus = ?, active = ?, updated_at = ? WHERE id = ?').run(
-    input.name,
-    input.minAmount,
-    input.bonus,
-    input.active ? 1 : 0,
-    now,
-    input.id,
-  );
-  return { before, after: getPromotion(db, input.id)! };
+/** Payment methods and promotions: every change audited. */
+export function createPaymentMethodsService(env: ServiceEnv) {
+  const repo = paymentMethodsRepo(env.db);
+  const at = () => env.now().toISOString();
+  const method = (code: string) => found(getMethod(env.db, code), 'payment_method', code, `No payment method "${code}".`);
+  const promotion = (id: number) => found(getPromotion(env.db, id), 'promotion', id, `No promotion ${id}.`);
+  const listMethods = (includeInactive: boolean): PaymentMethod[] => repo.methods(includeInactive).map(fromMethodRow);
+
+  function createMethod(input: { name: string; isCash: boolean }): PaymentMethod {
+    if (repo.methodNamed(input.name)) throw new AppError('PAYMENT_METHOD_EXISTS', `A payment method called "${input.name}" already exists.`);
+    const next = repo.customCount() + 1;
+    let code = `custom-${next}`;
+    for (let i = next; repo.method(code); i++) code = `custom-${i + 1}`;
+    repo.insertMethod({ code, name: input.name, is_cash: input.isCash ? 1 : 0, position: repo.nextPosition() });
+    const after = method(code);
+    env.audit('payment_method', after.code, null, after);
+    return after;
+  }
+
+  function updateMethod(input: MethodUpdate): PaymentMethod {
+    const before = method(input.code);
+    if (input.name !== undefined && before.builtin) {
+      throw new AppError('PAYMENT_METHOD_BUILTIN', 'A built-in payment method keeps its name; add a custom one instead.');
+    }
+    if (input.active === false && before.active && listMethods(false).length === 1) {
+      throw new AppError('PAYMENT_METHOD_LAST', 'At least one payment method must stay in use.');
+    }
+    const active = input.active ?? before.active;
+    repo.updateMethod({ code: input.code, name: input.name ?? before.name, active: active ? 1 : 0, position: input.position ?? before.position });
+    const after = method(input.code);
+    env.audit('payment_method', after.code, before, after);
+    return after;
+  }
+
+  function createPromotion(input: PromotionInput): TopUpPromotion {
+    const after = promotion(repo.insertPromotion({ name: input.name, min_amount: input.minAmount, bonus: input.bonus }, at()));
+    env.audit('promotion', after.id, null, after);
+    return after;
+  }
+
+  function updatePromotion(input: PromotionInput & { id: number; active: boolean }): TopUpPromotion {
+    const before = promotion(input.id);
+    repo.updatePromotion(input.id, { name: input.name, min_amount: input.minAmount, bonus: input.bonus, active: input.active ? 1 : 0 }, at());
+    const after = promotion(input.id);
+    env.audit('promotion', after.id, before, after);
+    return after;
+  }
+
+  return {
+    listMethods,
+    createMethod,
+    updateMethod,
+    listPromotions: (includeInactive: boolean): TopUpPromotion[] => repo.promotions(includeInactive).map(fromPromotionRow),
+    createPromotion,
+    updatePromotion,
+  };
 }
+
+export type PaymentMethodsService = ReturnType<typeof createPaymentMethodsService>;

@@ -1,35 +1,27 @@
 /** The paying account: who it is, what it owes, what it has on account, and the dates money may be recorded on. */
-import { AppError } from '../../../shared/errors';
+import { AppError, found } from '../../../shared/errors';
 import type { OpenInvoice, PayerMoney } from '../../contract/payments';
 import { assertDayOpen } from '../closeout/lock';
 import type { Db } from '../../db/open';
 import { invoiceMembers } from '../invoices/members';
+import { paymentsRepo, type PayerMember } from '../../db/repos/payments';
 import { payerBalance } from '../ledger/ledger';
 import { daysOverdue, invoiceBalance, openInvoiceDetails, type InvoiceBalance } from './balances';
 
-interface MemberRow {
-  id: number;
-  name: string;
-  phone: string;
-  payer_id: number | null;
-  merged_into: number | null;
-}
-
-function member(db: Db, id: number): MemberRow {
-  const row = db.prepare<[number], MemberRow>('SELECT id, name, phone, payer_id, merged_into FROM members WHERE id = ?').get(id);
-  if (!row) throw new AppError('NOT_FOUND', `No member ${id}.`);
+function member(db: Db, id: number): PayerMember {
+  const row = found(paymentsRepo(db).payerMember(id), 'member', id, `No member ${id}.`);
   if (row.merged_into !== null) throw new AppError('MEMBER_MERGED', `Member ${id} was merged into ${row.merged_into}.`, { mergedInto: row.merged_into });
   return row;
 }
 
 /** The account that pays for a member: its household payer, or the member itself. */
-export function resolvePayer(db: Db, memberId: number): MemberRow {
+export function resolvePayer(db: Db, memberId: number): PayerMember {
   const m = member(db, memberId);
   return m.payer_id === null ? m : member(db, m.payer_id);
 }
 
 /** Payments go to the account that is billed: a member with a household payer pays through that payer. */
-export function requirePayer(db: Db, payerId: number): MemberRow {
+export function requirePayer(db: Db, payerId: number): PayerMember {
   const m = member(db, payerId);
   if (m.payer_id !== null) {
     throw new AppError('PAYER_INVALID', `Member ${payerId} is paid for by member ${m.payer_id}; take the payment on the payer's account.`, {
@@ -86,8 +78,7 @@ export function moneyDate(db: Db, date: string | undefined, today: string): stri
 
 /** An invoice the clerk picked: this payer's, issued, with something left to pay. */
 export function pickable(db: Db, payerId: number, invoiceId: number): InvoiceBalance {
-  const inv = invoiceBalance(db, invoiceId);
-  if (!inv) throw new AppError('NOT_FOUND', `No invoice ${invoiceId}.`);
+  const inv = found(invoiceBalance(db, invoiceId), 'invoice', invoiceId, `No invoice ${invoiceId}.`);
   if (inv.payerId !== payerId) throw new AppError('INVOICE_OTHER_PAYER', `Invoice ${inv.number} is billed to another payer.`, { invoiceId });
   if (inv.status === 'void') throw new AppError('INVOICE_VOID', `Invoice ${inv.number} is void.`, { invoiceId });
   if (inv.balance <= 0) throw new AppError('INVOICE_PAID', `Invoice ${inv.number} has nothing left to pay.`, { invoiceId });

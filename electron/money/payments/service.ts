@@ -6,22 +6,24 @@
  * one transaction.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import { AppError, found } from '../../../shared/errors';
 import type { InvoiceDetail } from '../../contract/billing-types';
-import type { PayerMoney, Payment, PaymentAllocation, PaymentDetail, PaymentReceipt, paymentInput } from '../../contract/payments';
+import type { PayerMoney, Payment, PaymentDetail, PaymentReceipt, paymentInput } from '../../contract/payments';
 import { assertDayOpen } from '../closeout/lock';
-import { applyCredit as applyAccountCredit } from '../ledger/ledger';
+import { allocate, applyCredit as applyAccountCredit } from '../ledger/ledger';
 import type { Db } from '../../db/open';
-import type { Ctx } from '../../contract/handler';
+import type { ServiceEnv } from '../../contract/env';
+import { paymentsRepo, type PaymentView } from '../../db/repos/payments';
+import { ledgerRepo } from '../../db/repos/ledger';
+import { creditNotesRepo } from '../../db/repos/credit-notes';
 import { voidInvoice } from '../invoices/service';
 import { changeDue, spread, type Target } from './allocate';
 import { invoiceMembers } from '../invoices/members';
 import { invoiceBalance } from './balances';
-import { moneyDate, payerMoney, pickable, requirePayer } from './payer';
-import { activeMethod, getPromotion } from './methods';
-import { dateRangeFilter, findRequest, saveRequest } from './requests';
-import { listRefundsOfPayment } from './refunds';
-import type { AllocationRow, PaymentRow } from '../../db/rows';
+import { moneyDate, payerMoney, pickable, requirePayer, resolvePayer } from './payer';
+import { activeMethod, createPaymentMethodsService, getPromotion } from './methods';
+import { findRequest, moneyFilter, saveRequest } from './requests';
+import { createRefund, listRefunds, listRefundsOfPayment, previewRefund, type RefundInput } from './refunds';
 
 export type PaymentInput = z.output<typeof paymentInput>;
 
@@ -62,13 +64,13 @@ function promotionBonus(db: Db, input: PaymentInput): { id: number; bonus: numbe
   return { id: promo.id, bonus: promo.bonus, name: promo.name };
 }
 
-export function recordPayment(ctx: Ctx, input: PaymentInput): PaymentReceipt {
-  const db = ctx.db;
+function recordPayment(env: ServiceEnv, input: PaymentInput): PaymentReceipt {
+  const db = env.db;
   const replay = findRequest<{ paymentId: number }>(db, input.requestId, 'payments.record');
-  if (replay) return receipt(ctx, replay.paymentId, true);
+  if (replay) return receipt(env, replay.paymentId, true);
 
   const payer = requirePayer(db, input.payerId);
-  const date = moneyDate(db, input.date, ctx.today());
+  const date = moneyDate(db, input.date, env.today());
   const method = activeMethod(db, input.method);
   if (input.tendered !== undefined && !method.isCash) {
     throw new AppError('TENDER_NOT_CASH', 'Amount tendered and change are for cash payments only.', { method: method.code });
@@ -79,59 +81,44 @@ export function recordPayment(ctx: Ctx, input: PaymentInput): PaymentReceipt {
   const promo = promotionBonus(db, input);
   const { splits } = spread(input.amount, picks(db, payer.id, input));
 
-  const now = ctx.now().toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO payments (payer_id, date, method, amount, reference, note, staff_id, staff_name, tendered, promotion_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(payer.id, date, method.code, input.amount, input.reference, input.note, ctx.staff?.id ?? null, ctx.staff?.name ?? '', input.tendered ?? null, promo?.id ?? null, now);
-  const paymentId = Number(info.lastInsertRowid);
-  const insertAllocation = db.prepare('INSERT INTO allocations (invoice_id, payment_id, amount, date, created_at) VALUES (?, ?, ?, ?, ?)');
-  for (const s of splits) insertAllocation.run(s.invoiceId, paymentId, s.amount, date, now);
-  if (promo) {
-    db.prepare('INSERT INTO bonus_grants (payer_id, payment_id, date, amount, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      payer.id,
-      paymentId,
-      date,
-      promo.bonus,
-      promo.name,
-      now,
-    );
-  }
-  applyAccountCredit(db, payer.id, date, now, ctx.audit);
+  const now = env.now().toISOString();
+  const staff = env.actor();
+  const repo = paymentsRepo(db);
+  const paymentId = repo.insert({
+    payer_id: payer.id,
+    date,
+    method: method.code,
+    amount: input.amount,
+    reference: input.reference,
+    note: input.note,
+    staff_id: staff?.id ?? null,
+    staff_name: staff?.name ?? '',
+    tendered: input.tendered ?? null,
+    promotion_id: promo?.id ?? null,
+    created_at: now,
+  });
+  for (const s of splits) allocate(db, s.invoiceId, { source: 'payment', id: paymentId }, s.amount, date, now);
+  if (promo) repo.insertBonusGrant({ payer_id: payer.id, payment_id: paymentId, date, amount: promo.bonus, reason: promo.name, created_at: now });
+  applyAccountCredit(db, payer.id, date, now, env.audit);
   saveRequest(db, input.requestId, 'payments.record', { paymentId }, now);
-  const detail = getPayment(db, paymentId);
-  ctx.audit('payment', paymentId, null, detail);
-  return receipt(ctx, paymentId, false);
+  env.audit('payment', paymentId, null, getPayment(db, paymentId));
+  return receipt(env, paymentId, false);
 }
 
-function receipt(ctx: Ctx, paymentId: number, replayed: boolean): PaymentReceipt {
-  const payment = getPayment(ctx.db, paymentId);
+function receipt(env: ServiceEnv, paymentId: number, replayed: boolean): PaymentReceipt {
+  const payment = getPayment(env.db, paymentId);
   return {
     payment,
     // What stays on account from this payment: not applied and not paid back.
     toCredit: payment.unallocated,
     bonus: payment.bonus,
     change: payment.change,
-    payer: payerMoney(ctx.db, payment.payerId, ctx.today()),
+    payer: payerMoney(env.db, payment.payerId, env.today()),
     replayed,
   };
 }
 
-/** A payment with its payer's name and what was allocated, refunded and granted from it. */
-type PaymentListRow = Omit<PaymentRow, 'staff_id'> & { payer_name: string; allocated: number; refunded: number; bonus: number };
-
-
-const PAYMENT_SQL = `
-  SELECT p.id, p.payer_id, m.name AS payer_name, p.date, p.method, p.amount, p.reference, p.note, p.tendered,
-         p.staff_name, p.created_at, p.promotion_id,
-         COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0) AS allocated,
-         COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) AS refunded,
-         COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE payment_id = p.id), 0) AS bonus
-  FROM payments p JOIN members m ON m.id = p.payer_id`;
-
-function fromPaymentRow(r: PaymentListRow): Payment {
+function fromPaymentRow(r: PaymentView): Payment {
   return {
     id: r.id,
     payerId: r.payer_id,
@@ -154,28 +141,18 @@ function fromPaymentRow(r: PaymentListRow): Payment {
 }
 
 export function getPayment(db: Db, id: number): PaymentDetail {
-  const row = db.prepare<[number], PaymentListRow>(`${PAYMENT_SQL} WHERE p.id = ?`).get(id);
-  if (!row) throw new AppError('NOT_FOUND', `No payment ${id}.`);
-  const rows = db
-    .prepare<[number], Omit<PaymentAllocation, 'members'>>(
-      `SELECT a.invoice_id AS invoiceId, i.number AS invoiceNumber, a.amount, a.date
-       FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY a.id`,
-    )
-    .all(id);
+  const repo = paymentsRepo(db);
+  const row = found(repo.view(id), 'payment', id, `No payment ${id}.`);
+  const rows = repo.allocations(id);
   // Whom each settled invoice was for, so the receipt can say which child the money covered.
   const names = invoiceMembers(db, rows.map((a) => a.invoiceId));
   const allocations = rows.map((a) => ({ ...a, members: names.get(a.invoiceId) ?? [] }));
   return { ...fromPaymentRow(row), allocations, refunds: listRefundsOfPayment(db, id) };
 }
 
-export function listPayments(db: Db, f: { from?: string | undefined; to?: string | undefined; payerId?: number | undefined; limit: number }): Payment[] {
-  const { where, args } = dateRangeFilter('p', f);
-  return db
-    .prepare<(string | number)[], PaymentListRow>(`${PAYMENT_SQL} ${where} ORDER BY p.date DESC, p.id DESC LIMIT ?`)
-    .all(...args, f.limit)
-    .map(fromPaymentRow);
+function listPayments(db: Db, f: Parameters<typeof moneyFilter>[0]): Payment[] {
+  return paymentsRepo(db).list(moneyFilter(f)).map(fromPaymentRow);
 }
-
 
 /**
  * Voids an invoice that payments, bonus credit or another invoice's credit note had settled: what was
@@ -184,26 +161,47 @@ export function listPayments(db: Db, f: { from?: string | undefined; to?: string
  * (today, the invoice's or an allocation's: DAY_CLOSED, correct it with a credit note instead) and, as any
  * void, when a credit note is tied to the invoice itself (INVOICE_SETTLED).
  */
-export function releaseAndVoid(ctx: Ctx, invoiceId: number, reason: string): { invoice: InvoiceDetail; released: number; payer: PayerMoney } {
-  const db = ctx.db;
-  const today = ctx.today();
+function releaseAndVoid(env: ServiceEnv, invoiceId: number, reason: string): { invoice: InvoiceDetail; released: number; payer: PayerMoney } {
+  const db = env.db;
+  const today = env.today();
   // The released credit is applied again today: today must be open.
   assertDayOpen(db, today);
-  const inv = invoiceBalance(db, invoiceId);
-  if (!inv) throw new AppError('NOT_FOUND', `No invoice ${invoiceId}.`);
+  const inv = found(invoiceBalance(db, invoiceId), 'invoice', invoiceId, `No invoice ${invoiceId}.`);
   if (inv.status === 'void') throw new AppError('INVOICE_VOID', `Invoice ${inv.number} is void.`, { invoiceId });
-  const rows = db.prepare<[number], AllocationRow>('SELECT * FROM allocations WHERE invoice_id = ? ORDER BY id').all(invoiceId);
+  const ledger = ledgerRepo(db);
+  const rows = ledger.allocationsOfInvoice(invoiceId);
   if (rows.length === 0) throw new AppError('NOTHING_TO_RELEASE', `Nothing is applied to invoice ${inv.number}.`, { invoiceId });
   // A note written against this invoice corrects it for good; credit from another invoice's note is released like a payment.
-  const tied = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM credit_notes WHERE invoice_id = ?').get(invoiceId)!.n;
+  const tied = creditNotesRepo(db).countOfInvoice(invoiceId);
   if (tied > 0) {
     throw new AppError('INVOICE_SETTLED', `Invoice ${inv.number} has a credit note; it cannot be voided.`, { invoiceId, creditNotes: tied });
   }
   assertDayOpen(db, inv.issueDate);
   for (const r of rows) assertDayOpen(db, r.date);
-  db.prepare('DELETE FROM allocations WHERE invoice_id = ?').run(invoiceId);
-  ctx.audit('invoice_settlement', invoiceId, { allocations: rows, payerId: inv.payerId }, { allocations: [], reason, payerId: inv.payerId });
-  const invoice = voidInvoice(ctx, invoiceId, reason, ctx.audit);
-  applyAccountCredit(db, inv.payerId, today, ctx.now().toISOString(), ctx.audit);
+  ledger.deleteAllocationsOfInvoice(invoiceId);
+  env.audit('invoice_settlement', invoiceId, { allocations: rows, payerId: inv.payerId }, { allocations: [], reason, payerId: inv.payerId });
+  const invoice = voidInvoice(env, invoiceId, reason, env.audit);
+  applyAccountCredit(db, inv.payerId, today, env.now().toISOString(), env.audit);
   return { invoice, released: rows.reduce((s, r) => s + r.amount, 0), payer: payerMoney(db, inv.payerId, today) };
 }
+
+/**
+ * Taking money, giving it back and the lists of both, with the payment methods and promotions.
+ * Built once with the one environment; audit and actor follow the call in progress.
+ */
+export function createPaymentsService(env: ServiceEnv) {
+  const db = env.db;
+  return {
+    ...createPaymentMethodsService(env),
+    payer: (memberId: number): PayerMoney => payerMoney(db, resolvePayer(db, memberId).id, env.today()),
+    record: (input: PaymentInput) => recordPayment(env, input),
+    get: (id: number) => getPayment(db, id),
+    list: (f: Parameters<typeof moneyFilter>[0]) => listPayments(db, f),
+    releaseAndVoid: (invoiceId: number, reason: string) => releaseAndVoid(env, invoiceId, reason),
+    refund: (input: RefundInput) => createRefund(env, input),
+    refunds: (f: Parameters<typeof moneyFilter>[0]) => listRefunds(db, f),
+    previewRefund: (input: Parameters<typeof previewRefund>[1]) => previewRefund(db, input),
+  };
+}
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;

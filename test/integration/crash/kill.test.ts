@@ -16,7 +16,7 @@ import { runBilling } from '../../../electron/money/billing-run/run';
 import { openDatabase } from '../../../electron/db/open';
 import { createHost, type Host } from '../../../electron/host/host';
 import { WIDE_CATCH_UP } from '../billing/support';
-import { cachedSettings } from '../../../electron/money/invoices/env';
+import { cachedSettings } from '../../support/cached-settings';
 import { createSettingsService } from '../../../electron/ops/settings/service';
 import { makeHost, signInAs } from '../../support/host';
 import { checkConsistent, checkExactlyOnce, invoiceCount, RUN_SUBSCRIPTIONS, seedRunData } from './billing-run-data';

@@ -93,8 +93,10 @@ describe('a database that already holds a0001 and A0001', () => {
     first.close();
     const db = new Database(path.join(first.dataDir, 'subdesk.sqlite'));
     db.exec('DROP TRIGGER members_card_nocase_ins; DROP TRIGGER members_card_nocase_upd; DROP INDEX members_card_nocase;');
-    // Migration 012 (the held catch-up columns) came later: undo it too.
+    // Migrations 012 (the held catch-up columns) and later came after it: undo them too.
     db.exec('ALTER TABLE billing_runs DROP COLUMN held_after; ALTER TABLE billing_runs DROP COLUMN held_count;');
+    // And migration 013 (what the MRR spans say about freezes and discounts).
+    db.exec('ALTER TABLE report_mrr_spans DROP COLUMN list_mrr; ALTER TABLE report_mrr_spans DROP COLUMN paused;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

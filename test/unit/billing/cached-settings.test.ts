@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedSettings } from '../../../electron/money/invoices/env';
+import { cachedSettings } from '../../support/cached-settings';
 import { defaultSettings, type SettingsService } from '../../../electron/ops/settings/service';
 
 describe('cachedSettings', () => {

@@ -1,0 +1,25 @@
+/** The late-fee job's reads and its once-per-invoice record (statements cached per connection). */
+import type { Db } from '../open';
+import type { InvoiceRow, LateFeeRow } from '../rows';
+import { insertRow, prepared } from '../statements';
+
+export type LateFeeCandidate = Pick<InvoiceRow, 'id' | 'number' | 'payer_id'>;
+
+export function lateFeesRepo(db: Db) {
+  return {
+    /** Issued invoices due before `cutoff` that still owe something, have no fee yet and are no fee themselves. */
+    candidates: (cutoff: string) =>
+      prepared<[string], LateFeeCandidate>(
+        db,
+        `SELECT i.id, i.number, i.payer_id FROM invoices i
+         WHERE i.status = 'issued' AND i.late_fee_invoiced = 0 AND i.due_date < ?
+           AND NOT EXISTS (SELECT 1 FROM late_fees f WHERE f.fee_invoice_id = i.id)
+           AND i.total > COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0)
+         ORDER BY i.due_date, i.id`,
+      ).all(cutoff),
+    /** Whether the invoice still has no fee (read again inside the fee's own transaction). */
+    stillWithoutFee: (invoiceId: number) =>
+      prepared<[number], { f: number }>(db, 'SELECT late_fee_invoiced AS f FROM invoices WHERE id = ?').get(invoiceId)?.f === 0,
+    insert: (row: LateFeeRow): void => void insertRow(db, 'late_fees', row),
+  };
+}
