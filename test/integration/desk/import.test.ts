@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHash, failure, type TestHost } from '../../support/host';
+import { gb18030 } from '../../support/gbk';
 import { b64, deskHost, monthly } from './fixtures';
 
 let th: TestHost | undefined;
@@ -16,28 +17,6 @@ const FILE = [
   ',13700000000,,,,,,,',
   '钱七,13800138000,C3,,,,,,',
 ].join('\r\n');
-
-/**
- * GB18030 bytes for CJK text, built from the platform's own GB18030 decoder (every two-byte
- * GBK code decoded once, then reversed), so the file is what Chinese Excel writes.
- */
-function gb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else out.push(...table.get(ch)!);
-  }
-  return new Uint8Array(out);
-}
 
 async function setupWithPlan() {
   th = await deskHost('2026-03-02');
