@@ -99,17 +99,17 @@ describe('import of a GBK file from Chinese Excel', () => {
     const { h, month } = await business();
     const content = b64(gb18030(GBK_FILE));
     const before = databaseHash(h.db);
-    expect(await failure(h.invoke('members.importCommit', { content, rows: [1, 3] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', details: { rows: [1], lines: [2] } });
+    expect(await failure(h.invoke('members.importCommit', { content, rows: [1, 3] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', message: expect.stringContaining('Lines 2 of the file') as string, details: { rows: [1] } });
     expect(await failure(h.invoke('members.importCommit', { content, planMap: [{ value: '月卡', planId: 999 }], rows: [3] }))).toMatchObject({
       code: 'VALIDATION',
       details: { issues: [{ path: 'planMap.0.planId', message: 'not_found' }] },
     });
     // Only an optional value can be left out: the plan of line 2 is not, its row stays refused.
     const skipPlan = { skipValues: [{ row: 1, field: 'plan' as const }] };
-    expect(await failure(h.invoke('members.importCommit', { content, ...skipPlan, rows: [1] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', details: { lines: [2] } });
+    expect(await failure(h.invoke('members.importCommit', { content, ...skipPlan, rows: [1] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', details: { rows: [1] } });
     // The repeated card of line 5 is an error until the clerk leaves that card out.
     const mapped = { planMap: [{ value: '月卡', planId: month.id }] };
-    expect(await failure(h.invoke('members.importCommit', { content, ...mapped, rows: [4] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', details: { lines: [5] } });
+    expect(await failure(h.invoke('members.importCommit', { content, ...mapped, rows: [4] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', message: expect.stringContaining('Lines 5 of the file') as string, details: { rows: [4] } });
     expect((await failure(h.invoke('members.importCommit', { content, skipValues: [{ row: 1, field: 'nickname' }], rows: [3] } as never))).code).toBe('VALIDATION');
     expect((await failure(h.invoke('members.importPreview', { content, mapping: { name: 0, packExpiry: 8 } }))).code).toBe('VALIDATION');
     expect(databaseHash(h.db)).toBe(before);

@@ -135,7 +135,6 @@ export function createImporter(db: Db) {
       const lines = bad.map((n) => rows[n - 1]!.line);
       throw new AppError('IMPORT_ROW_INVALID', `Lines ${lines.slice(0, 20).join(', ') || '-'} of the file cannot be imported as they are${missing.length ? `; rows ${missing.slice(0, 20).join(', ')} do not exist` : ''}.`, {
         rows: [...bad, ...missing],
-        lines,
       });
     }
     const result: ImportCommitResult = { created: 0, subscriptions: 0, packs: 0, memberIds: [], alreadyHere: [] };
