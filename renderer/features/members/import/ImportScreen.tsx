@@ -63,7 +63,8 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
   const accepted = useMemo(() => (data?.rows ?? []).filter((r) => !r.errors.length && !r.existing && !skipped.has(r.row)).map((r) => r.row), [data, skipped]);
 
   const commit = useMutation({
-    mutationFn: () => invoke('members.importCommit', { ...source!, mapping: data!.mapping, rows: accepted }),
+    // Rows already here go along too, so the answer says which were skipped.
+    mutationFn: () => invoke('members.importCommit', { ...source!, mapping: data!.mapping, rows: [...accepted, ...data!.rows.filter((r) => r.existing).map((r) => r.row)] }),
     onSuccess: (r) => {
       toast.success(t('members.import.done', { count: r.created }));
       void qc.invalidateQueries({ queryKey: ['members'] });
@@ -183,11 +184,14 @@ function DoneBanner(props: { done: ImportCommitResult; onOpen: (id: number) => v
   const { t } = useTranslation();
   const { done } = props;
   const first = done.memberIds[0] ?? null;
+  const sentences = [
+    t('members.import.result', { count: done.created, subscriptions: done.subscriptions }),
+    done.packs ? t('members.import.resultPacks', { count: done.packs }) : '',
+    done.alreadyHere.length ? t('members.import.resultExisting', { count: done.alreadyHere.length, lines: done.alreadyHere.join(', ') }) : '',
+  ];
   return (
     <Banner kind="success">
-      {t('members.import.result', { count: done.created, subscriptions: done.subscriptions })}
-      {done.packs ? ` ${t('members.import.resultPacks', { count: done.packs })}` : ''}
-      {done.alreadyHere.length ? ` ${t('members.import.resultExisting', { count: done.alreadyHere.length, lines: done.alreadyHere.join(', ') })}` : ''}{' '}
+      {sentences.filter(Boolean).join(t('members.import.sentenceGap'))}{' '}
       {first ? (
         <button type="button" className="btn btn--small" onClick={() => props.onOpen(first)}>
           {t('members.import.openFirst')}
