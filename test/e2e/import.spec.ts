@@ -92,9 +92,10 @@ for (const size of [
       const wang = (await app.host.invoke('members.search', { query: 'A1003' }))[0]!;
       expect((await app.host.invoke('packs.listByMember', { memberId: wang.id }))[0]).toMatchObject({ sessionsTotal: 7, expiresOn: '2026-06-01', invoiceId: null });
 
-      // The same file chosen again is read again: its members are now here.
+      // The same file chosen again is read again: its members are now here; the plan choice is kept.
       await chooseFile(page, s.choose);
       await expect(page.getByRole('table')).toContainText(s.again);
+      await expect(page.getByRole('button', { name: s.use })).toHaveCount(0);
       await shot('5-again');
     });
   }

@@ -333,7 +333,7 @@ export const en = {
     takeRow: 'Import line {{row}}',
     ok: 'Ready',
     nextOn: 'next billing {{date}}',
-    col: { take: 'Import', line: 'Line', check: 'Check' },
+    col: { take: 'Import', line: 'Line', card: 'Card', check: 'Check' },
     field: {
       name: 'Name',
       phone: 'Phone',
@@ -712,7 +712,7 @@ export const zh: typeof en = {
     takeRow: '导入第 {{row}} 行',
     ok: '可导入',
     nextOn: '下次扣费 {{date}}',
-    col: { take: '导入', line: '行号', check: '检查结果' },
+    col: { take: '导入', line: '行号', card: '卡号', check: '检查结果' },
     field: {
       name: '姓名',
       phone: '电话',

@@ -14,14 +14,13 @@ export function issueText(t: T, i: ImportIssue): string {
 }
 
 /** What the row brings besides the person: a membership with its next billing date, or a pack with its sessions left. */
-function planSummary(t: T, money: (n: number) => string, r: ImportRow): string {
+function planSummary(t: T, money: (n: number) => string, r: ImportRow): string[] {
   const v = r.values;
-  if (v.packSessions !== null || v.packExpiry !== null) {
-    return [v.packSessions !== null ? t('members.import.sessionsLeft', { count: v.packSessions }) : '', v.packExpiry ? t('members.import.validThrough', { date: v.packExpiry }) : '']
-      .filter(Boolean)
-      .join(' · ');
-  }
-  return [v.nextBillDate ? t('members.import.nextOn', { date: v.nextBillDate }) : '', v.price !== null ? money(v.price) : ''].filter(Boolean).join(' · ');
+  const parts =
+    v.packSessions !== null || v.packExpiry !== null
+      ? [v.packSessions !== null ? t('members.import.sessionsLeft', { count: v.packSessions }) : '', v.packExpiry ? t('members.import.validThrough', { date: v.packExpiry }) : '']
+      : [v.nextBillDate ? t('members.import.nextOn', { date: v.nextBillDate }) : '', v.price !== null ? money(v.price) : ''];
+  return parts.filter(Boolean);
 }
 
 function Issues(props: { r: ImportRow; onSkip: (row: number, field: ImportField) => void }) {
@@ -76,21 +75,28 @@ export function ImportRows(props: { rows: ImportRow[]; skipped: Set<number>; onT
         id: 'name',
         accessorFn: (r) => r.values.name,
         header: t('members.import.field.name'),
-        meta: { width: '13%' },
+        meta: { width: '12%' },
         cell: ({ row: { original: r } }) => <span className="cell-strong">{r.values.name || '—'}</span>,
       },
       { id: 'phone', accessorFn: (r) => r.values.phone, header: t('members.import.field.phone'), meta: { width: '13%' } },
-      { id: 'card', accessorFn: (r) => r.values.cardNo ?? '', header: t('members.import.field.cardNo'), meta: { width: '9%' } },
+      { id: 'card', accessorFn: (r) => r.values.cardNo ?? '', header: t('members.import.col.card'), meta: { width: '10%' } },
       {
         id: 'plan',
         accessorFn: (r) => r.values.planName ?? '',
         header: t('members.import.field.plan'),
-        meta: { width: '22%' },
+        meta: { width: '24%' },
         cell: ({ row: { original: r } }) =>
           r.values.planName ? (
             <div className="cell-stack wrap">
               <span>{r.values.planName}</span>
-              <span className="cell-sub">{planSummary(t, f.money, r)}</span>
+              <span className="cell-sub">
+                {planSummary(t, f.money, r).map((part, i) => (
+                  <span key={i} className="import-part">
+                    {i ? ' · ' : ''}
+                    {part}
+                  </span>
+                ))}
+              </span>
             </div>
           ) : (
             '—'

@@ -79,7 +79,8 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
     if (!f) return;
     const content = await readBase64(f);
     setDone(null);
-    setChoices(FRESH);
+    // A corrected file keeps the plan names it had: the clerk's plan choices stay; rows and columns may have moved.
+    setChoices((c) => ({ ...FRESH, hasHeader: c.hasHeader, planMap: c.planMap }));
     setSkipped(new Set());
     commit.reset();
     setFile((prev) => ({ name: f.name, content, read: (prev?.read ?? 0) + 1 }));
