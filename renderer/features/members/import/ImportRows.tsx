@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ImportRow } from '../../../../electron/contract';
 import { IMPORT_SKIPPABLE, type ImportField } from '../../../../shared/lists';
@@ -91,10 +91,11 @@ export function ImportRows(props: { rows: ImportRow[]; skipped: Set<number>; onT
               <span>{r.values.planName}</span>
               <span className="cell-sub">
                 {planSummary(t, f.money, r).map((part, i) => (
-                  <span key={i} className="import-part">
+                  // The break falls between the parts (after the dot), never inside a date.
+                  <Fragment key={i}>
                     {i ? ' · ' : ''}
-                    {part}
-                  </span>
+                    <span className="import-part">{part}</span>
+                  </Fragment>
                 ))}
               </span>
             </div>
