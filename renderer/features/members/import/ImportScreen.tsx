@@ -192,7 +192,7 @@ function DoneBanner(props: { done: ImportCommitResult; onOpen: (id: number) => v
   ];
   return (
     <Banner kind="success">
-      {sentences.filter(Boolean).join(t('members.import.sentenceGap'))}{' '}
+      {sentences.filter(Boolean).reduce((first, next) => t('members.import.sentences', { first, next }))}{' '}
       {first ? (
         <button type="button" className="btn btn--small" onClick={() => props.onOpen(first)}>
           {t('members.import.openFirst')}
