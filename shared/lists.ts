@@ -4,5 +4,7 @@
 export const COMMON_CURRENCIES = ['CNY', 'HKD', 'TWD', 'SGD', 'USD', 'EUR', 'GBP', 'AUD', 'CAD', 'JPY'] as const;
 
 /** The member fields an import file's columns can be mapped to. */
-export const IMPORT_FIELDS = ['name', 'phone', 'cardNo', 'birthday', 'notes', 'tags', 'plan', 'nextBillDate', 'price'] as const;
+export const IMPORT_FIELDS = ['name', 'phone', 'cardNo', 'birthday', 'notes', 'tags', 'plan', 'nextBillDate', 'price', 'packSessions', 'packExpiry'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** Fields a row can come in without: a bad value there can be skipped for that row alone. */
+export const IMPORT_SKIPPABLE: readonly ImportField[] = ['phone', 'cardNo', 'birthday', 'notes', 'tags', 'price'];

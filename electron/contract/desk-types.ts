@@ -84,32 +84,56 @@ export interface ImportValues {
   planName: string | null;
   nextBillDate: string | null;
   price: number | null;
+  /** A pack's sessions left, and its last valid day (inclusive), as the file says. */
+  packSessions: number | null;
+  packExpiry: string | null;
 }
 
 export interface ImportRow {
   /** 1-based number among the data rows (what importCommit accepts). */
   row: number;
-  /** 1-based line of the file, for the clerk to find it in Excel. */
+  /** 1-based line of the file (the header is line 1): the number every message shows the clerk. */
   line: number;
   raw: string[];
   values: ImportValues;
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  /** A member already here with this card, or this phone and name: the row is skipped, not created. */
+  existing: { id: number; name: string } | null;
+}
+
+/** One plan name as the file writes it, and the plan it is taken as. */
+export interface ImportPlanValue {
+  value: string;
+  /** Data rows naming it. */
+  rows: number;
+  /** The plan it stands for: the clerk's choice, else the plan with exactly this name; null when neither. */
+  planId: number | null;
+  /** How planId was found; 'none' means the clerk must choose (or choose "no plan"). */
+  source: 'name' | 'chosen' | 'none' | 'no_plan';
+  /** The best guess among the plans, offered to the clerk. */
+  suggestion: number | null;
 }
 
 export interface ImportPreview {
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'xlsx';
   delimiter: string;
   headers: string[];
   mapping: Record<ImportField, number | null>;
   rows: ImportRow[];
-  counts: { total: number; valid: number; invalid: number; withWarnings: number };
+  planValues: ImportPlanValue[];
+  /** The plans a value can be mapped to (not archived). */
+  plans: { id: number; name: string; kind: 'recurring' | 'pack' }[];
+  counts: { total: number; valid: number; invalid: number; withWarnings: number; existing: number };
 }
 
 export interface ImportCommitResult {
   created: number;
   subscriptions: number;
+  packs: number;
   memberIds: number[];
+  /** File lines of accepted rows that were already here and so not created. */
+  alreadyHere: number[];
 }
 
 // Check-in

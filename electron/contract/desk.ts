@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, requiredText, text } from './common';
+import { EXPORT_FORMATS, type ExportFile } from './exports';
+import { LOCALES } from './settings';
 import type {
   AttendanceByDay,
   AttendanceByMember,
@@ -42,12 +44,19 @@ export const importMapping = z.strictObject(
   >,
 );
 
+/** A plan name of the file → the plan it means (null: import the member without a plan). Applies to every row with that name. */
+const planChoice = z.strictObject({ value: text(100), planId: id.nullable() });
+/** One bad optional value the clerk chose to leave out: that field of that row only. */
+const skipValue = z.strictObject({ row: count(1, 1_000_000), field: z.enum(IMPORT_FIELDS, 'invalid_choice') });
+
 const importSource = {
   content: fileContent,
   /** Absent: guessed from the header row (English or Chinese column names). */
   mapping: importMapping.optional(),
   /** The first row holds column names (default) or is already data. */
   hasHeader: z.boolean('invalid_choice').default(true),
+  planMap: z.array(planChoice, 'invalid_choice').max(500, 'too_long').default([]),
+  skipValues: z.array(skipValue, 'invalid_choice').max(100_000, 'too_long').default([]),
 };
 
 export const deskChannels = {
@@ -82,10 +91,18 @@ export const deskChannels = {
   'members.merge': channel<MergeResult>()(z.strictObject({ keepId: id, mergeId: id }), { access: 'desk', mutates: true }),
   /** Reads a CSV file and shows what would be imported, row by row. Changes nothing. */
   'members.importPreview': channel<ImportPreview>()(z.strictObject(importSource), { access: 'desk', mutates: false }),
-  /** Imports the accepted rows (1-based row numbers of the preview) in one transaction; a row with errors is refused. */
+  /**
+   * Imports the accepted rows (1-based row numbers of the preview) in one transaction; a row with errors is refused,
+   * a row already here is skipped. It manages its own transaction: an .xlsx file is read before it opens.
+   */
   'members.importCommit': channel<ImportCommitResult>()(
     z.strictObject({ ...importSource, rows: z.array(count(1, 1_000_000), 'invalid_choice').min(1, 'required').max(100_000, 'too_long') }),
-    { access: 'desk', mutates: true },
+    { access: 'desk', mutates: true, tx: 'self' },
+  ),
+  /** A template file the importer reads, in the clerk's language: its headers and one membership and one pack row. */
+  'members.importTemplate': channel<ExportFile>()(
+    z.strictObject({ locale: z.enum(LOCALES, 'invalid_choice'), format: z.enum(EXPORT_FORMATS, 'invalid_choice') }),
+    { access: 'desk', mutates: false },
   ),
 
   /** Checks in a member (by id, or the best match of what the box holds). Blocked results change nothing. */

@@ -2,6 +2,8 @@ import type { deskChannels } from '../../contract/desk';
 import type { AreaHandlers, Ctx } from '../../contract/handler';
 import type { Finder } from './finder';
 import type { Importer, ImportDeps } from './import/importer';
+import { startImportedPack } from './import/pack';
+import { importTemplate } from './import/template';
 import { mergeMembers } from './merge';
 import type { createProfiles } from './profile';
 import type { MembersService } from './service';
@@ -32,12 +34,15 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
     },
     'members.importPreview': (input, ctx) => d.importer.preview(input, ctx.today(), ctx.settings.get().currency),
     'members.importCommit': (input, ctx) => {
-      const deps: Omit<ImportDeps, 'db'> = {
+      const deps: ImportDeps = {
+        transaction: (work) => ctx.db.transaction(work)(),
         createMember: (v) =>
           d.members.create({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }).id,
         startSubscription: (memberId, planId, nextBillDate, price) => d.startImported(ctx, memberId, planId, nextBillDate, price),
+        startPack: (memberId, planId, sessions, lastDay) => startImportedPack(ctx, { memberId, planId, sessions, lastDay }),
       };
       return d.importer.commit(input, input.rows, ctx.today(), ctx.settings.get().currency, deps);
     },
+    'members.importTemplate': (input, ctx) => importTemplate(input.locale, input.format, ctx.today()),
   };
 }

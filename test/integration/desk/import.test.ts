@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHash, failure, type TestHost } from '../../support/host';
+import { gb18030 } from '../../support/gbk';
 import { b64, deskHost, monthly } from './fixtures';
 
 let th: TestHost | undefined;
@@ -17,28 +18,6 @@ const FILE = [
   '钱七,13800138000,C3,,,,,,',
 ].join('\r\n');
 
-/**
- * GB18030 bytes for CJK text, built from the platform's own GB18030 decoder (every two-byte
- * GBK code decoded once, then reversed), so the file is what Chinese Excel writes.
- */
-function gb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else out.push(...table.get(ch)!);
-  }
-  return new Uint8Array(out);
-}
-
 async function setupWithPlan() {
   th = await deskHost('2026-03-02');
   const plan = await monthly(th.host);
@@ -54,8 +33,8 @@ describe('members.importPreview', () => {
     expect(p.encoding).toBe('utf-8-bom');
     expect(p.delimiter).toBe(',');
     expect(p.headers).toEqual(['姓名', '手机号', '会员卡号', '生日', '套餐', '下次扣费日期', '价格', '标签', '备注']);
-    expect(p.mapping).toEqual({ name: 0, phone: 1, cardNo: 2, birthday: 3, plan: 4, nextBillDate: 5, price: 6, tags: 7, notes: 8 });
-    expect(p.counts).toEqual({ total: 6, valid: 2, invalid: 4, withWarnings: 1 });
+    expect(p.mapping).toEqual({ name: 0, phone: 1, cardNo: 2, birthday: 3, plan: 4, nextBillDate: 5, price: 6, tags: 7, notes: 8, packSessions: null, packExpiry: null });
+    expect(p.counts).toEqual({ total: 6, valid: 2, invalid: 4, withWarnings: 1, existing: 0 });
     expect(p.rows[0]).toEqual({
       row: 1,
       line: 2,
@@ -71,9 +50,12 @@ describe('members.importPreview', () => {
         planName: 'Monthly',
         nextBillDate: '2026-03-15',
         price: 28000,
+        packSessions: null,
+        packExpiry: null,
       },
       errors: [],
       warnings: [],
+      existing: null,
     });
     expect(p.rows.map((r) => [r.row, r.errors, r.warnings])).toEqual([
       [1, [], []],
@@ -85,13 +67,13 @@ describe('members.importPreview', () => {
           { field: 'plan', code: 'unknown_plan', params: { value: 'Gold' } },
           { field: 'nextBillDate', code: 'next_date_past' },
           { field: 'price', code: 'bad_amount', params: { value: 'abc' } },
-          { field: 'cardNo', code: 'card_repeated', params: { row: 1 } },
+          { field: 'cardNo', code: 'card_repeated', params: { row: 2 } },
         ],
         [],
       ],
       [4, [{ field: 'nextBillDate', code: 'next_date_required' }], []],
       [5, [{ field: 'name', code: 'required' }], []],
-      [6, [], [{ field: 'phone', code: 'phone_repeated', params: { row: 1 } }]],
+      [6, [], [{ field: 'phone', code: 'phone_repeated', params: { row: 2 } }]],
     ]);
   });
 
@@ -145,7 +127,7 @@ describe('members.importCommit', () => {
   it('imports only the accepted rows, and billing continues on the next billing date without charging twice', async () => {
     const { h, plan } = await setupWithPlan();
     const result = await h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1, 6] });
-    expect(result).toEqual({ created: 2, subscriptions: 1, memberIds: [1, 2] });
+    expect(result).toEqual({ created: 2, subscriptions: 1, packs: 0, memberIds: [1, 2], alreadyHere: [] });
     expect(await h.invoke('members.get', { id: 1 })).toMatchObject({ name: '张三', phone: '138 0013 8000', cardNo: 'A1001', birthday: '1990-05-01', tags: ['VIP', '晨练'], notes: '老会员' });
     expect(await h.invoke('members.get', { id: 2 })).toMatchObject({ name: '钱七', cardNo: 'C3' });
     const [sub] = await h.invoke('subscriptions.listByMember', { memberId: 1 });
@@ -174,15 +156,14 @@ describe('members.importCommit', () => {
     expect(databaseHash(h.db)).toBe(before);
     await h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1] });
     const again = await h.invoke('members.importPreview', { content: b64(BOM + FILE) });
-    expect(again.rows[0]!.errors).toEqual([{ field: 'cardNo', code: 'card_taken', params: { name: '张三' } }]);
-    expect(again.rows[0]!.warnings).toEqual([
-      { field: 'phone', code: 'phone_exists', params: { name: '张三' } },
-      { field: 'name', code: 'name_birthday_exists', params: { name: '张三' } },
-    ]);
-    expect(again.rows[5]!.warnings).toEqual([
-      { field: 'phone', code: 'phone_exists', params: { name: '张三' } },
-      { field: 'phone', code: 'phone_repeated', params: { row: 1 } },
-    ]);
+    // Line 2 is the member just imported (same card, same name): already here, skipped, not an error.
+    expect([again.rows[0]!.existing, again.rows[0]!.errors, again.rows[0]!.warnings]).toEqual([{ id: 1, name: '张三' }, [], []]);
+    expect(again.counts).toEqual({ total: 6, valid: 1, invalid: 4, withWarnings: 1, existing: 1 });
+    // Line 4 holds the same card under another name: a clash the clerk must settle.
+    expect(again.rows[2]!.errors).toContainEqual({ field: 'cardNo', code: 'card_taken', params: { name: '张三' } });
+    // Line 7 has 张三's phone under another name (a family shares one): a warning only.
+    expect(again.rows[5]!.warnings).toEqual([{ field: 'phone', code: 'phone_exists', params: { name: '张三' } }]);
+    expect(await h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1] })).toEqual({ created: 0, subscriptions: 0, packs: 0, memberIds: [], alreadyHere: [2] });
     expect((await failure(h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [] }))).code).toBe('VALIDATION');
     expect((await failure(h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1], mapping: { phone: 1 } }))).code).toBe('VALIDATION');
   });

@@ -14,7 +14,12 @@ export interface Table {
 
 export function parseCsv(text: string, hasHeader: boolean): Table {
   const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
-  const all = result.data.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => c ?? '') }));
+  return toTable(result.data, hasHeader, result.meta.delimiter);
+}
+
+/** Rows of cells (from a CSV or a sheet) → header and data rows, each with its line in the file. */
+export function toTable(cellRows: string[][], hasHeader: boolean, delimiter: string): Table {
+  const all = cellRows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => c ?? '') }));
   const rows = all.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length === 0) throw new AppError('IMPORT_EMPTY', 'The file has no rows.');
   const width = Math.max(...rows.map((r) => r.cells.length));
@@ -23,5 +28,5 @@ export function parseCsv(text: string, hasHeader: boolean): Table {
   const data = hasHeader ? rows.slice(1) : rows;
   if (data.length > MAX_ROWS) throw new AppError('IMPORT_TOO_LARGE', `The file has ${data.length} rows; import at most ${MAX_ROWS} at a time.`, { rows: data.length });
   while (headers.length < width) headers.push(`#${headers.length + 1}`);
-  return { headers, rows: data, delimiter: result.meta.delimiter };
+  return { headers, rows: data, delimiter };
 }

@@ -1,17 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue, ImportPreview, ImportRow } from '../../../../electron/contract';
+import type { ImportCommitResult, ImportPreview } from '../../../../electron/contract';
 import { IMPORT_FIELDS, type ImportField } from '../../../../shared/lists';
 import { errorText } from '../../../app/errors';
-import { DataTable, type Columns } from '../../../components/DataTable';
 import { Banner, Card, Page } from '../../../components/Page';
-import { StatusBadge } from '../../../components/StatusBadge';
 import { toast } from '../../../components/Toast';
-import { useFormat } from '../../../components/useFormat';
 import { invoke } from '../../../lib/api';
+import { saveExport } from '../../reports/exportCsv';
+import { ImportRows } from './ImportRows';
+import { PlanValuesCard, type PlanChoice } from './PlanValuesCard';
+import './import.css';
 
 type Mapping = Record<ImportField, number | null>;
+type Skip = { row: number; field: ImportField };
 
 /** The file's bytes as base64: the file itself never leaves the page, only its content. */
 function readBase64(file: File): Promise<string> {
@@ -23,46 +25,79 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+/** The clerk's choices about one file; a new file (or the same one chosen again) starts them afresh. */
+interface Choices {
+  hasHeader: boolean;
+  mapping: Mapping | null;
+  planMap: PlanChoice[];
+  skipValues: Skip[];
+}
+const FRESH: Choices = { hasHeader: true, mapping: null, planMap: [], skipValues: [] };
+
 /**
- * Import members from a CSV (or Excel "Save as CSV") file: pick it, check the column
- * mapping and every row, untick what should not come in, then import. Nothing is written
- * before the Import button.
+ * Import members from a CSV or Excel (.xlsx) file: pick it, check the columns, say which plan each
+ * plan name of the file means, check every row (leaving out a bad optional value where wanted),
+ * untick what should not come in, then import. Nothing is written before the Import button.
  */
 export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [hasHeader, setHasHeader] = useState(true);
-  const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [file, setFile] = useState<{ name: string; content: string; read: number } | null>(null);
+  const [choices, setChoices] = useState<Choices>(FRESH);
   const [skipped, setSkipped] = useState<Set<number>>(new Set());
-  const [done, setDone] = useState<{ created: number; subscriptions: number; first: number | null } | null>(null);
+  const [done, setDone] = useState<ImportCommitResult | null>(null);
+  const source = file
+    ? { content: file.content, hasHeader: choices.hasHeader, planMap: choices.planMap, skipValues: choices.skipValues, ...(choices.mapping ? { mapping: choices.mapping } : {}) }
+    : null;
 
   const preview = useQuery({
-    queryKey: ['import', 'preview', file?.content, hasHeader, mapping],
-    queryFn: () => invoke('members.importPreview', { content: file!.content, hasHeader, ...(mapping ? { mapping } : {}) }),
-    enabled: file !== null,
+    // `read` tells apart two readings of the same bytes: choosing the file again reads it again.
+    queryKey: ['import', 'preview', file?.read, source],
+    queryFn: () => invoke('members.importPreview', source!),
+    enabled: source !== null,
     retry: false,
     gcTime: 0,
+    placeholderData: keepPreviousData,
   });
-  const data = preview.data;
-  const accepted = useMemo(() => (data?.rows ?? []).filter((r) => !r.errors.length && !skipped.has(r.row)).map((r) => r.row), [data, skipped]);
+  const data = file ? preview.data : undefined;
+  const accepted = useMemo(() => (data?.rows ?? []).filter((r) => !r.errors.length && !r.existing && !skipped.has(r.row)).map((r) => r.row), [data, skipped]);
 
   const commit = useMutation({
-    mutationFn: () => invoke('members.importCommit', { content: file!.content, hasHeader, mapping: data!.mapping, rows: accepted }),
+    // Rows already here go along too, so the answer says which were skipped.
+    mutationFn: () => invoke('members.importCommit', { ...source!, mapping: data!.mapping, rows: [...accepted, ...data!.rows.filter((r) => r.existing).map((r) => r.row)] }),
     onSuccess: (r) => {
       toast.success(t('members.import.done', { count: r.created }));
       void qc.invalidateQueries({ queryKey: ['members'] });
-      setDone({ created: r.created, subscriptions: r.subscriptions, first: r.memberIds[0] ?? null });
+      setDone(r);
     },
   });
 
-  async function choose(f: File | undefined) {
+  async function choose(input: HTMLInputElement) {
+    const f = input.files?.[0];
+    // Emptied so that choosing the same (corrected) file again fires a change and is read again.
+    input.value = '';
     if (!f) return;
+    const content = await readBase64(f);
     setDone(null);
-    setMapping(null);
+    // A corrected file keeps the plan names it had: the clerk's plan choices stay; rows and columns may have moved.
+    setChoices((c) => ({ ...FRESH, hasHeader: c.hasHeader, planMap: c.planMap }));
     setSkipped(new Set());
-    setFile({ name: f.name, content: await readBase64(f) });
+    commit.reset();
+    setFile((prev) => ({ name: f.name, content, read: (prev?.read ?? 0) + 1 }));
   }
+
+  const toggle = useCallback(
+    (row: number) =>
+      setSkipped((s) => {
+        const next = new Set(s);
+        if (next.has(row)) next.delete(row);
+        else next.add(row);
+        return next;
+      }),
+    [],
+  );
+  const skipValue = useCallback((row: number, field: ImportField) => setChoices((c) => ({ ...c, skipValues: [...c.skipValues, { row, field }] })), []);
+  const choosePlan = (choice: PlanChoice) => setChoices((c) => ({ ...c, planMap: [...c.planMap.filter((p) => p.value !== choice.value), choice] }));
 
   return (
     <Page
@@ -74,61 +109,96 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
         </button>
       }
     >
-      <Card title={t('members.import.step1')}>
-        <p className="card__lead muted">{t('members.import.formats')}</p>
-        <div className="toolbar toolbar--start">
-          <label className="btn btn--primary file-button">
-            {t('members.import.chooseFile')}
-            <input type="file" accept=".csv,.txt,text/csv" className="sr-only" aria-label={t('members.import.chooseFile')} onChange={(e) => void choose(e.target.files?.[0])} />
-          </label>
-          <span className="toolbar__meta">{file ? file.name : t('members.import.noFile')}</span>
-          <label className="check">
-            <input type="checkbox" checked={hasHeader} onChange={(e) => setHasHeader(e.target.checked)} />
-            {t('members.import.hasHeader')}
-          </label>
-        </div>
-      </Card>
-      {preview.isError ? <Banner kind="error">{errorText(t, preview.error)}</Banner> : null}
-      {done ? (
-        <Banner kind="success">
-          {t('members.import.result', { count: done.created, subscriptions: done.subscriptions })}{' '}
-          {done.first ? (
-            <button type="button" className="btn btn--small" onClick={() => props.onOpen(done.first!)}>
-              {t('members.import.openFirst')}
-            </button>
-          ) : null}
-        </Banner>
-      ) : null}
+      <FileCard
+        fileName={file?.name ?? null}
+        hasHeader={choices.hasHeader}
+        onHeader={(hasHeader) => setChoices({ ...FRESH, hasHeader })}
+        onChoose={(input) => void choose(input)}
+      />
+      {preview.isError && file ? <Banner kind="error">{errorText(t, preview.error)}</Banner> : null}
+      {done ? <DoneBanner done={done} onOpen={props.onOpen} /> : null}
       {data && !done ? (
         <>
-          <MappingCard data={data} onChange={(m) => setMapping(m)} />
+          <MappingCard data={data} onChange={(mapping) => setChoices((c) => ({ ...c, mapping }))} />
+          <PlanValuesCard data={data} onChoose={choosePlan} />
           <Card title={t('members.import.step3')} className="card--table">
             <div className="toolbar">
               <span>
                 {t('members.import.encoding', { encoding: t(`members.import.encodingKind.${data.encoding}`) })} ·{' '}
                 {t('members.import.counts', { total: data.counts.total, valid: data.counts.valid, invalid: data.counts.invalid })}
+                {data.counts.existing ? ` · ${t('members.import.existingCount', { count: data.counts.existing })}` : ''}
               </span>
-              <button type="button" className="btn btn--primary" disabled={!accepted.length || commit.isPending} onClick={() => commit.mutate()}>
+              <button type="button" className="btn btn--primary" disabled={!accepted.length || commit.isPending || preview.isFetching} onClick={() => commit.mutate()}>
                 {t('members.import.commit', { count: accepted.length })}
               </button>
             </div>
             {commit.isError ? <Banner kind="error">{errorText(t, commit.error)}</Banner> : null}
-            <RowsTable
-              rows={data.rows}
-              skipped={skipped}
-              onToggle={(row) =>
-                setSkipped((s) => {
-                  const next = new Set(s);
-                  if (next.has(row)) next.delete(row);
-                  else next.add(row);
-                  return next;
-                })
-              }
-            />
+            <ImportRows rows={data.rows} skipped={skipped} onToggle={toggle} onSkip={skipValue} />
           </Card>
         </>
       ) : null}
     </Page>
+  );
+}
+
+function FileCard(props: { fileName: string | null; hasHeader: boolean; onHeader: (v: boolean) => void; onChoose: (input: HTMLInputElement) => void }) {
+  const { t, i18n } = useTranslation();
+  const template = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => invoke('members.importTemplate', { format, locale: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' }),
+    onSuccess: (f) => saveExport(f),
+    onError: (e) => toast.error(errorText(t, e)),
+  });
+  return (
+    <Card title={t('members.import.step1')}>
+      <p className="card__lead muted">{t('members.import.formats')}</p>
+      <div className="toolbar toolbar--start import-file">
+        <label className="btn btn--primary file-button">
+          {t('members.import.chooseFile')}
+          <input
+            type="file"
+            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="sr-only"
+            aria-label={t('members.import.chooseFile')}
+            onChange={(e) => props.onChoose(e.currentTarget)}
+          />
+        </label>
+        <span className="toolbar__meta">{props.fileName ?? t('members.import.noFile')}</span>
+        <label className="check">
+          <input type="checkbox" checked={props.hasHeader} onChange={(e) => props.onHeader(e.target.checked)} />
+          {t('members.import.hasHeader')}
+        </label>
+        <span className="import-file__template">
+          {t('members.import.template')}
+          <button type="button" className="btn btn--small" disabled={template.isPending} onClick={() => template.mutate('xlsx')}>
+            {t('members.import.templateXlsx')}
+          </button>
+          <button type="button" className="btn btn--small" disabled={template.isPending} onClick={() => template.mutate('csv')}>
+            {t('members.import.templateCsv')}
+          </button>
+        </span>
+      </div>
+    </Card>
+  );
+}
+
+function DoneBanner(props: { done: ImportCommitResult; onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { done } = props;
+  const first = done.memberIds[0] ?? null;
+  const sentences = [
+    t('members.import.result', { count: done.created, subscriptions: done.subscriptions }),
+    done.packs ? t('members.import.resultPacks', { count: done.packs }) : '',
+    done.alreadyHere.length ? t('members.import.resultExisting', { count: done.alreadyHere.length, lines: done.alreadyHere.join(', ') }) : '',
+  ];
+  return (
+    <Banner kind="success">
+      {sentences.filter(Boolean).reduce((first, next) => t('members.import.sentences', { first, next }))}{' '}
+      {first ? (
+        <button type="button" className="btn btn--small" onClick={() => props.onOpen(first)}>
+          {t('members.import.openFirst')}
+        </button>
+      ) : null}
+    </Banner>
   );
 }
 
@@ -160,101 +230,5 @@ function MappingCard(props: { data: ImportPreview; onChange: (m: Mapping) => voi
         ))}
       </div>
     </Card>
-  );
-}
-
-export function issueText(t: ReturnType<typeof useTranslation>['t'], i: ImportIssue): string {
-  const field = i.field ? t(`members.import.field.${i.field}`) : '';
-  return t(`members.import.issues.${i.code}`, { field, ...(i.params ?? {}) });
-}
-
-function RowsTable(props: { rows: ImportRow[]; skipped: Set<number>; onToggle: (row: number) => void }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const { skipped, onToggle } = props;
-  const columns = useMemo<Columns<ImportRow>>(
-    () => [
-      {
-        id: 'take',
-        header: () => <span className="sr-only">{t('members.import.col.take')}</span>,
-        enableSorting: false,
-        meta: { width: '44px' },
-        cell: ({ row: { original: r } }) => (
-          <input
-            type="checkbox"
-            aria-label={t('members.import.takeRow', { row: r.line })}
-            checked={!r.errors.length && !skipped.has(r.row)}
-            disabled={r.errors.length > 0}
-            onChange={() => onToggle(r.row)}
-          />
-        ),
-      },
-      { id: 'line', accessorKey: 'line', header: t('members.import.col.line'), meta: { width: '64px', align: 'right' } },
-      {
-        id: 'name',
-        accessorFn: (r) => r.values.name,
-        header: t('members.import.field.name'),
-        meta: { width: '14%' },
-        cell: ({ row: { original: r } }) => <span className="cell-strong">{r.values.name || '—'}</span>,
-      },
-      { id: 'phone', accessorFn: (r) => r.values.phone, header: t('members.import.field.phone'), meta: { width: '13%' } },
-      { id: 'card', accessorFn: (r) => r.values.cardNo ?? '', header: t('members.import.field.cardNo'), meta: { width: '10%' } },
-      {
-        id: 'plan',
-        accessorFn: (r) => r.values.planName ?? '',
-        header: t('members.import.field.plan'),
-        meta: { width: '22%' },
-        cell: ({ row: { original: r } }) =>
-          r.values.planName ? (
-            <div className="cell-stack wrap">
-              <span>{r.values.planName}</span>
-              <span className="cell-sub">
-                {[r.values.nextBillDate ? t('members.import.nextOn', { date: r.values.nextBillDate }) : '', r.values.price !== null ? f.money(r.values.price) : '']
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-            </div>
-          ) : (
-            '—'
-          ),
-      },
-      {
-        id: 'issues',
-        header: t('members.import.col.check'),
-        enableSorting: false,
-        cell: ({ row: { original: r } }) =>
-          r.errors.length ? (
-            <div className="cell-stack issues">
-              {r.errors.map((e, i) => (
-                <span key={i} className="text-danger">
-                  {issueText(t, e)}
-                </span>
-              ))}
-            </div>
-          ) : r.warnings.length ? (
-            <div className="cell-stack issues">
-              {r.warnings.map((w, i) => (
-                <span key={i} className="issue--warning">
-                  {issueText(t, w)}
-                </span>
-              ))}
-            </div>
-          ) : (
-            <StatusBadge tone="green">{t('members.import.ok')}</StatusBadge>
-          ),
-      },
-    ],
-    [t, f, skipped, onToggle],
-  );
-  return (
-    <DataTable
-      label={t('members.import.rowsLabel')}
-      data={props.rows}
-      columns={columns}
-      getRowId={(r) => String(r.row)}
-      rowHeight={56}
-      maxHeight="calc(100vh - 420px)"
-      rowClassName={(r) => (r.errors.length ? 'row--error' : skipped.has(r.row) ? 'row--muted' : undefined)}
-    />
   );
 }
