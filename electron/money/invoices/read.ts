@@ -139,8 +139,13 @@ export function getInvoiceDetail(db: Db, id: number, today: string): InvoiceDeta
     allocations,
     creditNotes,
     voidReason,
-    payerBalance: payerBalance(db, invoice.payerId).balance,
+    ...payerFigures(db, invoice.payerId),
   };
+}
+
+function payerFigures(db: Db, payerId: number): Pick<InvoiceDetail, 'payerBalance' | 'payerOwes' | 'payerCredit'> {
+  const b = payerBalance(db, payerId);
+  return { payerBalance: b.balance, payerOwes: b.owes, payerCredit: b.credit };
 }
 
 export interface InvoiceQuery {
