@@ -126,9 +126,9 @@ test('pauses and resumes with the proration shown first and then billed', async 
   await pause.getByRole('radio', { name: 'Open-ended' }).click();
   // 23 unused days of 31 (Mar 10 – Apr 1) × ¥300.00 = ¥222.58, kept as credit.
   const preview = pause.getByRole('region', { name: 'Preview' });
-  await expect(preview).toContainText('Credit note — kept as account credit');
+  await expect(preview).toContainText('Back to credit CN¥222.58');
   await expect(preview).toContainText('Mar 10 – Apr 1, 2026');
-  await expect(preview.getByRole('row').last()).toHaveText('Credited−CN¥222.58');
+  await expect(preview.getByRole('row').last()).toHaveText('Total backCN¥222.58');
   await screenshot(page, 'pause-en');
   await pause.getByRole('button', { name: 'Confirm pause' }).click();
   await expect(pause).toBeHidden();
