@@ -138,7 +138,11 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
               <Stat
                 label={t('members.money.credit')}
                 value={f.money(balance.data.credit)}
-                sub={t('members.money.creditParts', { paid: f.money(balance.data.paidCredit), bonus: f.money(balance.data.bonusCredit) })}
+                sub={
+                  balance.data.credit > 0
+                    ? [t('members.money.paidPart', { amount: f.money(balance.data.paidCredit) }), t('members.money.bonusPart', { amount: f.money(balance.data.bonusCredit) })]
+                    : []
+                }
               />
             </div>
           ) : (
@@ -200,12 +204,16 @@ function Fact(props: { label: string; value: string }) {
   );
 }
 
-function Stat(props: { label: string; value: string; tone?: 'red' | undefined; sub?: string }) {
+function Stat(props: { label: string; value: string; tone?: 'red' | undefined; sub?: string[] }) {
   return (
     <div className="stat">
       <span className="stat__label">{props.label}</span>
       <span className={`stat__value${props.tone === 'red' ? ' text-danger' : ''}`}>{props.value}</span>
-      {props.sub ? <span className="stat__label">{props.sub}</span> : null}
+      {props.sub?.map((line) => (
+        <span key={line} className="stat__label">
+          {line}
+        </span>
+      ))}
     </div>
   );
 }

@@ -234,17 +234,6 @@ function RulesCard({ draft, set, err }: { draft: Draft; set: Setter; err: (key: 
   return (
     <Card title={t('settings.sections.rules')} className="settings-rules">
       <p className="muted">{t('settings.rules.lead')}</p>
-      <fieldset className="radio-group">
-        <legend>{t('settings.taxMode')}</legend>
-        <label>
-          <input type="radio" name="taxMode" checked={draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', true)} />
-          {t('settings.taxInclusive')}
-        </label>
-        <label>
-          <input type="radio" name="taxMode" checked={!draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', false)} />
-          {t('settings.taxExclusive')}
-        </label>
-      </fieldset>
       <div className="row">
         {short('paymentTermsDays', t('settings.paymentTermsDays'), t('settings.rules.paymentTermsHint'))}
         {short('overdueBlockDays', t('settings.rules.overdueBlockDays'), t('settings.rules.overdueBlockHint'))}
@@ -272,6 +261,17 @@ function RulesCard({ draft, set, err }: { draft: Draft; set: Setter; err: (key: 
           )}
         </Field>
       </div>
+      <fieldset className="radio-group">
+        <legend>{t('settings.taxMode')}</legend>
+        <label>
+          <input type="radio" name="taxMode" checked={draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', true)} />
+          {t('settings.taxInclusive')}
+        </label>
+        <label>
+          <input type="radio" name="taxMode" checked={!draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', false)} />
+          {t('settings.taxExclusive')}
+        </label>
+      </fieldset>
     </Card>
   );
 }

@@ -69,7 +69,7 @@ export const zh: typeof en = {
   catchUpMaxInvoices: '补计费超过多少张账单需确认（张）',
   savedMessage: '设置已保存',
   rules: {
-    lead: '前台收费、禁止签到和停卡所依据的规则。只有店主可以修改，每次修改都记入操作日志。',
+    lead: '前台收费、禁止签到和停卡所依据的规则。只有店主可以修改，每次修改都记入审计日志。',
     paymentTermsHint: '账单开出后多少天到期。',
     overdueBlockDays: '逾期多少天后禁止签到（天）',
     overdueBlockHint: '账单逾期超过此天数的会员不能签到，须先付款或由经理特批。',
