@@ -147,7 +147,7 @@ test('pauses and resumes with the proration shown first and then billed', async 
   await expect(r).toContainText('Invoice of Mar 20, 2026 (due Mar 27, 2026)');
   await expect(r).toContainText('Mar 20 – Apr 1, 2026');
   await expect(r).toContainText('TotalCN¥125.81');
-  await expect(r).toContainText('Paid from account credit−CN¥125.81');
+  await expect(r).toContainText('Paid from credit−CN¥125.81');
   await expect(r.getByRole('row').last()).toHaveText('To payCN¥0.00');
   await screenshot(page, 'resume-en');
   await resume.getByRole('button', { name: 'Confirm resume' }).click();
