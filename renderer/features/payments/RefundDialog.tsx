@@ -184,10 +184,10 @@ function RefundDone({ result, method, onClose }: { result: RefundResult; method:
       </div>
       {result.bonusForfeited > 0 ? <p className="muted">{t('payments.refund.forfeited', { bonus: f.money(result.bonusForfeited) })}</p> : null}
       <p className="muted">{t('payments.take.afterwards', { due: f.money(result.payer.owes), credit: f.money(result.payer.credit) })}</p>
-      <Field label={t('payments.take.receiptLanguage')}>
+      <Field label={t('payments.refund.slipLanguage')}>
         {() => (
           <Segmented
-            label={t('payments.take.receiptLanguage')}
+            label={t('payments.refund.slipLanguage')}
             value={lang}
             options={[
               { value: 'en', label: 'English' },

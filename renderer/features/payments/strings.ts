@@ -75,6 +75,7 @@ export const en = {
     doneTitle: 'Refund recorded',
     handBackLabel: 'What to hand back',
     printSlip: 'Print refund slip',
+    slipLanguage: 'Slip language',
     forfeited: '{{bonus}} of bonus credit was taken back with it.',
   },
   list: {
@@ -94,7 +95,7 @@ export const en = {
       method: 'Method',
       amount: 'Amount',
       applied: 'Applied',
-      credit: 'On account',
+      credit: 'To credit',
       refunded: 'Refunded',
       staff: 'Staff',
       reason: 'Reason',
@@ -268,6 +269,7 @@ export const zh: typeof en = {
     doneTitle: '退款成功',
     handBackLabel: '应退还给会员',
     printSlip: '打印退款单',
+    slipLanguage: '退款单语言',
     forfeited: '同时收回赠送 {{bonus}}。',
   },
   list: {
