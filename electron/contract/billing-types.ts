@@ -182,8 +182,12 @@ export interface InvoiceDetail extends Invoice {
   allocations: Allocation[];
   creditNotes: CreditNote[];
   voidReason: string | null;
-  /** The payer's balance after this invoice, for the detail screen. */
+  /** The payer's balance after this invoice (signed: negative = in credit); screens show payerOwes and payerCredit. */
   payerBalance: number;
+  /** What the payer owes now (open invoices), never negative. */
+  payerOwes: number;
+  /** What the payer can spend now (paid + bonus credit), never negative. */
+  payerCredit: number;
 }
 
 export interface PayerBalance {
@@ -201,6 +205,10 @@ export interface PayerBalance {
   bonusCredit: number;
   /** Sum of open invoice balances. */
   due: number;
+  /** Money owed (欠款): what the screens show instead of a signed balance; never negative. */
+  owes: number;
+  /** Money the member can spend (可用余额): paid credit + bonus credit; never negative. */
+  credit: number;
 }
 
 /** What a lifecycle action did (or, with dryRun, would do). */

@@ -51,6 +51,10 @@ export interface PayerMoney {
   paidCredit: number;
   /** Unapplied bonus credit (充值赠送): usable, never refunded. */
   bonusCredit: number;
+  /** Money owed (欠款), never negative: what the screens show instead of the signed balance. */
+  owes: number;
+  /** Money the payer can spend (可用余额): paid + bonus credit, never negative. */
+  credit: number;
   openInvoices: OpenInvoice[];
 }
 

@@ -5,7 +5,9 @@ import { basisPoints, empty, requiredLine, text } from './common';
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export { COMMON_CURRENCIES } from '../../shared/lists';
+import { FREEZE_MODES } from '../../shared/lists';
+
+export { COMMON_CURRENCIES, FREEZE_MODES, type FreezeMode } from '../../shared/lists';
 
 /**
  * Remembers each answer: the settings are re-validated on every host call, and building an
@@ -71,6 +73,9 @@ export const settingsShape = {
   /** Late fee added once per overdue invoice (0 = none), after `lateFeeAfterDays` past due. */
   lateFee: z.number('invalid_amount').int('invalid_amount').min(0, 'invalid_amount').max(100_000_000, 'invalid_amount'),
   lateFeeAfterDays: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(365, 'out_of_range'),
+  /** What a new plan's form proposes: freeze days allowed per calendar year, and how a freeze treats the frozen days. */
+  freezeDefaultDays: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(366, 'out_of_range'),
+  freezeDefaultMode: z.enum(FREEZE_MODES, 'invalid_choice'),
   /** Minutes without activity after which the screen locks (0 = never). */
   autoLockMinutes: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(240, 'out_of_range'),
   /** A catch-up reaching further than this many days past the last run waits for the owner (a clock jumped ahead?). */

@@ -267,7 +267,7 @@ export const zh: typeof en = {
     date_range: '结束日期早于开始日期',
     positive_amount: '请输入大于零的金额',
     duplicate_invoice: '每张账单只能选择一次',
-    topup_no_invoices: '充值存入账户余额，不能选择账单',
+    topup_no_invoices: '充值存入储值，不能选择账单',
     promise_date: '承诺付款时请填写承诺日期（仅此时填写）',
     invalid_logo: '请使用 PNG、JPEG、GIF 或 WebP 图片',
     logo_too_large: '标志图片过大（最多 500 KB）',

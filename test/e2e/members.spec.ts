@@ -126,9 +126,9 @@ test('pauses and resumes with the proration shown first and then billed', async 
   await pause.getByRole('radio', { name: 'Open-ended' }).click();
   // 23 unused days of 31 (Mar 10 – Apr 1) × ¥300.00 = ¥222.58, kept as credit.
   const preview = pause.getByRole('region', { name: 'Preview' });
-  await expect(preview).toContainText('Credit note — kept as account credit');
+  await expect(preview).toContainText('Back to credit CN¥222.58');
   await expect(preview).toContainText('Mar 10 – Apr 1, 2026');
-  await expect(preview.getByRole('row').last()).toHaveText('Credited−CN¥222.58');
+  await expect(preview.getByRole('row').last()).toHaveText('Total backCN¥222.58');
   await screenshot(page, 'pause-en');
   await pause.getByRole('button', { name: 'Confirm pause' }).click();
   await expect(pause).toBeHidden();
@@ -147,7 +147,7 @@ test('pauses and resumes with the proration shown first and then billed', async 
   await expect(r).toContainText('Invoice of Mar 20, 2026 (due Mar 27, 2026)');
   await expect(r).toContainText('Mar 20 – Apr 1, 2026');
   await expect(r).toContainText('TotalCN¥125.81');
-  await expect(r).toContainText('Paid from account credit−CN¥125.81');
+  await expect(r).toContainText('Paid from credit−CN¥125.81');
   await expect(r.getByRole('row').last()).toHaveText('To payCN¥0.00');
   await screenshot(page, 'resume-en');
   await resume.getByRole('button', { name: 'Confirm resume' }).click();

@@ -224,6 +224,9 @@ test('invoices: filters, the detail with what settled it, and a void of a paid i
   await screenshot(page, 'refund-zh');
   await refund.getByRole('button', { name: '确认退款' }).click();
   await expect(page.getByText('已退款 ¥100.00')).toBeVisible();
+  const refunded = page.getByRole('dialog', { name: '退款成功' });
+  await expect(refunded.getByRole('status', { name: '应退还给会员' })).toHaveText('支付宝退还 ¥100.00');
+  await refunded.getByRole('button', { name: '完成' }).click();
   await expect(page.getByRole('table', { name: '最近退款' })).toContainText('误售');
   expect(await app.host.invoke('payments.payer', { memberId: a.memberId })).toMatchObject({ balance: 0, due: 0, paidCredit: 0 });
 });
@@ -254,9 +257,9 @@ test('a top-up with a promotion (充值赠送), set up and taken in Chinese', as
   await screenshot(page, 'topup-zh');
   await dialog.getByRole('button', { name: '确认充值' }).click();
   const done = page.getByRole('dialog', { name: '收款成功' });
-  await expect(done).toContainText('存入账户余额');
+  await expect(done).toContainText('存入储值');
   await expect(done).toContainText('¥1,000.00');
-  await expect(done).toContainText('赠送余额');
+  await expect(done).toContainText('赠送');
   await expect(done).toContainText('¥200.00');
   expect(await app.host.invoke('payments.payer', { memberId: member.id })).toMatchObject({ balance: -100000, paidCredit: 100000, bonusCredit: 20000 });
 });
@@ -283,11 +286,12 @@ test('refunding half a promoted top-up takes back half its bonus; a switched-off
   await page.getByRole('button', { name: '退款 Han Mei' }).click();
   const zh = page.getByRole('dialog', { name: '退款 – Han Mei' });
   await zh.getByLabel('金额').fill('500');
-  await expect(zh).toContainText('本次退款将同时收回 ¥100.00 赠送余额');
+  await expect(zh).toContainText('本次退款将同时收回 ¥100.00 赠送金额');
   await zh.getByLabel('原因').fill('退一半');
   await screenshot(page, 'refund-forfeit-zh');
   await zh.getByRole('button', { name: '确认退款' }).click();
-  await expect(page.getByText('已退款 ¥500.00，收回赠送余额 ¥100.00')).toBeVisible();
+  await expect(page.getByText('已退款 ¥500.00，收回赠送 ¥100.00')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '退款成功' })).toContainText('退还现金 ¥500.00');
   expect(await app.host.invoke('payments.payer', { memberId: member.id })).toMatchObject({ paidCredit: 50000, bonusCredit: 10000 });
   expect((await app.host.invoke('refunds.list', { payerId: member.id })).map((r) => [r.method, r.amount])).toEqual([['cash', 50000]]);
 });

@@ -23,8 +23,9 @@ export interface Business {
 
 export interface BalanceAfter {
   asOf: string;
-  due: number;
-  paidCredit: number;
+  /** Owed (欠款) and spendable (可用余额, paid + bonus), each never negative. */
+  owes: number;
+  credit: number;
   bonusCredit: number;
 }
 
@@ -80,7 +81,7 @@ export function business(settings: Settings, docs: DocumentSettings): Business {
 
 function balanceAfter(db: Db, payerId: number, today: string): BalanceAfter {
   const b = payerBalance(db, payerId);
-  return { asOf: today, due: b.due, paidCredit: b.paidCredit, bonusCredit: b.bonusCredit };
+  return { asOf: today, owes: b.owes, credit: b.credit, bonusCredit: b.bonusCredit };
 }
 
 export function receiptData(db: Db, biz: Business, docs: DocumentSettings, paymentId: number, today: string): ReceiptData {

@@ -5,7 +5,8 @@
  */
 import { addDays } from '../../../shared/dates';
 import { namesLines } from '../../../shared/household';
-import type { CloseoutData, InvoiceData, ReceiptData, RefundData } from './data';
+import { handBackText } from '../../../shared/hand-back';
+import type { BalanceAfter, CloseoutData, InvoiceData, ReceiptData, RefundData } from './data';
 import { esc, type DocFormat } from './format';
 import { fill } from './strings';
 
@@ -65,6 +66,7 @@ hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
 td { padding: 0.3mm 0; vertical-align: top; }
 td:first-child { padding-right: 2mm; }
 .big td { font-size: 1.25em; font-weight: 700; }
+.hand-back { font-size: 1.5em; font-weight: 700; text-align: center; margin: 1.5mm 0; }
 .section { font-weight: 700; margin-top: 1mm; }
 .for td { padding: 0 0 0.8mm 2mm; font-size: 0.92em; color: #333; }
 .foot { text-align: center; margin-top: 3mm; }`;
@@ -97,14 +99,20 @@ ${d.toCredit > 0 ? row(s.toCredit, f.money(d.toCredit)) : ''}
 ${d.bonus > 0 ? row(s.bonus, f.money(d.bonus)) : ''}
 </table>
 <hr>
-<div class="muted">${esc(fill(s.balanceAsOf, { date: f.date(d.after.asOf) }))}</div>
-<table>
-${row(s.amountDue, f.money(d.after.due))}
-${row(s.accountCredit, f.money(d.after.paidCredit))}
-${d.after.bonusCredit > 0 ? row(s.bonusCredit, f.money(d.after.bonusCredit)) : ''}
-</table>
+${afterBlock(d.after, f)}
 <div class="foot">${esc(d.footer || s.thanks)}</div>`;
   return page(f, `${s.receipt} ${d.number}`, thermalCss(widthMm), body);
+}
+
+/** The account after the payment or refund: what is owed and what can be spent (its bonus part), never a signed balance. */
+function afterBlock(after: BalanceAfter, f: DocFormat): string {
+  const s = f.s;
+  return `<div class="muted">${esc(fill(s.balanceAsOf, { date: f.date(after.asOf) }))}</div>
+<table>
+${row(s.amountDue, f.money(after.owes))}
+${row(s.accountCredit, f.money(after.credit))}
+${after.bonusCredit > 0 ? row(s.bonusCredit, f.money(after.bonusCredit)) : ''}
+</table>`;
 }
 
 export function refundHtml(d: RefundData, f: DocFormat, widthMm: 58 | 80): string {
@@ -121,14 +129,11 @@ ${row(s.refundMethod, f.method(d.method))}
 ${d.against ? row(d.against.label, d.against.number) : ''}
 </table>
 <hr>
-<table>${row(s.amountRefunded, f.money(d.amount), 'big')}</table>
+<div class="hand-back">${esc(handBackText(f.locale, d.method, f.money(d.amount), f.method(d.method)))}</div>
+<table>${row(s.amountRefunded, f.money(d.amount))}</table>
 <div>${esc(s.reason)}: ${esc(d.reason)}</div>
 <hr>
-<div class="muted">${esc(fill(s.balanceAsOf, { date: f.date(d.after.asOf) }))}</div>
-<table>
-${row(s.amountDue, f.money(d.after.due))}
-${row(s.accountCredit, f.money(d.after.paidCredit))}
-</table>`;
+${afterBlock(d.after, f)}`;
   return page(f, `${s.refundSlip} ${d.number}`, thermalCss(widthMm), body);
 }
 

@@ -103,8 +103,13 @@ export function getInvoiceDetail(db: Db, id: number, today: string): InvoiceDeta
     allocations: ledgerRepo(db).allocationsOfInvoice(id).map(toAllocation),
     creditNotes: creditNotesRepo(db).idsOfInvoice(id).map((c) => getCreditNote(db, c)),
     voidReason: row.void_reason,
-    payerBalance: payerBalance(db, invoice.payerId).balance,
+    ...payerFigures(db, invoice.payerId),
   };
+}
+
+function payerFigures(db: Db, payerId: number): Pick<InvoiceDetail, 'payerBalance' | 'payerOwes' | 'payerCredit'> {
+  const b = payerBalance(db, payerId);
+  return { payerBalance: b.balance, payerOwes: b.owes, payerCredit: b.credit };
 }
 
 export interface InvoiceQuery {

@@ -116,5 +116,14 @@ export function payerBalance(db: Db, payerId: number): PayerBalance {
     paidCredit: available((s) => s.source !== 'bonus'),
     bonusCredit: available((s) => s.source === 'bonus'),
     due,
+    ...standing(due, sources),
   };
+}
+
+/**
+ * The one rule for showing an account: what is owed and what can be spent, each never negative, so
+ * no screen, receipt or report shows a signed balance or negates one itself.
+ */
+export function standing(due: number, sources: CreditSource[]): { owes: number; credit: number } {
+  return { owes: Math.max(0, due), credit: sources.reduce((t, s) => t + Math.max(0, s.available), 0) };
 }

@@ -58,6 +58,8 @@ export function payerMoney(db: Db, payerId: number, today: string): PayerMoney {
     due: totals.due,
     paidCredit: totals.paidCredit,
     bonusCredit: totals.bonusCredit,
+    owes: totals.owes,
+    credit: totals.credit,
     openInvoices: withMembers(db, openInvoiceDetails(db, payerId), today),
   };
 }

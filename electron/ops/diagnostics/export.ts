@@ -61,6 +61,8 @@ const SETTING_SENT: Record<keyof Settings, boolean> = {
   overdueBlockDays: true,
   lateFee: true,
   lateFeeAfterDays: true,
+  freezeDefaultDays: true,
+  freezeDefaultMode: true,
   autoLockMinutes: true,
   catchUpMaxDays: true,
   catchUpMaxInvoices: true,

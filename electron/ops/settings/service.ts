@@ -58,6 +58,8 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     overdueBlockDays: 14,
     lateFee: 0,
     lateFeeAfterDays: 7,
+    freezeDefaultDays: 30,
+    freezeDefaultMode: 'extend',
     autoLockMinutes: 10,
     catchUpMaxDays: 35,
     catchUpMaxInvoices: 500,

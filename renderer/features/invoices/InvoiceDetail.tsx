@@ -103,7 +103,9 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
           <div>
             <dt>{t('invoices.detail.payerBalance')}</dt>
             <dd className="cell-strong">
-              {inv.payerBalance < 0 ? t('invoices.detail.payerBalanceCredit', { amount: f.money(-inv.payerBalance) }) : f.money(inv.payerBalance)}
+              {inv.payerCredit > 0 && inv.payerOwes === 0
+                ? t('invoices.detail.payerBalanceCredit', { amount: f.money(inv.payerCredit) })
+                : t('invoices.detail.payerOwes', { amount: f.money(inv.payerOwes) })}
             </dd>
           </div>
         </dl>

@@ -4,7 +4,8 @@ import { useFormat } from '../../components/useFormat';
 
 /**
  * What an action will invoice or credit, exactly as the billing engine computed it in its dry
- * run: every line with the period it covers, the totals, and what account credit pays.
+ * run: every line with the period it covers, the totals, and what account credit pays. Money going
+ * back reads "Back to credit ¥…" or "Refund ¥…", with plain amounts: the desk never sees a minus credit.
  */
 export function ActionPreview(props: { invoices: InvoiceDetail[]; creditNotes: CreditNote[]; nothing?: string; label?: string }) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function ActionPreview(props: { invoices: InvoiceDetail[]; creditNotes: C
       ))}
       {props.creditNotes.map((cn) => (
         <table key={`c${cn.id}`} className="preview__doc preview__doc--credit">
-          <caption>{t(cn.settlement === 'refund' ? 'members.preview.creditRefund' : 'members.preview.creditKeep')}</caption>
+          <caption>{t(cn.settlement === 'refund' ? 'members.preview.creditRefund' : 'members.preview.creditKeep', { amount: f.money(cn.total) })}</caption>
           <tbody>
             {cn.lines.map((l) => (
               <tr key={l.id}>
@@ -68,12 +69,12 @@ export function ActionPreview(props: { invoices: InvoiceDetail[]; creditNotes: C
                   {l.description}
                   {l.periodStart && l.periodEnd ? <div className="cell-sub">{f.dateRange(l.periodStart, l.periodEnd)}</div> : null}
                 </td>
-                <td className="num">−{f.money(l.gross)}</td>
+                <td className="num">{f.money(l.gross)}</td>
               </tr>
             ))}
             <tr className="preview__total">
               <td>{t('members.preview.creditTotal')}</td>
-              <td className="num">−{f.money(cn.total)}</td>
+              <td className="num">{f.money(cn.total)}</td>
             </tr>
           </tbody>
         </table>

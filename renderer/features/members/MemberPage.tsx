@@ -134,10 +134,17 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
         <Card className="member-money" title={p.payer ? t('members.money.titlePayer', { name: p.payer.name }) : t('members.money.title')}>
           {balance.data ? (
             <div className="stats stats--grid">
-              <Stat label={t('members.money.balance')} value={f.money(balance.data.balance)} tone={balance.data.balance > 0 ? 'red' : undefined} />
-              <Stat label={t('members.money.due')} value={f.money(balance.data.due)} />
-              <Stat label={t('members.money.credit')} value={f.money(balance.data.paidCredit)} />
-              <Stat label={t('members.money.bonus')} value={f.money(balance.data.bonusCredit)} />
+              {/* Owed and spendable, each never negative (the host derives them): no signed balance at the desk. */}
+              <Stat label={t('members.money.owes')} value={f.money(balance.data.owes)} tone={balance.data.owes > 0 ? 'red' : undefined} />
+              <Stat
+                label={t('members.money.credit')}
+                value={f.money(balance.data.credit)}
+                sub={
+                  balance.data.credit > 0
+                    ? [t('members.money.paidPart', { amount: f.money(balance.data.paidCredit) }), t('members.money.bonusPart', { amount: f.money(balance.data.bonusCredit) })]
+                    : []
+                }
+              />
             </div>
           ) : (
             <p className="muted">{t('common.loading')}</p>
@@ -200,11 +207,16 @@ function Fact(props: { label: string; value: string }) {
   );
 }
 
-function Stat(props: { label: string; value: string; tone?: 'red' | undefined }) {
+function Stat(props: { label: string; value: string; tone?: 'red' | undefined; sub?: string[] }) {
   return (
     <div className="stat">
       <span className="stat__label">{props.label}</span>
       <span className={`stat__value${props.tone === 'red' ? ' text-danger' : ''}`}>{props.value}</span>
+      {props.sub?.map((line) => (
+        <span key={line} className="stat__label">
+          {line}
+        </span>
+      ))}
     </div>
   );
 }

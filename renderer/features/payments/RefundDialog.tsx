@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Payment } from '../../../electron/contract/payments';
+import type { Payment, RefundResult } from '../../../electron/contract/payments';
+import { handBackText } from '../../../shared/hand-back';
 import { paymentNumber } from '../../../shared/numbering';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
@@ -12,7 +13,8 @@ import { Banner } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, useMethods } from './money';
+import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, printDocument, useMethods } from './money';
+import { Segmented } from '../../components/Segmented';
 
 
 /**
@@ -20,6 +22,12 @@ import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, useMethods } from '
  * credit, with a reason. Bonus credit is never paid out. A manager's action.
  */
 export function RefundDialog(props: { payerId: number; payment?: Payment; onClose: () => void }) {
+  const [done, setDone] = useState<{ result: RefundResult; method: string } | null>(null);
+  if (done) return <RefundDone result={done.result} method={done.method} onClose={props.onClose} />;
+  return <RefundForm {...props} onDone={(result, method) => setDone({ result, method })} />;
+}
+
+function RefundForm(props: { payerId: number; payment?: Payment; onClose: () => void; onDone: (r: RefundResult, method: string) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
@@ -68,7 +76,8 @@ export function RefundDialog(props: { payerId: number; payment?: Payment; onClos
           ? t('payments.refund.doneForfeit', { amount: f.money(r.total), bonus: f.money(r.bonusForfeited) })
           : t('payments.refund.done', { amount: f.money(r.total) }),
       );
-      props.onClose();
+      // The dialog stays open: the clerk reads what to hand back, and prints the slip.
+      props.onDone(r, method);
     },
     onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
   });
@@ -134,6 +143,59 @@ export function RefundDialog(props: { payerId: number; payment?: Payment; onClos
       </div>
       <Field label={t('payments.refund.reason')} error={err('reason')}>
         {(id, d) => <input id={id} aria-describedby={d} value={reason} aria-invalid={!!errors['reason'] || undefined} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+/** After a refund: what to hand back, and how, in large type; then the slip (each refund row has its own). */
+function RefundDone({ result, method, onClose }: { result: RefundResult; method: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const methods = useMethods(true);
+  const [lang, setLang] = useState<'en' | 'zh-CN'>(i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
+  const [printing, setPrinting] = useState(false);
+  const print = async (action: 'print' | 'pdf') => {
+    setPrinting(true);
+    for (const r of result.refunds) await printDocument(t, 'refund', r.id, lang, action);
+    setPrinting(false);
+  };
+  const handBack = handBackText(i18n.language, method, f.money(result.total), methodLabel(t, method, methods.data));
+  return (
+    <Dialog
+      title={t('payments.refund.doneTitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={() => void print('pdf')} disabled={printing}>
+            {t('payments.take.savePdf')}
+          </button>
+          <button type="button" className="btn" onClick={() => void print('print')} disabled={printing}>
+            {t('payments.refund.printSlip')}
+          </button>
+          <button type="button" className="btn btn--primary" data-autofocus onClick={onClose}>
+            {t('payments.take.finish')}
+          </button>
+        </>
+      }
+    >
+      <div className="pay__change pay__change--big" role="status" aria-label={t('payments.refund.handBackLabel')}>
+        {handBack}
+      </div>
+      {result.bonusForfeited > 0 ? <p className="muted">{t('payments.refund.forfeited', { bonus: f.money(result.bonusForfeited) })}</p> : null}
+      <p className="muted">{t('payments.take.afterwards', { due: f.money(result.payer.owes), credit: f.money(result.payer.credit) })}</p>
+      <Field label={t('payments.refund.slipLanguage')}>
+        {() => (
+          <Segmented
+            label={t('payments.refund.slipLanguage')}
+            value={lang}
+            options={[
+              { value: 'en', label: 'English' },
+              { value: 'zh-CN', label: '中文' },
+            ]}
+            onChange={setLang}
+          />
+        )}
       </Field>
     </Dialog>
   );

@@ -141,8 +141,8 @@ function PaymentForm(props: TakePaymentProps & { payer: PayerMoney; today: strin
     >
       {businessError ? <Banner kind="error">{businessError}</Banner> : null}
       <div className="stats">
-        <Stat label={t('payments.take.owes')} value={f.money(payer.due)} tone={payer.due > 0 ? 'due' : undefined} />
-        <Stat label={t('payments.take.credit')} value={f.money(payer.paidCredit)} />
+        <Stat label={t('payments.take.owes')} value={f.money(payer.owes)} tone={payer.owes > 0 ? 'due' : undefined} />
+        <Stat label={t('payments.take.credit')} value={f.money(payer.credit)} />
         {payer.bonusCredit > 0 ? <Stat label={t('payments.take.bonus')} value={f.money(payer.bonusCredit)} /> : null}
       </div>
       <div className="pay__grid">
@@ -341,7 +341,7 @@ function ReceiptView({ receipt, onClose }: { receipt: PaymentReceipt; onClose: (
           </div>
         ) : null}
       </dl>
-      <p className="muted">{t('payments.take.afterwards', { due: f.money(receipt.payer.due), credit: f.money(receipt.payer.paidCredit) })}</p>
+      <p className="muted">{t('payments.take.afterwards', { due: f.money(receipt.payer.owes), credit: f.money(receipt.payer.credit) })}</p>
       <Field label={t('payments.take.receiptLanguage')}>
         {() => (
           <Segmented

@@ -7,28 +7,58 @@ import { errorText, fieldErrorText } from '../../app/errors';
 import { Field } from '../../components/Field';
 import { Banner, Card, Page } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
-import { bpToPercentText, parsePercentToBp } from '../../lib/format';
-import { COMMON_CURRENCIES } from '../../../shared/lists';
+import { bpToPercentText, minorDigits, parseMoney, parsePercentToBp } from '../../lib/format';
+import { COMMON_CURRENCIES, FREEZE_MODES, type FreezeMode } from '../../../shared/lists';
 import { BackupsSection } from '../backup/BackupsSection';
 
-type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'paymentTermsDays' | 'locale' | 'catchUpMaxDays' | 'catchUpMaxInvoices'> & {
+/** The number fields, held as the text the owner types until the form is sent. */
+const TEXT_KEYS = [
+  'paymentTermsDays',
+  'catchUpMaxDays',
+  'catchUpMaxInvoices',
+  'lateFee',
+  'lateFeeAfterDays',
+  'overdueBlockDays',
+  'freezeDefaultDays',
+] as const;
+type TextKey = (typeof TEXT_KEYS)[number];
+
+type Draft = Omit<Settings, 'setupCompleted' | 'defaultTaxRateBp' | 'householdDiscountBp' | 'locale' | TextKey> & {
   taxRate: string;
-  paymentTermsDays: string;
-  catchUpMaxDays: string;
-  catchUpMaxInvoices: string;
-};
+  householdDiscount: string;
+} & Record<TextKey, string>;
 
 /** A whole number typed in a field, or -1 (the server then names the field out of range). */
 const wholeOr = (s: string) => (/^\d{1,7}$/.test(s.trim()) ? Number(s) : -1);
 
+/** Minor units as the owner would type them ("25.00"). */
+const moneyText = (minor: number, currency: string) => {
+  const digits = minorDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+};
+
 function toDraft(s: Settings): Draft {
-  const { setupCompleted: _done, defaultTaxRateBp, paymentTermsDays, locale: _l, catchUpMaxDays, catchUpMaxInvoices, ...rest } = s;
+  const { setupCompleted: _done, defaultTaxRateBp, householdDiscountBp, locale: _l, ...rest } = s;
+  const text = Object.fromEntries(TEXT_KEYS.map((k) => [k, String(s[k])])) as Record<TextKey, string>;
   return {
     ...rest,
+    ...text,
+    lateFee: moneyText(s.lateFee, s.currency),
     taxRate: bpToPercentText(defaultTaxRateBp),
-    paymentTermsDays: String(paymentTermsDays),
-    catchUpMaxDays: String(catchUpMaxDays),
-    catchUpMaxInvoices: String(catchUpMaxInvoices),
+    householdDiscount: bpToPercentText(householdDiscountBp),
+  };
+}
+
+/** The draft as settings; a value that does not parse goes as -1, so the server names its field. */
+function fromDraft(draft: Draft) {
+  const { taxRate, householdDiscount, ...rest } = draft;
+  const whole = Object.fromEntries(TEXT_KEYS.map((k) => [k, wholeOr(draft[k])])) as Record<TextKey, number>;
+  return {
+    ...rest,
+    ...whole,
+    lateFee: parseMoney(draft.lateFee.trim(), draft.currency) ?? -1,
+    defaultTaxRateBp: parsePercentToBp(taxRate) ?? -1,
+    householdDiscountBp: parsePercentToBp(householdDiscount) ?? -1,
   };
 }
 
@@ -59,16 +89,13 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const bp = parsePercentToBp(draft.taxRate);
-    const terms = /^\d{1,3}$/.test(draft.paymentTermsDays.trim()) ? Number(draft.paymentTermsDays) : null;
     const local: Record<string, string> = {};
-    if (bp === null || bp > 10000) local['defaultTaxRateBp'] = 'out_of_range';
-    if (terms === null) local['paymentTermsDays'] = 'out_of_range';
+    const next = fromDraft(draft);
+    if (next.defaultTaxRateBp < 0 || next.defaultTaxRateBp > 10000) local['defaultTaxRateBp'] = 'out_of_range';
+    if (next.paymentTermsDays < 0) local['paymentTermsDays'] = 'out_of_range';
     setLocalErrors(local);
     if (Object.keys(local).length) return;
-    const { taxRate: _r, paymentTermsDays: _p, catchUpMaxDays: days, catchUpMaxInvoices: invoices, ...rest } = draft;
-    const next = { ...rest, defaultTaxRateBp: bp!, paymentTermsDays: terms!, catchUpMaxDays: wholeOr(days), catchUpMaxInvoices: wholeOr(invoices) };
-    // Send only what the clerk changed here, so a language switched in the header meanwhile is kept.
+    // Send only what the owner changed here, so a language switched in the header meanwhile is kept.
     const patch = Object.fromEntries(
       Object.entries(next).filter(([k, v]) => initial[k as keyof Settings] !== v),
     ) as Partial<typeof next>;
@@ -125,18 +152,8 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
               {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={draft.taxRate} onChange={(e) => set('taxRate', e.target.value)} />}
             </Field>
           </div>
-          <fieldset className="radio-group">
-            <legend>{t('settings.taxMode')}</legend>
-            <label>
-              <input type="radio" name="taxMode" checked={draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', true)} />
-              {t('settings.taxInclusive')}
-            </label>
-            <label>
-              <input type="radio" name="taxMode" checked={!draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', false)} />
-              {t('settings.taxExclusive')}
-            </label>
-          </fieldset>
         </Card>
+        <RulesCard draft={draft} set={set} err={err} />
         <Card title={t('settings.sections.region')}>
           <div className="row">
             <Field label={t('settings.locale')}>
@@ -164,9 +181,6 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
               {(id, d) => <input id={id} aria-describedby={d} value={draft.creditNoteNumberFormat} onChange={(e) => set('creditNoteNumberFormat', e.target.value)} />}
             </Field>
           </div>
-          <Field label={t('settings.paymentTermsDays')} error={err('paymentTermsDays')}>
-            {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={draft.paymentTermsDays} onChange={(e) => set('paymentTermsDays', e.target.value)} />}
-          </Field>
           <p className="muted">{t('settings.catchUpHint')}</p>
           <div className="row">
             <Field label={t('settings.catchUpMaxDays')} error={err('catchUpMaxDays')}>
@@ -204,5 +218,60 @@ function LocaleSelect({ id }: { id: string }) {
       <option value="en">{t('languages.en')}</option>
       <option value="zh-CN">{t('languages.zh-CN')}</option>
     </select>
+  );
+}
+
+type Setter = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
+
+/** The rules the desk works by: tax mode, payment terms, overdue block, late fee, household discount, freeze defaults. */
+function RulesCard({ draft, set, err }: { draft: Draft; set: Setter; err: (key: string) => string | undefined }) {
+  const { t } = useTranslation();
+  const short = (key: TextKey, label: string, hint?: string) => (
+    <Field label={label} error={err(key)} hint={hint}>
+      {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={draft[key]} onChange={(e) => set(key, e.target.value)} />}
+    </Field>
+  );
+  return (
+    <Card title={t('settings.sections.rules')} className="settings-rules">
+      <p className="muted">{t('settings.rules.lead')}</p>
+      <div className="row">
+        {short('paymentTermsDays', t('settings.paymentTermsDays'), t('settings.rules.paymentTermsHint'))}
+        {short('overdueBlockDays', t('settings.rules.overdueBlockDays'), t('settings.rules.overdueBlockHint'))}
+      </div>
+      <div className="row">
+        <Field label={t('settings.rules.lateFee')} error={err('lateFee')} hint={t('settings.rules.lateFeeHint')}>
+          {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" className="input--short" value={draft.lateFee} onChange={(e) => set('lateFee', e.target.value)} />}
+        </Field>
+        {short('lateFeeAfterDays', t('settings.rules.lateFeeAfterDays'), t('settings.rules.lateFeeAfterHint'))}
+      </div>
+      <Field label={t('settings.rules.householdDiscount')} error={err('householdDiscountBp')} hint={t('settings.rules.householdHint')}>
+        {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" className="input--short" value={draft.householdDiscount} onChange={(e) => set('householdDiscount', e.target.value)} />}
+      </Field>
+      <div className="row">
+        {short('freezeDefaultDays', t('settings.rules.freezeDefaultDays'), t('settings.rules.freezeDaysHint'))}
+        <Field label={t('settings.rules.freezeDefaultMode')} error={err('freezeDefaultMode')} hint={t(`settings.rules.freezeModeHint.${draft.freezeDefaultMode}`)}>
+          {(id, d) => (
+            <select id={id} aria-describedby={d} value={draft.freezeDefaultMode} onChange={(e) => set('freezeDefaultMode', e.target.value as FreezeMode)}>
+              {FREEZE_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`settings.rules.freezeMode.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="radio-group">
+        <legend>{t('settings.taxMode')}</legend>
+        <label>
+          <input type="radio" name="taxMode" checked={draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', true)} />
+          {t('settings.taxInclusive')}
+        </label>
+        <label>
+          <input type="radio" name="taxMode" checked={!draft.pricesIncludeTax} onChange={() => set('pricesIncludeTax', false)} />
+          {t('settings.taxExclusive')}
+        </label>
+      </fieldset>
+    </Card>
   );
 }

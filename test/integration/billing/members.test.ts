@@ -45,7 +45,7 @@ describe('members (basic) and payers', () => {
     expect(databaseHash(h.db)).toBe(merged);
     expect(hash).not.toBe(merged);
     expect(await h.invoke('members.balance', { payerId: mum })).toEqual({
-      payerId: mum, balance: 0, invoiced: 0, credited: 0, paid: 0, refunded: 0, bonusApplied: 0, paidCredit: 0, bonusCredit: 0, due: 0,
+      payerId: mum, balance: 0, invoiced: 0, credited: 0, paid: 0, refunded: 0, bonusApplied: 0, paidCredit: 0, bonusCredit: 0, due: 0, owes: 0, credit: 0,
     });
   });
 });

@@ -37,11 +37,11 @@ describe('documents', () => {
     expect(text(en.html)).toBe(
       '朝阳健身 Sunrise 朝阳区建国路 88 号 Tel: 010-8888 6666 Tax ID: 91110105MA01ABCD2X Receipt No. P-000001 Date Mar 2, 2026, 9:00 AM ' +
         'Received from 张三 Staff Owner Paid by Cash Amount paid CN¥300.00 Cash tendered CN¥500.00 Change CN¥200.00 Applied to INV-2026-00001 CN¥250.00 ' +
-        'To account credit CN¥50.00 As of Mar 2, 2026 Amount due CN¥0.00 Account credit CN¥50.00 欢迎再来',
+        'To credit CN¥50.00 As of Mar 2, 2026 Owes CN¥0.00 Credit CN¥50.00 欢迎再来',
     );
     const zh = await th.host.invoke('documents.render', { kind: 'receipt', id: paid.payment.id, locale: 'zh-CN' });
     expect(zh.title).toBe('收据 P-000001');
-    expect(text(zh.html)).toContain('付款人 张三 经办人 Owner 付款方式 现金 实收金额 ¥300.00 收取现金 ¥500.00 找零 ¥200.00 抵扣账单 INV-2026-00001 ¥250.00 存入余额 ¥50.00');
+    expect(text(zh.html)).toContain('付款人 张三 经办人 Owner 付款方式 现金 实收金额 ¥300.00 收取现金 ¥500.00 找零 ¥200.00 抵扣账单 INV-2026-00001 ¥250.00 存入储值 ¥50.00 截至 2026年3月2日 欠款 ¥0.00 可用余额 ¥50.00');
   });
 
   it('an A4 invoice lists lines, tax and totals, what was applied, and its status; names are escaped', async () => {
@@ -84,7 +84,11 @@ describe('documents', () => {
     const r = await th.host.invoke('refunds.create', { payerId: payer, source: 'credit', amount: 3000, reason: '搬家' });
     const slip = await th.host.invoke('documents.render', { kind: 'refund', id: r.refunds[0]!.id, locale: 'zh-CN' });
     expect(text(slip.html)).toContain('退款单 编号 RF-000001');
-    expect(text(slip.html)).toContain('退款对象 赵敏 经办人 Owner 退款方式 现金 付款 P-000001 退款金额 ¥30.00 原因: 搬家');
+    // The amount to hand back, and how, in the clerk's words; then the account after it.
+    expect(text(slip.html)).toContain('退款对象 赵敏 经办人 Owner 退款方式 现金 付款 P-000001 退还现金 ¥30.00 退款金额 ¥30.00 原因: 搬家 截至 2026年3月2日 欠款 ¥0.00 可用余额 ¥50.00');
+    expect(slip.html).toContain('<div class="hand-back">退还现金 ¥30.00</div>');
+    const slipEn = await th.host.invoke('documents.render', { kind: 'refund', id: r.refunds[0]!.id, locale: 'en' });
+    expect(text(slipEn.html)).toContain('Refunded by Cash Payment P-000001 Give back CN¥30.00 cash Amount refunded CN¥30.00 Reason: 搬家 As of Mar 2, 2026 Owes CN¥0.00 Credit CN¥50.00');
     const day = await th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 0, note: '' }).catch((e: { code: string }) => e);
     expect(day).toMatchObject({ code: 'CLOSEOUT_NOTE_REQUIRED' });
     const closed = await th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 0, note: 'refund paid from the till' });

@@ -50,6 +50,9 @@ const OLD_FILE = {
   setupCompleted: true,
 };
 
+/** Rules added after the move into the database: an old file has none, so they start at their defaults. */
+const LATER_RULES = { freezeDefaultDays: 30, freezeDefaultMode: 'extend' };
+
 /** A data folder as the previous version left it: a schema-9 database and the old settings file. */
 function oldInstall(): string {
   const dataDir = tempDir();
@@ -140,8 +143,8 @@ describe('first open after the upgrade', () => {
     const dataDir = oldInstall();
     th = await makeHost({ dataDir, signIn: false, startDate: '2026-03-02' });
     const business = Object.fromEntries(Object.entries(OLD_FILE).filter(([k]) => k !== 'locale' && k !== 'backupFolder'));
-    expect(tableOf(th.host.db)).toEqual(business);
-    expect(await th.host.invoke('settings.get', {})).toEqual(OLD_FILE);
+    expect(tableOf(th.host.db)).toEqual({ ...business, ...LATER_RULES });
+    expect(await th.host.invoke('settings.get', {})).toEqual({ ...OLD_FILE, ...LATER_RULES });
     expect((await th.host.invoke('system.info', {})).today).toBe('2026-03-02');
     const file = readFile(dataDir);
     expect(Object.keys(file).sort()).toEqual(['backupFolder', 'lastKnownBusiness', 'locale']);
@@ -150,7 +153,7 @@ describe('first open after the upgrade', () => {
     expect(audit).toHaveLength(1);
     expect([audit[0]!.staff_name, audit[0]!.channel, audit[0]!.entity, audit[0]!.entity_id]).toEqual(['system', 'settings.migrate', 'settings', 'business']);
     expect(JSON.parse(audit[0]!.before)).toEqual({ settingsFile: business });
-    expect(JSON.parse(audit[0]!.after)).toEqual(business);
+    expect(JSON.parse(audit[0]!.after)).toEqual({ ...business, ...LATER_RULES });
 
     // Runs once: a reopen moves nothing, and a business key that reappears in the file is dropped, not read.
     th.close();
