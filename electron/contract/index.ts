@@ -24,6 +24,7 @@ import { expenseChannels } from './expenses';
 import { reportChannels } from './reports';
 import { exportChannels } from './exports';
 import { demoChannels } from './demo';
+import { checkoutChannels } from './checkout';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -47,6 +48,7 @@ export const channels = {
   ...reportChannels,
   ...exportChannels,
   ...demoChannels,
+  ...checkoutChannels,
 };
 
 export type Channels = typeof channels;
@@ -85,3 +87,4 @@ export type * from './expenses';
 export type * from './reports';
 export type * from './exports';
 export type * from './demo';
+export type * from './checkout';

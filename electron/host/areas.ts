@@ -43,6 +43,8 @@ import { createReportsService } from '../books/reports/service';
 import { reportHandlers } from '../books/reports/handlers';
 import { exportHandlers } from '../books/exports/handlers';
 import { demoHandlers } from './demo/handlers';
+import { createCheckoutService } from '../desk/checkout/service';
+import { checkoutHandlers } from '../desk/checkout/handlers';
 
 export interface AreaDeps {
   db: Db;
@@ -112,6 +114,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...reportHandlers(reports),
     ...exportHandlers(reports),
     ...demoHandlers(deps.dataDir),
+    ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members })),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,
