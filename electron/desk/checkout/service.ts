@@ -15,6 +15,7 @@ import { createCheckinsRepo } from '../../db/repos/checkins';
 import { issueInvoice } from '../../money/invoices/issue';
 import { getInvoiceDetail } from '../../money/invoices/read';
 import { payerMoney, requirePayer } from '../../money/payments/payer';
+import { getPromotion } from '../../money/payments/methods';
 import { findRequest, saveRequest } from '../../money/payments/requests';
 import { recordPayment } from '../../money/payments/service';
 import type { MembersService } from '../members/service';
@@ -152,11 +153,12 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     const balance = invoice ? getInvoiceDetail(db, invoice.id, env.today()).balance : 0;
     const topUp = input.items.find((i) => i.kind === 'topup');
     const topUpAmount = topUp?.kind === 'topup' ? topUp.amount : 0;
-    if (topUpAmount > 0 && input.payment === null) {
+    // A preview may leave the payment out; the sale itself may not.
+    if (topUpAmount > 0 && input.payment === null && !input.dryRun) {
       throw new AppError('CHECKOUT_TOPUP_UNPAID', 'A top-up needs the payment that brings the money in.', { amount: 0, topUp: topUpAmount });
     }
     const paid = input.payment ? takePayment(ctx, payerId, invoice?.id ?? null, input.payment, topUp) : null;
-    const bonus = paid && topUp ? bonusOf(paid.paymentIds) : 0;
+    const bonus = paid ? bonusOf(paid.paymentIds) : promisedBonus(topUp);
     const saved: Saved = {
       invoiceId: invoice?.id ?? null,
       items,
@@ -167,6 +169,13 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     };
     saveRequest(db, input.requestId, CHANNEL, saved, env.now().toISOString());
     return { saved, payerId };
+  }
+
+  /** A preview without a payment: the bonus the top-up's promotion would grant (0 if it does not apply). */
+  function promisedBonus(topUp: Item | undefined): number {
+    if (topUp?.kind !== 'topup' || topUp.promotionId === undefined) return 0;
+    const promo = getPromotion(db, topUp.promotionId);
+    return promo && promo.active && topUp.amount >= promo.minAmount ? promo.bonus : 0;
   }
 
   function bonusOf(paymentIds: number[]): number {

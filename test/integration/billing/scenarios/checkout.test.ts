@@ -138,6 +138,11 @@ describe('checkout at the desk: one payer, one invoice, one payment', () => {
     expect([otherPayer.code, otherPayer.details?.['item']]).toEqual(['CHECKOUT_OTHER_PAYER', 1]);
     const unpaidTopUp = await failure(h.invoke('checkout.sell', { payerId: mum, items: [{ kind: 'topup', amount: 5000 }] }));
     expect(unpaidTopUp.code).toBe('CHECKOUT_TOPUP_UNPAID');
+    const short = await failure(h.invoke('checkout.sell', { payerId: mum, items: [{ kind: 'topup', amount: 5000 }], payment: { method: 'cash', amount: 4000 } }));
+    expect([short.code, short.details]).toEqual(['CHECKOUT_TOPUP_UNPAID', { amount: 4000, topUp: 5000 }]);
+    // The preview of a top-up needs no payment yet, and writes nothing.
+    const preview = await h.invoke('checkout.sell', { payerId: mum, items: [{ kind: 'topup', amount: 5000 }], dryRun: true });
+    expect([preview.invoice, preview.dueNow, preview.topUp]).toEqual([null, 5000, { amount: 5000, bonus: 0 }]);
     const badInput = await failure(h.invoke('checkout.sell', { payerId: mum, items: [{ kind: 'gift', memberId: amy }] } as never));
     expect(badInput.code).toBe('VALIDATION');
     const childAsPayer = await failure(h.invoke('checkout.sell', { payerId: amy, items: [{ kind: 'pack', memberId: amy, planId: pack }] }));
