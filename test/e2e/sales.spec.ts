@@ -37,6 +37,7 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
   const { page } = app;
   await page.goto(`${app.url}#/members?member=${s.parent.id}`);
   await expect(page.getByRole('heading', { name: '王丽' })).toBeVisible();
+  await shoot(page, 'member-page-sell-en');
   await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Checkout — 王丽' });
   for (const child of ['小明', '小红']) {
@@ -120,6 +121,7 @@ test('an add-on (locker) is sold on a membership from the member page, prorated,
   expect(sub.addons.map((a) => [a.name, a.price, a.startDate, a.endDate])).toEqual([['储物柜', 3100, '2026-03-17', null]]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Swim Club 的增值服务' })).toHaveText('增值服务 (1)');
+  await shoot(page, 'member-page-addons-zh');
 
   await page.getByRole('button', { name: 'EN' }).click();
   await page.getByRole('button', { name: 'Add-ons of Swim Club' }).click();

@@ -10,7 +10,7 @@ export const en = {
     plan: 'Plan',
     choosePlan: 'Choose a plan…',
     price: 'Price',
-    priceHint: 'Empty: the plan’s price',
+    priceHint: 'Empty: the plan price',
     membership: 'Membership',
     chooseMembership: 'Choose a membership…',
     noMemberships: '{{name}} has no membership to add to.',
