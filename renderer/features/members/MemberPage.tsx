@@ -80,6 +80,11 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
             {t('common.edit')}
           </button>
           {member.mergedInto === null ? (
+            <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'checkout' })}>
+              {t('sales.open')}
+            </button>
+          ) : null}
+          {member.mergedInto === null ? (
             <button type="button" className="btn btn--primary" onClick={() => props.onCheckIn(member.id)}>
               {t('members.actions.checkIn')}
             </button>
@@ -162,10 +167,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           onChange={setTab}
         />
         <div className="row-actions">
-          <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'checkout' })}>
-            {t('sales.open')}
-          </button>
-          <button type="button" className="btn" onClick={() => setOpen({ kind: 'sellPlan' })}>
+          <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'sellPlan' })}>
             + {t('members.actions.sellPlan')}
           </button>
           <button type="button" className="btn" onClick={() => setOpen({ kind: 'sellPack' })}>
