@@ -4,7 +4,8 @@ import type { Alignment, Interval } from '../billing/periods';
 import type { DiscountTerms, InvoiceLineKind, SubscriptionStatus } from '../billing/vocabulary';
 export type { DiscountTerms, InvoiceLineKind, SubscriptionStatus };
 
-export type PlanKind = 'recurring' | 'pack';
+/** 'dropin': one visit today (单次入场), sold at the desk; it checks the member in. */
+export type PlanKind = 'recurring' | 'pack' | 'dropin';
 
 export interface Plan {
   id: number;

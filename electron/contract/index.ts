@@ -25,6 +25,7 @@ import { reportChannels } from './reports';
 import { exportChannels } from './exports';
 import { demoChannels } from './demo';
 import { familyChannels } from './family';
+import { checkoutChannels } from './checkout';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -49,6 +50,7 @@ export const channels = {
   ...exportChannels,
   ...demoChannels,
   ...familyChannels,
+  ...checkoutChannels,
 };
 
 export type Channels = typeof channels;
@@ -88,3 +90,4 @@ export type * from './reports';
 export type * from './exports';
 export type * from './demo';
 export type * from './family';
+export type * from './checkout';

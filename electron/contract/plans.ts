@@ -36,7 +36,13 @@ export const packPlanInput = z.strictObject({
   packValidDays: count(1, 3660),
 });
 
-export const planInput = z.discriminatedUnion('kind', [recurringPlanInput, packPlanInput], 'invalid_choice');
+/** A single visit (单次入场): a price, no recurrence; sold at the desk, it checks the member in for today. */
+export const dropInPlanInput = z.strictObject({
+  kind: z.literal('dropin'),
+  ...common,
+});
+
+export const planInput = z.discriminatedUnion('kind', [recurringPlanInput, packPlanInput, dropInPlanInput], 'invalid_choice');
 export type PlanInput = z.input<typeof planInput>;
 
 export const planChannels = {

@@ -75,6 +75,7 @@ export const plansColumns = {
   archived: 'integer',
   created_at: 'text',
   updated_at: 'text',
+  single_visit: 'integer',
 } as const satisfies Columns;
 export type PlanRow = RowOf<typeof plansColumns>;
 

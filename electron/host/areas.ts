@@ -47,6 +47,8 @@ import { exportHandlers } from '../books/exports/handlers';
 import { demoHandlers } from './demo/handlers';
 import { createFamilyService } from '../desk/family/service';
 import { familyHandlers } from '../desk/family/handlers';
+import { createCheckoutService } from '../desk/checkout/service';
+import { checkoutHandlers } from '../desk/checkout/handlers';
 
 export interface AreaDeps {
   db: Db;
@@ -87,6 +89,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const members = createMembersService(env);
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(env, plans, members);
+  const payments = createPaymentsService(env);
   const reports = createReportsService(billingEnv);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
@@ -108,7 +111,7 @@ export function createAreas(deps: AreaDeps): Areas {
       startImported: (ctx, memberId, planId, nextBillDate, price) =>
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
     }).handlers,
-    ...paymentHandlers(createPaymentsService(env)),
+    ...paymentHandlers(payments),
     ...followUpHandlers(createFollowUpsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
     ...documentHandlers(createDocumentsService(env)),
@@ -117,6 +120,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...exportHandlers(reports),
     ...demoHandlers(deps.dataDir),
     ...familyHandlers(createFamilyService(env)),
+    ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments })),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

@@ -15,6 +15,7 @@ export function createPacksRepo(db: Db) {
     `INSERT INTO member_packs (member_id, plan_id, invoice_id, sessions_total, start_date, expires_on, created_at)
      VALUES (@member_id, @plan_id, @invoice_id, @sessions_total, @start_date, @expires_on, @created_at)`,
   );
+  const setInvoice = db.prepare<[number, number]>('UPDATE member_packs SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL');
   // Each check-in that used a pack and was not undone uses one session.
   const used = db.prepare<[string], { pack_id: number; n: number }>(
     `SELECT pack_id, count(*) AS n FROM checkins
@@ -27,6 +28,8 @@ export function createPacksRepo(db: Db) {
     ofMember: (memberId: number) => ofMember.all(memberId),
     /** Returns the new pack's id. */
     insert: (row: PackInsert) => Number(insert.run(row).lastInsertRowid),
+    /** Points a pack sold in a checkout at the checkout's invoice (issued after the sale). */
+    setInvoice: (id: number, invoiceId: number) => void setInvoice.run(invoiceId, id),
     /** Sessions used per pack id (0 for a pack never used). */
     sessionsUsed(packIds: number[]): Map<number, number> {
       const out = new Map(packIds.map((id) => [id, 0]));

@@ -18,7 +18,7 @@ export type { PlanRow };
 export function planFromRow(r: PlanRow): Plan {
   return {
     id: r.id,
-    kind: r.kind,
+    kind: r.single_visit ? 'dropin' : r.kind,
     name: r.name,
     description: r.description,
     price: r.price,
@@ -43,12 +43,16 @@ export function planFromRow(r: PlanRow): Plan {
   };
 }
 
+/** A drop-in is stored as a pack of one session valid one day, marked single_visit. */
+const DROP_IN = { packSessions: 1, packValidDays: 1 };
+
 /** Column values for a plan input; the tax rate falls back to the business default. */
 function columns(p: PlanData, defaultTaxRateBp: number): PlanTerms {
   const recurring = p.kind === 'recurring' ? p : null;
-  const pack = p.kind === 'pack' ? p : null;
+  const pack = p.kind === 'pack' ? p : p.kind === 'dropin' ? DROP_IN : null;
   return {
-    kind: p.kind,
+    kind: p.kind === 'recurring' ? 'recurring' : 'pack',
+    single_visit: p.kind === 'dropin' ? 1 : 0,
     name: p.name,
     description: p.description,
     price: p.price,
@@ -88,8 +92,9 @@ export function createPlansService(env: ServiceEnv) {
   function sellable(id: number, kind: Plan['kind']): PlanRow {
     const row = getRow(id);
     if (row.archived) throw new AppError('PLAN_ARCHIVED', `Plan "${row.name}" is archived.`, { planId: id });
-    if (row.kind !== kind) {
-      throw new AppError('PLAN_KIND_MISMATCH', `Plan "${row.name}" is a ${row.kind} plan, not a ${kind} plan.`, { planId: id });
+    const actual = planFromRow(row).kind;
+    if (actual !== kind) {
+      throw new AppError('PLAN_KIND_MISMATCH', `Plan "${row.name}" is a ${actual} plan, not a ${kind} plan.`, { planId: id });
     }
     return row;
   }

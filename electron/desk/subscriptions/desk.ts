@@ -51,9 +51,28 @@ export function deskAction<T>(env: BillingEnv, audit: AuditFn, act: () => T): T 
   return { ...value, invoices, creditNotes };
 }
 
+/** A checkout in progress on a database: the lines billed today for its payer, kept for its one invoice. */
+const gathering = new WeakMap<BillingEnv['db'], { payerId: number; lines: LineDraft[] }>();
+
+/**
+ * Runs `act` (several desk sales for one payer) so that what they bill today is collected instead
+ * of issued: the caller issues one invoice with every line. Billing another payer meanwhile is refused.
+ */
+export function gatherLines<T>(env: BillingEnv, payerId: number, act: () => T): { value: T; lines: LineDraft[] } {
+  if (gathering.has(env.db)) throw new Error('a checkout is already gathering lines');
+  const bag = { payerId, lines: [] as LineDraft[] };
+  gathering.set(env.db, bag);
+  try {
+    return { value: act(), lines: bag.lines };
+  } finally {
+    gathering.delete(env.db);
+  }
+}
+
 /**
  * Bills today, on one invoice dated today: `extra` lines (a setup fee, a proration) and
- * everything the payer's subscriptions have due up to today. Returns the invoice id, if any.
+ * everything the payer's subscriptions have due up to today. Returns the invoice id, if any
+ * (none while a checkout gathers the lines: its invoice is issued at its end).
  */
 export function billPayerToday(env: BillingEnv, payerId: number, extra: LineDraft[], audit: AuditFn): number | null {
   const today = env.today();
@@ -63,6 +82,12 @@ export function billPayerToday(env: BillingEnv, payerId: number, extra: LineDraf
     const next = dueSubscriptions(env.db, today, payerId)[0];
     if (!next) break;
     lines.push(...stepPayerAt(env, payerId, next.wake, audit));
+  }
+  const bag = gathering.get(env.db);
+  if (bag) {
+    if (bag.payerId !== payerId) throw new AppError('CHECKOUT_OTHER_PAYER', `Member ${payerId} is not the checkout's payer.`, { payerId: bag.payerId, other: payerId });
+    bag.lines.push(...lines);
+    return null;
   }
   if (lines.length === 0) return null;
   return issueInvoice(env, { payerId, issueDate: today, lines }, audit).id;

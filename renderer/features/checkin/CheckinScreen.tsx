@@ -12,6 +12,7 @@ import { Attendance } from './Attendance';
 import { OverrideDialog } from './OverrideDialog';
 import { ResultPanel } from './ResultPanel';
 import { TodayList } from './TodayList';
+import { NextSteps } from '../sales/NextSteps';
 
 /**
  * The check-in desk: one box that keeps the focus. A scanned card or a typed name, pinyin or
@@ -64,6 +65,14 @@ export function CheckinScreen() {
       document.removeEventListener('click', refocus);
     };
   }, []);
+
+  /** After a payment, a renewal or a drop-in: a drop-in already checked in (show it); otherwise try again. */
+  async function afterNextStep(memberId: number, checkedIn: boolean) {
+    if (!checkedIn) return mutate({ memberId });
+    const now = await invoke('checkin.evaluate', { memberId });
+    setResult({ ...now, outcome: 'checked_in', blocks: [] });
+    void qc.invalidateQueries({ queryKey: ['checkins'] });
+  }
 
   const candidates = result?.outcome === 'choose' ? result.candidates : [];
 
@@ -119,6 +128,7 @@ export function CheckinScreen() {
           chosen={chosen}
           onChoose={(id) => mutate({ memberId: id })}
           onOverride={() => setOverriding(true)}
+          nextSteps={result.member ? <NextSteps key={result.member.id} result={result} onSettled={(sold) => afterNextStep(result.member!.id, sold)} /> : null}
         />
       ) : null}
       <div className="toolbar">

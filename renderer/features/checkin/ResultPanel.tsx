@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinBlock, CheckinResult, CheckinWarning } from '../../../electron/contract';
 import { useFormat } from '../../components/useFormat';
@@ -37,7 +38,7 @@ export function warningText(t: T, f: F, w: CheckinWarning): string {
 }
 
 /** The big answer: allowed (green), already counted today (blue), not allowed and why (red), or which member. */
-export function ResultPanel(props: { result: CheckinResult; query: string; chosen: number | null; onChoose: (id: number) => void; onOverride: () => void }) {
+export function ResultPanel(props: { result: CheckinResult; query: string; chosen: number | null; onChoose: (id: number) => void; onOverride: () => void; nextSteps?: ReactNode }) {
   const { t } = useTranslation();
   const f = useFormat();
   const r = props.result;
@@ -116,6 +117,7 @@ export function ResultPanel(props: { result: CheckinResult; query: string; chose
             </button>
           </div>
         ) : null}
+        {kind === 'blocked' ? props.nextSteps : null}
       </div>
     </div>
   );

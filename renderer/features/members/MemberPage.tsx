@@ -17,6 +17,8 @@ import { PauseDialog } from './actions/PauseDialog';
 import { ResumeDialog } from './actions/ResumeDialog';
 import { SellPackDialog } from './actions/SellPackDialog';
 import { SellPlanDialog } from './actions/SellPlanDialog';
+import { AddonsDialog } from '../sales/AddonsDialog';
+import { CheckoutDialog } from '../sales/CheckoutDialog';
 import type { Outcome } from './ActionDialog';
 import { Badges } from './Badges';
 import { FamilySection } from './family/FamilySection';
@@ -26,10 +28,12 @@ import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
 
 type Tab = 'memberships' | 'money' | 'visits' | 'history';
 type Open =
-  | { kind: 'edit' | 'sellPlan' | 'sellPack' | 'merge' }
-  | { kind: 'pause' | 'resume' | 'cancel' | 'change'; sub: Subscription }
+  | { kind: 'edit' | 'sellPlan' | 'sellPack' | 'merge' | 'checkout' }
+  | { kind: 'pause' | 'resume' | 'cancel' | 'change' | 'addons'; sub: Subscription }
   | { kind: 'pay'; invoiceIds: number[] }
   | null;
+
+type SubAction = 'pause' | 'resume' | 'cancel' | 'change' | 'addons';
 
 const SUB_TONE: Record<Subscription['status'], Tone> = { trialing: 'blue', active: 'green', paused: 'grey', cancelled: 'amber', ended: 'grey' };
 
@@ -76,6 +80,11 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           <button type="button" className="btn" onClick={() => setOpen({ kind: 'edit' })}>
             {t('common.edit')}
           </button>
+          {member.mergedInto === null ? (
+            <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'checkout' })}>
+              {t('sales.open')}
+            </button>
+          ) : null}
           {member.mergedInto === null ? (
             <button type="button" className="btn btn--primary" onClick={() => props.onCheckIn(member.id)}>
               {t('members.actions.checkIn')}
@@ -188,6 +197,8 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
       {open?.kind === 'edit' ? <MemberDialog member={member} payerName={p.payer?.name ?? null} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} /> : null}
       {open?.kind === 'sellPlan' ? <SellPlanDialog memberId={member.id} memberName={member.name} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
       {open?.kind === 'sellPack' ? <SellPackDialog memberId={member.id} memberName={member.name} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
+      {open?.kind === 'checkout' ? <CheckoutDialog memberId={member.id} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'addons' ? <AddonsDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
       {open?.kind === 'merge' ? <MergeDialog keep={{ id: member.id, name: member.name }} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
       {open?.kind === 'pause' ? <PauseDialog sub={open.sub} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
       {open?.kind === 'resume' ? <ResumeDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
@@ -222,7 +233,7 @@ function Stat(props: { label: string; value: string; tone?: 'red' | undefined; s
 }
 
 /** Memberships and packs, each with its next billing date and price and the actions it allows. */
-function Memberships(props: { memberId: number; onAction: (kind: 'pause' | 'resume' | 'cancel' | 'change', sub: Subscription) => void }) {
+function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub: Subscription) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
@@ -258,7 +269,7 @@ function Memberships(props: { memberId: number; onAction: (kind: 'pause' | 'resu
       id: 'actions',
       header: () => <span className="sr-only">{t('common.actions')}</span>,
       enableSorting: false,
-      meta: { width: '280px' },
+      meta: { width: '340px' },
       cell: (c) => <SubActions sub={c.row.original} onAction={props.onAction} />,
     },
   ];
@@ -295,7 +306,7 @@ function subNote(t: ReturnType<typeof useTranslation>['t'], f: ReturnType<typeof
   return '';
 }
 
-function SubActions(props: { sub: Subscription; onAction: (kind: 'pause' | 'resume' | 'cancel' | 'change', sub: Subscription) => void }) {
+function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub: Subscription) => void }) {
   const { t } = useTranslation();
   const s = props.sub;
   const live = s.status !== 'ended' && s.status !== 'cancelled';
@@ -315,6 +326,12 @@ function SubActions(props: { sub: Subscription; onAction: (kind: 'pause' | 'resu
       <button type="button" className="btn btn--small" aria-label={label('change')} onClick={() => props.onAction('change', s)}>
         {t('members.actions.change')}
       </button>
+      {s.nextBillDate !== null && s.status !== 'paused' ? (
+        <button type="button" className="btn btn--small" aria-label={t('sales.addons.openFor', { plan: s.planName })} onClick={() => props.onAction('addons', s)}>
+          {t('sales.addons.open')}
+          {s.addons.some((a) => a.endDate === null) ? ` (${s.addons.filter((a) => a.endDate === null).length})` : ''}
+        </button>
+      ) : null}
       {!s.endDate ? (
         <button type="button" className="btn btn--small" aria-label={label('cancel')} onClick={() => props.onAction('cancel', s)}>
           {t('members.actions.cancel')}

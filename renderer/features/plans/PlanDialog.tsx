@@ -86,6 +86,7 @@ export function PlanDialog(props: { plan: Plan | null; onClose: () => void; onSa
             options={[
               { value: 'recurring', label: t('plans.kind.recurring') },
               { value: 'pack', label: t('plans.kind.pack') },
+              { value: 'dropin', label: t('plans.kind.dropin') },
             ]}
             onChange={(kind) => set('kind', kind)}
           />
@@ -204,7 +205,7 @@ export function PlanDialog(props: { plan: Plan | null; onClose: () => void; onSa
             </div>
           </Section>
         </>
-      ) : (
+      ) : draft.kind === 'dropin' ? null : (
         <Section title={t('plans.section.pack')}>
           <div className="row row--3">
             <Field label={t('plans.field.packSessions')} error={err('packSessions')}>

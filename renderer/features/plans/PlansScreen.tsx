@@ -18,6 +18,7 @@ type Filter = 'active' | 'archived' | 'all';
 
 /** "every 3 months" / "每 3 个月"; a pack: "10 sessions · 90 days". */
 export function billingText(t: TFunction, p: Plan): string {
+  if (p.kind === 'dropin') return t('plans.dropInTerms');
   if (p.kind === 'pack') return t('plans.packTerms', { sessions: p.packSessions, days: p.packValidDays });
   const count = p.intervalCount ?? 1;
   return t(`plans.every.${p.interval ?? 'month'}.${count === 1 ? 'one' : 'many'}`, { count });
@@ -25,7 +26,7 @@ export function billingText(t: TFunction, p: Plan): string {
 
 /** The smaller print under the billing text: calendar periods, fixed term, auto-renewal. */
 function billingDetails(t: TFunction, p: Plan): string {
-  if (p.kind === 'pack') return '';
+  if (p.kind !== 'recurring') return '';
   const parts = [
     p.alignment === 'calendar' ? t('plans.calendarAligned') : '',
     p.termPeriods ? t('plans.fixedTerm', { count: p.termPeriods }) : '',
@@ -80,7 +81,7 @@ export function PlansScreen() {
         accessorKey: 'kind',
         header: t('plans.col.kind'),
         meta: { width: '12%' },
-        cell: ({ row: { original: p } }) => <span className={`badge ${p.kind === 'pack' ? 'badge--violet' : 'badge--blue'}`}>{t(`plans.kind.${p.kind}`)}</span>,
+        cell: ({ row: { original: p } }) => <span className={`badge ${p.kind === 'recurring' ? 'badge--blue' : 'badge--violet'}`}>{t(`plans.kind.${p.kind}`)}</span>,
       },
       {
         id: 'price',

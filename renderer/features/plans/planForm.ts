@@ -12,7 +12,7 @@ import { bpToPercentText, parsePercentToBp } from '../../lib/format';
 import { minorToText, textToMinor } from '../../components/moneyText';
 
 export interface PlanDraft {
-  kind: 'recurring' | 'pack';
+  kind: 'recurring' | 'pack' | 'dropin';
   name: string;
   description: string;
   price: string;
@@ -108,6 +108,7 @@ export function draftToInput(d: PlanDraft, currency: string): PlanInput {
     ...(d.taxRate.trim() === '' ? {} : { taxRateBp: parsePercentToBp(d.taxRate) ?? d.taxRate }),
     checkinsPerDay: optional(d.checkinsPerDay, intOrText, 1 as number | string),
   };
+  if (d.kind === 'dropin') return { kind: 'dropin', ...common } as PlanInput;
   if (d.kind === 'pack') {
     return { kind: 'pack', ...common, packSessions: intOrText(d.packSessions), packValidDays: intOrText(d.packValidDays) } as PlanInput;
   }

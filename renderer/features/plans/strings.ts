@@ -10,10 +10,11 @@ export const en = {
     archived: 'No archived plans.',
     all: 'No plans yet.',
   },
-  kind: { recurring: 'Membership', pack: 'Session pack' },
+  kind: { recurring: 'Membership', pack: 'Session pack', dropin: 'Drop-in' },
   kindHint: {
     recurring: 'Billed every period until cancelled or the term ends',
     pack: 'Sold once: a number of sessions valid for some days',
+    dropin: 'One visit today: sold at the desk, it checks the member in',
   },
   col: {
     name: 'Name',
@@ -31,6 +32,7 @@ export const en = {
     year: { one: 'every year', many: 'every {{count}} years' },
   },
   packTerms: '{{sessions}} sessions · {{days}} days',
+  dropInTerms: 'One visit, today',
   days: '{{count}} days',
   status: { archived: 'Archived' },
   calendarAligned: 'calendar periods',
@@ -109,10 +111,11 @@ export const zh: typeof en = {
     archived: '没有已归档的套餐。',
     all: '还没有套餐。',
   },
-  kind: { recurring: '会员卡', pack: '次卡' },
+  kind: { recurring: '会员卡', pack: '次卡', dropin: '单次入场' },
   kindHint: {
     recurring: '每个周期自动计费，直到取消或期满',
     pack: '一次性出售：若干次课时，在一定天数内有效',
+    dropin: '当天入场一次：前台出售并直接签到',
   },
   col: {
     name: '名称',
@@ -130,6 +133,7 @@ export const zh: typeof en = {
     year: { one: '每年', many: '每 {{count}} 年' },
   },
   packTerms: '{{sessions}} 次 · {{days}} 天有效',
+  dropInTerms: '当天一次',
   days: '{{count}} 天',
   status: { archived: '已归档' },
   calendarAligned: '按自然周期',

@@ -99,6 +99,8 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('ALTER TABLE billing_runs DROP COLUMN held_after; ALTER TABLE billing_runs DROP COLUMN held_count;');
     // And migration 013 (what the MRR spans say about freezes and discounts).
     db.exec('ALTER TABLE report_mrr_spans DROP COLUMN list_mrr; ALTER TABLE report_mrr_spans DROP COLUMN paused;');
+    // And migration 014 (drop-in plans).
+    db.exec('DROP TRIGGER plans_single_visit_ins; DROP TRIGGER plans_single_visit_upd; ALTER TABLE plans DROP COLUMN single_visit;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
