@@ -7,12 +7,15 @@ import { LanguageSwitch } from '../../app/Shell';
 import { Banner } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
 
-/** Sign-in and lock screen: pick a name, enter the PIN. Also the quick switch of user. */
-export function LockScreen({ status }: { status: AuthStatus }) {
+/**
+ * Sign-in and lock screen: pick a name, enter the PIN. Also the quick switch of user.
+ * With `overlay` it lies over the kept screens (renderer/app/Desk.tsx), which stay mounted underneath.
+ */
+export function LockScreen({ status, overlay = false }: { status: AuthStatus; overlay?: boolean }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<StaffBrief | null>(() => (status.locked ? status.staff : status.roster.length === 1 ? status.roster[0]! : null));
   return (
-    <main className="setup lock">
+    <main className={`setup lock${overlay ? ' lock--overlay' : ''}`}>
       <div className="setup__card lock__card">
         <div className="setup__brand" aria-hidden="true">
           S
