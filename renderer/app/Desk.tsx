@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { MemoryRouter, useLocation, useNavigate } from 'react-router-dom';
 import type { AuthStatus } from '../../electron/contract';
 import type { Role } from '../../electron/contract/define';
@@ -17,14 +18,16 @@ const hashPath = () => window.location.hash.slice(1) || '/';
 
 /**
  * The signed-in part of the app. Each person who signs in gets a screen of their own, kept mounted
- * for the rest of the session (keyed by staff id): locking only lays the sign-in card over it
- * (the screen underneath is inert and hidden from assistive tech), so the same PIN brings back the
- * work exactly as it was; another person gets a fresh screen while the first one's waits, hidden,
- * until they sign in again. See docs/decisions.md, "Lock keeps the work".
+ * for the rest of the session (keyed by staff id). Locking takes the screen's element out of the
+ * document (React keeps it and its state: the screen is rendered through a portal into an element of
+ * its own) and shows the sign-in card, so nothing of it can be seen, reached or focused; the same PIN
+ * puts it back exactly as it was, scroll and focus included. Another person gets a fresh screen while
+ * the first one's waits for them. See docs/decisions.md, "The lock keeps the work".
  */
 export function Desk({ status }: { status: AuthStatus }) {
   const current = status.staff?.id ?? null;
   const [kept, setKept] = useState<Kept[]>([]);
+  const [area, setArea] = useState<HTMLDivElement | null>(null);
   // A person signing in for the first time this session gets a screen (state adjusted while rendering).
   if (current !== null && !kept.some((k) => k.staffId === current)) {
     setKept([...kept, { staffId: current, entry: kept.length === 0 ? hashPath() : '/' }]);
@@ -34,54 +37,66 @@ export function Desk({ status }: { status: AuthStatus }) {
   const roles = new Map(status.roster.map((s) => [s.id, s.role] as const));
   if (status.staff) roles.set(status.staff.id, status.staff.role);
   return (
-    <div className="desk-area">
+    <div className="desk-area" ref={setArea}>
       {kept
         .filter((k) => roles.has(k.staffId))
         .map((k) => (
-          <KeptShell key={k.staffId} entry={k.entry} role={roles.get(k.staffId)!} shown={k.staffId === current} usable={open && k.staffId === current} />
+          <KeptShell key={k.staffId} area={area} entry={k.entry} role={roles.get(k.staffId)!} usable={open && k.staffId === current} />
         ))}
-      {open ? <Toaster /> : <LockScreen status={status} overlay={kept.length > 0} />}
+      {open ? <Toaster /> : <LockScreen status={status} />}
     </div>
   );
 }
 
-function KeptShell(props: { entry: string; role: Role; shown: boolean; usable: boolean }) {
+function KeptShell(props: { area: HTMLElement | null; entry: string; role: Role; usable: boolean }) {
+  const [host] = useState(() => Object.assign(document.createElement('div'), { className: 'desk' }));
   const [layer, setLayer] = useState<HTMLDivElement | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  useFocusMemory(root, props.usable);
-  return (
-    <div
-      ref={root}
-      className={`desk${props.shown ? '' : ' desk--away'}`}
-      inert={!props.usable}
-      aria-hidden={props.usable ? undefined : true}
-    >
+  useAttached(host, props.area, props.usable);
+  return createPortal(
+    <>
       <MemoryRouter initialEntries={[props.entry]}>
         <HashSync enabled={props.usable} />
         <DialogLayer.Provider value={layer}>
           <Shell role={props.role} />
         </DialogLayer.Provider>
       </MemoryRouter>
-      {/* Dialogs of this screen live here, so they are inert and hidden with it. */}
+      {/* This screen's dialogs live here, so they leave and come back with it. */}
       <div ref={setLayer} className="desk__layer" />
-    </div>
+    </>,
+    host,
   );
 }
 
-/** Remembers the last focused element of a screen and puts focus back there when it is usable again. */
-function useFocusMemory(root: RefObject<HTMLDivElement | null>, usable: boolean): void {
-  const last = useRef<HTMLElement | null>(null);
+/**
+ * Puts the screen's element in the desk area while it is usable and takes it out otherwise; what the
+ * browser forgets about a detached element (scroll positions, focus) is noted on the way out and given back.
+ */
+function useAttached(host: HTMLElement, area: HTMLElement | null, usable: boolean): void {
+  const lastFocus = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    const remember = (e: FocusEvent) => void (last.current = e.target as HTMLElement);
-    el.addEventListener('focusin', remember);
-    return () => el.removeEventListener('focusin', remember);
-  }, [root]);
-  useEffect(() => {
-    if (usable && last.current?.isConnected) last.current.focus({ preventScroll: true });
-  }, [usable]);
+    const remember = (e: FocusEvent) => void (lastFocus.current = e.target as HTMLElement);
+    host.addEventListener('focusin', remember);
+    return () => host.removeEventListener('focusin', remember);
+  }, [host]);
+  useLayoutEffect(() => {
+    if (!usable || !area) return;
+    area.prepend(host);
+    const focus = lastFocus.current;
+    if (focus && host.contains(focus)) focus.focus({ preventScroll: true });
+    return () => {
+      const scrolled = [...host.querySelectorAll<HTMLElement>('*')].filter((el) => el.scrollTop || el.scrollLeft).map((el) => [el, el.scrollTop, el.scrollLeft] as const);
+      host.remove();
+      scrolledBack.set(host, scrolled);
+    };
+  }, [host, area, usable]);
+  useLayoutEffect(() => {
+    if (!usable) return;
+    for (const [el, top, left] of scrolledBack.get(host) ?? []) el.scrollTo({ top, left });
+    scrolledBack.delete(host);
+  }, [host, usable]);
 }
+
+const scrolledBack = new WeakMap<HTMLElement, (readonly [HTMLElement, number, number])[]>();
 
 /**
  * Each screen has its own router (a hidden screen must not follow the address bar); the usable one

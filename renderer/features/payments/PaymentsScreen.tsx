@@ -104,7 +104,7 @@ function PaymentsTab() {
         id: 'date',
         accessorFn: (p) => `${p.date} ${p.createdAt}`,
         header: t('payments.list.col.date'),
-        meta: { width: '12%' },
+        meta: { width: '12%', fit: true },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span>{date(p.date)}</span>

@@ -9,13 +9,13 @@ import { ApiError, invoke } from '../../lib/api';
 
 /**
  * Sign-in and lock screen: pick a name, enter the PIN. Also the quick switch of user.
- * With `overlay` it lies over the kept screens (renderer/app/Desk.tsx), which stay mounted underneath.
+ * The screens of those signed in this session wait, kept, until their PIN (renderer/app/Desk.tsx).
  */
-export function LockScreen({ status, overlay = false }: { status: AuthStatus; overlay?: boolean }) {
+export function LockScreen({ status }: { status: AuthStatus }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<StaffBrief | null>(() => (status.locked ? status.staff : status.roster.length === 1 ? status.roster[0]! : null));
   return (
-    <main className={`setup lock${overlay ? ' lock--overlay' : ''}`}>
+    <main className="setup lock">
       <div className="setup__card lock__card">
         <div className="setup__brand" aria-hidden="true">
           S
