@@ -26,7 +26,32 @@ const SIZES = [
 ] as const;
 const LOADING = { en: 'Loading…', 'zh-CN': '加载中…' } as const;
 /** Screens that list money in a table once the sample business has run for a few months. */
-const MONEY_TABLES = new Set(['/invoices', '/payments', '/expenses', '/billing', '/member']);
+const MONEY_TABLES = new Set(['/invoices', '/payments', '/expenses', '/billing', '/member', '/member-invoices', '/reports-aging', '/reports-forecast']);
+const WORDS = {
+  en: { lock: 'Lock', report: 'Report', aging: 'Money owed (AR aging)', forecast: 'Forecast: next 12 months', invoicesTab: 'Invoices & payments' },
+  'zh-CN': { lock: '锁屏', report: '报表', aging: '应收账龄', forecast: '预测：未来 12 个月', invoicesTab: '账单与收款' },
+} as const;
+
+interface Stop {
+  path: string;
+  hash: string;
+  /** What the clerk does on the screen before it is measured (open a report, a tab). */
+  open?: (page: Page) => Promise<unknown>;
+}
+
+/** Every route, a member's page and its invoices, the import, and the two reports with the widest tables. */
+function stopsFor(locale: 'en' | 'zh-CN', memberId: number): Stop[] {
+  const w = WORDS[locale];
+  const report = (name: string) => (page: Page) => page.getByLabel(w.report, { exact: true }).selectOption({ label: name });
+  return [
+    ...routes.map((r) => ({ path: r.path, hash: r.path })),
+    { path: '/member', hash: `/members?member=${memberId}` },
+    { path: '/member-invoices', hash: `/members?member=${memberId}`, open: (page) => page.getByRole('radio', { name: w.invoicesTab }).click() },
+    { path: '/import', hash: '/members?view=import' },
+    { path: '/reports-aging', hash: '/reports', open: report(w.aging) },
+    { path: '/reports-forecast', hash: '/reports', open: report(w.forecast) },
+  ];
+}
 
 /** A small sample business (4 months from Mar 2, 2026), opened as the sample data folder so its banner shows. */
 async function sampleBusiness(app: AppFixture, locale: 'en' | 'zh-CN'): Promise<void> {
@@ -69,8 +94,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await sampleBusiness(app, locale);
     const { page } = app;
     const member = (await app.host.invoke('members.list', {})).rows[0]!;
-    const stops = [...routes.map((r) => ({ path: r.path, hash: r.path })), { path: '/member', hash: `/members?member=${member.id}` }];
-    const lock = locale === 'en' ? 'Lock' : '锁屏';
+    const stops = stopsFor(locale, member.id);
+    const lock = WORDS[locale].lock;
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.goto(`${app.url}#/dashboard`);
@@ -78,6 +103,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await page.goto(`${app.url}#${stop.hash}`);
         const main = page.locator('main.content');
         await expect(main.locator('h1').first()).toBeVisible();
+        await stop.open?.(page);
         await expect(main.getByText(LOADING[locale])).toHaveCount(0);
         if (MONEY_TABLES.has(stop.path)) await expect(main.locator('td[data-fit]').first()).toBeVisible();
         // Banner, sidebar and header all in view; the window itself does not scroll.
@@ -167,7 +193,7 @@ test('a half-filled sale survives the lock; another person gets a fresh screen a
   await page.goto(`${app.url}#/members?member=${memberId}`);
   await expect(page.getByRole('heading', { name: '王芳' })).toBeVisible();
   await page.getByRole('button', { name: '+ Sell a membership' }).click();
-  const dialog = page.getByRole('dialog', { name: /王芳/ });
+  const dialog = page.getByRole('dialog', { name: 'Sell a membership to 王芳' });
   await dialog.getByLabel('Plan').selectOption({ label: 'Gold 金卡 · CN¥500.00' });
   await dialog.getByLabel('Price').fill('450');
   await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('row').last()).toHaveText('TotalCN¥450.00');
@@ -204,6 +230,13 @@ test('a half-filled sale survives the lock; another person gets a fresh screen a
   expect(page.url()).toContain(`member=${memberId}`);
   await dialog.getByRole('button', { name: 'Confirm sale' }).click();
   await expect(dialog).toBeHidden();
+  // The desk is offered the payment at once, with the sale's toast showing: beside the dialog, never over it.
+  const pay = page.getByRole('dialog', { name: /Take payment/ });
+  await expect(pay).toBeVisible();
+  const toastBox = (await page.locator('.toast').filter({ hasText: 'Gold 金卡' }).boundingBox())!;
+  const payBox = (await pay.boundingBox())!;
+  expect(toastBox.x).toBeGreaterThanOrEqual(payBox.x + payBox.width);
+  await pay.getByRole('button', { name: 'Cancel' }).click();
   const invoices = await app.host.invoke('invoices.list', {});
   expect(invoices.rows.map((i) => i.total)).toEqual([45000]);
 });
