@@ -39,7 +39,7 @@ export function Desk({ status }: { status: AuthStatus }) {
   return (
     <div className="desk-area" ref={setArea}>
       {kept
-        .filter((k) => roles.has(k.staffId))
+        .filter((k) => area && roles.has(k.staffId))
         .map((k) => (
           <KeptShell key={k.staffId} area={area} entry={k.entry} role={roles.get(k.staffId)!} usable={open && k.staffId === current} />
         ))}
@@ -51,9 +51,10 @@ export function Desk({ status }: { status: AuthStatus }) {
 function KeptShell(props: { area: HTMLElement | null; entry: string; role: Role; usable: boolean }) {
   const [host] = useState(() => Object.assign(document.createElement('div'), { className: 'desk' }));
   const [layer, setLayer] = useState<HTMLDivElement | null>(null);
-  useAttached(host, props.area, props.usable);
   return createPortal(
     <>
+      {/* First, so the element is in the document before anything below mounts (autofocus needs it). */}
+      <Attach host={host} area={props.area} usable={props.usable} />
       <MemoryRouter initialEntries={[props.entry]}>
         <HashSync enabled={props.usable} />
         <DialogLayer.Provider value={layer}>
@@ -71,7 +72,7 @@ function KeptShell(props: { area: HTMLElement | null; entry: string; role: Role;
  * Puts the screen's element in the desk area while it is usable and takes it out otherwise; what the
  * browser forgets about a detached element (scroll positions, focus) is noted on the way out and given back.
  */
-function useAttached(host: HTMLElement, area: HTMLElement | null, usable: boolean): void {
+function Attach({ host, area, usable }: { host: HTMLElement; area: HTMLElement | null; usable: boolean }): null {
   const lastFocus = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const remember = (e: FocusEvent) => void (lastFocus.current = e.target as HTMLElement);
@@ -94,6 +95,7 @@ function useAttached(host: HTMLElement, area: HTMLElement | null, usable: boolea
     for (const [el, top, left] of scrolledBack.get(host) ?? []) el.scrollTo({ top, left });
     scrolledBack.delete(host);
   }, [host, usable]);
+  return null;
 }
 
 const scrolledBack = new WeakMap<HTMLElement, (readonly [HTMLElement, number, number])[]>();
