@@ -50,19 +50,17 @@ export function Desk({ status }: { status: AuthStatus }) {
 
 function KeptShell(props: { area: HTMLElement | null; entry: string; role: Role; usable: boolean }) {
   const [host] = useState(() => Object.assign(document.createElement('div'), { className: 'desk' }));
-  const [layer, setLayer] = useState<HTMLDivElement | null>(null);
   return createPortal(
     <>
       {/* First, so the element is in the document before anything below mounts (autofocus needs it). */}
       <Attach host={host} area={props.area} usable={props.usable} />
       <MemoryRouter initialEntries={[props.entry]}>
         <HashSync enabled={props.usable} />
-        <DialogLayer.Provider value={layer}>
+        {/* This screen's dialogs live in its element, so they leave and come back with it. */}
+        <DialogLayer.Provider value={host}>
           <Shell role={props.role} />
         </DialogLayer.Provider>
       </MemoryRouter>
-      {/* This screen's dialogs live here, so they leave and come back with it. */}
-      <div ref={setLayer} className="desk__layer" />
     </>,
     host,
   );
