@@ -1,15 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter } from 'react-router-dom';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { DamagedScreen } from '../features/backup/DamagedScreen';
 import { showFlashMessage } from '../features/backup/reload';
-import { LockScreen } from '../features/staff/LockScreen';
 import { useAuth, useIdleLock, useSessionErrors } from '../features/staff/useAuth';
 import { invoke, onEvent } from '../lib/api';
 import { errorText } from './errors';
-import { Shell } from './Shell';
+import { Desk } from './Desk';
 import { DemoBanner } from '../features/demo/Demo';
 
 export function App() {
@@ -38,17 +36,11 @@ export function App() {
   // A damaged data file comes first: nothing else can work until a backup is restored.
   if (auth.data.damaged) return <DamagedScreen reason={auth.data.damaged.reason} />;
   if (!settings.data.setupCompleted || !auth.data.staffExists) return <SetupScreen settings={settings.data} auth={auth.data} />;
-  if (!signedIn)
-    return (
-      <>
-        <DemoBanner />
-        <LockScreen status={auth.data} />
-      </>
-    );
+  // The sample-data banner is a row of its own above the desk, never laid over it.
   return (
-    <HashRouter>
+    <div className="frame">
       <DemoBanner />
-      <Shell />
-    </HashRouter>
+      <Desk status={auth.data} />
+    </div>
   );
 }

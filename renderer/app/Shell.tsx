@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import type { Locale } from '../../electron/contract';
-import { Toaster } from '../components/Toast';
+import type { Role } from '../../electron/contract/define';
 import { invoke } from '../lib/api';
 import { routes } from './routes';
 import { allows } from '../../shared/access';
@@ -12,11 +12,11 @@ import { useAuth } from '../features/staff/useAuth';
 import { QuickFind } from '../features/members/QuickFind';
 import { HeldBanner } from '../features/billing/HeldBanner';
 
-export function Shell() {
+/** One person's screen: `role` is theirs (a kept screen keeps its routes while someone else is signed in). */
+export function Shell({ role }: { role: Role }) {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
-  // Screens the signed-in role may not use are not shown (nor routable); the host refuses their channels regardless.
-  const role = useAuth().data?.staff?.role;
+  // Screens the role may not use are not shown (nor routable); the host refuses their channels regardless.
   const visible = routes.filter((r) => allows(role, r.access ?? 'desk'));
   return (
     <div className="shell">
@@ -59,7 +59,6 @@ export function Shell() {
           </Routes>
         </Suspense>
       </main>
-      <Toaster />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 declare module '@tanstack/react-table' {
@@ -18,6 +18,11 @@ declare module '@tanstack/react-table' {
     align?: 'left' | 'right' | 'center';
     /** CSS width of the column (the table has a fixed layout so columns do not jump while scrolling). */
     width?: string;
+    /**
+     * Never cut (money, counts, a payment method): the cells do not wrap and the column widens to
+     * its widest value, the table scrolling sideways in its card if it must. Default: right-aligned columns.
+     */
+    fit?: boolean;
   }
 }
 
@@ -86,6 +91,7 @@ export function DataTable<T>(props: {
   const columnCount = table.getVisibleLeafColumns().length;
   const clickable = Boolean(props.onRowClick);
   const current = Math.min(active, Math.max(rows.length - 1, 0));
+  const fitted = useFittedWidths(scrollRef);
 
   // After keyboard navigation, focus the new row once it is rendered.
   useEffect(() => {
@@ -137,9 +143,10 @@ export function DataTable<T>(props: {
     <div className="datatable" ref={scrollRef} style={{ maxHeight: props.maxHeight ?? 560 }}>
       <table className="table datatable__table" aria-label={props.label} aria-rowcount={rows.length + 1}>
         <colgroup>
-          {table.getVisibleLeafColumns().map((c) => (
-            <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />
-          ))}
+          {table.getVisibleLeafColumns().map((c) => {
+            const width = fitted[c.id] ? `${fitted[c.id]}px` : c.columnDef.meta?.width;
+            return <col key={c.id} style={width ? { width } : undefined} />;
+          })}
         </colgroup>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -151,7 +158,7 @@ export function DataTable<T>(props: {
                 return (
                   <th
                     key={header.id}
-                    className={alignClass(meta?.align)}
+                    {...cellAttrs(header.column.id, meta)}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     {header.column.getCanSort() ? (
@@ -195,7 +202,7 @@ export function DataTable<T>(props: {
                 onClick={clickable ? (e) => onRowClick(e, item.index) : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={alignClass(cell.column.columnDef.meta?.align)}>
+                  <td key={cell.id} {...cellAttrs(cell.column.id, cell.column.columnDef.meta)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
@@ -215,6 +222,41 @@ function Spacer({ height, span }: { height: number; span: number }) {
       <td colSpan={span} style={{ height }} />
     </tr>
   );
+}
+
+type Meta = { align?: 'left' | 'right' | 'center'; fit?: boolean } | undefined;
+
+/** Alignment class; fitted cells are marked `data-fit` with their column (what useFittedWidths and the layout test look for). */
+function cellAttrs(column: string, meta: Meta): { className?: string; 'data-fit'?: string } {
+  const fit = meta?.fit ?? meta?.align === 'right';
+  const align = alignClass(meta?.align);
+  if (!fit) return align ? { className: align } : {};
+  return { className: align ? `${align} cell--fit` : 'cell--fit', 'data-fit': column };
+}
+
+const MAX_FIT = 480;
+
+/**
+ * Widths (px) of the fitted columns whose widest rendered cell needs more room than the column has.
+ * Only ever grows, so rows scrolling in and out do not make the columns jump, and it settles at once.
+ */
+function useFittedWidths(scrollRef: RefObject<HTMLDivElement | null>): Record<string, number> {
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  // After every render (rows scroll in, data arrives): it settles because widths only grow, to at most MAX_FIT.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const root = scrollRef.current;
+    if (!root) return;
+    let next: Record<string, number> | null = null;
+    for (const cell of root.querySelectorAll<HTMLElement>('[data-fit]')) {
+      const col = cell.dataset['fit']!;
+      const need = Math.min(MAX_FIT, Math.ceil(cell.scrollWidth));
+      if (need <= cell.clientWidth || need <= ((next ?? widths)[col] ?? 0)) continue;
+      next = { ...(next ?? widths), [col]: need };
+    }
+    if (next) setWidths(next);
+  });
+  return widths;
 }
 
 function alignClass(align: 'left' | 'right' | 'center' | undefined): string | undefined {

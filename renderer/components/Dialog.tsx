@@ -1,9 +1,15 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Where dialogs are mounted: the screen they belong to provides it, so a locked or hidden screen's
+ * dialog is locked or hidden with it (and keeps its half-filled fields). Default: the document body.
+ */
+export const DialogLayer = createContext<HTMLElement | null>(null);
 
 /**
  * A modal dialog. Mount it to open it, unmount it to close it:
@@ -33,6 +39,7 @@ export function Dialog(props: {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const { onClose, busy } = props;
+  const layer = useContext(DialogLayer);
 
   // Focus in on open, back out on close.
   useEffect(() => {
@@ -122,7 +129,7 @@ export function Dialog(props: {
         )}
       </div>
     </div>,
-    document.body,
+    layer ?? document.body,
   );
 }
 

@@ -68,7 +68,7 @@ function Expenses({ today }: { today: string }) {
         ),
       },
       { id: 'amount', accessorKey: 'amount', header: t('expenses.col.amount'), meta: { align: 'right', width: '13%' }, cell: ({ row }) => <span className="cell-strong">{money(row.original.amount)}</span> },
-      { id: 'method', accessorFn: (e) => labels.method(e.method), header: t('expenses.col.method'), meta: { width: '13%' } },
+      { id: 'method', accessorFn: (e) => labels.method(e.method), header: t('expenses.col.method'), meta: { width: '13%', fit: true } },
       {
         id: 'note',
         accessorKey: 'note',

@@ -78,7 +78,7 @@ export function InvoicesTab({ payerId }: { payerId: number }) {
   ];
   const paymentColumns: Columns<Payment> = [
     { id: 'date', header: t('members.payments.date'), accessorKey: 'date', cell: (c) => f.date(c.row.original.date) },
-    { id: 'method', header: t('members.payments.method'), accessorFn: (p) => methodLabel(t, p.method, methods.data) },
+    { id: 'method', header: t('members.payments.method'), accessorFn: (p) => methodLabel(t, p.method, methods.data), meta: { fit: true } },
     { id: 'amount', header: t('members.payments.amount'), accessorKey: 'amount', cell: (c) => f.money(c.row.original.amount), meta: { align: 'right' } },
     { id: 'onAccount', header: t('members.payments.onAccount'), accessorKey: 'unallocated', cell: (c) => f.money(c.row.original.unallocated), meta: { align: 'right' } },
     { id: 'staff', header: t('members.payments.staff'), accessorKey: 'staffName' },

@@ -104,7 +104,7 @@ function PaymentsTab() {
         id: 'date',
         accessorFn: (p) => `${p.date} ${p.createdAt}`,
         header: t('payments.list.col.date'),
-        meta: { width: '12%' },
+        meta: { width: '12%', fit: true },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span>{date(p.date)}</span>
@@ -117,7 +117,7 @@ function PaymentsTab() {
         id: 'method',
         accessorKey: 'method',
         header: t('payments.list.col.method'),
-        meta: { width: '9%' },
+        meta: { width: '9%', fit: true },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span>{methodLabel(t, p.method, methods.data)}</span>
@@ -178,7 +178,7 @@ function PaymentsTab() {
         ),
       },
       { id: 'payer', accessorKey: 'payerName', header: t('payments.list.col.payer'), meta: { width: '16%' }, cell: ({ getValue }) => <span className="cell-strong">{getValue<string>()}</span> },
-      { id: 'method', accessorKey: 'method', header: t('payments.list.col.method'), meta: { width: '12%' }, cell: ({ getValue }) => methodLabel(t, getValue<string>(), methods.data) },
+      { id: 'method', accessorKey: 'method', header: t('payments.list.col.method'), meta: { width: '12%', fit: true }, cell: ({ getValue }) => methodLabel(t, getValue<string>(), methods.data) },
       { id: 'amount', accessorKey: 'amount', header: t('payments.list.col.amount'), meta: { align: 'right', width: '10%' }, cell: ({ getValue }) => <span className="cell-strong">{money(getValue<number>())}</span> },
       {
         id: 'against',

@@ -7,7 +7,10 @@ import { LanguageSwitch } from '../../app/Shell';
 import { Banner } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
 
-/** Sign-in and lock screen: pick a name, enter the PIN. Also the quick switch of user. */
+/**
+ * Sign-in and lock screen: pick a name, enter the PIN. Also the quick switch of user.
+ * The screens of those signed in this session wait, kept, until their PIN (renderer/app/Desk.tsx).
+ */
 export function LockScreen({ status }: { status: AuthStatus }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<StaffBrief | null>(() => (status.locked ? status.staff : status.roster.length === 1 ? status.roster[0]! : null));

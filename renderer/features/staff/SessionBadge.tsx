@@ -11,9 +11,8 @@ export function SessionBadge() {
   if (!staff) return null;
   const act = (channel: 'auth.lock' | 'auth.signOut') => async () => {
     const status = await invoke(channel, {});
+    // The person's screen stays mounted under the lock (renderer/app/Desk.tsx); the next sign-in refreshes its data.
     qc.setQueryData(AUTH_KEY, status);
-    // Nothing of the previous person's screens stays in memory.
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== AUTH_KEY[0] && q.queryKey[0] !== 'settings' });
   };
   return (
     <div className="session" aria-label={t('staff.session.signedInAs')}>
