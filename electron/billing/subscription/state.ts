@@ -59,6 +59,23 @@ export interface SubState {
   charges: number;
 }
 
+/** The fields of a state that are not subscription columns (they come from other tables). */
+type DerivedField = 'pauses' | 'addons' | 'charges';
+
+/**
+ * The state's subscription columns, at run time: a test checks them against the table, so a
+ * renamed column cannot leave the machine reading a field the database no longer has.
+ */
+export const SUB_STATE_COLUMNS = [
+  'id', 'member_id', 'plan_id', 'price', 'tax_rate_bp', 'interval', 'interval_count', 'alignment', 'start_date', 'anchor_date',
+  'status', 'next_bill_date', 'end_date', 'cancel_at_period_end', 'term_periods', 'auto_renew', 'periods_billed', 'discount_kind',
+  'discount_value', 'discount_duration', 'discount_periods', 'pending_plan_id', 'pending_change_date',
+] as const satisfies readonly Exclude<keyof SubState, DerivedField>[];
+
+// Compile-time: every column field of SubState is in the list above.
+type Missing = Exclude<Exclude<keyof SubState, DerivedField>, (typeof SUB_STATE_COLUMNS)[number]>;
+export const SUB_STATE_COLUMNS_COMPLETE: Missing extends never ? true : never = true;
+
 /** The columns of a plan the machine needs (a pending switch copies them; a pause bills the freeze fee). */
 export interface PlanTerms {
   id: number;

@@ -10,7 +10,7 @@ import { periodContaining } from '../../billing/periods';
 import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStanding, type PlanTerms, type SubState, type Terms } from '../../billing/subscription/index';
 import type { MemberBadge } from '../../contract/desk-types';
 import type { Db } from '../../db/open';
-import type { SubRow as SubscriptionRow } from '../subscriptions/model';
+import type { SubscriptionRow } from '../../db/rows';
 
 /** A membership or pack stopping within this many days is "expiring soon". */
 export const EXPIRING_DAYS = 14;
