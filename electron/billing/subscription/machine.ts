@@ -4,7 +4,7 @@
  * lines it bills and the events for the audit). Pure: the billing run, the forecast, the desk's
  * standing and the desk actions all call these, so they cannot disagree.
  */
-import { daysBetween } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { discountAmount, discountAppliesToPeriod, householdDiscount, type DiscountDuration } from '../discount';
 import { prorate, roundHalfUp } from '../money';
 import { fullPeriodLength, nextBoundaryAfter, periodContaining, prorateSpan, type Period } from '../periods';
@@ -16,6 +16,7 @@ import {
   scheduleOfState,
   type MachineEvent,
   type MachineLine,
+  type PauseState,
   type PlanTerms,
   type SubState,
   type Terms,
@@ -30,6 +31,8 @@ const minOf = (dates: (string | null | undefined)[]) => dates.reduce<string>((m,
 export function wake(s: SubState): string {
   if (!isLiveState(s)) return NEVER;
   const pause = openPauseOf(s);
+  // Frozen in extend mode: the dates inside the freeze move on resume, so only the resume wakes it.
+  if (s.status === 'paused' && pause?.mode === 'extend') return pause.end_date ?? NEVER;
   return minOf([
     s.next_bill_date,
     s.end_date,
@@ -115,11 +118,14 @@ export function planSwitchPatch(s: Pick<SubState, 'interval' | 'interval_count' 
   };
 }
 
-/** Where a charge starting on `start` ends: the next period boundary, cut by a scheduled pause or the end date. */
+/**
+ * Where a charge starting on `start` ends: the next period boundary, cut by the end date or by a
+ * scheduled credit-mode pause (an extend-mode pause keeps the period whole: its days move on).
+ */
 export function chargeEnd(s: SubState, start: string): string {
   let end = nextBoundaryAfter(scheduleOfState(s), start);
   const pause = openPauseOf(s);
-  if (pause && pause.start_date > start && pause.start_date < end) end = pause.start_date;
+  if (pause && pause.mode === 'credit' && pause.start_date > start && pause.start_date < end) end = pause.start_date;
   if (s.end_date !== null && s.end_date > start && s.end_date < end) end = s.end_date;
   return end;
 }
@@ -182,8 +188,45 @@ function endSubscription(s: SubState, out: StepResult): void {
   out.events.push({ subscriptionId: s.id, before: { status: before }, after: { status: s.status, endDate: end } });
 }
 
+/**
+ * The dates an extend-mode pause from its start to `resumeOn` moves (what the card says once
+ * resumed): the next bill date, a set end date and a pending switch move by the frozen days; an
+ * anniversary schedule takes the moved bill date as its anchor (a calendar one keeps its grid and
+ * bills a prorated stretch to its next boundary).
+ */
+export function extendedDates(
+  s: Pick<SubState, 'alignment' | 'anchor_date' | 'next_bill_date' | 'end_date' | 'pending_change_date'>,
+  pause: Pick<PauseState, 'start_date'>,
+  resumeOn: string,
+): Pick<SubState, 'anchor_date' | 'next_bill_date' | 'end_date' | 'pending_change_date'> {
+  const f = daysBetween(pause.start_date, resumeOn);
+  const move = (date: string | null) => (date === null ? null : addDays(date, f));
+  const next = move(s.next_bill_date);
+  return {
+    next_bill_date: next,
+    anchor_date: s.alignment === 'anniversary' && next !== null ? next : s.anchor_date,
+    end_date: move(s.end_date),
+    pending_change_date: move(s.pending_change_date),
+  };
+}
+
+/** The end of an extend-mode pause: back to active, with the card's dates moved by the frozen days. */
+function resumeExtended(s: SubState, pause: PauseState, on: string, out: StepResult): void {
+  const moved = extendedDates(s, pause, on);
+  const before = { status: 'paused', nextBillDate: s.next_bill_date, endDate: s.end_date };
+  Object.assign(s, moved);
+  pause.resumed_on = on;
+  s.status = 'active';
+  out.events.push({ subscriptionId: s.id, before, after: { status: 'active', resumedOn: on, nextBillDate: s.next_bill_date, endDate: s.end_date } });
+}
+
 /** Date-driven changes due on or before `d`; a freeze-fee line when a pause starts. */
 function transition(s: SubState, d: string, terms: Terms, out: StepResult): void {
+  const open = openPauseOf(s);
+  if (s.status === 'paused' && open?.mode === 'extend') {
+    if (open.end_date !== null && open.end_date <= d) resumeExtended(s, open, open.end_date, out);
+    return;
+  }
   if (s.end_date !== null && s.end_date <= d) return endSubscription(s, out);
   if (s.status === 'trialing' && s.anchor_date <= d) {
     s.status = 'active';
@@ -201,7 +244,8 @@ function transition(s: SubState, d: string, terms: Terms, out: StepResult): void
   }
   if (s.status === 'active' && pause.start_date <= d) {
     s.status = 'paused';
-    s.next_bill_date = pause.end_date;
+    // Credit mode: the paid days were credited, billing restarts on resume. Extend: they wait.
+    if (pause.mode === 'credit') s.next_bill_date = pause.end_date;
     out.events.push({ subscriptionId: s.id, before: { status: 'active' }, after: { status: 'paused', from: pause.start_date, until: pause.end_date } });
     const fee = terms.plan(s.plan_id).freeze_fee;
     if (fee === 0) return;

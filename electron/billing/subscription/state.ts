@@ -9,6 +9,13 @@ import type { Alignment, Interval, Schedule } from '../periods';
 
 export const NEVER = '9999-12-31';
 
+/**
+ * How a pause treats the paid time. 'extend': the frozen days are added to the card (dates move
+ * later on resume, nothing is credited). 'credit': the unused days become account credit and the
+ * anchor never moves.
+ */
+export type PauseMode = 'extend' | 'credit';
+
 /** A pause not yet resumed: in force (status paused) or scheduled (status still active). */
 export interface PauseState {
   id: number;
@@ -17,6 +24,8 @@ export interface PauseState {
   end_date: string | null;
   /** Set by the step when the pause ended (the caller records it and drops it). */
   resumed_on: string | null;
+  /** The plan's mode when the pause was taken. */
+  mode: PauseMode;
 }
 
 export interface AddonState {
@@ -87,6 +96,7 @@ export interface PlanTerms {
   term_periods: number | null;
   auto_renew: number;
   freeze_fee: number;
+  pause_mode: PauseMode;
 }
 
 export interface Terms {

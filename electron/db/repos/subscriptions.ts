@@ -13,7 +13,7 @@ export type SubscriptionInsert = Pick<
   | 'status' | 'next_bill_date' | 'term_periods' | 'auto_renew' | 'discount_kind' | 'discount_value' | 'discount_duration' | 'discount_periods'
 >;
 export type SubscriptionPatch = Partial<Omit<SubscriptionRow, 'id' | 'created_at' | 'updated_at'>>;
-export type PauseInsert = Pick<SubscriptionPauseRow, 'subscription_id' | 'start_date' | 'end_date' | 'created_at'>;
+export type PauseInsert = Pick<SubscriptionPauseRow, 'subscription_id' | 'start_date' | 'end_date' | 'mode' | 'created_at'>;
 export type AddonInsert = Pick<SubscriptionAddonRow, 'subscription_id' | 'name' | 'price' | 'tax_rate_bp' | 'start_date' | 'created_at'>;
 
 /** Members billed to a payer: the payer and those whose payer they are (index lookups only). */
@@ -46,7 +46,7 @@ function build(db: Db) {
   );
   const pausesOf = db.prepare<[number], SubscriptionPauseRow>('SELECT * FROM subscription_pauses WHERE subscription_id = ? ORDER BY id');
   const insertPause = db.prepare<PauseInsert>(
-    'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, created_at) VALUES (@subscription_id, @start_date, @end_date, @created_at)',
+    'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, mode, created_at) VALUES (@subscription_id, @start_date, @end_date, @mode, @created_at)',
   );
   const setPauseEnd = db.prepare<[string | null, number]>('UPDATE subscription_pauses SET end_date = ? WHERE id = ?');
   const setResumed = db.prepare<[string | null, number]>('UPDATE subscription_pauses SET resumed_on = ? WHERE id = ?');

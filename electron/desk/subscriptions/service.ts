@@ -3,12 +3,12 @@
  * Every action checks first and changes nothing when refused; money effects go through the
  * same engine step and documents as the billing run (see desk.ts and billing-run/step.ts).
  */
-import { addDays, toYmd } from '../../../shared/dates';
+import { addDays, daysBetween, toYmd } from '../../../shared/dates';
 import { normalisedMonthly, prorateSpan } from '../../billing/periods';
-import { chargeEnd, discountLinesOf, householdPositionsOf, planSwitchPatch, sameSchedule } from '../../billing/subscription/index';
+import { chargeEnd, datesAfterFreeze, discountLinesOf, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
 import { taxOfLine } from '../../billing/tax';
 import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
-import type { ActionResult } from '../../contract/billing-types';
+import type { ActionResult, FreezeGrant, FreezePreview } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import { descriptions } from '../../money/invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../../money/invoices/env';
@@ -22,6 +22,7 @@ import type { SubscriptionRow } from '../../db/rows';
 import { unusedFrom } from './value';
 import { prepared } from '../../db/statements';
 import { subscriptionsRepo } from '../../db/repos/subscriptions';
+import { createFreezeGrantsRepo } from '../../db/repos/freeze-grants';
 
 type Result = Omit<ActionResult, 'dryRun'>;
 
@@ -65,6 +66,7 @@ type Settle = { settlement: 'credit' | 'refund'; refundMethod?: string | undefin
 export function createSubscriptionsService(env: BillingEnv, plans: PlansService, members: MembersService) {
   const db = env.db;
   const repo = subscriptionsRepo(db);
+  const grants = createFreezeGrantsRepo(db);
   const at = () => env.now().toISOString();
   const today = () => env.today();
   const t = () => descriptions(env.settings.get().locale);
@@ -112,7 +114,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
    */
   function liveUntil(sub: SubscriptionRow, from: string): string | null {
     const p = openPause(db, sub.id);
-    const pauseStart = sub.status !== 'paused' && p && p.start_date > from ? p.start_date : null;
+    // Only a credit-mode pause gave the days after its start back; an extend-mode one keeps them.
+    const pauseStart = sub.status !== 'paused' && p && p.mode === 'credit' && p.start_date > from ? p.start_date : null;
     if (sub.next_bill_date === null || (pauseStart !== null && pauseStart < sub.next_bill_date)) return pauseStart;
     return sub.next_bill_date;
   }
@@ -192,18 +195,28 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return used;
   }
 
+  /** Freeze days the member may use in a year: the plan's allowance plus any grant (UNLIMITED_FREEZE: no limit). */
+  function allowanceIn(sub: SubscriptionRow, year: number): { plan: number; granted: number; total: number } {
+    const plan = planOf(sub).freeze_days_per_year;
+    const granted = grants.daysOf(sub.member_id, year);
+    return { plan, granted, total: plan >= UNLIMITED_FREEZE ? UNLIMITED_FREEZE : plan + granted };
+  }
+
   /**
-   * Enforces the plan's freeze allowance per calendar year. Returns the pause's end: the one
-   * asked for, or — for an open-ended pause under a limited allowance — the day it runs out.
+   * Enforces the freeze allowance per calendar year (the plan's days plus a manager's grant).
+   * Returns the pause's end: the one asked for, or — for an open-ended pause under a limited
+   * allowance — the day it runs out. A plan that allows none refuses whatever was granted.
    */
   function allowedPauseEnd(sub: SubscriptionRow, pauseId: number | null, start: string, end: string | null): string | null {
-    const allowance = planOf(sub).freeze_days_per_year;
-    if (allowance === 0) throw new AppError('FREEZE_NOT_ALLOWED', `Plan ${sub.plan_id} allows no freezes.`, { planId: sub.plan_id });
-    if (allowance >= UNLIMITED_FREEZE) return end;
+    if (planOf(sub).freeze_days_per_year === 0) throw new AppError('FREEZE_NOT_ALLOWED', `Plan ${sub.plan_id} allows no freezes.`, { planId: sub.plan_id });
+    if (planOf(sub).freeze_days_per_year >= UNLIMITED_FREEZE) return end;
     const used = freezeDaysUsed(sub.id, pauseId);
+    const allowed = new Map<number, number>();
     let d = start;
     for (; end === null ? d < addDays(start, 2 * HORIZON_DAYS) : d < end; d = addDays(d, 1)) {
       const y = toYmd(d).y;
+      if (!allowed.has(y)) allowed.set(y, allowanceIn(sub, y).total);
+      const allowance = allowed.get(y) as number;
       const n = used.get(y) ?? 0;
       if (n >= allowance) {
         if (end !== null || d === start) {
@@ -216,23 +229,82 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return end ?? d;
   }
 
+  /** The checks a pause passes before anything is written: its first day and its (allowed) resume date. */
+  function checkPause(sub: SubscriptionRow, input: { effectiveDate?: string | undefined; resumeDate: string | null }): { from: string; until: string | null } {
+    requireLive(sub);
+    if (sub.status === 'paused' || openPause(db, sub.id)) throw new AppError('ALREADY_PAUSED', `Subscription ${sub.id} is already paused or has a pause scheduled.`, { id: sub.id });
+    requireActive(sub, false);
+    const from = input.effectiveDate ?? addDays(today(), 1);
+    checkRange('effectiveDate', from, openStart(sub), sub.end_date !== null ? addDays(sub.end_date, -1) : addDays(today(), HORIZON_DAYS));
+    if (input.resumeDate !== null) checkRange('resumeDate', input.resumeDate, addDays(from, 1), addDays(from, 2 * HORIZON_DAYS));
+    return { from, until: allowedPauseEnd(sub, null, from, input.resumeDate) };
+  }
+
+  /**
+   * What a proposed freeze would do, before it is booked: the card's dates after it (the same
+   * machine step the run takes), the year's allowance and what is left of it, and the fee.
+   */
+  function freezePreview(input: { id: number; effectiveDate?: string | undefined; resumeDate: string | null }): FreezePreview {
+    const sub = loadSub(db, input.id);
+    const { from, until } = checkPause(sub, input);
+    const plan = planOf(sub);
+    const terms = machineTerms(env);
+    const now = loadState(db, sub.id);
+    const frozen: SubState = { ...now, pauses: [{ id: 0, start_date: from, end_date: until, resumed_on: null, mode: plan.pause_mode }] };
+    const after = datesAfterFreeze(stepAlone(frozen, from, terms));
+    const year = toYmd(from).y;
+    const allowance = allowanceIn(sub, year);
+    const used = freezeDaysUsed(sub.id, null).get(year) ?? 0;
+    let days = 0;
+    for (let d = from; until !== null && d < until; d = addDays(d, 1)) if (toYmd(d).y === year) days++;
+    const unlimited = allowance.total >= UNLIMITED_FREEZE;
+    return {
+      subscriptionId: sub.id,
+      mode: plan.pause_mode,
+      startDate: from,
+      resumeDate: until,
+      frozenDays: until === null ? null : daysBetween(from, until),
+      nextBillDateBefore: now.next_bill_date,
+      endsOnBefore: standingOn(now, today(), terms).endsOn,
+      nextBillDate: plan.pause_mode === 'credit' ? until : after.next_bill_date,
+      endsOn: standingOn(frozen, until ?? from, terms).endsOn,
+      year,
+      allowanceDays: unlimited ? null : allowance.plan,
+      grantedDays: allowance.granted,
+      usedDays: used,
+      daysLeft: unlimited ? null : Math.max(0, allowance.total - used - days),
+      freezeFee: plan.freeze_fee,
+    };
+  }
+
+  /** Extra freeze days for one member in one calendar year (the contract lets only a manager or the owner call it). */
+  function grantFreezeDays(
+    input: { memberId: number; days: number; reason: string; year?: number | undefined },
+    staff: { id: number; name: string } | null,
+    audit: AuditFn,
+  ): FreezeGrant {
+    const member = members.active(input.memberId);
+    const year = input.year ?? toYmd(today()).y;
+    const before = grants.daysOf(member.id, year);
+    const id = grants.insert({ member_id: member.id, year, days: input.days, reason: input.reason, staff_id: staff?.id ?? null, staff_name: staff?.name ?? '', created_at: at() });
+    const after = before + input.days;
+    audit('freeze_grant', id, { memberId: member.id, year, grantedDays: before }, { memberId: member.id, year, days: input.days, grantedDays: after, reason: input.reason });
+    return { id, memberId: member.id, year, days: input.days, grantedDays: after, reason: input.reason };
+  }
+
   function pause(input: { id: number; effectiveDate?: string | undefined; resumeDate: string | null }, audit: AuditFn): Result {
     return deskAction(env, audit, () => {
       const sub = loadSub(db, input.id);
-      requireLive(sub);
-      if (sub.status === 'paused' || openPause(db, sub.id)) throw new AppError('ALREADY_PAUSED', `Subscription ${sub.id} is already paused or has a pause scheduled.`, { id: sub.id });
-      requireActive(sub, false);
-      const from = input.effectiveDate ?? addDays(today(), 1);
-      checkRange('effectiveDate', from, openStart(sub), sub.end_date !== null ? addDays(sub.end_date, -1) : addDays(today(), HORIZON_DAYS));
-      if (input.resumeDate !== null) checkRange('resumeDate', input.resumeDate, addDays(from, 1), addDays(from, 2 * HORIZON_DAYS));
-      const until = allowedPauseEnd(sub, null, from, input.resumeDate);
-      repo.insertPause({ subscription_id: sub.id, start_date: from, end_date: until, created_at: at() });
+      const { from, until } = checkPause(sub, input);
+      const mode = planOf(sub).pause_mode;
+      repo.insertPause({ subscription_id: sub.id, start_date: from, end_date: until, mode, created_at: at() });
       staleWake(db, sub.id);
-      if (sub.next_bill_date !== null && from < sub.next_bill_date) {
+      // Extend mode credits nothing: the paid days wait and the card's dates move on resume.
+      if (mode === 'credit' && sub.next_bill_date !== null && from < sub.next_bill_date) {
         creditUnused(sub, from, undefined, { settlement: 'credit' }, t().reasonPause(from), audit);
         updateSub(db, sub.id, { next_bill_date: until }, at());
       }
-      audit('subscription', sub.id, { status: sub.status }, { pauseFrom: from, pauseUntil: until });
+      audit('subscription', sub.id, { status: sub.status }, { pauseFrom: from, pauseUntil: until, mode });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
     });
@@ -249,7 +321,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       if (p.end_date !== null && on > p.end_date) allowedPauseEnd(sub, p.id, p.start_date, on);
       repo.setPauseEnd(p.id, on);
       staleWake(db, sub.id);
-      updateSub(db, sub.id, { next_bill_date: on }, at());
+      // Credit mode bills again from the resume day; extend mode's dates are moved by the machine when it resumes.
+      if (p.mode === 'credit') updateSub(db, sub.id, { next_bill_date: on }, at());
       audit('subscription', sub.id, { pauseUntil: p.end_date }, { resumeOn: on });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
@@ -461,7 +534,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       .map((s) => toSubscription(db, s));
   }
 
-  return { create, startImported, pause, resume, cancel, undoCancel, changePlan, addAddon, removeAddon, get, listByMember };
+  return { create, startImported, pause, freezePreview, grantFreezeDays, resume, cancel, undoCancel, changePlan, addAddon, removeAddon, get, listByMember };
 }
 
 export type SubscriptionsService = ReturnType<typeof createSubscriptionsService>;

@@ -40,7 +40,7 @@ function pausesOf(db: Db, subId: number): PauseState[] {
   const cache = runCache(db);
   if (cache && !cache.withOpenPause.has(subId)) return [];
   const p = subscriptionsRepo(db).openPause(subId);
-  return p ? [{ id: p.id, start_date: p.start_date, end_date: p.end_date, resumed_on: null }] : [];
+  return p ? [{ id: p.id, start_date: p.start_date, end_date: p.end_date, resumed_on: null, mode: p.mode }] : [];
 }
 
 function addonStates(db: Db, subId: number): SubState['addons'] {
