@@ -16,7 +16,6 @@ import {
   scheduleOfState,
   type MachineEvent,
   type MachineLine,
-  type PauseState,
   type PlanTerms,
   type SubState,
   type Terms,
@@ -189,17 +188,17 @@ function endSubscription(s: SubState, out: StepResult): void {
 }
 
 /**
- * The dates an extend-mode pause from its start to `resumeOn` moves (what the card says once
- * resumed): the next bill date, a set end date and a pending switch move by the frozen days; an
- * anniversary schedule takes the moved bill date as its anchor (a calendar one keeps its grid and
- * bills a prorated stretch to its next boundary).
+ * The dates an extend-mode freeze of the days [from, to) moves later (a negative span moves them
+ * back, when the desk ends a freeze early): the next bill date, a set end date and a pending
+ * switch; an anniversary schedule takes the moved bill date as its anchor (a calendar one keeps
+ * its grid and bills a prorated stretch to its next boundary).
  */
 export function extendedDates(
   s: Pick<SubState, 'alignment' | 'anchor_date' | 'next_bill_date' | 'end_date' | 'pending_change_date'>,
-  pause: Pick<PauseState, 'start_date'>,
-  resumeOn: string,
+  from: string,
+  to: string,
 ): Pick<SubState, 'anchor_date' | 'next_bill_date' | 'end_date' | 'pending_change_date'> {
-  const f = daysBetween(pause.start_date, resumeOn);
+  const f = daysBetween(from, to);
   const move = (date: string | null) => (date === null ? null : addDays(date, f));
   const next = move(s.next_bill_date);
   return {
@@ -210,21 +209,15 @@ export function extendedDates(
   };
 }
 
-/** The end of an extend-mode pause: back to active, with the card's dates moved by the frozen days. */
-function resumeExtended(s: SubState, pause: PauseState, on: string, out: StepResult): void {
-  const moved = extendedDates(s, pause, on);
-  const before = { status: 'paused', nextBillDate: s.next_bill_date, endDate: s.end_date };
-  Object.assign(s, moved);
-  pause.resumed_on = on;
-  s.status = 'active';
-  out.events.push({ subscriptionId: s.id, before, after: { status: 'active', resumedOn: on, nextBillDate: s.next_bill_date, endDate: s.end_date } });
-}
-
 /** Date-driven changes due on or before `d`; a freeze-fee line when a pause starts. */
 function transition(s: SubState, d: string, terms: Terms, out: StepResult): void {
   const open = openPauseOf(s);
+  // Frozen in extend mode: the card's dates already moved (or move when the desk sets the end).
   if (s.status === 'paused' && open?.mode === 'extend') {
-    if (open.end_date !== null && open.end_date <= d) resumeExtended(s, open, open.end_date, out);
+    if (open.end_date === null || open.end_date > d) return;
+    open.resumed_on = open.end_date;
+    s.status = 'active';
+    out.events.push({ subscriptionId: s.id, before: { status: 'paused' }, after: { status: 'active', resumedOn: open.end_date } });
     return;
   }
   if (s.end_date !== null && s.end_date <= d) return endSubscription(s, out);
@@ -244,9 +237,15 @@ function transition(s: SubState, d: string, terms: Terms, out: StepResult): void
   }
   if (s.status === 'active' && pause.start_date <= d) {
     s.status = 'paused';
-    // Credit mode: the paid days were credited, billing restarts on resume. Extend: they wait.
+    // Credit mode: the paid days were credited, billing restarts on resume. Extend: the card's
+    // dates move later by the frozen days now (an open-ended freeze moves them when it is ended).
     if (pause.mode === 'credit') s.next_bill_date = pause.end_date;
-    out.events.push({ subscriptionId: s.id, before: { status: 'active' }, after: { status: 'paused', from: pause.start_date, until: pause.end_date } });
+    else if (pause.end_date !== null) Object.assign(s, extendedDates(s, pause.start_date, pause.end_date));
+    out.events.push({
+      subscriptionId: s.id,
+      before: { status: 'active' },
+      after: { status: 'paused', from: pause.start_date, until: pause.end_date, ...(pause.mode === 'extend' ? { mode: 'extend', nextBillDate: s.next_bill_date, endDate: s.end_date } : {}) },
+    });
     const fee = terms.plan(s.plan_id).freeze_fee;
     if (fee === 0) return;
     out.lines.push({

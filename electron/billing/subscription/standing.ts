@@ -3,7 +3,7 @@
  * same steps the billing run will take, so the desk can never disagree with the run.
  */
 import { NEVER, isLiveState, openPauseOf, type SubState, type Terms } from './state';
-import { extendedDates, stepAlone, stepPayer, wake } from './machine';
+import { stepAlone, stepPayer, wake } from './machine';
 import { phaseOn, type PhaseFacts, type StandingState } from './phase';
 
 export type { StandingState };
@@ -27,10 +27,7 @@ const MAX_STEPS = 2_000;
 function projectedEnd(s: SubState, terms: Terms): string | null {
   let cur = s;
   for (let n = 0; n < MAX_STEPS && isLiveState(cur); n++) {
-    const frozen = frozenExtended(cur);
-    // An open-ended freeze in extend mode: the end moves by days not known yet.
-    if (frozen && frozen.end_date === null) return null;
-    if (!frozen && cur.end_date !== null) return cur.end_date;
+    if (cur.end_date !== null) return cur.end_date;
     const w = wake(cur);
     if (w === NEVER) return null;
     // A subscription that renews and has nothing pending never ends by itself.
@@ -42,18 +39,10 @@ function projectedEnd(s: SubState, terms: Terms): string | null {
   return cur.end_date;
 }
 
-/** The extend-mode pause the subscription is frozen under (its dates move when it ends). */
-function frozenExtended(s: SubState) {
+/** Frozen in extend mode until further notice: the end date waits to move by days not known yet. */
+function frozenOpenEnded(s: SubState): boolean {
   const open = s.status === 'paused' ? openPauseOf(s) : undefined;
-  return open?.mode === 'extend' ? open : undefined;
-}
-
-/** The card's dates as they will read after the freeze in force (the state's own when not frozen in extend mode). */
-export function datesAfterFreeze(s: SubState): Pick<SubState, 'next_bill_date' | 'end_date'> {
-  const frozen = frozenExtended(s);
-  if (!frozen) return s;
-  if (frozen.end_date === null) return { next_bill_date: null, end_date: null };
-  return extendedDates(s, frozen, frozen.end_date);
+  return open?.mode === 'extend' && open.end_date === null;
 }
 
 /**
@@ -65,7 +54,7 @@ export function phaseFactsOf(s: SubState, date: string): PhaseFacts {
   return {
     start: s.start_date,
     paidFrom: s.status === 'trialing' ? s.anchor_date : s.start_date,
-    end: isLiveState(s) ? datesAfterFreeze(s).end_date : date,
+    end: !isLiveState(s) ? date : frozenOpenEnded(s) ? null : s.end_date,
     pauses: s.status !== 'paused' ? [] : [{ start: open?.start_date ?? date, end: open?.end_date ?? null }],
   };
 }
@@ -78,7 +67,7 @@ export function standingOn(state: SubState, date: string, terms: Terms): SubStan
   const pause = st === 'paused' ? openPauseOf(s) : undefined;
   return {
     state: st,
-    paidThrough: live ? datesAfterFreeze(s).next_bill_date : null,
+    paidThrough: live ? s.next_bill_date : null,
     endsOn: live ? projectedEnd(s, terms) : s.end_date,
     pausedUntil: pause?.end_date ?? null,
     after: s,

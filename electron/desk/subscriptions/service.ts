@@ -5,7 +5,7 @@
  */
 import { addDays, daysBetween, toYmd } from '../../../shared/dates';
 import { normalisedMonthly, prorateSpan } from '../../billing/periods';
-import { chargeEnd, datesAfterFreeze, discountLinesOf, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
+import { chargeEnd, discountLinesOf, extendedDates, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
 import { taxOfLine } from '../../billing/tax';
 import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
 import type { ActionResult, FreezeGrant, FreezePreview } from '../../contract/billing-types';
@@ -251,7 +251,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const terms = machineTerms(env);
     const now = loadState(db, sub.id);
     const frozen: SubState = { ...now, pauses: [{ id: 0, start_date: from, end_date: until, resumed_on: null, mode: plan.pause_mode }] };
-    const after = datesAfterFreeze(stepAlone(frozen, from, terms));
+    const after = stepAlone(frozen, from, terms);
     const year = toYmd(from).y;
     const allowance = allowanceIn(sub, year);
     const used = freezeDaysUsed(sub.id, null).get(year) ?? 0;
@@ -266,7 +266,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       frozenDays: until === null ? null : daysBetween(from, until),
       nextBillDateBefore: now.next_bill_date,
       endsOnBefore: standingOn(now, today(), terms).endsOn,
-      nextBillDate: plan.pause_mode === 'credit' ? until : after.next_bill_date,
+      nextBillDate: until === null ? null : after.next_bill_date,
       endsOn: standingOn(frozen, until ?? from, terms).endsOn,
       year,
       allowanceDays: unlimited ? null : allowance.plan,
@@ -321,8 +321,10 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       if (p.end_date !== null && on > p.end_date) allowedPauseEnd(sub, p.id, p.start_date, on);
       repo.setPauseEnd(p.id, on);
       staleWake(db, sub.id);
-      // Credit mode bills again from the resume day; extend mode's dates are moved by the machine when it resumes.
+      // Credit mode bills again from the resume day. Extend mode moved the card's dates by the
+      // planned days when the freeze began (none if open-ended): they move by the difference.
       if (p.mode === 'credit') updateSub(db, sub.id, { next_bill_date: on }, at());
+      else updateSub(db, sub.id, extendedDates(sub, p.end_date ?? p.start_date, on), at());
       audit('subscription', sub.id, { pauseUntil: p.end_date }, { resumeOn: on });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);

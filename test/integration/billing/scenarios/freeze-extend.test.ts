@@ -27,8 +27,9 @@ describe('freeze in extend mode', () => {
     const r = await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-16', resumeDate: '2026-02-05' });
     expect(r.creditNotes).toEqual([]);
     expect(r.subscription).toMatchObject({ status: 'active', nextBillDate: '2026-04-04', pause: { startDate: '2026-01-16', endDate: '2026-02-05' } });
+    // From the first frozen day the card already shows the moved dates.
     await b.dailyTo('2026-02-04');
-    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'paused', nextBillDate: '2026-04-04' });
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'paused', anchorDate: '2026-04-24', nextBillDate: '2026-04-24' });
     await b.dailyTo('2026-02-05');
     expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', anchorDate: '2026-04-24', nextBillDate: '2026-04-24', pause: null });
     await b.dailyTo('2026-07-24');
@@ -55,7 +56,7 @@ describe('freeze in extend mode', () => {
     expect([r.invoices, r.creditNotes]).toEqual([[], []]);
     // The old bill date (Feb 28) falls inside the freeze: it must not bill.
     await b.dailyTo('2026-03-07');
-    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'paused', nextBillDate: '2026-02-28' });
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'paused', nextBillDate: '2026-03-31' });
     await b.dailyTo('2026-05-31');
     expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', anchorDate: '2026-03-31', nextBillDate: '2026-06-30' });
     expect(await b.invoices()).toEqual([
