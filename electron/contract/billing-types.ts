@@ -57,6 +57,8 @@ export interface Subscription {
   payerId: number;
   planId: number;
   planName: string;
+  /** The plan's freeze days a year (0: the plan allows no freezes, so the desk offers none). */
+  freezeDaysPerYear: number;
   price: number;
   taxRateBp: number;
   interval: Interval;

@@ -65,7 +65,7 @@ function addonFromRow(a: SubscriptionAddonRow): Addon {
 
 export function toSubscription(db: Db, s: SubscriptionRow): Subscription {
   const member = prepared<[number], { name: string; payer_id: number | null }>(db, 'SELECT name, payer_id FROM members WHERE id = ?').get(s.member_id);
-  const plan = prepared<[number], { name: string }>(db, 'SELECT name FROM plans WHERE id = ?').get(s.plan_id);
+  const plan = prepared<[number], { name: string; freeze_days_per_year: number }>(db, 'SELECT name, freeze_days_per_year FROM plans WHERE id = ?').get(s.plan_id);
   const pause = isLive(s) ? openPause(db, s.id) : undefined;
   return {
     id: s.id,
@@ -74,6 +74,7 @@ export function toSubscription(db: Db, s: SubscriptionRow): Subscription {
     payerId: member?.payer_id ?? s.member_id,
     planId: s.plan_id,
     planName: plan?.name ?? '',
+    freezeDaysPerYear: plan?.freeze_days_per_year ?? 0,
     price: s.price,
     taxRateBp: s.tax_rate_bp,
     interval: s.interval,
