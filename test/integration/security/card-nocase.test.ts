@@ -95,6 +95,8 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('DROP TRIGGER members_card_nocase_ins; DROP TRIGGER members_card_nocase_upd; DROP INDEX members_card_nocase;');
     // Migration 012 (the held catch-up columns) came later: undo it too.
     db.exec('ALTER TABLE billing_runs DROP COLUMN held_after; ALTER TABLE billing_runs DROP COLUMN held_count;');
+    // And migration 013 (pause modes, freeze grants).
+    db.exec('ALTER TABLE plans DROP COLUMN pause_mode; ALTER TABLE subscription_pauses DROP COLUMN mode; DROP TABLE freeze_grants;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
@@ -105,7 +107,7 @@ describe('a database that already holds a0001 and A0001', () => {
   it('migrates without merging or losing either card, lists the clash, and lets the owner resolve it', async () => {
     const { alice, bob } = await olderDatabaseWithClash();
     const h = th!.host;
-    expect(h.db.pragma('user_version', { simple: true })).toBe(12);
+    expect(h.db.pragma('user_version', { simple: true })).toBe(13);
     expect([(await h.invoke('members.get', { id: alice.id })).cardNo, (await h.invoke('members.get', { id: bob.id })).cardNo]).toEqual(['A0001', 'a0001']);
     expect(await h.invoke('members.cardClashes', {})).toEqual([
       {
