@@ -24,6 +24,8 @@ export interface Plan {
   autoRenew: boolean;
   freezeDaysPerYear: number;
   freezeFee: number;
+  /** 'extend': a freeze moves the card's dates later; 'credit': unused days become account credit. */
+  pauseMode: 'extend' | 'credit';
   packSessions: number | null;
   packValidDays: number | null;
   checkinsPerDay: number;
@@ -56,6 +58,8 @@ export interface Subscription {
   payerId: number;
   planId: number;
   planName: string;
+  /** The plan's freeze days a year (0: the plan allows no freezes, so the desk offers none). */
+  freezeDaysPerYear: number;
   price: number;
   taxRateBp: number;
   interval: Interval;
@@ -282,4 +286,40 @@ export interface MemberPack {
   startDate: string;
   expiresOn: string;
   status: 'active' | 'used_up' | 'expired';
+}
+
+/** What a proposed freeze would do to the card, shown before it is booked. */
+export interface FreezePreview {
+  subscriptionId: number;
+  mode: 'extend' | 'credit';
+  startDate: string;
+  /** First day back (null: until further notice). */
+  resumeDate: string | null;
+  frozenDays: number | null;
+  nextBillDateBefore: string | null;
+  endsOnBefore: string | null;
+  /** The next bill date once resumed (null when open-ended: it moves when the member comes back). */
+  nextBillDate: string | null;
+  /** The card's end after the freeze (null: open-ended card, or an open-ended freeze of a fixed term). */
+  endsOn: string | null;
+  /** The calendar year the allowance figures are for (the freeze's first day's). */
+  year: number;
+  /** The plan's freeze days a year; null = no limit. */
+  allowanceDays: number | null;
+  grantedDays: number;
+  /** Days already frozen that year by this card's other freezes. */
+  usedDays: number;
+  /** What is left of the year's allowance after this freeze; null = no limit. */
+  daysLeft: number | null;
+  freezeFee: number;
+}
+
+export interface FreezeGrant {
+  id: number;
+  memberId: number;
+  year: number;
+  days: number;
+  /** All days granted to the member for that year, this grant included. */
+  grantedDays: number;
+  reason: string;
 }

@@ -27,6 +27,11 @@ export const recurringPlanInput = z.strictObject({
   autoRenew: z.boolean('invalid_choice').default(false),
   freezeDaysPerYear: count(0, 366).default(0),
   freezeFee: money.default(0),
+  /**
+   * What a freeze does: 'extend' adds the frozen days to the card, 'credit' gives the unused days
+   * back as account credit. The plan form proposes 'extend'; a call that leaves it out keeps credit.
+   */
+  pauseMode: z.enum(['extend', 'credit'], 'invalid_choice').default('credit'),
 });
 
 export const packPlanInput = z.strictObject({

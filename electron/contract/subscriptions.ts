@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { basisPoints, id, isoDate, money, requiredLine, requiredText } from './common';
-import type { ActionResult, InvoiceDetail, MemberPack, Subscription } from './billing-types';
+import type { ActionResult, FreezeGrant, FreezePreview, InvoiceDetail, MemberPack, Subscription } from './billing-types';
 
 export const discountInput = z
   .strictObject({
@@ -20,6 +20,12 @@ const dryRun = z.boolean('invalid_choice').default(false);
 const REFUND = {
   role: 'manager',
   message: 'Only a manager or the owner can refund money; keep it as account credit or ask a manager.',
+} as const;
+
+/** Extra freeze days go past the plan's rules: a manager's or the owner's decision. */
+const GRANT = {
+  role: 'manager',
+  message: 'Only a manager or the owner can grant extra freeze days.',
 } as const;
 
 export const subscriptionChannels = {
@@ -44,6 +50,21 @@ export const subscriptionChannels = {
   'subscriptions.pause': channel<ActionResult>()(
     z.strictObject({ id, effectiveDate: isoDate.optional(), resumeDate: isoDate.nullable().default(null), dryRun }),
     { access: 'desk', mutates: true },
+  ),
+  /** What the freeze would do: the card's new dates, the year's allowance used and left, the fee. Changes nothing. */
+  'subscriptions.freezePreview': channel<FreezePreview>()(
+    z.strictObject({ id, effectiveDate: isoDate.optional(), resumeDate: isoDate.nullable().default(null) }),
+    { access: 'desk', mutates: false },
+  ),
+  /** Extra freeze days for one member and calendar year (default: this year), with the reason. Audited. */
+  'subscriptions.grantFreezeDays': channel<FreezeGrant>()(
+    z.strictObject({
+      memberId: id,
+      days: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(366, 'out_of_range'),
+      reason: requiredText(200),
+      year: z.number('out_of_range').int('out_of_range').min(2000, 'out_of_range').max(2100, 'out_of_range').optional(),
+    }),
+    { access: 'desk', when: [{ if: () => true, ...GRANT }], mutates: true },
   ),
   /** Resume on `effectiveDate` (default today): a prorated invoice to the next anchor date. */
   'subscriptions.resume': channel<ActionResult>()(z.strictObject({ id, effectiveDate: isoDate.optional(), dryRun }), {

@@ -76,6 +76,7 @@ export const plansColumns = {
   created_at: 'text',
   updated_at: 'text',
   single_visit: 'integer',
+  pause_mode: ['extend', 'credit'],
 } as const satisfies Columns;
 export type PlanRow = RowOf<typeof plansColumns>;
 
@@ -134,6 +135,8 @@ export const subscriptionPausesColumns = {
   end_date: 'text?',
   resumed_on: 'text?',
   created_at: 'text',
+  /** The plan's pause mode when the pause was taken. */
+  mode: ['extend', 'credit'],
 } as const satisfies Columns;
 export type SubscriptionPauseRow = RowOf<typeof subscriptionPausesColumns>;
 
@@ -148,6 +151,19 @@ export const subscriptionAddonsColumns = {
   created_at: 'text',
 } as const satisfies Columns;
 export type SubscriptionAddonRow = RowOf<typeof subscriptionAddonsColumns>;
+
+/** Extra freeze days granted to one member for one calendar year. */
+export const freezeGrantsColumns = {
+  id: 'integer',
+  member_id: 'integer',
+  year: 'integer',
+  days: 'integer',
+  reason: 'text',
+  staff_id: 'integer?',
+  staff_name: 'text',
+  created_at: 'text',
+} as const satisfies Columns;
+export type FreezeGrantRow = RowOf<typeof freezeGrantsColumns>;
 
 export const numberSequencesColumns = {
   key: 'text',
@@ -549,6 +565,7 @@ export const tableColumns = {
   subscriptions: subscriptionsColumns,
   subscription_pauses: subscriptionPausesColumns,
   subscription_addons: subscriptionAddonsColumns,
+  freeze_grants: freezeGrantsColumns,
   number_sequences: numberSequencesColumns,
   invoices: invoicesColumns,
   invoice_lines: invoiceLinesColumns,

@@ -4,7 +4,7 @@
  * lines it bills and the events for the audit). Pure: the billing run, the forecast, the desk's
  * standing and the desk actions all call these, so they cannot disagree.
  */
-import { daysBetween } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { discountAmount, discountAppliesToPeriod, householdDiscount, type DiscountDuration } from '../discount';
 import { prorate, roundHalfUp } from '../money';
 import { fullPeriodLength, nextBoundaryAfter, periodContaining, prorateSpan, type Period } from '../periods';
@@ -30,6 +30,8 @@ const minOf = (dates: (string | null | undefined)[]) => dates.reduce<string>((m,
 export function wake(s: SubState): string {
   if (!isLiveState(s)) return NEVER;
   const pause = openPauseOf(s);
+  // Frozen in extend mode: the dates inside the freeze move on resume, so only the resume wakes it.
+  if (s.status === 'paused' && pause?.mode === 'extend') return pause.end_date ?? NEVER;
   return minOf([
     s.next_bill_date,
     s.end_date,
@@ -115,11 +117,14 @@ export function planSwitchPatch(s: Pick<SubState, 'interval' | 'interval_count' 
   };
 }
 
-/** Where a charge starting on `start` ends: the next period boundary, cut by a scheduled pause or the end date. */
+/**
+ * Where a charge starting on `start` ends: the next period boundary, cut by the end date or by a
+ * scheduled credit-mode pause (an extend-mode pause keeps the period whole: its days move on).
+ */
 export function chargeEnd(s: SubState, start: string): string {
   let end = nextBoundaryAfter(scheduleOfState(s), start);
   const pause = openPauseOf(s);
-  if (pause && pause.start_date > start && pause.start_date < end) end = pause.start_date;
+  if (pause && pause.mode === 'credit' && pause.start_date > start && pause.start_date < end) end = pause.start_date;
   if (s.end_date !== null && s.end_date > start && s.end_date < end) end = s.end_date;
   return end;
 }
@@ -182,8 +187,39 @@ function endSubscription(s: SubState, out: StepResult): void {
   out.events.push({ subscriptionId: s.id, before: { status: before }, after: { status: s.status, endDate: end } });
 }
 
+/**
+ * The dates an extend-mode freeze of the days [from, to) moves later (a negative span moves them
+ * back, when the desk ends a freeze early): the next bill date, a set end date and a pending
+ * switch; an anniversary schedule takes the moved bill date as its anchor (a calendar one keeps
+ * its grid and bills a prorated stretch to its next boundary).
+ */
+export function extendedDates(
+  s: Pick<SubState, 'alignment' | 'anchor_date' | 'next_bill_date' | 'end_date' | 'pending_change_date'>,
+  from: string,
+  to: string,
+): Pick<SubState, 'anchor_date' | 'next_bill_date' | 'end_date' | 'pending_change_date'> {
+  const f = daysBetween(from, to);
+  const move = (date: string | null) => (date === null ? null : addDays(date, f));
+  const next = move(s.next_bill_date);
+  return {
+    next_bill_date: next,
+    anchor_date: s.alignment === 'anniversary' && next !== null ? next : s.anchor_date,
+    end_date: move(s.end_date),
+    pending_change_date: move(s.pending_change_date),
+  };
+}
+
 /** Date-driven changes due on or before `d`; a freeze-fee line when a pause starts. */
 function transition(s: SubState, d: string, terms: Terms, out: StepResult): void {
+  const open = openPauseOf(s);
+  // Frozen in extend mode: the card's dates already moved (or move when the desk sets the end).
+  if (s.status === 'paused' && open?.mode === 'extend') {
+    if (open.end_date === null || open.end_date > d) return;
+    open.resumed_on = open.end_date;
+    s.status = 'active';
+    out.events.push({ subscriptionId: s.id, before: { status: 'paused' }, after: { status: 'active', resumedOn: open.end_date } });
+    return;
+  }
   if (s.end_date !== null && s.end_date <= d) return endSubscription(s, out);
   if (s.status === 'trialing' && s.anchor_date <= d) {
     s.status = 'active';
@@ -201,8 +237,15 @@ function transition(s: SubState, d: string, terms: Terms, out: StepResult): void
   }
   if (s.status === 'active' && pause.start_date <= d) {
     s.status = 'paused';
-    s.next_bill_date = pause.end_date;
-    out.events.push({ subscriptionId: s.id, before: { status: 'active' }, after: { status: 'paused', from: pause.start_date, until: pause.end_date } });
+    // Credit mode: the paid days were credited, billing restarts on resume. Extend: the card's
+    // dates move later by the frozen days now (an open-ended freeze moves them when it is ended).
+    if (pause.mode === 'credit') s.next_bill_date = pause.end_date;
+    else if (pause.end_date !== null) Object.assign(s, extendedDates(s, pause.start_date, pause.end_date));
+    out.events.push({
+      subscriptionId: s.id,
+      before: { status: 'active' },
+      after: { status: 'paused', from: pause.start_date, until: pause.end_date, ...(pause.mode === 'extend' ? { mode: 'extend', nextBillDate: s.next_bill_date, endDate: s.end_date } : {}) },
+    });
     const fee = terms.plan(s.plan_id).freeze_fee;
     if (fee === 0) return;
     out.lines.push({

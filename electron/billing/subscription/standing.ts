@@ -39,6 +39,12 @@ function projectedEnd(s: SubState, terms: Terms): string | null {
   return cur.end_date;
 }
 
+/** Frozen in extend mode until further notice: the end date waits to move by days not known yet. */
+function frozenOpenEnded(s: SubState): boolean {
+  const open = s.status === 'paused' ? openPauseOf(s) : undefined;
+  return open?.mode === 'extend' && open.end_date === null;
+}
+
 /**
  * The dated facts of a state already stepped to `date`: no longer live means it ended by then; a
  * trial runs to its anchor; the freeze in force (a paused row without its pause: until further notice).
@@ -48,7 +54,7 @@ export function phaseFactsOf(s: SubState, date: string): PhaseFacts {
   return {
     start: s.start_date,
     paidFrom: s.status === 'trialing' ? s.anchor_date : s.start_date,
-    end: isLiveState(s) ? s.end_date : date,
+    end: !isLiveState(s) ? date : frozenOpenEnded(s) ? null : s.end_date,
     pauses: s.status !== 'paused' ? [] : [{ start: open?.start_date ?? date, end: open?.end_date ?? null }],
   };
 }

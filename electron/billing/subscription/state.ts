@@ -9,6 +9,13 @@ import type { Alignment, Interval, Schedule } from '../periods';
 
 export const NEVER = '9999-12-31';
 
+/**
+ * How a pause treats the paid time. 'extend': the frozen days are added to the card (dates move
+ * later on resume, nothing is credited). 'credit': the unused days become account credit and the
+ * anchor never moves.
+ */
+export type PauseMode = 'extend' | 'credit';
+
 /** A pause not yet resumed: in force (status paused) or scheduled (status still active). */
 export interface PauseState {
   id: number;
@@ -17,6 +24,8 @@ export interface PauseState {
   end_date: string | null;
   /** Set by the step when the pause ended (the caller records it and drops it). */
   resumed_on: string | null;
+  /** The plan's mode when the pause was taken. */
+  mode: PauseMode;
 }
 
 export interface AddonState {
@@ -59,6 +68,23 @@ export interface SubState {
   charges: number;
 }
 
+/** The fields of a state that are not subscription columns (they come from other tables). */
+type DerivedField = 'pauses' | 'addons' | 'charges';
+
+/**
+ * The state's subscription columns, at run time: a test checks them against the table, so a
+ * renamed column cannot leave the machine reading a field the database no longer has.
+ */
+export const SUB_STATE_COLUMNS = [
+  'id', 'member_id', 'plan_id', 'price', 'tax_rate_bp', 'interval', 'interval_count', 'alignment', 'start_date', 'anchor_date',
+  'status', 'next_bill_date', 'end_date', 'cancel_at_period_end', 'term_periods', 'auto_renew', 'periods_billed', 'discount_kind',
+  'discount_value', 'discount_duration', 'discount_periods', 'pending_plan_id', 'pending_change_date',
+] as const satisfies readonly Exclude<keyof SubState, DerivedField>[];
+
+// Compile-time: every column field of SubState is in the list above.
+type Missing = Exclude<Exclude<keyof SubState, DerivedField>, (typeof SUB_STATE_COLUMNS)[number]>;
+export const SUB_STATE_COLUMNS_COMPLETE: Missing extends never ? true : never = true;
+
 /** The columns of a plan the machine needs (a pending switch copies them; a pause bills the freeze fee). */
 export interface PlanTerms {
   id: number;
@@ -70,6 +96,7 @@ export interface PlanTerms {
   term_periods: number | null;
   auto_renew: number;
   freeze_fee: number;
+  pause_mode: PauseMode;
 }
 
 export interface Terms {

@@ -51,16 +51,16 @@ interface PlainGroup {
 
 /** The current state of every live subscription: plain ones in groups, the others by payer. */
 function loadState(db: Db): { payers: Map<number, SubState[]>; plain: PlainGroup[]; plans: Map<number, PlanTerms>; lastAsOf: string | null; closed: Set<string> } {
-  const plans = new Map(db.prepare<[], PlanTerms>('SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee FROM plans').all().map((p) => [p.id, p]));
+  const plans = new Map(db.prepare<[], PlanTerms>('SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee, pause_mode FROM plans').all().map((p) => [p.id, p]));
   const pauses = new Map<number, PauseState[]>();
   for (const p of db
-    .prepare<[], { subscription_id: number; id: number; start_date: string; end_date: string | null }>(
-      `SELECT p.subscription_id, p.id, p.start_date, p.end_date FROM subscription_pauses p JOIN subscriptions s ON s.id = p.subscription_id
+    .prepare<[], { subscription_id: number; id: number; start_date: string; end_date: string | null; mode: PauseState['mode'] }>(
+      `SELECT p.subscription_id, p.id, p.start_date, p.end_date, p.mode FROM subscription_pauses p JOIN subscriptions s ON s.id = p.subscription_id
         WHERE p.resumed_on IS NULL AND s.status IN ('trialing', 'active', 'paused') ORDER BY p.id`,
     )
     .all()) {
     const list = pauses.get(p.subscription_id) ?? [];
-    list.push({ id: p.id, start_date: p.start_date, end_date: p.end_date, resumed_on: null });
+    list.push({ id: p.id, start_date: p.start_date, end_date: p.end_date, resumed_on: null, mode: p.mode });
     pauses.set(p.subscription_id, list);
   }
   const addons = new Map<number, AddonState[]>();

@@ -9,7 +9,7 @@ const TERMS = `name = @name, description = @description, price = @price, tax_rat
   interval = @interval, interval_count = @interval_count, alignment = @alignment, setup_fee = @setup_fee,
   trial_days = @trial_days, session_quota = @session_quota, term_periods = @term_periods, auto_renew = @auto_renew,
   freeze_days_per_year = @freeze_days_per_year, freeze_fee = @freeze_fee, pack_sessions = @pack_sessions,
-  pack_valid_days = @pack_valid_days, checkins_per_day = @checkins_per_day`;
+  pack_valid_days = @pack_valid_days, checkins_per_day = @checkins_per_day, pause_mode = @pause_mode`;
 
 export function createPlansRepo(db: Db) {
   const byId = db.prepare<[number], PlanRow>('SELECT * FROM plans WHERE id = ?');
@@ -18,10 +18,10 @@ export function createPlansRepo(db: Db) {
   const insert = db.prepare<PlanTerms & { at: string }>(
     `INSERT INTO plans (kind, name, description, price, tax_rate_bp, interval, interval_count, alignment, setup_fee,
        trial_days, session_quota, term_periods, auto_renew, freeze_days_per_year, freeze_fee, pack_sessions,
-       pack_valid_days, checkins_per_day, single_visit, created_at, updated_at)
+       pack_valid_days, checkins_per_day, single_visit, pause_mode, created_at, updated_at)
      VALUES (@kind, @name, @description, @price, @tax_rate_bp, @interval, @interval_count, @alignment, @setup_fee,
        @trial_days, @session_quota, @term_periods, @auto_renew, @freeze_days_per_year, @freeze_fee, @pack_sessions,
-       @pack_valid_days, @checkins_per_day, @single_visit, @at, @at)`,
+       @pack_valid_days, @checkins_per_day, @single_visit, @pause_mode, @at, @at)`,
   );
   // The kind is not updated: subscriptions and packs point at a plan of a fixed kind.
   const update = db.prepare<PlanTerms & { id: number; at: string }>(`UPDATE plans SET ${TERMS}, updated_at = @at WHERE id = @id`);

@@ -10,7 +10,7 @@ import { periodContaining } from '../../billing/periods';
 import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStanding, type PlanTerms, type SubState, type Terms } from '../../billing/subscription/index';
 import type { MemberBadge } from '../../contract/desk-types';
 import type { Db } from '../../db/open';
-import type { SubRow as SubscriptionRow } from '../subscriptions/model';
+import type { SubscriptionRow } from '../../db/rows';
 
 /** A membership or pack stopping within this many days is "expiring soon". */
 export const EXPIRING_DAYS = 14;
@@ -81,7 +81,7 @@ export function createStanding(db: Db) {
   );
   // Pauses not yet resumed of these subscriptions, in one query.
   const pauses = db.prepare<[string], PauseState & { subscription_id: number }>(
-    `SELECT sp.subscription_id, sp.id, sp.start_date, sp.end_date, sp.resumed_on FROM subscription_pauses sp
+    `SELECT sp.subscription_id, sp.id, sp.start_date, sp.end_date, sp.resumed_on, sp.mode FROM subscription_pauses sp
       WHERE sp.subscription_id IN (SELECT value FROM json_each(?)) AND sp.resumed_on IS NULL ORDER BY sp.id`,
   );
   const planTerms = db.prepare<[number], PlanTerms>(

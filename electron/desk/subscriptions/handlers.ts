@@ -11,6 +11,8 @@ export function subscriptionHandlers(env: BillingEnv, subs: SubscriptionsService
     'subscriptions.get': (input) => subs.get(input.id),
     'subscriptions.listByMember': (input) => subs.listByMember(input.memberId),
     'subscriptions.pause': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.pause(input, ctx.audit)),
+    'subscriptions.freezePreview': (input) => subs.freezePreview(input),
+    'subscriptions.grantFreezeDays': (input, ctx) => subs.grantFreezeDays(input, ctx.staff, ctx.audit),
     'subscriptions.resume': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.resume(input, ctx.audit)),
     'subscriptions.cancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.cancel({ ...input, staff: ctx.staff }, ctx.audit)),
     'subscriptions.undoCancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.undoCancel(input, ctx.audit)),

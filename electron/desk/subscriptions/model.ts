@@ -4,106 +4,54 @@ import type { Addon, DiscountTerms, Subscription, SubscriptionStatus } from '../
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
-
-export interface SubRow {
-  id: number;
-  member_id: number;
-  plan_id: number;
-  price: number;
-  tax_rate_bp: number;
-  interval: 'week' | 'month' | 'year';
-  interval_count: number;
-  alignment: 'anniversary' | 'calendar';
-  start_date: string;
-  anchor_date: string;
-  status: SubscriptionStatus;
-  next_bill_date: string | null;
-  end_date: string | null;
-  cancel_at_period_end: number;
-  term_periods: number | null;
-  auto_renew: number;
-  periods_billed: number;
-  discount_kind: 'percent' | 'fixed' | null;
-  discount_value: number | null;
-  discount_duration: 'once' | 'repeating' | 'forever' | null;
-  discount_periods: number | null;
-  pending_plan_id: number | null;
-  pending_change_date: string | null;
-  /** When the engine next needs it (the state machine's wake); null = not computed since the last save. */
-  wake_date: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PauseRow {
-  id: number;
-  subscription_id: number;
-  start_date: string;
-  end_date: string | null;
-  resumed_on: string | null;
-  created_at: string;
-}
-
-export interface AddonRow {
-  id: number;
-  subscription_id: number;
-  name: string;
-  price: number;
-  tax_rate_bp: number;
-  start_date: string;
-  end_date: string | null;
-  created_at: string;
-}
+import { subscriptionsRepo, type SubscriptionPatch } from '../../db/repos/subscriptions';
+import type { SubscriptionAddonRow, SubscriptionPauseRow, SubscriptionRow } from '../../db/rows';
 
 export const LIVE: readonly SubscriptionStatus[] = ['trialing', 'active', 'paused'];
 
-export function isLive(s: SubRow): boolean {
+export function isLive(s: SubscriptionRow): boolean {
   return LIVE.includes(s.status);
 }
 
-export function scheduleOf(s: Pick<SubRow, 'anchor_date' | 'interval' | 'interval_count' | 'alignment'>): Schedule {
+export function scheduleOf(s: Pick<SubscriptionRow, 'anchor_date' | 'interval' | 'interval_count' | 'alignment'>): Schedule {
   return { anchor: s.anchor_date, interval: s.interval, count: s.interval_count, alignment: s.alignment };
 }
 
-export function discountOf(s: SubRow): DiscountTerms | null {
+export function discountOf(s: SubscriptionRow): DiscountTerms | null {
   if (!s.discount_kind || s.discount_value === null || !s.discount_duration) return null;
   return { kind: s.discount_kind, value: s.discount_value, duration: s.discount_duration, periods: s.discount_periods };
 }
 
-export function loadSub(db: Db, id: number): SubRow {
-  const row = prepared<[number], SubRow>(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id);
+export function loadSub(db: Db, id: number): SubscriptionRow {
+  const row = subscriptionsRepo(db).byId(id);
   if (!row) throw new AppError('NOT_FOUND', `Subscription ${id} does not exist.`, { entity: 'subscription', id });
   return row;
 }
 
 /** The pause that has not ended: in force (status paused) or scheduled (status still active). */
-export function openPause(db: Db, subId: number): PauseRow | undefined {
-  return prepared<[number], PauseRow>(db, 'SELECT * FROM subscription_pauses WHERE subscription_id = ? AND resumed_on IS NULL ORDER BY id DESC LIMIT 1')
-    .get(subId);
+export function openPause(db: Db, subId: number): SubscriptionPauseRow | undefined {
+  return subscriptionsRepo(db).openPause(subId);
 }
 
-export function addonsOf(db: Db, subId: number): AddonRow[] {
-  return prepared<[number], AddonRow>(db, 'SELECT * FROM subscription_addons WHERE subscription_id = ? ORDER BY id').all(subId);
+export function addonsOf(db: Db, subId: number): SubscriptionAddonRow[] {
+  return subscriptionsRepo(db).addonsOf(subId);
 }
 
 /**
  * Updates the given columns of a subscription (and its updated_at). The stored wake date is
  * cleared: the frame of the action computes it again with the state machine before billing.
  */
-export function updateSub(db: Db, id: number, patch: Partial<Omit<SubRow, 'id'>>, at: string): void {
-  const keys = Object.keys(patch);
-  if (keys.length === 0) return;
-  const stale = 'wake_date' in patch ? [] : ['wake_date = NULL'];
-  const set = [...keys.map((k) => `${k} = @${k}`), ...stale, 'updated_at = @updated_at'].join(', ');
-  prepared(db, `UPDATE subscriptions SET ${set} WHERE id = @id`).run({ ...patch, updated_at: at, id });
+export function updateSub(db: Db, id: number, patch: SubscriptionPatch, at: string): void {
+  if (Object.keys(patch).length === 0) return;
+  subscriptionsRepo(db).update(id, 'wake_date' in patch ? patch : { ...patch, wake_date: null }, at);
 }
 
 /** Marks the stored wake date as out of date after a pause or add-on of the subscription changed. */
 export function staleWake(db: Db, id: number): void {
-  prepared(db, 'UPDATE subscriptions SET wake_date = NULL WHERE id = ?').run(id);
+  subscriptionsRepo(db).setWake(id, null);
 }
 
-function addonFromRow(a: AddonRow): Addon {
+function addonFromRow(a: SubscriptionAddonRow): Addon {
   return {
     id: a.id,
     subscriptionId: a.subscription_id,
@@ -115,9 +63,9 @@ function addonFromRow(a: AddonRow): Addon {
   };
 }
 
-export function toSubscription(db: Db, s: SubRow): Subscription {
+export function toSubscription(db: Db, s: SubscriptionRow): Subscription {
   const member = prepared<[number], { name: string; payer_id: number | null }>(db, 'SELECT name, payer_id FROM members WHERE id = ?').get(s.member_id);
-  const plan = prepared<[number], { name: string }>(db, 'SELECT name FROM plans WHERE id = ?').get(s.plan_id);
+  const plan = prepared<[number], { name: string; freeze_days_per_year: number }>(db, 'SELECT name, freeze_days_per_year FROM plans WHERE id = ?').get(s.plan_id);
   const pause = isLive(s) ? openPause(db, s.id) : undefined;
   return {
     id: s.id,
@@ -126,6 +74,7 @@ export function toSubscription(db: Db, s: SubRow): Subscription {
     payerId: member?.payer_id ?? s.member_id,
     planId: s.plan_id,
     planName: plan?.name ?? '',
+    freezeDaysPerYear: plan?.freeze_days_per_year ?? 0,
     price: s.price,
     taxRateBp: s.tax_rate_bp,
     interval: s.interval,
@@ -151,7 +100,7 @@ export function toSubscription(db: Db, s: SubRow): Subscription {
 }
 
 /** The member who receives this subscription's invoices (their payer, or themself). */
-export function payerOfSub(db: Db, s: Pick<SubRow, 'member_id'>): number {
+export function payerOfSub(db: Db, s: Pick<SubscriptionRow, 'member_id'>): number {
   const m = prepared<[number], { payer_id: number | null }>(db, 'SELECT payer_id FROM members WHERE id = ?').get(s.member_id);
   return m?.payer_id ?? s.member_id;
 }

@@ -3,12 +3,12 @@
  * Every action checks first and changes nothing when refused; money effects go through the
  * same engine step and documents as the billing run (see desk.ts and billing-run/step.ts).
  */
-import { addDays, toYmd } from '../../../shared/dates';
+import { addDays, daysBetween, toYmd } from '../../../shared/dates';
 import { normalisedMonthly, prorateSpan } from '../../billing/periods';
-import { chargeEnd, discountLinesOf, householdPositionsOf, planSwitchPatch, sameSchedule } from '../../billing/subscription/index';
+import { chargeEnd, discountLinesOf, extendedDates, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
 import { taxOfLine } from '../../billing/tax';
 import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
-import type { ActionResult } from '../../contract/billing-types';
+import type { ActionResult, FreezeGrant, FreezePreview } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import { descriptions } from '../../money/invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../../money/invoices/env';
@@ -17,11 +17,20 @@ import { oneOffFacts, spanFacts } from '../../money/invoices/facts';
 import type { MembersService } from '../members/service';
 import type { PlanRow, PlansService } from '../plans/service';
 import { billPayerToday, deskAction } from './desk';
-import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, staleWake, toSubscription, updateSub, type SubRow } from './model';
+import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, staleWake, toSubscription, updateSub } from './model';
+import type { SubscriptionRow } from '../../db/rows';
 import { unusedFrom } from './value';
 import { prepared } from '../../db/statements';
+import { subscriptionsRepo } from '../../db/repos/subscriptions';
+import { createFreezeGrantsRepo } from '../../db/repos/freeze-grants';
 
 type Result = Omit<ActionResult, 'dryRun'>;
+
+/** A recurring plan always has an interval (plans.sellable checked its kind); the column allows null for packs. */
+function recurring(interval: PlanRow['interval']): SubscriptionRow['interval'] {
+  if (interval === null) throw new AppError('VALIDATION', 'A recurring plan needs an interval.', { issues: [{ path: 'interval', code: 'custom', message: 'required' }] });
+  return interval;
+}
 
 export interface CreateInput {
   memberId: number;
@@ -56,11 +65,13 @@ type Settle = { settlement: 'credit' | 'refund'; refundMethod?: string | undefin
 
 export function createSubscriptionsService(env: BillingEnv, plans: PlansService, members: MembersService) {
   const db = env.db;
+  const repo = subscriptionsRepo(db);
+  const grants = createFreezeGrantsRepo(db);
   const at = () => env.now().toISOString();
   const today = () => env.today();
   const t = () => descriptions(env.settings.get().locale);
 
-  function planOf(sub: SubRow): PlanRow {
+  function planOf(sub: SubscriptionRow): PlanRow {
     return plans.getRow(sub.plan_id);
   }
 
@@ -68,17 +79,17 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return { subscription: toSubscription(db, loadSub(db, subId)) };
   }
 
-  function requireLive(sub: SubRow): void {
+  function requireLive(sub: SubscriptionRow): void {
     if (!isLive(sub)) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ${sub.status}.`, { id: sub.id, status: sub.status });
   }
 
-  function requireActive(sub: SubRow, alsoTrialing: boolean): void {
+  function requireActive(sub: SubscriptionRow, alsoTrialing: boolean): void {
     if (sub.status === 'active' || (alsoTrialing && sub.status === 'trialing')) return;
     throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ${sub.status}.`, { id: sub.id, status: sub.status });
   }
 
   /** First day of the open period: the latest charged period start on or before today (or the sign-up day). */
-  function openStart(sub: SubRow): string {
+  function openStart(sub: SubscriptionRow): string {
     const row = prepared<[number, string], { d: string | null }>(db, 
         "SELECT MAX(period_start) AS d FROM invoice_lines WHERE subscription_id = ? AND kind IN ('period', 'proration_charge') AND period_start <= ?",
       )
@@ -87,7 +98,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
   }
 
   /** A plan switch from `anchor`: the plan's terms copied onto the subscription (the machine's rule). */
-  function applyPlanTerms(sub: SubRow, plan: PlanRow, anchor: string): void {
+  function applyPlanTerms(sub: SubscriptionRow, plan: PlanRow, anchor: string): void {
     updateSub(db, sub.id, planSwitchPatch(sub, plan, anchor), at());
   }
 
@@ -101,16 +112,17 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
    * Where the service paid for runs out: the next bill date, or a scheduled pause's start if
    * sooner (the days after it were credited when the pause was booked).
    */
-  function liveUntil(sub: SubRow, from: string): string | null {
+  function liveUntil(sub: SubscriptionRow, from: string): string | null {
     const p = openPause(db, sub.id);
-    const pauseStart = sub.status !== 'paused' && p && p.start_date > from ? p.start_date : null;
+    // Only a credit-mode pause gave the days after its start back; an extend-mode one keeps them.
+    const pauseStart = sub.status !== 'paused' && p && p.mode === 'credit' && p.start_date > from ? p.start_date : null;
     if (sub.next_bill_date === null || (pauseStart !== null && pauseStart < sub.next_bill_date)) return pauseStart;
     return sub.next_bill_date;
   }
 
   /** A credit note for what is left of the subscription's charges from `from` (all groups, or one add-on's). */
   function creditUnused(
-    sub: SubRow,
+    sub: SubscriptionRow,
     from: string,
     only: { addonId: number | null } | undefined,
     settle: Settle,
@@ -155,16 +167,13 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const trialDays = input.trialDays ?? plan.trial_days;
       const anchor = addDays(start, trialDays);
       const d = input.discount;
-      const info = prepared(db, 
-          `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
-             anchor_date, status, next_bill_date, term_periods, auto_renew, discount_kind, discount_value, discount_duration,
-             discount_periods, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(member.id, plan.id, input.price ?? plan.price, plan.tax_rate_bp, plan.interval, plan.interval_count, plan.alignment,
-          start, anchor, trialDays > 0 ? 'trialing' : 'active', anchor, plan.term_periods, plan.auto_renew,
-          d?.kind ?? null, d?.value ?? null, d?.duration ?? null, d?.periods ?? null, at(), at());
-      const id = Number(info.lastInsertRowid);
+      const id = repo.insert(
+        { member_id: member.id, plan_id: plan.id, price: input.price ?? plan.price, tax_rate_bp: plan.tax_rate_bp, interval: recurring(plan.interval),
+          interval_count: plan.interval_count ?? 1, alignment: plan.alignment ?? 'anniversary', start_date: start, anchor_date: anchor,
+          status: trialDays > 0 ? 'trialing' : 'active', next_bill_date: anchor, term_periods: plan.term_periods, auto_renew: plan.auto_renew,
+          discount_kind: d?.kind ?? null, discount_value: d?.value ?? null, discount_duration: d?.duration ?? null, discount_periods: d?.periods ?? null },
+        at(),
+      );
       const setup: LineDraft[] =
         plan.setup_fee > 0 && !input.waiveSetupFee
           ? [{ kind: 'setup_fee', description: t().setupFee(plan.name), subscriptionId: id, planId: plan.id, amount: plan.setup_fee, taxRateBp: plan.tax_rate_bp, ...oneOffFacts(member.id) }]
@@ -178,11 +187,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
   /** Freeze days used per calendar year by this subscription's other pauses. */
   function freezeDaysUsed(subId: number, exceptPauseId: number | null): Map<number, number> {
     const used = new Map<number, number>();
-    const pauses = prepared<[number], { id: number; start_date: string; end_date: string | null; resumed_on: string | null }>(db, 
-        'SELECT id, start_date, end_date, resumed_on FROM subscription_pauses WHERE subscription_id = ?',
-      )
-      .all(subId);
-    for (const p of pauses) {
+    for (const p of repo.pausesOf(subId)) {
       const end = p.resumed_on ?? p.end_date;
       if (p.id === exceptPauseId || end === null) continue;
       for (let d = p.start_date; d < end; d = addDays(d, 1)) used.set(toYmd(d).y, (used.get(toYmd(d).y) ?? 0) + 1);
@@ -190,18 +195,28 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return used;
   }
 
+  /** Freeze days the member may use in a year: the plan's allowance plus any grant (UNLIMITED_FREEZE: no limit). */
+  function allowanceIn(sub: SubscriptionRow, year: number): { plan: number; granted: number; total: number } {
+    const plan = planOf(sub).freeze_days_per_year;
+    const granted = grants.daysOf(sub.member_id, year);
+    return { plan, granted, total: plan >= UNLIMITED_FREEZE ? UNLIMITED_FREEZE : plan + granted };
+  }
+
   /**
-   * Enforces the plan's freeze allowance per calendar year. Returns the pause's end: the one
-   * asked for, or — for an open-ended pause under a limited allowance — the day it runs out.
+   * Enforces the freeze allowance per calendar year (the plan's days plus a manager's grant).
+   * Returns the pause's end: the one asked for, or — for an open-ended pause under a limited
+   * allowance — the day it runs out. A plan that allows none refuses whatever was granted.
    */
-  function allowedPauseEnd(sub: SubRow, pauseId: number | null, start: string, end: string | null): string | null {
-    const allowance = planOf(sub).freeze_days_per_year;
-    if (allowance === 0) throw new AppError('FREEZE_NOT_ALLOWED', `Plan ${sub.plan_id} allows no freezes.`, { planId: sub.plan_id });
-    if (allowance >= UNLIMITED_FREEZE) return end;
+  function allowedPauseEnd(sub: SubscriptionRow, pauseId: number | null, start: string, end: string | null): string | null {
+    if (planOf(sub).freeze_days_per_year === 0) throw new AppError('FREEZE_NOT_ALLOWED', `Plan ${sub.plan_id} allows no freezes.`, { planId: sub.plan_id });
+    if (planOf(sub).freeze_days_per_year >= UNLIMITED_FREEZE) return end;
     const used = freezeDaysUsed(sub.id, pauseId);
+    const allowed = new Map<number, number>();
     let d = start;
     for (; end === null ? d < addDays(start, 2 * HORIZON_DAYS) : d < end; d = addDays(d, 1)) {
       const y = toYmd(d).y;
+      if (!allowed.has(y)) allowed.set(y, allowanceIn(sub, y).total);
+      const allowance = allowed.get(y) as number;
       const n = used.get(y) ?? 0;
       if (n >= allowance) {
         if (end !== null || d === start) {
@@ -214,23 +229,82 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return end ?? d;
   }
 
+  /** The checks a pause passes before anything is written: its first day and its (allowed) resume date. */
+  function checkPause(sub: SubscriptionRow, input: { effectiveDate?: string | undefined; resumeDate: string | null }): { from: string; until: string | null } {
+    requireLive(sub);
+    if (sub.status === 'paused' || openPause(db, sub.id)) throw new AppError('ALREADY_PAUSED', `Subscription ${sub.id} is already paused or has a pause scheduled.`, { id: sub.id });
+    requireActive(sub, false);
+    const from = input.effectiveDate ?? addDays(today(), 1);
+    checkRange('effectiveDate', from, openStart(sub), sub.end_date !== null ? addDays(sub.end_date, -1) : addDays(today(), HORIZON_DAYS));
+    if (input.resumeDate !== null) checkRange('resumeDate', input.resumeDate, addDays(from, 1), addDays(from, 2 * HORIZON_DAYS));
+    return { from, until: allowedPauseEnd(sub, null, from, input.resumeDate) };
+  }
+
+  /**
+   * What a proposed freeze would do, before it is booked: the card's dates after it (the same
+   * machine step the run takes), the year's allowance and what is left of it, and the fee.
+   */
+  function freezePreview(input: { id: number; effectiveDate?: string | undefined; resumeDate: string | null }): FreezePreview {
+    const sub = loadSub(db, input.id);
+    const { from, until } = checkPause(sub, input);
+    const plan = planOf(sub);
+    const terms = machineTerms(env);
+    const now = loadState(db, sub.id);
+    const frozen: SubState = { ...now, pauses: [{ id: 0, start_date: from, end_date: until, resumed_on: null, mode: plan.pause_mode }] };
+    const after = stepAlone(frozen, from, terms);
+    const year = toYmd(from).y;
+    const allowance = allowanceIn(sub, year);
+    const used = freezeDaysUsed(sub.id, null).get(year) ?? 0;
+    let days = 0;
+    for (let d = from; until !== null && d < until; d = addDays(d, 1)) if (toYmd(d).y === year) days++;
+    const unlimited = allowance.total >= UNLIMITED_FREEZE;
+    return {
+      subscriptionId: sub.id,
+      mode: plan.pause_mode,
+      startDate: from,
+      resumeDate: until,
+      frozenDays: until === null ? null : daysBetween(from, until),
+      nextBillDateBefore: now.next_bill_date,
+      endsOnBefore: standingOn(now, today(), terms).endsOn,
+      nextBillDate: until === null ? null : after.next_bill_date,
+      endsOn: standingOn(frozen, until ?? from, terms).endsOn,
+      year,
+      allowanceDays: unlimited ? null : allowance.plan,
+      grantedDays: allowance.granted,
+      usedDays: used,
+      daysLeft: unlimited ? null : Math.max(0, allowance.total - used - days),
+      freezeFee: plan.freeze_fee,
+    };
+  }
+
+  /** Extra freeze days for one member in one calendar year (the contract lets only a manager or the owner call it). */
+  function grantFreezeDays(
+    input: { memberId: number; days: number; reason: string; year?: number | undefined },
+    staff: { id: number; name: string } | null,
+    audit: AuditFn,
+  ): FreezeGrant {
+    const member = members.active(input.memberId);
+    const year = input.year ?? toYmd(today()).y;
+    const before = grants.daysOf(member.id, year);
+    const id = grants.insert({ member_id: member.id, year, days: input.days, reason: input.reason, staff_id: staff?.id ?? null, staff_name: staff?.name ?? '', created_at: at() });
+    const after = before + input.days;
+    audit('freeze_grant', id, { memberId: member.id, year, grantedDays: before }, { memberId: member.id, year, days: input.days, grantedDays: after, reason: input.reason });
+    return { id, memberId: member.id, year, days: input.days, grantedDays: after, reason: input.reason };
+  }
+
   function pause(input: { id: number; effectiveDate?: string | undefined; resumeDate: string | null }, audit: AuditFn): Result {
     return deskAction(env, audit, () => {
       const sub = loadSub(db, input.id);
-      requireLive(sub);
-      if (sub.status === 'paused' || openPause(db, sub.id)) throw new AppError('ALREADY_PAUSED', `Subscription ${sub.id} is already paused or has a pause scheduled.`, { id: sub.id });
-      requireActive(sub, false);
-      const from = input.effectiveDate ?? addDays(today(), 1);
-      checkRange('effectiveDate', from, openStart(sub), sub.end_date !== null ? addDays(sub.end_date, -1) : addDays(today(), HORIZON_DAYS));
-      if (input.resumeDate !== null) checkRange('resumeDate', input.resumeDate, addDays(from, 1), addDays(from, 2 * HORIZON_DAYS));
-      const until = allowedPauseEnd(sub, null, from, input.resumeDate);
-      prepared(db, 'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, created_at) VALUES (?, ?, ?, ?)').run(sub.id, from, until, at());
+      const { from, until } = checkPause(sub, input);
+      const mode = planOf(sub).pause_mode;
+      repo.insertPause({ subscription_id: sub.id, start_date: from, end_date: until, mode, created_at: at() });
       staleWake(db, sub.id);
-      if (sub.next_bill_date !== null && from < sub.next_bill_date) {
+      // Extend mode credits nothing: the paid days wait and the card's dates move on resume.
+      if (mode === 'credit' && sub.next_bill_date !== null && from < sub.next_bill_date) {
         creditUnused(sub, from, undefined, { settlement: 'credit' }, t().reasonPause(from), audit);
         updateSub(db, sub.id, { next_bill_date: until }, at());
       }
-      audit('subscription', sub.id, { status: sub.status }, { pauseFrom: from, pauseUntil: until });
+      audit('subscription', sub.id, { status: sub.status }, { pauseFrom: from, pauseUntil: until, mode });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
     });
@@ -245,9 +319,12 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       checkRange('effectiveDate', on, addDays(p.start_date, 1), addDays(today(), HORIZON_DAYS));
       // Resuming later than planned uses more of the allowance; earlier never needs a check.
       if (p.end_date !== null && on > p.end_date) allowedPauseEnd(sub, p.id, p.start_date, on);
-      prepared(db, 'UPDATE subscription_pauses SET end_date = ? WHERE id = ?').run(on, p.id);
+      repo.setPauseEnd(p.id, on);
       staleWake(db, sub.id);
-      updateSub(db, sub.id, { next_bill_date: on }, at());
+      // Credit mode bills again from the resume day. Extend mode moved the card's dates by the
+      // planned days when the freeze began (none if open-ended): they move by the difference.
+      if (p.mode === 'credit') updateSub(db, sub.id, { next_bill_date: on }, at());
+      else updateSub(db, sub.id, extendedDates(sub, p.end_date ?? p.start_date, on), at());
       audit('subscription', sub.id, { pauseUntil: p.end_date }, { resumeOn: on });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
@@ -331,7 +408,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
    * (different interval or alignment: the anchor moves to D). Both on one invoice; when the
    * credit is larger than the charge it goes on a credit note instead, so no invoice is negative.
    */
-  function switchNow(sub: SubRow, plan: PlanRow, from: string, audit: AuditFn): void {
+  function switchNow(sub: SubscriptionRow, plan: PlanRow, from: string, audit: AuditFn): void {
     const invoicedUntil = sub.next_bill_date;
     if (invoicedUntil === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} has no open period.`, { id: sub.id });
     checkRange('effectiveDate', from, openStart(sub), addDays(invoicedUntil, -1));
@@ -386,9 +463,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const from = input.effectiveDate ?? today();
       checkRange('effectiveDate', from, openStart(sub), sub.next_bill_date);
       const rate = input.taxRateBp ?? env.settings.get().defaultTaxRateBp;
-      const info = prepared(db, 'INSERT INTO subscription_addons (subscription_id, name, price, tax_rate_bp, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(sub.id, input.name, input.price, rate, from, at());
-      const addonId = Number(info.lastInsertRowid);
+      const addonId = repo.insertAddon({ subscription_id: sub.id, name: input.name, price: input.price, tax_rate_bp: rate, start_date: from, created_at: at() });
       staleWake(db, sub.id);
       const lines: LineDraft[] = [];
       // Charged up to where the paid service runs out: the next bill date, or a booked pause's start.
@@ -419,7 +494,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       requireRefundMethod(input.settlement, input.refundMethod);
       const lower = addon.start_date > openStart(sub) ? addon.start_date : openStart(sub);
       checkRange('effectiveDate', from, lower, addDays(today(), HORIZON_DAYS));
-      prepared(db, 'UPDATE subscription_addons SET end_date = ? WHERE id = ?').run(from, addon.id);
+      repo.setAddonEnd(addon.id, from);
       staleWake(db, sub.id);
       creditUnused(sub, from, { addonId: addon.id }, input, t().reasonAddonRemoved(addon.name, from), audit);
       audit('subscription_addon', addon.id, { endDate: addon.end_date }, { endDate: from });
@@ -437,14 +512,13 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const member = members.active(input.memberId);
     const plan = plans.sellable(input.planId, 'recurring');
     const start = input.nextBillDate < today() ? input.nextBillDate : today();
-    const info = prepared(db, 
-        `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
-           anchor_date, status, next_bill_date, term_periods, auto_renew, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
-      )
-      .run(member.id, plan.id, input.price ?? plan.price, plan.tax_rate_bp, plan.interval, plan.interval_count, plan.alignment,
-        start, input.nextBillDate, input.nextBillDate, plan.term_periods, plan.auto_renew, at(), at());
-    const id = Number(info.lastInsertRowid);
+    const id = repo.insert(
+      { member_id: member.id, plan_id: plan.id, price: input.price ?? plan.price, tax_rate_bp: plan.tax_rate_bp, interval: recurring(plan.interval),
+        interval_count: plan.interval_count ?? 1, alignment: plan.alignment ?? 'anniversary', start_date: start, anchor_date: input.nextBillDate,
+        status: 'active', next_bill_date: input.nextBillDate, term_periods: plan.term_periods, auto_renew: plan.auto_renew,
+        discount_kind: null, discount_value: null, discount_duration: null, discount_periods: null },
+      at(),
+    );
     // Outside a desk action's frame: its wake date is computed here.
     saveWake(db, id);
     audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
@@ -457,12 +531,12 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
 
   function listByMember(memberId: number) {
     members.get(memberId);
-    return prepared<[number], SubRow>(db, 'SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id')
-      .all(memberId)
+    return repo
+      .ofMember(memberId)
       .map((s) => toSubscription(db, s));
   }
 
-  return { create, startImported, pause, resume, cancel, undoCancel, changePlan, addAddon, removeAddon, get, listByMember };
+  return { create, startImported, pause, freezePreview, grantFreezeDays, resume, cancel, undoCancel, changePlan, addAddon, removeAddon, get, listByMember };
 }
 
 export type SubscriptionsService = ReturnType<typeof createSubscriptionsService>;

@@ -10,15 +10,15 @@ import { descriptions } from '../invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../invoices/env';
 import type { LineDraft } from '../invoices/issue';
 import type { PlanRow } from '../../desk/plans/service';
-import { addonsOf, openPause, type SubRow } from '../../desk/subscriptions/model';
+import { subscriptionsRepo, type SubscriptionPatch } from '../../db/repos/subscriptions';
+import type { SubscriptionRow } from '../../db/rows';
 import { runCache } from './cache';
-import { PAYER_MEMBERS_SQL } from './due';
 
 /** The columns the machine owns: a step may change these, and only these are written back. */
 const COLUMNS = [
   'plan_id', 'price', 'tax_rate_bp', 'interval', 'interval_count', 'alignment', 'anchor_date', 'status', 'next_bill_date',
   'end_date', 'term_periods', 'auto_renew', 'periods_billed', 'pending_plan_id', 'pending_change_date',
-] as const satisfies readonly (keyof SubRow & keyof SubState)[];
+] as const satisfies readonly (keyof SubscriptionRow & keyof SubState)[];
 
 export function planRow(db: Db, id: number): PlanRow {
   const cache = runCache(db)?.plans;
@@ -39,23 +39,23 @@ export function machineTerms(env: BillingEnv): Terms {
 function pausesOf(db: Db, subId: number): PauseState[] {
   const cache = runCache(db);
   if (cache && !cache.withOpenPause.has(subId)) return [];
-  const p = openPause(db, subId);
-  return p ? [{ id: p.id, start_date: p.start_date, end_date: p.end_date, resumed_on: null }] : [];
+  const p = subscriptionsRepo(db).openPause(subId);
+  return p ? [{ id: p.id, start_date: p.start_date, end_date: p.end_date, resumed_on: null, mode: p.mode }] : [];
 }
 
 function addonStates(db: Db, subId: number): SubState['addons'] {
   const cache = runCache(db);
   if (cache && !cache.withAddons.has(subId)) return [];
-  return addonsOf(db, subId).map((a) => ({ id: a.id, name: a.name, price: a.price, tax_rate_bp: a.tax_rate_bp, start_date: a.start_date, end_date: a.end_date }));
+  return subscriptionsRepo(db).addonsOf(subId).map((a) => ({ id: a.id, name: a.name, price: a.price, tax_rate_bp: a.tax_rate_bp, start_date: a.start_date, end_date: a.end_date }));
 }
 
 /** How many period charges this subscription has had: the index of the next one, for discounts. */
 export function periodCharges(db: Db, subId: number): number {
-  return prepared<[number], { n: number }>(db, "SELECT COUNT(*) AS n FROM invoice_lines WHERE subscription_id = ? AND kind = 'period'").get(subId)?.n ?? 0;
+  return subscriptionsRepo(db).periodCharges(subId);
 }
 
 /** A subscription row as a machine state (the charge count is a query, made only for a discount that runs out). */
-export function stateOf(db: Db, row: SubRow): SubState {
+export function stateOf(db: Db, row: SubscriptionRow): SubState {
   const finite = row.discount_kind !== null && row.discount_duration !== 'forever';
   return {
     id: row.id,
@@ -89,17 +89,14 @@ export function stateOf(db: Db, row: SubRow): SubState {
 
 /** One subscription as the machine sees it. */
 export function loadState(db: Db, id: number): SubState {
-  const row = prepared<[number], SubRow>(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id);
+  const row = subscriptionsRepo(db).byId(id);
   if (!row) throw new Error(`subscription ${id} is missing`);
   return stateOf(db, row);
 }
 
-const LIVE_SQL = `SELECT s.* FROM subscriptions s
-  WHERE s.member_id IN (${PAYER_MEMBERS_SQL}) AND s.status IN ('trialing', 'active', 'paused') ORDER BY s.id`;
-
 /** A payer's live subscriptions, in id order, as machine states. */
 export function loadPayerStates(db: Db, payerId: number): SubState[] {
-  return prepared<{ payerId: number }, SubRow>(db, LIVE_SQL).all({ payerId }).map((r) => stateOf(db, r));
+  return subscriptionsRepo(db).liveOfPayer(payerId).map((r) => stateOf(db, r));
 }
 
 /** What `wake()` gives, as stored in subscriptions.wake_date. */
@@ -109,7 +106,7 @@ export function storedWake(s: SubState): string {
 
 /** Writes the stored wake date of one subscription from its current rows (after any desk save). */
 export function saveWake(db: Db, subId: number): void {
-  prepared(db, 'UPDATE subscriptions SET wake_date = ? WHERE id = ?').run(storedWake(loadState(db, subId)), subId);
+  subscriptionsRepo(db).setWake(subId, storedWake(loadState(db, subId)));
 }
 
 /**
@@ -117,29 +114,27 @@ export function saveWake(db: Db, subId: number): void {
  * written before the column). One transaction: after the migration that is every row at once.
  */
 export function fillMissingWakes(db: Db): void {
-  const ids = prepared<[], number>(db, 'SELECT id FROM subscriptions WHERE wake_date IS NULL').pluck().all();
+  const ids = subscriptionsRepo(db).idsWithoutWake();
   if (ids.length) db.transaction(() => ids.forEach((id) => saveWake(db, id)))();
 }
 
 /** Writes what a step changed between `before` and `after` (same subscriptions, same order), with the new wake dates. */
 export function persistStates(db: Db, before: readonly SubState[], after: readonly SubState[], at: string): void {
+  const repo = subscriptionsRepo(db);
   after.forEach((s, i) => {
     const old = before[i]!;
     const patch: Record<string, unknown> = {};
     for (const k of COLUMNS) if (s[k] !== old[k]) patch[k] = s[k];
     const w = storedWake(s);
-    if (Object.keys(patch).length > 0 || w !== storedWake(old)) {
-      const set = [...Object.keys(patch).map((k) => `${k} = @${k}`), 'wake_date = @wake_date', 'updated_at = @updated_at'].join(', ');
-      prepared(db, `UPDATE subscriptions SET ${set} WHERE id = @id`).run({ ...patch, wake_date: w, updated_at: at, id: s.id });
-    }
+    if (Object.keys(patch).length > 0 || w !== storedWake(old)) repo.update(s.id, { ...(patch as SubscriptionPatch), wake_date: w }, at);
     for (const p of old.pauses) {
       const now = s.pauses.find((x) => x.id === p.id);
-      if (!now) prepared(db, 'DELETE FROM subscription_pauses WHERE id = ?').run(p.id);
-      else if (now.resumed_on !== p.resumed_on) prepared(db, 'UPDATE subscription_pauses SET resumed_on = ? WHERE id = ?').run(now.resumed_on, p.id);
+      if (!now) repo.deletePause(p.id);
+      else if (now.resumed_on !== p.resumed_on) repo.setResumed(p.id, now.resumed_on);
     }
     for (const a of old.addons) {
       const now = s.addons.find((x) => x.id === a.id);
-      if (now && now.end_date !== a.end_date) prepared(db, 'UPDATE subscription_addons SET end_date = ? WHERE id = ?').run(now.end_date, a.id);
+      if (now && now.end_date !== a.end_date) repo.setAddonEnd(a.id, now.end_date);
     }
   });
 }

@@ -43,6 +43,8 @@ export function ActionDialog<I>(props: {
   doneMessage: string;
   danger?: boolean;
   nothing?: string;
+  /** Plain words above the engine's lines (the freeze dialog: the card's new dates and the allowance). */
+  summary?: ReactNode;
   /** The form; receives the preview's field errors (translated) to show next to the fields. */
   children: (err: (path: string) => string | undefined) => ReactNode;
 }) {
@@ -84,6 +86,7 @@ export function ActionDialog<I>(props: {
         <div className="action-layout__form">{props.children(err)}</div>
         <div className="action-layout__preview">
           <h3 className="form-section__title">{t('members.preview.title')}</h3>
+          {props.summary ?? null}
           {props.input === null ? (
             <div className="preview preview--empty">{t('members.preview.fillIn')}</div>
           ) : previewError ? (

@@ -318,11 +318,11 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
         <button type="button" className="btn btn--small" aria-label={label('resume')} onClick={() => props.onAction('resume', s)}>
           {t('members.actions.resume')}
         </button>
-      ) : (
+      ) : s.freezeDaysPerYear > 0 ? (
         <button type="button" className="btn btn--small" aria-label={label('pause')} onClick={() => props.onAction('pause', s)}>
           {t('members.actions.pause')}
         </button>
-      )}
+      ) : null}
       <button type="button" className="btn btn--small" aria-label={label('change')} onClick={() => props.onAction('change', s)}>
         {t('members.actions.change')}
       </button>

@@ -203,6 +203,16 @@ export function PlanDialog(props: { plan: Plan | null; onClose: () => void; onSa
                 {money('freezeFee')}
               </Field>
             </div>
+            <div className="row row--3">
+              <Field label={t('plans.field.pauseMode')} error={err('pauseMode')} hint={t(`plans.field.pauseModeHint.${draft.pauseMode}`)}>
+                {(id, d) => (
+                  <select id={id} aria-describedby={d} value={draft.pauseMode} onChange={(e) => set('pauseMode', e.target.value as PlanDraft['pauseMode'])}>
+                    <option value="extend">{t('plans.field.pauseModeExtend')}</option>
+                    <option value="credit">{t('plans.field.pauseModeCredit')}</option>
+                  </select>
+                )}
+              </Field>
+            </div>
           </Section>
         </>
       ) : draft.kind === 'dropin' ? null : (

@@ -31,6 +31,8 @@ export interface PlanDraft {
   autoRenew: boolean;
   freezeDaysPerYear: string;
   freezeFee: string;
+  /** What a freeze does to the card: move its dates later, or credit the unused days. */
+  pauseMode: 'extend' | 'credit';
   packSessions: string;
   packValidDays: string;
 }
@@ -51,8 +53,10 @@ export function emptyDraft(kind: PlanDraft['kind'] = 'recurring'): PlanDraft {
     sessionQuota: '',
     termPeriods: '',
     autoRenew: false,
-    freezeDaysPerYear: '0',
+    // A new plan proposes 30 freeze days a year, extending the card (what members expect at a gym).
+    freezeDaysPerYear: '30',
     freezeFee: '',
+    pauseMode: 'extend',
     packSessions: '10',
     packValidDays: '90',
   };
@@ -79,6 +83,7 @@ export function planToDraft(p: Plan, currency: string): PlanDraft {
     autoRenew: p.autoRenew,
     freezeDaysPerYear: String(p.freezeDaysPerYear),
     freezeFee: p.freezeFee ? money(p.freezeFee) : '',
+    pauseMode: p.pauseMode,
     packSessions: int(p.packSessions, base.packSessions),
     packValidDays: int(p.packValidDays, base.packValidDays),
   };
@@ -127,6 +132,7 @@ export function draftToInput(d: PlanDraft, currency: string): PlanInput {
     autoRenew: term !== null && d.autoRenew,
     freezeDaysPerYear: optional(d.freezeDaysPerYear, intOrText, 0 as number | string),
     freezeFee: optional(d.freezeFee, (s) => moneyOrText(s, currency), 0 as number | string),
+    pauseMode: d.pauseMode,
   } as PlanInput;
 }
 

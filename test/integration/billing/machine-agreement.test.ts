@@ -1,4 +1,4 @@
-// Property: over random histories (sales with trials and fixed terms, add-ons, pauses, cancels,
+// Property: over random histories (sales with trials and fixed terms, add-ons, pauses in both modes, cancels,
 // plan changes, a household), the state machine's standingOn, what the billing run persists day
 // by day, the year-ahead preview and the forecast all agree. The stored wake_date is the
 // machine's wake() after every desk action and every run.
@@ -29,6 +29,7 @@ const arbPlan = fc.record({
   termPeriods: fc.constantFrom<number | null>(null, null, 2, 3),
   autoRenew: fc.boolean(),
   freezeFee: fc.constantFrom(0, 500),
+  pauseMode: fc.constantFrom<'extend' | 'credit'>('extend', 'credit'),
 });
 
 type Action =
@@ -64,7 +65,7 @@ async function tolerate(p: Promise<unknown>): Promise<void> {
 }
 
 function termsOf(db: Db): Terms {
-  const plan = db.prepare<[number], PlanTerms>('SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee FROM plans WHERE id = ?');
+  const plan = db.prepare<[number], PlanTerms>('SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee, pause_mode FROM plans WHERE id = ?');
   return { householdBp: HOUSEHOLD_BP, plan: (id) => plan.get(id)! };
 }
 
@@ -84,7 +85,7 @@ async function history(th: TestHost, story: Story) {
   for (const [i, p] of story.plans.entries()) {
     plans.push((await h.invoke('plans.create', {
       kind: 'recurring', name: `P${i}`, price: p.price, interval: p.interval, intervalCount: 1, alignment: 'anniversary', trialDays: p.trialDays,
-      termPeriods: p.termPeriods, autoRenew: p.autoRenew, freezeFee: p.freezeFee, freezeDaysPerYear: 366, taxRateBp: 0,
+      termPeriods: p.termPeriods, autoRenew: p.autoRenew, freezeFee: p.freezeFee, freezeDaysPerYear: 366, taxRateBp: 0, pauseMode: p.pauseMode,
     })).id);
   }
   const mum = (await h.invoke('members.create', { name: 'Mum' })).id;

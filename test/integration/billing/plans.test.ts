@@ -33,6 +33,7 @@ describe('plans', () => {
       autoRenew: false,
       freezeDaysPerYear: 0,
       freezeFee: 0,
+      pauseMode: 'credit',
       packSessions: null,
       packValidDays: null,
       checkinsPerDay: 1,

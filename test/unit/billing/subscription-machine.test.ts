@@ -12,7 +12,7 @@ import {
   type Terms,
 } from '../../../electron/billing/subscription';
 
-const gym: PlanTerms = { id: 1, price: 30000, tax_rate_bp: 0, interval: 'month', interval_count: 1, alignment: 'anniversary', term_periods: null, auto_renew: 0, freeze_fee: 0 };
+const gym: PlanTerms = { id: 1, price: 30000, tax_rate_bp: 0, interval: 'month', interval_count: 1, alignment: 'anniversary', term_periods: null, auto_renew: 0, pause_mode: 'credit', freeze_fee: 0 };
 const yoga: PlanTerms = { ...gym, id: 2, price: 20000, freeze_fee: 1500 };
 const yearly: PlanTerms = { ...gym, id: 3, price: 300000, interval: 'year' };
 
@@ -51,7 +51,7 @@ describe('wake', () => {
     expect(wake(sub())).toBe('2026-01-05');
     expect(wake(sub({ next_bill_date: '2026-02-05', end_date: '2026-01-20' }))).toBe('2026-01-20');
     expect(wake(sub({ status: 'trialing', anchor_date: '2026-01-19', next_bill_date: '2026-01-19' }))).toBe('2026-01-19');
-    const pause = { id: 1, start_date: '2026-01-10', end_date: '2026-02-10', resumed_on: null };
+    const pause = { id: 1, start_date: '2026-01-10', end_date: '2026-02-10', resumed_on: null, mode: 'credit' as const };
     expect(wake(sub({ next_bill_date: '2026-02-05', pauses: [pause] }))).toBe('2026-01-10');
     expect(wake(sub({ status: 'paused', next_bill_date: '2026-02-10', pauses: [pause] }))).toBe('2026-02-10');
     expect(wake(sub({ status: 'paused', next_bill_date: null, pauses: [{ ...pause, end_date: null }] }))).toBe(NEVER);
@@ -89,7 +89,7 @@ describe('stepPayer', () => {
   });
 
   it('scheduled pause: the period is cut at the pause, the freeze fee billed on its start, resume bills a stub to the anchor', () => {
-    const s = sub({ plan_id: 2, price: 20000, pauses: [{ id: 7, start_date: '2026-02-20', end_date: '2026-03-10', resumed_on: null }] });
+    const s = sub({ plan_id: 2, price: 20000, pauses: [{ id: 7, start_date: '2026-02-20', end_date: '2026-03-10', resumed_on: null, mode: 'credit' }] });
     const { state, bills } = play(s, '2026-04-05');
     expect(bills).toEqual([
       ['2026-01-05', ['period 2026-01-05/2026-02-05 20000']],
@@ -98,14 +98,14 @@ describe('stepPayer', () => {
       ['2026-03-10', ['period 2026-03-10/2026-04-05 16774']],
       ['2026-04-05', ['period 2026-04-05/2026-05-05 20000']],
     ]);
-    expect(state.pauses).toEqual([{ id: 7, start_date: '2026-02-20', end_date: '2026-03-10', resumed_on: '2026-03-10' }]);
+    expect(state.pauses).toEqual([{ id: 7, start_date: '2026-02-20', end_date: '2026-03-10', resumed_on: '2026-03-10', mode: 'credit' }]);
     expect(standingOn(s, '2026-02-19', terms())).toMatchObject({ state: 'active', paidThrough: '2026-02-20' });
     expect(standingOn(s, '2026-02-20', terms())).toMatchObject({ state: 'paused', pausedUntil: '2026-03-10', paidThrough: '2026-03-10' });
     expect(standingOn(s, '2026-03-10', terms())).toMatchObject({ state: 'active', pausedUntil: null, paidThrough: '2026-04-05' });
   });
 
   it('open-ended pause: nothing wakes it, standing stays paused with no end known', () => {
-    const s = sub({ status: 'paused', next_bill_date: null, pauses: [{ id: 1, start_date: '2026-01-20', end_date: null, resumed_on: null }] });
+    const s = sub({ status: 'paused', next_bill_date: null, pauses: [{ id: 1, start_date: '2026-01-20', end_date: null, resumed_on: null, mode: 'credit' }] });
     expect(stepPayer([s], '2027-01-01', terms()).lines).toEqual([]);
     expect(standingOn(s, '2026-12-31', terms())).toMatchObject({ state: 'paused', pausedUntil: null, endsOn: null, paidThrough: null });
   });
@@ -114,7 +114,7 @@ describe('stepPayer', () => {
     const s = sub({
       next_bill_date: '2026-02-05', end_date: '2026-02-05', cancel_at_period_end: 1,
       addons: [{ id: 3, name: 'Towel', price: 1000, tax_rate_bp: 0, start_date: '2026-01-05', end_date: null }],
-      pauses: [{ id: 4, start_date: '2026-03-01', end_date: '2026-04-01', resumed_on: null }],
+      pauses: [{ id: 4, start_date: '2026-03-01', end_date: '2026-04-01', resumed_on: null, mode: 'credit' }],
     });
     expect(standingOn(s, '2026-02-04', terms())).toMatchObject({ state: 'active', endsOn: '2026-02-05' });
     const out = stepPayer([s], '2026-02-05', terms());
@@ -142,7 +142,7 @@ describe('stepPayer', () => {
   });
 
   it('a pause lengthens a fixed term: standingOn projects the moved end before the run sets it', () => {
-    const s = sub({ term_periods: 3, pauses: [{ id: 1, start_date: '2026-02-10', end_date: '2026-03-10', resumed_on: null }] });
+    const s = sub({ term_periods: 3, pauses: [{ id: 1, start_date: '2026-02-10', end_date: '2026-03-10', resumed_on: null, mode: 'credit' }] });
     for (const d of ['2026-01-05', '2026-03-10', '2026-04-04', '2026-04-05', '2026-05-04']) {
       expect([d, standingOn(s, d, terms()).endsOn]).toEqual([d, '2026-05-05']);
     }

@@ -20,6 +20,7 @@ const plan: Plan = {
   autoRenew: true,
   freezeDaysPerYear: 30,
   freezeFee: 2000,
+  pauseMode: 'credit',
   packSessions: null,
   packValidDays: null,
   checkinsPerDay: 2,
@@ -49,6 +50,7 @@ describe('the plan dialog draft', () => {
       autoRenew: true,
       freezeDaysPerYear: 30,
       freezeFee: 2000,
+      pauseMode: 'credit',
     });
     expect(planInput.safeParse(input).success).toBe(true);
   });

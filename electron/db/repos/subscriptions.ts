@@ -1,0 +1,106 @@
+/**
+ * Subscriptions, their pauses and their add-ons: every statement prepared once per connection.
+ * The repository is built once per connection (`subscriptionsRepo(db)`): the billing run calls it
+ * thousands of times.
+ */
+import type { Db } from '../open';
+import type { SubscriptionAddonRow, SubscriptionPauseRow, SubscriptionRow } from '../rows';
+
+/** The columns a sale writes (the rest take their defaults). */
+export type SubscriptionInsert = Pick<
+  SubscriptionRow,
+  | 'member_id' | 'plan_id' | 'price' | 'tax_rate_bp' | 'interval' | 'interval_count' | 'alignment' | 'start_date' | 'anchor_date'
+  | 'status' | 'next_bill_date' | 'term_periods' | 'auto_renew' | 'discount_kind' | 'discount_value' | 'discount_duration' | 'discount_periods'
+>;
+export type SubscriptionPatch = Partial<Omit<SubscriptionRow, 'id' | 'created_at' | 'updated_at'>>;
+export type PauseInsert = Pick<SubscriptionPauseRow, 'subscription_id' | 'start_date' | 'end_date' | 'mode' | 'created_at'>;
+export type AddonInsert = Pick<SubscriptionAddonRow, 'subscription_id' | 'name' | 'price' | 'tax_rate_bp' | 'start_date' | 'created_at'>;
+
+/** Members billed to a payer: the payer and those whose payer they are (index lookups only). */
+const PAYER_MEMBERS = `SELECT id FROM members WHERE payer_id = @payerId
+  UNION ALL SELECT id FROM members WHERE id = @payerId AND payer_id IS NULL`;
+
+function build(db: Db) {
+  const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
+  const ofMember = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id');
+  const liveOfPayer = db.prepare<{ payerId: number }, SubscriptionRow>(
+    `SELECT s.* FROM subscriptions s
+      WHERE s.member_id IN (${PAYER_MEMBERS}) AND s.status IN ('trialing', 'active', 'paused') ORDER BY s.id`,
+  );
+  const insert = db.prepare<SubscriptionInsert & { at: string }>(
+    `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
+       anchor_date, status, next_bill_date, term_periods, auto_renew, discount_kind, discount_value, discount_duration,
+       discount_periods, created_at, updated_at)
+     VALUES (@member_id, @plan_id, @price, @tax_rate_bp, @interval, @interval_count, @alignment, @start_date,
+       @anchor_date, @status, @next_bill_date, @term_periods, @auto_renew, @discount_kind, @discount_value, @discount_duration,
+       @discount_periods, @at, @at)`,
+  );
+  const setWake = db.prepare<[string | null, number]>('UPDATE subscriptions SET wake_date = ? WHERE id = ?');
+  const withoutWake = db.prepare<[], number>('SELECT id FROM subscriptions WHERE wake_date IS NULL').pluck();
+  const periodCharges = db.prepare<[number], number>("SELECT COUNT(*) FROM invoice_lines WHERE subscription_id = ? AND kind = 'period'").pluck();
+  // A patch sets a varying set of columns: one statement per set, prepared the first time.
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+
+  const openPause = db.prepare<[number], SubscriptionPauseRow>(
+    'SELECT * FROM subscription_pauses WHERE subscription_id = ? AND resumed_on IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const pausesOf = db.prepare<[number], SubscriptionPauseRow>('SELECT * FROM subscription_pauses WHERE subscription_id = ? ORDER BY id');
+  const insertPause = db.prepare<PauseInsert>(
+    'INSERT INTO subscription_pauses (subscription_id, start_date, end_date, mode, created_at) VALUES (@subscription_id, @start_date, @end_date, @mode, @created_at)',
+  );
+  const setPauseEnd = db.prepare<[string | null, number]>('UPDATE subscription_pauses SET end_date = ? WHERE id = ?');
+  const setResumed = db.prepare<[string | null, number]>('UPDATE subscription_pauses SET resumed_on = ? WHERE id = ?');
+  const deletePause = db.prepare<[number]>('DELETE FROM subscription_pauses WHERE id = ?');
+
+  const addonsOf = db.prepare<[number], SubscriptionAddonRow>('SELECT * FROM subscription_addons WHERE subscription_id = ? ORDER BY id');
+  const insertAddon = db.prepare<AddonInsert>(
+    `INSERT INTO subscription_addons (subscription_id, name, price, tax_rate_bp, start_date, created_at)
+     VALUES (@subscription_id, @name, @price, @tax_rate_bp, @start_date, @created_at)`,
+  );
+  const setAddonEnd = db.prepare<[string | null, number]>('UPDATE subscription_addons SET end_date = ? WHERE id = ?');
+
+  return {
+    byId: (id: number): SubscriptionRow | undefined => byId.get(id),
+    /** A member's subscriptions in id order. */
+    ofMember: (memberId: number): SubscriptionRow[] => ofMember.all(memberId),
+    /** A payer's live subscriptions (theirs and their dependants'), in id order. */
+    liveOfPayer: (payerId: number): SubscriptionRow[] => liveOfPayer.all({ payerId }),
+    /** Returns the new subscription's id. */
+    insert: (row: SubscriptionInsert, at: string): number => Number(insert.run({ ...row, at }).lastInsertRowid),
+    /** Sets the given columns and updated_at. */
+    update(id: number, patch: SubscriptionPatch, at: string): void {
+      const keys = Object.keys(patch).sort();
+      const sql = `UPDATE subscriptions SET ${[...keys.map((k) => `${k} = @${k}`), 'updated_at = @updated_at'].join(', ')} WHERE id = @id`;
+      let stmt = updates.get(sql);
+      if (!stmt) updates.set(sql, (stmt = db.prepare(sql)));
+      stmt.run({ ...patch, updated_at: at, id });
+    },
+    setWake: (id: number, wake: string | null): void => void setWake.run(wake, id),
+    idsWithoutWake: (): number[] => withoutWake.all(),
+    /** Period charges invoiced so far (the index of the next one, for a discount that runs out). */
+    periodCharges: (id: number): number => periodCharges.get(id) ?? 0,
+
+    /** The pause not resumed yet: in force or scheduled. */
+    openPause: (subId: number): SubscriptionPauseRow | undefined => openPause.get(subId),
+    pausesOf: (subId: number): SubscriptionPauseRow[] => pausesOf.all(subId),
+    insertPause: (row: PauseInsert): number => Number(insertPause.run(row).lastInsertRowid),
+    setPauseEnd: (id: number, end: string | null): void => void setPauseEnd.run(end, id),
+    setResumed: (id: number, on: string | null): void => void setResumed.run(on, id),
+    deletePause: (id: number): void => void deletePause.run(id),
+
+    addonsOf: (subId: number): SubscriptionAddonRow[] => addonsOf.all(subId),
+    insertAddon: (row: AddonInsert): number => Number(insertAddon.run(row).lastInsertRowid),
+    setAddonEnd: (id: number, end: string | null): void => void setAddonEnd.run(end, id),
+  };
+}
+
+export type SubscriptionsRepo = ReturnType<typeof build>;
+
+const repos = new WeakMap<Db, SubscriptionsRepo>();
+
+/** The connection's repository (built on first use). */
+export function subscriptionsRepo(db: Db): SubscriptionsRepo {
+  let repo = repos.get(db);
+  if (!repo) repos.set(db, (repo = build(db)));
+  return repo;
+}

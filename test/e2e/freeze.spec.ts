@@ -1,0 +1,44 @@
+import { expect, screenshot, test } from './harness';
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+] as const;
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  const zh = locale === 'zh-CN';
+  test(`freezes a quarterly card in extend mode and shows its new end date (${zh ? '中文' : 'English'})`, async ({ app }) => {
+    await app.setup(locale);
+    const plan = await app.host.invoke('plans.create', {
+      kind: 'recurring', name: 'Quarterly 季卡', price: 90000, interval: 'month', intervalCount: 3, taxRateBp: 0, freezeDaysPerYear: 30, pauseMode: 'extend',
+    });
+    const member = await app.host.invoke('members.create', { name: '林小姐', phone: '13800001234' });
+    const sale = await app.host.invoke('subscriptions.create', { memberId: member.id, planId: plan.id });
+    await app.host.invoke('payments.record', { payerId: member.id, method: 'cash', amount: sale.invoices[0]!.total });
+    const { page } = app;
+    await page.goto(`${app.url}#/members?member=${member.id}`);
+    const title = zh ? '停卡 Quarterly 季卡' : 'Pause Quarterly 季卡';
+    await page.getByRole('button', { name: title }).click();
+    const dialog = page.getByRole('dialog', { name: zh ? '停卡：Quarterly 季卡' : 'Pause Quarterly 季卡' });
+    await dialog.getByLabel(zh ? '停卡首日' : 'First day without service').fill('2026-03-10');
+    await dialog.getByLabel(zh ? '复卡日期' : 'Resumes on').fill('2026-03-30');
+    // Bought 2026-03-02 for three months (to 2026-06-02); 20 frozen days move it to 2026-06-22.
+    const summary = dialog.getByTestId('freeze-summary');
+    await expect(summary).toContainText(zh ? '会员卡顺延至 2026年6月22日' : 'Card now runs to Jun 22, 2026');
+    await expect(summary).toContainText(zh ? '停卡 20 天' : '20 days frozen');
+    await expect(summary).toContainText(zh ? '已用 0 天，本次后剩 10 天（共 30 天）' : '0 used before, 10 left after this (of 30)');
+    await expect(summary).toContainText(zh ? '无停卡费' : 'No freeze fee');
+    await expect(dialog).not.toContainText('红字凭证');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `freeze-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
+    }
+    await dialog.getByRole('button', { name: zh ? '确认停卡' : 'Confirm pause' }).click();
+    await expect(dialog).toBeHidden();
+    const [sub] = await app.host.invoke('subscriptions.listByMember', { memberId: member.id });
+    expect(sub).toMatchObject({ status: 'active', nextBillDate: '2026-06-02', pause: { startDate: '2026-03-10', endDate: '2026-03-30' } });
+    app.clock.setDate('2026-03-10');
+    await app.host.invoke('billing.run', {});
+    expect((await app.host.invoke('subscriptions.get', { id: sub!.id })).nextBillDate).toBe('2026-06-22');
+  });
+}

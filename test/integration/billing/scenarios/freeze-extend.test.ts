@@ -1,0 +1,169 @@
+/**
+ * Freezes in extend mode (顺延): no credit, no invoice while frozen, and on resume the card's
+ * next bill date, anchor, set end and fixed term's end move later by exactly the frozen days.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../../../shared/dates';
+import { databaseHash, failure, signInAs } from '../../../support/host';
+import { billing, billingAgainCreatesNothing, type Billing } from '../support';
+
+let b: Billing | undefined;
+afterEach(() => b?.close());
+
+describe('freeze in extend mode', () => {
+  it('a quarterly card bought 2026-01-04, frozen 2026-01-16 to 2026-02-05, renews on 2026-04-24', async () => {
+    b = await billing('2026-01-04');
+    const h = b.th.host;
+    const m = await b.member('Lin');
+    const plan = await b.plan({ name: 'Quarterly', price: 90000, intervalCount: 3, freezeDaysPerYear: 30, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    b.th.clock.setDate('2026-01-15');
+    const preview = await h.invoke('subscriptions.freezePreview', { id: sub, effectiveDate: '2026-01-16', resumeDate: '2026-02-05' });
+    expect(preview).toEqual({
+      subscriptionId: sub, mode: 'extend', startDate: '2026-01-16', resumeDate: '2026-02-05', frozenDays: 20,
+      nextBillDateBefore: '2026-04-04', endsOnBefore: null, nextBillDate: '2026-04-24', endsOn: null,
+      year: 2026, allowanceDays: 30, grantedDays: 0, usedDays: 0, daysLeft: 10, freezeFee: 0,
+    });
+    const r = await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-16', resumeDate: '2026-02-05' });
+    expect(r.creditNotes).toEqual([]);
+    expect(r.subscription).toMatchObject({ status: 'active', nextBillDate: '2026-04-04', pause: { startDate: '2026-01-16', endDate: '2026-02-05' } });
+    // From the first frozen day the card already shows the moved dates.
+    await b.dailyTo('2026-02-04');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'paused', anchorDate: '2026-04-24', nextBillDate: '2026-04-24' });
+    await b.dailyTo('2026-02-05');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', anchorDate: '2026-04-24', nextBillDate: '2026-04-24', pause: null });
+    await b.dailyTo('2026-07-24');
+    expect(await b.invoices()).toEqual([
+      { number: 'INV-2026-00001', payer: m, issued: '2026-01-04', due: '2026-01-11', total: 90000, status: 'open', lines: ['period 2026-01-04/2026-04-04 90000 = 90000 + 0 | Quarterly'] },
+      { number: 'INV-2026-00002', payer: m, issued: '2026-04-24', due: '2026-05-01', total: 90000, status: 'open', lines: ['period 2026-04-24/2026-07-24 90000 = 90000 + 0 | Quarterly'] },
+      { number: 'INV-2026-00003', payer: m, issued: '2026-07-24', due: '2026-07-31', total: 90000, status: 'open', lines: ['period 2026-07-24/2026-10-24 90000 = 90000 + 0 | Quarterly'] },
+    ]);
+    expect(b.creditNotes()).toEqual([]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('a monthly card anchored on Jan 31 frozen 31 days moves to Mar 31, and month-end rules apply to the new anchor', async () => {
+    b = await billing('2026-01-31');
+    const h = b.th.host;
+    const m = await b.member('Mei');
+    const plan = await b.plan({ name: 'Monthly', price: 31000, freezeDaysPerYear: 60, freezeFee: 2000, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    b.th.clock.setDate('2026-02-04');
+    const preview = await h.invoke('subscriptions.freezePreview', { id: sub, resumeDate: '2026-03-08' });
+    expect(preview).toMatchObject({ startDate: '2026-02-05', frozenDays: 31, nextBillDateBefore: '2026-02-28', nextBillDate: '2026-03-31', usedDays: 0, daysLeft: 29, freezeFee: 2000 });
+    const r = await h.invoke('subscriptions.pause', { id: sub, resumeDate: '2026-03-08' });
+    expect([r.invoices, r.creditNotes]).toEqual([[], []]);
+    // The old bill date (Feb 28) falls inside the freeze: it must not bill.
+    await b.dailyTo('2026-03-07');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'paused', nextBillDate: '2026-03-31' });
+    await b.dailyTo('2026-05-31');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', anchorDate: '2026-03-31', nextBillDate: '2026-06-30' });
+    expect(await b.invoices()).toEqual([
+      { number: 'INV-2026-00001', payer: m, issued: '2026-01-31', due: '2026-02-07', total: 31000, status: 'open', lines: ['period 2026-01-31/2026-02-28 31000 = 31000 + 0 | Monthly'] },
+      { number: 'INV-2026-00002', payer: m, issued: '2026-02-05', due: '2026-02-12', total: 2000, status: 'open', lines: ['freeze_fee 2026-02-05/2026-03-08 2000 = 2000 + 0 | Freeze fee – Monthly'] },
+      { number: 'INV-2026-00003', payer: m, issued: '2026-03-31', due: '2026-04-07', total: 31000, status: 'open', lines: ['period 2026-03-31/2026-04-30 31000 = 31000 + 0 | Monthly'] },
+      { number: 'INV-2026-00004', payer: m, issued: '2026-04-30', due: '2026-05-07', total: 31000, status: 'open', lines: ['period 2026-04-30/2026-05-31 31000 = 31000 + 0 | Monthly'] },
+      { number: 'INV-2026-00005', payer: m, issued: '2026-05-31', due: '2026-06-07', total: 31000, status: 'open', lines: ['period 2026-05-31/2026-06-30 31000 = 31000 + 0 | Monthly'] },
+    ]);
+    expect(b.creditNotes()).toEqual([]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('resumed early by the desk: the dates move by the days actually frozen', async () => {
+    b = await billing('2026-01-04');
+    const h = b.th.host;
+    const m = await b.member('Ning');
+    const plan = await b.plan({ name: 'Quarterly', price: 90000, intervalCount: 3, freezeDaysPerYear: 30, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    b.th.clock.setDate('2026-01-15');
+    await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-16', resumeDate: '2026-02-05' });
+    await b.dailyTo('2026-01-26');
+    const r = await h.invoke('subscriptions.resume', { id: sub });
+    expect(r.subscription).toMatchObject({ status: 'active', anchorDate: '2026-04-14', nextBillDate: '2026-04-14', pause: null });
+    expect([r.invoices, r.creditNotes]).toEqual([[], []]);
+    await b.dailyTo('2026-04-14');
+    expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([
+      ['2026-01-04', ['period 2026-01-04/2026-04-04 90000 = 90000 + 0 | Quarterly']],
+      ['2026-04-14', ['period 2026-04-14/2026-07-14 90000 = 90000 + 0 | Quarterly']],
+    ]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('allowance: refused past its days with nothing changed; a manager grant lets it through and is audited; the desk may not grant', async () => {
+    b = await billing('2026-01-05');
+    const h = b.th.host;
+    const m = await b.member('Qiu');
+    const plan = await b.plan({ name: 'Monthly', price: 30000, freezeDaysPerYear: 30, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    const hash = databaseHash(h.db);
+    const tooLong = await failure(h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-10', resumeDate: '2026-02-19' }));
+    expect([tooLong.code, tooLong.details]).toEqual(['FREEZE_ALLOWANCE_EXCEEDED', { year: 2026, allowance: 30, used: 30 }]);
+    expect(databaseHash(h.db)).toBe(hash);
+    await signInAs(h, 'desk');
+    const refused = await failure(h.invoke('subscriptions.grantFreezeDays', { memberId: m, days: 10, reason: 'Injury' }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(h.db.prepare('SELECT COUNT(*) AS n FROM freeze_grants').get()).toEqual({ n: 0 });
+    await signInAs(h, 'manager');
+    const grant = await h.invoke('subscriptions.grantFreezeDays', { memberId: m, days: 10, reason: 'Knee surgery' });
+    expect(grant).toMatchObject({ memberId: m, year: 2026, days: 10, grantedDays: 10, reason: 'Knee surgery' });
+    const audit = h.db.prepare("SELECT staff_name, entity, after FROM audit_log WHERE channel = 'subscriptions.grantFreezeDays'").all() as { staff_name: string; entity: string; after: string }[];
+    expect(audit.map((a) => [a.staff_name.length > 0, a.entity, JSON.parse(a.after)])).toEqual([
+      [true, 'freeze_grant', { memberId: m, year: 2026, days: 10, grantedDays: 10, reason: 'Knee surgery' }],
+    ]);
+    expect(await h.invoke('subscriptions.freezePreview', { id: sub, effectiveDate: '2026-01-10', resumeDate: '2026-02-19' })).toMatchObject({
+      allowanceDays: 30, grantedDays: 10, usedDays: 0, daysLeft: 0, nextBillDate: '2026-03-17',
+    });
+    const ok = await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-10', resumeDate: '2026-02-19' });
+    expect(ok.subscription.pause).toMatchObject({ startDate: '2026-01-10', endDate: '2026-02-19' });
+  });
+
+  it('a fixed term of 3 months: the pause moves the term end by the frozen days; desk and check-in agree every day', async () => {
+    b = await billing('2026-01-05');
+    const h = b.th.host;
+    const m = await b.member('Ren');
+    const plan = await b.plan({ name: '3 months', price: 31000, termPeriods: 3, freezeDaysPerYear: 60, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    await b.runOn('2026-01-20');
+    await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-02-10', resumeDate: '2026-03-10' });
+    const end = '2026-05-02'; // the 3rd period starts on 2026-03-05 + 28 frozen days = 2026-04-02
+    const expectedOn = (d: string) => (d < '2026-02-10' ? 'active' : d < '2026-03-10' ? 'paused' : d < end ? 'active' : 'ended');
+    const payUp = async () => {
+      const owed = (await b!.balance(m)).balance;
+      if (owed > 0) b!.pay(m, owed);
+    };
+    await b.dailyTo('2026-01-31');
+    await payUp();
+    for (let d = '2026-02-01'; d <= '2026-05-10'; d = addDays(d, 1)) {
+      b.th.clock.setDate(d);
+      const state = expectedOn(d);
+      for (const when of ['before', 'after'] as const) {
+        if (when === 'after') {
+          await h.invoke('billing.run', {});
+          await payUp();
+          const s = await h.invoke('subscriptions.get', { id: sub });
+          expect([d, s.status]).toEqual([d, state]);
+          if (s.endDate !== null) expect([d, s.endDate]).toEqual([d, end]);
+        }
+        const check = await h.invoke('checkin.evaluate', { memberId: m });
+        const block = state === 'active' ? null : state;
+        expect([d, when, check.blocks.map((x) => x.code)]).toEqual([d, when, block ? [block] : []]);
+        if (block === 'ended') expect([d, when, check.blocks[0]]).toEqual([d, when, { code: 'ended', on: end }]);
+        if (block === null) expect([d, when, check.entitlement?.endsOn]).toEqual([d, when, end]);
+        const badges = (await h.invoke('members.profile', { id: m })).badges;
+        const want = block ? [block] : d >= addDays(end, -14) ? ['active', 'expiring'] : ['active'];
+        expect([d, when, badges]).toEqual([d, when, want]);
+      }
+    }
+    expect((await b.invoices()).map((i) => i.lines.map((l) => l.split(' | ')[0]))).toEqual([
+      ['period 2026-01-05/2026-02-05 31000 = 31000 + 0'],
+      ['period 2026-02-05/2026-03-05 31000 = 31000 + 0'],
+      ['period 2026-04-02/2026-05-02 31000 = 31000 + 0'],
+    ]);
+    expect(b.creditNotes()).toEqual([]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  }, 180_000);
+});
