@@ -6,6 +6,7 @@ import { handBackText } from '../../../shared/hand-back';
 import { paymentNumber } from '../../../shared/numbering';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
+import { PrintFooter } from './PrintFooter';
 import { Field } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToText, textToMinor } from '../../components/moneyText';
@@ -165,19 +166,7 @@ function RefundDone({ result, method, onClose }: { result: RefundResult; method:
     <Dialog
       title={t('payments.refund.doneTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={() => void print('pdf')} disabled={printing}>
-            {t('payments.take.savePdf')}
-          </button>
-          <button type="button" className="btn" onClick={() => void print('print')} disabled={printing}>
-            {t('payments.refund.printSlip')}
-          </button>
-          <button type="button" className="btn btn--primary" data-autofocus onClick={onClose}>
-            {t('payments.take.finish')}
-          </button>
-        </>
-      }
+      footer={<PrintFooter printing={printing} printLabel={t('payments.refund.printSlip')} onPrint={(a) => void print(a)} onClose={onClose} />}
     >
       <div className="pay__change pay__change--big" role="status" aria-label={t('payments.refund.handBackLabel')}>
         {handBack}

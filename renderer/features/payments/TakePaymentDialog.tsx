@@ -5,6 +5,7 @@ import type { PayerMoney, PaymentReceipt } from '../../../electron/contract/paym
 import { errorText, fieldErrorText } from '../../app/errors';
 import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
+import { PrintFooter } from './PrintFooter';
 import { Field } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToText, textToMinor } from '../../components/moneyText';
@@ -293,19 +294,7 @@ function ReceiptView({ receipt, onClose }: { receipt: PaymentReceipt; onClose: (
     <Dialog
       title={t('payments.take.done')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={() => void print('pdf')} disabled={printing}>
-            {t('payments.take.savePdf')}
-          </button>
-          <button type="button" className="btn" onClick={() => void print('print')} disabled={printing}>
-            {t('payments.take.printReceipt')}
-          </button>
-          <button type="button" className="btn btn--primary" data-autofocus onClick={onClose}>
-            {t('payments.take.finish')}
-          </button>
-        </>
-      }
+      footer={<PrintFooter printing={printing} printLabel={t('payments.take.printReceipt')} onPrint={(a) => void print(a)} onClose={onClose} />}
     >
       {receipt.change !== null && receipt.change > 0 ? (
         <div className="pay__change pay__change--big" role="status">
