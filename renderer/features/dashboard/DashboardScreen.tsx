@@ -85,7 +85,7 @@ export function DashboardScreen() {
                   <XAxis dataKey="month" hide />
                   <YAxis hide domain={['dataMin', 'dataMax']} />
                   <Tooltip labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-                  <Area isAnimationActive={false} dataKey="endMrr" name={t('dashboard.mrr')} stroke="#1f6feb" fill="#d1e9ff" strokeWidth={2} type="monotone" />
+                  <Area isAnimationActive={false} dataKey="endMrr" name={t('dashboard.mrr')} stroke="#1f6feb" fill="#d1e9ff" strokeWidth={2} type="linear" />
                 </AreaChart>
               </ResponsiveContainer>
             </div>

@@ -56,7 +56,7 @@ export function MrrView({ range }: { range: Range }) {
           <Bar isAnimationActive={false} dataKey="contractionNeg" name={t('reports.col.contraction')} stackId="m" fill={COLORS.contraction} />
           <Bar isAnimationActive={false} dataKey="pausedNeg" name={t('reports.col.paused')} stackId="m" fill={COLORS.paused} />
           <Bar isAnimationActive={false} dataKey="churnedNeg" name={t('reports.col.churned')} stackId="m" fill={COLORS.churned} />
-          <Line isAnimationActive={false} dataKey="endMrr" name={t('reports.col.endMrr')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
+          <Line isAnimationActive={false} dataKey="endMrr" name={t('reports.col.endMrr')} stroke={COLORS.line} strokeWidth={2} dot={false} type="linear" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.mrr') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -95,7 +95,7 @@ export function MembersView({ range }: { range: Range }) {
           <Bar isAnimationActive={false} dataKey="newCustomers" name={t('reports.col.newCustomers')} stackId="c" fill={COLORS.new} />
           <Bar isAnimationActive={false} dataKey="reactivatedCustomers" name={t('reports.col.reactivatedCustomers')} stackId="c" fill={COLORS.reactivation} />
           <Bar isAnimationActive={false} dataKey="lostNeg" name={t('reports.col.lostCustomers')} stackId="c" fill={COLORS.churned} />
-          <Line isAnimationActive={false} dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={COLORS.line} strokeWidth={2} dot={false} type="monotone" />
+          <Line isAnimationActive={false} dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={COLORS.line} strokeWidth={2} dot={false} type="linear" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.members') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -132,9 +132,9 @@ export function ChurnView({ range }: { range: Range }) {
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => (v === null ? '—' : f.percent(Math.round(Number(v) * 100)))} />
           <Legend itemSorter={null} />
           <Bar isAnimationActive={false} yAxisId="churn" dataKey="customer" name={t('reports.col.customerChurn')} fill={COLORS.churned} />
-          <Line isAnimationActive={false} yAxisId="churn" dataKey="gross" name={t('reports.col.grossRevenueChurn')} stroke={COLORS.contraction} strokeWidth={2} type="monotone" connectNulls />
-          <Line isAnimationActive={false} yAxisId="churn" dataKey="net" name={t('reports.col.netRevenueChurn')} stroke={COLORS.reactivation} strokeWidth={2} type="monotone" connectNulls />
-          <Line isAnimationActive={false} yAxisId="nrr" dataKey="nrr" name={t('reports.col.nrr')} stroke={COLORS.new} strokeWidth={2} strokeDasharray="5 3" type="monotone" connectNulls />
+          <Line isAnimationActive={false} yAxisId="churn" dataKey="gross" name={t('reports.col.grossRevenueChurn')} stroke={COLORS.contraction} strokeWidth={2} type="linear" connectNulls />
+          <Line isAnimationActive={false} yAxisId="churn" dataKey="net" name={t('reports.col.netRevenueChurn')} stroke={COLORS.reactivation} strokeWidth={2} type="linear" connectNulls />
+          <Line isAnimationActive={false} yAxisId="nrr" dataKey="nrr" name={t('reports.col.nrr')} stroke={COLORS.new} strokeWidth={2} strokeDasharray="5 3" type="linear" connectNulls />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.churn') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -168,7 +168,7 @@ export function ArpuView({ range }: { range: Range }) {
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => (v === null ? '—' : f.money(Number(v)))} />
           <Legend itemSorter={null} />
           <Bar isAnimationActive={false} yAxisId="arpu" dataKey="arpu" name={t('reports.col.arpu')} fill={COLORS.soft} />
-          <Line isAnimationActive={false} yAxisId="ltv" dataKey="ltv" name={t('reports.col.ltv')} stroke={COLORS.primary} strokeWidth={2} type="monotone" connectNulls />
+          <Line isAnimationActive={false} yAxisId="ltv" dataKey="ltv" name={t('reports.col.ltv')} stroke={COLORS.primary} strokeWidth={2} type="linear" connectNulls />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.arpu') })} rows={r.rows as Row[]} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />

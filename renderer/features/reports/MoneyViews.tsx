@@ -40,8 +40,8 @@ export function RevenueView({ range }: { range: Range }) {
           <Legend itemSorter={null} />
           <Bar isAnimationActive={false} dataKey="invoiced" name={t('reports.col.invoiced')} fill={COLORS.soft} />
           <Bar isAnimationActive={false} dataKey="recognised" name={t('reports.col.recognised')} fill={COLORS.primary} />
-          <Line isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stroke={COLORS.new} strokeWidth={2} type="monotone" />
-          <Line isAnimationActive={false} dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={COLORS.muted} strokeWidth={2} strokeDasharray="5 3" type="monotone" />
+          <Line isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stroke={COLORS.new} strokeWidth={2} type="linear" />
+          <Line isAnimationActive={false} dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={COLORS.muted} strokeWidth={2} strokeDasharray="5 3" type="linear" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
@@ -80,7 +80,7 @@ export function CashflowView({ range }: { range: Range }) {
           <Bar isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stackId="c" fill={COLORS.new} />
           <Bar isAnimationActive={false} dataKey="refundedNeg" name={t('reports.col.refunded')} stackId="c" fill={COLORS.refund} />
           <Bar isAnimationActive={false} dataKey="expensesNeg" name={t('reports.col.expenses')} stackId="c" fill={COLORS.expense} />
-          <Line isAnimationActive={false} dataKey="running" name={t('reports.col.running')} stroke={COLORS.line} strokeWidth={2} type="monotone" />
+          <Line isAnimationActive={false} dataKey="running" name={t('reports.col.running')} stroke={COLORS.line} strokeWidth={2} type="linear" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />

@@ -116,7 +116,7 @@ export function ForecastView() {
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
           <Legend itemSorter={null} />
           <Bar isAnimationActive={false} dataKey="total" name={t('reports.col.forecastTotal')} fill={COLORS.soft} />
-          <Line isAnimationActive={false} dataKey="withChurn" name={t('reports.col.withChurn')} stroke={COLORS.churned} strokeWidth={2} type="monotone" />
+          <Line isAnimationActive={false} dataKey="withChurn" name={t('reports.col.withChurn')} stroke={COLORS.churned} strokeWidth={2} type="linear" />
         </ComposedChart>
       </ChartBox>
       <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.forecast') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
