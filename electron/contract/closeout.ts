@@ -19,6 +19,9 @@ export interface Closeout {
   totals: MethodTotal[];
   receivedTotal: number;
   refundedTotal: number;
+  /** The change the drawer started the day with (备用金). */
+  openingFloat: number;
+  /** Opening float + cash taken − cash refunded. */
   expectedCash: number;
   countedCash: number;
   /** counted − expected: negative = cash short. */
@@ -38,6 +41,10 @@ export interface DaySummary {
   receivedTotal: number;
   refundedTotal: number;
   /** Cash payments − cash refunds of the day. */
+  cashNet: number;
+  /** The float of the closeout in force, or (still open) the last closed day's float as a proposal. */
+  openingFloat: number;
+  /** openingFloat + cashNet: the cash the drawer should hold. */
   expectedCash: number;
   /** Invoices issued and credit notes given that day, and bonus credit granted. */
   invoiced: { count: number; total: number };
@@ -52,7 +59,7 @@ export interface DaySummary {
 export const closeoutChannels = {
   'closeout.day': channel<DaySummary>()(z.strictObject({ date: isoDate }), { access: 'desk', mutates: false }),
   'closeout.close': channel<DaySummary>()(
-    z.strictObject({ date: isoDate, countedCash: money, note: text(500).default('') }),
+    z.strictObject({ date: isoDate, countedCash: money, openingFloat: money.optional(), note: text(500).default('') }),
     { access: 'manager', mutates: true },
   ),
   'closeout.reopen': channel<DaySummary>()(z.strictObject({ date: isoDate, reason: requiredText(300) }), { access: 'owner', mutates: true }),

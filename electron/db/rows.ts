@@ -441,6 +441,7 @@ export const dayCloseoutsColumns = {
   reopened_by_name: 'text?',
   reopened_at: 'text?',
   reopen_reason: 'text?',
+  opening_float: 'integer',
 } as const satisfies Columns;
 export type DayCloseoutRow = RowOf<typeof dayCloseoutsColumns>;
 

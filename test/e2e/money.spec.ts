@@ -139,7 +139,10 @@ test('closes the day with a cash difference, and the day is then locked', async 
   await expect(table.getByRole('row', { name: /Cash/ })).toContainText('¥300.00');
   await expect(table.getByRole('row', { name: /WeChat Pay/ })).toContainText('¥120.00');
   await expect(table.getByRole('row', { name: /Total/ })).toContainText('¥420.00');
-  await page.getByLabel('Counted cash').fill('298');
+  // A ¥200 float: the drawer should hold 200 + 300 cash taken.
+  await page.getByLabel('Opening float (change in the drawer)').fill('200');
+  await expect(page.getByTestId('closeout-float-line')).toHaveText('Float CN¥200.00 + cash taken CN¥300.00');
+  await page.getByLabel('Counted cash').fill('498');
   await expect(page.getByTestId('closeout-difference')).toHaveText('Difference-CN¥2.00 short');
   await page.getByRole('button', { name: 'Close the day' }).click();
   await expect(page.getByText('The counted cash differs from the expected cash. Add a note that says why.')).toBeVisible();
@@ -151,7 +154,7 @@ test('closes the day with a cash difference, and the day is then locked', async 
   await screenshot(page, 'closeout-closed-en');
 
   const day = await app.host.invoke('closeout.day', { date: '2026-03-02' });
-  expect(day.closeout).toMatchObject({ expectedCash: 30000, countedCash: 29800, difference: -200, note: '¥2 change given twice', closedByName: 'Owner' });
+  expect(day.closeout).toMatchObject({ openingFloat: 20000, expectedCash: 50000, countedCash: 49800, difference: -200, note: '¥2 change given twice', closedByName: 'Owner' });
   await expect(app.host.invoke('payments.record', { payerId: b.memberId, method: 'cash', amount: 100 })).rejects.toMatchObject({ code: 'DAY_CLOSED' });
 
   // In Chinese, the same closed day reads 日结.

@@ -251,6 +251,7 @@ export function closeoutHtml(d: CloseoutData, f: DocFormat): string {
 <table class="totals">
   ${row(s.received, f.money(c.receivedTotal))}
   ${row(s.refunded, f.money(c.refundedTotal))}
+  ${c.openingFloat ? row(s.openingFloat, f.money(c.openingFloat)) : ''}
   ${row(s.expectedCash, f.money(c.expectedCash))}
   ${row(s.countedCash, f.money(c.countedCash))}
   ${row(s.difference, f.money(c.difference), 'grand')}

@@ -22,9 +22,12 @@ export function createCloseoutsRepo(db: Db) {
   const between = db.prepare<[string, string], DayCloseoutRow>('SELECT * FROM day_closeouts WHERE date BETWEEN ? AND ? ORDER BY date DESC, id DESC');
   const insert = db.prepare<CloseoutInsert>(
     `INSERT INTO day_closeouts (date, totals, received_total, refunded_total, expected_cash, counted_cash, difference, note,
-       closed_by, closed_by_name, closed_at)
+       closed_by, closed_by_name, closed_at, opening_float)
      VALUES (@date, @totals, @received_total, @refunded_total, @expected_cash, @counted_cash, @difference, @note,
-       @closed_by, @closed_by_name, @closed_at)`,
+       @closed_by, @closed_by_name, @closed_at, @opening_float)`,
+  );
+  const lastFloat = db.prepare<[string], { v: number }>(
+    'SELECT opening_float AS v FROM day_closeouts WHERE date < ? AND reopened_at IS NULL ORDER BY date DESC, id DESC LIMIT 1',
   );
   const reopen = db.prepare<[number | null, string, string, string, number]>(
     'UPDATE day_closeouts SET reopened_by = ?, reopened_by_name = ?, reopened_at = ?, reopen_reason = ? WHERE id = ?',
@@ -44,6 +47,8 @@ export function createCloseoutsRepo(db: Db) {
     invoiced: (date: string) => invoiced.get(date)!,
     credited: (date: string) => credited.get(date)!,
     bonusGranted: (date: string) => bonus.get(date)!.v,
+    /** The float of the last day closed before `date` (the drawer usually starts with the same change). */
+    lastFloat: (date: string) => lastFloat.get(date)?.v ?? 0,
   };
 }
 

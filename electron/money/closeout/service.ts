@@ -1,7 +1,7 @@
 /**
  * Daily closeout (日结): a day's takings by payment method, the cash the drawer should hold
- * (cash payments − cash refunds of the day) against the cash counted, and the difference with a
- * note. Closing locks the day's money records (see lock.ts); only the owner reopens, audited.
+ * (the opening float + cash payments − cash refunds of the day) against the cash counted, and the
+ * difference with a note. Closing locks the day's money records (see lock.ts); only the owner reopens, audited.
  */
 import { AppError } from '../../../shared/errors';
 import type { Closeout, DaySummary, MethodTotal } from '../../contract/closeout';
@@ -60,6 +60,7 @@ const fromRow = (r: DayCloseoutRow): Closeout => ({
   totals: JSON.parse(r.totals) as MethodTotal[],
   receivedTotal: r.received_total,
   refundedTotal: r.refunded_total,
+  openingFloat: r.opening_float,
   expectedCash: r.expected_cash,
   countedCash: r.counted_cash,
   difference: r.difference,
@@ -92,12 +93,16 @@ export function createCloseoutService(env: ServiceEnv) {
     const sum = (f: (t: MethodTotal) => number) => totals.reduce((s, t) => s + f(t), 0);
     const rows = repo.ofDate(date).map(fromRow);
     const current = rows.find((c) => c.reopenedAt === null) ?? null;
+    const cashNet = sum((t) => (t.isCash ? t.net : 0));
+    const openingFloat = current ? current.openingFloat : repo.lastFloat(date);
     return {
       date,
       totals,
       receivedTotal: sum((t) => t.received),
       refundedTotal: sum((t) => t.refunded),
-      expectedCash: sum((t) => (t.isCash ? t.net : 0)),
+      cashNet,
+      openingFloat,
+      expectedCash: openingFloat + cashNet,
       invoiced: repo.invoiced(date),
       credited: repo.credited(date),
       bonusGranted: repo.bonusGranted(date),
@@ -107,14 +112,16 @@ export function createCloseoutService(env: ServiceEnv) {
     };
   }
 
-  function close(input: { date: string; countedCash: number; note: string }): DaySummary {
+  function close(input: { date: string; countedCash: number; openingFloat?: number | undefined; note: string }): DaySummary {
     if (input.date > env.today()) throw new AppError('DATE_OUT_OF_RANGE', `${input.date} has not happened yet.`, { date: input.date });
     const summary = day(input.date);
     if (summary.closed) throw new AppError('DAY_ALREADY_CLOSED', `${input.date} is already closed.`, { date: input.date });
-    const difference = input.countedCash - summary.expectedCash;
+    const openingFloat = input.openingFloat ?? summary.openingFloat;
+    const expectedCash = openingFloat + summary.cashNet;
+    const difference = input.countedCash - expectedCash;
     if (difference !== 0 && input.note === '') {
       throw new AppError('CLOSEOUT_NOTE_REQUIRED', 'The counted cash differs from the expected cash: say why in the note.', {
-        expectedCash: summary.expectedCash,
+        expectedCash,
         countedCash: input.countedCash,
         difference,
       });
@@ -125,7 +132,8 @@ export function createCloseoutService(env: ServiceEnv) {
       totals: JSON.stringify(summary.totals),
       received_total: summary.receivedTotal,
       refunded_total: summary.refundedTotal,
-      expected_cash: summary.expectedCash,
+      expected_cash: expectedCash,
+      opening_float: openingFloat,
       counted_cash: input.countedCash,
       difference,
       note: input.note,

@@ -8,7 +8,7 @@ import { isIsoDate } from '../../components/dateText';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
-import { textToMinor } from '../../components/moneyText';
+import { minorToText, textToMinor } from '../../components/moneyText';
 import { Banner, Card } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
@@ -94,7 +94,7 @@ function DayView({ day }: { day: DaySummary }) {
         <CloseForm day={day} />
       ) : (
         <>
-          <Stats expected={day.expectedCash} />
+          <Stats expected={day.expectedCash} float={day.openingFloat} cashNet={day.cashNet} />
           <p className="muted">{t('payments.closeout.managerOnly')}</p>
         </>
       )}
@@ -114,7 +114,7 @@ function DayView({ day }: { day: DaySummary }) {
   );
 }
 
-function Stats(props: { expected: number; counted?: number | null; difference?: number | null }) {
+function Stats(props: { expected: number; float?: number; cashNet?: number; counted?: number | null; difference?: number | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   const diff = props.difference ?? null;
@@ -123,6 +123,11 @@ function Stats(props: { expected: number; counted?: number | null; difference?: 
       <div className="stat" title={t('payments.closeout.expectedHint')}>
         <span className="stat__label">{t('payments.closeout.expected')}</span>
         <span className="stat__value">{f.money(props.expected)}</span>
+        {props.float !== undefined && props.cashNet !== undefined ? (
+          <span className="stat__suffix muted" data-testid="closeout-float-line">
+            {t('payments.closeout.floatLine', { amount: f.money(props.float), net: f.money(props.cashNet) })}
+          </span>
+        ) : null}
       </div>
       {props.counted !== undefined ? (
         <div className="stat">
@@ -148,11 +153,14 @@ function CloseForm({ day }: { day: DaySummary }) {
   const f = useFormat();
   const qc = useQueryClient();
   const [counted, setCounted] = useState('');
+  const [float, setFloat] = useState(() => minorToText(day.openingFloat, f.currency));
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const countedMinor = textToMinor(counted, f.currency);
+  const floatMinor = float.trim() === '' ? 0 : textToMinor(float, f.currency);
+  const expected = (floatMinor ?? 0) + day.cashNet;
   const close = useMutation({
-    mutationFn: () => invoke('closeout.close', { date: day.date, countedCash: countedMinor ?? -1, note }),
+    mutationFn: () => invoke('closeout.close', { date: day.date, countedCash: countedMinor ?? -1, openingFloat: floatMinor ?? -1, note }),
     onSuccess: (next) => {
       qc.setQueryData(['closeout', day.date], next);
       void qc.invalidateQueries({ queryKey: ['closeout'] });
@@ -163,6 +171,7 @@ function CloseForm({ day }: { day: DaySummary }) {
   function submit() {
     const local: Record<string, string> = {};
     if (countedMinor === null) local['countedCash'] = 'invalid_amount';
+    if (floatMinor === null) local['openingFloat'] = 'invalid_amount';
     setErrors(local);
     if (!Object.keys(local).length) close.mutate();
   }
@@ -178,8 +187,11 @@ function CloseForm({ day }: { day: DaySummary }) {
       }}
     >
       {businessError ? <Banner kind="error">{businessError}</Banner> : null}
-      <Stats expected={day.expectedCash} counted={countedMinor} difference={countedMinor === null ? null : countedMinor - day.expectedCash} />
+      <Stats expected={expected} float={floatMinor ?? 0} cashNet={day.cashNet} counted={countedMinor} difference={countedMinor === null ? null : countedMinor - expected} />
       <div className="row row--2">
+        <Field label={t('payments.closeout.float')} hint={t('payments.closeout.floatHint')} error={fieldErrorText(t, errors['openingFloat'])}>
+          {(id, d) => <MoneyInput id={id} describedBy={d} currency={f.currency} value={float} invalid={!!errors['openingFloat']} onChange={setFloat} />}
+        </Field>
         <Field label={t('payments.closeout.counted')} error={fieldErrorText(t, errors['countedCash'])}>
           {(id, d) => <MoneyInput id={id} describedBy={d} currency={f.currency} value={counted} invalid={!!errors['countedCash']} onChange={setCounted} />}
         </Field>
@@ -202,7 +214,7 @@ function ClosedView(props: { closeout: Closeout; onPrint: () => void; onReopen: 
   const c = props.closeout;
   return (
     <div>
-      <Stats expected={c.expectedCash} counted={c.countedCash} difference={c.difference} />
+      <Stats expected={c.expectedCash} float={c.openingFloat} cashNet={c.expectedCash - c.openingFloat} counted={c.countedCash} difference={c.difference} />
       <p>
         {t('payments.closeout.closed', { who: c.closedByName || '—', when: f.instant(c.closedAt) })}
         {c.note ? ` · ${t('payments.closeout.noteLine', { note: c.note })}` : ''}

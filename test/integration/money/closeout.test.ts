@@ -135,3 +135,31 @@ describe('daily closeout (日结)', () => {
     expect(again.history).toHaveLength(1);
   });
 });
+
+describe('the opening float (备用金)', () => {
+  it('expects float + cash taken − cash refunded, keeps the float on the closeout and proposes it the next day', async () => {
+    th = await moneyHost();
+    await busyDay(th);
+    // Bad floats change nothing.
+    const before = databaseHash(th.host.db);
+    for (const openingFloat of [-1, 1.5]) {
+      expect(await failure(th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 90000, openingFloat }))).toMatchObject({ code: 'VALIDATION' });
+    }
+    expect(databaseHash(th.host.db)).toBe(before);
+    // A ¥500.00 float: 500 + (300 + 150 cash in) − 50 cash refunded = 900.00 expected; 899.00 counted is short by 1.00.
+    expect(await failure(th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 89900, openingFloat: 50000 }))).toMatchObject({
+      code: 'CLOSEOUT_NOTE_REQUIRED',
+      details: { expectedCash: 90000, countedCash: 89900, difference: -100 },
+    });
+    const closed = await th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 89900, openingFloat: 50000, note: '少 1 元' });
+    expect(closed).toMatchObject({ cashNet: 40000, openingFloat: 50000, expectedCash: 90000, closed: true });
+    expect(closed.closeout).toMatchObject({ openingFloat: 50000, expectedCash: 90000, countedCash: 89900, difference: -100 });
+    // The next day starts with the same float proposed: nothing taken yet, the drawer should hold the float.
+    th.clock.setDate('2026-03-03');
+    const next = await th.host.invoke('closeout.day', { date: '2026-03-03' });
+    expect(next).toMatchObject({ cashNet: 0, openingFloat: 50000, expectedCash: 50000, closed: false });
+    // Closing without naming a float uses the proposal; a different float can be given.
+    const same = await th.host.invoke('closeout.close', { date: '2026-03-03', countedCash: 50000 });
+    expect(same.closeout).toMatchObject({ openingFloat: 50000, expectedCash: 50000, difference: 0 });
+  });
+});

@@ -103,6 +103,8 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('DROP TRIGGER plans_single_visit_ins; DROP TRIGGER plans_single_visit_upd; ALTER TABLE plans DROP COLUMN single_visit;');
     // And migration 015 (pause modes, freeze grants).
     db.exec('ALTER TABLE plans DROP COLUMN pause_mode; ALTER TABLE subscription_pauses DROP COLUMN mode; DROP TABLE freeze_grants;');
+    // And migration 016 (the closeout's opening float).
+    db.exec('ALTER TABLE day_closeouts DROP COLUMN opening_float;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
