@@ -66,6 +66,22 @@ test('the dashboard is the owner’s first screen, in both languages', async ({ 
   await screenshot(page, 'dashboard-zh');
 });
 
+test('the dashboard of a new business: no arrow for a change of zero and no chart of empty months, in both languages', async ({ app }) => {
+  await app.setup('en');
+  const { page } = app;
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('mrr-change')).toHaveText('No change this month');
+  await expect(page.getByTestId('mrr-change')).not.toHaveClass(/kpi__up|kpi__down/);
+  await expect(page.getByText('No data yet: the trend appears after the first sales.')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'MRR, last 6 months' })).toHaveCount(0);
+  await screenshot(page, 'dashboard-new-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('mrr-change')).toHaveText('本月无变化');
+  await expect(page.getByText('暂无数据：有了第一笔销售后这里会显示走势。')).toBeVisible();
+  await screenshot(page, 'dashboard-new-zh');
+});
+
 test('every report opens in both languages, follows the dates, and exports CSV and Excel', async ({ app }) => {
   await business(app, 'en');
   const { page } = app;

@@ -60,7 +60,9 @@ export function DashboardScreen() {
   );
   if (!d.data) return <Page title={t('dashboard.title')}>{t('common.loading')}</Page>;
   const x = d.data;
-  const up = x.mrrChange >= 0;
+  // A change of zero is neither good nor bad news: no arrow, no colour.
+  const direction = x.mrrChange > 0 ? 'up' : x.mrrChange < 0 ? 'down' : 'flat';
+  const hasHistory = !!trend.data && trend.data.rows.some((r) => r.endMrr !== 0 || r.startMrr !== 0);
   return (
     <Page
       title={t('dashboard.title')}
@@ -75,14 +77,15 @@ export function DashboardScreen() {
         <Card className="kpi kpi--wide">
           <div className="kpi__label">{t('dashboard.mrr')}</div>
           <div className="kpi__value">{f.money(x.mrr)}</div>
-          <div className={`kpi__sub ${up ? 'kpi__up' : 'kpi__down'}`}>
-            {up ? '▲' : '▼'} {t('dashboard.mrrChange', { change: f.money(x.mrrChange) })}
+          <div className={`kpi__sub${direction === 'flat' ? '' : ` kpi__${direction}`}`} data-testid="mrr-change">
+            {direction === 'flat' ? t('dashboard.mrrNoChange') : `${direction === 'up' ? '▲' : '▼'} ${t('dashboard.mrrChange', { change: f.money(x.mrrChange) })}`}
           </div>
-          {trend.data ? (
+          {trend.data && !hasHistory ? <p className="kpi__sub muted">{t('dashboard.noDataYet')}</p> : null}
+          {trend.data && hasHistory ? (
             <div className="kpi__chart" role="img" aria-label={t('dashboard.mrrTrend')}>
-              <ResponsiveContainer width="100%" height={70}>
-                <AreaChart data={trend.data.rows} margin={{ top: 4, right: 0, left: 0, bottom: 0 }}>
-                  <XAxis dataKey="month" hide />
+              <ResponsiveContainer width="100%" height={84}>
+                <AreaChart data={trend.data.rows} margin={{ top: 4, right: 4, left: 4, bottom: 0 }}>
+                  <XAxis dataKey="month" tickFormatter={f.monthShort} tick={{ fontSize: 10, fill: '#667085' }} axisLine={false} tickLine={false} interval={0} height={16} padding={{ left: 16, right: 16 }} />
                   <YAxis hide domain={['dataMin', 'dataMax']} />
                   <Tooltip labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
                   <Area isAnimationActive={false} dataKey="endMrr" name={t('dashboard.mrr')} stroke="#1f6feb" fill="#d1e9ff" strokeWidth={2} type="linear" />
