@@ -22,6 +22,9 @@ export interface Decision {
   perDay: number;
 }
 
+/** Sessions left (after this visit) at or below which check-in says how many remain. */
+export const LOW_SESSIONS = 2;
+
 function subscriptionUsable(s: SubscriptionStanding): boolean {
   return (s.state === 'in_service' || s.state === 'trialing') && (s.quota === null || s.periodVisits < s.quota);
 }
@@ -75,7 +78,8 @@ export function decide(list: Standing[], overdue: Overdue | undefined, today: st
     if (entitlement.endsOn && daysBetween(today, entitlement.endsOn) <= EXPIRING_DAYS) {
       warnings.push({ code: 'expires', days: daysBetween(today, entitlement.endsOn), on: entitlement.endsOn });
     }
-    if (entitlement.sessionsLeft !== null) warnings.push({ code: 'sessions_left', count: entitlement.sessionsLeft });
+    // Only a pack or quota about to run out is worth a word at the door.
+    if (entitlement.sessionsLeft !== null && entitlement.sessionsLeft <= LOW_SESSIONS) warnings.push({ code: 'sessions_left', count: entitlement.sessionsLeft });
   }
   return { entitlement, blocks, warnings, perDay: chosen?.perDay ?? 1 };
 }

@@ -196,6 +196,24 @@ describe('checkin.checkIn', () => {
     expect(await h.invoke('checkin.checkIn', { memberId: m.id })).toMatchObject({ outcome: 'checked_in', warnings: [{ code: 'sessions_left', count: 1 }] });
   });
 
+  it('says how many sessions are left only when 2 or fewer remain', async () => {
+    th = await deskHost('2026-03-02');
+    const h = th.host;
+    const m = await member(h, '周九');
+    const plan = await monthly(h, { sessionQuota: 4 });
+    const sale = await sell(h, m.id, plan.id);
+    await h.invoke('payments.record', { payerId: m.id, method: 'cash', amount: sale.invoices[0]!.total });
+    const left: (number | null)[] = [];
+    for (const d of ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']) {
+      th.clock.setDate(d);
+      const r = await h.invoke('checkin.checkIn', { memberId: m.id });
+      expect(r.outcome).toBe('checked_in');
+      left.push((r.warnings.find((w) => w.code === 'sessions_left') as { count: number } | undefined)?.count ?? null);
+    }
+    // 3 left after the first visit: nothing said; then 2, 1, 0.
+    expect(left).toEqual([null, 2, 1, 0]);
+  });
+
   it('asks which member when the box matches several, and says when it matches nobody', async () => {
     th = await deskHost('2026-03-02');
     const h = th.host;
