@@ -31,7 +31,9 @@ export function SellPlanDialog(props: { memberId: number; memberName: string; on
   const plan = recurring.find((p) => String(p.id) === planId);
 
   const discountValue = discount === 'percent' ? (parsePercentToBp(value) ?? -1) : (optionalMoney(value, f.currency) ?? -1);
-  const input = plan
+  // A discount chosen but not typed yet is not an error: the preview waits for the value.
+  const discountPending = discount !== 'none' && value.trim() === '';
+  const input = plan && !discountPending
     ? {
         memberId: props.memberId,
         planId: plan.id,
