@@ -13,7 +13,7 @@ import { Banner, Card } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import { methodLabel, printDocument, useMethods } from './money';
 
 /** 日结: the day's takings by method, expected against counted cash, closing and (owner) reopening. */
@@ -39,8 +39,8 @@ function DayView({ day }: { day: DaySummary }) {
   const { t } = useTranslation();
   const f = useFormat();
   const methods = useMethods(true);
-  const canClose = useCan('manager');
-  const canReopen = useCan('owner');
+  const canClose = useCanCall('closeout.close');
+  const canReopen = useCanCall('closeout.reopen');
   const [reopening, setReopening] = useState(false);
   const lang = f.locale === 'zh-CN' ? 'zh-CN' : 'en';
   const shown = day.closeout ? day.closeout.totals : day.totals;
