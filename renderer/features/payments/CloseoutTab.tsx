@@ -188,7 +188,7 @@ function CloseForm({ day }: { day: DaySummary }) {
         </Field>
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={close.isPending}>
+        <button type="submit" className="btn btn--primary" data-channel="closeout.close" disabled={close.isPending}>
           {close.isPending ? t('payments.closeout.closing') : t('payments.closeout.close')}
         </button>
       </div>
@@ -212,7 +212,7 @@ function ClosedView(props: { closeout: Closeout; onPrint: () => void; onReopen: 
           {t('payments.closeout.print')}
         </button>
         {props.onReopen ? (
-          <button type="button" className="btn" onClick={props.onReopen}>
+          <button type="button" className="btn" data-channel="closeout.reopen" onClick={props.onReopen}>
             {t('payments.closeout.reopen')}
           </button>
         ) : null}
