@@ -48,6 +48,12 @@ export const authChannels = {
   'auth.lock': channel<AuthStatus>()(empty, { access: 'public', mutates: false }),
   /** The screen reports keyboard/mouse activity so the host's idle lock agrees with the clerk's. */
   'auth.touch': channel<{ ok: true }>()(empty, { access: 'desk', mutates: false }),
+  /**
+   * The channel names the signed-in (unlocked) person may call, by their channel access alone,
+   * so the screen offers only what the host would accept. Public: locked or signed out, only
+   * the public channels are listed.
+   */
+  'auth.access': channel<{ channels: string[] }>()(empty, { access: 'public', mutates: false }),
 };
 
 export const staffChannels = {

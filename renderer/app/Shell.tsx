@@ -8,7 +8,7 @@ import { invoke } from '../lib/api';
 import { routes } from './routes';
 import { allows } from '../../shared/access';
 import { SessionBadge } from '../features/staff/SessionBadge';
-import { useAuth } from '../features/staff/useAuth';
+import { useCanCall } from '../features/staff/useCanCall';
 import { QuickFind } from '../features/members/QuickFind';
 import { HeldBanner } from '../features/billing/HeldBanner';
 
@@ -92,7 +92,7 @@ export function LanguageSwitch() {
 
 /** A held catch-up is the owner's news on every screen (the Billing screen shows its own). */
 function ShellHeld() {
-  const isOwner = useAuth().data?.staff?.role === 'owner';
+  const isOwner = useCanCall('billing.confirmCatchUp');
   const { pathname } = useLocation();
   return isOwner && !pathname.startsWith('/billing') ? <HeldBanner /> : null;
 }

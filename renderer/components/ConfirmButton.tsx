@@ -20,6 +20,8 @@ export function ConfirmButton(props: {
   disabled?: boolean;
   /** Accessible name when the visible label is ambiguous (e.g. "Archive Gold Monthly"). */
   ariaLabel?: string;
+  /** The channel the confirmed action calls (marks the button for the access checks). */
+  channel?: string;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -37,7 +39,7 @@ export function ConfirmButton(props: {
 
   return (
     <>
-      <button type="button" className={props.className ?? 'btn'} disabled={props.disabled} aria-label={props.ariaLabel} onClick={() => setOpen(true)}>
+      <button type="button" className={props.className ?? 'btn'} disabled={props.disabled} aria-label={props.ariaLabel} data-channel={props.channel} onClick={() => setOpen(true)}>
         {props.children}
       </button>
       {open ? (

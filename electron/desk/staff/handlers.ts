@@ -1,5 +1,7 @@
 import type { authChannels, AuthStatus, staffChannels } from '../../contract/staff';
 import type { AreaHandlers } from '../../contract/handler';
+import { canCall } from '../../contract/access';
+import { channels, type Channel } from '../../contract/index';
 import type { SettingsService } from '../../ops/settings/service';
 import type { Session } from './session';
 import type { StaffService } from './service';
@@ -37,6 +39,10 @@ export function authHandlers(deps: AuthDeps): AreaHandlers<keyof typeof authChan
       return status();
     },
     'auth.touch': () => ({ ok: true }),
+    'auth.access': () => {
+      const role = deps.session.locked() ? null : deps.session.current()?.role;
+      return { channels: (Object.keys(channels) as Channel[]).filter((c) => canCall(role, c)) };
+    },
     'auth.lock': () => {
       deps.session.lock();
       return status();

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errors';
 import { Banner, Card, Page } from '../../components/Page';
 import { invoke } from '../../lib/api';
-import { useAuth } from '../staff/useAuth';
+import { useCanCall } from '../staff/useCanCall';
 import { ExportDiagnosticsButton } from './ExportDiagnostics';
 
 /** Versions for support, and the owner's "Export diagnostics". */
 export function AboutScreen() {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['system.info'], queryFn: () => invoke('system.info', {}) });
-  const isOwner = useAuth().data?.staff?.role === 'owner';
+  const isOwner = useCanCall('system.exportDiagnostics');
   if (info.isError) return <Banner kind="error">{errorText(t, info.error)}</Banner>;
   if (!info.data) return <p className="muted">{t('common.loading')}</p>;
   const { runtime } = info.data;

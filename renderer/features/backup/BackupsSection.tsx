@@ -57,11 +57,11 @@ function FolderForm({ folder, isDefault }: { folder: string; isDefault: boolean 
         <span className="muted">{t('backup.folderHint')}</span>
       </p>
       <div className="backups__buttons">
-        <button type="button" className="btn" disabled={save.isPending} onClick={() => save.mutate('choose')}>
+        <button type="button" className="btn" data-channel="backup.setFolder" disabled={save.isPending} onClick={() => save.mutate('choose')}>
           {t('backup.chooseFolder')}
         </button>
         {isDefault ? null : (
-          <button type="button" className="btn" disabled={save.isPending} onClick={() => save.mutate('default')}>
+          <button type="button" className="btn" data-channel="backup.setFolder" disabled={save.isPending} onClick={() => save.mutate('default')}>
             {t('backup.defaultFolder')}
           </button>
         )}
@@ -81,7 +81,7 @@ function BackupNow() {
   });
   return (
     <div className="backups__actions">
-      <button type="button" className="btn btn--primary" disabled={now.isPending} onClick={() => now.mutate()}>
+      <button type="button" className="btn btn--primary" data-channel="backup.now" disabled={now.isPending} onClick={() => now.mutate()}>
         {now.isPending ? t('backup.working') : t('backup.now')}
       </button>
     </div>
@@ -127,6 +127,7 @@ function BackupTable({ backups }: { backups: BackupInfo[] }) {
                 <td className="actions">
                   <ConfirmButton
                     className="btn btn--small"
+                    channel="backup.restore"
                     title={t('backup.restoreTitle')}
                     message={t('backup.restoreConfirm', { time: when })}
                     confirmLabel={t('backup.restore')}
@@ -167,10 +168,10 @@ function ExportImport() {
     <Card title={t('backup.exportTitle')} className="backups">
       <p className="muted backups__intro">{t('backup.exportHint')}</p>
       <div className="backups__buttons">
-        <button type="button" className="btn" onClick={() => void run('export')}>
+        <button type="button" className="btn" data-channel="backup.export" onClick={() => void run('export')}>
           {t('backup.export')}
         </button>
-        <ConfirmButton className="btn" title={t('backup.importTitle')} message={t('backup.importConfirm')} confirmLabel={t('backup.importPick')} danger onConfirm={() => run('import')}>
+        <ConfirmButton className="btn" channel="backup.import" title={t('backup.importTitle')} message={t('backup.importConfirm')} confirmLabel={t('backup.importPick')} danger onConfirm={() => run('import')}>
           {t('backup.import')}
         </ConfirmButton>
       </div>

@@ -42,7 +42,7 @@ export function BillingScreen() {
       <Card title={t('billing.run.title')} className="card--split">
         <div className="split">
           <p className="muted split__text">{t('billing.run.explain', { today: today ? f.date(today) : '…' })}</p>
-          <button type="button" className="btn btn--primary" onClick={() => run.mutate()} disabled={run.isPending}>
+          <button type="button" className="btn btn--primary" data-channel="billing.run" onClick={() => run.mutate()} disabled={run.isPending}>
             {run.isPending ? t('billing.run.running') : t('billing.run.button')}
           </button>
         </div>

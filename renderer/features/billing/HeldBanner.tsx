@@ -5,7 +5,7 @@ import { errorText } from '../../app/errors';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { invoke, onEvent } from '../../lib/api';
-import { useAuth } from '../staff/useAuth';
+import { useCanCall } from '../staff/useCanCall';
 
 /**
  * A catch-up held for the owner (the PC clock jumped ahead?): the dates and the invoice count,
@@ -15,7 +15,7 @@ export function HeldBanner() {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
-  const isOwner = useAuth().data?.staff?.role === 'owner';
+  const isOwner = useCanCall('billing.confirmCatchUp');
   const runs = useQuery({ queryKey: ['billing', 'runs', 'latest'], queryFn: () => invoke('billing.runs', { limit: 1 }) });
   useEffect(() => onEvent('billing.runCompleted', () => void qc.invalidateQueries({ queryKey: ['billing'] })), [qc]);
   const confirm = useMutation({
@@ -30,7 +30,7 @@ export function HeldBanner() {
       <strong className="outcome__title">{t('billing.held.title')}</strong>
       <span>{t('billing.held.body', values)}</span>
       {isOwner ? (
-        <button type="button" className="btn btn--primary" disabled={confirm.isPending} onClick={() => confirm.mutate(held.asOf)}>
+        <button type="button" className="btn btn--primary" data-channel="billing.confirmCatchUp" disabled={confirm.isPending} onClick={() => confirm.mutate(held.asOf)}>
           {t('billing.held.confirm', values)}
         </button>
       ) : (

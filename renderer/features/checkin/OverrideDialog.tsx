@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import { blockText } from './ResultPanel';
 
 /** A manager lets a blocked member in; the reason is required and kept in the audit log. */
@@ -17,7 +17,7 @@ export function OverrideDialog(props: { result: CheckinResult; onClose: () => vo
   const f = useFormat();
   const [reason, setReason] = useState('');
   const member = props.result.member!;
-  const manager = useCan('manager');
+  const manager = useCanCall('checkin.override');
   const save = useMutation({ mutationFn: () => invoke('checkin.override', { memberId: member.id, reason }), onSuccess: props.onDone });
   const fieldErr = save.error instanceof ApiError ? save.error.fieldErrors()['reason'] : undefined;
   return (

@@ -89,10 +89,10 @@ function Expenses({ today }: { today: string }) {
         cell: ({ row: { original: e } }) =>
           e.deleted ? null : (
             <span className="row-actions">
-              <button type="button" className="btn btn--small" onClick={() => setEditing(e)}>
+              <button type="button" className="btn btn--small" data-channel="expenses.update" onClick={() => setEditing(e)}>
                 {t('common.edit')}
               </button>
-              <button type="button" className="btn btn--small" onClick={() => setDeleting(e)}>
+              <button type="button" className="btn btn--small" data-channel="expenses.delete" onClick={() => setDeleting(e)}>
                 {t('expenses.delete')}
               </button>
             </span>
@@ -108,7 +108,7 @@ function Expenses({ today }: { today: string }) {
       subtitle={t('expenses.subtitle')}
       actions={
         <>
-          <button type="button" className="btn" onClick={() => setManaging(true)}>
+          <button type="button" className="btn" data-channel="expenseCategories.create" onClick={() => setManaging(true)}>
             {t('expenses.categories')}
           </button>
           <button type="button" className="btn" onClick={() => exportList.mutate('csv')} disabled={!valid || exportList.isPending}>
@@ -117,7 +117,7 @@ function Expenses({ today }: { today: string }) {
           <button type="button" className="btn" onClick={() => exportList.mutate('xlsx')} disabled={!valid || exportList.isPending}>
             {t('expenses.exportXlsx')}
           </button>
-          <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
+          <button type="button" className="btn btn--primary" data-channel="expenses.create" onClick={() => setEditing('new')}>
             {t('expenses.add')}
           </button>
         </>

@@ -10,7 +10,7 @@ import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { printDocument } from '../payments/money';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import { TakePaymentDialog } from '../payments/TakePaymentDialog';
 import { CreditNoteDialog } from './CreditNoteDialog';
 import { InvoiceStatusBadge } from './status';
@@ -39,7 +39,8 @@ export function InvoiceDetailDialog(props: { id: number; onClose: () => void }) 
 function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 'pay' | 'void' | 'credit') => void }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const manager = useCan('manager');
+  const canCredit = useCanCall('creditNotes.create');
+  const canVoid = useCanCall('invoices.void');
   const { inv } = props;
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const cnNumber = (id: number) => inv.creditNotes.find((c) => c.id === id)?.number ?? String(id);
@@ -65,15 +66,15 @@ function Detail(props: { inv: InvoiceDetail; onClose: () => void; onAction: (a: 
           <button type="button" className="btn" onClick={() => void printDocument(t, 'invoice', inv.id, lang)}>
             {t('invoices.detail.print')}
           </button>
-          {manager && live ? (
-            <>
-              <button type="button" className="btn" onClick={() => props.onAction('credit')}>
-                {t('invoices.detail.credit')}
-              </button>
-              <button type="button" className="btn" onClick={() => props.onAction('void')}>
-                {t('invoices.detail.void')}
-              </button>
-            </>
+          {canCredit && live ? (
+            <button type="button" className="btn" data-channel="creditNotes.create" onClick={() => props.onAction('credit')}>
+              {t('invoices.detail.credit')}
+            </button>
+          ) : null}
+          {canVoid && live ? (
+            <button type="button" className="btn" data-channel="invoices.void" onClick={() => props.onAction('void')}>
+              {t('invoices.detail.void')}
+            </button>
           ) : null}
           {live && inv.balance > 0 ? (
             <button type="button" className="btn btn--primary" data-autofocus onClick={() => props.onAction('pay')}>

@@ -183,7 +183,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           <button type="button" className="btn" onClick={() => setOpen({ kind: 'sellPack' })}>
             + {t('members.actions.sellPack')}
           </button>
-          <button type="button" className="btn" onClick={() => setOpen({ kind: 'merge' })}>
+          <button type="button" className="btn" data-channel="members.merge" onClick={() => setOpen({ kind: 'merge' })}>
             {t('members.actions.merge')}
           </button>
         </div>

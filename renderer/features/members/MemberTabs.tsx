@@ -10,7 +10,7 @@ import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { methodLabel, useMethods } from '../payments/money';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 
 type Invoice = Output<'invoices.list'>['rows'][number];
 type Payment = Output<'payments.list'>[number];
@@ -129,7 +129,7 @@ export function VisitsTab({ memberId }: { memberId: number }) {
 export function HistoryTab({ memberId }: { memberId: number }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const allowed = useCan('manager');
+  const allowed = useCanCall('audit.query');
   const audit = useQuery({
     queryKey: ['audit', 'member', memberId],
     queryFn: () => invoke('audit.query', { memberId, limit: 500 }),

@@ -13,7 +13,7 @@ import { Banner, Card } from '../../components/Page';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import { methodLabel, printDocument, useMethods } from './money';
 
 /** 日结: the day's takings by method, expected against counted cash, closing and (owner) reopening. */
@@ -39,8 +39,8 @@ function DayView({ day }: { day: DaySummary }) {
   const { t } = useTranslation();
   const f = useFormat();
   const methods = useMethods(true);
-  const canClose = useCan('manager');
-  const canReopen = useCan('owner');
+  const canClose = useCanCall('closeout.close');
+  const canReopen = useCanCall('closeout.reopen');
   const [reopening, setReopening] = useState(false);
   const lang = f.locale === 'zh-CN' ? 'zh-CN' : 'en';
   const shown = day.closeout ? day.closeout.totals : day.totals;
@@ -200,7 +200,7 @@ function CloseForm({ day }: { day: DaySummary }) {
         </Field>
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={close.isPending}>
+        <button type="submit" className="btn btn--primary" data-channel="closeout.close" disabled={close.isPending}>
           {close.isPending ? t('payments.closeout.closing') : t('payments.closeout.close')}
         </button>
       </div>
@@ -224,7 +224,7 @@ function ClosedView(props: { closeout: Closeout; onPrint: () => void; onReopen: 
           {t('payments.closeout.print')}
         </button>
         {props.onReopen ? (
-          <button type="button" className="btn" onClick={props.onReopen}>
+          <button type="button" className="btn" data-channel="closeout.reopen" onClick={props.onReopen}>
             {t('payments.closeout.reopen')}
           </button>
         ) : null}

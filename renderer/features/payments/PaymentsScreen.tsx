@@ -18,7 +18,7 @@ import { MemberPicker, type Picked } from '../members/MemberPicker';
 import { Dialog } from '../../components/Dialog';
 import { CloseoutTab } from './CloseoutTab';
 import { FollowUpTab } from './FollowUpTab';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import { methodLabel, printDocument, useMethods } from './money';
 import { RefundDialog } from './RefundDialog';
 import { SetupTab } from './SetupTab';
@@ -30,7 +30,7 @@ type Tab = 'payments' | 'followup' | 'closeout' | 'setup';
 export function PaymentsScreen() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const manager = useCan('manager');
+  const manager = useCanCall('paymentMethods.create');
   const tabs: Tab[] = manager ? ['payments', 'followup', 'closeout', 'setup'] : ['payments', 'followup', 'closeout'];
   const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'payments';
   const [taking, setTaking] = useState<'choose' | Picked | null>(null);
@@ -89,7 +89,7 @@ function PaymentsTab() {
   const payments = useQuery({ queryKey: ['payments', filter], queryFn: () => invoke('payments.list', filter), enabled: valid });
   const refunds = useQuery({ queryKey: ['refunds', filter], queryFn: () => invoke('refunds.list', filter), enabled: valid });
   const methods = useMethods(true);
-  const canRefund = useCan('manager');
+  const canRefund = useCanCall('refunds.create');
   const [refunding, setRefunding] = useState<Payment | null>(null);
   const lang = f.locale === 'zh-CN' ? 'zh-CN' : 'en';
 
@@ -152,7 +152,7 @@ function PaymentsTab() {
               {t('payments.list.receipt')}
             </button>
             {canRefund ? (
-              <button type="button" className="btn btn--small" aria-label={`${t('payments.refund.button')} ${p.payerName}`} onClick={() => setRefunding(p)}>
+              <button type="button" className="btn btn--small" data-channel="refunds.create" aria-label={`${t('payments.refund.button')} ${p.payerName}`} onClick={() => setRefunding(p)}>
                 {t('payments.refund.button')}
               </button>
             ) : null}

@@ -12,7 +12,7 @@ import { Segmented } from '../../components/Segmented';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import { methodLabel, useMethods } from './money';
 
 /** The money set-up: payment methods, top-up promotions (manager), receipts and printing (owner). */
@@ -157,7 +157,7 @@ function PrintingCard() {
 function PrintingForm({ initial }: { initial: DocumentSettings }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const owner = useCan('owner');
+  const owner = useCanCall('documents.updateSettings');
   const printers = useQuery({ queryKey: ['documents', 'printers'], queryFn: () => invoke('documents.printers', {}), staleTime: 60_000 });
   const [draft, setDraft] = useState(initial);
   const [logoError, setLogoError] = useState<string | null>(null);
@@ -250,7 +250,7 @@ function PrintingForm({ initial }: { initial: DocumentSettings }) {
       </fieldset>
       {owner ? (
         <div className="form-actions">
-          <button type="button" className="btn btn--primary" disabled={save.isPending} onClick={() => save.mutate()}>
+          <button type="button" className="btn btn--primary" data-channel="documents.updateSettings" disabled={save.isPending} onClick={() => save.mutate()}>
             {save.isPending ? t('common.saving') : t('common.save')}
           </button>
         </div>

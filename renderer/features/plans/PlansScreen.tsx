@@ -12,6 +12,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
+import { useCanCall } from '../staff/useCanCall';
 import { PlanDialog } from './PlanDialog';
 
 type Filter = 'active' | 'archived' | 'all';
@@ -41,6 +42,9 @@ export function PlansScreen() {
   const qc = useQueryClient();
   const [filter, setFilter] = useState<Filter>('active');
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
+  const canCreate = useCanCall('plans.create');
+  const canEdit = useCanCall('plans.update');
+  const canArchive = useCanCall('plans.archive');
   const plans = useQuery({ queryKey: ['plans', 'all'], queryFn: () => invoke('plans.list', { includeArchived: true }) });
 
   const archive = useMutation({
@@ -130,17 +134,20 @@ export function PlansScreen() {
         meta: { align: 'right', width: '18%' },
         cell: ({ row: { original: p } }) => (
           <div className="row-actions">
-            <button type="button" className="btn btn--small" aria-label={`${t('plans.actions.edit')} ${p.name}`} onClick={() => setEditing(p)}>
-              {t('plans.actions.edit')}
-            </button>
-            {p.archived ? (
-              <button type="button" className="btn btn--small" aria-label={`${t('plans.actions.unarchive')} ${p.name}`} onClick={() => void setArchived({ plan: p, archived: false }).catch(() => undefined)}>
+            {canEdit ? (
+              <button type="button" className="btn btn--small" data-channel="plans.update" aria-label={`${t('plans.actions.edit')} ${p.name}`} onClick={() => setEditing(p)}>
+                {t('plans.actions.edit')}
+              </button>
+            ) : null}
+            {!canArchive ? null : p.archived ? (
+              <button type="button" className="btn btn--small" data-channel="plans.archive" aria-label={`${t('plans.actions.unarchive')} ${p.name}`} onClick={() => void setArchived({ plan: p, archived: false }).catch(() => undefined)}>
                 {t('plans.actions.unarchive')}
               </button>
             ) : (
               <ConfirmButton
                 className="btn btn--small"
                 ariaLabel={`${t('plans.actions.archive')} ${p.name}`}
+                channel="plans.archive"
                 title={t('plans.actions.archiveTitle')}
                 message={t('plans.actions.archiveMessage', { name: p.name })}
                 confirmLabel={t('plans.actions.archive')}
@@ -154,7 +161,7 @@ export function PlansScreen() {
         ),
       },
     ],
-    [t, money, percent, setArchived],
+    [t, money, percent, setArchived, canEdit, canArchive],
   );
 
   return (
@@ -162,9 +169,11 @@ export function PlansScreen() {
       title={t('plans.title')}
       subtitle={t('plans.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => setEditing('new')}>
-          + {t('plans.newPlan')}
-        </button>
+        canCreate ? (
+          <button type="button" className="btn btn--primary" data-channel="plans.create" onClick={() => setEditing('new')}>
+            + {t('plans.newPlan')}
+          </button>
+        ) : undefined
       }
     >
       <div className="toolbar">
@@ -186,13 +195,13 @@ export function PlansScreen() {
             data={shown}
             columns={columns}
             getRowId={(p) => String(p.id)}
-            onRowClick={(p) => setEditing(p)}
+            onRowClick={canEdit ? (p) => setEditing(p) : undefined}
             rowClassName={(p) => (p.archived ? 'row--muted' : undefined)}
             empty={
               <div className="empty-state">
                 <p>{t(`plans.empty.${filter}`)}</p>
-                {filter === 'active' ? (
-                  <button type="button" className="btn" onClick={() => setEditing('new')}>
+                {filter === 'active' && canCreate ? (
+                  <button type="button" className="btn" data-channel="plans.create" onClick={() => setEditing('new')}>
                     + {t('plans.newPlan')}
                   </button>
                 ) : null}

@@ -192,7 +192,7 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
           </div>
         </Card>
         <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={save.isPending}>
+          <button type="submit" className="btn btn--primary" data-channel="settings.update" disabled={save.isPending}>
             {save.isPending ? t('common.saving') : t('common.save')}
           </button>
         </div>

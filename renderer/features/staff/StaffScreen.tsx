@@ -16,6 +16,12 @@ import { AUTH_KEY } from './useAuth';
 const STAFF_KEY = ['staff'] as const;
 const ROLES: Role[] = ['desk', 'manager', 'owner'];
 
+/** The one active owner cannot be deactivated or demoted (the host refuses it), so it is not offered. */
+function isLastOwner(s: StaffMember, all: readonly StaffMember[]): boolean {
+  const owners = all.filter((o) => o.active && o.role === 'owner');
+  return owners.length === 1 && owners[0]!.id === s.id;
+}
+
 type Editing = { kind: 'add' } | { kind: 'edit'; staff: StaffMember } | { kind: 'pin'; staff: StaffMember } | null;
 
 /** Owner only: add staff, set roles, reset PINs, deactivate; and the screen-lock minutes. */
@@ -41,7 +47,7 @@ export function StaffScreen() {
       title={t('staff.screen.title')}
       subtitle={t('staff.screen.subtitle')}
       actions={
-        <button type="button" className="btn btn--primary" onClick={() => setEditing({ kind: 'add' })}>
+        <button type="button" className="btn btn--primary" data-channel="staff.create" onClick={() => setEditing({ kind: 'add' })}>
           {t('staff.screen.add')}
         </button>
       }
@@ -77,14 +83,16 @@ export function StaffScreen() {
                   )}
                 </td>
                 <td className="actions staff__actions">
-                  <button type="button" className="btn btn--small" aria-label={`${t('staff.screen.edit')} ${s.name}`} onClick={() => setEditing({ kind: 'edit', staff: s })}>
+                  <button type="button" className="btn btn--small" data-channel="staff.update" aria-label={`${t('staff.screen.edit')} ${s.name}`} onClick={() => setEditing({ kind: 'edit', staff: s })}>
                     {t('staff.screen.edit')}
                   </button>
-                  <button type="button" className="btn btn--small" aria-label={`${t('staff.screen.resetPin')} ${s.name}`} onClick={() => setEditing({ kind: 'pin', staff: s })}>
+                  <button type="button" className="btn btn--small" data-channel="staff.resetPin" aria-label={`${t('staff.screen.resetPin')} ${s.name}`} onClick={() => setEditing({ kind: 'pin', staff: s })}>
                     {t('staff.screen.resetPin')}
                   </button>
-                  <ConfirmButton
+                  {isLastOwner(s, list.data ?? []) ? null : (
+                    <ConfirmButton
                     className="btn btn--small"
+                    channel="staff.setActive"
                     ariaLabel={`${s.active ? t('staff.screen.deactivate') : t('staff.screen.reactivate')} ${s.name}`}
                     message={t(s.active ? 'staff.screen.deactivateConfirm' : 'staff.screen.reactivateConfirm', { name: s.name })}
                     confirmLabel={s.active ? t('staff.screen.deactivate') : t('staff.screen.reactivate')}
@@ -92,7 +100,8 @@ export function StaffScreen() {
                     onConfirm={() => setActive(s, !s.active)}
                   >
                     {s.active ? t('staff.screen.deactivate') : t('staff.screen.reactivate')}
-                  </ConfirmButton>
+                    </ConfirmButton>
+                  )}
                 </td>
               </tr>
             ))}
@@ -101,14 +110,17 @@ export function StaffScreen() {
       </Card>
       <AutoLockCard />
       {editing?.kind === 'add' || editing?.kind === 'edit' ? (
-        <StaffDialog staff={editing.kind === 'edit' ? editing.staff : null} onClose={() => setEditing(null)} onSaved={refresh} />
+        <StaffDialog
+          staff={editing.kind === 'edit' ? editing.staff : null}
+          lastOwner={editing.kind === 'edit' && isLastOwner(editing.staff, list.data ?? [])}
+          onClose={() => setEditing(null)} onSaved={refresh} />
       ) : null}
       {editing?.kind === 'pin' ? <PinDialog staff={editing.staff} onClose={() => setEditing(null)} onSaved={refresh} /> : null}
     </Page>
   );
 }
 
-function StaffDialog({ staff, onClose, onSaved }: { staff: StaffMember | null; onClose: () => void; onSaved: () => unknown }) {
+function StaffDialog({ staff, lastOwner, onClose, onSaved }: { staff: StaffMember | null; lastOwner: boolean; onClose: () => void; onSaved: () => unknown }) {
   const { t } = useTranslation();
   const [name, setName] = useState(staff?.name ?? '');
   const [role, setRole] = useState<Role>(staff?.role ?? 'desk');
@@ -135,10 +147,10 @@ function StaffDialog({ staff, onClose, onSaved }: { staff: StaffMember | null; o
       <Field label={t('staff.screen.name')} error={fieldErrorText(t, errs['name'])}>
         {(id, d) => <input id={id} aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label={t('staff.screen.role')} error={fieldErrorText(t, errs['role'])} hint={t(`staff.screen.roleHelp.${role}`)}>
+      <Field label={t('staff.screen.role')} error={fieldErrorText(t, errs['role'])} hint={lastOwner ? t('staff.screen.lastOwner') : t(`staff.screen.roleHelp.${role}`)}>
         {(id, d) => (
-          <select id={id} aria-describedby={d} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
+          <select id={id} aria-describedby={d} value={role} disabled={lastOwner} onChange={(e) => setRole(e.target.value as Role)}>
+            {(lastOwner ? (['owner'] as Role[]) : ROLES).map((r) => (
               <option key={r} value={r}>
                 {t(`staff.roles.${r}`)}
               </option>

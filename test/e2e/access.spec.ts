@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type AppFixture } from './harness';
+
+/** The navigation's screens (renderer/app/routes.tsx); hidden ones lead back into the app. */
+const PATHS = ['/dashboard', '/members', '/checkin', '/plans', '/invoices', '/payments', '/reports', '/expenses', '/billing', '/staff', '/audit', '/settings', '/about'];
+
+/** Opens `path` afresh, so the screen reads who is signed in (and what they may call) from the host. */
+async function open(app: AppFixture, path: string): Promise<Page> {
+  const { page } = app;
+  await page.goto('about:blank');
+  await page.goto(`${app.url}#${path}`);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  return page;
+}
+
+/** The channels behind every visible action button on the current screen. */
+async function shownChannels(page: Page): Promise<string[]> {
+  return page.locator('[data-channel]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-channel') ?? ''));
+}
+
+test('every action a role is offered is one the host lets that role call', async ({ app }) => {
+  await app.setup('en');
+  await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold Monthly', price: 19900, interval: 'month' });
+  const seen = new Map<string, Set<string>>();
+  for (const role of ['desk', 'manager', 'owner'] as const) {
+    await app.signInAs(role);
+    const allowed = new Set((await app.host.invoke('auth.access', {})).channels);
+    const offered = new Set<string>();
+    for (const path of PATHS) {
+      const page = await open(app, path);
+      // The plans table is read before its buttons are counted.
+      if (path === '/plans') await expect(page.getByRole('row').filter({ hasText: 'Gold Monthly' })).toBeVisible();
+      for (const c of await shownChannels(page)) offered.add(c);
+    }
+    expect([...offered].filter((c) => !allowed.has(c)), `${role} is offered channels it may not call`).toEqual([]);
+    seen.set(role, offered);
+  }
+  // The walk did find actions: the desk sells and bills, the manager edits plans, the owner runs staff.
+  expect([...seen.get('desk')!]).toContain('billing.run');
+  expect([...seen.get('desk')!]).not.toContain('plans.create');
+  expect([...seen.get('manager')!]).toEqual(expect.arrayContaining(['plans.create', 'plans.update', 'plans.archive']));
+  expect([...seen.get('owner')!]).toEqual(expect.arrayContaining(['staff.create', 'staff.setActive', 'settings.update']));
+});
+
+test('the desk sees plans but no New plan, Edit or Archive', async ({ app }) => {
+  await app.setup('en');
+  await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold Monthly', price: 19900, interval: 'month' });
+  await app.signInAs('desk');
+  const page = await open(app, '/plans');
+  const row = page.getByRole('row').filter({ hasText: 'Gold Monthly' });
+  await expect(row).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New plan' })).toHaveCount(0);
+  await expect(row.getByRole('button')).toHaveCount(0);
+  // A click on the row opens no form the desk could not save.
+  await row.click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await screenshot(page, 'access-plans-desk-en');
+  // The manager gets all three.
+  await app.signInAs('manager');
+  const again = await open(app, '/plans');
+  await expect(again.getByRole('button', { name: 'New plan' })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Edit Gold Monthly' })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Archive Gold Monthly' })).toBeVisible();
+});
+
+test('the last active owner is not offered Deactivate or a lower role on themselves', async ({ app }) => {
+  await app.setup('en');
+  await app.signInAs('manager');
+  await app.signInAs('owner');
+  const page = await open(app, '/staff');
+  await expect(page.getByRole('button', { name: 'Deactivate Manager', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deactivate Owner', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit Owner', exact: true }).click();
+  const role = page.getByRole('dialog').getByLabel('Role');
+  await expect(role).toBeDisabled();
+  await expect(role.locator('option')).toHaveText(['Owner']);
+  await expect(page.getByRole('dialog')).toContainText('The only active owner: stays an owner and active until another owner is added.');
+  await screenshot(page, 'access-last-owner-en');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // With a second owner, either may be deactivated.
+  const second = await app.host.invoke('staff.create', { name: 'Second Owner', role: 'owner', pin: '5678' });
+  const again = await open(app, '/staff');
+  await expect(again.getByRole('button', { name: 'Deactivate Owner', exact: true })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Deactivate Second Owner', exact: true })).toBeVisible();
+  expect(second.role).toBe('owner');
+});
