@@ -24,11 +24,13 @@ function Allowance(props: { subId: number }) {
   });
   const p = q.data;
   if (!p) return null;
+  // The preview's daysLeft is what is left after the proposed freeze; here nothing is proposed.
+  const allowed = (p.allowanceDays ?? 0) + p.grantedDays;
   return (
     <p className="dialog__note" data-testid="grant-allowance">
       {p.daysLeft === null
         ? t('members.grantFreeze.unlimited')
-        : t('members.grantFreeze.allowance', { year: p.year, allowed: (p.allowanceDays ?? 0) + p.grantedDays, granted: p.grantedDays, used: p.usedDays, left: p.daysLeft })}
+        : t('members.grantFreeze.allowance', { year: p.year, allowed, granted: p.grantedDays, used: p.usedDays, left: Math.max(0, allowed - p.usedDays) })}
     </p>
   );
 }
