@@ -63,6 +63,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await app.signInAs('manager');
     await page.goto(`${app.url}#/members?member=${member.id}`);
     await page.reload();
+    await expect(grantButton).toBeVisible();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `freeze-grant-row-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
+    }
     await grantButton.click();
     const dialog = page.getByRole('dialog', { name: zh ? '赠送停卡天数给 林小姐' : 'Grant extra freeze days to 林小姐' });
     await expect(dialog.getByTestId('grant-allowance')).toHaveText(
@@ -73,7 +78,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const submit = dialog.getByRole('button', { name: zh ? '确认赠送' : 'Grant days' });
     // 400 is past the 366 a grant may give: the field says so and nothing is granted.
     await days.fill('400');
-    await reason.fill(zh ? '受伤，有医生证明' : 'Injured, doctor’s note');
+    await reason.fill(zh ? '受伤，有医生证明' : "Injured, doctor's note");
     await submit.click();
     await expect(dialog.locator('.field--error')).toHaveCount(1);
     await expect(dialog.locator('.field--error')).toContainText(zh ? '超出范围' : 'Out of range');

@@ -237,6 +237,7 @@ function Stat(props: { label: string; value: string; tone?: 'red' | undefined; s
 
 /** Memberships and packs, each with its next billing date and price and the actions it allows. */
 function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub: Subscription) => void }) {
+  const canGrant = useCan('manager');
   const { t } = useTranslation();
   const f = useFormat();
   const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
@@ -272,7 +273,8 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
       id: 'actions',
       header: () => <span className="sr-only">{t('common.actions')}</span>,
       enableSorting: false,
-      meta: { width: '340px' },
+      // A manager's row has one more button (grant freeze days).
+      meta: { width: canGrant ? '520px' : '340px' },
       cell: (c) => <SubActions sub={c.row.original} onAction={props.onAction} />,
     },
   ];
