@@ -3,7 +3,7 @@
  * Every action checks first and changes nothing when refused; money effects go through the
  * same engine step and documents as the billing run (see desk.ts and billing-run/step.ts).
  */
-import { addDays, daysBetween, toYmd } from '../../../shared/dates';
+import { addDays, addMonthsClamped, daysBetween, toYmd } from '../../../shared/dates';
 import { normalisedMonthly, prorateSpan } from '../../billing/periods';
 import { chargeEnd, discountLinesOf, extendedDates, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
 import { taxOfLine } from '../../billing/tax';
@@ -416,7 +416,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const credits = unusedFrom(env, sub.id, from, { addonId: null }, liveUntil(sub, from));
     const keep = sameSchedule(sub, plan);
     applyPlanTerms(sub, plan, keep ? sub.anchor_date : from);
-    const next = loadState(db, sub.id);
+    const next = pricedFrom(loadState(db, sub.id), from);
     // The period containing D under the (new) schedule, cut by a scheduled pause or the end date.
     const end = chargeEnd(next, from);
     const span = { start: from, end };
@@ -449,6 +449,21 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     }
     creditUnused({ ...sub }, from, { addonId: null }, { settlement: 'credit' }, t().reasonPlanChange(from), audit);
     billPayerToday(env, payerOfSub(db, sub), chargeLines, audit);
+  }
+
+  /**
+   * An extend-mode freeze moved an anniversary anchor past D (the paid period now ends on it): the
+   * proration runs on the same grid stepped back whole periods to one starting on or before D.
+   * Only the pricing uses it; the stored anchor stays.
+   */
+  function pricedFrom(s: SubState, from: string): SubState {
+    if (s.anchor_date <= from) return s;
+    const months = s.interval === 'year' ? 12 * s.interval_count : s.interval === 'month' ? s.interval_count : 0;
+    let anchor = s.anchor_date;
+    for (let k = 1; anchor > from; k++) {
+      anchor = months > 0 ? addMonthsClamped(s.anchor_date, -months * k) : addDays(s.anchor_date, -7 * s.interval_count * k);
+    }
+    return { ...s, anchor_date: anchor };
   }
 
   function addAddon(

@@ -7,7 +7,7 @@
  * and rounded half-up once per group, so discounts, earlier credits and earlier plan changes
  * in the same period are all accounted for, and nothing is ever credited twice.
  */
-import { daysBetween } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { roundHalfUp } from '../../billing/money';
 import type { BillingEnv } from '../../money/invoices/env';
 import { taxMode } from '../../money/invoices/issue';
@@ -51,26 +51,30 @@ export function unusedFrom(
   invoicedUntil?: string | null,
 ): UnusedGroup[] {
   const inclusive = taxMode(env) === 'inclusive';
-  const pieces = prepared<{ sub: number; from: string }, Piece>(env.db, 
+  const freezes = extendFreezes(env, subId);
+  // A line printed as ending before `from` may still run past it once a freeze moved its end.
+  const early = addDays(from, -freezes.reduce((n, f) => n + daysBetween(f.start, f.end), 0));
+  const pieces = prepared<{ sub: number; early: string }, Piece>(env.db, 
       `SELECT l.addon_id, l.tax_rate_bp, l.amount, l.period_start, l.period_end, l.id AS line_id, l.invoice_id
          FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-        WHERE l.subscription_id = @sub AND i.status = 'issued' AND l.period_end > @from
+        WHERE l.subscription_id = @sub AND i.status = 'issued' AND l.period_end > @early
           AND l.kind IN ('period', 'addon', 'proration_charge', 'proration_credit', 'discount', 'household_discount')
        UNION ALL
        SELECT il.addon_id, c.tax_rate_bp, -(${inclusive ? 'c.gross' : 'c.net'}), c.period_start, c.period_end, NULL, NULL
          FROM credit_note_lines c LEFT JOIN invoice_lines il ON il.id = c.invoice_line_id
-        WHERE c.subscription_id = @sub AND c.period_start IS NOT NULL AND c.period_end > @from`,
+        WHERE c.subscription_id = @sub AND c.period_start IS NOT NULL AND c.period_end > @early`,
     )
-    .all({ sub: subId, from });
+    .all({ sub: subId, early });
   const groups = new Map<string, { g: Omit<UnusedGroup, 'amount'>; num: bigint; den: bigint }>();
   for (const p of pieces) {
     if (only && p.addon_id !== only.addonId) continue;
     const key = `${p.addon_id ?? ''}:${p.tax_rate_bp}`;
     const days = daysBetween(p.period_start, p.period_end);
-    const unused = daysBetween(p.period_start > from ? p.period_start : from, p.period_end);
+    const { end, unused } = servedSpan(p.period_start, p.period_end, from, freezes);
+    if (end <= from) continue;
     let entry = groups.get(key);
     if (!entry) {
-      entry = { g: { addonId: p.addon_id, taxRateBp: p.tax_rate_bp, from, until: p.period_end, lineId: 0, invoiceId: 0 }, num: 0n, den: 1n };
+      entry = { g: { addonId: p.addon_id, taxRateBp: p.tax_rate_bp, from, until: end, lineId: 0, invoiceId: 0 }, num: 0n, den: 1n };
       groups.set(key, entry);
     }
     // num/den += amount × unused / days
@@ -80,7 +84,7 @@ export function unusedFrom(
       entry.g.lineId = p.line_id;
       entry.g.invoiceId = p.invoice_id;
     }
-    if (p.period_end > entry.g.until) entry.g.until = p.period_end;
+    if (end > entry.g.until) entry.g.until = end;
   }
   const out: UnusedGroup[] = [];
   for (const { g, num, den } of groups.values()) {
@@ -89,4 +93,43 @@ export function unusedFrom(
     if (amount > 0 && g.lineId > 0) out.push({ ...g, until, amount });
   }
   return out.sort((a, b) => (a.addonId ?? 0) - (b.addonId ?? 0) || a.taxRateBp - b.taxRateBp);
+}
+
+interface Freeze {
+  start: string;
+  end: string;
+}
+
+/** The subscription's extend-mode freezes with a known end (ended early: the days actually frozen). */
+function extendFreezes(env: BillingEnv, subId: number): Freeze[] {
+  return prepared<[number], Freeze>(env.db,
+    `SELECT start_date AS start, COALESCE(resumed_on, end_date) AS end FROM subscription_pauses
+      WHERE subscription_id = ? AND mode = 'extend' AND COALESCE(resumed_on, end_date) IS NOT NULL
+        AND COALESCE(resumed_on, end_date) > start_date
+      ORDER BY start_date`,
+  ).all(subId);
+}
+
+/**
+ * A charge's paid days after an extend-mode freeze (顺延): each freeze that starts inside the
+ * (already moved) span pushes its end later by the frozen days, so the line's printed dates are
+ * no longer where the paid days run out. Unused = the days from `from` to the moved end, less the
+ * frozen days in that stretch; never more than the charge's own days.
+ */
+function servedSpan(start: string, end: string, from: string, freezes: Freeze[]): { end: string; unused: number } {
+  let moved = end;
+  const counted: Freeze[] = [];
+  for (const f of freezes) {
+    if (f.start < start || f.start >= moved) continue;
+    moved = addDays(moved, daysBetween(f.start, f.end));
+    counted.push(f);
+  }
+  const first = start > from ? start : from;
+  let unused = Math.max(0, daysBetween(first, moved));
+  for (const f of counted) {
+    const a = f.start > first ? f.start : first;
+    const b = f.end < moved ? f.end : moved;
+    if (b > a) unused -= daysBetween(a, b);
+  }
+  return { end: moved, unused: Math.min(unused, daysBetween(start, end)) };
 }

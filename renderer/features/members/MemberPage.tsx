@@ -13,12 +13,14 @@ import { TakePaymentDialog } from '../payments/TakePaymentDialog';
 import { toast } from '../../components/Toast';
 import { CancelDialog } from './actions/CancelDialog';
 import { ChangePlanDialog } from './actions/ChangePlanDialog';
+import { GrantFreezeDialog } from './actions/GrantFreezeDialog';
 import { PauseDialog } from './actions/PauseDialog';
 import { ResumeDialog } from './actions/ResumeDialog';
 import { SellPackDialog } from './actions/SellPackDialog';
 import { SellPlanDialog } from './actions/SellPlanDialog';
 import { AddonsDialog } from '../sales/AddonsDialog';
 import { CheckoutDialog } from '../sales/CheckoutDialog';
+import { useCan } from '../staff/useCan';
 import type { Outcome } from './ActionDialog';
 import { Badges } from './Badges';
 import { FamilySection } from './family/FamilySection';
@@ -29,11 +31,11 @@ import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
 type Tab = 'memberships' | 'money' | 'visits' | 'history';
 type Open =
   | { kind: 'edit' | 'sellPlan' | 'sellPack' | 'merge' | 'checkout' }
-  | { kind: 'pause' | 'resume' | 'cancel' | 'change' | 'addons'; sub: Subscription }
+  | { kind: SubAction; sub: Subscription }
   | { kind: 'pay'; invoiceIds: number[] }
   | null;
 
-type SubAction = 'pause' | 'resume' | 'cancel' | 'change' | 'addons';
+type SubAction = 'pause' | 'resume' | 'cancel' | 'change' | 'addons' | 'grant';
 
 const SUB_TONE: Record<Subscription['status'], Tone> = { trialing: 'blue', active: 'green', paused: 'grey', cancelled: 'amber', ended: 'grey' };
 
@@ -201,6 +203,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
       {open?.kind === 'addons' ? <AddonsDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
       {open?.kind === 'merge' ? <MergeDialog keep={{ id: member.id, name: member.name }} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
       {open?.kind === 'pause' ? <PauseDialog sub={open.sub} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
+      {open?.kind === 'grant' ? <GrantFreezeDialog sub={open.sub} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'resume' ? <ResumeDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
       {open?.kind === 'cancel' ? <CancelDialog sub={open.sub} onClose={() => setOpen(null)} onDone={() => setOpen(null)} /> : null}
       {open?.kind === 'change' ? <ChangePlanDialog sub={open.sub} onClose={() => setOpen(null)} onDone={afterAction} /> : null}
@@ -234,6 +237,7 @@ function Stat(props: { label: string; value: string; tone?: 'red' | undefined; s
 
 /** Memberships and packs, each with its next billing date and price and the actions it allows. */
 function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub: Subscription) => void }) {
+  const canGrant = useCan('manager');
   const { t } = useTranslation();
   const f = useFormat();
   const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
@@ -269,7 +273,8 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
       id: 'actions',
       header: () => <span className="sr-only">{t('common.actions')}</span>,
       enableSorting: false,
-      meta: { width: '340px' },
+      // A manager's row has one more button (grant freeze days).
+      meta: { width: canGrant ? '520px' : '340px' },
       cell: (c) => <SubActions sub={c.row.original} onAction={props.onAction} />,
     },
   ];
@@ -310,6 +315,8 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
   const { t } = useTranslation();
   const s = props.sub;
   const live = s.status !== 'ended' && s.status !== 'cancelled';
+  // The contract lets only a manager or the owner grant freeze days (subscriptions.grantFreezeDays).
+  const canGrant = useCan('manager');
   if (!live) return null;
   const label = (key: string) => `${t(`members.actions.${key}`)} ${s.planName}`;
   return (
@@ -321,6 +328,11 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
       ) : s.freezeDaysPerYear > 0 ? (
         <button type="button" className="btn btn--small" aria-label={label('pause')} onClick={() => props.onAction('pause', s)}>
           {t('members.actions.pause')}
+        </button>
+      ) : null}
+      {canGrant && s.freezeDaysPerYear > 0 ? (
+        <button type="button" className="btn btn--small" aria-label={label('grantFreeze')} onClick={() => props.onAction('grant', s)}>
+          {t('members.actions.grantFreeze')}
         </button>
       ) : null}
       <button type="button" className="btn btn--small" aria-label={label('change')} onClick={() => props.onAction('change', s)}>

@@ -166,4 +166,56 @@ describe('freeze in extend mode', () => {
     const again = await billingAgainCreatesNothing(b);
     expect(again.after).toEqual(again.before);
   }, 180_000);
+
+  /** The card of the first scenario: bought 2026-01-04, frozen 2026-01-16 to 2026-02-05, paid through 2026-04-24. */
+  async function frozenQuarterly(name: string): Promise<{ m: number; sub: number }> {
+    b = await billing('2026-01-04');
+    const m = await b.member(name);
+    const plan = await b.plan({ name: 'Quarterly', price: 90000, intervalCount: 3, freezeDaysPerYear: 30, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    b.th.clock.setDate('2026-01-15');
+    await b.th.host.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-16', resumeDate: '2026-02-05' });
+    await b.dailyTo('2026-03-01');
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', nextBillDate: '2026-04-24' });
+    return { m, sub };
+  }
+
+  // The charge 2026-01-04/2026-04-04 is 90 days for 90000. The freeze moved its end by 20 days to
+  // 2026-04-24; from 2026-03-01 the unpaid-for days left are 2026-03-01..2026-04-24 = 54 (no frozen
+  // day in that stretch), so the credit is 90000 × 54 / 90 = 54000 (the printed dates alone gave
+  // 2026-03-01..2026-04-04 = 34 days, 34000).
+  it('cancelled now after the freeze: the credit covers the moved paid-through date', async () => {
+    const { m, sub } = await frozenQuarterly('Ou');
+    const r = await b!.th.host.invoke('subscriptions.cancel', { id: sub, mode: 'now', effectiveDate: '2026-03-01' });
+    expect(r.subscription).toMatchObject({ status: 'cancelled' });
+    expect(b!.creditNotes()).toEqual([
+      { number: 'CN-2026-00001', payer: m, issued: '2026-03-01', invoice: 'INV-2026-00001', settlement: 'credit', total: 54000, lines: ['2026-03-01/2026-04-24 54000 + 0 | Unused time – Quarterly'] },
+    ]);
+    await b!.dailyTo('2026-05-01');
+    expect(await b!.invoices()).toEqual([
+      { number: 'INV-2026-00001', payer: m, issued: '2026-01-04', due: '2026-01-11', total: 90000, status: 'partly_paid', lines: ['period 2026-01-04/2026-04-04 90000 = 90000 + 0 | Quarterly'] },
+    ]);
+    const again = await billingAgainCreatesNothing(b!);
+    expect(again.after).toEqual(again.before);
+  }, 180_000);
+
+  // Same 54000 of unused value; the dearer quarterly plan keeps the schedule (anchor 2026-04-24), so
+  // it charges 2026-03-01..2026-04-24 of its period 2026-01-24..2026-04-24 (90 days): 120000 × 54 / 90 = 72000.
+  it('a plan change now after the freeze credits the moved days and charges the rest of the period', async () => {
+    const { m, sub } = await frozenQuarterly('Qiu');
+    const dearer = await b!.plan({ name: 'Quarterly Plus', price: 120000, intervalCount: 3, freezeDaysPerYear: 30, pauseMode: 'extend' });
+    await b!.th.host.invoke('subscriptions.changePlan', { id: sub, planId: dearer, when: 'now', effectiveDate: '2026-03-01' });
+    await b!.dailyTo('2026-04-24');
+    expect(await b!.invoices()).toEqual([
+      { number: 'INV-2026-00001', payer: m, issued: '2026-01-04', due: '2026-01-11', total: 90000, status: 'open', lines: ['period 2026-01-04/2026-04-04 90000 = 90000 + 0 | Quarterly'] },
+      { number: 'INV-2026-00002', payer: m, issued: '2026-03-01', due: '2026-03-08', total: 18000, status: 'open', lines: [
+        'proration_credit 2026-03-01/2026-04-24 -54000 = -54000 + 0 | Unused time on Quarterly',
+        'proration_charge 2026-03-01/2026-04-24 72000 = 72000 + 0 | Remaining time on Quarterly Plus',
+      ] },
+      { number: 'INV-2026-00003', payer: m, issued: '2026-04-24', due: '2026-05-01', total: 120000, status: 'open', lines: ['period 2026-04-24/2026-07-24 120000 = 120000 + 0 | Quarterly Plus'] },
+    ]);
+    expect(b!.creditNotes()).toEqual([]);
+    const again = await billingAgainCreatesNothing(b!);
+    expect(again.after).toEqual(again.before);
+  }, 180_000);
 });
