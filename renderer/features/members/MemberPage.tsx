@@ -20,7 +20,7 @@ import { SellPackDialog } from './actions/SellPackDialog';
 import { SellPlanDialog } from './actions/SellPlanDialog';
 import { AddonsDialog } from '../sales/AddonsDialog';
 import { CheckoutDialog } from '../sales/CheckoutDialog';
-import { useCan } from '../staff/useCan';
+import { useCanCall } from '../staff/useCanCall';
 import type { Outcome } from './ActionDialog';
 import { Badges } from './Badges';
 import { FamilySection } from './family/FamilySection';
@@ -237,7 +237,7 @@ function Stat(props: { label: string; value: string; tone?: 'red' | undefined; s
 
 /** Memberships and packs, each with its next billing date and price and the actions it allows. */
 function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub: Subscription) => void }) {
-  const canGrant = useCan('manager');
+  const canGrant = useCanCall('subscriptions.grantFreezeDays');
   const { t } = useTranslation();
   const f = useFormat();
   const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
@@ -316,7 +316,7 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
   const s = props.sub;
   const live = s.status !== 'ended' && s.status !== 'cancelled';
   // The contract lets only a manager or the owner grant freeze days (subscriptions.grantFreezeDays).
-  const canGrant = useCan('manager');
+  const canGrant = useCanCall('subscriptions.grantFreezeDays');
   if (!live) return null;
   const label = (key: string) => `${t(`members.actions.${key}`)} ${s.planName}`;
   return (
@@ -331,7 +331,7 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
         </button>
       ) : null}
       {canGrant && s.freezeDaysPerYear > 0 ? (
-        <button type="button" className="btn btn--small" aria-label={label('grantFreeze')} onClick={() => props.onAction('grant', s)}>
+        <button type="button" className="btn btn--small" data-channel="subscriptions.grantFreezeDays" aria-label={label('grantFreeze')} onClick={() => props.onAction('grant', s)}>
           {t('members.actions.grantFreeze')}
         </button>
       ) : null}
