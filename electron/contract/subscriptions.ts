@@ -23,11 +23,6 @@ const REFUND = {
 } as const;
 
 /** Extra freeze days go past the plan's rules: a manager's or the owner's decision. */
-const GRANT = {
-  role: 'manager',
-  message: 'Only a manager or the owner can grant extra freeze days.',
-} as const;
-
 export const subscriptionChannels = {
   'subscriptions.create': channel<ActionResult>()(
     z.strictObject({
@@ -64,7 +59,9 @@ export const subscriptionChannels = {
       reason: requiredText(200),
       year: z.number('out_of_range').int('out_of_range').min(2000, 'out_of_range').max(2100, 'out_of_range').optional(),
     }),
-    { access: 'desk', when: [{ if: () => true, ...GRANT }], mutates: true },
+    // A manager's or the owner's decision whatever the input: the channel's own access, so the desk's
+    // screen never offers it (input-dependent rules are for channels the desk may call in some cases).
+    { access: 'manager', mutates: true },
   ),
   /** Resume on `effectiveDate` (default today): a prorated invoice to the next anchor date. */
   'subscriptions.resume': channel<ActionResult>()(z.strictObject({ id, effectiveDate: isoDate.optional(), dryRun }), {

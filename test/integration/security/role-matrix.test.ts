@@ -96,11 +96,10 @@ describe('role × channel matrix', () => {
   it('declares the input-dependent rules: paying money back needs a manager, keeping it as credit does not', () => {
     const conditional = names.filter((n) => channels[n].when.length > 0).map((n) => [n, channels[n].access, channels[n].when.map((r) => r.role)]);
     expect(conditional).toEqual([
-      ['subscriptions.grantFreezeDays', 'desk', ['manager']],
       ['subscriptions.cancel', 'desk', ['manager']],
       ['subscriptions.removeAddon', 'desk', ['manager']],
     ]);
-    // Extra freeze days go past the plan's rules: a manager's or the owner's decision, whatever the input.
+    // Extra freeze days go past the plan's rules: a manager's or the owner's decision, whatever the input (the channel's own access).
     const grant = { memberId: 1, days: 10, reason: 'Injury' };
     expect(ROLES.map((r) => canCall(r, 'subscriptions.grantFreezeDays', grant))).toEqual([false, false, true, true]);
     const refund = { id: 1, mode: 'now', settlement: 'refund', refundMethod: 'cash' } as const;
