@@ -6,7 +6,7 @@ import { handBackText } from '../../../shared/hand-back';
 import { paymentNumber } from '../../../shared/numbering';
 import { errorText, fieldErrorText } from '../../app/errors';
 import { Dialog } from '../../components/Dialog';
-import { PrintFooter } from './PrintFooter';
+import { PrintFooter, SlipLanguage, useSlipLang } from './PrintFooter';
 import { Field } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToText, textToMinor } from '../../components/moneyText';
@@ -15,7 +15,6 @@ import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
 import { MONEY_KEYS, methodInUse, methodLabel, newRequestId, printDocument, useMethods } from './money';
-import { Segmented } from '../../components/Segmented';
 
 
 /**
@@ -154,7 +153,7 @@ function RefundDone({ result, method, onClose }: { result: RefundResult; method:
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const methods = useMethods(true);
-  const [lang, setLang] = useState<'en' | 'zh-CN'>(i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
+  const [lang, setLang] = useSlipLang();
   const [printing, setPrinting] = useState(false);
   const print = async (action: 'print' | 'pdf') => {
     setPrinting(true);
@@ -173,19 +172,7 @@ function RefundDone({ result, method, onClose }: { result: RefundResult; method:
       </div>
       {result.bonusForfeited > 0 ? <p className="muted">{t('payments.refund.forfeited', { bonus: f.money(result.bonusForfeited) })}</p> : null}
       <p className="muted">{t('payments.take.afterwards', { due: f.money(result.payer.owes), credit: f.money(result.payer.credit) })}</p>
-      <Field label={t('payments.refund.slipLanguage')}>
-        {() => (
-          <Segmented
-            label={t('payments.refund.slipLanguage')}
-            value={lang}
-            options={[
-              { value: 'en', label: 'English' },
-              { value: 'zh-CN', label: '中文' },
-            ]}
-            onChange={setLang}
-          />
-        )}
-      </Field>
+      <SlipLanguage label={t('payments.refund.slipLanguage')} value={lang} onChange={setLang} />
     </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import type { PayerMoney, PaymentReceipt } from '../../../electron/contract/paym
 import { errorText, fieldErrorText } from '../../app/errors';
 import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
-import { PrintFooter } from './PrintFooter';
+import { PrintFooter, SlipLanguage, useSlipLang } from './PrintFooter';
 import { Field } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToText, textToMinor } from '../../components/moneyText';
@@ -279,10 +279,10 @@ function Stat(props: { label: string; value: string; tone?: 'due' | undefined })
 
 /** After recording: where the money went, the change to give back, and the receipt. */
 function ReceiptView({ receipt, onClose }: { receipt: PaymentReceipt; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
   const methods = useMethods(true);
-  const [lang, setLang] = useState<'en' | 'zh-CN'>(i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
+  const [lang, setLang] = useSlipLang();
   const [printing, setPrinting] = useState(false);
   const p = receipt.payment;
   const print = async (action: 'print' | 'pdf') => {
@@ -331,19 +331,7 @@ function ReceiptView({ receipt, onClose }: { receipt: PaymentReceipt; onClose: (
         ) : null}
       </dl>
       <p className="muted">{t('payments.take.afterwards', { due: f.money(receipt.payer.owes), credit: f.money(receipt.payer.credit) })}</p>
-      <Field label={t('payments.take.receiptLanguage')}>
-        {() => (
-          <Segmented
-            label={t('payments.take.receiptLanguage')}
-            value={lang}
-            options={[
-              { value: 'en', label: 'English' },
-              { value: 'zh-CN', label: '中文' },
-            ]}
-            onChange={setLang}
-          />
-        )}
-      </Field>
+      <SlipLanguage label={t('payments.take.receiptLanguage')} value={lang} onChange={setLang} />
     </Dialog>
   );
 }
