@@ -269,6 +269,7 @@ export const en = {
   cancel: {
     title: 'Cancel {{plan}}',
     confirm: 'Confirm cancellation',
+    keep: 'Keep membership',
     done: 'Membership cancelled',
     undone: 'Cancellation undone',
     when: 'When',
@@ -677,6 +678,7 @@ export const zh: typeof en = {
   cancel: {
     title: '退卡：{{plan}}',
     confirm: '确认退卡',
+    keep: '保留会员卡',
     done: '已退卡',
     undone: '已撤销退卡',
     when: '时间',
