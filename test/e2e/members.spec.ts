@@ -169,7 +169,7 @@ test('cancels at the period end, then undoes it; changes plan with the proration
   await page.goto(`${app.url}#/members?member=${zhang.id}`);
   await page.getByRole('button', { name: '退卡 Monthly 月卡' }).click();
   const cancel = page.getByRole('dialog', { name: '退卡：Monthly 月卡' });
-  await expect(cancel.getByText('不冲抵：会员卡于 2026-04-02 结束。')).toBeVisible();
+  await expect(cancel.getByText('不冲抵：会员卡于 2026年4月2日 结束。')).toBeVisible();
   await cancel.getByRole('button', { name: '确认退卡' }).click();
   await expect(page.getByRole('table', { name: '会员卡' })).toContainText('2026年4月2日 结束');
   await page.getByRole('button', { name: '撤销退卡 Monthly 月卡' }).click();
