@@ -108,6 +108,7 @@ const STAFF: [string, AuditRow, string, string][] = [
   ['PIN reset', staffRow({ pin: 'reset' }, { pin: 'old' }), 'Li Wei reset the PIN of Wang Fang', '李伟 重置了 Wang Fang 的 PIN 码'],
   ['own PIN changed', staffRow({ pin: 'changed' }, { pin: 'old' }), 'Wang Fang changed their PIN', 'Wang Fang 修改了自己的 PIN 码'],
   ['added', staffRow({ name: 'Wang Fang', role: 'desk', active: true }), 'Li Wei added Wang Fang as Desk', '李伟 添加员工 Wang Fang（前台）'],
+  ['owner created', { ...staffRow({ name: 'Wang Fang', role: 'owner', active: true }), staffId: 5, staffName: 'Wang Fang' }, 'Wang Fang created the owner account', 'Wang Fang 创建了店主账户'],
   ['deactivated', staffRow({ role: 'desk', active: false }, { role: 'desk', active: true }), 'Li Wei deactivated Wang Fang', '李伟 停用了 Wang Fang'],
   ['reactivated', staffRow({ role: 'desk', active: true }, { role: 'desk', active: false }), 'Li Wei reactivated Wang Fang', '李伟 重新启用了 Wang Fang'],
   ['role', staffRow({ role: 'manager', active: true }, { role: 'desk', active: true }), 'Li Wei made Wang Fang Manager', '李伟 将 Wang Fang 设为经理'],

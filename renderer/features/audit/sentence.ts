@@ -143,6 +143,7 @@ function staffSentence(row: AuditRow, a: Rec, b: Rec, t: TFunction, say: Say): s
   if (a.pin === 'changed') return say('pinChanged', { person });
   if (b.failedAttempts !== undefined && a.failedAttempts === 0 && a.lockedUntil === null) return say('pinCleared', { person });
   const role = str(a.role);
+  if (Object.keys(b).length === 0 && row.staffId !== null && String(row.staffId) === row.entityId) return say('ownerCreated', { person });
   if (Object.keys(b).length === 0) return say('staffAdded', { person, role: role ? t(`staff.roles.${role}`) : '' });
   if (a.active === false && b.active === true) return say('staffDeactivated', { person });
   if (a.active === true && b.active === false) return say('staffReactivated', { person });
