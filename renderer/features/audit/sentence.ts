@@ -114,13 +114,13 @@ export function auditSentence(row: AuditRow, t: TFunction, f: SentenceFormat): s
 type Say = (key: string, values?: Rec) => string;
 
 function subscriptionSentence(a: Rec, b: Rec, say: Say, date: (v: unknown) => string, withReason: (s: string) => string): string {
+  if (Object.keys(b).length === 0) return say('subscribed', { date: date(a.startDate) });
   if (a.pauseFrom !== undefined) return say(a.pauseUntil ? 'paused' : 'pausedOpen', { from: date(a.pauseFrom), until: date(a.pauseUntil) });
   if (a.resumeOn !== undefined) return say('resumed', { date: date(a.resumeOn) });
   if (a.cancel !== undefined) return say(a.endDate ? 'cancelled' : 'cancelledNow', { date: date(a.endDate) });
   if (b.cancelAtPeriodEnd === true) return say('cancelUndone');
-  if (a.pendingPlanId !== undefined) return say('planChangeAt', { date: date(a.on) });
+  if (b.pendingPlanId !== undefined && a.pendingPlanId !== undefined) return say('planChangeAt', { date: date(a.on) });
   if (a.planId !== undefined && b.planId !== undefined) return say('planChanged', { date: date(a.from) });
-  if (Object.keys(b).length === 0) return say('subscribed', { date: date(a.startDate) });
   if (typeof a.status === 'string' && typeof b.status === 'string') {
     return withReason(say('statusChanged', { from: say(`status.${b.status}`), to: say(`status.${a.status}`) }));
   }
