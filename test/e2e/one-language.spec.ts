@@ -33,12 +33,30 @@ const WORDS = {
 
 for (const lang of ['en', 'zh-CN'] as const) {
   const w = WORDS[lang];
-  test(`one language at a time: audit sentences, dates in sentences, the cancel dialog and one money sign (${lang})`, async ({ app }) => {
+  test(`one language at a time: audit sentences, dates in sentences, the cancel dialog and one money sign (${lang})`, async ({
+    app,
+  }) => {
     await app.setup(lang);
-    const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: w.plan, price: 30000, interval: 'month', taxRateBp: 0 });
-    const member = await app.host.invoke('members.create', { name: w.member, phone: '13800138000' });
-    const sale = await app.host.invoke('subscriptions.create', { memberId: member.id, planId: plan.id });
-    await app.host.invoke('payments.record', { payerId: member.id, method: 'wechat', amount: sale.invoices[0]!.total });
+    const plan = await app.host.invoke('plans.create', {
+      kind: 'recurring',
+      name: w.plan,
+      price: 30000,
+      interval: 'month',
+      taxRateBp: 0,
+    });
+    const member = await app.host.invoke('members.create', {
+      name: w.member,
+      phone: '13800138000',
+    });
+    const sale = await app.host.invoke('subscriptions.create', {
+      memberId: member.id,
+      planId: plan.id,
+    });
+    await app.host.invoke('payments.record', {
+      payerId: member.id,
+      method: 'wechat',
+      amount: sale.invoices[0]!.total,
+    });
     const { page } = app;
     await page.setViewportSize({ width: 1280, height: 720 });
 

@@ -14,9 +14,13 @@ describe('a business date inside a sentence reads in the reader’s language', (
   it('every translated sentence gets it, in both languages', async () => {
     initI18n('zh-CN');
     await i18n.changeLanguage('zh-CN');
-    expect(i18n.t('members.cancel.atEndNothing', { date: '2027-02-04' })).toBe('不冲抵：会员卡于 2027年2月4日 结束。');
+    expect(i18n.t('members.cancel.atEndNothing', { date: '2027-02-04' })).toBe(
+      '不冲抵：会员卡于 2027年2月4日 结束。',
+    );
     await i18n.changeLanguage('en');
-    expect(i18n.t('members.cancel.atEndNothing', { date: '2027-02-04' })).toBe('Nothing is credited: the membership ends on Feb 4, 2027.');
+    expect(i18n.t('members.cancel.atEndNothing', { date: '2027-02-04' })).toBe(
+      'Nothing is credited: the membership ends on Feb 4, 2027.',
+    );
     expect(i18n.t('members.import.formats')).toContain('2026-03-15');
   });
 });
