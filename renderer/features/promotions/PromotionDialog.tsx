@@ -14,6 +14,7 @@ import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
 import { bpToPercentText, parsePercentToBp } from '../../lib/format';
 import { discountWords } from './words';
+import './promotions.css';
 
 interface Draft {
   name: string;
@@ -73,16 +74,17 @@ export function PromotionDialog(props: { promotion: Promotion | null; onClose: (
       if (!(e instanceof ApiError)) return;
       const out: Record<string, string> = {};
       for (const [path, message] of Object.entries(e.fieldErrors())) out[path.replace(/^promotion\./, '').replace(/^planIds\.\d+$/, 'planIds')] ??= message;
+      // A percent field says what a percent should be, not what an amount should be.
+      if (out['discount.value'] && d.kind === 'percent') out['discount.value'] = 'percent';
       setErrors(out);
     },
   });
 
   function submit() {
-    if (discount === null) {
-      setErrors({ 'discount.value': d.kind === 'percent' ? 'percent' : 'invalid_amount' });
-      return;
-    }
-    save.mutate({ name: d.name, code: d.code.trim() === '' ? null : d.code, startsOn: d.startsOn, endsOn: d.endsOn, planIds: d.planIds, discount });
+    // A value that is not a percent or an amount goes as -1, so the host answers every field at once.
+    const periods = /^\d+$/.test(d.periods.trim()) ? Number(d.periods.trim()) : null;
+    const sent = discount ?? { kind: d.kind, value: -1, duration: d.duration, periods: d.duration === 'repeating' ? periods : null };
+    save.mutate({ name: d.name, code: d.code.trim() === '' ? null : d.code, startsOn: d.startsOn, endsOn: d.endsOn, planIds: d.planIds, discount: sent });
   }
   /** Editing a field clears its error: the manager has acted on it. */
   function set(patch: Partial<Draft>, ...paths: string[]) {

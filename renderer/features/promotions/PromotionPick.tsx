@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { discountWords } from './words';
+import './promotions.css';
 
 /** The promotion chosen for a membership in the cart: picked from the list (code null) or by its typed code. */
 export interface PickedPromotion {
@@ -57,7 +58,7 @@ export function PromotionPick(props: { planId: number; value: PickedPromotion | 
   }
   const list = eligible.data ?? [];
   return (
-    <div className="row row--2">
+    <div className="promo-pick">
       <Field label={t('promotions.sale.label')} hint={eligible.data && list.length === 0 ? t('promotions.sale.noneToday') : undefined}>
         {(id, hint) => (
           <select
@@ -81,7 +82,7 @@ export function PromotionPick(props: { planId: number; value: PickedPromotion | 
       </Field>
       <Field label={t('promotions.sale.code')} error={find.isError ? errorText(t, find.error) : undefined}>
         {(id, hint) => (
-          <div className="input-pair">
+          <div className="promo-code">
             <input
               id={id}
               aria-describedby={hint}

@@ -18,6 +18,7 @@ import { saveFile } from '../reports/exportCsv';
 import { useCanCall } from '../staff/useCanCall';
 import { PromotionDialog } from './PromotionDialog';
 import { discountWords } from './words';
+import './promotions.css';
 
 type Filter = 'active' | 'archived' | 'all';
 
@@ -65,7 +66,7 @@ export function PromotionsScreen(props: { tabs: ReactNode }) {
         id: 'name',
         accessorKey: 'name',
         header: t('promotions.col.name'),
-        meta: { width: '24%' },
+        meta: { width: '22%' },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span className="cell-strong">{p.name}</span>
@@ -77,7 +78,7 @@ export function PromotionsScreen(props: { tabs: ReactNode }) {
         id: 'dates',
         accessorKey: 'startsOn',
         header: t('promotions.col.dates'),
-        meta: { width: '19%' },
+        meta: { width: '16%' },
         cell: ({ row: { original: p } }) => dateRange(p.startsOn, addDays(p.endsOn, 1)),
       },
       {
@@ -91,21 +92,21 @@ export function PromotionsScreen(props: { tabs: ReactNode }) {
         id: 'plans',
         accessorFn: (p) => p.planIds.length,
         header: t('promotions.col.plans'),
-        meta: { width: '17%' },
+        meta: { width: '14%' },
         cell: ({ row: { original: p } }) => <span className="cell-sub--wrap">{p.planIds.map((id) => planName.get(id) ?? `#${id}`).join(locale.startsWith('zh') ? '、' : ', ')}</span>,
       },
       {
         id: 'status',
         accessorKey: 'status',
         header: t('promotions.col.status'),
-        meta: { width: '9%' },
+        meta: { width: '12%' },
         cell: ({ row: { original: p } }) => <PromotionStatusBadge p={p} />,
       },
       {
         id: 'actions',
         header: () => <span className="sr-only">{t('promotions.col.actions')}</span>,
         enableSorting: false,
-        meta: { align: 'right', width: '15%' },
+        meta: { align: 'right', width: '20%' },
         cell: ({ row: { original: p } }) => (
           <div className="row-actions">
             {canEdit ? (
@@ -248,7 +249,7 @@ function PromotionsReport() {
 
   return (
     <Card title={t('promotions.report.title')} className="card--table">
-      <div className="toolbar">
+      <div className="promo-report__bar">
         <p className="muted promo-report__meaning">{t('promotions.report.meaning')}</p>
         <button type="button" className="btn btn--small" data-channel="campaigns.report" disabled={!report.data || report.data.rows.length === 0} onClick={exportCsv}>
           {t('promotions.report.export')}
