@@ -69,7 +69,7 @@ export function PromotionsScreen(props: { tabs: ReactNode }) {
         meta: { width: '22%' },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
-            <span className="cell-strong">{p.name}</span>
+            <span className="cell-strong promo-name">{p.name}</span>
             <span className="cell-sub">{p.code ? t('promotions.code', { code: p.code }) : t('promotions.noCode')}</span>
           </div>
         ),
