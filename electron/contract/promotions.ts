@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id, isoDate, lineText, requiredLine } from './common';
 import { discountInput } from './subscriptions';
+import { EXPORT_FORMATS, type ExportFile } from './exports';
+import { LOCALES } from './settings';
 import { PROMOTION_CODE, normalisePromotionCode, type PromotionStatus } from '../../shared/promotions';
 
 export type { PromotionStatus };
@@ -104,6 +106,11 @@ export const promotionChannels = {
     access: 'manager',
     mutates: true,
   }),
+  /** The same report as a CSV (default) or Excel file, headers in the chosen language (default: the business's). */
+  'campaigns.export': channel<ExportFile>()(
+    z.strictObject({ format: z.enum(EXPORT_FORMATS, 'invalid_choice').default('csv'), locale: z.enum(LOCALES, 'invalid_choice').optional() }),
+    { access: 'manager', mutates: false },
+  ),
   /** Each promotion's sales, revenue and renewals, as of today. */
   'campaigns.report': channel<PromotionReport>()(z.strictObject({ includeArchived: z.boolean('invalid_choice').default(true) }), {
     access: 'manager',

@@ -1,10 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Papa from 'papaparse';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Promotion, PromotionReportRow } from '../../../electron/contract';
 import { addDays } from '../../../shared/dates';
-import { minorToText } from '../../../shared/money-text';
 import { errorText } from '../../app/errors';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable, type Columns } from '../../components/DataTable';
@@ -14,7 +12,7 @@ import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { saveFile } from '../reports/exportCsv';
+import { saveExport } from '../reports/exportCsv';
 import { useCanCall } from '../staff/useCanCall';
 import { PromotionDialog } from './PromotionDialog';
 import { discountWords } from './words';
@@ -197,7 +195,7 @@ export function PromotionsScreen(props: { tabs: ReactNode }) {
 
 /** Each promotion's sales, sale revenue, what was billed to date and renewals; exported as CSV. */
 function PromotionsReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const report = useQuery({ queryKey: ['campaigns', 'report'], queryFn: () => invoke('campaigns.report', { includeArchived: true }) });
   const { money } = f;
@@ -234,26 +232,24 @@ function PromotionsReport() {
     [t, money],
   );
 
-  function exportCsv() {
-    const rows = report.data?.rows ?? [];
-    const csv = Papa.unparse({
-      fields: [t('promotions.col.name'), t('promotions.field.code'), t('promotions.field.startsOn'), t('promotions.field.endsOn'), t('promotions.col.status'), t('promotions.report.sales'), t('promotions.report.revenue'), t('promotions.report.revenueToDate'), t('promotions.report.renewed')],
-      data: rows.map((r) => [
-        r.name, r.code ?? '', r.startsOn, r.endsOn, t(r.archived ? 'promotions.status.archived' : `promotions.status.${r.status}`), r.sales,
-        minorToText(r.revenue, f.currency), minorToText(r.revenueToDate, f.currency), r.renewed,
-      ]),
-    });
-    // A BOM so Excel opens the Chinese names as UTF-8.
-    saveFile(t('promotions.report.fileName', { date: report.data?.today ?? '' }), `\uFEFF${csv}`);
-  }
+  const exporting = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => invoke('campaigns.export', { format, locale: i18n.language === 'zh-CN' ? 'zh-CN' : 'en' }),
+    onSuccess: (file) => saveExport(file),
+    onError: (e) => toast.error(errorText(t, e)),
+  });
+  const empty = !report.data || report.data.rows.length === 0;
 
   return (
     <Card title={t('promotions.report.title')} className="card--table">
       <div className="promo-report__bar">
         <p className="muted promo-report__meaning">{t('promotions.report.meaning')}</p>
-        <button type="button" className="btn btn--small" data-channel="campaigns.report" disabled={!report.data || report.data.rows.length === 0} onClick={exportCsv}>
-          {t('promotions.report.export')}
-        </button>
+        <div className="row-actions">
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <button key={format} type="button" className="btn btn--small" data-channel="campaigns.export" disabled={empty || exporting.isPending} onClick={() => exporting.mutate(format)}>
+              {t(`promotions.report.export.${format}`)}
+            </button>
+          ))}
+        </div>
       </div>
       {report.isError ? <Banner kind="error">{errorText(t, report.error)}</Banner> : null}
       <DataTable

@@ -71,8 +71,7 @@ export const en = {
     revenueToDate: 'Billed to date',
     renewed: 'Renewed',
     renewedOf: '{{renewed}} of {{sales}}',
-    export: 'Export CSV',
-    fileName: 'promotions-{{date}}.csv',
+    export: { csv: 'Export CSV', xlsx: 'Export Excel' },
     none: 'No promotions to report yet.',
   },
   sale: {
@@ -160,8 +159,7 @@ export const zh: typeof en = {
     revenueToDate: '累计计费',
     renewed: '续费',
     renewedOf: '{{sales}} 人中 {{renewed}} 人',
-    export: '导出 CSV',
-    fileName: '促销活动-{{date}}.csv',
+    export: { csv: '导出 CSV', xlsx: '导出 Excel' },
     none: '暂无可统计的促销活动。',
   },
   sale: {

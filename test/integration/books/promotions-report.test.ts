@@ -53,6 +53,19 @@ describe('promotions report', () => {
     // B: R's sale 30000 − 5000 = 25000; then 12-06, 01-06, 02-06 at 30000 → 115000; renewed at 12-06.
     expect(rows[bb.id]).toMatchObject({ sales: 1, revenue: 25000, revenueToDate: 115000, promotionalPeriods: 1, renewed: 1, status: 'ended' });
     expect(rows[unused.id]).toMatchObject({ sales: 0, revenue: 0, revenueToDate: 0, renewed: 0 });
+
+    // The export: the same figures, in the shop's words, money in major units (UTF-8 with BOM, CRLF).
+    const zh = await h.invoke('campaigns.export', { locale: 'zh-CN' });
+    expect(zh).toMatchObject({ fileName: '促销活动-2027-02-10.csv', format: 'csv', rows: 3 });
+    expect(zh.content.split('\r\n')).toEqual([
+      '\uFEFF促销活动,优惠码,开始日期,结束日期,状态,优惠,销售数,首单收入,累计计费,续费',
+      'New year,NY,2027-01-01,2027-01-07,已结束,9折 · 每期,0,0.00,0.00,0',
+      'First month ¥50 off,,2026-11-01,2026-11-30,已结束,减50.00 · 首期,1,250.00,1150.00,1',
+      '双十一 首三月8折,D11,2026-11-01,2026-11-11,已结束,8折 · 前3期,2,480.00,1740.00,1',
+    ]);
+    const xlsx = await h.invoke('campaigns.export', { format: 'xlsx', locale: 'en' });
+    expect(xlsx).toMatchObject({ fileName: 'promotions-2027-02-10.xlsx', format: 'xlsx', rows: 3 });
+    expect(Buffer.from(xlsx.content, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 
   it('before anyone renews: a promotion for ever has one promotional period; a voided sale invoice bills nothing', async () => {
