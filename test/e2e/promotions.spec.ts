@@ -3,22 +3,7 @@
  * at a sale (a wrong code says so and adds nothing), and the invoice carries the discount — in
  * English and 中文, at the two common front-desk sizes.
  */
-import type { Page } from '@playwright/test';
-import path from 'node:path';
-import { expect, test } from './harness';
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
+import { expect, shootAtDeskSizes as shoot, test } from './harness';
 
 const WORDS = {
   en: {
