@@ -67,9 +67,11 @@ for (const lang of ['en', 'zh'] as const) {
     await sale.getByLabel(w.codeBox, { exact: true }).fill('SPRING25');
     await sale.getByRole('button', { name: w.apply }).click();
     await expect(sale.getByRole('alert')).toHaveText(w.unknown);
+    await shoot(page, `promotion-code-refused-${lang}`);
     await sale.getByLabel(w.codeBox, { exact: true }).fill('Spring26');
     await sale.getByLabel(w.codeBox, { exact: true }).press('Enter');
     await expect(sale.getByRole('status').filter({ hasText: w.applied })).toBeVisible();
+    await shoot(page, `promotion-code-applied-${lang}`);
     await expect(sale.getByRole('region', { name: w.cart }).getByRole('listitem')).toHaveCount(0);
     await sale.getByRole('button', { name: w.add }).click();
     await expect(sale.getByRole('region', { name: w.cart }).getByRole('listitem')).toContainText('Spring26');
