@@ -558,6 +558,14 @@ export const settingsColumns = {
 } as const satisfies Columns;
 export type SettingsRow = RowOf<typeof settingsColumns>;
 
+/** A member's photo: a small JPEG as base64 (migration 018). */
+export const memberPhotosColumns = {
+  member_id: 'integer',
+  jpeg: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type MemberPhotoRow = RowOf<typeof memberPhotosColumns>;
+
 export const tableColumns = {
   meta: metaColumns,
   audit_log: auditLogColumns,
@@ -599,4 +607,5 @@ export const tableColumns = {
   report_recognised_daily: reportRecognisedDailyColumns,
   report_dirty_members: reportDirtyMembersColumns,
   settings: settingsColumns,
+  member_photos: memberPhotosColumns,
 } as const;

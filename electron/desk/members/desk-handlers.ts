@@ -23,6 +23,7 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
   return {
     'members.search': (input, ctx) => d.finder.search(input.query, input.limit, ctx.today()),
     'members.list': (input, ctx) => d.finder.list(input.sort, input, ctx.today()),
+    'members.tags': () => d.finder.tags(),
     'members.profile': (input, ctx) => d.profiles.profile(input.id, ctx.today()),
     'members.duplicates': (input, ctx) => d.finder.duplicates(input, ctx.today()),
     'members.merge': (input, ctx) => {
