@@ -74,7 +74,7 @@ export type MemberListFilter = z.output<typeof memberListFilter>;
 export const deskChannels = {
   /** Ranked matches for the search box: card number, phone, name, pinyin, initials, then partial. */
   'members.search': channel<SearchHit[]>()(
-    z.strictObject({ query, limit: count(1, 200).default(20) }),
+    z.strictObject({ query, limit: count(1, 200).default(20), filter: memberListFilter.optional() }),
     { access: 'desk', mutates: false },
   ),
   /**

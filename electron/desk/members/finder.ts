@@ -135,21 +135,33 @@ export function createFinder(db: Db, rows: MemberRows) {
     return [...found];
   }
 
-  function search(query: string, limit: number, today: string): SearchHit[] {
+  /** Ranked matches; with filters, only those matching them (judged in code: a search has at most a few hundred candidates). */
+  function search(query: string, limit: number, today: string, filter?: MemberListFilter): SearchHit[] {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const holder = cardHolder(query.trim());
-    const ids = candidates(words, limit, holder);
+    const filtered = filter && isFiltered(filter) ? filter : null;
+    const ids = candidates(words, filtered ? Math.max(limit, 200) : limit, holder);
     if (ids.length === 0) return [];
     const ranked = rankRows
       .all(JSON.stringify(ids))
       .map((r) => ({ r, kind: matchKind(r, query, words, holder) }))
-      .sort((a, b) => RANK[a.kind] - RANK[b.kind] || (a.r.sort_key < b.r.sort_key ? -1 : a.r.sort_key > b.r.sort_key ? 1 : a.r.id - b.r.id))
-      .slice(0, limit);
-    return rows.byId(
+      .sort((a, b) => RANK[a.kind] - RANK[b.kind] || (a.r.sort_key < b.r.sort_key ? -1 : a.r.sort_key > b.r.sort_key ? 1 : a.r.id - b.r.id));
+    if (!filtered) {
+      const top = ranked.slice(0, limit);
+      return rows.byId(
+        top.map((x) => x.r.id),
+        today,
+      ).map((row, i) => ({ ...row, match: top[i]!.kind }));
+    }
+    const { rows: all, states } = rows.byIdWithStanding(
       ranked.map((x) => x.r.id),
       today,
-    ).map((row, i) => ({ ...row, match: ranked[i]!.kind }));
+    );
+    return all
+      .map((row, i) => ({ ...row, match: ranked[i]!.kind }))
+      .filter((row) => (filtered.tag === undefined || row.tags.includes(filtered.tag)) && matchesInCode(filtered, row.badges, states.get(row.id) ?? [], today))
+      .slice(0, limit);
   }
 
   const sameNameBirthday = db.prepare<[string, string], { id: number }>(
