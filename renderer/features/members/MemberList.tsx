@@ -81,8 +81,8 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   const data = useMemberRows(query, sort, pages, filter);
   const tags = useQuery({ queryKey: ['members', 'tags'], queryFn: () => invoke('members.tags', {}), staleTime: 30_000 });
   const filtered = filter.status !== undefined || filter.tag !== undefined || filter.endsSoon || filter.overdue;
-  function changeFilter(next: Partial<ListFilter>) {
-    setFilter((v) => ({ ...v, ...next }));
+  function changeFilter(next: Partial<ListFilter> | 'clear') {
+    setFilter((v) => (next === 'clear' ? NO_FILTER : { ...v, ...next }));
     setActive(null);
     virtualizer.scrollToOffset(0);
   }
@@ -221,7 +221,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           {t('members.listFilter.overdue')}
         </label>
         {filtered ? (
-          <button type="button" className="btn btn--small" onClick={() => changeFilter(NO_FILTER)}>
+          <button type="button" className="btn btn--small" onClick={() => changeFilter('clear')}>
             {t('members.listFilter.clear')}
           </button>
         ) : null}
