@@ -150,6 +150,23 @@ describe('member list filters', () => {
     });
   });
 
+  it('search within the filters', async () => {
+    th = await deskHost('2026-03-02');
+    const h = th.host;
+    await gym(h);
+    th.clock.setDate('2026-03-27');
+    const hits = async (query: string, filter?: Filter) => (await h.invoke('members.search', { query, ...(filter ? { filter } : {}) })).map((m) => m.name);
+    expect(await hits('dan')).toEqual(['Dan']);
+    expect(await hits('dan', { status: 'paused' })).toEqual(['Dan']);
+    expect(await hits('dan', { status: 'active' })).toEqual([]);
+    expect(await hits('eve', { tag: 'vip' })).toEqual(['Eve']);
+    expect(await hits('eve', { tag: 'morning' })).toEqual([]);
+    expect(await hits('ann', { overdue: true })).toEqual([]);
+    expect(await hits('bob', { status: 'active', endsSoon: true, overdue: true })).toEqual(['Bob']);
+    expect(await hits('gus', { status: 'ended', tag: 'morning' })).toEqual(['Gus']);
+    expect((await failure(h.invoke('members.search', { query: 'a', filter: { status: 'gone' } } as never))).code).toBe('VALIDATION');
+  });
+
   it('offer the tags live members carry', async () => {
     th = await deskHost('2026-03-02');
     await gym(th.host);
