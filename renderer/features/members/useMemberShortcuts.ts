@@ -17,6 +17,8 @@ export function useMemberShortcuts(on: boolean, actions: Record<Action, () => vo
     if (!on) return;
     function onKey(e: KeyboardEvent) {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      // Any dialog open (the page's own or one a section opened): the keys belong to it.
+      if (document.querySelector('[role="dialog"]')) return;
       const letter = /^Key([A-Z])$/.exec(e.code)?.[1]?.toLowerCase();
       const action = letter ? MEMBER_KEYS[letter as keyof typeof MEMBER_KEYS] : undefined;
       if (!action) return;
