@@ -8,7 +8,7 @@
  * today's end, and a fixed term's end is already written (the last period is billed at its start, and no
  * period is shorter than 7 days). Only the few subscriptions the engine has not yet stepped today (wake_date
  * on or before today, or not yet computed) and a freeze past its end date are "stale": their members are
- * judged in code with the state machine (see `staleMatches`), exactly as the badges are.
+ * judged in code with the state machine (see `matchesInCode`), exactly as the badges are.
  */
 import { addDays, compareDates } from '../../../shared/dates';
 import { ENDS_SOON_DAYS } from '../../../shared/lists';
@@ -58,11 +58,13 @@ export function isFiltered(f: MemberListFilter): boolean {
 /** The WHERE fragment (over `members m`) for these filters: the same text for the same choices, so statements are reused. */
 export function filterWhere(f: MemberListFilter): string {
   const parts: string[] = [];
-  if (f.tag !== undefined) parts.push('EXISTS (SELECT 1 FROM json_each(m.tags) t WHERE t.value = @tag)');
+  // A plain text search first (cheap), the JSON read only for the rows that contain the tag's quoted text.
+  if (f.tag !== undefined) parts.push("instr(m.tags, json_quote(@tag)) > 0 AND EXISTS (SELECT 1 FROM json_each(m.tags) t WHERE t.value = @tag)");
+  // Overdue reads the invoices, which are never stale: SQL for every member.
+  if (f.overdue) parts.push(OVERDUE);
   const state: string[] = [];
   if (f.status) state.push(`(${STATUS[f.status]})`);
   if (f.endsSoon) state.push(ENDS_SOON);
-  if (f.overdue) state.push(OVERDUE);
   if (state.length) {
     parts.push(`((m.id NOT IN (SELECT value FROM json_each(@stale)) AND ${state.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(@hits)))`);
   }
@@ -70,14 +72,17 @@ export function filterWhere(f: MemberListFilter): string {
 }
 
 export function needsStale(f: MemberListFilter): boolean {
-  return f.status !== undefined || f.endsSoon || f.overdue;
+  return f.status !== undefined || f.endsSoon;
 }
 
 export function filterParams(f: MemberListFilter, today: string, stale: number[], hits: number[]): FilterParams {
   return { today, soon: addDays(today, ENDS_SOON_DAYS), tag: f.tag ?? null, stale: JSON.stringify(stale), hits: JSON.stringify(hits) };
 }
 
-/** Does a member judged in code (badges and standing from the state machine) pass the status, ends-soon and overdue filters? */
+/**
+ * Does a member judged in code (badges and standing from the state machine) pass the status, ends-soon and
+ * overdue filters? (In a list the SQL applies overdue to everyone; a search applies all three here.)
+ */
 export function matchesInCode(f: MemberListFilter, badges: MemberBadge[], list: Standing[], today: string): boolean {
   if (f.status === 'none' ? list.length > 0 : f.status !== undefined && !badges.includes(f.status)) return false;
   if (f.overdue && !badges.includes('overdue')) return false;
