@@ -12,3 +12,13 @@ export const IMPORT_FIELDS = ['name', 'phone', 'cardNo', 'birthday', 'notes', 't
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** Fields a row can come in without: a bad value there can be skipped for that row alone. */
 export const IMPORT_SKIPPABLE: readonly ImportField[] = ['phone', 'cardNo', 'birthday', 'notes', 'tags', 'price'];
+
+/** The member list's status filter: the badges the desk shows (see electron/desk/members/standing.ts), and "no plan". */
+export const MEMBER_LIST_STATUSES = ['active', 'trialing', 'paused', 'ended', 'none'] as const;
+export type MemberListStatus = (typeof MEMBER_LIST_STATUSES)[number];
+/** "Ends soon" in the member list: the last day of service falls within this many days from today. */
+export const ENDS_SOON_DAYS = 7;
+
+/** A member photo as stored: a JPEG of at most this many bytes and this many pixels on its longer side. */
+export const PHOTO_MAX_BYTES = 60 * 1024;
+export const PHOTO_MAX_SIDE = 320;

@@ -10,6 +10,15 @@ import type { ImportField } from './desk';
  */
 export type MemberBadge = 'active' | 'trialing' | 'paused' | 'overdue' | 'expiring' | 'ended';
 
+/**
+ * The date the member list shows beside a member: the day service ends (a fixed term, a cancellation, a pack's
+ * expiry), else the next bill of a renewing membership; for a member whose plans all ended, the day the last one did.
+ */
+export interface MemberDue {
+  kind: 'ends' | 'bills' | 'ended';
+  date: string;
+}
+
 export interface MemberRow {
   id: number;
   name: string;
@@ -21,6 +30,7 @@ export interface MemberRow {
   payerName: string | null;
   mergedInto: number | null;
   badges: MemberBadge[];
+  due: MemberDue | null;
 }
 
 /** Where a page of the member list ends: the last row's sort key (name key or card number; null otherwise) and id. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import { id, isoDate, requiredText, text } from './common';
+import { empty, id, isoDate, lineText, requiredText, text } from './common';
 import { EXPORT_FORMATS, type ExportFile } from './exports';
 import { LOCALES } from './settings';
 import type {
@@ -33,7 +33,7 @@ const fileContent = z
   .max(28_000_000, 'file_too_large') // ~20 MB of CSV
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'invalid_file');
 
-import { IMPORT_FIELDS, type ImportField } from '../../shared/lists';
+import { IMPORT_FIELDS, MEMBER_LIST_STATUSES, type ImportField } from '../../shared/lists';
 export { IMPORT_FIELDS, type ImportField };
 
 /** Field → 0-based column of the file, or null for "not imported". */
@@ -59,10 +59,22 @@ const importSource = {
   skipValues: z.array(skipValue, 'invalid_choice').max(100_000, 'too_long').default([]),
 };
 
+/** The member list's filters: a status as the desk's badges name it, a tag, ending within 7 days, owing past due. */
+export const memberListFilter = z.strictObject(
+  {
+    status: z.enum(MEMBER_LIST_STATUSES, 'invalid_choice').optional(),
+    tag: lineText(30).pipe(z.string().min(1, 'required')).optional(),
+    endsSoon: z.boolean('invalid_choice').default(false),
+    overdue: z.boolean('invalid_choice').default(false),
+  },
+  'invalid_choice',
+);
+export type MemberListFilter = z.output<typeof memberListFilter>;
+
 export const deskChannels = {
   /** Ranked matches for the search box: card number, phone, name, pinyin, initials, then partial. */
   'members.search': channel<SearchHit[]>()(
-    z.strictObject({ query, limit: count(1, 200).default(20) }),
+    z.strictObject({ query, limit: count(1, 200).default(20), filter: memberListFilter.optional() }),
     { access: 'desk', mutates: false },
   ),
   /**
@@ -77,9 +89,13 @@ export const deskChannels = {
       offset: count(0, 10_000_000).default(0),
       limit: count(1, 500).default(100),
       count: z.boolean('invalid_choice').default(true),
+      /** Only members matching every filter given (see docs/decisions.md, "Member list, photos and shortcuts"). */
+      filter: memberListFilter.default({ endsSoon: false, overdue: false }),
     }),
     { access: 'desk', mutates: false },
   ),
+  /** Every tag live members carry, in order, for the list's tag filter. */
+  'members.tags': channel<string[]>()(empty, { access: 'desk', mutates: false }),
   /** The member page's header: the member, payer, dependants, badges, merged records. */
   'members.profile': channel<MemberProfile>()(z.strictObject({ id }), { access: 'desk', mutates: false }),
   /** Members a new or edited record may duplicate: same phone, or same name and birthday. */

@@ -592,6 +592,13 @@ export const promotionSalesColumns = {
   created_at: 'text',
 } as const satisfies Columns;
 export type PromotionSaleRow = RowOf<typeof promotionSalesColumns>;
+/** A member's photo: a small JPEG as base64 (migration 018). */
+export const memberPhotosColumns = {
+  member_id: 'integer',
+  jpeg: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type MemberPhotoRow = RowOf<typeof memberPhotosColumns>;
 
 export const tableColumns = {
   meta: metaColumns,
@@ -637,4 +644,5 @@ export const tableColumns = {
   promotions: promotionsColumns,
   promotion_plans: promotionPlansColumns,
   promotion_sales: promotionSalesColumns,
+  member_photos: memberPhotosColumns,
 } as const;

@@ -23,6 +23,7 @@ import type { Session } from '../desk/staff/session';
 import { createFrontDesk } from '../desk/members/front-desk';
 import { createMembersService } from '../desk/members/service';
 import { memberHandlers } from '../desk/members/handlers';
+import { createMemberPhotos } from '../desk/members/photos';
 import type { BillingEnv } from '../money/invoices/env';
 import { invoiceHandlers } from '../money/invoices/handlers';
 import { createInvoicesService } from '../money/invoices/service';
@@ -99,7 +100,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
     ...settingsHandlers(deps.settings),
     ...planHandlers(plans),
-    ...memberHandlers(members),
+    ...memberHandlers(members, createMemberPhotos(env, members)),
     ...subscriptionHandlers(billingEnv, subscriptions, packs),
     ...invoiceHandlers(createInvoicesService(env)),
     ...billingHandlers(billingEnv),

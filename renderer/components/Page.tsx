@@ -1,11 +1,20 @@
 import type { ReactNode } from 'react';
 
-export function Page(props: { title: string; subtitle?: string; actions?: ReactNode; children: ReactNode }) {
+export function Page(props: {
+  title: string;
+  subtitle?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  /** Given: the heading's id, and it can take the focus (a screen opened from the keyboard puts it there). */
+  titleId?: string;
+}) {
   return (
     <section className="page">
       <header className="page__header">
         <div>
-          <h1>{props.title}</h1>
+          <h1 id={props.titleId} tabIndex={props.titleId ? -1 : undefined}>
+            {props.title}
+          </h1>
           {props.subtitle ? <p className="page__subtitle">{props.subtitle}</p> : null}
         </div>
         {props.actions ? <div className="page__actions">{props.actions}</div> : null}

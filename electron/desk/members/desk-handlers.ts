@@ -21,8 +21,9 @@ export interface MemberDeskDeps {
 
 export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChannel> {
   return {
-    'members.search': (input, ctx) => d.finder.search(input.query, input.limit, ctx.today()),
+    'members.search': (input, ctx) => d.finder.search(input.query, input.limit, ctx.today(), input.filter),
     'members.list': (input, ctx) => d.finder.list(input.sort, input, ctx.today()),
+    'members.tags': () => d.finder.tags(),
     'members.profile': (input, ctx) => d.profiles.profile(input.id, ctx.today()),
     'members.duplicates': (input, ctx) => d.finder.duplicates(input, ctx.today()),
     'members.merge': (input, ctx) => {

@@ -16,8 +16,8 @@ interface Ref {
   column: string;
 }
 
-/** Columns that must not move: the merge bookkeeping itself. */
-const KEEP = new Set(['members.merged_into', 'member_merges.kept_id', 'member_merges.merged_id']);
+/** Columns that must not move: the merge bookkeeping itself, and the photo (one per member: moved below only when the kept record has none). */
+const KEEP = new Set(['members.merged_into', 'member_merges.kept_id', 'member_merges.merged_id', 'member_photos.member_id']);
 
 export function memberReferences(db: Db): Ref[] {
   const tables = db
@@ -80,6 +80,14 @@ export function mergeMembers(
     db.prepare(`UPDATE ${quote(ref.table)} SET ${quote(ref.column)} = ? WHERE ${quote(ref.column)} = ?`).run(keepId, mergeId);
     moved[`${ref.table}.${ref.column}`] = ids.length;
     movedIds[`${ref.table}.${ref.column}`] = ids;
+  }
+
+  const photo = db
+    .prepare('UPDATE member_photos SET member_id = ? WHERE member_id = ? AND NOT EXISTS (SELECT 1 FROM member_photos WHERE member_id = ?)')
+    .run(keepId, mergeId, keepId);
+  if (photo.changes) {
+    moved['member_photos.member_id'] = 1;
+    movedIds['member_photos.member_id'] = [mergeId];
   }
 
   // The kept record's own values win; what it lacks comes from the other.

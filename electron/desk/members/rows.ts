@@ -1,7 +1,7 @@
 /** Member rows as the desk lists them: the record, the payer's name and today's badges. */
 import type { MemberRow } from '../../contract/desk-types';
 import type { Db } from '../../db/open';
-import { badgesOf, type Overdue, type Standing, type StandingReader } from './standing';
+import { badgesOf, dueOf, type Overdue, type Standing, type StandingReader } from './standing';
 
 export interface MemberDbRow {
   id: number;
@@ -54,6 +54,7 @@ export function createMemberRows(db: Db, standing: StandingReader) {
       payerName: r.payer_name,
       mergedInto: r.merged_into,
       badges: badgesOf(states.get(r.id) ?? [], overdue.get(r.payer_id ?? r.id), today),
+      due: dueOf(states.get(r.id) ?? []),
     }));
     return { rows: out, states, overdue };
   }

@@ -8,7 +8,7 @@
 import { compareDates, daysBetween } from '../../../shared/dates';
 import { periodContaining } from '../../billing/periods';
 import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStanding, type PlanTerms, type SubState, type Terms } from '../../billing/subscription/index';
-import type { MemberBadge } from '../../contract/desk-types';
+import type { MemberBadge, MemberDue } from '../../contract/desk-types';
 import type { Db } from '../../db/open';
 import type { SubscriptionRow } from '../../db/rows';
 
@@ -30,6 +30,8 @@ export interface SubscriptionStanding {
   endsOn: string | null;
   trialEndsOn: string | null;
   pausedUntil: string | null;
+  /** The next day billed (first day not yet invoiced); null when nothing more will be. */
+  nextBillOn: string | null;
   quota: number | null;
   /** Check-ins counted in the current period (for the quota). */
   periodVisits: number;
@@ -162,6 +164,7 @@ export function createStanding(db: Db) {
       endsOn: on.endsOn,
       trialEndsOn,
       pausedUntil: on.state === 'paused' ? on.pausedUntil : null,
+      nextBillOn: on.paidThrough,
       quota: r.session_quota,
       periodVisits: 0, // counted in `of`, for all quota plans in one query
       perDay: r.checkins_per_day,
@@ -233,6 +236,27 @@ export type StandingReader = ReturnType<typeof createStanding>;
 function isExpiring(s: Standing, today: string): boolean {
   if (s.kind === 'pack' && s.sessionsLeft <= FEW_SESSIONS) return true;
   return s.endsOn !== null && daysBetween(today, s.endsOn) <= EXPIRING_DAYS;
+}
+
+/**
+ * The date the list shows beside a member (see MemberDue): among the plans still serving (or paused), the soonest
+ * end, or the soonest next bill of those that renew; with none left, the day the last one ended.
+ */
+export function dueOf(list: Standing[]): MemberDue | null {
+  const live = list.filter((s) => s.state !== 'ended');
+  const soonest = (dates: (string | null)[]) => dates.filter((d): d is string => d !== null).sort(compareDates)[0];
+  if (live.length) {
+    const ends = soonest(live.map((s) => s.endsOn));
+    if (ends) return { kind: 'ends', date: ends };
+    const bills = soonest(live.map((s) => (s.kind === 'subscription' ? s.nextBillOn : null)));
+    return bills ? { kind: 'bills', date: bills } : null;
+  }
+  const last = list
+    .map((s) => s.endsOn)
+    .filter((d): d is string => d !== null)
+    .sort(compareDates)
+    .pop();
+  return last ? { kind: 'ended', date: last } : null;
 }
 
 /** The badges of one member (see MemberBadge for what each means). */

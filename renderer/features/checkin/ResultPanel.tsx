@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckinBlock, CheckinResult, CheckinWarning } from '../../../electron/contract';
 import { useFormat } from '../../components/useFormat';
 import { Badges } from '../members/Badges';
+import { MemberPhoto } from '../members/photo/MemberPhoto';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type F = ReturnType<typeof useFormat>;
@@ -119,6 +120,7 @@ export function ResultPanel(props: { result: CheckinResult; query: string; chose
         ) : null}
         {kind === 'blocked' ? props.nextSteps : null}
       </div>
+      <MemberPhoto key={m.id} memberId={m.id} name={m.name} size="checkin" />
     </div>
   );
 }

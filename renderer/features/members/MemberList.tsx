@@ -8,7 +8,10 @@ import { Banner } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { invoke } from '../../lib/api';
 import { BadgeList } from './Badges';
-import { PAGE, useMemberRows, type Sort } from './useMemberRows';
+import { useQuery } from '@tanstack/react-query';
+import { MEMBER_LIST_STATUSES, type MemberListStatus } from '../../../shared/lists';
+import { useFormat } from '../../components/useFormat';
+import { NO_FILTER, PAGE, useMemberRows, type ListFilter, type Sort } from './useMemberRows';
 
 const ROW = 52;
 /** How long the list must rest on a page it jumped to before that page is read. */
@@ -28,6 +31,7 @@ const ListRow = memo(function ListRow(props: {
   t: TFunction;
 }) {
   const { row, index, active, t } = props;
+  const f = useFormat();
   return (
     <div
       id={`member-row-${index}`}
@@ -50,6 +54,7 @@ const ListRow = memo(function ListRow(props: {
           <span>
             <BadgeList badges={row.badges} t={t} />
           </span>
+          <span className={`mlist__due mlist__due--${row.due?.kind ?? 'none'}`}>{row.due ? t(`members.due.${row.due.kind}`, { date: f.date(row.due.date) }) : '—'}</span>
         </>
       ) : (
         <span className="muted">{t('common.loading')}</span>
@@ -72,7 +77,15 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   // The pages in view, not the rows: the list re-renders for data once per page scrolled, not per frame.
   const [pages, setPages] = useState({ first: 0, last: 0 });
-  const data = useMemberRows(query, sort, pages);
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const data = useMemberRows(query, sort, pages, filter);
+  const tags = useQuery({ queryKey: ['members', 'tags'], queryFn: () => invoke('members.tags', {}), staleTime: 30_000 });
+  const filtered = filter.status !== undefined || filter.tag !== undefined || filter.endsSoon || filter.overdue;
+  function changeFilter(next: Partial<ListFilter> | 'clear') {
+    setFilter((v) => (next === 'clear' ? NO_FILTER : { ...v, ...next }));
+    setActive(null);
+    virtualizer.scrollToOffset(0);
+  }
   const onOpenRef = useRef(props.onOpen);
   useEffect(() => {
     onOpenRef.current = props.onOpen;
@@ -178,6 +191,41 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           }}
         />
       </div>
+      <div className="mlist-filters" role="group" aria-label={t('members.listFilter.label')}>
+        <select
+          aria-label={t('members.listFilter.status')}
+          value={filter.status ?? ''}
+          onChange={(e) => changeFilter({ status: (e.target.value || undefined) as MemberListStatus | undefined })}
+        >
+          <option value="">{t('members.listFilter.anyStatus')}</option>
+          {MEMBER_LIST_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`members.listFilter.statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('members.listFilter.tag')} value={filter.tag ?? ''} onChange={(e) => changeFilter({ tag: e.target.value || undefined })}>
+          <option value="">{t('members.listFilter.anyTag')}</option>
+          {(tags.data ?? []).map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="checkbox" checked={filter.endsSoon} onChange={(e) => changeFilter({ endsSoon: e.target.checked })} />
+          {t('members.listFilter.endsSoon')}
+        </label>
+        <label>
+          <input type="checkbox" checked={filter.overdue} onChange={(e) => changeFilter({ overdue: e.target.checked })} />
+          {t('members.listFilter.overdue')}
+        </label>
+        {filtered ? (
+          <button type="button" className="btn btn--small" onClick={() => changeFilter('clear')}>
+            {t('members.listFilter.clear')}
+          </button>
+        ) : null}
+      </div>
       <div className="toolbar__meta mlist-meta" aria-live="polite">
         {data.searching
           ? data.capped
@@ -194,10 +242,11 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           <span>{t('members.col.phone')}</span>
           <span>{t('members.col.payer')}</span>
           <span>{t('members.col.status')}</span>
+          <span>{t('members.dueCol')}</span>
         </div>
         <div ref={scrollRef} className="mlist__scroll">
           {data.total === 0 && !data.loading ? (
-            <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : t('members.empty')}</div>
+            <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : filtered ? t('members.listFilter.none') : t('members.empty')}</div>
           ) : (
             <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => (

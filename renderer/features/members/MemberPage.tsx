@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail, MemberPack, Subscription } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
@@ -27,6 +27,8 @@ import { FamilySection } from './family/FamilySection';
 import { MemberDialog } from './MemberDialog';
 import { MergeDialog } from './MergeDialog';
 import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
+import { PhotoCard } from './photo/PhotoCard';
+import { useMemberShortcuts } from './useMemberShortcuts';
 
 type Tab = 'memberships' | 'money' | 'visits' | 'history';
 type Open =
@@ -38,6 +40,9 @@ type Open =
 type SubAction = 'pause' | 'resume' | 'cancel' | 'change' | 'addons' | 'grant';
 
 const SUB_TONE: Record<Subscription['status'], Tone> = { trialing: 'blue', active: 'green', paused: 'grey', cancelled: 'amber', ended: 'grey' };
+
+/** The member page's heading (the member's name): where the focus lands when the page opens. */
+const MEMBER_TITLE = 'member-page-title';
 
 /** One member: who they are, what they have, what they owe, when they came, and every action on them. */
 export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id: number) => void; onCheckIn: (id: number) => void }) {
@@ -52,6 +57,17 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
     queryKey: ['members', 'balance', payerId],
     queryFn: () => invoke('members.balance', { payerId: payerId! }),
     enabled: payerId !== null,
+  });
+  // Opened (from the list, Ctrl+K or a link): the focus goes to the member's name, so the keyboard starts here.
+  const loaded = member !== undefined;
+  useEffect(() => {
+    if (loaded) document.getElementById(MEMBER_TITLE)?.focus();
+  }, [loaded]);
+  const live = member !== undefined && member.mergedInto === null;
+  useMemberShortcuts(live && open === null, {
+    pay: () => setOpen({ kind: 'pay', invoiceIds: [] }),
+    sell: () => setOpen({ kind: 'checkout' }),
+    checkIn: () => member && props.onCheckIn(member.id),
   });
 
   if (profile.isError) {
@@ -72,6 +88,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
 
   return (
     <Page
+      titleId={MEMBER_TITLE}
       title={member.name}
       subtitle={[member.cardNo ? t('members.cardShort', { card: member.cardNo }) : '', member.phone].filter(Boolean).join(' · ')}
       actions={
@@ -83,12 +100,12 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
             {t('common.edit')}
           </button>
           {member.mergedInto === null ? (
-            <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'checkout' })}>
+            <button type="button" className="btn btn--primary" title={t('members.keys.sell')} aria-keyshortcuts="Alt+S" onClick={() => setOpen({ kind: 'checkout' })}>
               {t('sales.open')}
             </button>
           ) : null}
           {member.mergedInto === null ? (
-            <button type="button" className="btn btn--primary" onClick={() => props.onCheckIn(member.id)}>
+            <button type="button" className="btn btn--primary" title={t('members.keys.checkIn')} aria-keyshortcuts="Alt+C" onClick={() => props.onCheckIn(member.id)}>
               {t('members.actions.checkIn')}
             </button>
           ) : null}
@@ -103,7 +120,13 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           </button>
         </Banner>
       ) : null}
+      {live ? (
+        <p className="member-keys muted" data-testid="member-keys">
+          {t('members.keys.hint')}
+        </p>
+      ) : null}
       <div className="member-top">
+        <PhotoCard memberId={member.id} name={member.name} readOnly={!live} />
         <Card className="member-facts">
           <div className="member-facts__badges">
             <Badges badges={p.badges} />
@@ -162,7 +185,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
           )}
           {p.overdue ? <Banner kind="error">{t('members.money.overdue', { amount: f.money(p.overdue.amount), count: p.overdue.days })}</Banner> : null}
           <div className="row-actions member-money__actions">
-            <button type="button" className="btn btn--primary" onClick={() => setOpen({ kind: 'pay', invoiceIds: [] })}>
+            <button type="button" className="btn btn--primary" title={t('members.keys.pay')} aria-keyshortcuts="Alt+P" onClick={() => setOpen({ kind: 'pay', invoiceIds: [] })}>
               {t('members.actions.takePayment')}
             </button>
           </div>

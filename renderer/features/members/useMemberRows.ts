@@ -1,27 +1,37 @@
 import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MemberListPage, MemberRow, SearchHit } from '../../../electron/contract';
+import type { MemberListStatus } from '../../../shared/lists';
 import { invoke } from '../../lib/api';
 
 export const PAGE = 100;
 export const SEARCH_LIMIT = 200;
 export type Sort = 'name' | 'card' | 'newest';
 
-const listKey = (sort: Sort, page: number) => ['members', 'list', sort, page] as const;
+/** The list's filters as the screen holds them (every one optional; all given must match). */
+export interface ListFilter {
+  status?: MemberListStatus;
+  tag?: string;
+  endsSoon: boolean;
+  overdue: boolean;
+}
+export const NO_FILTER: ListFilter = { endsSoon: false, overdue: false };
+
+const listKey = (sort: Sort, filter: ListFilter, page: number) => ['members', 'list', sort, filter, page] as const;
 
 /**
  * Page `p` of the list, read after the cursor of the nearest page before it that is already
  * here (keyset paging: an index range, never a scan of the rows above), skipping the pages in
  * between. Page 0 also brings the count; the later ones do not pay for it.
  */
-function fetchPage(qc: QueryClient, sort: Sort, p: number): Promise<MemberListPage> {
-  if (p === 0) return invoke('members.list', { sort, limit: PAGE, count: true });
+function fetchPage(qc: QueryClient, sort: Sort, filter: ListFilter, p: number): Promise<MemberListPage> {
+  if (p === 0) return invoke('members.list', { sort, filter, limit: PAGE, count: true });
   for (let q = p - 1; q >= 0; q--) {
-    const known = qc.getQueryData<MemberListPage>(listKey(sort, q));
+    const known = qc.getQueryData<MemberListPage>(listKey(sort, filter, q));
     if (!known) continue;
     if (!known.next) return Promise.resolve({ total: null, rows: [], next: null });
-    return invoke('members.list', { sort, after: known.next, offset: (p - q - 1) * PAGE, limit: PAGE, count: false });
+    return invoke('members.list', { sort, filter, after: known.next, offset: (p - q - 1) * PAGE, limit: PAGE, count: false });
   }
-  return invoke('members.list', { sort, offset: p * PAGE, limit: PAGE, count: false });
+  return invoke('members.list', { sort, filter, offset: p * PAGE, limit: PAGE, count: false });
 }
 
 /**
@@ -29,18 +39,18 @@ function fetchPage(qc: QueryClient, sort: Sort, p: number): Promise<MemberListPa
  * the whole list in pages of 100, fetched as they come into view, and the next page ahead.
  * `pages` is the first and last page in view (the list changes it once per page, not per frame).
  */
-export function useMemberRows(query: string, sort: Sort, pages: { first: number; last: number }) {
+export function useMemberRows(query: string, sort: Sort, pages: { first: number; last: number }, filter: ListFilter = NO_FILTER) {
   const qc = useQueryClient();
   const searching = query.trim() !== '';
   const search = useQuery({
-    queryKey: ['members', 'search', query.trim()],
-    queryFn: () => invoke('members.search', { query: query.trim(), limit: SEARCH_LIMIT }),
+    queryKey: ['members', 'search', query.trim(), filter],
+    queryFn: () => invoke('members.search', { query: query.trim(), limit: SEARCH_LIMIT, filter }),
     enabled: searching,
     placeholderData: keepPreviousData,
   });
   const first = useQuery({
-    queryKey: listKey(sort, 0),
-    queryFn: () => fetchPage(qc, sort, 0),
+    queryKey: listKey(sort, filter, 0),
+    queryFn: () => fetchPage(qc, sort, filter, 0),
     enabled: !searching,
     staleTime: 10_000,
   });
@@ -53,8 +63,8 @@ export function useMemberRows(query: string, sort: Sort, pages: { first: number;
   }
   const later = useQueries({
     queries: pageNumbers.map((p) => ({
-      queryKey: listKey(sort, p),
-      queryFn: () => fetchPage(qc, sort, p),
+      queryKey: listKey(sort, filter, p),
+      queryFn: () => fetchPage(qc, sort, filter, p),
       staleTime: 10_000,
       // Rows are shown as read; comparing 100 rows deeply with the previous answer buys nothing.
       structuralSharing: false,

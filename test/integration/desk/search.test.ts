@@ -85,6 +85,7 @@ describe('members.search', () => {
       payerName: '张三',
       mergedInto: null,
       badges: [],
+      due: null,
       match: 'name',
     });
     await h.invoke('members.update', { id: kid.id, member: { name: '李小明', payerId: zhang.id } });

@@ -107,6 +107,8 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('ALTER TABLE day_closeouts DROP COLUMN opening_float;');
     // And migration 017 (promotions).
     db.exec('DROP TABLE promotion_sales; DROP TABLE promotion_plans; DROP TABLE promotions;');
+    // And migration 018 (member photos, the member list's date indexes).
+    db.exec('DROP TABLE member_photos; DROP INDEX subscriptions_end; DROP INDEX member_packs_expires;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
