@@ -49,6 +49,8 @@ import { createFamilyService } from '../desk/family/service';
 import { familyHandlers } from '../desk/family/handlers';
 import { createCheckoutService } from '../desk/checkout/service';
 import { checkoutHandlers } from '../desk/checkout/handlers';
+import { createClassesService } from '../desk/classes/service';
+import { classHandlers } from '../desk/classes/handlers';
 
 export interface AreaDeps {
   db: Db;
@@ -121,6 +123,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...demoHandlers(deps.dataDir),
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments })),
+    ...classHandlers(createClassesService(env, members)),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,
