@@ -105,6 +105,10 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('ALTER TABLE plans DROP COLUMN pause_mode; ALTER TABLE subscription_pauses DROP COLUMN mode; DROP TABLE freeze_grants;');
     // And migration 016 (the closeout's opening float).
     db.exec('ALTER TABLE day_closeouts DROP COLUMN opening_float;');
+    // And migration 019 (classes and lessons).
+    db.exec(
+      'DROP TABLE class_bookings; DROP TABLE class_enrolments; DROP TABLE class_sessions; DROP TABLE class_schedules; DROP TABLE class_rooms; DROP TABLE class_teachers; DROP TABLE class_type_plans; DROP TABLE class_types;',
+    );
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
