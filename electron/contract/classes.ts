@@ -12,7 +12,8 @@ import { id, isoDate, money, requiredLine, lineText, text } from './common';
 
 export type ClassRule = 'count' | 'fee' | 'deduct';
 export type ClassBookingKind = 'booking' | 'walk_in' | 'enrolment' | 'makeup';
-export type ClassBookingStatus = 'booked' | 'waitlisted' | 'cancelled' | 'late_cancelled' | 'attended' | 'no_show';
+export type ClassBookingStatus =
+  'booked' | 'waitlisted' | 'cancelled' | 'late_cancelled' | 'attended' | 'no_show';
 
 export interface ClassType {
   id: number;
@@ -185,13 +186,31 @@ export interface LessonBalance {
 
 const HEX = /^#[0-9a-f]{6}$/;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const colour = z.string('invalid_text').transform((s) => s.toLowerCase()).refine((s) => HEX.test(s), 'invalid_colour');
+const colour = z
+  .string('invalid_text')
+  .transform((s) => s.toLowerCase())
+  .refine((s) => HEX.test(s), 'invalid_colour');
 const time = z.string('invalid_time').regex(TIME, 'invalid_time');
-const minutes = z.number('out_of_range').int('out_of_range').min(5, 'out_of_range').max(720, 'out_of_range');
-const capacity = z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(1000, 'out_of_range');
-const units = z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(20, 'out_of_range');
+const minutes = z
+  .number('out_of_range')
+  .int('out_of_range')
+  .min(5, 'out_of_range')
+  .max(720, 'out_of_range');
+const capacity = z
+  .number('out_of_range')
+  .int('out_of_range')
+  .min(1, 'out_of_range')
+  .max(1000, 'out_of_range');
+const units = z
+  .number('out_of_range')
+  .int('out_of_range')
+  .min(1, 'out_of_range')
+  .max(20, 'out_of_range');
 const rule = z.enum(['count', 'fee', 'deduct'], 'invalid_choice');
-const planIds = z.array(id).max(100, 'too_many').refine((a) => new Set(a).size === a.length, 'duplicate');
+const planIds = z
+  .array(id)
+  .max(100, 'too_many')
+  .refine((a) => new Set(a).size === a.length, 'duplicate');
 const weekdays = z
   .array(z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(6, 'out_of_range'))
   .min(1, 'required')
@@ -222,17 +241,35 @@ export const classTypeUpdateInput = z.strictObject({
 export const classRulesInput = z
   .strictObject({
     id,
-    openDays: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(366, 'out_of_range'),
-    cutoffHours: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(720, 'out_of_range'),
+    openDays: z
+      .number('out_of_range')
+      .int('out_of_range')
+      .min(0, 'out_of_range')
+      .max(366, 'out_of_range'),
+    cutoffHours: z
+      .number('out_of_range')
+      .int('out_of_range')
+      .min(0, 'out_of_range')
+      .max(720, 'out_of_range'),
     lateCancelRule: rule,
     lateCancelFee: money.default(0),
     noShowRule: rule,
     noShowFee: money.default(0),
   })
-  .refine((r) => r.lateCancelRule !== 'fee' || r.lateCancelFee > 0, { message: 'fee_required', path: ['lateCancelFee'] })
-  .refine((r) => r.noShowRule !== 'fee' || r.noShowFee > 0, { message: 'fee_required', path: ['noShowFee'] });
+  .refine((r) => r.lateCancelRule !== 'fee' || r.lateCancelFee > 0, {
+    message: 'fee_required',
+    path: ['lateCancelFee'],
+  })
+  .refine((r) => r.noShowRule !== 'fee' || r.noShowFee > 0, {
+    message: 'fee_required',
+    path: ['noShowFee'],
+  });
 
-const teacherFields = { name: requiredLine(100), staffId: id.nullable().default(null), phone: lineText(40).default('') };
+const teacherFields = {
+  name: requiredLine(100),
+  staffId: id.nullable().default(null),
+  phone: lineText(40).default(''),
+};
 const roomFields = { name: requiredLine(100), capacity: capacity.nullable().default(null) };
 
 export const scheduleCreateInput = z
@@ -275,7 +312,11 @@ export const sessionChangeInput = z.strictObject({
 export const bookInput = z.strictObject({
   sessionId: id,
   /** One member, or each child of a household (all booked or none). */
-  memberIds: z.array(id).min(1, 'required').max(10, 'too_many').refine((a) => new Set(a).size === a.length, 'duplicate'),
+  memberIds: z
+    .array(id)
+    .min(1, 'required')
+    .max(10, 'too_many')
+    .refine((a) => new Set(a).size === a.length, 'duplicate'),
   /** When a payer books for their household: every member must be theirs. */
   payerId: id.optional(),
   /** A full session puts them on the waitlist instead of refusing. */
@@ -287,41 +328,118 @@ const sessionRef = z.strictObject({ sessionId: id });
 
 export const classChannels = {
   // Timetable: the desk reads it; a manager changes it; the owner sets the rules.
-  'classes.types.list': channel<ClassType[]>()(z.strictObject({ includeArchived: z.boolean('invalid_choice').default(false) }), { access: 'desk', mutates: false }),
-  'classes.types.create': channel<ClassType>()(classTypeCreateInput, { access: 'manager', mutates: true }),
-  'classes.types.update': channel<ClassType>()(classTypeUpdateInput, { access: 'manager', mutates: true }),
-  'classes.types.setRules': channel<ClassType>()(classRulesInput, { access: 'owner', mutates: true }),
-  'classes.teachers.list': channel<ClassTeacher[]>()(z.strictObject({}), { access: 'desk', mutates: false }),
-  'classes.teachers.create': channel<ClassTeacher>()(z.strictObject(teacherFields), { access: 'manager', mutates: true }),
+  'classes.types.list': channel<ClassType[]>()(
+    z.strictObject({ includeArchived: z.boolean('invalid_choice').default(false) }),
+    { access: 'desk', mutates: false },
+  ),
+  'classes.types.create': channel<ClassType>()(classTypeCreateInput, {
+    access: 'manager',
+    mutates: true,
+  }),
+  'classes.types.update': channel<ClassType>()(classTypeUpdateInput, {
+    access: 'manager',
+    mutates: true,
+  }),
+  'classes.types.setRules': channel<ClassType>()(classRulesInput, {
+    access: 'owner',
+    mutates: true,
+  }),
+  'classes.teachers.list': channel<ClassTeacher[]>()(z.strictObject({}), {
+    access: 'desk',
+    mutates: false,
+  }),
+  'classes.teachers.create': channel<ClassTeacher>()(z.strictObject(teacherFields), {
+    access: 'manager',
+    mutates: true,
+  }),
   'classes.teachers.update': channel<ClassTeacher>()(
-    z.strictObject({ id, name: teacherFields.name.optional(), staffId: id.nullable().optional(), phone: lineText(40).optional(), active: z.boolean('invalid_choice').optional() }),
+    z.strictObject({
+      id,
+      name: teacherFields.name.optional(),
+      staffId: id.nullable().optional(),
+      phone: lineText(40).optional(),
+      active: z.boolean('invalid_choice').optional(),
+    }),
     { access: 'manager', mutates: true },
   ),
-  'classes.rooms.list': channel<ClassRoom[]>()(z.strictObject({}), { access: 'desk', mutates: false }),
-  'classes.rooms.create': channel<ClassRoom>()(z.strictObject(roomFields), { access: 'manager', mutates: true }),
+  'classes.rooms.list': channel<ClassRoom[]>()(z.strictObject({}), {
+    access: 'desk',
+    mutates: false,
+  }),
+  'classes.rooms.create': channel<ClassRoom>()(z.strictObject(roomFields), {
+    access: 'manager',
+    mutates: true,
+  }),
   'classes.rooms.update': channel<ClassRoom>()(
-    z.strictObject({ id, name: roomFields.name.optional(), capacity: capacity.nullable().optional(), active: z.boolean('invalid_choice').optional() }),
+    z.strictObject({
+      id,
+      name: roomFields.name.optional(),
+      capacity: capacity.nullable().optional(),
+      active: z.boolean('invalid_choice').optional(),
+    }),
     { access: 'manager', mutates: true },
   ),
-  'classes.schedules.list': channel<ClassSchedule[]>()(z.strictObject({}), { access: 'desk', mutates: false }),
-  'classes.schedules.create': channel<ClassSchedule>()(scheduleCreateInput, { access: 'manager', mutates: true }),
-  'classes.schedules.update': channel<ClassSchedule>()(scheduleUpdateInput, { access: 'manager', mutates: true }),
-  'classes.sessions.cancel': channel<SessionRoll>()(z.strictObject({ sessionId: id, reason: requiredLine(300) }), { access: 'manager', mutates: true }),
-  'classes.sessions.change': channel<SessionRoll>()(sessionChangeInput, { access: 'manager', mutates: true }),
-  'classes.week': channel<ClassWeek>()(z.strictObject({ date: isoDate }), { access: 'desk', mutates: false }),
-  'classes.day': channel<ClassWeek>()(z.strictObject({ date: isoDate }), { access: 'desk', mutates: false }),
+  'classes.schedules.list': channel<ClassSchedule[]>()(z.strictObject({}), {
+    access: 'desk',
+    mutates: false,
+  }),
+  'classes.schedules.create': channel<ClassSchedule>()(scheduleCreateInput, {
+    access: 'manager',
+    mutates: true,
+  }),
+  'classes.schedules.update': channel<ClassSchedule>()(scheduleUpdateInput, {
+    access: 'manager',
+    mutates: true,
+  }),
+  'classes.sessions.cancel': channel<SessionRoll>()(
+    z.strictObject({ sessionId: id, reason: requiredLine(300) }),
+    { access: 'manager', mutates: true },
+  ),
+  'classes.sessions.change': channel<SessionRoll>()(sessionChangeInput, {
+    access: 'manager',
+    mutates: true,
+  }),
+  'classes.week': channel<ClassWeek>()(z.strictObject({ date: isoDate }), {
+    access: 'desk',
+    mutates: false,
+  }),
+  'classes.day': channel<ClassWeek>()(z.strictObject({ date: isoDate }), {
+    access: 'desk',
+    mutates: false,
+  }),
   'classes.session': channel<SessionRoll>()(sessionRef, { access: 'desk', mutates: false }),
   // Bookings and the roll call: the desk.
   'classes.book': channel<ClassBooking[]>()(bookInput, { access: 'desk', mutates: true }),
   'classes.cancelBooking': channel<CancelResult>()(bookingRef, { access: 'desk', mutates: true }),
-  'classes.memberBookings': channel<ClassBooking[]>()(z.strictObject({ memberId: id, from: isoDate.optional() }), { access: 'desk', mutates: false }),
-  'classes.mark': channel<ClassBooking>()(z.strictObject({ bookingId: id, present: z.boolean('invalid_choice') }), { access: 'desk', mutates: true }),
+  'classes.memberBookings': channel<ClassBooking[]>()(
+    z.strictObject({ memberId: id, from: isoDate.optional() }),
+    { access: 'desk', mutates: false },
+  ),
+  'classes.mark': channel<ClassBooking>()(
+    z.strictObject({ bookingId: id, present: z.boolean('invalid_choice') }),
+    { access: 'desk', mutates: true },
+  ),
   'classes.undoMark': channel<ClassBooking>()(bookingRef, { access: 'desk', mutates: true }),
-  'classes.walkIn': channel<ClassBooking>()(z.strictObject({ sessionId: id, memberId: id }), { access: 'desk', mutates: true }),
+  'classes.walkIn': channel<ClassBooking>()(z.strictObject({ sessionId: id, memberId: id }), {
+    access: 'desk',
+    mutates: true,
+  }),
   'classes.closeRoll': channel<RollResult>()(sessionRef, { access: 'desk', mutates: true }),
   // Tutoring enrolment (班级 / 课时): the desk.
-  'classes.enrol': channel<Enrolment>()(z.strictObject({ memberId: id, scheduleId: id, packId: id, startDate: isoDate.optional() }), { access: 'desk', mutates: true }),
-  'classes.withdraw': channel<Enrolment>()(z.strictObject({ enrolmentId: id }), { access: 'desk', mutates: true }),
-  'classes.makeUp': channel<ClassBooking>()(z.strictObject({ bookingId: id, sessionId: id }), { access: 'desk', mutates: true }),
-  'classes.lessons': channel<LessonBalance[]>()(z.strictObject({ memberId: id }), { access: 'desk', mutates: false }),
+  'classes.enrol': channel<Enrolment>()(
+    z.strictObject({ memberId: id, scheduleId: id, packId: id, startDate: isoDate.optional() }),
+    { access: 'desk', mutates: true },
+  ),
+  'classes.withdraw': channel<Enrolment>()(z.strictObject({ enrolmentId: id }), {
+    access: 'desk',
+    mutates: true,
+  }),
+  'classes.makeUp': channel<ClassBooking>()(z.strictObject({ bookingId: id, sessionId: id }), {
+    access: 'desk',
+    mutates: true,
+  }),
+  'classes.lessons': channel<LessonBalance[]>()(z.strictObject({ memberId: id }), {
+    access: 'desk',
+    mutates: false,
+  }),
 };

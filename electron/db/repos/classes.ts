@@ -72,7 +72,9 @@ const ENROLMENT = `SELECT e.*, m.name AS member_name, sc.name AS schedule_name
 export function createClassesRepo(db: Db) {
   const s = {
     typeById: db.prepare<[number], ClassTypeRow>('SELECT * FROM class_types WHERE id = ?'),
-    types: db.prepare<[number], ClassTypeRow>('SELECT * FROM class_types WHERE archived = 0 OR ? = 1 ORDER BY archived, name, id'),
+    types: db.prepare<[number], ClassTypeRow>(
+      'SELECT * FROM class_types WHERE archived = 0 OR ? = 1 ORDER BY archived, name, id',
+    ),
     insertType: db.prepare<Insert<ClassTypeRow>>(
       `INSERT INTO class_types (name, colour, minutes, capacity, units, open_days, cutoff_hours, late_cancel_rule, late_cancel_fee,
          no_show_rule, no_show_fee, archived, created_at, updated_at)
@@ -84,13 +86,19 @@ export function createClassesRepo(db: Db) {
          open_days = @open_days, cutoff_hours = @cutoff_hours, late_cancel_rule = @late_cancel_rule, late_cancel_fee = @late_cancel_fee,
          no_show_rule = @no_show_rule, no_show_fee = @no_show_fee, archived = @archived, updated_at = @updated_at WHERE id = @id`,
     ),
-    planIds: db.prepare<[number], { plan_id: number }>('SELECT plan_id FROM class_type_plans WHERE class_type_id = ? ORDER BY plan_id'),
+    planIds: db.prepare<[number], { plan_id: number }>(
+      'SELECT plan_id FROM class_type_plans WHERE class_type_id = ? ORDER BY plan_id',
+    ),
     clearPlans: db.prepare<[number]>('DELETE FROM class_type_plans WHERE class_type_id = ?'),
-    addPlan: db.prepare<[number, number]>('INSERT INTO class_type_plans (class_type_id, plan_id) VALUES (?, ?)'),
+    addPlan: db.prepare<[number, number]>(
+      'INSERT INTO class_type_plans (class_type_id, plan_id) VALUES (?, ?)',
+    ),
     planExists: db.prepare<[number], { id: number }>('SELECT id FROM plans WHERE id = ?'),
 
     teacherById: db.prepare<[number], ClassTeacherRow>('SELECT * FROM class_teachers WHERE id = ?'),
-    teachers: db.prepare<[], ClassTeacherRow>('SELECT * FROM class_teachers ORDER BY active DESC, name, id'),
+    teachers: db.prepare<[], ClassTeacherRow>(
+      'SELECT * FROM class_teachers ORDER BY active DESC, name, id',
+    ),
     insertTeacher: db.prepare<Insert<ClassTeacherRow>>(
       'INSERT INTO class_teachers (name, staff_id, phone, active, created_at, updated_at) VALUES (@name, @staff_id, @phone, @active, @created_at, @updated_at)',
     ),
@@ -105,10 +113,14 @@ export function createClassesRepo(db: Db) {
     insertRoom: db.prepare<Insert<ClassRoomRow>>(
       'INSERT INTO class_rooms (name, capacity, active, created_at, updated_at) VALUES (@name, @capacity, @active, @created_at, @updated_at)',
     ),
-    updateRoom: db.prepare<ClassRoomRow>('UPDATE class_rooms SET name = @name, capacity = @capacity, active = @active, updated_at = @updated_at WHERE id = @id'),
+    updateRoom: db.prepare<ClassRoomRow>(
+      'UPDATE class_rooms SET name = @name, capacity = @capacity, active = @active, updated_at = @updated_at WHERE id = @id',
+    ),
 
     scheduleById: db.prepare<[number], ScheduleView>(`${SCHEDULE} WHERE sc.id = ?`),
-    schedules: db.prepare<[], ScheduleView>(`${SCHEDULE} ORDER BY sc.term_end DESC, sc.name, sc.id`),
+    schedules: db.prepare<[], ScheduleView>(
+      `${SCHEDULE} ORDER BY sc.term_end DESC, sc.name, sc.id`,
+    ),
     insertSchedule: db.prepare<Insert<ClassScheduleRow>>(
       `INSERT INTO class_schedules (class_type_id, name, weekdays, start_time, minutes, teacher_id, room_id, capacity, term_start, term_end,
          holidays, created_at, updated_at)
@@ -121,8 +133,12 @@ export function createClassesRepo(db: Db) {
     ),
 
     sessionById: db.prepare<[number], SessionView>(`${SESSION} WHERE s.id = ?`),
-    sessionsBetween: db.prepare<[string, string], SessionView>(`${SESSION} WHERE s.date >= ? AND s.date <= ? ORDER BY s.date, s.start_time, s.id`),
-    sessionsOfSchedule: db.prepare<[number], ClassSessionRow>('SELECT * FROM class_sessions WHERE schedule_id = ? ORDER BY slot_date'),
+    sessionsBetween: db.prepare<[string, string], SessionView>(
+      `${SESSION} WHERE s.date >= ? AND s.date <= ? ORDER BY s.date, s.start_time, s.id`,
+    ),
+    sessionsOfSchedule: db.prepare<[number], ClassSessionRow>(
+      'SELECT * FROM class_sessions WHERE schedule_id = ? ORDER BY slot_date',
+    ),
     insertSession: db.prepare<Insert<ClassSessionRow>>(
       `INSERT INTO class_sessions (schedule_id, class_type_id, slot_date, date, start_time, minutes, teacher_id, room_id, capacity, status,
          note, roll_closed_at, created_at, updated_at)
@@ -133,29 +149,47 @@ export function createClassesRepo(db: Db) {
       `UPDATE class_sessions SET date = @date, start_time = @start_time, minutes = @minutes, teacher_id = @teacher_id, room_id = @room_id,
          capacity = @capacity, status = @status, note = @note, roll_closed_at = @roll_closed_at, updated_at = @updated_at WHERE id = @id`,
     ),
-    deleteSession: db.prepare<[number]>('DELETE FROM class_sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM class_bookings b WHERE b.session_id = class_sessions.id)'),
+    deleteSession: db.prepare<[number]>(
+      'DELETE FROM class_sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM class_bookings b WHERE b.session_id = class_sessions.id)',
+    ),
 
     enrolmentById: db.prepare<[number], EnrolmentView>(`${ENROLMENT} WHERE e.id = ?`),
-    enrolmentsOfMember: db.prepare<[number], EnrolmentView>(`${ENROLMENT} WHERE e.member_id = ? ORDER BY e.status, e.start_date DESC, e.id DESC`),
-    activeEnrolments: db.prepare<[number], ClassEnrolmentRow>("SELECT * FROM class_enrolments WHERE schedule_id = ? AND status = 'active' ORDER BY id"),
-    activeEnrolment: db.prepare<[number, number], ClassEnrolmentRow>("SELECT * FROM class_enrolments WHERE member_id = ? AND schedule_id = ? AND status = 'active'"),
+    enrolmentsOfMember: db.prepare<[number], EnrolmentView>(
+      `${ENROLMENT} WHERE e.member_id = ? ORDER BY e.status, e.start_date DESC, e.id DESC`,
+    ),
+    activeEnrolments: db.prepare<[number], ClassEnrolmentRow>(
+      "SELECT * FROM class_enrolments WHERE schedule_id = ? AND status = 'active' ORDER BY id",
+    ),
+    activeEnrolment: db.prepare<[number, number], ClassEnrolmentRow>(
+      "SELECT * FROM class_enrolments WHERE member_id = ? AND schedule_id = ? AND status = 'active'",
+    ),
     insertEnrolment: db.prepare<Insert<ClassEnrolmentRow>>(
       `INSERT INTO class_enrolments (member_id, schedule_id, pack_id, start_date, status, withdrawn_on, created_at, updated_at)
        VALUES (@member_id, @schedule_id, @pack_id, @start_date, @status, @withdrawn_on, @created_at, @updated_at)`,
     ),
-    withdraw: db.prepare<[string, string, number]>("UPDATE class_enrolments SET status = 'withdrawn', withdrawn_on = ?, updated_at = ? WHERE id = ?"),
+    withdraw: db.prepare<[string, string, number]>(
+      "UPDATE class_enrolments SET status = 'withdrawn', withdrawn_on = ?, updated_at = ? WHERE id = ?",
+    ),
 
     bookingById: db.prepare<[number], BookingView>(`${BOOKING} WHERE b.id = ?`),
     bookingRow: db.prepare<[number], ClassBookingRow>('SELECT * FROM class_bookings WHERE id = ?'),
-    bookingOf: db.prepare<[number, number], ClassBookingRow>('SELECT * FROM class_bookings WHERE session_id = ? AND member_id = ?'),
+    bookingOf: db.prepare<[number, number], ClassBookingRow>(
+      'SELECT * FROM class_bookings WHERE session_id = ? AND member_id = ?',
+    ),
     bookingsOfSession: db.prepare<[number], BookingView>(
       `${BOOKING} WHERE b.session_id = ?
         ORDER BY CASE b.status WHEN 'attended' THEN 0 WHEN 'booked' THEN 0 WHEN 'no_show' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
                  b.queued_at, b.id`,
     ),
-    bookingsOfMember: db.prepare<[number, string], BookingView>(`${BOOKING} WHERE b.member_id = ? AND s.date >= ? ORDER BY s.date, s.start_time, b.id`),
-    bookingsOfEnrolment: db.prepare<[number], BookingView>(`${BOOKING} WHERE b.enrolment_id = ? ORDER BY s.date, s.start_time`),
-    makeUpFor: db.prepare<[number], { id: number }>("SELECT id FROM class_bookings WHERE makeup_for = ? AND status <> 'cancelled'"),
+    bookingsOfMember: db.prepare<[number, string], BookingView>(
+      `${BOOKING} WHERE b.member_id = ? AND s.date >= ? ORDER BY s.date, s.start_time, b.id`,
+    ),
+    bookingsOfEnrolment: db.prepare<[number], BookingView>(
+      `${BOOKING} WHERE b.enrolment_id = ? ORDER BY s.date, s.start_time`,
+    ),
+    makeUpFor: db.prepare<[number], { id: number }>(
+      "SELECT id FROM class_bookings WHERE makeup_for = ? AND status <> 'cancelled'",
+    ),
     makeUpsOf: db.prepare<[number], { n: number }>(
       `SELECT count(*) AS n FROM class_bookings mk JOIN class_bookings missed ON missed.id = mk.makeup_for
         WHERE missed.enrolment_id = ? AND mk.status <> 'cancelled'`,
@@ -163,7 +197,9 @@ export function createClassesRepo(db: Db) {
     openBookingsOfSession: db.prepare<[number], ClassBookingRow>(
       "SELECT * FROM class_bookings WHERE session_id = ? AND status IN ('booked', 'waitlisted') ORDER BY queued_at, id",
     ),
-    taken: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM class_bookings WHERE session_id = ? AND status IN ('booked', 'attended')"),
+    taken: db.prepare<[number], { n: number }>(
+      "SELECT count(*) AS n FROM class_bookings WHERE session_id = ? AND status IN ('booked', 'attended')",
+    ),
     firstWaiting: db.prepare<[number], ClassBookingRow>(
       "SELECT * FROM class_bookings WHERE session_id = ? AND status = 'waitlisted' ORDER BY queued_at, id LIMIT 1",
     ),
@@ -229,9 +265,11 @@ export function createClassesRepo(db: Db) {
     enrolmentById: (enrolmentId: number) => s.enrolmentById.get(enrolmentId),
     enrolmentsOfMember: (memberId: number) => s.enrolmentsOfMember.all(memberId),
     activeEnrolments: (scheduleId: number) => s.activeEnrolments.all(scheduleId),
-    activeEnrolment: (memberId: number, scheduleId: number) => s.activeEnrolment.get(memberId, scheduleId),
+    activeEnrolment: (memberId: number, scheduleId: number) =>
+      s.activeEnrolment.get(memberId, scheduleId),
     insertEnrolment: (row: Insert<ClassEnrolmentRow>) => id(s.insertEnrolment.run(row)),
-    withdraw: (enrolmentId: number, on: string, at: string) => void s.withdraw.run(on, at, enrolmentId),
+    withdraw: (enrolmentId: number, on: string, at: string) =>
+      void s.withdraw.run(on, at, enrolmentId),
 
     bookingById: (bookingId: number) => s.bookingById.get(bookingId),
     bookingRow: (bookingId: number) => s.bookingRow.get(bookingId),
@@ -248,8 +286,10 @@ export function createClassesRepo(db: Db) {
     firstWaiting: (sessionId: number) => s.firstWaiting.get(sessionId),
     insertBooking: (row: Insert<ClassBookingRow>) => id(s.insertBooking.run(row)),
     updateBooking: (row: ClassBookingRow) => void s.updateBooking.run(row),
-    subsOfPlans: (memberId: number, planIds: number[]) => new Set(s.subsOfPlans.all(memberId, JSON.stringify(planIds)).map((r) => r.id)),
-    packsOfPlans: (memberId: number, planIds: number[]) => new Set(s.packsOfPlans.all(memberId, JSON.stringify(planIds)).map((r) => r.id)),
+    subsOfPlans: (memberId: number, planIds: number[]) =>
+      new Set(s.subsOfPlans.all(memberId, JSON.stringify(planIds)).map((r) => r.id)),
+    packsOfPlans: (memberId: number, planIds: number[]) =>
+      new Set(s.packsOfPlans.all(memberId, JSON.stringify(planIds)).map((r) => r.id)),
   };
 }
 

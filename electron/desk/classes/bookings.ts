@@ -34,7 +34,10 @@ import { wallMinutes, wallNow } from './clock';
 import type { Timetable } from './timetable';
 import { toBooking } from './views';
 
-const FEE_TEXT: Record<Locale, Record<'late_cancel' | 'no_show', (cls: string, when: string, member: string) => string>> = {
+const FEE_TEXT: Record<
+  Locale,
+  Record<'late_cancel' | 'no_show', (cls: string, when: string, member: string) => string>
+> = {
   en: {
     late_cancel: (c, w, m) => `Late cancellation fee – ${c}, ${w} – ${m}`,
     no_show: (c, w, m) => `No-show fee – ${c}, ${w} – ${m}`,
@@ -59,8 +62,22 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   const nowWall = () => wallNow(env.now(), env.settings.get().timeZone);
   const startOf = (s: SessionView) => wallMinutes(s.date, s.start_time);
 
-  const view = (bookingId: number): ClassBooking => toBooking(found(repo.bookingById(bookingId), 'class_booking', bookingId, `Booking ${bookingId} does not exist.`));
-  const row = (bookingId: number): ClassBookingRow => found(repo.bookingRow(bookingId), 'class_booking', bookingId, `Booking ${bookingId} does not exist.`);
+  const view = (bookingId: number): ClassBooking =>
+    toBooking(
+      found(
+        repo.bookingById(bookingId),
+        'class_booking',
+        bookingId,
+        `Booking ${bookingId} does not exist.`,
+      ),
+    );
+  const row = (bookingId: number): ClassBookingRow =>
+    found(
+      repo.bookingRow(bookingId),
+      'class_booking',
+      bookingId,
+      `Booking ${bookingId} does not exist.`,
+    );
 
   /** Writes a booking's new state and audits the change. */
   function save(before: ClassBookingRow, next: Partial<ClassBookingRow>): ClassBooking {
@@ -71,11 +88,24 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return after;
   }
 
-  function insert(fields: Pick<ClassBookingRow, 'session_id' | 'member_id' | 'kind' | 'status'> & Partial<ClassBookingRow>): ClassBooking {
+  function insert(
+    fields: Pick<ClassBookingRow, 'session_id' | 'member_id' | 'kind' | 'status'> &
+      Partial<ClassBookingRow>,
+  ): ClassBooking {
     const now = at();
     const bookingId = repo.insertBooking({
-      enrolment_id: null, makeup_for: null, queued_at: now, pack_id: null, subscription_id: null, units_used: 0, fee_invoice_id: null,
-      marked_on: null, staff_name: clerk(), created_at: now, updated_at: now, ...fields,
+      enrolment_id: null,
+      makeup_for: null,
+      queued_at: now,
+      pack_id: null,
+      subscription_id: null,
+      units_used: 0,
+      fee_invoice_id: null,
+      marked_on: null,
+      staff_name: clerk(),
+      created_at: now,
+      updated_at: now,
+      ...fields,
     });
     const after = view(bookingId);
     env.audit('class_booking', bookingId, null, after);
@@ -83,7 +113,11 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   }
 
   /** The membership or pack that admits `memberId` to a class of `type` on `date`, or null with the reason. */
-  function entitlementOn(memberId: number, type: ClassTypeRow, date: string): { entitlement: Entitlement | null; blocks: unknown[] } {
+  function entitlementOn(
+    memberId: number,
+    type: ClassTypeRow,
+    date: string,
+  ): { entitlement: Entitlement | null; blocks: unknown[] } {
     let list = standing.of([memberId], date).get(memberId) ?? [];
     const planIds = repo.planIds(type.id);
     if (planIds.length) {
@@ -99,7 +133,11 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   function requireEntitlement(memberId: number, type: ClassTypeRow, date: string): Entitlement {
     const { entitlement, blocks } = entitlementOn(memberId, type, date);
     if (!entitlement) {
-      throw new AppError('CLASS_NO_ENTITLEMENT', `Member ${memberId} has no membership or pack for ${type.name} on ${date}.`, { memberId, date, blocks });
+      throw new AppError(
+        'CLASS_NO_ENTITLEMENT',
+        `Member ${memberId} has no membership or pack for ${type.name} on ${date}.`,
+        { memberId, date, blocks },
+      );
     }
     return entitlement;
   }
@@ -118,22 +156,43 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
    * must be in service on the day with the units left); any other uses the entitlement on the day.
    * `required`: refuse without one (attending); else nothing is used (a late-cancel or no-show deduction).
    */
-  function use(b: ClassBookingRow, s: SessionView, required: boolean): Pick<ClassBookingRow, 'pack_id' | 'subscription_id' | 'units_used'> | null {
+  function use(
+    b: ClassBookingRow,
+    s: SessionView,
+    required: boolean,
+  ): Pick<ClassBookingRow, 'pack_id' | 'subscription_id' | 'units_used'> | null {
     const type = timetable.typeRow(s.class_type_id);
     const units = unitsOf(b, s);
     if (b.pack_id !== null && (b.kind === 'enrolment' || b.kind === 'makeup')) {
-      const pack = (standing.of([b.member_id], s.date).get(b.member_id) ?? []).find((x) => x.kind === 'pack' && x.id === b.pack_id);
-      if (pack && pack.state === 'in_service' && pack.kind === 'pack' && pack.sessionsLeft >= units) return { pack_id: b.pack_id, subscription_id: null, units_used: units };
+      const pack = (standing.of([b.member_id], s.date).get(b.member_id) ?? []).find(
+        (x) => x.kind === 'pack' && x.id === b.pack_id,
+      );
+      if (pack && pack.state === 'in_service' && pack.kind === 'pack' && pack.sessionsLeft >= units)
+        return { pack_id: b.pack_id, subscription_id: null, units_used: units };
       if (!required) return null;
-      throw new AppError('CLASS_NO_ENTITLEMENT', `Lesson pack ${b.pack_id} has not got ${units} lessons left on ${s.date}.`, { memberId: b.member_id, packId: b.pack_id, date: s.date, units });
+      throw new AppError(
+        'CLASS_NO_ENTITLEMENT',
+        `Lesson pack ${b.pack_id} has not got ${units} lessons left on ${s.date}.`,
+        { memberId: b.member_id, packId: b.pack_id, date: s.date, units },
+      );
     }
-    const e = required ? requireEntitlement(b.member_id, { ...type, units }, s.date) : entitlementOn(b.member_id, { ...type, units }, s.date).entitlement;
+    const e = required
+      ? requireEntitlement(b.member_id, { ...type, units }, s.date)
+      : entitlementOn(b.member_id, { ...type, units }, s.date).entitlement;
     if (!e) return null;
-    return { pack_id: e.kind === 'pack' ? e.id : null, subscription_id: e.kind === 'subscription' ? e.id : null, units_used: units };
+    return {
+      pack_id: e.kind === 'pack' ? e.id : null,
+      subscription_id: e.kind === 'subscription' ? e.id : null,
+      units_used: units,
+    };
   }
 
   /** A late cancellation's or a no-show's consequence under the class type's rule. */
-  function applyRule(b: ClassBookingRow, s: SessionView, what: 'late_cancel' | 'no_show'): Partial<ClassBookingRow> {
+  function applyRule(
+    b: ClassBookingRow,
+    s: SessionView,
+    what: 'late_cancel' | 'no_show',
+  ): Partial<ClassBookingRow> {
     const type = timetable.typeRow(s.class_type_id);
     const rule: ClassRule = what === 'late_cancel' ? type.late_cancel_rule : type.no_show_rule;
     const fee = what === 'late_cancel' ? type.late_cancel_fee : type.no_show_fee;
@@ -141,10 +200,26 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     if (rule === 'fee' && fee > 0 && b.fee_invoice_id === null) {
       assertClockNotBehind(env);
       const member = members.get(b.member_id);
-      const text = FEE_TEXT[env.settings.get().locale][what](type.name, `${s.date} ${s.start_time}`, member.name);
+      const text = FEE_TEXT[env.settings.get().locale][what](
+        type.name,
+        `${s.date} ${s.start_time}`,
+        member.name,
+      );
       const invoice = issueInvoice(
         env,
-        { payerId: member.payerId ?? member.id, issueDate: env.today(), lines: [{ kind: 'adjustment', description: text, amount: fee, taxRateBp: 0, ...oneOffFacts(member.id) }] },
+        {
+          payerId: member.payerId ?? member.id,
+          issueDate: env.today(),
+          lines: [
+            {
+              kind: 'adjustment',
+              description: text,
+              amount: fee,
+              taxRateBp: 0,
+              ...oneOffFacts(member.id),
+            },
+          ],
+        },
         env.audit,
       );
       return { fee_invoice_id: invoice.id };
@@ -154,14 +229,23 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
 
   /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
   function revert(b: ClassBookingRow): Partial<ClassBookingRow> {
-    if (b.fee_invoice_id !== null) voidInvoice(env, b.fee_invoice_id, 'Class roll-call mark undone', env.audit);
+    if (b.fee_invoice_id !== null)
+      voidInvoice(env, b.fee_invoice_id, 'Class roll-call mark undone', env.audit);
     const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
-    return { status: 'booked', units_used: 0, fee_invoice_id: null, pack_id: keepsPack ? b.pack_id : null, subscription_id: null, marked_on: null };
+    return {
+      status: 'booked',
+      units_used: 0,
+      fee_invoice_id: null,
+      pack_id: keepsPack ? b.pack_id : null,
+      subscription_id: null,
+      marked_on: null,
+    };
   }
 
   function openSession(sessionId: number): SessionView {
     const s = timetable.sessionRow(sessionId);
-    if (s.status === 'cancelled') throw new AppError('CLASS_CANCELLED', `Session ${sessionId} was cancelled.`, { sessionId });
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${sessionId} was cancelled.`, { sessionId });
     return s;
   }
 
@@ -181,32 +265,79 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return first;
   }
 
-  function book(input: { sessionId: number; memberIds: number[]; payerId?: number | undefined; waitlist: boolean }): ClassBooking[] {
+  function book(input: {
+    sessionId: number;
+    memberIds: number[];
+    payerId?: number | undefined;
+    waitlist: boolean;
+  }): ClassBooking[] {
     const s = openSession(input.sessionId);
     const type = timetable.typeRow(s.class_type_id);
     const opensOn = addDays(s.date, -type.open_days);
     if (started(s) || env.today() < opensOn) {
-      throw new AppError('CLASS_OUTSIDE_WINDOW', `Booking for session ${s.id} opens on ${opensOn} and closes at its start.`, { sessionId: s.id, opensOn, startsAt: `${s.date} ${s.start_time}` });
+      throw new AppError(
+        'CLASS_OUTSIDE_WINDOW',
+        `Booking for session ${s.id} opens on ${opensOn} and closes at its start.`,
+        { sessionId: s.id, opensOn, startsAt: `${s.date} ${s.start_time}` },
+      );
     }
     if (input.payerId !== undefined) members.active(input.payerId);
     const out: ClassBooking[] = [];
     for (const memberId of input.memberIds) {
       const m = members.active(memberId);
       if (input.payerId !== undefined && m.id !== input.payerId && m.payerId !== input.payerId) {
-        throw new AppError('PAYER_INVALID', `Member ${m.id} is not paid for by ${input.payerId}.`, { memberId: m.id, payerId: input.payerId });
+        throw new AppError('PAYER_INVALID', `Member ${m.id} is not paid for by ${input.payerId}.`, {
+          memberId: m.id,
+          payerId: input.payerId,
+        });
       }
       const existing = repo.bookingOf(s.id, m.id);
-      if (existing && (existing.status !== 'cancelled' || existing.units_used > 0 || existing.fee_invoice_id !== null)) {
-        throw new AppError('CLASS_ALREADY_BOOKED', `Member ${m.id} is already in session ${s.id}.`, { memberId: m.id, bookingId: existing.id, status: existing.status });
+      if (
+        existing &&
+        (existing.status !== 'cancelled' ||
+          existing.units_used > 0 ||
+          existing.fee_invoice_id !== null)
+      ) {
+        throw new AppError(
+          'CLASS_ALREADY_BOOKED',
+          `Member ${m.id} is already in session ${s.id}.`,
+          { memberId: m.id, bookingId: existing.id, status: existing.status },
+        );
       }
-      requireEntitlement(m.id, type, s.date);
+      // An enrolled student on leave who comes after all: the leave is taken back (the lesson pack pays, as before).
+      const backFromLeave = existing?.kind === 'enrolment';
+      if (backFromLeave && repo.makeUpFor(existing.id) !== null) {
+        throw new AppError(
+          'CLASS_BOOKING_STATE',
+          `Lesson ${existing.id} already has a make-up booked.`,
+          { bookingId: existing.id, status: existing.status },
+        );
+      }
+      if (!backFromLeave) requireEntitlement(m.id, type, s.date);
       const full = repo.taken(s.id) >= s.capacity;
-      if (full && !input.waitlist) throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, { sessionId: s.id, capacity: s.capacity, memberId: m.id });
+      if (full && !input.waitlist)
+        throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+          sessionId: s.id,
+          capacity: s.capacity,
+          memberId: m.id,
+        });
       const status = full ? 'waitlisted' : 'booked';
       out.push(
-        existing
-          ? save(existing, { kind: 'booking', status, queued_at: at(), pack_id: null, subscription_id: null, enrolment_id: null, makeup_for: null, marked_on: null, staff_name: clerk() })
-          : insert({ session_id: s.id, member_id: m.id, kind: 'booking', status }),
+        backFromLeave
+          ? save(existing, { status, queued_at: at(), marked_on: null, staff_name: clerk() })
+          : existing
+            ? save(existing, {
+                kind: 'booking',
+                status,
+                queued_at: at(),
+                pack_id: null,
+                subscription_id: null,
+                enrolment_id: null,
+                makeup_for: null,
+                marked_on: null,
+                staff_name: clerk(),
+              })
+            : insert({ session_id: s.id, member_id: m.id, kind: 'booking', status }),
       );
     }
     return out;
@@ -216,24 +347,43 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   function cancel(bookingId: number): CancelResult {
     const b = row(bookingId);
     const s = timetable.sessionRow(b.session_id);
-    if (b.status === 'waitlisted') return { booking: save(b, { status: 'cancelled', marked_on: env.today() }), promoted: null };
-    if (b.status !== 'booked') throw new AppError('CLASS_BOOKING_STATE', `Booking ${bookingId} is ${b.status}.`, { bookingId, status: b.status });
-    if (s.status === 'cancelled') throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
-    if (started(s)) throw new AppError('CLASS_STARTED', `Session ${s.id} has started; mark the roll instead.`, { sessionId: s.id });
+    if (b.status === 'waitlisted')
+      return { booking: save(b, { status: 'cancelled', marked_on: env.today() }), promoted: null };
+    if (b.status !== 'booked')
+      throw new AppError('CLASS_BOOKING_STATE', `Booking ${bookingId} is ${b.status}.`, {
+        bookingId,
+        status: b.status,
+      });
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
+    if (started(s))
+      throw new AppError('CLASS_STARTED', `Session ${s.id} has started; mark the roll instead.`, {
+        sessionId: s.id,
+      });
     const type = timetable.typeRow(s.class_type_id);
     const late = nowWall() > startOf(s) - type.cutoff_hours * 60;
-    const booking = save(b, late ? { status: 'late_cancelled', marked_on: env.today(), ...applyRule(b, s, 'late_cancel') } : { status: 'cancelled', marked_on: env.today() });
+    const booking = save(
+      b,
+      late
+        ? { status: 'late_cancelled', marked_on: env.today(), ...applyRule(b, s, 'late_cancel') }
+        : { status: 'cancelled', marked_on: env.today() },
+    );
     return { booking, promoted: promote(s.id) };
   }
 
   /** Cancels every open booking of a session that is off (cancelled, or a holiday): nothing charged. */
   function cancelOpenBookings(sessionId: number): void {
-    for (const b of repo.openBookingsOfSession(sessionId)) save(b, { status: 'cancelled', marked_on: env.today() });
+    for (const b of repo.openBookingsOfSession(sessionId))
+      save(b, { status: 'cancelled', marked_on: env.today() });
   }
 
   function markable(b: ClassBookingRow): SessionView {
     const s = openSession(b.session_id);
-    if (s.date > env.today()) throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, { sessionId: s.id, date: s.date });
+    if (s.date > env.today())
+      throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, {
+        sessionId: s.id,
+        date: s.date,
+      });
     return s;
   }
 
@@ -243,10 +393,17 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     const target = input.present ? 'attended' : 'no_show';
     if (b.status === target) return view(b.id);
     if (b.status !== 'booked' && b.status !== 'attended' && b.status !== 'no_show') {
-      throw new AppError('CLASS_BOOKING_STATE', `Booking ${b.id} is ${b.status}.`, { bookingId: b.id, status: b.status });
+      throw new AppError('CLASS_BOOKING_STATE', `Booking ${b.id} is ${b.status}.`, {
+        bookingId: b.id,
+        status: b.status,
+      });
     }
     if (b.status !== 'booked') {
-      if (b.marked_on !== env.today()) throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, { bookingId: b.id, markedOn: b.marked_on });
+      if (b.marked_on !== env.today())
+        throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
+          bookingId: b.id,
+          markedOn: b.marked_on,
+        });
       repo.updateBooking({ ...b, ...revert(b), updated_at: at() });
       b = row(b.id);
     }
@@ -256,33 +413,83 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
 
   function undoMark(bookingId: number): ClassBooking {
     const b = row(bookingId);
-    if (b.status !== 'attended' && b.status !== 'no_show') throw new AppError('CLASS_BOOKING_STATE', `Booking ${b.id} is ${b.status}.`, { bookingId: b.id, status: b.status });
-    if (b.marked_on !== env.today()) throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, { bookingId: b.id, markedOn: b.marked_on });
+    if (b.status !== 'attended' && b.status !== 'no_show')
+      throw new AppError('CLASS_BOOKING_STATE', `Booking ${b.id} is ${b.status}.`, {
+        bookingId: b.id,
+        status: b.status,
+      });
+    if (b.marked_on !== env.today())
+      throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
+        bookingId: b.id,
+        markedOn: b.marked_on,
+      });
     const back = revert(b);
     // A walk-in undone leaves the session: it never held a place before it was marked.
-    return save(b, b.kind === 'walk_in' ? { ...back, status: 'cancelled', marked_on: env.today() } : back);
+    return save(
+      b,
+      b.kind === 'walk_in' ? { ...back, status: 'cancelled', marked_on: env.today() } : back,
+    );
   }
 
   function walkIn(input: { sessionId: number; memberId: number }): ClassBooking {
     const s = openSession(input.sessionId);
-    if (s.date > env.today()) throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, { sessionId: s.id, date: s.date });
+    if (s.date > env.today())
+      throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, {
+        sessionId: s.id,
+        date: s.date,
+      });
     const m = members.active(input.memberId);
     const existing = repo.bookingOf(s.id, m.id);
     if (existing?.status === 'booked') return mark({ bookingId: existing.id, present: true });
-    if (existing && (existing.status !== 'cancelled' || existing.units_used > 0 || existing.fee_invoice_id !== null)) {
-      throw new AppError('CLASS_ALREADY_BOOKED', `Member ${m.id} is already in session ${s.id}.`, { memberId: m.id, bookingId: existing.id, status: existing.status });
+    if (
+      existing &&
+      (existing.status !== 'cancelled' ||
+        existing.units_used > 0 ||
+        existing.fee_invoice_id !== null)
+    ) {
+      throw new AppError('CLASS_ALREADY_BOOKED', `Member ${m.id} is already in session ${s.id}.`, {
+        memberId: m.id,
+        bookingId: existing.id,
+        status: existing.status,
+      });
     }
-    if (repo.taken(s.id) >= s.capacity) throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, { sessionId: s.id, capacity: s.capacity, memberId: m.id });
-    const placeholder = { session_id: s.id, member_id: m.id, kind: 'walk_in', status: 'booked' } as ClassBookingRow;
+    if (repo.taken(s.id) >= s.capacity)
+      throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+        sessionId: s.id,
+        capacity: s.capacity,
+        memberId: m.id,
+      });
+    const placeholder = {
+      session_id: s.id,
+      member_id: m.id,
+      kind: 'walk_in',
+      status: 'booked',
+    } as ClassBookingRow;
     const cost = use(placeholder, s, true)!;
-    const fields = { kind: 'walk_in' as const, status: 'attended' as const, marked_on: env.today(), queued_at: at(), enrolment_id: null, makeup_for: null, fee_invoice_id: null, staff_name: clerk(), ...cost };
-    return existing ? save(existing, fields) : insert({ session_id: s.id, member_id: m.id, ...fields });
+    const fields = {
+      kind: 'walk_in' as const,
+      status: 'attended' as const,
+      marked_on: env.today(),
+      queued_at: at(),
+      enrolment_id: null,
+      makeup_for: null,
+      fee_invoice_id: null,
+      staff_name: clerk(),
+      ...cost,
+    };
+    return existing
+      ? save(existing, fields)
+      : insert({ session_id: s.id, member_id: m.id, ...fields });
   }
 
   /** Ends the roll: every booking still unmarked is a no-show (the rule applied once); the waitlist is let go. */
   function closeRoll(sessionId: number): RollResult {
     const s = openSession(sessionId);
-    if (!started(s)) throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} starts ${s.date} ${s.start_time}.`, { sessionId: s.id, date: s.date });
+    if (!started(s))
+      throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} starts ${s.date} ${s.start_time}.`, {
+        sessionId: s.id,
+        date: s.date,
+      });
     const noShows: ClassBooking[] = [];
     const feeInvoiceIds: number[] = [];
     for (const b of repo.openBookingsOfSession(s.id)) {
@@ -290,13 +497,22 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         save(b, { status: 'cancelled', marked_on: env.today() });
         continue;
       }
-      const done = save(b, { status: 'no_show', marked_on: env.today(), ...applyRule(b, s, 'no_show') });
+      const done = save(b, {
+        status: 'no_show',
+        marked_on: env.today(),
+        ...applyRule(b, s, 'no_show'),
+      });
       noShows.push(done);
       if (done.feeInvoiceId !== null) feeInvoiceIds.push(done.feeInvoiceId);
     }
     if (s.roll_closed_at === null) {
       repo.updateSession({ ...s, roll_closed_at: at(), updated_at: at() });
-      env.audit('class_session', s.id, { rollClosed: false }, { rollClosed: true, noShows: noShows.length, feeInvoiceIds });
+      env.audit(
+        'class_session',
+        s.id,
+        { rollClosed: false },
+        { rollClosed: true, noShows: noShows.length, feeInvoiceIds },
+      );
     }
     return { noShows, feeInvoiceIds };
   }
@@ -306,7 +522,22 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return repo.bookingsOfMember(memberId, from ?? env.today()).map(toBooking);
   }
 
-  return { view, row, save, insert, book, cancel, promote, cancelOpenBookings, mark, undoMark, walkIn, closeRoll, ofMember, started };
+  return {
+    view,
+    row,
+    save,
+    insert,
+    book,
+    cancel,
+    promote,
+    cancelOpenBookings,
+    mark,
+    undoMark,
+    walkIn,
+    closeRoll,
+    ofMember,
+    started,
+  };
 }
 
 export type Bookings = ReturnType<typeof createBookings>;

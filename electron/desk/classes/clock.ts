@@ -17,10 +17,23 @@ export function wallMinutes(date: string, time: string): number {
 export function wallNow(instant: Date, timeZone: string): number {
   let f = formats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+    });
     formats.set(timeZone, f);
   }
   const parts = f.formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return wallMinutes(`${get('year')}-${get('month')}-${get('day')}`, `${get('hour')}:${get('minute')}`);
+  return wallMinutes(
+    `${get('year')}-${get('month')}-${get('day')}`,
+    `${get('hour')}:${get('minute')}`,
+  );
 }

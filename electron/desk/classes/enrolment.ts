@@ -29,39 +29,92 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
   const packs = createPacksRepo(env.db);
 
   const get = (enrolmentId: number): Enrolment =>
-    toEnrolment(found(repo.enrolmentById(enrolmentId), 'class_enrolment', enrolmentId, `Enrolment ${enrolmentId} does not exist.`));
+    toEnrolment(
+      found(
+        repo.enrolmentById(enrolmentId),
+        'class_enrolment',
+        enrolmentId,
+        `Enrolment ${enrolmentId} does not exist.`,
+      ),
+    );
 
   /** Gives every active enrolment of the session's class a place in it (not already in it some other way). */
   function seatEnrolled(session: ClassSessionRow): void {
     for (const e of repo.activeEnrolments(session.schedule_id)) {
       if (e.start_date > session.date || repo.bookingOf(session.id, e.member_id)) continue;
-      bookings.insert({ session_id: session.id, member_id: e.member_id, kind: 'enrolment', status: 'booked', enrolment_id: e.id, pack_id: e.pack_id });
+      bookings.insert({
+        session_id: session.id,
+        member_id: e.member_id,
+        kind: 'enrolment',
+        status: 'booked',
+        enrolment_id: e.id,
+        pack_id: e.pack_id,
+      });
     }
   }
 
-  function enrol(input: { memberId: number; scheduleId: number; packId: number; startDate?: string | undefined }): Enrolment {
+  function enrol(input: {
+    memberId: number;
+    scheduleId: number;
+    packId: number;
+    startDate?: string | undefined;
+  }): Enrolment {
     const m = members.active(input.memberId);
     const sched = timetable.scheduleRow(input.scheduleId);
     const today = env.today();
     const start = input.startDate ?? today;
     if (start > sched.term_end || start < today) {
-      throw new AppError('DATE_OUT_OF_RANGE', `Enrolment starts from today up to the term's end (${sched.term_end}).`, { field: 'startDate', date: start });
+      throw new AppError(
+        'DATE_OUT_OF_RANGE',
+        `Enrolment starts from today up to the term's end (${sched.term_end}).`,
+        { field: 'startDate', date: start },
+      );
     }
-    if (repo.activeEnrolment(m.id, sched.id)) throw new AppError('CLASS_ALREADY_ENROLLED', `Member ${m.id} is already in class ${sched.id}.`, { memberId: m.id, scheduleId: sched.id });
+    if (repo.activeEnrolment(m.id, sched.id))
+      throw new AppError(
+        'CLASS_ALREADY_ENROLLED',
+        `Member ${m.id} is already in class ${sched.id}.`,
+        { memberId: m.id, scheduleId: sched.id },
+      );
     const pack = packs.byId(input.packId);
     const allowed = repo.planIds(sched.class_type_id);
-    if (!pack || pack.member_id !== m.id || pack.expires_on <= start || (allowed.length > 0 && !allowed.includes(pack.plan_id))) {
-      throw new AppError('CLASS_PACK_INVALID', `Pack ${input.packId} cannot pay for class ${sched.id}.`, { packId: input.packId, memberId: m.id });
+    if (
+      !pack ||
+      pack.member_id !== m.id ||
+      pack.expires_on <= start ||
+      (allowed.length > 0 && !allowed.includes(pack.plan_id))
+    ) {
+      throw new AppError(
+        'CLASS_PACK_INVALID',
+        `Pack ${input.packId} cannot pay for class ${sched.id}.`,
+        { packId: input.packId, memberId: m.id },
+      );
     }
-    if (sched.enrolled >= sched.capacity) throw new AppError('CLASS_FULL', `Class ${sched.id} is full.`, { scheduleId: sched.id, capacity: sched.capacity });
+    if (sched.enrolled >= sched.capacity)
+      throw new AppError('CLASS_FULL', `Class ${sched.id} is full.`, {
+        scheduleId: sched.id,
+        capacity: sched.capacity,
+      });
     const now = env.now().toISOString();
     const enrolmentId = repo.insertEnrolment({
-      member_id: m.id, schedule_id: sched.id, pack_id: pack.id, start_date: start, status: 'active', withdrawn_on: null, created_at: now, updated_at: now,
+      member_id: m.id,
+      schedule_id: sched.id,
+      pack_id: pack.id,
+      start_date: start,
+      status: 'active',
+      withdrawn_on: null,
+      created_at: now,
+      updated_at: now,
     });
     const after = get(enrolmentId);
     env.audit('class_enrolment', enrolmentId, null, after);
     for (const s of repo.sessionsOfSchedule(sched.id)) {
-      if (s.status === 'scheduled' && s.date >= start && !bookings.started(timetable.sessionRow(s.id))) seatEnrolled(s);
+      if (
+        s.status === 'scheduled' &&
+        s.date >= start &&
+        !bookings.started(timetable.sessionRow(s.id))
+      )
+        seatEnrolled(s);
     }
     return after;
   }
@@ -69,7 +122,10 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
   /** Leaves the class: places in sessions still to come are given up (and offered to their waitlists). */
   function withdraw(enrolmentId: number): Enrolment {
     const before = get(enrolmentId);
-    if (before.status !== 'active') throw new AppError('CLASS_BOOKING_STATE', `Enrolment ${enrolmentId} has ended.`, { enrolmentId });
+    if (before.status !== 'active')
+      throw new AppError('CLASS_BOOKING_STATE', `Enrolment ${enrolmentId} has ended.`, {
+        enrolmentId,
+      });
     repo.withdraw(enrolmentId, env.today(), env.now().toISOString());
     for (const b of repo.bookingsOfEnrolment(enrolmentId)) {
       if (b.status !== 'booked' || bookings.started(timetable.sessionRow(b.session_id))) continue;
@@ -83,20 +139,53 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
 
   function makeUp(input: { bookingId: number; sessionId: number }): ClassBooking {
     const missed = bookings.row(input.bookingId);
-    if (missed.kind !== 'enrolment' || missed.status !== 'cancelled' || missed.session_id === input.sessionId) {
-      throw new AppError('CLASS_MAKEUP_NOT_ALLOWED', `Booking ${missed.id} is not a lesson missed with leave in time.`, { bookingId: missed.id, status: missed.status });
+    if (
+      missed.kind !== 'enrolment' ||
+      missed.status !== 'cancelled' ||
+      missed.session_id === input.sessionId
+    ) {
+      throw new AppError(
+        'CLASS_MAKEUP_NOT_ALLOWED',
+        `Booking ${missed.id} is not a lesson missed with leave in time.`,
+        { bookingId: missed.id, status: missed.status },
+      );
     }
     const enrolment = get(missed.enrolment_id!);
-    if (repo.makeUpFor(missed.id)) throw new AppError('CLASS_MAKEUP_NOT_ALLOWED', `Lesson ${missed.id} already has a make-up.`, { bookingId: missed.id });
+    if (repo.makeUpFor(missed.id))
+      throw new AppError('CLASS_MAKEUP_NOT_ALLOWED', `Lesson ${missed.id} already has a make-up.`, {
+        bookingId: missed.id,
+      });
     const s = timetable.sessionRow(input.sessionId);
-    if (s.status === 'cancelled') throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
-    if (bookings.started(s)) throw new AppError('CLASS_STARTED', `Session ${s.id} has started.`, { sessionId: s.id });
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
+    if (bookings.started(s))
+      throw new AppError('CLASS_STARTED', `Session ${s.id} has started.`, { sessionId: s.id });
     const existing = repo.bookingOf(s.id, missed.member_id);
-    if (existing && (existing.status !== 'cancelled' || existing.units_used > 0 || existing.fee_invoice_id !== null)) {
-      throw new AppError('CLASS_ALREADY_BOOKED', `Member ${missed.member_id} is already in session ${s.id}.`, { memberId: missed.member_id, bookingId: existing.id });
+    if (
+      existing &&
+      (existing.status !== 'cancelled' ||
+        existing.units_used > 0 ||
+        existing.fee_invoice_id !== null)
+    ) {
+      throw new AppError(
+        'CLASS_ALREADY_BOOKED',
+        `Member ${missed.member_id} is already in session ${s.id}.`,
+        { memberId: missed.member_id, bookingId: existing.id },
+      );
     }
-    if (repo.taken(s.id) >= s.capacity) throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, { sessionId: s.id, capacity: s.capacity });
-    const fields = { kind: 'makeup' as const, status: 'booked' as const, makeup_for: missed.id, enrolment_id: null, pack_id: enrolment.packId, subscription_id: null };
+    if (repo.taken(s.id) >= s.capacity)
+      throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+        sessionId: s.id,
+        capacity: s.capacity,
+      });
+    const fields = {
+      kind: 'makeup' as const,
+      status: 'booked' as const,
+      makeup_for: missed.id,
+      enrolment_id: null,
+      pack_id: enrolment.packId,
+      subscription_id: null,
+    };
     return existing
       ? bookings.save(existing, { ...fields, queued_at: env.now().toISOString(), marked_on: null })
       : bookings.insert({ session_id: s.id, member_id: missed.member_id, ...fields });
@@ -118,7 +207,13 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
         packLeft: Math.max(0, pack.sessions_total - used),
         packExpiresOn: pack.expires_on,
         attended: count((b) => b.status === 'attended'),
-        leave: count((b) => b.status === 'cancelled' && b.units_used === 0 && b.marked_on !== null && !cancelledWithSession(b.session_id)),
+        leave: count(
+          (b) =>
+            b.status === 'cancelled' &&
+            b.units_used === 0 &&
+            b.marked_on !== null &&
+            !cancelledWithSession(b.session_id),
+        ),
         lateLeave: count((b) => b.status === 'late_cancelled'),
         noShow: count((b) => b.status === 'no_show'),
         makeUps: repo.makeUpsOf(r.id),
@@ -127,7 +222,8 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
     });
   }
 
-  const cancelledWithSession = (sessionId: number) => timetable.sessionRow(sessionId).status === 'cancelled';
+  const cancelledWithSession = (sessionId: number) =>
+    timetable.sessionRow(sessionId).status === 'cancelled';
 
   return { get, seatEnrolled, enrol, withdraw, makeUp, lessons };
 }

@@ -2,7 +2,11 @@ import type { classChannels } from '../../contract/classes';
 import type { AreaHandlers } from '../../contract/handler';
 import type { ClassesService } from './service';
 
-export function classHandlers({ timetable, bookings, enrolment }: ClassesService): AreaHandlers<keyof typeof classChannels> {
+export function classHandlers({
+  timetable,
+  bookings,
+  enrolment,
+}: ClassesService): AreaHandlers<keyof typeof classChannels> {
   return {
     'classes.types.list': (input) => timetable.listTypes(input.includeArchived),
     'classes.types.create': (input) => timetable.createType(input),

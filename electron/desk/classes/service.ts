@@ -20,7 +20,12 @@ export function createClassesService(env: ServiceEnv, members: MembersService) {
     seatEnrolled: (session) => enrolment.seatEnrolled(session),
     promote: (sessionId) => void bookings.promote(sessionId),
   });
-  const bookings = createBookings(env, { repo, timetable, members, standing: createStanding(env.db) });
+  const bookings = createBookings(env, {
+    repo,
+    timetable,
+    members,
+    standing: createStanding(env.db),
+  });
   const enrolment = createEnrolment(env, { repo, timetable, bookings, members });
   return { timetable, bookings, enrolment };
 }

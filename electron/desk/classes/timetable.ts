@@ -20,10 +20,13 @@ import { toBooking, toClassType, toRoom, toSchedule, toSession, toTeacher } from
 export const MAX_TERM_DAYS = 366;
 
 /** The days a schedule's pattern gives, holidays left out. */
-export function slotDates(s: Pick<ClassScheduleRow, 'term_start' | 'term_end'> & { weekdays: number[]; holidays: string[] }): string[] {
+export function slotDates(
+  s: Pick<ClassScheduleRow, 'term_start' | 'term_end'> & { weekdays: number[]; holidays: string[] },
+): string[] {
   const skip = new Set(s.holidays);
   const out: string[] = [];
-  for (let d = s.term_start; d <= s.term_end; d = addDays(d, 1)) if (s.weekdays.includes(dayOfWeek(d)) && !skip.has(d)) out.push(d);
+  for (let d = s.term_start; d <= s.term_end; d = addDays(d, 1))
+    if (s.weekdays.includes(dayOfWeek(d)) && !skip.has(d)) out.push(d);
   return out;
 }
 
@@ -43,21 +46,46 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
 
   // ── class types ──
   function typeRow(typeId: number): ClassTypeRow {
-    return found(repo.typeById(typeId), 'class_type', typeId, `Class type ${typeId} does not exist.`);
+    return found(
+      repo.typeById(typeId),
+      'class_type',
+      typeId,
+      `Class type ${typeId} does not exist.`,
+    );
   }
   const getType = (typeId: number) => toClassType(typeRow(typeId), repo.planIds(typeId));
 
   function checkPlans(planIds: number[]): void {
-    for (const p of planIds) if (!repo.planExists(p)) throw new AppError('NOT_FOUND', `Plan ${p} does not exist.`, { entity: 'plan', id: p });
+    for (const p of planIds)
+      if (!repo.planExists(p))
+        throw new AppError('NOT_FOUND', `Plan ${p} does not exist.`, { entity: 'plan', id: p });
   }
 
-  function createType(input: { name: string; colour?: string | undefined; minutes: number; capacity: number; units: number; planIds: number[] }) {
+  function createType(input: {
+    name: string;
+    colour?: string | undefined;
+    minutes: number;
+    capacity: number;
+    units: number;
+    planIds: number[];
+  }) {
     checkPlans(input.planIds);
     const now = at();
     const typeId = repo.insertType({
-      name: input.name, colour: input.colour ?? '#3b82f6', minutes: input.minutes, capacity: input.capacity, units: input.units,
-      open_days: 7, cutoff_hours: 12, late_cancel_rule: 'count', late_cancel_fee: 0, no_show_rule: 'count', no_show_fee: 0,
-      archived: 0, created_at: now, updated_at: now,
+      name: input.name,
+      colour: input.colour ?? '#3b82f6',
+      minutes: input.minutes,
+      capacity: input.capacity,
+      units: input.units,
+      open_days: 7,
+      cutoff_hours: 12,
+      late_cancel_rule: 'count',
+      late_cancel_fee: 0,
+      no_show_rule: 'count',
+      no_show_fee: 0,
+      archived: 0,
+      created_at: now,
+      updated_at: now,
     });
     repo.setPlans(typeId, input.planIds);
     const after = getType(typeId);
@@ -65,7 +93,16 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     return after;
   }
 
-  function updateType(input: { id: number; name?: string | undefined; colour?: string | undefined; minutes?: number | undefined; capacity?: number | undefined; units?: number | undefined; planIds?: number[] | undefined; archived?: boolean | undefined }) {
+  function updateType(input: {
+    id: number;
+    name?: string | undefined;
+    colour?: string | undefined;
+    minutes?: number | undefined;
+    capacity?: number | undefined;
+    units?: number | undefined;
+    planIds?: number[] | undefined;
+    archived?: boolean | undefined;
+  }) {
     const row = typeRow(input.id);
     const before = getType(input.id);
     if (input.planIds) checkPlans(input.planIds);
@@ -85,7 +122,15 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     return after;
   }
 
-  function setRules(input: { id: number; openDays: number; cutoffHours: number; lateCancelRule: ClassRule; lateCancelFee: number; noShowRule: ClassRule; noShowFee: number }) {
+  function setRules(input: {
+    id: number;
+    openDays: number;
+    cutoffHours: number;
+    lateCancelRule: ClassRule;
+    lateCancelFee: number;
+    noShowRule: ClassRule;
+    noShowFee: number;
+  }) {
     const row = typeRow(input.id);
     const before = getType(input.id);
     repo.updateType({
@@ -103,25 +148,50 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     return after;
   }
 
-  const listTypes = (includeArchived: boolean) => repo.types(includeArchived).map((r) => toClassType(r, repo.planIds(r.id)));
+  const listTypes = (includeArchived: boolean) =>
+    repo.types(includeArchived).map((r) => toClassType(r, repo.planIds(r.id)));
 
   // ── teachers and rooms ──
   function checkStaff(staffId: number | null | undefined): void {
-    if (staffId != null && !repo.staffExists(staffId)) throw new AppError('NOT_FOUND', `Staff ${staffId} does not exist.`, { entity: 'staff', id: staffId });
+    if (staffId != null && !repo.staffExists(staffId))
+      throw new AppError('NOT_FOUND', `Staff ${staffId} does not exist.`, {
+        entity: 'staff',
+        id: staffId,
+      });
   }
-  const teacherRow = (teacherId: number) => found(repo.teacherById(teacherId), 'class_teacher', teacherId, `Teacher ${teacherId} does not exist.`);
-  const roomRow = (roomId: number) => found(repo.roomById(roomId), 'class_room', roomId, `Room ${roomId} does not exist.`);
+  const teacherRow = (teacherId: number) =>
+    found(
+      repo.teacherById(teacherId),
+      'class_teacher',
+      teacherId,
+      `Teacher ${teacherId} does not exist.`,
+    );
+  const roomRow = (roomId: number) =>
+    found(repo.roomById(roomId), 'class_room', roomId, `Room ${roomId} does not exist.`);
 
   function createTeacher(input: { name: string; staffId: number | null; phone: string }) {
     checkStaff(input.staffId);
     const now = at();
-    const teacherId = repo.insertTeacher({ name: input.name, staff_id: input.staffId, phone: input.phone, active: 1, created_at: now, updated_at: now });
+    const teacherId = repo.insertTeacher({
+      name: input.name,
+      staff_id: input.staffId,
+      phone: input.phone,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    });
     const after = toTeacher(teacherRow(teacherId));
     env.audit('class_teacher', teacherId, null, after);
     return after;
   }
 
-  function updateTeacher(input: { id: number; name?: string | undefined; staffId?: number | null | undefined; phone?: string | undefined; active?: boolean | undefined }) {
+  function updateTeacher(input: {
+    id: number;
+    name?: string | undefined;
+    staffId?: number | null | undefined;
+    phone?: string | undefined;
+    active?: boolean | undefined;
+  }) {
     const row = teacherRow(input.id);
     checkStaff(input.staffId);
     repo.updateTeacher({
@@ -139,19 +209,31 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
 
   function uniqueRoomName(name: string, except: number | null): void {
     const other = repo.roomByName(name);
-    if (other && other.id !== except) throw new AppError('CONFLICT', `A room named ${name} already exists.`, { field: 'name' });
+    if (other && other.id !== except)
+      throw new AppError('CONFLICT', `A room named ${name} already exists.`, { field: 'name' });
   }
 
   function createRoom(input: { name: string; capacity: number | null }) {
     uniqueRoomName(input.name, null);
     const now = at();
-    const roomId = repo.insertRoom({ name: input.name, capacity: input.capacity, active: 1, created_at: now, updated_at: now });
+    const roomId = repo.insertRoom({
+      name: input.name,
+      capacity: input.capacity,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    });
     const after = toRoom(roomRow(roomId));
     env.audit('class_room', roomId, null, after);
     return after;
   }
 
-  function updateRoom(input: { id: number; name?: string | undefined; capacity?: number | null | undefined; active?: boolean | undefined }) {
+  function updateRoom(input: {
+    id: number;
+    name?: string | undefined;
+    capacity?: number | null | undefined;
+    active?: boolean | undefined;
+  }) {
     const row = roomRow(input.id);
     if (input.name) uniqueRoomName(input.name, input.id);
     repo.updateRoom({
@@ -169,58 +251,115 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
   /** A teacher or room a session can be given: it exists and is in use. */
   function usable(teacherId: number | null | undefined, roomId: number | null | undefined): void {
     if (teacherId != null && teacherRow(teacherId).active !== 1) {
-      throw new AppError('CONFLICT', `Teacher ${teacherId} is no longer active.`, { field: 'teacherId', id: teacherId });
+      throw new AppError('CONFLICT', `Teacher ${teacherId} is no longer active.`, {
+        field: 'teacherId',
+        id: teacherId,
+      });
     }
-    if (roomId != null && roomRow(roomId).active !== 1) throw new AppError('CONFLICT', `Room ${roomId} is no longer in use.`, { field: 'roomId', id: roomId });
+    if (roomId != null && roomRow(roomId).active !== 1)
+      throw new AppError('CONFLICT', `Room ${roomId} is no longer in use.`, {
+        field: 'roomId',
+        id: roomId,
+      });
   }
 
   // ── schedules and sessions ──
-  const scheduleRow = (scheduleId: number) => found(repo.scheduleById(scheduleId), 'class_schedule', scheduleId, `Class ${scheduleId} does not exist.`);
+  const scheduleRow = (scheduleId: number) =>
+    found(
+      repo.scheduleById(scheduleId),
+      'class_schedule',
+      scheduleId,
+      `Class ${scheduleId} does not exist.`,
+    );
   const getSchedule = (scheduleId: number): ClassSchedule => toSchedule(scheduleRow(scheduleId));
 
   function sessionRow(sessionId: number) {
-    return found(repo.sessionById(sessionId), 'class_session', sessionId, `Session ${sessionId} does not exist.`);
+    return found(
+      repo.sessionById(sessionId),
+      'class_session',
+      sessionId,
+      `Session ${sessionId} does not exist.`,
+    );
   }
 
   function roll(sessionId: number): SessionRoll {
-    return { session: toSession(sessionRow(sessionId)), bookings: repo.bookingsOfSession(sessionId).map(toBooking) };
+    return {
+      session: toSession(sessionRow(sessionId)),
+      bookings: repo.bookingsOfSession(sessionId).map(toBooking),
+    };
   }
 
   function addSession(s: ClassScheduleRow, slot: string): void {
     const now = at();
     const sessionId = repo.insertSession({
-      schedule_id: s.id, class_type_id: s.class_type_id, slot_date: slot, date: slot, start_time: s.start_time, minutes: s.minutes,
-      teacher_id: s.teacher_id, room_id: s.room_id, capacity: s.capacity, status: 'scheduled', note: '', roll_closed_at: null,
-      created_at: now, updated_at: now,
+      schedule_id: s.id,
+      class_type_id: s.class_type_id,
+      slot_date: slot,
+      date: slot,
+      start_time: s.start_time,
+      minutes: s.minutes,
+      teacher_id: s.teacher_id,
+      room_id: s.room_id,
+      capacity: s.capacity,
+      status: 'scheduled',
+      note: '',
+      roll_closed_at: null,
+      created_at: now,
+      updated_at: now,
     });
     deps.seatEnrolled(repo.sessionsOfSchedule(s.id).find((r) => r.id === sessionId)!);
   }
 
   function checkTerm(termStart: string, termEnd: string): void {
     if (daysBetween(termStart, termEnd) > MAX_TERM_DAYS) {
-      throw new AppError('DATE_OUT_OF_RANGE', `A term runs at most ${MAX_TERM_DAYS} days.`, { field: 'termEnd', date: termEnd });
+      throw new AppError('DATE_OUT_OF_RANGE', `A term runs at most ${MAX_TERM_DAYS} days.`, {
+        field: 'termEnd',
+        date: termEnd,
+      });
     }
   }
 
   function createSchedule(input: {
-    classTypeId: number; name: string; weekdays: number[]; startTime: string; minutes?: number | undefined; teacherId: number | null;
-    roomId: number | null; capacity?: number | undefined; termStart: string; termEnd: string; holidays: string[];
+    classTypeId: number;
+    name: string;
+    weekdays: number[];
+    startTime: string;
+    minutes?: number | undefined;
+    teacherId: number | null;
+    roomId: number | null;
+    capacity?: number | undefined;
+    termStart: string;
+    termEnd: string;
+    holidays: string[];
   }): ClassSchedule {
     const type = typeRow(input.classTypeId);
-    if (type.archived) throw new AppError('CONFLICT', `Class type ${type.name} is archived.`, { field: 'classTypeId' });
+    if (type.archived)
+      throw new AppError('CONFLICT', `Class type ${type.name} is archived.`, {
+        field: 'classTypeId',
+      });
     usable(input.teacherId, input.roomId);
     checkTerm(input.termStart, input.termEnd);
     const room = input.roomId === null ? null : roomRow(input.roomId);
     const now = at();
     const holidays = [...new Set(input.holidays)].sort();
     const scheduleId = repo.insertSchedule({
-      class_type_id: type.id, name: input.name, weekdays: JSON.stringify([...input.weekdays].sort()), start_time: input.startTime,
-      minutes: input.minutes ?? type.minutes, teacher_id: input.teacherId, room_id: input.roomId,
+      class_type_id: type.id,
+      name: input.name,
+      weekdays: JSON.stringify([...input.weekdays].sort()),
+      start_time: input.startTime,
+      minutes: input.minutes ?? type.minutes,
+      teacher_id: input.teacherId,
+      room_id: input.roomId,
       capacity: input.capacity ?? Math.min(type.capacity, room?.capacity ?? type.capacity),
-      term_start: input.termStart, term_end: input.termEnd, holidays: JSON.stringify(holidays), created_at: now, updated_at: now,
+      term_start: input.termStart,
+      term_end: input.termEnd,
+      holidays: JSON.stringify(holidays),
+      created_at: now,
+      updated_at: now,
     });
     const row = scheduleRow(scheduleId);
-    for (const slot of slotDates({ ...row, weekdays: input.weekdays, holidays })) addSession(row, slot);
+    for (const slot of slotDates({ ...row, weekdays: input.weekdays, holidays }))
+      addSession(row, slot);
     const after = getSchedule(scheduleId);
     env.audit('class_schedule', scheduleId, null, after);
     return after;
@@ -233,15 +372,25 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
   }
 
   function updateSchedule(input: {
-    id: number; name?: string | undefined; teacherId?: number | null | undefined; roomId?: number | null | undefined;
-    capacity?: number | undefined; termEnd?: string | undefined; holidays?: string[] | undefined;
+    id: number;
+    name?: string | undefined;
+    teacherId?: number | null | undefined;
+    roomId?: number | null | undefined;
+    capacity?: number | undefined;
+    termEnd?: string | undefined;
+    holidays?: string[] | undefined;
   }): ClassSchedule {
     const before = scheduleRow(input.id);
     usable(input.teacherId, input.roomId);
     const termEnd = input.termEnd ?? before.term_end;
-    if (termEnd < before.term_start) throw new AppError('VALIDATION', 'The term ends before it starts.', { issues: [{ path: 'termEnd', code: 'custom', message: 'date_range' }] });
+    if (termEnd < before.term_start)
+      throw new AppError('VALIDATION', 'The term ends before it starts.', {
+        issues: [{ path: 'termEnd', code: 'custom', message: 'date_range' }],
+      });
     checkTerm(before.term_start, termEnd);
-    const holidays = input.holidays ? [...new Set(input.holidays)].sort() : (JSON.parse(before.holidays) as string[]);
+    const holidays = input.holidays
+      ? [...new Set(input.holidays)].sort()
+      : (JSON.parse(before.holidays) as string[]);
     const row: ClassScheduleRow = {
       ...before,
       name: input.name ?? before.name,
@@ -254,7 +403,9 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     };
     repo.updateSchedule(row);
     const today = env.today();
-    const wanted = new Set(slotDates({ ...row, weekdays: JSON.parse(row.weekdays) as number[], holidays }));
+    const wanted = new Set(
+      slotDates({ ...row, weekdays: JSON.parse(row.weekdays) as number[], holidays }),
+    );
     const existing = repo.sessionsOfSchedule(row.id);
     const have = new Set(existing.map((s) => s.slot_date));
     for (const s of existing) {
@@ -270,7 +421,11 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
         room_id: s.room_id === before.room_id ? row.room_id : s.room_id,
         capacity: s.capacity === before.capacity ? row.capacity : s.capacity,
       };
-      if (next.teacher_id !== s.teacher_id || next.room_id !== s.room_id || next.capacity !== s.capacity) {
+      if (
+        next.teacher_id !== s.teacher_id ||
+        next.room_id !== s.room_id ||
+        next.capacity !== s.capacity
+      ) {
         repo.updateSession({ ...next, updated_at: at() });
         if (next.capacity > s.capacity) deps.promote(s.id);
       }
@@ -284,8 +439,10 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
   /** A session that can still be changed: scheduled, and nobody marked present yet. */
   function changeable(sessionId: number) {
     const s = sessionRow(sessionId);
-    if (s.status === 'cancelled') throw new AppError('CLASS_CANCELLED', `Session ${sessionId} was cancelled.`, { sessionId });
-    if (s.attended > 0 || s.roll_closed_at !== null) throw new AppError('CLASS_STARTED', `Session ${sessionId} has been held.`, { sessionId });
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${sessionId} was cancelled.`, { sessionId });
+    if (s.attended > 0 || s.roll_closed_at !== null)
+      throw new AppError('CLASS_STARTED', `Session ${sessionId} has been held.`, { sessionId });
     return s;
   }
 
@@ -300,17 +457,31 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
   }
 
   function changeSession(input: {
-    sessionId: number; date?: string | undefined; startTime?: string | undefined; minutes?: number | undefined;
-    teacherId?: number | null | undefined; roomId?: number | null | undefined; capacity?: number | undefined; note?: string | undefined;
+    sessionId: number;
+    date?: string | undefined;
+    startTime?: string | undefined;
+    minutes?: number | undefined;
+    teacherId?: number | null | undefined;
+    roomId?: number | null | undefined;
+    capacity?: number | undefined;
+    note?: string | undefined;
   }): SessionRoll {
     const s = changeable(input.sessionId);
     usable(input.teacherId, input.roomId);
     const date = input.date ?? s.date;
     if ((input.date !== undefined || input.startTime !== undefined) && date < env.today()) {
-      throw new AppError('DATE_OUT_OF_RANGE', 'A session can be moved to today or a later day.', { field: 'date', date });
+      throw new AppError('DATE_OUT_OF_RANGE', 'A session can be moved to today or a later day.', {
+        field: 'date',
+        date,
+      });
     }
     const capacity = input.capacity ?? s.capacity;
-    if (capacity < s.booked) throw new AppError('CLASS_FULL', `${s.booked} places are already taken.`, { field: 'capacity', taken: s.booked, capacity });
+    if (capacity < s.booked)
+      throw new AppError('CLASS_FULL', `${s.booked} places are already taken.`, {
+        field: 'capacity',
+        taken: s.booked,
+        capacity,
+      });
     const before = roll(s.id);
     repo.updateSession({
       ...s,
@@ -335,14 +506,35 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     return { from, to, sessions: repo.sessionsBetween(from, to).map(toSession) };
   }
 
-  const day = (date: string): ClassWeek => ({ from: date, to: date, sessions: repo.sessionsBetween(date, date).map(toSession) });
+  const day = (date: string): ClassWeek => ({
+    from: date,
+    to: date,
+    sessions: repo.sessionsBetween(date, date).map(toSession),
+  });
 
   return {
-    typeRow, getType, listTypes, createType, updateType, setRules,
-    listTeachers: () => repo.teachers().map(toTeacher), createTeacher, updateTeacher,
-    listRooms: () => repo.rooms().map(toRoom), createRoom, updateRoom,
-    scheduleRow, listSchedules: () => repo.schedules().map(toSchedule), createSchedule, updateSchedule,
-    sessionRow, roll, cancelSession, changeSession, week, day,
+    typeRow,
+    getType,
+    listTypes,
+    createType,
+    updateType,
+    setRules,
+    listTeachers: () => repo.teachers().map(toTeacher),
+    createTeacher,
+    updateTeacher,
+    listRooms: () => repo.rooms().map(toRoom),
+    createRoom,
+    updateRoom,
+    scheduleRow,
+    listSchedules: () => repo.schedules().map(toSchedule),
+    createSchedule,
+    updateSchedule,
+    sessionRow,
+    roll,
+    cancelSession,
+    changeSession,
+    week,
+    day,
   };
 }
 

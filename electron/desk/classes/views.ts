@@ -1,5 +1,13 @@
 /** Rows of the classes tables as the contract shows them. */
-import type { ClassBooking, ClassRoom, ClassSchedule, ClassSession, ClassTeacher, ClassType, Enrolment } from '../../contract/classes';
+import type {
+  ClassBooking,
+  ClassRoom,
+  ClassSchedule,
+  ClassSession,
+  ClassTeacher,
+  ClassType,
+  Enrolment,
+} from '../../contract/classes';
 import type { BookingView, EnrolmentView, ScheduleView, SessionView } from '../../db/repos/classes';
 import type { ClassRoomRow, ClassTeacherRow, ClassTypeRow } from '../../db/rows';
 
@@ -29,9 +37,20 @@ export function toClassType(r: ClassTypeRow, planIds: number[]): ClassType {
   };
 }
 
-export const toTeacher = (r: ClassTeacherRow): ClassTeacher => ({ id: r.id, name: r.name, staffId: r.staff_id, phone: r.phone, active: r.active === 1 });
+export const toTeacher = (r: ClassTeacherRow): ClassTeacher => ({
+  id: r.id,
+  name: r.name,
+  staffId: r.staff_id,
+  phone: r.phone,
+  active: r.active === 1,
+});
 
-export const toRoom = (r: ClassRoomRow): ClassRoom => ({ id: r.id, name: r.name, capacity: r.capacity, active: r.active === 1 });
+export const toRoom = (r: ClassRoomRow): ClassRoom => ({
+  id: r.id,
+  name: r.name,
+  capacity: r.capacity,
+  active: r.active === 1,
+});
 
 export function toSchedule(r: ScheduleView): ClassSchedule {
   return {

@@ -27,11 +27,20 @@ async function firstSession(host: Host, date = '2027-03-06'): Promise<ClassSessi
   return (await host.invoke('classes.day', { date })).sessions[0]!;
 }
 
-const packUsed = async (host: Host, memberId: number) => (await host.invoke('packs.listByMember', { memberId }))[0]!.sessionsUsed;
+const packUsed = async (host: Host, memberId: number) =>
+  (await host.invoke('packs.listByMember', { memberId }))[0]!.sessionsUsed;
 /** 09:00 Shanghai is 01:00 UTC: local time HH:MM on `date`. */
 const local = (date: string, hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h! - 8, m!)).toISOString();
+  return new Date(
+    Date.UTC(
+      Number(date.slice(0, 4)),
+      Number(date.slice(5, 7)) - 1,
+      Number(date.slice(8, 10)),
+      h! - 8,
+      m!,
+    ),
+  ).toISOString();
 };
 
 describe('bookings', () => {
@@ -41,26 +50,59 @@ describe('bookings', () => {
     const type = await classType(host, { capacity: 2 });
     await weekly(host, type.id, { termEnd: '2027-03-13' });
     const s = await firstSession(host);
-    const [a, b, c, d] = [await withPack(host, 'Ann', plan.id), await withPack(host, 'Bo', plan.id), await withPack(host, 'Cai', plan.id), await withPack(host, 'Dee', plan.id)];
+    const [a, b, c, d] = [
+      await withPack(host, 'Ann', plan.id),
+      await withPack(host, 'Bo', plan.id),
+      await withPack(host, 'Cai', plan.id),
+      await withPack(host, 'Dee', plan.id),
+    ];
     const [ba] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [a.member.id] });
     await host.invoke('classes.book', { sessionId: s.id, memberIds: [b.member.id] });
-    expect(ba).toMatchObject({ status: 'booked', kind: 'booking', waitlistPosition: null, unitsUsed: 0 });
+    expect(ba).toMatchObject({
+      status: 'booked',
+      kind: 'booking',
+      waitlistPosition: null,
+      unitsUsed: 0,
+    });
 
     const before = databaseHash(host.db, { ignoreSignIns: true });
-    expect(await failure(host.invoke('classes.book', { sessionId: s.id, memberIds: [c.member.id] }))).toMatchObject({ code: 'CLASS_FULL', details: { capacity: 2 } });
+    expect(
+      await failure(host.invoke('classes.book', { sessionId: s.id, memberIds: [c.member.id] })),
+    ).toMatchObject({ code: 'CLASS_FULL', details: { capacity: 2 } });
     expect(databaseHash(host.db, { ignoreSignIns: true })).toBe(before);
 
-    const [wc] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [c.member.id], waitlist: true });
+    const [wc] = await host.invoke('classes.book', {
+      sessionId: s.id,
+      memberIds: [c.member.id],
+      waitlist: true,
+    });
     th.clock.set(local('2027-03-01', '09:05'));
-    const [wd] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [d.member.id], waitlist: true });
-    expect([wc!.status, wc!.waitlistPosition, wd!.status, wd!.waitlistPosition]).toEqual(['waitlisted', 1, 'waitlisted', 2]);
-    expect(await failure(host.invoke('classes.book', { sessionId: s.id, memberIds: [c.member.id], waitlist: true }))).toMatchObject({ code: 'CLASS_ALREADY_BOOKED' });
+    const [wd] = await host.invoke('classes.book', {
+      sessionId: s.id,
+      memberIds: [d.member.id],
+      waitlist: true,
+    });
+    expect([wc!.status, wc!.waitlistPosition, wd!.status, wd!.waitlistPosition]).toEqual([
+      'waitlisted',
+      1,
+      'waitlisted',
+      2,
+    ]);
+    expect(
+      await failure(
+        host.invoke('classes.book', { sessionId: s.id, memberIds: [c.member.id], waitlist: true }),
+      ),
+    ).toMatchObject({ code: 'CLASS_ALREADY_BOOKED' });
 
     // Ann cancels on Thursday, well before the 12-hour cut-off: no charge, Cai takes her place.
     th.clock.setDate('2027-03-04');
     const out = await host.invoke('classes.cancelBooking', { bookingId: ba!.id });
     expect(out.booking).toMatchObject({ status: 'cancelled', unitsUsed: 0, feeInvoiceId: null });
-    expect(out.promoted).toMatchObject({ memberId: c.member.id, status: 'booked', waitlistPosition: null });
+    expect(out.promoted).toMatchObject({
+      memberId: c.member.id,
+      status: 'booked',
+      waitlistPosition: null,
+    });
     const roll = await host.invoke('classes.session', { sessionId: s.id });
     expect(roll.session).toMatchObject({ booked: 2, waitlisted: 1 });
     expect(roll.bookings.map((x) => [x.memberName, x.status, x.waitlistPosition])).toEqual([
@@ -87,22 +129,54 @@ describe('bookings', () => {
     const before = databaseHash(host.db, { ignoreSignIns: true });
 
     // Bookings for 03-13 open 7 days before, on 03-06.
-    expect(await failure(host.invoke('classes.book', { sessionId: s13.id, memberIds: [yogi.member.id] }))).toMatchObject({
+    expect(
+      await failure(
+        host.invoke('classes.book', { sessionId: s13.id, memberIds: [yogi.member.id] }),
+      ),
+    ).toMatchObject({
       code: 'CLASS_OUTSIDE_WINDOW',
       details: { opensOn: '2027-03-06', startsAt: '2027-03-13 09:00' },
     });
-    expect(await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [nobody.id] }))).toMatchObject({ code: 'CLASS_NO_ENTITLEMENT', details: { blocks: [{ code: 'no_membership' }] } });
+    expect(
+      await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [nobody.id] })),
+    ).toMatchObject({
+      code: 'CLASS_NO_ENTITLEMENT',
+      details: { blocks: [{ code: 'no_membership' }] },
+    });
     // A spin pack does not give access to yoga.
-    expect(await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [spinner.member.id] }))).toMatchObject({ code: 'CLASS_NO_ENTITLEMENT' });
+    expect(
+      await failure(
+        host.invoke('classes.book', { sessionId: s6.id, memberIds: [spinner.member.id] }),
+      ),
+    ).toMatchObject({ code: 'CLASS_NO_ENTITLEMENT' });
     // All or nothing: Yogi could be booked, the other is not the parent's child.
-    expect(await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [yogi.member.id, nobody.id], payerId: parent.id }))).toMatchObject({ code: 'PAYER_INVALID' });
-    expect(await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [yogi.member.id, spinner.member.id] }))).toMatchObject({ code: 'CLASS_NO_ENTITLEMENT' });
-    expect(await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [] }))).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await failure(
+        host.invoke('classes.book', {
+          sessionId: s6.id,
+          memberIds: [yogi.member.id, nobody.id],
+          payerId: parent.id,
+        }),
+      ),
+    ).toMatchObject({ code: 'PAYER_INVALID' });
+    expect(
+      await failure(
+        host.invoke('classes.book', {
+          sessionId: s6.id,
+          memberIds: [yogi.member.id, spinner.member.id],
+        }),
+      ),
+    ).toMatchObject({ code: 'CLASS_NO_ENTITLEMENT' });
+    expect(
+      await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [] })),
+    ).toMatchObject({ code: 'VALIDATION' });
     expect(databaseHash(host.db, { ignoreSignIns: true })).toBe(before);
 
     // Once the session has started, booking is closed too.
     th.clock.set(local('2027-03-06', '09:00'));
-    expect(await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [yogi.member.id] }))).toMatchObject({ code: 'CLASS_OUTSIDE_WINDOW' });
+    expect(
+      await failure(host.invoke('classes.book', { sessionId: s6.id, memberIds: [yogi.member.id] })),
+    ).toMatchObject({ code: 'CLASS_OUTSIDE_WINDOW' });
   });
 
   it('lets a household payer book each child, and the desk book and take the roll', async () => {
@@ -114,14 +188,28 @@ describe('bookings', () => {
     const parent = await member(host, '张妈妈');
     const k1 = await withPack(host, '张小明', plan.id, parent.id);
     const k2 = await withPack(host, '张小红', plan.id, parent.id);
-    const both = await as(host, 'desk', () => host.invoke('classes.book', { sessionId: s.id, memberIds: [k1.member.id, k2.member.id], payerId: parent.id }));
+    const both = await as(host, 'desk', () =>
+      host.invoke('classes.book', {
+        sessionId: s.id,
+        memberIds: [k1.member.id, k2.member.id],
+        payerId: parent.id,
+      }),
+    );
     expect(both.map((x) => [x.memberName, x.status])).toEqual([
       ['张小明', 'booked'],
       ['张小红', 'booked'],
     ]);
     th.clock.set(local('2027-03-06', '09:10'));
-    const marked = await as(host, 'desk', () => host.invoke('classes.mark', { bookingId: both[0]!.id, present: true }));
-    expect(marked).toMatchObject({ status: 'attended', packId: k1.packId, unitsUsed: 1, planName: '10 classes', markedOn: '2027-03-06' });
+    const marked = await as(host, 'desk', () =>
+      host.invoke('classes.mark', { bookingId: both[0]!.id, present: true }),
+    );
+    expect(marked).toMatchObject({
+      status: 'attended',
+      packId: k1.packId,
+      unitsUsed: 1,
+      planName: '10 classes',
+      markedOn: '2027-03-06',
+    });
     expect(await packUsed(host, k1.member.id)).toBe(1);
   });
 });
@@ -136,28 +224,47 @@ describe('roll call', () => {
     const s = await firstSession(host);
     const came = await withPack(host, 'Came', plan.id);
     const missed = await withPack(host, 'Missed', plan.id);
-    await host.invoke('classes.book', { sessionId: s.id, memberIds: [came.member.id, missed.member.id] });
+    await host.invoke('classes.book', {
+      sessionId: s.id,
+      memberIds: [came.member.id, missed.member.id],
+    });
 
-    expect(await failure(host.invoke('classes.closeRoll', { sessionId: s.id }))).toMatchObject({ code: 'CLASS_NOT_STARTED' });
+    expect(await failure(host.invoke('classes.closeRoll', { sessionId: s.id }))).toMatchObject({
+      code: 'CLASS_NOT_STARTED',
+    });
     th.clock.set(local('2027-03-06', '10:05'));
     const roll = await host.invoke('classes.session', { sessionId: s.id });
-    await host.invoke('classes.mark', { bookingId: roll.bookings.find((b) => b.memberId === came.member.id)!.id, present: true });
+    await host.invoke('classes.mark', {
+      bookingId: roll.bookings.find((b) => b.memberId === came.member.id)!.id,
+      present: true,
+    });
     const invoicesBefore = (await host.invoke('invoices.list', {})).total;
     const closed = await host.invoke('classes.closeRoll', { sessionId: s.id });
-    expect(closed.noShows.map((b) => [b.memberName, b.status, b.unitsUsed])).toEqual([['Missed', 'no_show', 0]]);
+    expect(closed.noShows.map((b) => [b.memberName, b.status, b.unitsUsed])).toEqual([
+      ['Missed', 'no_show', 0],
+    ]);
     expect(closed.feeInvoiceIds).toHaveLength(1);
     const fee = await host.invoke('invoices.get', { id: closed.feeInvoiceIds[0]! });
     expect(fee).toMatchObject({ payerId: missed.member.id, issueDate: '2027-03-06', total: 3000 });
-    expect(fee.lines.map((l) => [l.kind, l.description, l.amount, l.memberId])).toEqual([['adjustment', 'No-show fee – Yoga, 2027-03-06 09:00 – Missed', 3000, missed.member.id]]);
+    expect(fee.lines.map((l) => [l.kind, l.description, l.amount, l.memberId])).toEqual([
+      ['adjustment', 'No-show fee – Yoga, 2027-03-06 09:00 – Missed', 3000, missed.member.id],
+    ]);
 
     const again = await host.invoke('classes.closeRoll', { sessionId: s.id });
     expect(again).toEqual({ noShows: [], feeInvoiceIds: [] });
-    const marked = await host.invoke('classes.mark', { bookingId: closed.noShows[0]!.id, present: false });
+    const marked = await host.invoke('classes.mark', {
+      bookingId: closed.noShows[0]!.id,
+      present: false,
+    });
     expect(marked.feeInvoiceId).toBe(fee.id);
     expect((await host.invoke('invoices.list', {})).total).toBe(invoicesBefore + 1);
     expect(await packUsed(host, came.member.id)).toBe(1);
     expect(await packUsed(host, missed.member.id)).toBe(0);
-    expect((await host.invoke('classes.session', { sessionId: s.id })).session).toMatchObject({ attended: 1, booked: 1, rollClosed: true });
+    expect((await host.invoke('classes.session', { sessionId: s.id })).session).toMatchObject({
+      attended: 1,
+      booked: 1,
+      rollClosed: true,
+    });
   });
 
   it('undoes a mark on the same business day only (units back, an unpaid fee voided)', async () => {
@@ -169,7 +276,9 @@ describe('roll call', () => {
     const s = await firstSession(host);
     const m = await withPack(host, 'Mia', plan.id);
     const [b] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [m.member.id] });
-    expect(await failure(host.invoke('classes.mark', { bookingId: b!.id, present: true }))).toMatchObject({ code: 'CLASS_NOT_STARTED' });
+    expect(
+      await failure(host.invoke('classes.mark', { bookingId: b!.id, present: true })),
+    ).toMatchObject({ code: 'CLASS_NOT_STARTED' });
     th.clock.set(local('2027-03-06', '09:30'));
     const absent = await host.invoke('classes.mark', { bookingId: b!.id, present: false });
     expect(absent.feeInvoiceId).not.toBeNull();
@@ -182,7 +291,9 @@ describe('roll call', () => {
     expect(await packUsed(host, m.member.id)).toBe(0);
     await host.invoke('classes.mark', { bookingId: b!.id, present: true });
     th.clock.setDate('2027-03-07');
-    expect(await failure(host.invoke('classes.undoMark', { bookingId: b!.id }))).toMatchObject({ code: 'CLASS_UNDO_TOO_LATE' });
+    expect(await failure(host.invoke('classes.undoMark', { bookingId: b!.id }))).toMatchObject({
+      code: 'CLASS_UNDO_TOO_LATE',
+    });
     expect(await packUsed(host, m.member.id)).toBe(1);
   });
 
@@ -197,7 +308,13 @@ describe('roll call', () => {
     await host.invoke('checkin.checkIn', { memberId: m.id }); // visit 1 of 2 this period
     th.clock.set(local('2027-03-06', '09:02'));
     const w = await host.invoke('classes.walkIn', { sessionId: s.id, memberId: m.id });
-    expect(w).toMatchObject({ kind: 'walk_in', status: 'attended', unitsUsed: 1, planName: 'Monthly', packId: null });
+    expect(w).toMatchObject({
+      kind: 'walk_in',
+      status: 'attended',
+      unitsUsed: 1,
+      planName: 'Monthly',
+      packId: null,
+    });
     // Two visits used: the door now says the quota is used.
     const door = await host.invoke('checkin.evaluate', { memberId: m.id });
     expect(door.blocks).toEqual([{ code: 'quota_used', quota: 2 }]);
@@ -216,6 +333,8 @@ describe('roll call', () => {
     const out = await host.invoke('classes.cancelBooking', { bookingId: b!.id });
     expect(out.booking).toMatchObject({ status: 'late_cancelled', unitsUsed: 0 });
     const fee = await host.invoke('invoices.get', { id: out.booking.feeInvoiceId! });
-    expect(fee.lines.map((l) => [l.description, l.amount])).toEqual([['Late cancellation fee – Yoga, 2027-03-06 09:00 – Late', 5000]]);
+    expect(fee.lines.map((l) => [l.description, l.amount])).toEqual([
+      ['Late cancellation fee – Yoga, 2027-03-06 09:00 – Late', 5000],
+    ]);
   });
 });

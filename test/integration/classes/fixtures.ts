@@ -8,7 +8,11 @@ export async function classesHost(startDate: string): Promise<TestHost> {
 }
 
 /** Runs `act` as `role`, then signs the owner back in. */
-export async function as<T>(host: Host, role: 'desk' | 'manager', act: () => Promise<T>): Promise<T> {
+export async function as<T>(
+  host: Host,
+  role: 'desk' | 'manager',
+  act: () => Promise<T>,
+): Promise<T> {
   await signInAs(host, role);
   try {
     return await act();
@@ -17,24 +21,69 @@ export async function as<T>(host: Host, role: 'desk' | 'manager', act: () => Pro
   }
 }
 
-export async function classType(host: Host, more: Partial<{ name: string; capacity: number; units: number; planIds: number[]; minutes: number }> = {}): Promise<ClassType> {
-  return host.invoke('classes.types.create', { name: 'Yoga', colour: '#22AA66', minutes: 60, capacity: 10, ...more });
+export async function classType(
+  host: Host,
+  more: Partial<{
+    name: string;
+    capacity: number;
+    units: number;
+    planIds: number[];
+    minutes: number;
+  }> = {},
+): Promise<ClassType> {
+  return host.invoke('classes.types.create', {
+    name: 'Yoga',
+    colour: '#22AA66',
+    minutes: 60,
+    capacity: 10,
+    ...more,
+  });
 }
 
 export async function rules(
   host: Host,
   typeId: number,
-  more: Partial<{ openDays: number; cutoffHours: number; lateCancelRule: 'count' | 'fee' | 'deduct'; lateCancelFee: number; noShowRule: 'count' | 'fee' | 'deduct'; noShowFee: number }> = {},
+  more: Partial<{
+    openDays: number;
+    cutoffHours: number;
+    lateCancelRule: 'count' | 'fee' | 'deduct';
+    lateCancelFee: number;
+    noShowRule: 'count' | 'fee' | 'deduct';
+    noShowFee: number;
+  }> = {},
 ): Promise<ClassType> {
-  return host.invoke('classes.types.setRules', { id: typeId, openDays: 7, cutoffHours: 12, lateCancelRule: 'count', noShowRule: 'count', ...more });
+  return host.invoke('classes.types.setRules', {
+    id: typeId,
+    openDays: 7,
+    cutoffHours: 12,
+    lateCancelRule: 'count',
+    noShowRule: 'count',
+    ...more,
+  });
 }
 
 export async function weekly(
   host: Host,
   typeId: number,
-  more: Partial<{ name: string; weekdays: number[]; startTime: string; termStart: string; termEnd: string; holidays: string[]; capacity: number; teacherId: number | null; roomId: number | null }> = {},
+  more: Partial<{
+    name: string;
+    weekdays: number[];
+    startTime: string;
+    termStart: string;
+    termEnd: string;
+    holidays: string[];
+    capacity: number;
+    teacherId: number | null;
+    roomId: number | null;
+  }> = {},
 ): Promise<ClassSchedule> {
   return host.invoke('classes.schedules.create', {
-    classTypeId: typeId, name: 'Saturday yoga', weekdays: [6], startTime: '09:00', termStart: '2027-03-06', termEnd: '2027-06-26', ...more,
+    classTypeId: typeId,
+    name: 'Saturday yoga',
+    weekdays: [6],
+    startTime: '09:00',
+    termStart: '2027-03-06',
+    termEnd: '2027-06-26',
+    ...more,
   });
 }
