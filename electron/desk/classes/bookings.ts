@@ -265,6 +265,32 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return first;
   }
 
+  /**
+   * The member's earlier row in a session, to be reused: one cancelled free of charge (the
+   * schema keeps one row per member and session). Anyone still in it, or whose cancellation used
+   * units or was charged, is refused with CLASS_ALREADY_BOOKED.
+   */
+  function earlierRow(sessionId: number, memberId: number): ClassBookingRow | undefined {
+    const existing = repo.bookingOf(sessionId, memberId);
+    if (
+      existing &&
+      (existing.status !== 'cancelled' ||
+        existing.units_used > 0 ||
+        existing.fee_invoice_id !== null)
+    ) {
+      throw new AppError(
+        'CLASS_ALREADY_BOOKED',
+        `Member ${memberId} is already in session ${sessionId}.`,
+        {
+          memberId,
+          bookingId: existing.id,
+          status: existing.status,
+        },
+      );
+    }
+    return existing;
+  }
+
   function book(input: {
     sessionId: number;
     memberIds: number[];
@@ -291,19 +317,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
           payerId: input.payerId,
         });
       }
-      const existing = repo.bookingOf(s.id, m.id);
-      if (
-        existing &&
-        (existing.status !== 'cancelled' ||
-          existing.units_used > 0 ||
-          existing.fee_invoice_id !== null)
-      ) {
-        throw new AppError(
-          'CLASS_ALREADY_BOOKED',
-          `Member ${m.id} is already in session ${s.id}.`,
-          { memberId: m.id, bookingId: existing.id, status: existing.status },
-        );
-      }
+      const existing = earlierRow(s.id, m.id);
       // An enrolled student on leave who comes after all: the leave is taken back (the lesson pack pays, as before).
       const backFromLeave = existing?.kind === 'enrolment';
       if (backFromLeave && repo.makeUpFor(existing.id) !== null) {
@@ -439,20 +453,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         date: s.date,
       });
     const m = members.active(input.memberId);
-    const existing = repo.bookingOf(s.id, m.id);
-    if (existing?.status === 'booked') return mark({ bookingId: existing.id, present: true });
-    if (
-      existing &&
-      (existing.status !== 'cancelled' ||
-        existing.units_used > 0 ||
-        existing.fee_invoice_id !== null)
-    ) {
-      throw new AppError('CLASS_ALREADY_BOOKED', `Member ${m.id} is already in session ${s.id}.`, {
-        memberId: m.id,
-        bookingId: existing.id,
-        status: existing.status,
-      });
-    }
+    const booked = repo.bookingOf(s.id, m.id);
+    if (booked?.status === 'booked') return mark({ bookingId: booked.id, present: true });
+    const existing = earlierRow(s.id, m.id);
     if (repo.taken(s.id) >= s.capacity)
       throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
         sessionId: s.id,
@@ -537,6 +540,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     closeRoll,
     ofMember,
     started,
+    earlierRow,
   };
 }
 

@@ -4,8 +4,7 @@
  * conversion to an instant; across a daylight-saving change a cut-off may be an hour off.
  */
 import { toEpochDay } from '../../../shared/dates';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { offsetMs } from '../../ops/audit/zone';
 
 /** Minutes since 1970-01-01 00:00 on the wall clock of `date` at `time` ('HH:MM'). */
 export function wallMinutes(date: string, time: string): number {
@@ -15,25 +14,6 @@ export function wallMinutes(date: string, time: string): number {
 
 /** The wall clock of `instant` in `timeZone`, as minutes since 1970-01-01 00:00. */
 export function wallNow(instant: Date, timeZone: string): number {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    formats.set(timeZone, f);
-  }
-  const parts = f.formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return wallMinutes(
-    `${get('year')}-${get('month')}-${get('day')}`,
-    `${get('hour')}:${get('minute')}`,
-  );
+  const t = instant.getTime();
+  return Math.floor((t + offsetMs(t, timeZone)) / 60_000);
 }

@@ -160,19 +160,7 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
     if (bookings.started(s))
       throw new AppError('CLASS_STARTED', `Session ${s.id} has started.`, { sessionId: s.id });
-    const existing = repo.bookingOf(s.id, missed.member_id);
-    if (
-      existing &&
-      (existing.status !== 'cancelled' ||
-        existing.units_used > 0 ||
-        existing.fee_invoice_id !== null)
-    ) {
-      throw new AppError(
-        'CLASS_ALREADY_BOOKED',
-        `Member ${missed.member_id} is already in session ${s.id}.`,
-        { memberId: missed.member_id, bookingId: existing.id },
-      );
-    }
+    const existing = bookings.earlierRow(s.id, missed.member_id);
     if (repo.taken(s.id) >= s.capacity)
       throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
         sessionId: s.id,
@@ -212,7 +200,9 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
             b.status === 'cancelled' &&
             b.units_used === 0 &&
             b.marked_on !== null &&
-            !cancelledWithSession(b.session_id),
+            !cancelledWithSession(b.session_id) &&
+            // The places a withdrawal gave up are not leave.
+            !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date > r.withdrawn_on),
         ),
         lateLeave: count((b) => b.status === 'late_cancelled'),
         noShow: count((b) => b.status === 'no_show'),

@@ -8,7 +8,7 @@ import type { Host } from '../../../electron/host/host';
 import type { ClassSession } from '../../../electron/contract';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { member, monthly, pack, sell } from '../desk/fixtures';
-import { as, classesHost, classType, rules, weekly } from './fixtures';
+import { as, classesHost, classType, local, rules, weekly } from './fixtures';
 
 let th: TestHost;
 beforeEach(async () => {
@@ -29,19 +29,6 @@ async function firstSession(host: Host, date = '2027-03-06'): Promise<ClassSessi
 
 const packUsed = async (host: Host, memberId: number) =>
   (await host.invoke('packs.listByMember', { memberId }))[0]!.sessionsUsed;
-/** 09:00 Shanghai is 01:00 UTC: local time HH:MM on `date`. */
-const local = (date: string, hhmm: string) => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return new Date(
-    Date.UTC(
-      Number(date.slice(0, 4)),
-      Number(date.slice(5, 7)) - 1,
-      Number(date.slice(8, 10)),
-      h! - 8,
-      m!,
-    ),
-  ).toISOString();
-};
 
 describe('bookings', () => {
   it('fills a class to capacity, waitlists in order and promotes the first in line when a place frees', async () => {

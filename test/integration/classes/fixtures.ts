@@ -87,3 +87,17 @@ export async function weekly(
     ...more,
   });
 }
+
+/** HH:MM Shanghai time (UTC+8, no DST) on `date`, as the UTC instant the test clock is set to. */
+export function local(date: string, hhmm: string): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  return new Date(
+    Date.UTC(
+      Number(date.slice(0, 4)),
+      Number(date.slice(5, 7)) - 1,
+      Number(date.slice(8, 10)),
+      h - 8,
+      m,
+    ),
+  ).toISOString();
+}

@@ -7,27 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { member, pack } from '../desk/fixtures';
-import { classesHost, classType, rules, weekly } from './fixtures';
+import { classesHost, classType, local, rules, weekly } from './fixtures';
 
 let th: TestHost;
 beforeEach(async () => {
   th = await classesHost('2027-03-01'); // Monday
 });
 afterEach(() => th.close());
-
-/** HH:MM Shanghai time on `date` as a UTC instant. */
-const local = (date: string, hhmm: string) => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return new Date(
-    Date.UTC(
-      Number(date.slice(0, 4)),
-      Number(date.slice(5, 7)) - 1,
-      Number(date.slice(8, 10)),
-      h! - 8,
-      m!,
-    ),
-  ).toISOString();
-};
 
 async function sessionsOf(host: Host, scheduleId: number, dates: string[]) {
   const out = [];
