@@ -324,4 +324,39 @@ describe('roll call', () => {
       ['Late cancellation fee – Yoga, 2027-03-06 09:00 – Late', 5000],
     ]);
   });
+
+  it('merges a member with their bookings, but not two records booked into the same session', async () => {
+    const { host } = th;
+    const plan = await pack(host);
+    const type = await classType(host);
+    await weekly(host, type.id, { weekdays: [0, 6], termEnd: '2027-03-13' });
+    const s6 = await firstSession(host, '2027-03-06');
+    const s7 = await firstSession(host, '2027-03-07');
+    const a = await withPack(host, 'Li Lei', plan.id);
+    const b = await withPack(host, 'Li Lei (old card)', plan.id);
+    await host.invoke('classes.book', { sessionId: s6.id, memberIds: [a.member.id, b.member.id] });
+    const before = databaseHash(host.db, { ignoreSignIns: true });
+    expect(
+      await failure(host.invoke('members.merge', { keepId: a.member.id, mergeId: b.member.id })),
+    ).toMatchObject({
+      code: 'MERGE_INVALID',
+      details: { sessionId: s6.id },
+    });
+    expect(databaseHash(host.db, { ignoreSignIns: true })).toBe(before);
+    const c = await withPack(host, 'Han Meimei', plan.id);
+    const [booking] = await host.invoke('classes.book', {
+      sessionId: s7.id,
+      memberIds: [c.member.id],
+    });
+    await host.invoke('members.merge', { keepId: a.member.id, mergeId: c.member.id });
+    expect(
+      (await host.invoke('classes.memberBookings', { memberId: a.member.id })).map((x) => [
+        x.id === booking!.id,
+        x.date,
+      ]),
+    ).toEqual([
+      [false, '2027-03-06'],
+      [true, '2027-03-07'],
+    ]);
+  });
 });
