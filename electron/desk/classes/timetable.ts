@@ -401,6 +401,13 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
       holidays: JSON.stringify(holidays),
       updated_at: at(),
     };
+    if (row.capacity < before.enrolled) {
+      throw new AppError('CLASS_FULL', `${before.enrolled} students are enrolled.`, {
+        field: 'capacity',
+        taken: before.enrolled,
+        capacity: row.capacity,
+      });
+    }
     repo.updateSchedule(row);
     const today = env.today();
     const wanted = new Set(
@@ -421,6 +428,15 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
         room_id: s.room_id === before.room_id ? row.room_id : s.room_id,
         capacity: s.capacity === before.capacity ? row.capacity : s.capacity,
       };
+      const taken = repo.taken(s.id);
+      if (next.capacity < taken) {
+        throw new AppError('CLASS_FULL', `${taken} places are already taken on ${s.date}.`, {
+          field: 'capacity',
+          taken,
+          capacity: next.capacity,
+          sessionId: s.id,
+        });
+      }
       if (
         next.teacher_id !== s.teacher_id ||
         next.room_id !== s.room_id ||

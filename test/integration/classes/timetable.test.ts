@@ -187,4 +187,37 @@ describe('timetable', () => {
     expect(await as(host, 'desk', () => host.invoke('classes.types.list', {}))).toHaveLength(1);
     expect((await as(host, 'manager', () => classType(host, { name: 'Spin' }))).name).toBe('Spin');
   });
+
+  it('refuses fewer places than are taken, on the class or on a session, changing nothing', async () => {
+    const { host } = th;
+    const plan = await host.invoke('plans.create', {
+      kind: 'pack',
+      name: '10 classes',
+      price: 80000,
+      packSessions: 10,
+      packValidDays: 90,
+      taxRateBp: 0,
+    });
+    const type = await classType(host);
+    const s = await weekly(host, type.id, { termEnd: '2027-03-13', capacity: 3 });
+    const session = (await host.invoke('classes.day', { date: '2027-03-06' })).sessions[0]!;
+    for (const name of ['A', 'B']) {
+      const m = await host.invoke('members.create', { name });
+      await host.invoke('packs.sell', { memberId: m.id, planId: plan.id });
+      await host.invoke('classes.book', { sessionId: session.id, memberIds: [m.id] });
+    }
+    const before = databaseHash(host.db, { ignoreSignIns: true });
+    expect(
+      await failure(host.invoke('classes.schedules.update', { id: s.id, capacity: 1 })),
+    ).toMatchObject({ code: 'CLASS_FULL', details: { taken: 2, sessionId: session.id } });
+    expect(
+      await failure(host.invoke('classes.sessions.change', { sessionId: session.id, capacity: 1 })),
+    ).toMatchObject({ code: 'CLASS_FULL', details: { taken: 2 } });
+    expect(databaseHash(host.db, { ignoreSignIns: true })).toBe(before);
+    const after = await host.invoke('classes.schedules.update', { id: s.id, capacity: 2 });
+    expect(after.capacity).toBe(2);
+    expect((await host.invoke('classes.day', { date: '2027-03-13' })).sessions[0]!.capacity).toBe(
+      2,
+    );
+  });
 });
