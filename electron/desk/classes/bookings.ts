@@ -291,6 +291,25 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return existing;
   }
 
+  /**
+   * An enrolled student's lesson on leave, which booking them again (or their walking in) takes back:
+   * the lesson pack pays as before. Refused while a make-up is booked for that lesson.
+   */
+  function onLeave(existing: ClassBookingRow | undefined): existing is ClassBookingRow {
+    if (existing?.kind !== 'enrolment') return false;
+    if (repo.makeUpFor(existing.id) !== null) {
+      throw new AppError(
+        'CLASS_BOOKING_STATE',
+        `Lesson ${existing.id} already has a make-up booked.`,
+        {
+          bookingId: existing.id,
+          status: existing.status,
+        },
+      );
+    }
+    return true;
+  }
+
   function book(input: {
     sessionId: number;
     memberIds: number[];
@@ -318,15 +337,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         });
       }
       const existing = earlierRow(s.id, m.id);
-      // An enrolled student on leave who comes after all: the leave is taken back (the lesson pack pays, as before).
-      const backFromLeave = existing?.kind === 'enrolment';
-      if (backFromLeave && repo.makeUpFor(existing.id) !== null) {
-        throw new AppError(
-          'CLASS_BOOKING_STATE',
-          `Lesson ${existing.id} already has a make-up booked.`,
-          { bookingId: existing.id, status: existing.status },
-        );
-      }
+      const backFromLeave = onLeave(existing);
       if (!backFromLeave) requireEntitlement(m.id, type, s.date);
       const full = repo.taken(s.id) >= s.capacity;
       if (full && !input.waitlist)
@@ -456,6 +467,16 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     const booked = repo.bookingOf(s.id, m.id);
     if (booked?.status === 'booked') return mark({ bookingId: booked.id, present: true });
     const existing = earlierRow(s.id, m.id);
+    if (existing && onLeave(existing)) {
+      if (repo.taken(s.id) >= s.capacity)
+        throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+          sessionId: s.id,
+          capacity: s.capacity,
+          memberId: m.id,
+        });
+      repo.updateBooking({ ...existing, status: 'booked', marked_on: null, updated_at: at() });
+      return mark({ bookingId: existing.id, present: true });
+    }
     if (repo.taken(s.id) >= s.capacity)
       throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
         sessionId: s.id,

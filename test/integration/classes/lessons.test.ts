@@ -285,6 +285,22 @@ describe('tutoring lessons (课时)', () => {
     expect(
       await failure(host.invoke('classes.book', { sessionId: first.id, memberIds: [a.id] })),
     ).toMatchObject({ code: 'CLASS_BOOKING_STATE' });
-    expect(second.date).toBe('2027-03-13');
+    clock.setDate('2027-03-06');
+    expect(
+      await failure(host.invoke('classes.walkIn', { sessionId: first.id, memberId: a.id })),
+    ).toMatchObject({ code: 'CLASS_BOOKING_STATE' });
+    // On leave for 03-13 too, but he walks in on the day: the lesson is taken back and the pack pays 2 课时.
+    const lesson13 = (await host.invoke('classes.session', { sessionId: second.id })).bookings[0]!;
+    await host.invoke('classes.cancelBooking', { bookingId: lesson13.id });
+    clock.setDate('2027-03-13');
+    expect(
+      await host.invoke('classes.walkIn', { sessionId: second.id, memberId: a.id }),
+    ).toMatchObject({
+      id: lesson13.id,
+      kind: 'enrolment',
+      status: 'attended',
+      unitsUsed: 2,
+      packId: pa.id,
+    });
   });
 });
