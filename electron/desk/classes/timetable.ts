@@ -10,7 +10,13 @@
  */
 import { addDays, daysBetween, dayOfWeek, startOfWeekMonday } from '../../../shared/dates';
 import { AppError, found } from '../../../shared/errors';
-import type { ClassRule, ClassSchedule, ClassWeek, SessionRoll } from '../../contract/classes';
+import type { z } from 'zod';
+import type {
+  ClassSchedule,
+  ClassWeek,
+  SessionRoll,
+  classRulesInput,
+} from '../../contract/classes';
 import type { ServiceEnv } from '../../contract/env';
 import type { ClassesRepo } from '../../db/repos/classes';
 import type { ClassScheduleRow, ClassSessionRow, ClassTypeRow } from '../../db/rows';
@@ -122,15 +128,7 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     return after;
   }
 
-  function setRules(input: {
-    id: number;
-    openDays: number;
-    cutoffHours: number;
-    lateCancelRule: ClassRule;
-    lateCancelFee: number;
-    noShowRule: ClassRule;
-    noShowFee: number;
-  }) {
+  function setRules(input: z.output<typeof classRulesInput>) {
     const row = typeRow(input.id);
     const before = getType(input.id);
     repo.updateType({

@@ -30,6 +30,15 @@ async function firstSession(host: Host, date = '2027-03-06'): Promise<ClassSessi
 const packUsed = async (host: Host, memberId: number) =>
   (await host.invoke('packs.listByMember', { memberId }))[0]!.sessionsUsed;
 
+/** A pack plan and the first session of a class whose no-show rule charges 30.00. */
+async function noShowFeeClass(host: Host) {
+  const plan = await pack(host);
+  const type = await classType(host);
+  await rules(host, type.id, { noShowRule: 'fee', noShowFee: 3000 });
+  await weekly(host, type.id, { termEnd: '2027-03-13' });
+  return { plan, s: await firstSession(host) };
+}
+
 describe('bookings', () => {
   it('fills a class to capacity, waitlists in order and promotes the first in line when a place frees', async () => {
     const { host } = th;
@@ -204,11 +213,7 @@ describe('bookings', () => {
 describe('roll call', () => {
   it('charges a no-show fee exactly once: closing the roll again charges nothing', async () => {
     const { host } = th;
-    const plan = await pack(host);
-    const type = await classType(host);
-    await rules(host, type.id, { noShowRule: 'fee', noShowFee: 3000 });
-    await weekly(host, type.id, { termEnd: '2027-03-13' });
-    const s = await firstSession(host);
+    const { plan, s } = await noShowFeeClass(host);
     const came = await withPack(host, 'Came', plan.id);
     const missed = await withPack(host, 'Missed', plan.id);
     await host.invoke('classes.book', {
@@ -256,11 +261,7 @@ describe('roll call', () => {
 
   it('undoes a mark on the same business day only (units back, an unpaid fee voided)', async () => {
     const { host } = th;
-    const plan = await pack(host);
-    const type = await classType(host);
-    await rules(host, type.id, { noShowRule: 'fee', noShowFee: 3000 });
-    await weekly(host, type.id, { termEnd: '2027-03-13' });
-    const s = await firstSession(host);
+    const { plan, s } = await noShowFeeClass(host);
     const m = await withPack(host, 'Mia', plan.id);
     const [b] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [m.member.id] });
     expect(
