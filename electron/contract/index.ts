@@ -27,6 +27,7 @@ import { demoChannels } from './demo';
 import { familyChannels } from './family';
 import { checkoutChannels } from './checkout';
 import { promotionChannels } from './promotions';
+import { classChannels } from './classes';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -53,6 +54,7 @@ export const channels = {
   ...familyChannels,
   ...checkoutChannels,
   ...promotionChannels,
+  ...classChannels,
 };
 
 export type Channels = typeof channels;
@@ -94,3 +96,4 @@ export type * from './demo';
 export type * from './family';
 export type * from './checkout';
 export type * from './promotions';
+export type * from './classes';

@@ -600,6 +600,123 @@ export const memberPhotosColumns = {
 } as const satisfies Columns;
 export type MemberPhotoRow = RowOf<typeof memberPhotosColumns>;
 
+/** Classes and lessons (migration 019). */
+export const classTypesColumns = {
+  id: 'integer',
+  name: 'text',
+  colour: 'text',
+  minutes: 'integer',
+  capacity: 'integer',
+  units: 'integer',
+  open_days: 'integer',
+  cutoff_hours: 'integer',
+  late_cancel_rule: ['count', 'fee', 'deduct'],
+  late_cancel_fee: 'integer',
+  no_show_rule: ['count', 'fee', 'deduct'],
+  no_show_fee: 'integer',
+  archived: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassTypeRow = RowOf<typeof classTypesColumns>;
+
+export const classTypePlansColumns = {
+  class_type_id: 'integer',
+  plan_id: 'integer',
+} as const satisfies Columns;
+export type ClassTypePlanRow = RowOf<typeof classTypePlansColumns>;
+
+export const classTeachersColumns = {
+  id: 'integer',
+  name: 'text',
+  staff_id: 'integer?',
+  phone: 'text',
+  active: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassTeacherRow = RowOf<typeof classTeachersColumns>;
+
+export const classRoomsColumns = {
+  id: 'integer',
+  name: 'text',
+  capacity: 'integer?',
+  active: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassRoomRow = RowOf<typeof classRoomsColumns>;
+
+export const classSchedulesColumns = {
+  id: 'integer',
+  class_type_id: 'integer',
+  name: 'text',
+  weekdays: 'text',
+  start_time: 'text',
+  minutes: 'integer',
+  teacher_id: 'integer?',
+  room_id: 'integer?',
+  capacity: 'integer',
+  term_start: 'text',
+  term_end: 'text',
+  holidays: 'text',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassScheduleRow = RowOf<typeof classSchedulesColumns>;
+
+export const classSessionsColumns = {
+  id: 'integer',
+  schedule_id: 'integer',
+  class_type_id: 'integer',
+  slot_date: 'text',
+  date: 'text',
+  start_time: 'text',
+  minutes: 'integer',
+  teacher_id: 'integer?',
+  room_id: 'integer?',
+  capacity: 'integer',
+  status: ['scheduled', 'cancelled'],
+  note: 'text',
+  roll_closed_at: 'text?',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassSessionRow = RowOf<typeof classSessionsColumns>;
+
+export const classEnrolmentsColumns = {
+  id: 'integer',
+  member_id: 'integer',
+  schedule_id: 'integer',
+  pack_id: 'integer',
+  start_date: 'text',
+  status: ['active', 'withdrawn'],
+  withdrawn_on: 'text?',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassEnrolmentRow = RowOf<typeof classEnrolmentsColumns>;
+
+export const classBookingsColumns = {
+  id: 'integer',
+  session_id: 'integer',
+  member_id: 'integer',
+  kind: ['booking', 'walk_in', 'enrolment', 'makeup'],
+  status: ['booked', 'waitlisted', 'cancelled', 'late_cancelled', 'attended', 'no_show'],
+  enrolment_id: 'integer?',
+  makeup_for: 'integer?',
+  queued_at: 'text',
+  pack_id: 'integer?',
+  subscription_id: 'integer?',
+  units_used: 'integer',
+  fee_invoice_id: 'integer?',
+  marked_on: 'text?',
+  staff_name: 'text',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type ClassBookingRow = RowOf<typeof classBookingsColumns>;
+
 export const tableColumns = {
   meta: metaColumns,
   audit_log: auditLogColumns,
@@ -645,4 +762,12 @@ export const tableColumns = {
   promotion_plans: promotionPlansColumns,
   promotion_sales: promotionSalesColumns,
   member_photos: memberPhotosColumns,
+  class_types: classTypesColumns,
+  class_type_plans: classTypePlansColumns,
+  class_teachers: classTeachersColumns,
+  class_rooms: classRoomsColumns,
+  class_schedules: classSchedulesColumns,
+  class_sessions: classSessionsColumns,
+  class_enrolments: classEnrolmentsColumns,
+  class_bookings: classBookingsColumns,
 } as const;

@@ -52,6 +52,8 @@ import { createCheckoutService } from '../desk/checkout/service';
 import { checkoutHandlers } from '../desk/checkout/handlers';
 import { createPromotionsService } from '../desk/promotions/service';
 import { promotionHandlers } from '../desk/promotions/handlers';
+import { createClassesService } from '../desk/classes/service';
+import { classHandlers } from '../desk/classes/handlers';
 
 export interface AreaDeps {
   db: Db;
@@ -126,6 +128,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
     ...promotionHandlers(promotions),
+    ...classHandlers(createClassesService(env, members)),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

@@ -1,6 +1,7 @@
 /** Sold session packs and the sessions their check-ins used: every statement prepared once. */
 import type { Db } from '../open';
 import type { MemberPackRow, PlanRow } from '../rows';
+import { packUsedSql } from '../pack-usage';
 
 /** A pack with its plan's name. */
 export type PackWithPlan = MemberPackRow & { plan_name: PlanRow['name'] };
@@ -16,10 +17,9 @@ export function createPacksRepo(db: Db) {
      VALUES (@member_id, @plan_id, @invoice_id, @sessions_total, @start_date, @expires_on, @created_at)`,
   );
   const setInvoice = db.prepare<[number, number]>('UPDATE member_packs SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL');
-  // Each check-in that used a pack and was not undone uses one session.
+  // Check-ins and class bookings (electron/db/pack-usage.ts).
   const used = db.prepare<[string], { pack_id: number; n: number }>(
-    `SELECT pack_id, count(*) AS n FROM checkins
-      WHERE pack_id IN (SELECT value FROM json_each(?)) AND undone_at IS NULL GROUP BY pack_id`,
+    `SELECT j.value AS pack_id, ${packUsedSql('j.value')} AS n FROM json_each(?) j`,
   );
 
   return {

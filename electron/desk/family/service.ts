@@ -7,6 +7,7 @@ import type { Family, FamilyMember, FamilyMembership, FamilyPack } from '../../c
 import type { DataEnv } from '../../contract/env';
 import type { Db } from '../../db/open';
 import { prepared } from '../../db/statements';
+import { packUsedSql } from '../../db/pack-usage';
 import { startOfMonth } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 
@@ -57,7 +58,7 @@ function packs(db: Db, payer: number, today: string): Map<number, FamilyPack[]> 
   const rows = prepared<{ payer: number; today: string }, { id: number; member_id: number; plan_name: string; total: number; used: number; expires_on: string }>(
     db,
     `SELECT k.id, k.member_id, p.name AS plan_name, k.sessions_total AS total, k.expires_on,
-            (SELECT COUNT(*) FROM checkins c WHERE c.pack_id = k.id AND c.undone_at IS NULL) AS used
+            ${packUsedSql('k.id')} AS used
        FROM member_packs k JOIN plans p ON p.id = k.plan_id
       WHERE k.member_id IN (${DEPENDANTS}) AND k.expires_on > @today
       ORDER BY k.expires_on, k.id`,

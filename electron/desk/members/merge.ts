@@ -66,6 +66,21 @@ export function mergeMembers(
       .get(other.card_no, keepId, mergeId);
     if (holder) throw new AppError('DUPLICATE_CARD', `Card ${other.card_no} is also held by member ${holder.id}.`, { cardNo: other.card_no, memberId: holder.id });
   }
+  // One place per person in a class session and one active enrolment per class: two records of one person in the same
+  // session or class cannot become one; the desk sees where.
+  const sameClass = db
+    .prepare<[number, number, number, number], { session_id: number | null; schedule_id: number | null }>(
+      `SELECT a.session_id, NULL AS schedule_id FROM class_bookings a JOIN class_bookings b ON b.session_id = a.session_id AND b.member_id = ?
+        WHERE a.member_id = ?
+       UNION ALL
+       SELECT NULL, a.schedule_id FROM class_enrolments a
+         JOIN class_enrolments b ON b.schedule_id = a.schedule_id AND b.member_id = ? AND b.status = 'active'
+        WHERE a.member_id = ? AND a.status = 'active' LIMIT 1`,
+    )
+    .get(mergeId, keepId, mergeId, keepId);
+  if (sameClass) {
+    throw new AppError('MERGE_INVALID', 'Both records are in the same class session or class.', { keepId, mergeId, sessionId: sameClass.session_id, scheduleId: sameClass.schedule_id });
+  }
   const keptBefore = get(keepId);
   const mergedBefore = get(mergeId);
   const moved: Record<string, number> = {};

@@ -11,6 +11,7 @@ import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStan
 import type { MemberBadge, MemberDue } from '../../contract/desk-types';
 import type { Db } from '../../db/open';
 import type { SubscriptionRow } from '../../db/rows';
+import { packUsedSql } from '../../db/pack-usage';
 
 /** A membership or pack stopping within this many days is "expiring soon". */
 export const EXPIRING_DAYS = 14;
@@ -91,7 +92,7 @@ export function createStanding(db: Db) {
   );
   const packs = db.prepare<[string], PackRow>(
     `SELECT mp.id, mp.member_id, p.name AS plan_name, mp.sessions_total, mp.start_date, mp.expires_on, p.checkins_per_day,
-            (SELECT count(*) FROM checkins c WHERE c.pack_id = mp.id AND c.undone_at IS NULL) AS used
+            ${packUsedSql('mp.id')} AS used
        FROM member_packs mp JOIN plans p ON p.id = mp.plan_id
       WHERE mp.member_id IN (SELECT value FROM json_each(?))
       ORDER BY mp.expires_on, mp.id`,
@@ -100,7 +101,9 @@ export function createStanding(db: Db) {
   const periodVisits = db.prepare<[string], { id: number; n: number }>(
     `SELECT q.value ->> 0 AS id,
             (SELECT count(*) FROM checkins c WHERE c.subscription_id = q.value ->> 0 AND c.date >= q.value ->> 1
-               AND c.date < q.value ->> 2 AND c.undone_at IS NULL) AS n
+               AND c.date < q.value ->> 2 AND c.undone_at IS NULL)
+          + (SELECT COALESCE(SUM(b.units_used), 0) FROM class_bookings b JOIN class_sessions cs ON cs.id = b.session_id
+              WHERE b.subscription_id = q.value ->> 0 AND cs.date >= q.value ->> 1 AND cs.date < q.value ->> 2) AS n
        FROM json_each(?) q`,
   );
   const overdue = db.prepare<[string, string], { payer_id: number; amount: number; oldest: string }>(

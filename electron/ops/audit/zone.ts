@@ -9,7 +9,7 @@ export function startOfDayInZone(date: string, timeZone: string, plusDays: numbe
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`. */
-function offsetMs(instant: number, timeZone: string): number {
+export function offsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

@@ -109,6 +109,10 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('DROP TABLE promotion_sales; DROP TABLE promotion_plans; DROP TABLE promotions;');
     // And migration 018 (member photos, the member list's date indexes).
     db.exec('DROP TABLE member_photos; DROP INDEX subscriptions_end; DROP INDEX member_packs_expires;');
+    // And migration 019 (classes and lessons).
+    db.exec(
+      'DROP TABLE class_bookings; DROP TABLE class_enrolments; DROP TABLE class_sessions; DROP TABLE class_schedules; DROP TABLE class_rooms; DROP TABLE class_teachers; DROP TABLE class_type_plans; DROP TABLE class_types;',
+    );
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

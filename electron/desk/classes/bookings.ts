@@ -1,0 +1,568 @@
+/**
+ * Bookings and the roll call.
+ *
+ * - Entitlement comes from the member's standing on the session's date (the same reading and
+ *   the same choice as check-in: a membership in service before a pack, packs by earliest
+ *   expiry), limited to the plans the class type lists, and a pack must have the class's units left.
+ * - Capacity: booked and attended hold places; a full session refuses (CLASS_FULL) unless the
+ *   caller asks for the waitlist. A freed place goes to the first in line, until the session starts.
+ * - Window: booking opens `open_days` before the session's date and closes at its start. A
+ *   cancellation after `cutoff_hours` before the start is late and the class type's late-cancel
+ *   rule applies; an unmarked booking at the close of the roll is a no-show under the no-show rule.
+ * - Rules: 'count' records it, 'fee' invoices a one-line fee (once per booking: the booking keeps
+ *   the fee invoice), 'deduct' uses the class's units as if attended.
+ * - Attendance uses the units from the entitlement on the session's date (an enrolment or a
+ *   make-up: from the enrolment's lesson pack). A mark can be undone, or changed, on the business
+ *   day it was made: the units come back and an unpaid fee invoice is voided.
+ */
+import { addDays } from '../../../shared/dates';
+import { AppError, found } from '../../../shared/errors';
+import type { CancelResult, ClassBooking, ClassRule, RollResult } from '../../contract/classes';
+import type { Entitlement } from '../../contract/desk-types';
+import type { ServiceEnv } from '../../contract/env';
+import type { Locale } from '../../contract/settings';
+import type { ClassesRepo, SessionView } from '../../db/repos/classes';
+import type { ClassBookingRow, ClassTypeRow } from '../../db/rows';
+import { oneOffFacts } from '../../money/invoices/facts';
+import { issueInvoice } from '../../money/invoices/issue';
+import { voidInvoice } from '../../money/invoices/service';
+import { decide } from '../checkin/rules';
+import type { MembersService } from '../members/service';
+import type { StandingReader } from '../members/standing';
+import { assertClockNotBehind } from '../subscriptions/desk';
+import { wallMinutes, wallNow } from './clock';
+import type { Timetable } from './timetable';
+import { toBooking } from './views';
+
+const FEE_TEXT: Record<
+  Locale,
+  Record<'late_cancel' | 'no_show', (cls: string, when: string, member: string) => string>
+> = {
+  en: {
+    late_cancel: (c, w, m) => `Late cancellation fee – ${c}, ${w} – ${m}`,
+    no_show: (c, w, m) => `No-show fee – ${c}, ${w} – ${m}`,
+  },
+  'zh-CN': {
+    late_cancel: (c, w, m) => `逾时取消费 – ${c}，${w} – ${m}`,
+    no_show: (c, w, m) => `缺席费 – ${c}，${w} – ${m}`,
+  },
+};
+
+export interface BookingDeps {
+  repo: ClassesRepo;
+  timetable: Timetable;
+  members: MembersService;
+  standing: StandingReader;
+}
+
+export function createBookings(env: ServiceEnv, deps: BookingDeps) {
+  const { repo, timetable, members, standing } = deps;
+  const at = () => env.now().toISOString();
+  const clerk = () => env.actor()?.name ?? '';
+  const nowWall = () => wallNow(env.now(), env.settings.get().timeZone);
+  const startOf = (s: SessionView) => wallMinutes(s.date, s.start_time);
+
+  const view = (bookingId: number): ClassBooking =>
+    toBooking(
+      found(
+        repo.bookingById(bookingId),
+        'class_booking',
+        bookingId,
+        `Booking ${bookingId} does not exist.`,
+      ),
+    );
+  const row = (bookingId: number): ClassBookingRow =>
+    found(
+      repo.bookingRow(bookingId),
+      'class_booking',
+      bookingId,
+      `Booking ${bookingId} does not exist.`,
+    );
+
+  /** Writes a booking's new state and audits the change. */
+  function save(before: ClassBookingRow, next: Partial<ClassBookingRow>): ClassBooking {
+    const was = view(before.id);
+    repo.updateBooking({ ...before, ...next, updated_at: at() });
+    const after = view(before.id);
+    env.audit('class_booking', before.id, was, after);
+    return after;
+  }
+
+  function insert(
+    fields: Pick<ClassBookingRow, 'session_id' | 'member_id' | 'kind' | 'status'> &
+      Partial<ClassBookingRow>,
+  ): ClassBooking {
+    const now = at();
+    const bookingId = repo.insertBooking({
+      enrolment_id: null,
+      makeup_for: null,
+      queued_at: now,
+      pack_id: null,
+      subscription_id: null,
+      units_used: 0,
+      fee_invoice_id: null,
+      marked_on: null,
+      staff_name: clerk(),
+      created_at: now,
+      updated_at: now,
+      ...fields,
+    });
+    const after = view(bookingId);
+    env.audit('class_booking', bookingId, null, after);
+    return after;
+  }
+
+  /** The membership or pack that admits `memberId` to a class of `type` on `date`, or null with the reason. */
+  function entitlementOn(
+    memberId: number,
+    type: ClassTypeRow,
+    date: string,
+  ): { entitlement: Entitlement | null; blocks: unknown[] } {
+    let list = standing.of([memberId], date).get(memberId) ?? [];
+    const planIds = repo.planIds(type.id);
+    if (planIds.length) {
+      const subs = repo.subsOfPlans(memberId, planIds);
+      const packs = repo.packsOfPlans(memberId, planIds);
+      list = list.filter((s) => (s.kind === 'pack' ? packs.has(s.id) : subs.has(s.id)));
+    }
+    list = list.filter((s) => s.kind !== 'pack' || s.sessionsLeft >= type.units);
+    const d = decide(list, undefined, date, 0);
+    return { entitlement: d.entitlement, blocks: d.blocks };
+  }
+
+  function requireEntitlement(memberId: number, type: ClassTypeRow, date: string): Entitlement {
+    const { entitlement, blocks } = entitlementOn(memberId, type, date);
+    if (!entitlement) {
+      throw new AppError(
+        'CLASS_NO_ENTITLEMENT',
+        `Member ${memberId} has no membership or pack for ${type.name} on ${date}.`,
+        { memberId, date, blocks },
+      );
+    }
+    return entitlement;
+  }
+
+  /** The units a booking uses: its class's, or for a make-up the missed lesson's. */
+  function unitsOf(b: ClassBookingRow, s: SessionView): number {
+    if (b.kind === 'makeup' && b.makeup_for !== null) {
+      const missed = row(b.makeup_for);
+      return timetable.typeRow(timetable.sessionRow(missed.session_id).class_type_id).units;
+    }
+    return timetable.typeRow(s.class_type_id).units;
+  }
+
+  /**
+   * What using the class costs this booking: an enrolment or make-up uses its lesson pack (which
+   * must be in service on the day with the units left); any other uses the entitlement on the day.
+   * `required`: refuse without one (attending); else nothing is used (a late-cancel or no-show deduction).
+   */
+  function use(
+    b: ClassBookingRow,
+    s: SessionView,
+    required: boolean,
+  ): Pick<ClassBookingRow, 'pack_id' | 'subscription_id' | 'units_used'> | null {
+    const type = timetable.typeRow(s.class_type_id);
+    const units = unitsOf(b, s);
+    if (b.pack_id !== null && (b.kind === 'enrolment' || b.kind === 'makeup')) {
+      const pack = (standing.of([b.member_id], s.date).get(b.member_id) ?? []).find(
+        (x) => x.kind === 'pack' && x.id === b.pack_id,
+      );
+      if (pack && pack.state === 'in_service' && pack.kind === 'pack' && pack.sessionsLeft >= units)
+        return { pack_id: b.pack_id, subscription_id: null, units_used: units };
+      if (!required) return null;
+      throw new AppError(
+        'CLASS_NO_ENTITLEMENT',
+        `Lesson pack ${b.pack_id} has not got ${units} lessons left on ${s.date}.`,
+        { memberId: b.member_id, packId: b.pack_id, date: s.date, units },
+      );
+    }
+    const e = required
+      ? requireEntitlement(b.member_id, { ...type, units }, s.date)
+      : entitlementOn(b.member_id, { ...type, units }, s.date).entitlement;
+    if (!e) return null;
+    return {
+      pack_id: e.kind === 'pack' ? e.id : null,
+      subscription_id: e.kind === 'subscription' ? e.id : null,
+      units_used: units,
+    };
+  }
+
+  /** A late cancellation's or a no-show's consequence under the class type's rule. */
+  function applyRule(
+    b: ClassBookingRow,
+    s: SessionView,
+    what: 'late_cancel' | 'no_show',
+  ): Partial<ClassBookingRow> {
+    const type = timetable.typeRow(s.class_type_id);
+    const rule: ClassRule = what === 'late_cancel' ? type.late_cancel_rule : type.no_show_rule;
+    const fee = what === 'late_cancel' ? type.late_cancel_fee : type.no_show_fee;
+    if (rule === 'deduct') return use(b, s, false) ?? {};
+    if (rule === 'fee' && fee > 0 && b.fee_invoice_id === null) {
+      assertClockNotBehind(env);
+      const member = members.get(b.member_id);
+      const text = FEE_TEXT[env.settings.get().locale][what](
+        type.name,
+        `${s.date} ${s.start_time}`,
+        member.name,
+      );
+      const invoice = issueInvoice(
+        env,
+        {
+          payerId: member.payerId ?? member.id,
+          issueDate: env.today(),
+          lines: [
+            {
+              kind: 'adjustment',
+              description: text,
+              amount: fee,
+              taxRateBp: 0,
+              ...oneOffFacts(member.id),
+            },
+          ],
+        },
+        env.audit,
+      );
+      return { fee_invoice_id: invoice.id };
+    }
+    return {};
+  }
+
+  /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
+  function revert(b: ClassBookingRow): Partial<ClassBookingRow> {
+    if (b.fee_invoice_id !== null)
+      voidInvoice(env, b.fee_invoice_id, 'Class roll-call mark undone', env.audit);
+    const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
+    return {
+      status: 'booked',
+      units_used: 0,
+      fee_invoice_id: null,
+      pack_id: keepsPack ? b.pack_id : null,
+      subscription_id: null,
+      marked_on: null,
+    };
+  }
+
+  function openSession(sessionId: number): SessionView {
+    const s = timetable.sessionRow(sessionId);
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${sessionId} was cancelled.`, { sessionId });
+    return s;
+  }
+
+  const started = (s: SessionView) => nowWall() >= startOf(s);
+
+  /** Fills free places from the waitlist while the session has not started; the first promoted, if any. */
+  function promote(sessionId: number): ClassBooking | null {
+    const s = timetable.sessionRow(sessionId);
+    if (s.status !== 'scheduled' || started(s)) return null;
+    let first: ClassBooking | null = null;
+    for (let free = s.capacity - repo.taken(sessionId); free > 0; free--) {
+      const next = repo.firstWaiting(sessionId);
+      if (!next) break;
+      const promoted = save(next, { status: 'booked' });
+      first ??= promoted;
+    }
+    return first;
+  }
+
+  /**
+   * The member's earlier row in a session, to be reused: one cancelled free of charge (the
+   * schema keeps one row per member and session). Anyone still in it, or whose cancellation used
+   * units or was charged, is refused with CLASS_ALREADY_BOOKED.
+   */
+  function earlierRow(sessionId: number, memberId: number): ClassBookingRow | undefined {
+    const existing = repo.bookingOf(sessionId, memberId);
+    if (
+      existing &&
+      (existing.status !== 'cancelled' ||
+        existing.units_used > 0 ||
+        existing.fee_invoice_id !== null)
+    ) {
+      throw new AppError(
+        'CLASS_ALREADY_BOOKED',
+        `Member ${memberId} is already in session ${sessionId}.`,
+        {
+          memberId,
+          bookingId: existing.id,
+          status: existing.status,
+        },
+      );
+    }
+    return existing;
+  }
+
+  /**
+   * An enrolled student's lesson on leave, which booking them again (or their walking in) takes back:
+   * the lesson pack pays as before. Refused while a make-up is booked for that lesson.
+   */
+  function onLeave(existing: ClassBookingRow | undefined): existing is ClassBookingRow {
+    if (existing?.kind !== 'enrolment') return false;
+    if (repo.makeUpFor(existing.id) !== null) {
+      throw new AppError(
+        'CLASS_BOOKING_STATE',
+        `Lesson ${existing.id} already has a make-up booked.`,
+        {
+          bookingId: existing.id,
+          status: existing.status,
+        },
+      );
+    }
+    return true;
+  }
+
+  function book(input: {
+    sessionId: number;
+    memberIds: number[];
+    payerId?: number | undefined;
+    waitlist: boolean;
+  }): ClassBooking[] {
+    const s = openSession(input.sessionId);
+    const type = timetable.typeRow(s.class_type_id);
+    const opensOn = addDays(s.date, -type.open_days);
+    if (started(s) || env.today() < opensOn) {
+      throw new AppError(
+        'CLASS_OUTSIDE_WINDOW',
+        `Booking for session ${s.id} opens on ${opensOn} and closes at its start.`,
+        { sessionId: s.id, opensOn, startsAt: `${s.date} ${s.start_time}` },
+      );
+    }
+    if (input.payerId !== undefined) members.active(input.payerId);
+    const out: ClassBooking[] = [];
+    for (const memberId of input.memberIds) {
+      const m = members.active(memberId);
+      if (input.payerId !== undefined && m.id !== input.payerId && m.payerId !== input.payerId) {
+        throw new AppError('PAYER_INVALID', `Member ${m.id} is not paid for by ${input.payerId}.`, {
+          memberId: m.id,
+          payerId: input.payerId,
+        });
+      }
+      const existing = earlierRow(s.id, m.id);
+      const backFromLeave = onLeave(existing);
+      if (!backFromLeave) requireEntitlement(m.id, type, s.date);
+      const full = repo.taken(s.id) >= s.capacity;
+      if (full && !input.waitlist)
+        throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+          sessionId: s.id,
+          capacity: s.capacity,
+          memberId: m.id,
+        });
+      const status = full ? 'waitlisted' : 'booked';
+      out.push(
+        backFromLeave
+          ? save(existing, { status, queued_at: at(), marked_on: null, staff_name: clerk() })
+          : existing
+            ? save(existing, {
+                kind: 'booking',
+                status,
+                queued_at: at(),
+                pack_id: null,
+                subscription_id: null,
+                enrolment_id: null,
+                makeup_for: null,
+                marked_on: null,
+                staff_name: clerk(),
+              })
+            : insert({ session_id: s.id, member_id: m.id, kind: 'booking', status }),
+      );
+    }
+    return out;
+  }
+
+  /** Cancels (or, for an enrolment, takes leave: 请假); late after the cut-off, with the class type's rule. */
+  function cancel(bookingId: number): CancelResult {
+    const b = row(bookingId);
+    const s = timetable.sessionRow(b.session_id);
+    if (b.status === 'waitlisted')
+      return { booking: save(b, { status: 'cancelled', marked_on: env.today() }), promoted: null };
+    if (b.status !== 'booked')
+      throw new AppError('CLASS_BOOKING_STATE', `Booking ${bookingId} is ${b.status}.`, {
+        bookingId,
+        status: b.status,
+      });
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
+    if (started(s))
+      throw new AppError('CLASS_STARTED', `Session ${s.id} has started; mark the roll instead.`, {
+        sessionId: s.id,
+      });
+    const type = timetable.typeRow(s.class_type_id);
+    const late = nowWall() > startOf(s) - type.cutoff_hours * 60;
+    const booking = save(
+      b,
+      late
+        ? { status: 'late_cancelled', marked_on: env.today(), ...applyRule(b, s, 'late_cancel') }
+        : { status: 'cancelled', marked_on: env.today() },
+    );
+    return { booking, promoted: promote(s.id) };
+  }
+
+  /** Cancels every open booking of a session that is off (cancelled, or a holiday): nothing charged. */
+  function cancelOpenBookings(sessionId: number): void {
+    for (const b of repo.openBookingsOfSession(sessionId))
+      save(b, { status: 'cancelled', marked_on: env.today() });
+  }
+
+  function markable(b: ClassBookingRow): SessionView {
+    const s = openSession(b.session_id);
+    if (s.date > env.today())
+      throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, {
+        sessionId: s.id,
+        date: s.date,
+      });
+    return s;
+  }
+
+  function mark(input: { bookingId: number; present: boolean }): ClassBooking {
+    let b = row(input.bookingId);
+    const s = markable(b);
+    const target = input.present ? 'attended' : 'no_show';
+    if (b.status === target) return view(b.id);
+    if (b.status !== 'booked' && b.status !== 'attended' && b.status !== 'no_show') {
+      throw new AppError('CLASS_BOOKING_STATE', `Booking ${b.id} is ${b.status}.`, {
+        bookingId: b.id,
+        status: b.status,
+      });
+    }
+    if (b.status !== 'booked') {
+      if (b.marked_on !== env.today())
+        throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
+          bookingId: b.id,
+          markedOn: b.marked_on,
+        });
+      repo.updateBooking({ ...b, ...revert(b), updated_at: at() });
+      b = row(b.id);
+    }
+    const effect = input.present ? use(b, s, true)! : applyRule(b, s, 'no_show');
+    return save(b, { status: target, marked_on: env.today(), staff_name: clerk(), ...effect });
+  }
+
+  function undoMark(bookingId: number): ClassBooking {
+    const b = row(bookingId);
+    if (b.status !== 'attended' && b.status !== 'no_show')
+      throw new AppError('CLASS_BOOKING_STATE', `Booking ${b.id} is ${b.status}.`, {
+        bookingId: b.id,
+        status: b.status,
+      });
+    if (b.marked_on !== env.today())
+      throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
+        bookingId: b.id,
+        markedOn: b.marked_on,
+      });
+    const back = revert(b);
+    // A walk-in undone leaves the session: it never held a place before it was marked.
+    return save(
+      b,
+      b.kind === 'walk_in' ? { ...back, status: 'cancelled', marked_on: env.today() } : back,
+    );
+  }
+
+  function walkIn(input: { sessionId: number; memberId: number }): ClassBooking {
+    const s = openSession(input.sessionId);
+    if (s.date > env.today())
+      throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, {
+        sessionId: s.id,
+        date: s.date,
+      });
+    const m = members.active(input.memberId);
+    const booked = repo.bookingOf(s.id, m.id);
+    if (booked?.status === 'booked') return mark({ bookingId: booked.id, present: true });
+    const existing = earlierRow(s.id, m.id);
+    if (existing && onLeave(existing)) {
+      if (repo.taken(s.id) >= s.capacity)
+        throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+          sessionId: s.id,
+          capacity: s.capacity,
+          memberId: m.id,
+        });
+      repo.updateBooking({ ...existing, status: 'booked', marked_on: null, updated_at: at() });
+      return mark({ bookingId: existing.id, present: true });
+    }
+    if (repo.taken(s.id) >= s.capacity)
+      throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+        sessionId: s.id,
+        capacity: s.capacity,
+        memberId: m.id,
+      });
+    const placeholder = {
+      session_id: s.id,
+      member_id: m.id,
+      kind: 'walk_in',
+      status: 'booked',
+    } as ClassBookingRow;
+    const cost = use(placeholder, s, true)!;
+    const fields = {
+      kind: 'walk_in' as const,
+      status: 'attended' as const,
+      marked_on: env.today(),
+      queued_at: at(),
+      enrolment_id: null,
+      makeup_for: null,
+      fee_invoice_id: null,
+      staff_name: clerk(),
+      ...cost,
+    };
+    return existing
+      ? save(existing, fields)
+      : insert({ session_id: s.id, member_id: m.id, ...fields });
+  }
+
+  /** Ends the roll: every booking still unmarked is a no-show (the rule applied once); the waitlist is let go. */
+  function closeRoll(sessionId: number): RollResult {
+    const s = openSession(sessionId);
+    if (!started(s))
+      throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} starts ${s.date} ${s.start_time}.`, {
+        sessionId: s.id,
+        date: s.date,
+      });
+    const noShows: ClassBooking[] = [];
+    const feeInvoiceIds: number[] = [];
+    for (const b of repo.openBookingsOfSession(s.id)) {
+      if (b.status === 'waitlisted') {
+        save(b, { status: 'cancelled', marked_on: env.today() });
+        continue;
+      }
+      const done = save(b, {
+        status: 'no_show',
+        marked_on: env.today(),
+        ...applyRule(b, s, 'no_show'),
+      });
+      noShows.push(done);
+      if (done.feeInvoiceId !== null) feeInvoiceIds.push(done.feeInvoiceId);
+    }
+    if (s.roll_closed_at === null) {
+      repo.updateSession({ ...s, roll_closed_at: at(), updated_at: at() });
+      env.audit(
+        'class_session',
+        s.id,
+        { rollClosed: false },
+        { rollClosed: true, noShows: noShows.length, feeInvoiceIds },
+      );
+    }
+    return { noShows, feeInvoiceIds };
+  }
+
+  function ofMember(memberId: number, from: string | undefined): ClassBooking[] {
+    members.get(memberId);
+    return repo.bookingsOfMember(memberId, from ?? env.today()).map(toBooking);
+  }
+
+  return {
+    view,
+    row,
+    save,
+    insert,
+    book,
+    cancel,
+    promote,
+    cancelOpenBookings,
+    mark,
+    undoMark,
+    walkIn,
+    closeRoll,
+    ofMember,
+    started,
+    earlierRow,
+  };
+}
+
+export type Bookings = ReturnType<typeof createBookings>;

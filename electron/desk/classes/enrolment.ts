@@ -1,0 +1,221 @@
+/**
+ * Tutoring enrolment (班级 / 课时): a student in a class (a schedule) for its term, burning a lesson
+ * pack. Enrolling gives the student a place in every session still to come; each lesson attended
+ * uses the class's units from the pack. Leave (请假) is the cancellation of one of those places:
+ * before the cut-off nothing is used and the lesson may be made up once (补课) in a session of any
+ * class; after it, the class type's late-cancel rule applies (a tutoring centre sets "deduct").
+ * A make-up uses the missed lesson's units from the same pack when attended.
+ */
+import { AppError, found } from '../../../shared/errors';
+import type { ClassBooking, Enrolment, LessonBalance } from '../../contract/classes';
+import type { ServiceEnv } from '../../contract/env';
+import type { ClassesRepo } from '../../db/repos/classes';
+import { createPacksRepo } from '../../db/repos/packs';
+import type { ClassSessionRow } from '../../db/rows';
+import type { MembersService } from '../members/service';
+import type { Bookings } from './bookings';
+import type { Timetable } from './timetable';
+import { toEnrolment } from './views';
+
+export interface EnrolmentDeps {
+  repo: ClassesRepo;
+  timetable: Timetable;
+  bookings: Bookings;
+  members: MembersService;
+}
+
+export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
+  const { repo, timetable, bookings, members } = deps;
+  const packs = createPacksRepo(env.db);
+
+  const get = (enrolmentId: number): Enrolment =>
+    toEnrolment(
+      found(
+        repo.enrolmentById(enrolmentId),
+        'class_enrolment',
+        enrolmentId,
+        `Enrolment ${enrolmentId} does not exist.`,
+      ),
+    );
+
+  /** Gives every active enrolment of the session's class a place in it (not already in it some other way). */
+  function seatEnrolled(session: ClassSessionRow): void {
+    for (const e of repo.activeEnrolments(session.schedule_id)) {
+      if (e.start_date > session.date || repo.bookingOf(session.id, e.member_id)) continue;
+      bookings.insert({
+        session_id: session.id,
+        member_id: e.member_id,
+        kind: 'enrolment',
+        status: 'booked',
+        enrolment_id: e.id,
+        pack_id: e.pack_id,
+      });
+    }
+  }
+
+  function enrol(input: {
+    memberId: number;
+    scheduleId: number;
+    packId: number;
+    startDate?: string | undefined;
+  }): Enrolment {
+    const m = members.active(input.memberId);
+    const sched = timetable.scheduleRow(input.scheduleId);
+    const today = env.today();
+    const start = input.startDate ?? today;
+    if (start > sched.term_end || start < today) {
+      throw new AppError(
+        'DATE_OUT_OF_RANGE',
+        `Enrolment starts from today up to the term's end (${sched.term_end}).`,
+        { field: 'startDate', date: start },
+      );
+    }
+    if (repo.activeEnrolment(m.id, sched.id))
+      throw new AppError(
+        'CLASS_ALREADY_ENROLLED',
+        `Member ${m.id} is already in class ${sched.id}.`,
+        { memberId: m.id, scheduleId: sched.id },
+      );
+    const pack = packs.byId(input.packId);
+    const allowed = repo.planIds(sched.class_type_id);
+    if (
+      !pack ||
+      pack.member_id !== m.id ||
+      pack.expires_on <= start ||
+      (allowed.length > 0 && !allowed.includes(pack.plan_id))
+    ) {
+      throw new AppError(
+        'CLASS_PACK_INVALID',
+        `Pack ${input.packId} cannot pay for class ${sched.id}.`,
+        { packId: input.packId, memberId: m.id },
+      );
+    }
+    if (sched.enrolled >= sched.capacity)
+      throw new AppError('CLASS_FULL', `Class ${sched.id} is full.`, {
+        scheduleId: sched.id,
+        capacity: sched.capacity,
+      });
+    const now = env.now().toISOString();
+    const enrolmentId = repo.insertEnrolment({
+      member_id: m.id,
+      schedule_id: sched.id,
+      pack_id: pack.id,
+      start_date: start,
+      status: 'active',
+      withdrawn_on: null,
+      created_at: now,
+      updated_at: now,
+    });
+    const after = get(enrolmentId);
+    env.audit('class_enrolment', enrolmentId, null, after);
+    for (const s of repo.sessionsOfSchedule(sched.id)) {
+      if (
+        s.status === 'scheduled' &&
+        s.date >= start &&
+        !bookings.started(timetable.sessionRow(s.id))
+      )
+        seatEnrolled(s);
+    }
+    return after;
+  }
+
+  /** Leaves the class: places in sessions still to come are given up (and offered to their waitlists). */
+  function withdraw(enrolmentId: number): Enrolment {
+    const before = get(enrolmentId);
+    if (before.status !== 'active')
+      throw new AppError('CLASS_BOOKING_STATE', `Enrolment ${enrolmentId} has ended.`, {
+        enrolmentId,
+      });
+    repo.withdraw(enrolmentId, env.today(), env.now().toISOString());
+    for (const b of repo.bookingsOfEnrolment(enrolmentId)) {
+      if (b.status !== 'booked' || bookings.started(timetable.sessionRow(b.session_id))) continue;
+      bookings.save(bookings.row(b.id), { status: 'cancelled', marked_on: env.today() });
+      bookings.promote(b.session_id);
+    }
+    const after = get(enrolmentId);
+    env.audit('class_enrolment', enrolmentId, before, after);
+    return after;
+  }
+
+  function makeUp(input: { bookingId: number; sessionId: number }): ClassBooking {
+    const missed = bookings.row(input.bookingId);
+    if (
+      missed.kind !== 'enrolment' ||
+      missed.status !== 'cancelled' ||
+      missed.session_id === input.sessionId
+    ) {
+      throw new AppError(
+        'CLASS_MAKEUP_NOT_ALLOWED',
+        `Booking ${missed.id} is not a lesson missed with leave in time.`,
+        { bookingId: missed.id, status: missed.status },
+      );
+    }
+    const enrolment = get(missed.enrolment_id!);
+    if (repo.makeUpFor(missed.id))
+      throw new AppError('CLASS_MAKEUP_NOT_ALLOWED', `Lesson ${missed.id} already has a make-up.`, {
+        bookingId: missed.id,
+      });
+    const s = timetable.sessionRow(input.sessionId);
+    if (s.status === 'cancelled')
+      throw new AppError('CLASS_CANCELLED', `Session ${s.id} was cancelled.`, { sessionId: s.id });
+    if (bookings.started(s))
+      throw new AppError('CLASS_STARTED', `Session ${s.id} has started.`, { sessionId: s.id });
+    const existing = bookings.earlierRow(s.id, missed.member_id);
+    if (repo.taken(s.id) >= s.capacity)
+      throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+        sessionId: s.id,
+        capacity: s.capacity,
+      });
+    const fields = {
+      kind: 'makeup' as const,
+      status: 'booked' as const,
+      makeup_for: missed.id,
+      enrolment_id: null,
+      pack_id: enrolment.packId,
+      subscription_id: null,
+    };
+    return existing
+      ? bookings.save(existing, { ...fields, queued_at: env.now().toISOString(), marked_on: null })
+      : bookings.insert({ session_id: s.id, member_id: missed.member_id, ...fields });
+  }
+
+  function lessons(memberId: number): LessonBalance[] {
+    members.get(memberId);
+    const today = env.today();
+    return repo.enrolmentsOfMember(memberId).map((r) => {
+      const enrolment = toEnrolment(r);
+      const pack = packs.byId(r.pack_id)!;
+      const used = packs.sessionsUsed([pack.id]).get(pack.id) ?? 0;
+      const list = repo.bookingsOfEnrolment(r.id);
+      const count = (f: (b: (typeof list)[number]) => boolean) => list.filter(f).length;
+      return {
+        enrolment,
+        packTotal: pack.sessions_total,
+        packUsed: used,
+        packLeft: Math.max(0, pack.sessions_total - used),
+        packExpiresOn: pack.expires_on,
+        attended: count((b) => b.status === 'attended'),
+        leave: count(
+          (b) =>
+            b.status === 'cancelled' &&
+            b.units_used === 0 &&
+            b.marked_on !== null &&
+            !cancelledWithSession(b.session_id) &&
+            // The places a withdrawal gave up are not leave.
+            !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date > r.withdrawn_on),
+        ),
+        lateLeave: count((b) => b.status === 'late_cancelled'),
+        noShow: count((b) => b.status === 'no_show'),
+        makeUps: repo.makeUpsOf(r.id),
+        upcoming: count((b) => b.status === 'booked' && b.date >= today),
+      };
+    });
+  }
+
+  const cancelledWithSession = (sessionId: number) =>
+    timetable.sessionRow(sessionId).status === 'cancelled';
+
+  return { get, seatEnrolled, enrol, withdraw, makeUp, lessons };
+}
+
+export type EnrolmentService = ReturnType<typeof createEnrolment>;
