@@ -204,3 +204,9 @@ export function todayInZone(instant: Date, timeZone: string): IsoDate {
     Number(parts.find((p) => p.type === type)?.value);
   return fromYmd(part('year'), part('month'), part('day'));
 }
+
+/** A business date as a reader writes it: "Mar 2, 2026" / "2026年3月2日" (the one date formatter of both processes). */
+export function formatDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}

@@ -1,7 +1,8 @@
 /** Display helpers. Money stays integer minor units until this last step. */
+import { formatDate } from '../../shared/dates';
 import { formatMoney, minorDigits } from '../../shared/money-text';
 
-export { formatMoney, minorDigits };
+export { formatDate, formatMoney, minorDigits };
 
 /** Parses what a clerk types ("12.5", "1,200") into minor units, or null when it is not a number. */
 export function parseMoney(text: string, currency: string): number | null {
@@ -23,11 +24,4 @@ export function parsePercentToBp(text: string): number | null {
 
 export function bpToPercentText(bp: number): string {
   return (bp / 100).toString();
-}
-
-export function formatDate(iso: string, locale: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
 }

@@ -5,6 +5,7 @@ import { i18n, initI18n } from '../../renderer/app/i18n';
 import {
   AUDIT_ENTITIES,
   auditSentence,
+  entityLabel,
   type SentenceFormat,
 } from '../../renderer/features/audit/sentence';
 import { formatDate, formatMoney } from '../../renderer/lib/format';
@@ -702,6 +703,12 @@ describe('an audit entry as a sentence', () => {
       auditSentence(r, en, fmt('en')),
       auditSentence({ ...r, staffName: '李伟' }, zh, fmt('zh')),
     ]).toEqual([english, chinese]);
+  });
+
+  it('names every record type in the reader\'s words for the filter', () => {
+    expect(AUDIT_ENTITIES.map((e) => entityLabel(en, e)).slice(0, 4)).toEqual(['Payments applied', 'Billing runs', 'Bonus credit', 'Check-ins']);
+    expect(AUDIT_ENTITIES.map((e) => entityLabel(zh, e)).slice(-3)).toEqual(['员工', '会员卡', '附加项目']);
+    expect(entityLabel(en, 'locker')).toBe('Other records');
   });
 
   it('covers every record type the viewer names', () => {

@@ -11,7 +11,7 @@ import { isDemoFolder, readMarker } from './marker';
 export function demoHandlers(dataDir: string): AreaHandlers<keyof typeof demoChannels> {
   const status = (ctx: Ctx): DemoStatus => {
     const active = isDemoFolder(dataDir);
-    return { active, offered: !active && !ctx.settings.get().setupCompleted, owner: active ? demoOwner(readMarker(dataDir)?.locale ?? 'zh-CN') : null };
+    return { active, offered: !active && !ctx.settings.get().setupCompleted, owner: active ? demoOwner(readMarker(dataDir)?.locale ?? ctx.settings.get().locale) : null };
   };
   return {
     'demo.status': (_input, ctx) => status(ctx),

@@ -1,7 +1,9 @@
 /**
  * Line descriptions are part of the document, written once in the business's language when
- * the document is issued (the period covered is in its own columns).
+ * the document is issued (the period covered is in its own columns). A date in a reason reads in that
+ * language too ("Paused from Mar 10, 2026" / "自 2026年3月10日 起停卡"), never as a raw ISO date.
  */
+import { formatDate } from '../../../shared/dates';
 import type { Locale } from '../../contract/settings';
 import { zheText } from '../../../shared/promotions';
 
@@ -17,10 +19,10 @@ const en = {
   prorationCharge: (plan: string) => `Remaining time on ${plan}`,
   unused: (what: string) => `Unused time – ${what}`,
   pack: (plan: string, sessions: number) => `${plan} (${sessions} sessions)`,
-  reasonPause: (from: string) => `Paused from ${from}`,
-  reasonCancel: (from: string) => `Cancelled from ${from}`,
-  reasonPlanChange: (from: string) => `Plan change from ${from}`,
-  reasonAddonRemoved: (name: string, from: string) => `${name} removed from ${from}`,
+  reasonPause: (from: string) => `Paused from ${formatDate(from, 'en')}`,
+  reasonCancel: (from: string) => `Cancelled from ${formatDate(from, 'en')}`,
+  reasonPlanChange: (from: string) => `Plan change from ${formatDate(from, 'en')}`,
+  reasonAddonRemoved: (name: string, from: string) => `${name} removed from ${formatDate(from, 'en')}`,
 };
 
 const zh: typeof en = {
@@ -34,10 +36,10 @@ const zh: typeof en = {
   prorationCharge: (plan) => `${plan} 剩余时间`,
   unused: (what) => `未使用部分 – ${what}`,
   pack: (plan, sessions) => `${plan}（${sessions} 次）`,
-  reasonPause: (from) => `自 ${from} 起停卡`,
-  reasonCancel: (from) => `自 ${from} 起取消`,
-  reasonPlanChange: (from) => `自 ${from} 起更换套餐`,
-  reasonAddonRemoved: (name, from) => `自 ${from} 起取消 ${name}`,
+  reasonPause: (from) => `自 ${formatDate(from, 'zh-CN')} 起停卡`,
+  reasonCancel: (from) => `自 ${formatDate(from, 'zh-CN')} 起取消`,
+  reasonPlanChange: (from) => `自 ${formatDate(from, 'zh-CN')} 起更换套餐`,
+  reasonAddonRemoved: (name, from) => `自 ${formatDate(from, 'zh-CN')} 起取消 ${name}`,
 };
 
 export type Descriptions = typeof en;
