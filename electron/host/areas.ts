@@ -38,7 +38,6 @@ import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
 import { documentHandlers } from '../books/documents/handlers';
 import { createDocumentsService } from '../books/documents/service';
-import { lateFeeJob } from '../money/latefees/job';
 import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
 import { createReportsService } from '../books/reports/service';
@@ -127,6 +126,5 @@ export function createAreas(deps: AreaDeps): Areas {
     (trigger) => (entity, id, before, after) => deps.auditSystem(`billing.run:${trigger}`, entity, id, before, after),
     (run) => deps.emit('billing.runCompleted', run),
   );
-  jobs.push(lateFeeJob(deps));
   return { handlers, jobs, close: () => undefined };
 }

@@ -151,11 +151,22 @@ function PreviewResult({ preview }: { preview: BillingPreview }) {
           <span className="stat__label">{t('billing.preview.total')}</span>
           <span className="stat__value">{f.money(preview.total)}</span>
         </div>
+        {preview.lateFees.invoices ? (
+          <div className="stat" data-testid="preview-late-fees">
+            <span className="stat__label">{t('billing.preview.lateFees')}</span>
+            <span className="stat__value">{f.money(preview.lateFees.total)}</span>
+          </div>
+        ) : null}
         <div className="stats__text" role="status">
           <span>
             {preview.count ? t('billing.preview.summary', values) : t('billing.preview.nothing', values)}
             {preview.count > 1 ? ` ${t('billing.preview.ownDates')}` : null}
           </span>
+          {preview.lateFees.invoices ? (
+            <span>
+              {t('billing.preview.lateFeesNote', { count: preview.lateFees.invoices, fees: preview.lateFees.fees, amount: f.money(preview.lateFees.total) })}
+            </span>
+          ) : null}
           <span className="muted">{t('billing.preview.dryRun')}</span>
         </div>
       </div>

@@ -9,7 +9,7 @@ export const en = {
   },
   run: {
     title: 'Run billing',
-    explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet. Safe to run at any time: nothing is ever billed twice.',
+    explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet, then today’s late fees (one invoice per payer). Safe to run at any time: nothing is ever billed twice.',
     button: 'Run billing now',
     running: 'Running…',
     created_one: 'Billing complete: {{count}} invoice created, {{amount}} in total.',
@@ -53,6 +53,9 @@ export const en = {
     invoiceTotal: 'Invoice total',
     invoices: 'Invoices',
     total: 'Total',
+    lateFees: 'Of which late fees',
+    lateFeesNote_one: 'Late fees: {{fees}} overdue invoice charged {{amount}} on {{count}} invoice (one per payer).',
+    lateFeesNote_other: 'Late fees: {{fees}} overdue invoices charged {{amount}} on {{count}} invoices (one per payer).',
   },
   lineKind: {
     period: 'Membership',
@@ -80,7 +83,7 @@ export const zh: typeof en = {
   },
   run: {
     title: '执行计费',
-    explain: '为截至今天（{{today}}）所有到期且尚未出账的周期生成账单。可随时执行：不会重复计费。',
+    explain: '为截至今天（{{today}}）所有到期且尚未出账的周期生成账单，然后收取今天的滞纳金（每位付款人一张账单）。可随时执行：不会重复计费。',
     button: '立即计费',
     running: '正在计费…',
     created_one: '计费完成：已生成 {{count}} 张账单，共 {{amount}}。',
@@ -124,6 +127,9 @@ export const zh: typeof en = {
     invoiceTotal: '账单合计',
     invoices: '账单数',
     total: '总金额',
+    lateFees: '其中滞纳金',
+    lateFeesNote_one: '滞纳金：{{fees}} 张逾期账单，共 {{amount}}，开在 {{count}} 张账单上（每位付款人一张）。',
+    lateFeesNote_other: '滞纳金：{{fees}} 张逾期账单，共 {{amount}}，开在 {{count}} 张账单上（每位付款人一张）。',
   },
   lineKind: {
     period: '会员费',
