@@ -21,7 +21,7 @@ import { followUpChannels } from './followup';
 import { closeoutChannels } from './closeout';
 import { documentChannels } from './documents';
 import { expenseChannels } from './expenses';
-import { reportChannels } from './reports';
+import { gettingStartedChannels, reportChannels } from './reports';
 import { exportChannels } from './exports';
 import { demoChannels } from './demo';
 import { familyChannels } from './family';
@@ -51,6 +51,7 @@ export const channels = {
   ...demoChannels,
   ...familyChannels,
   ...checkoutChannels,
+  ...gettingStartedChannels,
 };
 
 export type Channels = typeof channels;

@@ -42,6 +42,7 @@ import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
 import { createReportsService } from '../books/reports/service';
 import { reportHandlers } from '../books/reports/handlers';
+import { gettingStartedHandlers } from '../books/reports/getting-started';
 import { exportHandlers } from '../books/exports/handlers';
 import { demoHandlers } from './demo/handlers';
 import { createFamilyService } from '../desk/family/service';
@@ -120,6 +121,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...demoHandlers(deps.dataDir),
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments })),
+    ...gettingStartedHandlers(env),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,
