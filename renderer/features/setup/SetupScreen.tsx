@@ -183,7 +183,7 @@ export function SetupScreen({ settings, auth }: { settings: Settings; auth: Auth
               )}
             </Field>
             <div className="row setup__pins">
-              <Field label={t('setup.pin')} hint={t('setup.pinRule', { min: PIN_MIN, max: PIN_MAX })} error={error('pin')}>
+              <Field label={t('staff.owner.pin')} hint={t('setup.pinRule', { min: PIN_MIN, max: PIN_MAX })} error={error('pin')}>
                 {pinInput('pin')}
               </Field>
               <Field label={t('staff.owner.pinRepeat')} error={error('repeat')}>

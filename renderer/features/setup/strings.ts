@@ -6,8 +6,7 @@ export const en = {
   currency: 'Currency',
   language: 'Language',
   start: 'Start using Subdesk',
-  pin: 'PIN',
-  pinRule: '{{min}} to {{max}} digits, used to sign in',
+  pinRule: 'Digits only, {{min}} to {{max}} of them: you type it to sign in.',
   checklist: {
     title: 'Getting started',
     progress: '{{done}} of {{total}} done',
@@ -27,8 +26,7 @@ export const zh: typeof en = {
   currency: '货币',
   language: '语言',
   start: '开始使用',
-  pin: 'PIN 码',
-  pinRule: '{{min}} 至 {{max}} 位数字，用于登录',
+  pinRule: '只能是数字，{{min}} 至 {{max}} 位：登录时输入。',
   checklist: {
     title: '开始使用',
     progress: '已完成 {{done}}/{{total}}',
