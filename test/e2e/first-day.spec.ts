@@ -180,7 +180,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(card.getByTestId('preview-late-fees')).toContainText(lang === 'en' ? 'CN¥100.00' : '¥100.00');
     const preview = await app.host.invoke('billing.preview', { asOf: '2026-03-20' });
     expect(preview.lateFees).toEqual({ invoices: 1, fees: 2, total: 10000 });
-    await card.getByTestId('preview-late-fees').scrollIntoViewIfNeeded();
+    // Each line names the overdue invoice and whom it was for, in full.
+    const fee = lang === 'en' ? 'Late fee – ' : '滞纳金 – ';
+    const names = lang === 'en' ? [' (张小明)', ' (张小红)'] : ['（张小明）', '（张小红）'];
+    for (const [i, n] of names.entries()) {
+      const text = card.getByText(`${fee}INV-2026-0000${i + 1}${n}`, { exact: true });
+      await expect(text).toBeVisible();
+      expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    }
+    await page.locator('.row--total').first().scrollIntoViewIfNeeded();
     await shoot(page, `first-day-billing-preview-${lang}`, [SIZES[0]!]);
   });
 }

@@ -9,7 +9,7 @@ export const en = {
   },
   run: {
     title: 'Run billing',
-    explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet, then today’s late fees (one invoice per payer). Safe to run at any time: nothing is ever billed twice.',
+    explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet, then the late fees due today (one invoice per payer). Safe to run at any time: nothing is ever billed twice.',
     button: 'Run billing now',
     running: 'Running…',
     created_one: 'Billing complete: {{count}} invoice created, {{amount}} in total.',
@@ -54,8 +54,8 @@ export const en = {
     invoices: 'Invoices',
     total: 'Total',
     lateFees: 'Of which late fees',
-    lateFeesNote_one: 'Late fees: {{fees}} overdue invoice charged {{amount}} on {{count}} invoice (one per payer).',
-    lateFeesNote_other: 'Late fees: {{fees}} overdue invoices charged {{amount}} on {{count}} invoices (one per payer).',
+    lateFeesNote_one: 'Late fees: {{amount}} for {{count}} overdue invoice, on one invoice per payer.',
+    lateFeesNote_other: 'Late fees: {{amount}} for {{count}} overdue invoices, on one invoice per payer.',
   },
   lineKind: {
     period: 'Membership',
@@ -128,8 +128,8 @@ export const zh: typeof en = {
     invoices: '账单数',
     total: '总金额',
     lateFees: '其中滞纳金',
-    lateFeesNote_one: '滞纳金：{{fees}} 张逾期账单，共 {{amount}}，开在 {{count}} 张账单上（每位付款人一张）。',
-    lateFeesNote_other: '滞纳金：{{fees}} 张逾期账单，共 {{amount}}，开在 {{count}} 张账单上（每位付款人一张）。',
+    lateFeesNote_one: '滞纳金：{{count}} 张逾期账单，共 {{amount}}，每位付款人合开一张账单。',
+    lateFeesNote_other: '滞纳金：{{count}} 张逾期账单，共 {{amount}}，每位付款人合开一张账单。',
   },
   lineKind: {
     period: '会员费',
