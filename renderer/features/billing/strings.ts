@@ -1,3 +1,5 @@
+import { lineKindNames } from '../../../shared/report-labels';
+
 export const en = {
   title: 'Billing',
   subtitle: 'Invoices are created automatically at start-up, every hour and just after midnight.',
@@ -57,19 +59,7 @@ export const en = {
     lateFeesNote_one: 'Late fees: {{amount}} for {{count}} overdue invoice, on one invoice per payer.',
     lateFeesNote_other: 'Late fees: {{amount}} for {{count}} overdue invoices, on one invoice per payer.',
   },
-  lineKind: {
-    period: 'Membership',
-    addon: 'Add-on',
-    setup_fee: 'Setup fee',
-    freeze_fee: 'Freeze fee',
-    pack: 'Session pack',
-    proration_charge: 'Prorated charge',
-    proration_credit: 'Prorated credit',
-    discount: 'Discount',
-    household_discount: 'Household discount',
-    late_fee: 'Late fee',
-    adjustment: 'Adjustment',
-  },
+  lineKind: lineKindNames.en,
 };
 
 export const zh: typeof en = {
@@ -131,17 +121,5 @@ export const zh: typeof en = {
     lateFeesNote_one: '滞纳金：{{count}} 张逾期账单，共 {{amount}}，每位付款人合开一张账单。',
     lateFeesNote_other: '滞纳金：{{count}} 张逾期账单，共 {{amount}}，每位付款人合开一张账单。',
   },
-  lineKind: {
-    period: '会员费',
-    addon: '增值服务',
-    setup_fee: '开卡费',
-    freeze_fee: '停卡费',
-    pack: '次卡',
-    proration_charge: '按天补收',
-    proration_credit: '按天退还',
-    discount: '折扣',
-    household_discount: '家庭优惠',
-    late_fee: '滞纳金',
-    adjustment: '调整',
-  },
+  lineKind: lineKindNames.zh,
 };

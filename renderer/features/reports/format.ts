@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useFormat } from '../../components/useFormat';
 import { minorDigits } from '../../lib/format';
+import { moneyFormat } from '../../../shared/money-text';
 
 /** Colours of the report series: the same meaning keeps the same colour on every chart. */
 export const COLORS = {
@@ -27,9 +28,8 @@ export function useReportFormat() {
   const f = useFormat();
   return useMemo(() => {
     const scale = 10 ** minorDigits(f.currency);
-    // One currency per business: the narrow symbol ("¥", not "CN¥") keeps the report columns readable.
-    const full = new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currency, currencyDisplay: 'narrowSymbol' });
-    const short = new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 });
+    const full = moneyFormat(f.currency, f.locale);
+    const short = moneyFormat(f.currency, f.locale, { notation: 'compact', maximumFractionDigits: 1 });
     const month = new Intl.DateTimeFormat(f.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const monthShort = new Intl.DateTimeFormat(f.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' });
     const count = new Intl.NumberFormat(f.locale);
