@@ -267,6 +267,8 @@ export interface BillingPreview {
   invoices: PreviewInvoice[];
   count: number;
   total: number;
+  /** Of those, the late-fee invoices (one per payer) with their fee lines (one per overdue invoice) and total. */
+  lateFees: { invoices: number; fees: number; total: number };
 }
 
 export interface ForecastMonth {

@@ -21,7 +21,7 @@ import { followUpChannels } from './followup';
 import { closeoutChannels } from './closeout';
 import { documentChannels } from './documents';
 import { expenseChannels } from './expenses';
-import { reportChannels } from './reports';
+import { gettingStartedChannels, reportChannels } from './reports';
 import { exportChannels } from './exports';
 import { demoChannels } from './demo';
 import { familyChannels } from './family';
@@ -55,6 +55,7 @@ export const channels = {
   ...checkoutChannels,
   ...promotionChannels,
   ...classChannels,
+  ...gettingStartedChannels,
 };
 
 export type Channels = typeof channels;

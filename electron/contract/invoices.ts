@@ -4,15 +4,18 @@ import { id, isoDate, positiveMoney, requiredText, text } from './common';
 import type { BillingPreview, BillingRun, CreditNote, Invoice, InvoiceDetail } from './billing-types';
 
 export const billingChannels = {
-  /** Bills every due, not yet invoiced period up to today (the same run the scheduler makes). */
-  'billing.run': channel<BillingRun>()(z.strictObject({}), { access: 'desk', mutates: true, tx: 'self' }),
+  /**
+   * Bills every due, not yet invoiced period up to today, then today's late fees (the same run the scheduler
+   * makes). A manager's: billing runs by itself, so the desk is not offered it (nor the Billing screen).
+   */
+  'billing.run': channel<BillingRun>()(z.strictObject({}), { access: 'manager', mutates: true, tx: 'self' }),
   /**
    * The owner's go-ahead for a held catch-up (the clock jumped ahead?): `asOf` is the date the hold
    * showed, so a confirmation given for another day bills nothing. Then the run bills as usual.
    */
   'billing.confirmCatchUp': channel<BillingRun>()(z.strictObject({ asOf: isoDate }), { access: 'owner', mutates: true, tx: 'self' }),
   /** The same computation as a dry run for any date: what would be invoiced on that day. */
-  'billing.preview': channel<BillingPreview>()(z.strictObject({ asOf: isoDate }), { access: 'desk', mutates: false }),
+  'billing.preview': channel<BillingPreview>()(z.strictObject({ asOf: isoDate }), { access: 'manager', mutates: false }),
   'billing.runs': channel<BillingRun[]>()(
     z.strictObject({ limit: z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(500, 'out_of_range').default(50) }),
     { access: 'desk', mutates: false },

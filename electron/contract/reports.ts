@@ -241,3 +241,23 @@ export const reportChannels = {
   'reports.forecast': channel<ForecastReport>()(empty, { access: 'manager', mutates: false }),
   'reports.dashboard': channel<Dashboard>()(empty, { access: 'manager', mutates: false }),
 };
+
+/** The getting-started checklist (electron/books/reports/getting-started.ts): each step read from the data. */
+export interface GettingStarted {
+  /** A plan on sale. */
+  plan: boolean;
+  /** A member. */
+  member: boolean;
+  /** Something sold: a membership or a pack (a drop-in included). */
+  sale: boolean;
+  /** This PC's backup folder chosen. */
+  backupFolder: boolean;
+  /** All four: the checklist is no longer shown. */
+  done: boolean;
+  /** Where the first sale is made: the first member's page; null before there is a member. */
+  firstMemberId: number | null;
+}
+
+export const gettingStartedChannels = {
+  'reports.gettingStarted': channel<GettingStarted>()(empty, { access: 'manager', mutates: false }),
+};

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { channel, type Role } from './define';
 import { empty, id, requiredLine } from './common';
+import { setupSchema, type Settings } from './settings';
+import { PIN_PATTERN } from '../../shared/pin';
 
-/** A PIN is 4 to 8 digits; it is only ever stored as an scrypt hash. */
-export const pin = z.string('invalid_pin').regex(/^\d{4,8}$/, 'invalid_pin');
+/** A PIN is 4 to 8 digits (shared/pin.ts); it is only ever stored as an scrypt hash. */
+export const pin = z.string('invalid_pin').regex(PIN_PATTERN, 'invalid_pin');
 export const role = z.enum(['desk', 'manager', 'owner'], 'invalid_choice');
 export const staffName = requiredLine(60);
 
@@ -57,6 +59,15 @@ export const authChannels = {
 };
 
 export const staffChannels = {
+  /**
+   * The first-start set-up in one transaction: the business (name, currency, language) and its owner, who is
+   * signed in. Every field is checked before anything is written, so a mistyped PIN saves nothing.
+   * Refused once the business is set up (SETUP_ALREADY_DONE) or any staff exists (OWNER_EXISTS).
+   */
+  'staff.firstStart': channel<{ settings: Settings; owner: StaffBrief }>()(setupSchema.extend({ ownerName: staffName, pin }), {
+    access: 'public',
+    mutates: true,
+  }),
   /** First start only: creates the owner and signs them in. Refused once any staff exists. */
   'staff.createOwner': channel<StaffBrief>()(z.strictObject({ name: staffName, pin }), { access: 'public', mutates: true }),
   'staff.list': channel<StaffMember[]>()(empty, { access: 'owner', mutates: false }),

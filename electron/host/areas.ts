@@ -39,11 +39,11 @@ import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
 import { documentHandlers } from '../books/documents/handlers';
 import { createDocumentsService } from '../books/documents/service';
-import { lateFeeJob } from '../money/latefees/job';
 import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
 import { createReportsService } from '../books/reports/service';
 import { reportHandlers } from '../books/reports/handlers';
+import { gettingStartedHandlers } from '../books/reports/getting-started';
 import { exportHandlers } from '../books/exports/handlers';
 import { demoHandlers } from './demo/handlers';
 import { createFamilyService } from '../desk/family/service';
@@ -129,12 +129,12 @@ export function createAreas(deps: AreaDeps): Areas {
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
     ...promotionHandlers(promotions),
     ...classHandlers(createClassesService(env, members)),
+    ...gettingStartedHandlers(env),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,
     (trigger) => (entity, id, before, after) => deps.auditSystem(`billing.run:${trigger}`, entity, id, before, after),
     (run) => deps.emit('billing.runCompleted', run),
   );
-  jobs.push(lateFeeJob(deps));
   return { handlers, jobs, close: () => undefined };
 }

@@ -8,7 +8,7 @@ import { invoke } from '../lib/api';
 import { routes } from './routes';
 import { allows } from '../../shared/access';
 import { SessionBadge } from '../features/staff/SessionBadge';
-import { useCanCall } from '../features/staff/useCanCall';
+import { useAccess, useCanCall } from '../features/staff/useCanCall';
 import { QuickFind } from '../features/members/QuickFind';
 import { HeldBanner } from '../features/billing/HeldBanner';
 
@@ -17,7 +17,10 @@ export function Shell({ role }: { role: Role }) {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
   // Screens the role may not use are not shown (nor routable); the host refuses their channels regardless.
-  const visible = routes.filter((r) => allows(role, r.access ?? 'desk'));
+  // A screen tied to a channel waits for the host's answer (useCanCall's): until then it is routable but not listed.
+  const access = useAccess();
+  const routable = routes.filter((r) => allows(role, r.access ?? 'desk') && (!r.channel || !access || access.has(r.channel)));
+  const visible = routable.filter((r) => !r.channel || access?.has(r.channel));
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('app.name')}>
@@ -52,8 +55,8 @@ export function Shell({ role }: { role: Role }) {
         <ShellHeld />
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Routes>
-            {visible.map((r) => (
-              <Route key={r.path} path={r.path} element={<r.component />} />
+            {routable.map((r) => (
+              <Route key={r.path} path={r.path} element={r.channel && !access ? <p className="muted">{t('common.loading')}</p> : <r.component />} />
             ))}
             {visible[0] ? <Route path="*" element={<Navigate to={visible[0].path} replace />} /> : null}
           </Routes>

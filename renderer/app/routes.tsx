@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import type { Channel } from '../../electron/contract';
 import type { Access } from '../../electron/contract/define';
 import { CheckinScreen } from '../features/checkin/CheckinScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
@@ -33,6 +34,11 @@ export interface RouteDef {
   component: ComponentType;
   /** Who sees it (default desk): hidden from lower roles; the host enforces the channels anyway. */
   access?: Access;
+  /**
+   * A screen that exists to call one channel: shown (and routable) only to whoever may call it, as the
+   * host answers `auth.access` (useCanCall's answer), so the screen follows the contract's access.
+   */
+  channel?: Channel;
 }
 
 // Order: Members, Check-in, Plans, Invoices, Payments, Reports, Billing, Settings.
@@ -46,7 +52,8 @@ export const routes: RouteDef[] = [
   { path: '/payments', label: 'nav.payments', icon: '¥', component: PaymentsScreen },
   { path: '/reports', label: 'reports.nav', icon: '▥', component: ReportsScreen, access: 'manager' },
   { path: '/expenses', label: 'expenses.nav', icon: '⇣', component: ExpensesScreen, access: 'manager' },
-  { path: '/billing', label: 'nav.billing', icon: '↻', component: BillingScreen },
+  // Billing runs by itself: the screen is for whoever may run it by hand (not the desk).
+  { path: '/billing', label: 'nav.billing', icon: '↻', component: BillingScreen, channel: 'billing.run' },
   { path: '/staff', label: 'staff.nav', icon: '☺', component: StaffScreen, access: 'owner' },
   { path: '/audit', label: 'audit.nav', icon: '⛨', component: AuditScreen, access: 'manager' },
   { path: '/settings', label: 'nav.settings', icon: '⚙', component: SettingsScreen, access: 'owner' },

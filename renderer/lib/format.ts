@@ -25,3 +25,14 @@ export function parsePercentToBp(text: string): number | null {
 export function bpToPercentText(bp: number): string {
   return (bp / 100).toString();
 }
+
+/** A currency as people name it, with its sign: "人民币 ¥ (CNY)", "Chinese Yuan ¥ (CNY)", "Euro € (EUR)". */
+export function currencyLabel(code: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'currency' }).of(code) ?? code;
+    const sign = new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? '';
+    return [name, sign && sign !== code ? sign : '', `(${code})`].filter(Boolean).join(' ');
+  } catch {
+    return code;
+  }
+}

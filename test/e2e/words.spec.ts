@@ -80,7 +80,7 @@ test('the owner sets the overdue block and the late fee on Settings, and both ta
   // The late-fee job bills ¥25.00 once; the member page shows it in what 赵六 owes.
   await app.host.scheduler.tick();
   const fee = await app.host.invoke('invoices.get', { id: 2 });
-  expect(fee.lines.map((l) => [l.kind, l.description, l.gross])).toEqual([['late_fee', 'Late fee – INV-2026-00001', 2500]]);
+  expect(fee.lines.map((l) => [l.kind, l.description, l.gross])).toEqual([['late_fee', 'Late fee – INV-2026-00001 (赵六)', 2500]]);
   await page.goto(`${app.url}#/members?member=${zhao.id}`);
   const money = page.locator('.member-money');
   await expect(money.locator('.stat').first()).toHaveText('Owes¥325.00');

@@ -1,4 +1,4 @@
-/** The late-fee job's reads and its once-per-invoice record (statements cached per connection). */
+/** The late-fee reads and its once-per-invoice record (statements cached per connection). */
 import type { Db } from '../open';
 import type { InvoiceRow, LateFeeRow } from '../rows';
 import { insertRow, prepared } from '../statements';
@@ -7,7 +7,10 @@ export type LateFeeCandidate = Pick<InvoiceRow, 'id' | 'number' | 'payer_id'>;
 
 export function lateFeesRepo(db: Db) {
   return {
-    /** Issued invoices due before `cutoff` that still owe something, have no fee yet and are no fee themselves. */
+    /**
+     * Issued invoices due before `cutoff` that still owe something, have no fee yet and are no fee
+     * themselves, by payer, then oldest due first (the order of the lines on the payer's fee invoice).
+     */
     candidates: (cutoff: string) =>
       prepared<[string], LateFeeCandidate>(
         db,
@@ -15,11 +18,17 @@ export function lateFeesRepo(db: Db) {
          WHERE i.status = 'issued' AND i.late_fee_invoiced = 0 AND i.due_date < ?
            AND NOT EXISTS (SELECT 1 FROM late_fees f WHERE f.fee_invoice_id = i.id)
            AND i.total > COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0)
-         ORDER BY i.due_date, i.id`,
+         ORDER BY i.payer_id, i.due_date, i.id`,
       ).all(cutoff),
-    /** Whether the invoice still has no fee (read again inside the fee's own transaction). */
+    /** Whether the invoice still has no fee (read again inside the fee's own savepoint). */
     stillWithoutFee: (invoiceId: number) =>
       prepared<[number], { f: number }>(db, 'SELECT late_fee_invoiced AS f FROM invoices WHERE id = ?').get(invoiceId)?.f === 0,
+    /** Whether the payer already has a late-fee invoice dated `date` (one a day: the rest waits for tomorrow). */
+    chargedOn: (payerId: number, date: string) =>
+      prepared<[string, number], { n: number }>(
+        db,
+        `SELECT 1 AS n FROM late_fees f JOIN invoices i ON i.id = f.fee_invoice_id WHERE f.date = ? AND i.payer_id = ? LIMIT 1`,
+      ).get(date, payerId) !== undefined,
     insert: (row: LateFeeRow): void => void insertRow(db, 'late_fees', row),
   };
 }

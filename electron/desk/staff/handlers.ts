@@ -5,6 +5,7 @@ import { channels, type Channel } from '../../contract/index';
 import type { SettingsService } from '../../ops/settings/service';
 import type { Session } from './session';
 import type { StaffService } from './service';
+import { AppError } from '../../../shared/errors';
 
 export interface AuthDeps {
   staff: StaffService;
@@ -57,6 +58,14 @@ export function staffHandlers(deps: AuthDeps): AreaHandlers<keyof typeof staffCh
     return out;
   };
   return {
+    // Refusals first, then the business and the owner in the call's one transaction: all or nothing.
+    'staff.firstStart': ({ ownerName, pin, ...business }, ctx) => {
+      if (deps.settings.get().setupCompleted) throw new AppError('SETUP_ALREADY_DONE', 'The first-start set-up has already been completed.');
+      if (deps.staff.count() > 0) throw new AppError('OWNER_EXISTS', 'The owner has already been created.');
+      const owner = deps.staff.createOwner({ name: ownerName, pin }, (o) => deps.session.signIn(o));
+      const { after } = deps.settings.completeSetup(business, (b, a) => ctx.audit('settings', 'business', b, a));
+      return { settings: after, owner };
+    },
     'staff.createOwner': (input) => deps.staff.createOwner(input, (owner) => deps.session.signIn(owner)),
     'staff.list': () => deps.staff.list(),
     'staff.create': (input) => deps.staff.create(input),

@@ -39,6 +39,17 @@ export function previewBilling(env: BillingEnv, asOf: string, audit: AuditFn): B
     const before = billingRunsRepo(env.db).maxInvoiceId();
     runBilling(env, 'manual', asOf, audit, DEFAULT_BATCH, true); // a preview shows, it never waits for the owner
     const invoices = invoicesAfter(env, before);
-    return { asOf, invoices, count: invoices.length, total: invoices.reduce((s, i) => s + i.total, 0) };
+    const feeInvoices = invoices.filter((i) => i.lines.some((l) => l.kind === 'late_fee'));
+    return {
+      asOf,
+      invoices,
+      count: invoices.length,
+      total: invoices.reduce((s, i) => s + i.total, 0),
+      lateFees: {
+        invoices: feeInvoices.length,
+        fees: feeInvoices.reduce((n, i) => n + i.lines.filter((l) => l.kind === 'late_fee').length, 0),
+        total: feeInvoices.reduce((s, i) => s + i.total, 0),
+      },
+    };
   });
 }

@@ -3,7 +3,7 @@
  * each (payer, billing date) unit atomic (a savepoint) with one invoice dated on its billing
  * date, units committed in batches (group commit). Exactly once: a unit's invoice and the
  * subscriptions' advanced state commit together, and invoice_lines_once_per_period refuses a
- * period billed twice.
+ * period billed twice. After the periods, the day's late fees (electron/money/latefees/job.ts).
  */
 import type { BillingRun } from '../../contract/billing-types';
 import type { AuditFn, BillingEnv } from '../invoices/env';
@@ -15,6 +15,7 @@ import { stepPayerAt } from './step';
 import { billingRunsRepo, type RunInsert } from '../../db/repos/billing-runs';
 import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
+import { billLateFees } from '../latefees/job';
 
 export type RunTrigger = BillingRun['trigger'];
 
@@ -189,12 +190,14 @@ export function runBilling(
   if (last !== null && wouldCreate !== null) return holdRun(env, trigger, asOf, last, wouldCreate, startedAt);
   const id = logRun(env, { trigger, as_of: asOf, started_at: startedAt, finished_at: null, status: 'running', message: '' });
   const r = billDue(env, asOf, id, audit, batch);
+  // Then the day's late fees: one invoice per payer, counted with the run's invoices.
+  const fees = billLateFees(env, asOf, id, audit);
   billingRunsRepo(env.db).finish({
     id,
     finished_at: env.now().toISOString(),
     status: r.errors.length ? 'partial' : 'ok',
-    invoices_created: r.invoicesCreated,
-    amount_total: r.amountTotal,
+    invoices_created: r.invoicesCreated + fees.invoices,
+    amount_total: r.amountTotal + fees.amount,
     errors: JSON.stringify(r.errors),
   });
   return getRun(env, id);

@@ -1,57 +1,83 @@
 /**
- * The late-fee job (docs/billing.md, "Invoices and money"): once an invoice is more than settings.lateFeeAfterDays
- * days past due with a balance, the payer is billed settings.lateFee on an invoice of its own,
- * exactly once per invoice — late_fees has the invoice as its primary key and each fee is one
- * transaction, so repeated or interrupted runs never bill it twice. A fee invoice earns no fee.
- * lateFee = 0 switches it off. Runs at start-up, hourly and after midnight.
+ * Late fees (docs/billing.md, "Overdue and late fees"): once an invoice is more than
+ * settings.lateFeeAfterDays days past due with a balance, its payer is charged settings.lateFee for it,
+ * exactly once per invoice ever (late_fees has the overdue invoice as its primary key). All the fees a
+ * payer owes on a day are the lines of ONE invoice dated that day, each line naming the overdue invoice
+ * and whom it was for; a payer already given a fee invoice that day gets no second one (anything newly
+ * overdue waits for the next day). Fee invoices earn no fee; lateFee = 0 switches fees off; a closed
+ * day takes none. Run by the billing run (billing.run, the scheduler, and so the preview) after the
+ * periods, each payer in its own savepoint.
  */
 import { addDays } from '../../../shared/dates';
 import { isDayClosed } from '../closeout/lock';
 import type { Locale } from '../../contract/settings';
-import type { BillingEnv } from '../invoices/env';
-import { issueInvoice } from '../invoices/issue';
+import type { AuditFn, BillingEnv } from '../invoices/env';
+import { issueInvoice, type LineDraft } from '../invoices/issue';
 import { oneOffFacts } from '../invoices/facts';
-import type { Job } from '../../contract/handler';
-import { lateFeesRepo } from '../../db/repos/late-fees';
+import { invoiceMembers } from '../invoices/members';
+import { lateFeesRepo, type LateFeeCandidate } from '../../db/repos/late-fees';
 
-export interface LateFeeDeps extends BillingEnv {
-  auditSystem(channel: string, entity: string, entityId: string | number, before: unknown, after: unknown): void;
-}
-
-const DESCRIPTION: Record<Locale, (number: string) => string> = {
-  en: (n) => `Late fee – ${n}`,
-  'zh-CN': (n) => `滞纳金 – ${n}`,
+const DESCRIPTION: Record<Locale, (number: string, names: string[]) => string> = {
+  en: (n, names) => `Late fee – ${n} (${names.join(', ')})`,
+  'zh-CN': (n, names) => `滞纳金 – ${n}（${names.join('、')}）`,
 };
 
-/** Bills the late fees due today; returns how many were added. */
-export function runLateFees(deps: LateFeeDeps): number {
-  const { lateFee, lateFeeAfterDays, locale } = deps.settings.get();
-  const today = deps.today();
-  // A closed day takes no new invoices: the fees wait for the next open day.
-  if (lateFee === 0 || isDayClosed(deps.db, today)) return 0;
-  const audit = (entity: string, id: string | number, before: unknown, after: unknown) => deps.auditSystem('latefees.run', entity, id, before, after);
-  let added = 0;
-  const repo = lateFeesRepo(deps.db);
-  for (const inv of repo.candidates(addDays(today, -lateFeeAfterDays))) {
-    try {
-      deps.db.transaction(() => {
-        if (!repo.stillWithoutFee(inv.id)) return;
-        const fee = issueInvoice(
-          deps,
-          { payerId: inv.payer_id, issueDate: today, lines: [{ kind: 'late_fee', description: DESCRIPTION[locale](inv.number), amount: lateFee, taxRateBp: 0, ...oneOffFacts(inv.payer_id) }] },
-          audit,
-        );
-        repo.insert({ invoice_id: inv.id, fee_invoice_id: fee.id, amount: fee.total, date: today, created_at: deps.now().toISOString() });
-        audit('late_fee', inv.id, null, { invoiceId: inv.id, feeInvoiceId: fee.id, feeNumber: fee.number, amount: fee.total });
-        added++;
-      })();
-    } catch (e) {
-      console.error(`[late fees] invoice ${inv.number}:`, e);
-    }
-  }
-  return added;
+export interface LateFeeOutcome {
+  /** Fee invoices issued (one per payer). */
+  invoices: number;
+  /** Fee lines on them (one per overdue invoice). */
+  fees: number;
+  /** The fee invoices' total. */
+  amount: number;
 }
 
-export function lateFeeJob(deps: LateFeeDeps): Job {
-  return { name: 'late-fees', triggers: ['startup', 'hourly', 'midnight'], run: () => void runLateFees(deps) };
+/**
+ * Charges the late fees due on `date`: one invoice per payer, one line per overdue invoice. Each payer is
+ * a savepoint of one transaction, so a payer that fails is left out alone (and logged); the others commit.
+ */
+export function billLateFees(env: BillingEnv, date: string, runId: number | null, audit: AuditFn): LateFeeOutcome {
+  const out: LateFeeOutcome = { invoices: 0, fees: 0, amount: 0 };
+  const { lateFee, lateFeeAfterDays, locale } = env.settings.get();
+  // A closed day takes no new invoices: the fees wait for the next open day.
+  if (lateFee === 0 || isDayClosed(env.db, date)) return out;
+  const repo = lateFeesRepo(env.db);
+  const byPayer = new Map<number, LateFeeCandidate[]>();
+  for (const inv of repo.candidates(addDays(date, -lateFeeAfterDays))) byPayer.set(inv.payer_id, [...(byPayer.get(inv.payer_id) ?? []), inv]);
+  if (byPayer.size === 0) return out;
+  env.db.transaction(() => {
+    for (const [payerId, overdue] of byPayer) {
+      try {
+        env.db.transaction(() => {
+          if (repo.chargedOn(payerId, date)) return;
+          const due = overdue.filter((inv) => repo.stillWithoutFee(inv.id));
+          if (due.length === 0) return;
+          const members = invoiceMembers(env.db, due.map((inv) => inv.id), false);
+          const lines: LineDraft[] = due.map((inv) => {
+            const forWhom = members.get(inv.id) ?? [];
+            const only = forWhom.length === 1 ? forWhom[0]!.id : payerId;
+            return {
+              kind: 'late_fee',
+              description: DESCRIPTION[locale](inv.number, forWhom.map((m) => m.name)),
+              amount: lateFee,
+              taxRateBp: 0,
+              ...oneOffFacts(only),
+            };
+          });
+          const fee = issueInvoice(env, { payerId, issueDate: date, lines, runId }, audit);
+          const at = env.now().toISOString();
+          for (const inv of due) {
+            repo.insert({ invoice_id: inv.id, fee_invoice_id: fee.id, amount: lateFee, date, created_at: at });
+            audit('late_fee', inv.id, null, { invoiceId: inv.id, feeInvoiceId: fee.id, feeNumber: fee.number, amount: lateFee });
+          }
+          out.invoices += 1;
+          out.fees += due.length;
+          out.amount += fee.total;
+        })();
+      } catch (e) {
+        if (!env.db.inTransaction) throw e;
+        console.error(`[late fees] payer ${payerId}:`, e);
+      }
+    }
+  })();
+  return out;
 }

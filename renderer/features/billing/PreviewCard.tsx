@@ -90,7 +90,7 @@ function PreviewResult({ preview }: { preview: BillingPreview }) {
         id: 'payer',
         header: t('billing.preview.col.payer'),
         enableSorting: false,
-        meta: { width: '24%' },
+        meta: { width: '21%' },
         cell: ({ row: { original: r } }) =>
           r.type === 'line' && r.first ? (
             <div className="cell-stack">
@@ -107,7 +107,7 @@ function PreviewResult({ preview }: { preview: BillingPreview }) {
         id: 'item',
         header: t('billing.preview.col.item'),
         enableSorting: false,
-        meta: { width: '21%' },
+        meta: { width: '30%' },
         cell: ({ row: { original: r } }) =>
           r.type === 'total' ? (
             <span className="cell-strong">{t('billing.preview.invoiceTotal')}</span>
@@ -122,17 +122,17 @@ function PreviewResult({ preview }: { preview: BillingPreview }) {
         id: 'period',
         header: t('billing.preview.col.period'),
         enableSorting: false,
-        meta: { width: '18%' },
+        meta: { width: '16%' },
         cell: ({ row: { original: r } }) =>
           r.type === 'line' && r.line.periodStart && r.line.periodEnd ? dateRange(r.line.periodStart, r.line.periodEnd) : null,
       },
-      { id: 'net', header: t('billing.preview.col.net'), enableSorting: false, meta: { align: 'right', width: '12%' }, cell: ({ row: { original: r } }) => money(r.type === 'line' ? r.line.net : r.net) },
-      { id: 'tax', header: t('billing.preview.col.tax'), enableSorting: false, meta: { align: 'right', width: '11%' }, cell: ({ row: { original: r } }) => money(r.type === 'line' ? r.line.tax : r.tax) },
+      { id: 'net', header: t('billing.preview.col.net'), enableSorting: false, meta: { align: 'right', width: '11%' }, cell: ({ row: { original: r } }) => money(r.type === 'line' ? r.line.net : r.net) },
+      { id: 'tax', header: t('billing.preview.col.tax'), enableSorting: false, meta: { align: 'right', width: '9%' }, cell: ({ row: { original: r } }) => money(r.type === 'line' ? r.line.tax : r.tax) },
       {
         id: 'total',
         header: t('billing.preview.col.total'),
         enableSorting: false,
-        meta: { align: 'right', width: '14%' },
+        meta: { align: 'right', width: '13%' },
         cell: ({ row: { original: r } }) => (r.type === 'line' ? money(r.line.gross) : <span className="cell-strong">{money(r.invoice.total)}</span>),
       },
     ],
@@ -151,11 +151,22 @@ function PreviewResult({ preview }: { preview: BillingPreview }) {
           <span className="stat__label">{t('billing.preview.total')}</span>
           <span className="stat__value">{f.money(preview.total)}</span>
         </div>
+        {preview.lateFees.invoices ? (
+          <div className="stat" data-testid="preview-late-fees">
+            <span className="stat__label">{t('billing.preview.lateFees')}</span>
+            <span className="stat__value">{f.money(preview.lateFees.total)}</span>
+          </div>
+        ) : null}
         <div className="stats__text" role="status">
           <span>
             {preview.count ? t('billing.preview.summary', values) : t('billing.preview.nothing', values)}
             {preview.count > 1 ? ` ${t('billing.preview.ownDates')}` : null}
           </span>
+          {preview.lateFees.invoices ? (
+            <span>
+              {t('billing.preview.lateFeesNote', { count: preview.lateFees.fees, amount: f.money(preview.lateFees.total) })}
+            </span>
+          ) : null}
           <span className="muted">{t('billing.preview.dryRun')}</span>
         </div>
       </div>

@@ -11,7 +11,7 @@ export const en = {
   },
   run: {
     title: 'Run billing',
-    explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet. Safe to run at any time: nothing is ever billed twice.',
+    explain: 'Creates the invoices for every period due up to today ({{today}}) that has not been invoiced yet, then the late fees due today (one invoice per payer). Safe to run at any time: nothing is ever billed twice.',
     button: 'Run billing now',
     running: 'Running…',
     created_one: 'Billing complete: {{count}} invoice created, {{amount}} in total.',
@@ -55,6 +55,9 @@ export const en = {
     invoiceTotal: 'Invoice total',
     invoices: 'Invoices',
     total: 'Total',
+    lateFees: 'Of which late fees',
+    lateFeesNote_one: 'Late fees: {{amount}} for {{count}} overdue invoice, on one invoice per payer.',
+    lateFeesNote_other: 'Late fees: {{amount}} for {{count}} overdue invoices, on one invoice per payer.',
   },
   lineKind: lineKindNames.en,
 };
@@ -70,7 +73,7 @@ export const zh: typeof en = {
   },
   run: {
     title: '执行计费',
-    explain: '为截至今天（{{today}}）所有到期且尚未出账的周期生成账单。可随时执行：不会重复计费。',
+    explain: '为截至今天（{{today}}）所有到期且尚未出账的周期生成账单，然后收取今天的滞纳金（每位付款人一张账单）。可随时执行：不会重复计费。',
     button: '立即计费',
     running: '正在计费…',
     created_one: '计费完成：已生成 {{count}} 张账单，共 {{amount}}。',
@@ -114,6 +117,9 @@ export const zh: typeof en = {
     invoiceTotal: '账单合计',
     invoices: '账单数',
     total: '总金额',
+    lateFees: '其中滞纳金',
+    lateFeesNote_one: '滞纳金：{{count}} 张逾期账单，共 {{amount}}，每位付款人合开一张账单。',
+    lateFeesNote_other: '滞纳金：{{count}} 张逾期账单，共 {{amount}}，每位付款人合开一张账单。',
   },
   lineKind: lineKindNames.zh,
 };

@@ -10,6 +10,7 @@ import { Card, Page } from '../../components/Page';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { invoke } from '../../lib/api';
 import { useReportFormat } from '../reports/format';
+import { GettingStarted } from '../setup/GettingStarted';
 
 const REASON_TONE: Record<RiskReason, Tone> = { overdue: 'red', pause_ending: 'amber', no_visit: 'grey' };
 
@@ -73,6 +74,7 @@ export function DashboardScreen() {
         </Link>
       }
     >
+      <GettingStarted />
       <div className="kpis">
         <Card className="kpi kpi--wide">
           <div className="kpi__label">{t('dashboard.mrr')}</div>

@@ -7,7 +7,7 @@ import { errorText, fieldErrorText } from '../../app/errors';
 import { Field } from '../../components/Field';
 import { Banner, Card, Page } from '../../components/Page';
 import { ApiError, invoke } from '../../lib/api';
-import { bpToPercentText, minorDigits, parseMoney, parsePercentToBp } from '../../lib/format';
+import { bpToPercentText, currencyLabel, minorDigits, parseMoney, parsePercentToBp } from '../../lib/format';
 import { COMMON_CURRENCIES, FREEZE_MODES, type FreezeMode } from '../../../shared/lists';
 import { BackupsSection } from '../backup/BackupsSection';
 
@@ -72,7 +72,7 @@ export function SettingsScreen() {
 
 function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }) {
   const info = useQuery({ queryKey: ['system', 'info'], queryFn: () => invoke('system.info', {}) });
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -142,7 +142,7 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
                 <select id={id} aria-describedby={d} value={draft.currency} onChange={(e) => set('currency', e.target.value)}>
                   {[...new Set([draft.currency, ...COMMON_CURRENCIES])].map((c) => (
                     <option key={c} value={c}>
-                      {c}
+                      {currencyLabel(c, i18n.language)}
                     </option>
                   ))}
                 </select>

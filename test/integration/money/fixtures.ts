@@ -17,11 +17,22 @@ export function member(host: Host, name: string, opts: { phone?: string; payerId
 import { todayInZone } from '../../../shared/dates';
 import { issueInvoice } from '../../../electron/money/invoices/issue';
 
-/** An invoice of `amount` (one tax-free line) to `payerId`, issued on `date` (default today). */
-export function invoice(th: TestHost, payerId: number, amount: number, date?: string): { id: number; number: string } {
+/**
+ * An invoice of `amount` (one tax-free line) to `payerId`, issued on `date` (default today); its line is
+ * for `forMembers` (default the payer), split evenly when several.
+ */
+export function invoice(th: TestHost, payerId: number, amount: number, date?: string, forMembers?: number[]): { id: number; number: string } {
   const host = th.host;
   const env = { db: host.db, settings: host.settings, now: th.clock.now, today: () => todayInZone(th.clock.now(), host.settings.get().timeZone) };
   return host.db.transaction(() =>
-    issueInvoice(env, { payerId, issueDate: date ?? env.today(), lines: [{ kind: 'adjustment', description: 'Membership', amount, taxRateBp: 0 }] }, () => undefined),
+    issueInvoice(
+      env,
+      {
+        payerId,
+        issueDate: date ?? env.today(),
+        lines: (forMembers ?? [payerId]).map((memberId, _, all) => ({ kind: 'adjustment' as const, description: 'Membership', amount: amount / all.length, taxRateBp: 0, memberId })),
+      },
+      () => undefined,
+    ),
   )();
 }

@@ -87,7 +87,7 @@ describe('late fees', () => {
     expect(fees(th)).toEqual([{ invoice_id: inv.id, fee_number: 'INV-2026-00002', amount: 5000, date: '2026-03-17' }]);
     const fee = await th.host.invoke('invoices.get', { id: 2 });
     expect(fee).toMatchObject({ payerId: payer, issueDate: '2026-03-17', dueDate: '2026-03-24', total: 5000, status: 'open' });
-    expect(fee.lines.map((l) => [l.kind, l.description, l.gross, l.taxRateBp])).toEqual([['late_fee', 'Late fee – INV-2026-00001', 5000, 0]]);
+    expect(fee.lines.map((l) => [l.kind, l.description, l.gross, l.taxRateBp])).toEqual([['late_fee', 'Late fee – INV-2026-00001 (张三)', 5000, 0]]);
     expect(th.host.db.prepare('SELECT late_fee_invoiced AS f FROM invoices WHERE id = ?').get(inv.id)).toEqual({ f: 1 });
 
     // The fee invoice itself earns no fee, however late.

@@ -34,6 +34,7 @@ const POLICY: [RegExp, Access][] = [
   [/^(expenses|expenseCategories)\./, 'manager'],
   [/^reports\./, 'manager'],
   [/^closeout\.close$/, 'manager'],
+  [/^billing\.(run|preview)$/, 'manager'],
   [/^audit\./, 'manager'],
   // desk: members, check-in, selling, taking payments, follow-ups
   [/^members\./, 'desk'],

@@ -135,7 +135,7 @@ describe('business rules take effect', () => {
     expect(fees()).toEqual([{ invoice_id: 1, amount: 2500, date: '2026-03-13' }]);
     const fee = await t.host.invoke('invoices.get', { id: 2 });
     expect(fee).toMatchObject({ payerId: m.id, issueDate: '2026-03-13', dueDate: '2026-03-20', total: 2500 });
-    expect(fee.lines.map((l) => [l.kind, l.description, l.gross])).toEqual([['late_fee', 'Late fee – INV-2026-00001', 2500]]);
+    expect(fee.lines.map((l) => [l.kind, l.description, l.gross])).toEqual([['late_fee', 'Late fee – INV-2026-00001 (赵六)', 2500]]);
     // Billed once: a later change of the amount bills nothing again.
     await t.host.invoke('settings.update', { lateFee: 4000 });
     t.clock.setDate('2026-03-20');

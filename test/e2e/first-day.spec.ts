@@ -1,0 +1,208 @@
+/**
+ * The first day, in English and 中文: a mistyped PIN saves nothing (checked through the host), the set-up
+ * then finishes in one go and the owner lands on the dashboard's getting-started checklist, which leads
+ * to a first sale and goes away once its four steps are done. Desk staff have no Billing screen; the
+ * billing preview shows the day's late fees.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, type AppFixture } from './harness';
+import { tempDir } from '../support/host';
+
+const SHOTS = process.env['SUBDESK_SHOTS'] ?? 'test-results/screens';
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+];
+
+async function shoot(page: Page, name: string, sizes = SIZES): Promise<void> {
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+const WORDS = {
+  en: {
+    welcome: 'Welcome to Subdesk',
+    language: 'Language',
+    business: 'Business name',
+    currency: 'Currency',
+    yuan: 'Chinese Yuan ¥ (CNY)',
+    ownerName: 'Your name',
+    pin: 'PIN (4–8 digits)',
+    repeat: 'Repeat the PIN',
+    pinRule: 'Digits only, 4 to 8 of them: you type it to sign in.',
+    pinError: 'A PIN is 4 to 8 digits',
+    start: 'Start using Subdesk',
+    demo: 'Explore with sample data',
+    dashboard: 'Today',
+    checklist: 'Getting started',
+    progress: (n: number) => `${n} of 4 done`,
+    firstSale: 'Make your first sale',
+    sellPlan: '+ Sell a membership',
+    sellDialog: (name: string) => `Sell a membership to ${name}`,
+    plan: 'Plan',
+    confirm: 'Confirm sale',
+    billing: 'Billing',
+    preview: 'Preview',
+    lateFees: 'Of which late fees',
+  },
+  'zh-CN': {
+    welcome: '欢迎使用 Subdesk',
+    language: '语言',
+    business: '商户名称',
+    currency: '货币',
+    yuan: '人民币 ¥ (CNY)',
+    ownerName: '您的姓名',
+    pin: 'PIN 码（4–8 位数字）',
+    repeat: '再次输入 PIN 码',
+    pinRule: '只能是数字，4 至 8 位：登录时输入。',
+    pinError: 'PIN 码为 4 至 8 位数字',
+    start: '开始使用',
+    demo: '使用示例数据体验',
+    dashboard: '今日概览',
+    checklist: '开始使用',
+    progress: (n: number) => `已完成 ${n}/4`,
+    firstSale: '完成第一笔销售',
+    sellPlan: '+ 办理会员卡',
+    sellDialog: (name: string) => `为 ${name} 办理会员卡`,
+    plan: '套餐',
+    confirm: '确认办理',
+    billing: '计费',
+    preview: '预览',
+    lateFees: '其中滞纳金',
+  },
+} as const;
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  const w = WORDS[lang];
+
+  test(`first day (${lang}): a mistyped PIN saves nothing; the checklist leads to a first sale and goes when all four are done`, async ({ app }) => {
+    const { page } = app;
+    await page.setViewportSize(SIZES[0]!);
+    await page.goto(app.url);
+    if (lang === 'zh-CN') await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByRole('heading', { name: w.welcome })).toBeVisible();
+
+    // The currency by its name and sign; the PIN rule beside the field; the sample business in view at both sizes.
+    await expect(page.getByLabel(w.currency).locator('option:checked')).toHaveText(w.yuan);
+    await expect(page.getByText(w.pinRule)).toBeVisible();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect(page.getByRole('button', { name: w.demo })).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole('button', { name: w.start })).toBeInViewport({ ratio: 1 });
+    }
+    await shoot(page, `first-day-setup-${lang}`);
+
+    // A mistyped PIN: the message shows, and nothing is stored — no business, no owner.
+    await page.getByLabel(w.business).fill('朝阳健身 Sunrise');
+    await page.getByLabel(w.ownerName).fill('李伟');
+    await page.getByLabel(w.pin).fill('246');
+    await page.getByLabel(w.repeat).fill('246');
+    await page.getByRole('button', { name: w.start }).click();
+    await expect(page.getByRole('alert')).toHaveText(w.pinError);
+    await expect(page.getByLabel(w.pin)).toBeFocused();
+    await shoot(page, `first-day-setup-pin-error-${lang}`, [SIZES[0]!]);
+    expect(await app.host.invoke('settings.get', {})).toMatchObject({ setupCompleted: false, businessName: '' });
+    expect(await app.host.invoke('auth.status', {})).toMatchObject({ staffExists: false, staff: null, roster: [] });
+    // The currency field is still there, and still offered.
+    await expect(page.getByLabel(w.currency)).toBeVisible();
+
+    // Corrected: the whole set-up at once, and the owner on the dashboard with the checklist.
+    await page.getByLabel(w.pin).fill('2468');
+    await page.getByLabel(w.repeat).fill('2468');
+    await page.getByRole('button', { name: w.start }).click();
+    await expect(page.getByRole('heading', { name: w.dashboard, level: 1 })).toBeVisible();
+    expect(await app.host.invoke('settings.get', {})).toMatchObject({ setupCompleted: true, businessName: '朝阳健身 Sunrise', currency: 'CNY', locale: lang });
+    expect((await app.host.invoke('auth.status', {})).staff).toMatchObject({ name: '李伟', role: 'owner' });
+    const checklist = page.getByRole('region', { name: w.checklist });
+    await expect(checklist).toContainText(w.progress(0));
+    await shoot(page, `first-day-dashboard-checklist-${lang}`);
+
+    // A plan and a member (made elsewhere); the checklist reads them from the data.
+    const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold 金卡', price: 29900, interval: 'month', taxRateBp: 0 });
+    const member = await app.host.invoke('members.create', { name: '王芳', phone: '13700000003' });
+    await page.reload();
+    await expect(checklist).toContainText(w.progress(2));
+    await expect(checklist.locator('[data-step="plan"] a')).toHaveCount(0);
+
+    // "Make your first sale" opens the first member, where the sale is made.
+    await checklist.getByRole('link', { name: w.firstSale }).click();
+    await expect(page.getByRole('heading', { name: '王芳' })).toBeVisible();
+    await page.getByRole('button', { name: w.sellPlan }).click();
+    const dialog = page.getByRole('dialog', { name: w.sellDialog('王芳') });
+    await dialog.getByLabel(w.plan, { exact: true }).selectOption({ index: 1 });
+    await dialog.getByRole('button', { name: w.confirm }).click();
+    await expect.poll(async () => (await app.host.invoke('invoices.list', {})).rows.map((i) => [i.payerId, i.total])).toEqual([[member.id, 29900]]);
+    expect(plan.id).toBeGreaterThan(0);
+
+    await page.goto(`${app.url}#/dashboard`);
+    await expect(checklist).toContainText(w.progress(3));
+    await shoot(page, `first-day-dashboard-checklist-3-${lang}`, [SIZES[0]!]);
+
+    // The backup folder, chosen on Settings' folder dialog: the fourth step, and the checklist is gone.
+    app.dialogs.answer(tempDir('subdesk-usb-'));
+    await app.host.invoke('backup.setFolder', { folder: 'choose' });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: w.dashboard, level: 1 })).toBeVisible();
+    await expect(page.locator('.kpis')).toBeVisible();
+    await expect(page.getByRole('region', { name: w.checklist })).toHaveCount(0);
+  });
+
+  test(`billing (${lang}): no Billing for desk staff; the preview shows the day's late fees`, async ({ app }) => {
+    await app.setup(lang);
+    await seedOverdue(app);
+    const { page } = app;
+
+    await app.signInAs('desk');
+    await page.goto(`${app.url}#/members`);
+    const nav = page.getByRole('navigation');
+    await expect(nav.getByRole('link').first()).toBeVisible();
+    await expect(nav.getByRole('link', { name: w.billing })).toHaveCount(0);
+    // The route refuses the desk too: it leads back into the app.
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#/billing`);
+    await expect(page).toHaveURL(/#\/members$/);
+    await expect(page.getByRole('button', { name: /Run billing now|立即计费/ })).toHaveCount(0);
+
+    await app.signInAs('manager');
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#/members`);
+    await expect(nav.getByRole('link', { name: w.billing })).toBeVisible();
+
+    await app.signInAs('owner');
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#/billing`);
+    const card = page.locator('.card', { has: page.getByRole('heading', { name: lang === 'en' ? 'Preview a date' : '预览某一天' }) });
+    await card.getByLabel(lang === 'en' ? 'Date' : '日期', { exact: true }).fill('2026-03-20');
+    await card.getByRole('button', { name: w.preview, exact: true }).click();
+    await expect(card.getByTestId('preview-late-fees')).toContainText('¥100.00');
+    const preview = await app.host.invoke('billing.preview', { asOf: '2026-03-20' });
+    expect(preview.lateFees).toEqual({ invoices: 1, fees: 2, total: 10000 });
+    // Each line names the overdue invoice and whom it was for, in full.
+    const fee = lang === 'en' ? 'Late fee – ' : '滞纳金 – ';
+    const names = lang === 'en' ? [' (张小明)', ' (张小红)'] : ['（张小明）', '（张小红）'];
+    for (const [i, n] of names.entries()) {
+      const text = card.getByText(`${fee}INV-2026-0000${i + 1}${n}`, { exact: true });
+      await expect(text).toBeVisible();
+      expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    }
+    await page.locator('.row--total').first().scrollIntoViewIfNeeded();
+    await shoot(page, `first-day-billing-preview-${lang}`, [SIZES[0]!]);
+  });
+}
+
+/** Two unpaid invoices of one payer (for two children), due 03-09 and 03-12; fee 50.00 after 7 days. */
+async function seedOverdue(app: AppFixture): Promise<void> {
+  const host = app.host;
+  await host.invoke('settings.update', { lateFee: 5000, lateFeeAfterDays: 7 });
+  const plan = await host.invoke('plans.create', { kind: 'recurring', name: 'Swim Club', price: 19900, interval: 'month', taxRateBp: 0 });
+  const parent = await host.invoke('members.create', { name: '张伟', phone: '13800000010' });
+  const ming = await host.invoke('members.create', { name: '张小明', payerId: parent.id });
+  const hong = await host.invoke('members.create', { name: '张小红', payerId: parent.id });
+  await host.invoke('subscriptions.create', { memberId: ming.id, planId: plan.id });
+  app.clock.setDate('2026-03-05');
+  await host.invoke('subscriptions.create', { memberId: hong.id, planId: plan.id });
+  app.clock.setDate('2026-03-19');
+}
