@@ -162,20 +162,22 @@ for (const first of ['en', 'zh-CN'] as const) {
         if (locale === 'zh-CN') expect(text, kind).not.toMatch(/\b(Month|Total|Collected|Deferred|Recognised|Upgrades|Visits)\b/);
         else expect(text, kind).not.toMatch(/(月份|合计|实收|递延|已收未耗)/);
         // Money axes read as money: "¥12,000", never "¥12K" or "¥1.2万".
-        const ticks = await card.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
+        // The axes are drawn once the chart has measured its box.
+        await expect(card.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toBeAttached();
+        const ticks = await card.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
         if (!['members', 'churn', 'attendance'].includes(kind)) {
           expect(ticks.length, kind).toBeGreaterThan(1);
           for (const tick of ticks) expect(tick, `${kind} tick`).toMatch(/^-?¥\d{1,3}(,\d{3})*(\.\d+)?$/);
         }
         if (kind === 'churn') {
           // One axis and two series; net churn and retention are in the table.
-          await expect(card.locator('.recharts-yAxis')).toHaveCount(1);
+          await expect(card.locator('.recharts-yAxis-tick-labels')).toHaveCount(1);
           await expect(card.locator('.recharts-legend-item')).toHaveCount(2);
           await expect(card.locator('.report__more')).toContainText(w.strings.col.nrr);
         }
         if (kind === 'attendance') {
           // The default opening hours, 06:00–22:00: sixteen hours drawn, 6 to 21.
-          const hours = await card.locator('.recharts-xAxis').first().locator('.recharts-cartesian-axis-tick-value').allTextContents();
+          const hours = await card.locator('.recharts-xAxis-tick-labels').first().locator('.recharts-cartesian-axis-tick-value').allTextContents();
           expect(hours).toEqual(Array.from({ length: 16 }, (_, i) => String(6 + i).padStart(2, '0')));
           await expect(card.getByTestId('opening-hours')).toContainText('06:00–22:00');
         }
@@ -242,7 +244,7 @@ test('the attendance chart follows the opening hours set on the Settings screen'
   await page.getByLabel('Dates', { exact: true }).selectOption({ label: 'Last 6 months' });
   await openReport(page, 'en', 'attendance');
   const card = page.locator('.card.report');
-  const hours = await card.locator('.recharts-xAxis').first().locator('.recharts-cartesian-axis-tick-value').allTextContents();
+  const hours = await card.locator('.recharts-xAxis-tick-labels').first().locator('.recharts-cartesian-axis-tick-value').allTextContents();
   expect(hours).toEqual(['09', '10', '11', '12', '13', '14', '15', '16', '17', '18']);
   await expect(card.getByTestId('opening-hours')).toHaveText(
     `Drawn over your opening hours, 09:00–18:30 (Settings). ${outside} visit${outside === 1 ? ' outside them is' : 's outside them are'} counted in the totals only.`,
