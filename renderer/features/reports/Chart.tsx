@@ -6,14 +6,22 @@ import { GRID } from './chartKit';
 import type { ReportFormat } from './format';
 
 /** A chart with a text alternative: the table below it carries every number. */
-export function ChartBox(props: { label: string; height?: number; children: ReactElement }) {
+export function ChartBox(props: { label: string; height?: number; caption?: string; children: ReactElement }) {
   return (
     <figure className="report__chart" role="img" aria-label={props.label}>
+      {props.caption ? <figcaption className="report__caption">{props.caption}</figcaption> : null}
       <ResponsiveContainer width="100%" height={props.height ?? 300}>
         {props.children}
       </ResponsiveContainer>
     </figure>
   );
+}
+
+/** A line under a chart when the months before the first figure are left out ("Nothing before Mar 2026."). */
+export function SkippedMonths({ all, shown, f }: { all: readonly { month: string }[]; shown: readonly { month: string }[]; f: ReportFormat }) {
+  const { t } = useTranslation();
+  if (shown.length === all.length || !shown.length) return null;
+  return <p className="muted report__more">{t('reports.fromFirst', { month: f.month(shown[0]!.month) })}</p>;
 }
 
 /**
@@ -37,7 +45,14 @@ export const TOOLTIP_STYLE = { borderRadius: 8, border: '1px solid #e3e6eb', fon
 /** Props shared by every chart's parts, spread onto the recharts elements. */
 export const GRID_PROPS = { stroke: GRID, vertical: false } as const;
 /** The legend above the plot, never under anything drawn or floating over the chart's foot. */
-export const LEGEND_PROPS = { verticalAlign: 'top', align: 'left', itemSorter: null, wrapperStyle: { paddingBottom: 8, fontSize: 13, lineHeight: '20px' } } as const;
+export const LEGEND_PROPS = {
+  verticalAlign: 'top',
+  align: 'left',
+  itemSorter: null,
+  wrapperStyle: { paddingBottom: 8, fontSize: 13, lineHeight: '20px' },
+  // The swatch carries the colour; the words stay dark enough to read (a grey series' name too).
+  formatter: (value: unknown) => <span className="chart-legend__text">{String(value)}</span>,
+} as const;
 export const MARGIN = { top: 4, right: 16, left: 4, bottom: 0 };
 
 /** The month axis of a monthly chart. */

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MrrRow } from '../../../electron/contract';
 import { invoke } from '../../lib/api';
-import { AXIS, ChartBox, countAxis, GRID_PROPS, LEGEND_PROPS, MARGIN, moneyAxis, monthAxis, monthTooltip, NoData } from './Chart';
-import { hasData, SERIES, ZERO_LINE } from './chartKit';
+import { AXIS, ChartBox, countAxis, GRID_PROPS, LEGEND_PROPS, MARGIN, moneyAxis, monthAxis, monthTooltip, NoData, SkippedMonths } from './Chart';
+import { fromFirstFigure, hasData, SERIES, ZERO_LINE } from './chartKit';
 import { useReportFormat } from './format';
-import { ReportTable, type ReportColumn } from './ReportTable';
+import { MONTH_WIDTH, ReportTable, type ReportColumn } from './ReportTable';
 import type { Range } from './range';
 
 export function useMrr(range: Range) {
@@ -23,11 +23,12 @@ export function MrrView({ range }: { range: Range }) {
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   if (!hasData(r.rows, ['startMrr', 'endMrr', 'new', 'churned', 'reactivation'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['startMrr', 'endMrr', 'new', 'churned', 'reactivation']);
   // Losses are drawn below zero so the bars read as "what came in, what went out".
-  const chart = r.rows.map((x) => ({ ...x, contractionNeg: -x.contraction, pausedNeg: -x.paused, churnedNeg: -x.churned }));
-  const total: Row = { ...r.rows[r.rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true, start: r.from, end: r.to } as Row;
+  const chart = rows.map((x) => ({ ...x, contractionNeg: -x.contraction, pausedNeg: -x.paused, churnedNeg: -x.churned }));
+  const total: Row = { ...rows[rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true, start: r.from, end: r.to } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'startMrr', header: t('reports.col.startMrr'), num: true, cell: (x) => f.money(x.startMrr) },
     { id: 'new', header: t('reports.col.new'), num: true, cell: (x) => f.money(x.new) },
     { id: 'expansion', header: t('reports.col.expansion'), num: true, cell: (x) => f.money(x.expansion) },
@@ -61,7 +62,8 @@ export function MrrView({ range }: { range: Range }) {
           <Line isAnimationActive={false} dataKey="endMrr" name={t('reports.col.endMrr')} stroke={SERIES.mrr} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.mrr') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.mrr') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }
@@ -73,10 +75,11 @@ export function MembersView({ range }: { range: Range }) {
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   if (!hasData(r.rows, ['customersStart', 'customersEnd', 'newCustomers', 'lostCustomers'])) return <NoData />;
-  const chart = r.rows.map((x) => ({ ...x, lostNeg: -x.lostCustomers }));
-  const total = { ...r.rows[r.rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true, payingEnd: r.rows[r.rows.length - 1]?.payingEnd ?? 0 } as Row;
+  const rows = fromFirstFigure(r.rows, ['customersStart', 'customersEnd', 'newCustomers', 'lostCustomers']);
+  const chart = rows.map((x) => ({ ...x, lostNeg: -x.lostCustomers }));
+  const total = { ...rows[rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true, payingEnd: rows[rows.length - 1]?.payingEnd ?? 0 } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'start', header: t('reports.col.customersStart'), num: true, cell: (x) => f.count(x.customersStart) },
     { id: 'new', header: t('reports.col.newCustomers'), num: true, cell: (x) => f.count(x.newCustomers) },
     { id: 'back', header: t('reports.col.reactivatedCustomers'), num: true, cell: (x) => f.count(x.reactivatedCustomers) },
@@ -101,7 +104,8 @@ export function MembersView({ range }: { range: Range }) {
           <Line isAnimationActive={false} dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={SERIES.mrr} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.members') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.members') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }
@@ -114,13 +118,14 @@ export function ChurnView({ range }: { range: Range }) {
   const r = q.data;
   // Nobody to lose yet: no members and no MRR at any month's start, so every rate is undefined.
   if (!hasData(r.rows, ['customersStart', 'startMrr'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['customersStart', 'startMrr']);
   const pct = (bp: number | null) => (bp === null ? null : bp / 100);
   // One axis, two series: members who left and income lost, both in percent a month. Net churn and
   // retention (near 100 %, another scale) are in the table below.
-  const chart = r.rows.map((x) => ({ month: x.month, customer: pct(x.customerChurnBp), gross: pct(x.grossRevenueChurnBp) }));
-  const total = { ...r.rows[r.rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true } as Row;
+  const chart = rows.map((x) => ({ month: x.month, customer: pct(x.customerChurnBp), gross: pct(x.grossRevenueChurnBp) }));
+  const total = { ...rows[rows.length - 1]!, ...r.totals, month: t('reports.total'), total: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'customer', header: t('reports.col.customerChurn'), num: true, cell: (x) => f.rate(x.customerChurnBp) },
     { id: 'gross', header: t('reports.col.grossRevenueChurn'), num: true, cell: (x) => f.rate(x.grossRevenueChurnBp) },
     { id: 'net', header: t('reports.col.netRevenueChurn'), num: true, cell: (x) => f.rate(x.netRevenueChurnBp) },
@@ -141,7 +146,8 @@ export function ChurnView({ range }: { range: Range }) {
         </ComposedChart>
       </ChartBox>
       <p className="muted report__more">{t('reports.notDrawn', { names: [t('reports.col.netRevenueChurn'), t('reports.col.nrr')].join(t('reports.listSep')) })}</p>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.churn') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.churn') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }
@@ -153,8 +159,9 @@ export function ArpuView({ range }: { range: Range }) {
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   if (!hasData(r.rows, ['endMrr', 'payingEnd'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['endMrr', 'payingEnd']);
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => f.month(x.month) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => f.month(x.month) },
     { id: 'mrr', header: t('reports.col.endMrr'), num: true, cell: (x) => f.money(x.endMrr) },
     { id: 'paying', header: t('reports.col.payingEnd'), num: true, cell: (x) => f.count(x.payingEnd) },
     { id: 'arpu', header: t('reports.col.arpu'), num: true, cell: (x) => <strong>{f.maybeMoney(x.arpu)}</strong> },
@@ -166,28 +173,27 @@ export function ArpuView({ range }: { range: Range }) {
       <p className="report__summary">{t('reports.summary.ltv', { arpu: f.maybeMoney(r.totals.arpu), ltv: f.maybeMoney(r.totals.ltv) })}</p>
       {/* Two charts, each on its own ¥ axis: lifetime value is many times ARPU, and one axis would flatten ARPU. */}
       <div className="report__split report__split--even">
-        <ChartBox label={t('reports.chartLabel', { name: t('reports.col.arpu') })} height={260}>
-          <BarChart data={r.rows} margin={MARGIN}>
+        <ChartBox label={t('reports.chartLabel', { name: t('reports.col.arpu') })} caption={t('reports.col.arpu')} height={260}>
+          <BarChart data={rows} margin={MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...monthAxis(f)} />
             <YAxis {...moneyAxis(f)} />
             <Tooltip {...monthTooltip(f, f.money)} />
-            <Legend {...LEGEND_PROPS} />
             <Bar isAnimationActive={false} dataKey="arpu" name={t('reports.col.arpu')} fill={SERIES.arpu} />
           </BarChart>
         </ChartBox>
-        <ChartBox label={t('reports.chartLabel', { name: t('reports.col.ltv') })} height={260}>
-          <LineChart data={r.rows} margin={MARGIN}>
+        <ChartBox label={t('reports.chartLabel', { name: t('reports.col.ltv') })} caption={t('reports.col.ltv')} height={260}>
+          <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...monthAxis(f)} />
             <YAxis {...moneyAxis(f)} />
             <Tooltip {...monthTooltip(f, f.money)} />
-            <Legend {...LEGEND_PROPS} />
             <Line isAnimationActive={false} dataKey="ltv" name={t('reports.col.ltv')} stroke={SERIES.ltv} strokeWidth={2} dot={{ r: 2.5 }} type="linear" connectNulls />
           </LineChart>
         </ChartBox>
       </div>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.arpu') })} rows={r.rows as Row[]} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.arpu') })} rows={rows as Row[]} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }

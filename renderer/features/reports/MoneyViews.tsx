@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AgingPayerRow, BreakdownReport, CashFlowRow, RevenueRow } from '../../../electron/contract';
 import { invoke } from '../../lib/api';
-import { AXIS, ChartBox, GRID_PROPS, LEGEND_PROPS, MARGIN, moneyAxis, monthAxis, monthTooltip, NoData, TOOLTIP_STYLE } from './Chart';
-import { AGING_COLORS, hasData, METHOD_COLORS, PALETTE, SERIES, ZERO_LINE } from './chartKit';
+import { AXIS, ChartBox, GRID_PROPS, LEGEND_PROPS, MARGIN, moneyAxis, monthAxis, monthTooltip, NoData, SkippedMonths, TOOLTIP_STYLE } from './Chart';
+import { AGING_COLORS, fromFirstFigure, hasData, METHOD_COLORS, PALETTE, SERIES, ZERO_LINE } from './chartKit';
 import { useReportFormat } from './format';
-import { ReportTable, type ReportColumn } from './ReportTable';
+import { MONTH_WIDTH, ReportTable, type ReportColumn } from './ReportTable';
 import type { Range } from './range';
 
 export function RevenueView({ range }: { range: Range }) {
@@ -18,10 +18,11 @@ export function RevenueView({ range }: { range: Range }) {
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   if (!hasData(r.rows, ['invoiced', 'recognised', 'deferredEnd', 'collected', 'refunded'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['invoiced', 'recognised', 'deferredEnd', 'collected', 'refunded']);
   type Row = RevenueRow & { total?: boolean };
   const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, total: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), width: '104px', cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'invoiced', header: t('reports.col.invoiced'), num: true, cell: (x) => f.money(x.invoiced) },
     { id: 'recognised', header: t('reports.col.recognised'), num: true, cell: (x) => <strong>{f.money(x.recognised)}</strong> },
     { id: 'bonus', header: t('reports.col.bonusUsed'), num: true, cell: (x) => f.money(x.bonusUsed ? -x.bonusUsed : 0) },
@@ -34,7 +35,7 @@ export function RevenueView({ range }: { range: Range }) {
     <>
       <p className="report__summary">{t('reports.summary.deferred', { amount: f.money(r.totals.deferredEnd) })}</p>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.revenue') })}>
-        <ComposedChart data={r.rows} margin={MARGIN}>
+        <ComposedChart data={rows} margin={MARGIN}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...monthAxis(f)} />
           <YAxis {...moneyAxis(f)} />
@@ -46,7 +47,8 @@ export function RevenueView({ range }: { range: Range }) {
           <Line isAnimationActive={false} dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={SERIES.deferred} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }
@@ -58,11 +60,12 @@ export function CashflowView({ range }: { range: Range }) {
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   if (!hasData(r.rows, ['collected', 'refunded', 'expenses'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['collected', 'refunded', 'expenses']);
   type Row = CashFlowRow & { total?: boolean };
-  const chart = r.rows.map((x) => ({ ...x, refundedNeg: -x.refunded, expensesNeg: -x.expenses }));
-  const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, running: r.rows[r.rows.length - 1]?.running ?? 0, total: true } as Row;
+  const chart = rows.map((x) => ({ ...x, refundedNeg: -x.refunded, expensesNeg: -x.expenses }));
+  const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, running: rows[rows.length - 1]?.running ?? 0, total: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'collected', header: t('reports.col.collected'), num: true, cell: (x) => f.money(x.collected) },
     { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(x.refunded ? -x.refunded : 0) },
     { id: 'expenses', header: t('reports.col.expenses'), num: true, cell: (x) => f.money(x.expenses ? -x.expenses : 0) },
@@ -86,7 +89,8 @@ export function CashflowView({ range }: { range: Range }) {
           <Line isAnimationActive={false} dataKey="running" name={t('reports.col.running')} stroke={SERIES.running} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
       {r.expensesByCategory.length ? (
         <div className="report__categories">
           <h3>{t('reports.expensesByCategory')}</h3>
@@ -162,11 +166,12 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
   const r = q.data;
   const kind = by === 'plan' ? 'byPlan' : 'byMethod';
   if (!hasData(r.rows, ['total'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['total']);
   type Row = BreakdownReport['rows'][number] & { isTotal?: boolean };
-  const chart = r.rows.map((x) => ({ month: x.month, ...x.values }));
+  const chart = rows.map((x) => ({ month: x.month, ...x.values }));
   const totalRow = { month: t('reports.total'), start: r.from, end: r.to, values: r.totals.values, total: r.totals.total, isTotal: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
     ...r.keys.map((k): ReportColumn<Row> => ({ id: k.key, header: keyLabel(t, by, k.key, k.name), num: true, cell: (x) => f.money(x.values[k.key] ?? 0) })),
     // The sum is the widest figure of a row: room for it in bold, in either language.
     { id: 'total', header: t('reports.total'), num: true, width: '120px', cell: (x) => <strong>{f.money(x.total)}</strong> },
@@ -185,7 +190,8 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
           ))}
         </BarChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t(`reports.kinds.${kind}`) })} rows={r.rows as Row[]} total={totalRow} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t(`reports.kinds.${kind}`) })} rows={rows as Row[]} total={totalRow} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }

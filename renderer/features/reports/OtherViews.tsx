@@ -7,7 +7,7 @@ import { invoke } from '../../lib/api';
 import { AXIS, ChartBox, countAxis, GRID_PROPS, LEGEND_PROPS, MARGIN, moneyAxis, monthAxis, monthTooltip, NoData, TOOLTIP_STYLE } from './Chart';
 import { hasData, openHours, SERIES } from './chartKit';
 import { useReportFormat } from './format';
-import { ReportTable, type ReportColumn } from './ReportTable';
+import { MONTH_WIDTH, ReportTable, type ReportColumn } from './ReportTable';
 import type { Range } from './range';
 
 export function AttendanceView({ range }: { range: Range }) {
@@ -48,7 +48,7 @@ export function AttendanceView({ range }: { range: Range }) {
         {outside ? ` ${t('reports.attendance.outside', { count: outside })}` : ''}
       </p>
       <div className="report__split">
-        <ChartBox label={t('reports.attendance.byHour')} height={240}>
+        <ChartBox label={t('reports.attendance.byHour')} caption={t('reports.attendance.byHour')} height={240}>
           <BarChart data={hours} margin={MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis dataKey="hour" tick={AXIS} interval={0} />
@@ -57,7 +57,7 @@ export function AttendanceView({ range }: { range: Range }) {
             <Bar isAnimationActive={false} dataKey="visits" name={t('reports.col.visits')} fill={SERIES.visits} />
           </BarChart>
         </ChartBox>
-        <ChartBox label={t('reports.attendance.byWeekday')} height={240}>
+        <ChartBox label={t('reports.attendance.byWeekday')} caption={t('reports.attendance.byWeekday')} height={240}>
           <BarChart data={r.byWeekday.map((visits, d) => ({ day: days[d], visits }))} margin={MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis dataKey="day" tick={AXIS} interval={0} />
@@ -98,7 +98,7 @@ export function ForecastView() {
   type Row = ForecastReport['rows'][number] & { isTotal?: boolean };
   const total = { month: t('reports.total'), ...r.totals, isTotal: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
     { id: 'invoices', header: t('reports.col.forecastInvoices'), num: true, cell: (x) => f.count(x.invoices) },
     { id: 'total', header: t('reports.col.forecastTotal'), num: true, cell: (x) => <strong>{f.money(x.total)}</strong> },
     { id: 'withChurn', header: t('reports.col.withChurn'), num: true, cell: (x) => f.money(x.withChurn) },

@@ -1,6 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { DataTable, type Columns } from '../../components/DataTable';
 
+/** The month column of a monthly table: room for "Sep 2026" / "2026年9月" beside many money columns. */
+export const MONTH_WIDTH = '96px';
+
 export interface ReportColumn<T> {
   id: string;
   header: string;

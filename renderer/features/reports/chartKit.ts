@@ -117,3 +117,12 @@ export function openHours(hours: OpeningHours): number[] {
   for (let h = first; h <= last; h++) out.push(h);
   return out;
 }
+
+/**
+ * The months from the first one with a figure: a business opened in March shows no empty months before it
+ * (the range's totals are unchanged, since those months hold nothing). All rows when none has a figure.
+ */
+export function fromFirstFigure<T>(rows: readonly T[], keys: readonly (keyof T)[]): T[] {
+  const first = rows.findIndex((r) => hasData([r], keys));
+  return first <= 0 ? [...rows] : rows.slice(first);
+}
