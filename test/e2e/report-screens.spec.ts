@@ -178,7 +178,7 @@ for (const first of ['en', 'zh-CN'] as const) {
           // One axis and two series; net churn and retention are in the table.
           await expect(card.locator('.recharts-yAxis-tick-labels')).toHaveCount(1);
           await expect(card.locator('.recharts-legend-item')).toHaveCount(2);
-          await expect(card.locator('.report__more')).toContainText(w.strings.col.nrr);
+          await expect(card.locator('.report__more').filter({ hasText: w.strings.col.nrr })).toContainText(w.strings.col.netRevenueChurn);
         }
         if (kind === 'attendance') {
           // The default opening hours, 06:00–22:00: sixteen hours drawn, 6 to 21.
