@@ -66,7 +66,7 @@ export const SERIES = {
 export type SeriesMeaning = keyof typeof SERIES;
 
 /** Colours for open-ended series (plans), in order; none of them is one of the loss colours above. */
-export const PALETTE = ['#1f6feb', '#12b76a', '#7a5af8', '#06aed4', '#ee46bc', '#66c61c', '#854ce0', '#475467', '#2e90fa', '#f79009'];
+export const PALETTE = ['#1f6feb', '#12b76a', '#7a5af8', '#06aed4', '#ee46bc', '#66c61c', '#ca8504', '#475467', '#f79009', '#a15c07'];
 
 /** Payment methods in the colours people know them by (WeChat green, Alipay blue…). */
 export const METHOD_COLORS: Record<string, string> = { wechat: '#07c160', alipay: '#1677ff', cash: '#f79009', card: '#7a5af8', bank_transfer: '#475467', other: '#98a2b3' };
