@@ -101,7 +101,7 @@ export function MembersView({ range }: { range: Range }) {
           <Bar isAnimationActive={false} dataKey="newCustomers" name={t('reports.col.newCustomers')} stackId="c" fill={SERIES.new} />
           <Bar isAnimationActive={false} dataKey="reactivatedCustomers" name={t('reports.col.reactivatedCustomers')} stackId="c" fill={SERIES.reactivation} />
           <Bar isAnimationActive={false} dataKey="lostNeg" name={t('reports.col.lostCustomers')} stackId="c" fill={SERIES.churned} />
-          <Line isAnimationActive={false} dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={SERIES.mrr} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
+          <Line isAnimationActive={false} dataKey="customersEnd" name={t('reports.col.customersEnd')} stroke={SERIES.members} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
       <SkippedMonths all={r.rows} shown={rows} f={f} />

@@ -35,6 +35,8 @@ export function countTickFormatter(locale: string): (n: number) => string {
 export const SERIES = {
   /** Monthly recurring revenue (the line of the MRR and dashboard charts). */
   mrr: '#1f6feb',
+  /** Active members (the line of the members chart). */
+  members: '#0e9384',
   /** Members and MRR gained. */
   new: '#12b76a',
   expansion: '#2e90fa',

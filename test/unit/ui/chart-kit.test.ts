@@ -64,9 +64,12 @@ describe('one colour per meaning', () => {
       ['invoiced', 'recognised', 'collected', 'deferred'],
       ['collected', 'refunds', 'expenses', 'running'],
       ['forecast', 'withChurn'],
+      ['new', 'reactivation', 'churned', 'members'],
       ['churned', 'contraction'],
     ];
     for (const chart of charts) expect(new Set(chart.map((k) => SERIES[k])).size, chart.join()).toBe(chart.length);
+    // Members and money are different meanings: the members line is not the MRR blue.
+    expect(SERIES.members).not.toBe(SERIES.mrr);
     // The money received is one green wherever it is drawn; plans never take a loss colour.
     expect(PALETTE).not.toContain(SERIES.churned);
     expect(PALETTE).not.toContain(SERIES.refunds);
