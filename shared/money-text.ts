@@ -18,3 +18,17 @@ export function minorToText(minor: number, currency: string): string {
   const scale = 10 ** digits;
   return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
 }
+
+/**
+ * Minor units → money as a reader sees it in a sentence, a table or a printed document: the currency's
+ * narrow sign ("¥399.00", never "CN¥"), grouping and decimals in the reader's language. The one money
+ * formatter of both processes.
+ */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  return moneyFormat(currency, locale).format(minor / 10 ** minorDigits(currency));
+}
+
+/** The Intl formatter behind formatMoney (narrow sign), for callers that need its parts or a compact variant. */
+export function moneyFormat(currency: string, locale: string, extra: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', ...extra });
+}

@@ -165,3 +165,33 @@ export const weekdayNames = {
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   zh: ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'],
 };
+
+/** Invoice line kinds in the reader's words: the invoice screens and the exported files say the same. */
+export const lineKindNames = {
+  en: {
+    period: 'Membership',
+    addon: 'Add-on',
+    setup_fee: 'Setup fee',
+    freeze_fee: 'Freeze fee',
+    pack: 'Session pack',
+    proration_charge: 'Prorated charge',
+    proration_credit: 'Prorated credit',
+    discount: 'Discount',
+    household_discount: 'Household discount',
+    late_fee: 'Late fee',
+    adjustment: 'Adjustment',
+  } as Record<string, string>,
+  zh: {
+    period: '会员费',
+    addon: '增值服务',
+    setup_fee: '开卡费',
+    freeze_fee: '停卡费',
+    pack: '次卡',
+    proration_charge: '按天补收',
+    proration_credit: '按天退还',
+    discount: '折扣',
+    household_discount: '家庭优惠',
+    late_fee: '滞纳金',
+    adjustment: '调整',
+  } as Record<string, string>,
+};

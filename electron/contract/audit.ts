@@ -13,6 +13,18 @@ export interface AuditRow {
   entityId: string;
   before: unknown;
   after: unknown;
+  /**
+   * Names of what the entry is about, looked up from the ids it holds (null when it holds none): the
+   * member or payer, the plan, the staff member (entity staff), the invoice or credit note number.
+   */
+  names: AuditNames;
+}
+
+export interface AuditNames {
+  member: string | null;
+  plan: string | null;
+  staff: string | null;
+  document: string | null;
 }
 
 export interface AuditVerifyResult {

@@ -11,15 +11,25 @@ import { discountInput } from './subscriptions';
 import type { InvoiceDetail } from './billing-types';
 import type { PayerMoney } from './payments';
 
-const membershipItem = z.strictObject({
-  kind: z.literal('membership'),
-  memberId: id,
-  planId: id,
-  startDate: isoDate.optional(), // default: today
-  price: money.optional(),
-  discount: discountInput.nullable().default(null),
-  waiveSetupFee: z.boolean('invalid_choice').default(false),
-});
+const membershipItem = z
+  .strictObject({
+    kind: z.literal('membership'),
+    memberId: id,
+    planId: id,
+    startDate: isoDate.optional(), // default: today
+    price: money.optional(),
+    discount: discountInput.nullable().default(null),
+    waiveSetupFee: z.boolean('invalid_choice').default(false),
+    /** A promotion (促销活动) picked from the list: its discount becomes the membership's. */
+    promotionId: id.optional(),
+    /** Or a promotion's code as typed (any case). */
+    promotionCode: requiredLine(30).optional(),
+  })
+  .refine((m) => m.discount === null || (m.promotionId === undefined && m.promotionCode === undefined), {
+    message: 'promotion_and_discount',
+    path: ['discount'],
+  })
+  .refine((m) => m.promotionId === undefined || m.promotionCode === undefined, { message: 'promotion_and_discount', path: ['promotionCode'] });
 
 const packItem = z.strictObject({ kind: z.literal('pack'), memberId: id, planId: id, price: money.optional() });
 
@@ -70,6 +80,8 @@ export interface CheckoutItemResult {
   packId: number | null;
   /** A drop-in's check-in. */
   checkinId: number | null;
+  /** The promotion a membership was sold with. */
+  promotionId: number | null;
 }
 
 export interface CheckoutResult {

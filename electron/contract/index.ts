@@ -26,6 +26,7 @@ import { exportChannels } from './exports';
 import { demoChannels } from './demo';
 import { familyChannels } from './family';
 import { checkoutChannels } from './checkout';
+import { promotionChannels } from './promotions';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -51,6 +52,7 @@ export const channels = {
   ...demoChannels,
   ...familyChannels,
   ...checkoutChannels,
+  ...promotionChannels,
 };
 
 export type Channels = typeof channels;
@@ -91,3 +93,4 @@ export type * from './exports';
 export type * from './demo';
 export type * from './family';
 export type * from './checkout';
+export type * from './promotions';

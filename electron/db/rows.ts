@@ -558,6 +558,41 @@ export const settingsColumns = {
 } as const satisfies Columns;
 export type SettingsRow = RowOf<typeof settingsColumns>;
 
+/** Promotions (促销活动): campaigns giving a subscription discount on chosen plans between two dates. */
+export const promotionsColumns = {
+  id: 'integer',
+  name: 'text',
+  code: 'text?',
+  starts_on: 'text',
+  ends_on: 'text',
+  discount_kind: ['percent', 'fixed'],
+  discount_value: 'integer',
+  discount_duration: ['once', 'repeating', 'forever'],
+  discount_periods: 'integer?',
+  archived: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+} as const satisfies Columns;
+export type PromotionRow = RowOf<typeof promotionsColumns>;
+
+export const promotionPlansColumns = {
+  promotion_id: 'integer',
+  plan_id: 'integer',
+} as const satisfies Columns;
+export type PromotionPlanRow = RowOf<typeof promotionPlansColumns>;
+
+/** Which membership sale used which promotion. */
+export const promotionSalesColumns = {
+  id: 'integer',
+  promotion_id: 'integer',
+  subscription_id: 'integer',
+  member_id: 'integer',
+  sold_on: 'text',
+  invoice_id: 'integer?',
+  created_at: 'text',
+} as const satisfies Columns;
+export type PromotionSaleRow = RowOf<typeof promotionSalesColumns>;
+
 export const tableColumns = {
   meta: metaColumns,
   audit_log: auditLogColumns,
@@ -599,4 +634,7 @@ export const tableColumns = {
   report_recognised_daily: reportRecognisedDailyColumns,
   report_dirty_members: reportDirtyMembersColumns,
   settings: settingsColumns,
+  promotions: promotionsColumns,
+  promotion_plans: promotionPlansColumns,
+  promotion_sales: promotionSalesColumns,
 } as const;

@@ -49,6 +49,8 @@ import { createFamilyService } from '../desk/family/service';
 import { familyHandlers } from '../desk/family/handlers';
 import { createCheckoutService } from '../desk/checkout/service';
 import { checkoutHandlers } from '../desk/checkout/handlers';
+import { createPromotionsService } from '../desk/promotions/service';
+import { promotionHandlers } from '../desk/promotions/handlers';
 
 export interface AreaDeps {
   db: Db;
@@ -90,6 +92,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const subscriptions = createSubscriptionsService(billingEnv, plans, members);
   const packs = createPacksService(env, plans, members);
   const payments = createPaymentsService(env);
+  const promotions = createPromotionsService(env, plans);
   const reports = createReportsService(billingEnv);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
@@ -120,7 +123,8 @@ export function createAreas(deps: AreaDeps): Areas {
     ...exportHandlers(reports),
     ...demoHandlers(deps.dataDir),
     ...familyHandlers(createFamilyService(env)),
-    ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments })),
+    ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
+    ...promotionHandlers(promotions),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

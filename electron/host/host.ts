@@ -10,7 +10,7 @@ import { createAuditLog, type AuditLog } from '../ops/audit/audit';
 import { finishPendingRestore } from '../ops/backup/restore';
 import { noDialogs, type Dialogs } from '../ops/backup/dialogs';
 import { createBackupService, type BackupFaults } from '../ops/backup/service';
-import { lightCheck, quickCheck, quickCheckOffThread } from '../ops/backup/verify';
+import { lightCheck, quickCheck, quickCheckOffThread, RESTORE_PENDING_KEY } from '../ops/backup/verify';
 import { todayInZone } from '../../shared/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from '../contract/index';
 import type { Access } from '../contract/define';
@@ -50,6 +50,8 @@ export interface HostOptions {
   logger?: LogWriter;
   /** Versions only the shell knows (main passes process.versions: electron, chrome). */
   versions?: ShellVersions;
+  /** Tests only: replaces the worker-thread quick_check (to hold it open, or to make it find damage). */
+  checkOffThread?: (file: string) => Promise<string | null>;
 }
 
 export interface Host {
@@ -66,8 +68,10 @@ export interface Host {
   readonly damaged: { reason: string } | null;
   /**
    * How the data file was checked when it opened (docs/decisions.md, "Opening"): 'full' runs
-   * quick_check before the first answer (after an unclean shutdown, or a file changed while
-   * closed); 'light' reads header and schema only, after a clean close, and quick_check runs
+   * quick_check before the first write (after an unclean shutdown, or a file changed while
+   * closed): reads answer while it runs on a worker, writes wait for it (it runs before the
+   * first answer when the open itself must write: a migration, a restore to finish, empty
+   * settings); 'light' reads header and schema only, after a clean close, and quick_check runs
    * in the background after the first answer; 'new' is a file this open created.
    */
   readonly openCheck: OpenCheck;
@@ -171,9 +175,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   });
 
   /** Opens the data file and builds everything that holds statements on it; a restore rebuilds this. */
-  async function openCore(check: 'full' | 'light'): Promise<Core> {
-    const { db, damaged, checked } = await openAndMigrate(opts, migrations, check, migrationContext(settings));
+  async function openCore(check: 'full' | 'light', mayDefer = false): Promise<Core> {
+    const { db, damaged, checked, deferred } = await openAndMigrate(opts, migrations, check, migrationContext(settings), mayDefer);
     openCheck = checked;
+    checkDeferred = deferred;
     // Mutable: the background check can find damage after the first answer.
     const health = { damaged };
     const audit = createAuditLog(db);
@@ -222,8 +227,40 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   }
   const dbFile = path.join(opts.dataDir, DB_FILE);
   let openCheck: OpenCheck = 'full';
+  // The open answered before its full check: writes wait for `writesHeld` (docs/decisions.md, "Opening").
+  let checkDeferred = false;
+  let writesHeld: Promise<void> = Promise.resolve();
+  let checking: Promise<unknown> = Promise.resolve();
+  let unguard = () => {};
   // Taken (and removed) before the file opens: a session that dies from here on leaves no proof of a clean close.
-  core = await openCore(takeCleanClose(dbFile) ? 'light' : 'full');
+  core = await openCore(takeCleanClose(dbFile) ? 'light' : 'full', true);
+  if (checkDeferred) startDeferredCheck(core);
+
+  /** After an unclean shutdown: quick_check on a worker now, damage found switches writes off before any write. */
+  function startDeferredCheck(c: Core): void {
+    // A second, read-only connection held until the check passes: the read-write one is then never the
+    // last to close, so its closing checkpoint cannot copy the WAL into a file not known to be sound.
+    const walGuard = openDatabase(dbFile, { ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}), readonly: true });
+    walGuard.prepare('SELECT count(*) FROM sqlite_master').get(); // a first read takes the lock it keeps in WAL mode
+    unguard = () => {
+      if (walGuard.open) walGuard.close();
+    };
+    const check = (opts.checkOffThread ?? offThread)(dbFile);
+    checking = check.catch(() => undefined);
+    writesHeld = check.then(
+      (problem) => {
+        if (problem) c.markDamaged(problem);
+        else unguard();
+      },
+      // Not damage (a lock, permissions): nothing proves the file sound, so nothing is written to it.
+      (e: unknown) => c.markDamaged(e instanceof Error ? e.message : String(e)),
+    ).finally(() => {
+      checkDeferred = false;
+    });
+  }
+  function offThread(file: string): Promise<string | null> {
+    return quickCheckOffThread(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  }
 
   function makeCtx(channel: string): Ctx {
     const c = core!;
@@ -294,6 +331,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
     await waitGate();
     const def = channels[channel];
+    if (def.mutates) await writesHeld;
     guard(channel, def.access, def.mutates);
     const parsed = parseInput(def.input, input);
     guardInput(channel, parsed);
@@ -324,7 +362,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       name: 'backup.daily',
       triggers: ['startup', 'midnight'],
       run: async () => {
-        if (closed) return;
+        await writesHeld; // a copy of a file not yet checked is not a backup to keep
+        if (closed || core!.damaged) return;
         if (await backups.dailyIfNeeded()) verifiedByBackup = true;
       },
     },
@@ -335,6 +374,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
         triggers: j.triggers,
         run: async () => {
           await waitGate();
+          await writesHeld;
           if (closed || core!.damaged) return;
           await core!.areas.jobs.find((x) => x.name === j.name)?.run();
         },
@@ -352,7 +392,6 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   });
 
   /** After a light open, the full quick_check on a worker thread; damage found switches writes off. */
-  let checking: Promise<unknown> = Promise.resolve();
   async function backgroundCheck(): Promise<void> {
     if (closed || openCheck !== 'light' || verifiedByBackup || core!.damaged) return;
     const c = core!;
@@ -396,8 +435,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       scheduler.stop();
       const c = core!;
       closeCore(c);
-      // Proof of a clean close for the next open (not for a damaged file: that one is checked in full).
-      if (!c.damaged) recordCleanClose(dbFile);
+      unguard(); // after the read-write connection: see startDeferredCheck
+      // Proof of a clean close for the next open (not for a damaged file, nor one whose full check
+      // has not finished: those are checked in full next time).
+      if (!c.damaged && !checkDeferred) recordCleanClose(dbFile);
       events.removeAllListeners();
     },
     async backupOnQuit() {
@@ -420,6 +461,16 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     settings,
     log,
   };
+}
+
+/**
+ * Whether opening this file writes to it before the first call (a migration, a restore to finish,
+ * settings to fill): then its full check cannot wait for the first write and runs before the open.
+ */
+function writesAtOpen(probe: Db, latest: number): boolean {
+  if (schemaVersion(probe) < latest) return true;
+  const has = (sql: string) => probe.prepare(sql).get() !== undefined;
+  return has(`SELECT 1 FROM meta WHERE key = '${RESTORE_PENDING_KEY}'`) || !has('SELECT 1 FROM settings LIMIT 1');
 }
 
 /** What a restore closes and rebuilds: the connection and everything holding statements on it. */
@@ -486,24 +537,33 @@ async function openAndMigrate(
   migrations: Migration[],
   check: 'full' | 'light',
   ctx: MigrationContext,
-): Promise<{ db: Db; damaged: { reason: string } | null; checked: OpenCheck }> {
+  mayDefer: boolean,
+): Promise<{ db: Db; damaged: { reason: string } | null; checked: OpenCheck; deferred: boolean }> {
   const file = path.join(opts.dataDir, DB_FILE);
   const existed = fs.existsSync(file);
   const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
   const checked: OpenCheck = existed ? check : 'new';
+  let deferred = false;
   if (existed) {
-    const problem = check === 'light' ? lightCheck(file, binding) : quickCheck(file, binding);
-    if (problem) {
+    const damagedMode = (problem: string) => {
       const memory = openDatabase(':memory:', binding);
       applyMigrations(memory, migrations);
-      return { db: memory, damaged: { reason: problem.slice(0, 500) }, checked };
-    }
+      return { db: memory, damaged: { reason: problem.slice(0, 500) }, checked, deferred: false };
+    };
+    // Header and schema first in every case: a foreign or truncated file is refused in milliseconds.
+    const problem = lightCheck(file, binding);
+    if (problem) return damagedMode(problem);
     // Look before touching: even setting WAL mode would write to a newer app's file.
     const probe = openDatabase(file, { ...binding, readonly: true });
     try {
       assertNotTooNew(probe, migrations.length);
+      deferred = check === 'full' && mayDefer && !writesAtOpen(probe, migrations.length);
     } finally {
       probe.close();
+    }
+    if (check === 'full' && !deferred) {
+      const full = quickCheck(file, binding);
+      if (full) return damagedMode(full);
     }
   }
   const db = openDatabase(file, binding);
@@ -517,7 +577,7 @@ async function openAndMigrate(
       await db.backup(path.join(dir, `subdesk-v${current}-${stamp}.sqlite`));
     }
     applyMigrations(db, migrations, ctx);
-    return { db, damaged: null, checked };
+    return { db, damaged: null, checked, deferred };
   } catch (e) {
     db.close();
     throw e;

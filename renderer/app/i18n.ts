@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isIsoDate } from '../components/dateText';
+import { formatDate } from '../lib/format';
 import * as shell from './strings';
 import * as settings from '../features/settings/strings';
 import * as setup from '../features/setup/strings';
@@ -20,21 +22,43 @@ import * as demo from '../features/demo/strings';
 import * as about from '../features/about/strings';
 import * as family from '../features/members/family/strings';
 import * as sales from '../features/sales/strings';
+import * as promotions from '../features/promotions/strings';
 
 /** Every feature's strings, merged under its own key. Both trees must have the same keys (a unit test checks). */
 export const resources = {
-  en: { translation: { ...shell.en, settings: settings.en, setup: setup.en, ui: ui.en, plans: plans.en, billing: billing.en, staff: staff.en, audit: audit.en, backup: backup.en, invoices: invoices.en, payments: payments.en, members: members.en, checkin: checkin.en, dashboard: dashboard.en, reports: reports.en, expenses: expenses.en, demo: demo.en, about: about.en, family: family.en, sales: sales.en } },
-  'zh-CN': { translation: { ...shell.zh, settings: settings.zh, setup: setup.zh, ui: ui.zh, plans: plans.zh, billing: billing.zh, staff: staff.zh, audit: audit.zh, backup: backup.zh, invoices: invoices.zh, payments: payments.zh, members: members.zh, checkin: checkin.zh, dashboard: dashboard.zh, reports: reports.zh, expenses: expenses.zh, demo: demo.zh, about: about.zh, family: family.zh, sales: sales.zh } },
+  en: { translation: { ...shell.en, settings: settings.en, setup: setup.en, ui: ui.en, plans: plans.en, billing: billing.en, staff: staff.en, audit: audit.en, backup: backup.en, invoices: invoices.en, payments: payments.en, members: members.en, checkin: checkin.en, dashboard: dashboard.en, reports: reports.en, expenses: expenses.en, demo: demo.en, about: about.en, family: family.en, sales: sales.en, promotions: promotions.en } },
+  'zh-CN': { translation: { ...shell.zh, settings: settings.zh, setup: setup.zh, ui: ui.zh, plans: plans.zh, billing: billing.zh, staff: staff.zh, audit: audit.zh, backup: backup.zh, invoices: invoices.zh, payments: payments.zh, members: members.zh, checkin: checkin.zh, dashboard: dashboard.zh, reports: reports.zh, expenses: expenses.zh, demo: demo.zh, about: about.zh, family: family.zh, sales: sales.zh, promotions: promotions.zh } },
+};
+
+/**
+ * Every value put into a sentence goes through here: a business date ('2027-02-04') reads in the reader's
+ * language ("Feb 4, 2027" / "2027年2月4日"), so no sentence in either language shows a raw ISO date.
+ * Other values pass unchanged (money and times are formatted by the caller, with the business settings).
+ */
+export function interpolated(value: unknown, lng: string | undefined): unknown {
+  return typeof value === 'string' && isIsoDate(value) ? formatDate(value, lng ?? 'en') : value;
+}
+
+/** i18next's formatter slot, called for every interpolated value (alwaysFormat). */
+const sentenceValues = {
+  type: 'formatter' as const,
+  init: () => {},
+  add: () => {},
+  addCached: () => {},
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) => interpolated(value, lng),
 };
 
 export function initI18n(lng: string): typeof i18n {
-  void i18n.use(initReactI18next).init({
-    resources,
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18n
+    .use(initReactI18next)
+    .use(sentenceValues)
+    .init({
+      resources,
+      lng,
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+    });
   return i18n;
 }
 

@@ -2,7 +2,7 @@
  * The text side of MoneyInput, as plain functions (unit-tested without a DOM).
  * Money is integer minor units; the clerk types and reads major units ("129.90").
  */
-import { minorToText } from '../../shared/money-text';
+import { minorToText, moneyFormat } from '../../shared/money-text';
 import { parseMoney } from '../lib/format';
 
 /** Full-width digits and punctuation from a Chinese IME, and currency signs, to plain ASCII. */
@@ -32,6 +32,6 @@ export function tidyMoneyText(text: string, currency: string): string {
 
 /** The currency's symbol in a locale, for the input's prefix ("¥", "$", "HK$"). */
 export function currencySymbol(currency: string, locale: string): string {
-  const part = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency');
+  const part = moneyFormat(currency, locale).formatToParts(0).find((p) => p.type === 'currency');
   return part?.value ?? currency;
 }

@@ -1,12 +1,7 @@
 /** Display helpers. Money stays integer minor units until this last step. */
-import { minorDigits } from '../../shared/money-text';
+import { formatMoney, minorDigits } from '../../shared/money-text';
 
-export { minorDigits };
-
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
-}
+export { formatMoney, minorDigits };
 
 /** Parses what a clerk types ("12.5", "1,200") into minor units, or null when it is not a number. */
 export function parseMoney(text: string, currency: string): number | null {

@@ -154,7 +154,7 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
 
   raw.transaction(() => {
     for (let i = 1; i < n; i++) {
-      const name = personName(r);
+      const name = personName(r, 'zh-CN');
       const phone = phoneNumber(r);
       const card = `C${String(i).padStart(7, '0')}`;
       const text = searchText({ name, phone, cardNo: card });

@@ -25,12 +25,12 @@ test('billing run from the panel creates the due invoice and logs the run', asyn
   await expect(page.getByText('Creates the invoices for every period due up to today (Apr 2, 2026)')).toBeVisible();
   // The start-up run of 2026-03-02 is in the log already.
   await expect(runRows(page)).toHaveCount(1);
-  await expect(runRows(page).first().getByRole('cell')).toHaveText(['Mar 2, 2026', /Mar 2, 2026/, 'At start-up', 'Completed', '0', 'CN¥0.00', '0']);
+  await expect(runRows(page).first().getByRole('cell')).toHaveText(['Mar 2, 2026', /Mar 2, 2026/, 'At start-up', 'Completed', '0', '¥0.00', '0']);
 
   await page.getByRole('button', { name: 'Run billing now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Billing complete' })).toHaveText('Billing complete: 1 invoice created, CN¥300.00 in total.');
+  await expect(page.getByRole('status').filter({ hasText: 'Billing complete' })).toHaveText('Billing complete: 1 invoice created, ¥300.00 in total.');
   await expect(runRows(page)).toHaveCount(2);
-  await expect(runRows(page).first().getByRole('cell')).toHaveText(['Apr 2, 2026', /Apr 2, 2026/, 'Manual', 'Completed', '1', 'CN¥300.00', '0']);
+  await expect(runRows(page).first().getByRole('cell')).toHaveText(['Apr 2, 2026', /Apr 2, 2026/, 'Manual', 'Completed', '1', '¥300.00', '0']);
   const [logged] = await app.host.invoke('billing.runs', {});
   expect(logged).toMatchObject({ trigger: 'manual', asOf: '2026-04-02', status: 'ok', invoicesCreated: 1, amountTotal: 30000, errors: [] });
   const invoices = await app.host.invoke('invoices.list', {});
@@ -57,7 +57,7 @@ test('billing run from the panel creates the due invoice and logs the run', asyn
   await runRows(page).nth(2).click();
   const details = page.getByRole('dialog', { name: 'Billing run of Apr 2, 2026' });
   await expect(details).toContainText('Manual');
-  await expect(details).toContainText('CN¥300.00');
+  await expect(details).toContainText('¥300.00');
   await expect(details).toContainText('No errors.');
   await page.keyboard.press('Escape');
   await expect(details).toBeHidden();
@@ -117,7 +117,7 @@ test('a PC clock set back is refused and shown as a warning', async ({ app }) =>
   const { page } = app;
   await page.goto(`${app.url}#/billing`);
   await page.getByRole('button', { name: 'Run billing now' }).click();
-  await expect(page.getByText('Billing complete: 1 invoice created, CN¥300.00 in total.')).toBeVisible();
+  await expect(page.getByText('Billing complete: 1 invoice created, ¥300.00 in total.')).toBeVisible();
 
   app.clock.setDate('2026-03-20');
   await page.reload();
@@ -126,7 +126,7 @@ test('a PC clock set back is refused and shown as a warning', async ({ app }) =>
   await expect(warning).toHaveText(
     "Billing was not runThe PC clock says today is Mar 20, 2026, which is earlier than the last billing run (Apr 2, 2026). Nothing was billed. Check the date and time on this computer, then run billing again.",
   );
-  await expect(runRows(page).first().getByRole('cell')).toHaveText(['Mar 20, 2026', /Mar 20, 2026/, 'Manual', 'Refused: clock behind', '0', 'CN¥0.00', '0']);
+  await expect(runRows(page).first().getByRole('cell')).toHaveText(['Mar 20, 2026', /Mar 20, 2026/, 'Manual', 'Refused: clock behind', '0', '¥0.00', '0']);
   expect((await app.host.invoke('billing.runs', {}))[0]).toMatchObject({ status: 'refused_clock_behind', invoicesCreated: 0 });
   expect((await app.host.invoke('invoices.list', {})).total).toBe(2);
   await screenshot(page, 'billing-refused-en');
@@ -149,15 +149,15 @@ test('preview in English lists each payer’s lines with periods and totals', as
   await page.getByLabel('Date', { exact: true }).press('Enter');
   // Everything due up to that day and not yet invoiced: the child's first period (a future start is billed by the
   // run), Li Lei's second period, and the child's second period, each on its own date, to the payer.
-  await expect(page.getByText('Billing on Apr 15, 2026 would create 3 invoices totalling CN¥954.00. Each invoice is dated on its own billing date.')).toBeVisible();
-  await expect(page.locator('.stat')).toHaveText(['Invoices3', 'TotalCN¥954.00']);
+  await expect(page.getByText('Billing on Apr 15, 2026 would create 3 invoices totalling ¥954.00. Each invoice is dated on its own billing date.')).toBeVisible();
+  await expect(page.locator('.stat')).toHaveText(['Invoices3', 'Total¥954.00']);
   const rows = page.getByRole('table', { name: 'Preview of invoice lines' }).locator('tbody tr[data-index]');
   await expect(rows).toHaveCount(6);
   const cells = async (i: number) => rows.nth(i).getByRole('cell').allTextContents();
-  expect(await cells(0)).toEqual(['Wang Fangissued Mar 15, 2026 · due Mar 22, 2026', 'Gold MonthlyMembership', 'Mar 15 – Apr 14, 2026', 'CN¥300.00', 'CN¥18.00', 'CN¥318.00']);
-  expect(await cells(1)).toEqual(['', 'Invoice total', '', 'CN¥300.00', 'CN¥18.00', 'CN¥318.00']);
-  expect(await cells(2)).toEqual(['Li Leiissued Apr 2, 2026 · due Apr 9, 2026', 'Gold MonthlyMembership', 'Apr 2 – May 1, 2026', 'CN¥300.00', 'CN¥18.00', 'CN¥318.00']);
-  expect(await cells(4)).toEqual(['Wang Fangissued Apr 15, 2026 · due Apr 22, 2026', 'Gold MonthlyMembership', 'Apr 15 – May 14, 2026', 'CN¥300.00', 'CN¥18.00', 'CN¥318.00']);
+  expect(await cells(0)).toEqual(['Wang Fangissued Mar 15, 2026 · due Mar 22, 2026', 'Gold MonthlyMembership', 'Mar 15 – Apr 14, 2026', '¥300.00', '¥18.00', '¥318.00']);
+  expect(await cells(1)).toEqual(['', 'Invoice total', '', '¥300.00', '¥18.00', '¥318.00']);
+  expect(await cells(2)).toEqual(['Li Leiissued Apr 2, 2026 · due Apr 9, 2026', 'Gold MonthlyMembership', 'Apr 2 – May 1, 2026', '¥300.00', '¥18.00', '¥318.00']);
+  expect(await cells(4)).toEqual(['Wang Fangissued Apr 15, 2026 · due Apr 22, 2026', 'Gold MonthlyMembership', 'Apr 15 – May 14, 2026', '¥300.00', '¥18.00', '¥318.00']);
   expect(await app.host.invoke('invoices.list', {})).toMatchObject({ total: 1 });
   await rows.nth(5).scrollIntoViewIfNeeded();
   await screenshot(page, 'preview-en');

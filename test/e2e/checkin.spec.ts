@@ -61,7 +61,7 @@ test('blocks an overdue member and lets them in on a manager override with a rea
   const result = page.getByRole('alert', { name: 'Check-in result' });
   await expect(result).toContainText('Not allowed');
   await expect(result).toContainText('赵六');
-  await expect(result).toContainText('CN¥300.00 overdue for 15 days (the limit is 14)');
+  await expect(result).toContainText('¥300.00 overdue for 15 days (the limit is 14)');
   await screenshot(page, 'checkin-blocked-en');
   expect(await app.host.invoke('checkin.today', {})).toEqual([]);
   await box.press('Control+o');

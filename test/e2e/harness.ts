@@ -164,3 +164,18 @@ export { expect } from '@playwright/test';
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: true });
 }
+
+/** The two common front-desk sizes a screen must fit. */
+export const DESK_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** Saves a screenshot at each front-desk size (test-results/screens/<name>-<w>x<h>.png), then goes back to the first. */
+export async function shootAtDeskSizes(page: Page, name: string): Promise<void> {
+  for (const size of DESK_SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(DESK_SIZES[0]);
+}

@@ -194,9 +194,9 @@ test('a half-filled sale survives the lock; another person gets a fresh screen a
   await expect(page.getByRole('heading', { name: '王芳' })).toBeVisible();
   await page.getByRole('button', { name: '+ Sell a membership' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sell a membership to 王芳' });
-  await dialog.getByLabel('Plan').selectOption({ label: 'Gold 金卡 · CN¥500.00' });
+  await dialog.getByLabel('Plan').selectOption({ label: 'Gold 金卡 · ¥500.00' });
   await dialog.getByLabel('Price').fill('450');
-  await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('row').last()).toHaveText('TotalCN¥450.00');
+  await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('row').last()).toHaveText('Total¥450.00');
 
   await goIdle(page);
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -205,7 +205,7 @@ test('a half-filled sale survives the lock; another person gets a fresh screen a
   // Exactly as typed, and the cursor back in it.
   await expect(dialog.getByLabel('Price')).toHaveValue('450');
   await expect(dialog.getByLabel('Price')).toBeFocused();
-  await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('row').last()).toHaveText('TotalCN¥450.00');
+  await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('row').last()).toHaveText('Total¥450.00');
 
   // Locked again, and the desk clerk signs in: a screen of their own, no sale of the owner's on it.
   await goIdle(page);

@@ -126,9 +126,9 @@ test('pauses and resumes with the proration shown first and then billed', async 
   await pause.getByRole('radio', { name: 'Open-ended' }).click();
   // 23 unused days of 31 (Mar 10 – Apr 1) × ¥300.00 = ¥222.58, kept as credit.
   const preview = pause.getByRole('region', { name: 'Preview' });
-  await expect(preview).toContainText('Back to credit CN¥222.58');
+  await expect(preview).toContainText('Back to credit ¥222.58');
   await expect(preview).toContainText('Mar 10 – Apr 1, 2026');
-  await expect(preview.getByRole('row').last()).toHaveText('Total backCN¥222.58');
+  await expect(preview.getByRole('row').last()).toHaveText('Total back¥222.58');
   await screenshot(page, 'pause-en');
   await pause.getByRole('button', { name: 'Confirm pause' }).click();
   await expect(pause).toBeHidden();
@@ -146,9 +146,9 @@ test('pauses and resumes with the proration shown first and then billed', async 
   const r = resume.getByRole('region', { name: 'Preview' });
   await expect(r).toContainText('Invoice of Mar 20, 2026 (due Mar 27, 2026)');
   await expect(r).toContainText('Mar 20 – Apr 1, 2026');
-  await expect(r).toContainText('TotalCN¥125.81');
-  await expect(r).toContainText('Paid from credit−CN¥125.81');
-  await expect(r.getByRole('row').last()).toHaveText('To payCN¥0.00');
+  await expect(r).toContainText('Total¥125.81');
+  await expect(r).toContainText('Paid from credit−¥125.81');
+  await expect(r.getByRole('row').last()).toHaveText('To pay¥0.00');
   await screenshot(page, 'resume-en');
   await resume.getByRole('button', { name: 'Confirm resume' }).click();
   await expect(resume).toBeHidden();
@@ -156,7 +156,7 @@ test('pauses and resumes with the proration shown first and then billed', async 
   const invoices = page.getByRole('table', { name: 'Invoices' });
   await expect(invoices.getByRole('row')).toHaveCount(3);
   await expect(invoices.getByRole('row').nth(1)).toContainText('INV-2026-00002');
-  await expect(invoices.getByRole('row').nth(1)).toContainText('CN¥125.81');
+  await expect(invoices.getByRole('row').nth(1)).toContainText('¥125.81');
   const balance = await app.host.invoke('members.balance', { payerId: zhang.id });
   expect([balance.paidCredit, balance.due]).toEqual([22258 - 12581, 0]);
 });
@@ -169,7 +169,7 @@ test('cancels at the period end, then undoes it; changes plan with the proration
   await page.goto(`${app.url}#/members?member=${zhang.id}`);
   await page.getByRole('button', { name: '退卡 Monthly 月卡' }).click();
   const cancel = page.getByRole('dialog', { name: '退卡：Monthly 月卡' });
-  await expect(cancel.getByText('不冲抵：会员卡于 2026-04-02 结束。')).toBeVisible();
+  await expect(cancel.getByText('不冲抵：会员卡于 2026年4月2日 结束。')).toBeVisible();
   await cancel.getByRole('button', { name: '确认退卡' }).click();
   await expect(page.getByRole('table', { name: '会员卡' })).toContainText('2026年4月2日 结束');
   await page.getByRole('button', { name: '撤销退卡 Monthly 月卡' }).click();

@@ -41,12 +41,12 @@ test('takes a cash payment with change due and prints the receipt (English and C
   await expect(dialog.getByLabel('Amount')).toHaveValue('300.00');
   await expect(dialog.getByText('INV-2026-00001')).toBeVisible();
   await dialog.getByLabel('Cash tendered').fill('500');
-  await expect(dialog.getByRole('status')).toHaveText('Change dueCN¥200.00');
+  await expect(dialog.getByRole('status')).toHaveText('Change due¥200.00');
   await screenshot(page, 'take-payment-en');
   await dialog.getByRole('button', { name: 'Record payment' }).click();
 
   const done = page.getByRole('dialog', { name: 'Payment recorded' });
-  await expect(done.getByText('Give back CN¥200.00')).toBeVisible();
+  await expect(done.getByText('Give back ¥200.00')).toBeVisible();
   await expect(done.getByText('Applied to INV-2026-00001')).toBeVisible();
   await screenshot(page, 'payment-recorded-en');
   await done.getByRole('button', { name: 'Print receipt' }).click();
@@ -65,10 +65,10 @@ test('takes a cash payment with change due and prints the receipt (English and C
   const en = await app.host.invoke('documents.print', { kind: 'receipt', id: payment.id, locale: 'en' });
   const enText = await pdfText(receiptPage, en.html, '80mm');
   for (const s of ['Sunrise Fitness', '88 Jianguo Road, Beijing', 'Tax ID: 91110105MA01ABCD2X', 'Receipt', 'P-000001', '张三', 'Cash']) expect(enText).toContain(s);
-  expect(enText).toMatch(/Amount paid\s+CN¥300\.00/);
-  expect(enText).toMatch(/Cash tendered\s+CN¥500\.00/);
-  expect(enText).toMatch(/Change\s+CN¥200\.00/);
-  expect(enText).toMatch(/INV-2026-00001\s+CN¥300\.00/);
+  expect(enText).toMatch(/Amount paid\s+¥300\.00/);
+  expect(enText).toMatch(/Cash tendered\s+¥500\.00/);
+  expect(enText).toMatch(/Change\s+¥200\.00/);
+  expect(enText).toMatch(/INV-2026-00001\s+¥300\.00/);
   const zh = await app.host.invoke('documents.print', { kind: 'receipt', id: payment.id, locale: 'zh-CN' });
   const zhText = await pdfText(receiptPage, zh.html, '80mm');
   expect(zhText).toContain('收据');
@@ -141,9 +141,9 @@ test('closes the day with a cash difference, and the day is then locked', async 
   await expect(table.getByRole('row', { name: /Total/ })).toContainText('¥420.00');
   // A ¥200 float: the drawer should hold 200 + 300 cash taken.
   await page.getByLabel('Opening float (change in the drawer)').fill('200');
-  await expect(page.getByTestId('closeout-float-line')).toHaveText('Float CN¥200.00 + cash taken CN¥300.00');
+  await expect(page.getByTestId('closeout-float-line')).toHaveText('Float ¥200.00 + cash taken ¥300.00');
   await page.getByLabel('Counted cash').fill('498');
-  await expect(page.getByTestId('closeout-difference')).toHaveText('Difference-CN¥2.00 short');
+  await expect(page.getByTestId('closeout-difference')).toHaveText('Difference-¥2.00 short');
   await page.getByRole('button', { name: 'Close the day' }).click();
   await expect(page.getByText('The counted cash differs from the expected cash. Add a note that says why.')).toBeVisible();
   await page.getByLabel('Note').fill('¥2 change given twice');
@@ -281,7 +281,7 @@ test('refunding half a promoted top-up takes back half its bonus; a switched-off
   // WeChat Pay is off: the select and what is sent are the first method in use.
   await expect(refund.getByLabel('Pay back by')).toHaveValue('cash');
   await refund.getByLabel('Amount').fill('500');
-  await expect(refund).toContainText('This refund also takes back CN¥100.00 of bonus credit');
+  await expect(refund).toContainText('This refund also takes back ¥100.00 of bonus credit');
   await refund.getByLabel('Reason').fill('Half back');
   await screenshot(page, 'refund-forfeit-en');
   await refund.getByRole('button', { name: 'Cancel' }).click();
@@ -311,7 +311,7 @@ test('the credit note dialog says how much is left to credit, and refunds by a m
   const detail = page.getByRole('dialog', { name: 'Invoice INV-2026-00001' });
   await detail.getByRole('button', { name: 'Credit note' }).click();
   const credit = page.getByRole('dialog', { name: 'Credit note for INV-2026-00001' });
-  await expect(credit).toContainText('At most CN¥300.00 can still be credited on this invoice');
+  await expect(credit).toContainText('At most ¥300.00 can still be credited on this invoice');
   await credit.getByRole('checkbox').first().check();
   await credit.getByLabel('Amount').fill('120');
   await credit.getByRole('radio', { name: 'Refund it' }).check();

@@ -123,7 +123,7 @@ test('a plan is edited and archived, then restored', async ({ app }) => {
   await expect(page.getByRole('row').filter({ hasText: '10-class pack' }).getByRole('cell')).toHaveText([
     '10-class pack',
     'Session pack',
-    'CN¥880.00',
+    '¥880.00',
     '10 sessions · 90 days',
     '—',
     '—',
@@ -146,7 +146,7 @@ test('a plan is edited and archived, then restored', async ({ app }) => {
   await page.getByLabel('Tax rate (%)', { exact: true }).fill('6');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: 'Gold Monthly' }).getByRole('cell').nth(2)).toHaveText('CN¥349.50');
+  await expect(page.getByRole('row').filter({ hasText: 'Gold Monthly' }).getByRole('cell').nth(2)).toHaveText('¥349.50');
   expect(await app.host.invoke('plans.get', { id: created.id })).toMatchObject({ price: 34950, taxRateBp: 600, trialDays: 7, setupFee: 5000 });
 
   // Archive asks first; Escape leaves it as it was.
@@ -220,9 +220,9 @@ test('a long plan list is virtualised, sortable and keyboard navigable', async (
   // Sorting by price: the cheapest first, then the dearest first.
   await page.getByRole('button', { name: 'Price' }).click();
   await expect(page.getByRole('columnheader', { name: /Price/ })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(bodyRows.first().getByRole('cell').nth(2)).toHaveText('CN¥1.00');
+  await expect(bodyRows.first().getByRole('cell').nth(2)).toHaveText('¥1.00');
   await page.getByRole('button', { name: 'Price' }).click();
-  await expect(bodyRows.first().getByRole('cell').nth(2)).toHaveText('CN¥400.00');
+  await expect(bodyRows.first().getByRole('cell').nth(2)).toHaveText('¥400.00');
   await page.getByRole('button', { name: 'Name' }).click();
   await expect(bodyRows.first()).toContainText('Plan 001');
 

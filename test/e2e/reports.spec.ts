@@ -177,13 +177,13 @@ test('expenses are entered, edited and deleted, and categories kept, in both lan
   await expect(dialog).toBeHidden();
   const table = page.getByRole('table', { name: 'Expenses' });
   await expect(table).toContainText('三月房租 March rent');
-  await expect(table).toContainText('CN¥12,000.00');
-  await expect(page.getByText(/^Total: CN¥12,000\.00$/)).toBeVisible();
+  await expect(table).toContainText('¥12,000.00');
+  await expect(page.getByText(/^Total: ¥12,000\.00$/)).toBeVisible();
 
   await table.getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('dialog', { name: 'Edit expense' }).getByLabel('Amount').fill('11800');
   await page.getByRole('dialog', { name: 'Edit expense' }).getByRole('button', { name: 'Save' }).click();
-  await expect(table).toContainText('CN¥11,800.00');
+  await expect(table).toContainText('¥11,800.00');
 
   await page.getByRole('button', { name: 'Categories' }).click();
   const cats = page.getByRole('dialog', { name: 'Expense categories' });
@@ -199,7 +199,7 @@ test('expenses are entered, edited and deleted, and categories kept, in both lan
   await page.getByRole('dialog', { name: 'Add expense' }).getByLabel('Category').selectOption({ label: 'Cleaning' });
   await page.getByRole('dialog', { name: 'Add expense' }).getByLabel('Paid by').selectOption({ label: 'Cash' });
   await page.getByRole('dialog', { name: 'Add expense' }).getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText(/^Total: CN¥12,150\.50$/)).toBeVisible();
+  await expect(page.getByText(/^Total: ¥12,150\.50$/)).toBeVisible();
   await screenshot(page, 'expenses-en');
 
   await table.getByRole('row', { name: /Cleaning/ }).getByRole('button', { name: 'Delete' }).click();
@@ -208,7 +208,7 @@ test('expenses are entered, edited and deleted, and categories kept, in both lan
   await expect(del.getByText('Required')).toBeVisible();
   await del.getByLabel('Why').fill('Paid by the landlord');
   await del.getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByText(/^Total: CN¥11,800\.00$/)).toBeVisible();
+  await expect(page.getByText(/^Total: ¥11,800\.00$/)).toBeVisible();
   const list = await app.host.invoke('expenses.list', { includeDeleted: true });
   expect(list.rows.map((r) => [r.amount, r.deleted?.reason ?? null])).toEqual([
     [35050, 'Paid by the landlord'],

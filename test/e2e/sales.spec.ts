@@ -42,7 +42,7 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
   const dialog = page.getByRole('dialog', { name: 'Checkout — 王丽' });
   for (const child of ['小明', '小红']) {
     await dialog.getByLabel('For').selectOption({ label: child });
-    await dialog.getByLabel('Plan').selectOption({ label: 'Swim Club · CN¥199.00' });
+    await dialog.getByLabel('Plan').selectOption({ label: 'Swim Club · ¥199.00' });
     // Enter in the form adds the item (keyboard use).
     await dialog.getByLabel('Plan').press('Enter');
   }
@@ -50,23 +50,23 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
   await expect(cart.getByRole('listitem')).toHaveCount(2);
   const preview = dialog.getByRole('region', { name: 'What the checkout will bill' });
   await expect(preview.getByRole('row')).toHaveText([
-    /^小明 · Swim Club.*CN¥199\.00$/,
-    /^小红 · Swim Club.*CN¥199\.00$/,
+    /^小明 · Swim Club.*¥199\.00$/,
+    /^小红 · Swim Club.*¥199\.00$/,
     /^小红 · Household discount 10%.*19\.90$/,
-    'Invoice totalCN¥378.10',
-    'To take nowCN¥378.10',
+    'Invoice total¥378.10',
+    'To take now¥378.10',
   ]);
   await shoot(page, 'checkout-cart-en');
   expect((await app.host.invoke('invoices.list', {})).total).toBe(0);
   await dialog.getByRole('button', { name: 'Take payment' }).click();
   const pay = page.getByRole('dialog', { name: 'Take payment — 王丽' });
   await pay.getByLabel('Cash handed over').fill('400');
-  await expect(pay.getByRole('status')).toHaveText('Change CN¥21.90');
+  await expect(pay.getByRole('status')).toHaveText('Change ¥21.90');
   await shoot(page, 'checkout-pay-en');
-  await pay.getByRole('button', { name: 'Confirm and take CN¥378.10' }).click();
+  await pay.getByRole('button', { name: 'Confirm and take ¥378.10' }).click();
   const done = page.getByRole('dialog', { name: 'Sold' });
-  await expect(done).toContainText('Invoice INV-2026-00001 · CN¥378.10');
-  await expect(done).toContainText('Give back CN¥21.90 change');
+  await expect(done).toContainText('Invoice INV-2026-00001 · ¥378.10');
+  await expect(done).toContainText('Give back ¥21.90 change');
   const invoices = await app.host.invoke('invoices.list', {});
   expect(invoices.rows.map((i) => [i.number, i.payerId, i.total, i.status])).toEqual([['INV-2026-00001', s.parent.id, 37810, 'paid']]);
   const detail = await app.host.invoke('invoices.get', { id: invoices.rows[0]!.id });
@@ -126,12 +126,12 @@ test('an add-on (locker) is sold on a membership from the member page, prorated,
   await page.getByRole('button', { name: 'EN' }).click();
   await page.getByRole('button', { name: 'Add-ons of Swim Club' }).click();
   const en = page.getByRole('dialog', { name: 'Add-ons — Swim Club' });
-  await expect(en.getByRole('listitem')).toContainText('储物柜 · CN¥31.00 per period');
+  await expect(en.getByRole('listitem')).toContainText('储物柜 · ¥31.00 per period');
   await shoot(page, 'addon-sell-en');
   await en.getByRole('button', { name: 'Remove 储物柜' }).click();
   const remove = page.getByRole('dialog', { name: 'Remove 储物柜' });
   // From tomorrow (Mar 18): 15 of 31 days back as credit.
-  await expect(remove.getByRole('region', { name: 'Preview' })).toContainText('CN¥15.00');
+  await expect(remove.getByRole('region', { name: 'Preview' })).toContainText('¥15.00');
   await shoot(page, 'addon-remove-en');
   await remove.getByRole('button', { name: 'Cancel' }).click();
 });
@@ -152,7 +152,7 @@ test('a refused check-in offers a single visit: sold, paid and checked in on the
   const dialog = page.getByRole('dialog', { name: 'Single visit — 李雷' });
   await expect(dialog.getByRole('region', { name: 'What the checkout will bill' })).toContainText('李雷 · Drop-in – Day pass 单次');
   await shoot(page, 'dropin-sell-en');
-  await dialog.getByRole('button', { name: 'Take CN¥50.00 and check in' }).click();
+  await dialog.getByRole('button', { name: 'Take ¥50.00 and check in' }).click();
   const ok = page.getByRole('status', { name: 'Check-in result' });
   await expect(ok).toContainText('Checked in');
   await expect(ok).toContainText('李雷');

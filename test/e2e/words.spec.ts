@@ -74,16 +74,16 @@ test('the owner sets the overdue block and the late fee on Settings, and both ta
   await checkIn(page, app.url, 'Card, name, pinyin or phone', 'Z6');
   const refused = page.getByRole('alert', { name: 'Check-in result' });
   await expect(refused).toContainText('Not allowed');
-  await expect(refused).toContainText('CN¥300.00 overdue for 7 days (the limit is 5)');
+  await expect(refused).toContainText('¥300.00 overdue for 7 days (the limit is 5)');
   expect(await app.host.invoke('checkin.today', {})).toEqual([]);
 
-  // The late-fee job bills CN¥25.00 once; the member page shows it in what 赵六 owes.
+  // The late-fee job bills ¥25.00 once; the member page shows it in what 赵六 owes.
   await app.host.scheduler.tick();
   const fee = await app.host.invoke('invoices.get', { id: 2 });
   expect(fee.lines.map((l) => [l.kind, l.description, l.gross])).toEqual([['late_fee', 'Late fee – INV-2026-00001', 2500]]);
   await page.goto(`${app.url}#/members?member=${zhao.id}`);
   const money = page.locator('.member-money');
-  await expect(money.locator('.stat').first()).toHaveText('OwesCN¥325.00');
+  await expect(money.locator('.stat').first()).toHaveText('Owes¥325.00');
 });
 
 test('设置里改禁止签到天数，签到随之拦截（中文）', async ({ app }) => {
@@ -133,8 +133,8 @@ test('the member page shows Owes and Credit, never a signed or negative balance 
   expect(await app.host.invoke('members.balance', { payerId: credit.id })).toMatchObject({ balance: -100000, owes: 0, credit: 120000 });
   const { page } = app;
   const cases = [
-    { lang: 'en', id: owes.id, name: 'owes', stats: ['OwesCN¥200.00', 'CreditCN¥0.00'] },
-    { lang: 'en', id: credit.id, name: 'credit', stats: ['OwesCN¥0.00', 'CreditCN¥1,200.00Paid CN¥1,000.00Bonus CN¥200.00'] },
+    { lang: 'en', id: owes.id, name: 'owes', stats: ['Owes¥200.00', 'Credit¥0.00'] },
+    { lang: 'en', id: credit.id, name: 'credit', stats: ['Owes¥0.00', 'Credit¥1,200.00Paid ¥1,000.00Bonus ¥200.00'] },
     { lang: 'zh', id: owes.id, name: 'owes', stats: ['欠款¥200.00', '可用余额¥0.00'] },
     { lang: 'zh', id: credit.id, name: 'credit', stats: ['欠款¥0.00', '可用余额¥1,200.00已付储值 ¥1,000.00赠送 ¥200.00'] },
   ] as const;
@@ -165,8 +165,8 @@ test('after a refund the dialog says, large, what to hand back and how (English 
   await en.getByLabel('Reason').fill('Moved away');
   await en.getByRole('button', { name: 'Refund', exact: true }).click();
   const doneEn = page.getByRole('dialog', { name: 'Refund recorded' });
-  await expect(doneEn.getByRole('status', { name: 'What to hand back' })).toHaveText('Give back CN¥120.00 cash');
-  await expect(doneEn).toContainText('Now owes CN¥0.00 · credit CN¥380.00');
+  await expect(doneEn.getByRole('status', { name: 'What to hand back' })).toHaveText('Give back ¥120.00 cash');
+  await expect(doneEn).toContainText('Now owes ¥0.00 · credit ¥380.00');
   await shoot(page, 'refund-en');
   await doneEn.getByRole('button', { name: 'Done' }).click();
   await expect(doneEn).toBeHidden();

@@ -4,7 +4,7 @@ import { handBackText } from '../../shared/hand-back';
 describe('handBackText: what the clerk hands back after a refund', () => {
   it('names the amount and the method in both languages', () => {
     expect(handBackText('zh-CN', 'cash', '¥30.00')).toBe('退还现金 ¥30.00');
-    expect(handBackText('en', 'cash', 'CN¥30.00')).toBe('Give back CN¥30.00 cash');
+    expect(handBackText('en', 'cash', '¥30.00')).toBe('Give back ¥30.00 cash');
     expect(handBackText('zh-CN', 'wechat', '¥12.50')).toBe('微信退还 ¥12.50');
     expect(handBackText('en', 'wechat', '¥12.50')).toBe('Give back ¥12.50 by WeChat Pay');
     expect(handBackText('zh-CN', 'alipay', '¥1.00')).toBe('支付宝退还 ¥1.00');

@@ -1,4 +1,5 @@
 /** Formatting for documents: escaped text, money in the business currency, dates in the document's language. */
+import { formatMoney } from '../../../shared/money-text';
 import type { Locale } from '../../contract/settings';
 import type { DocStrings } from './strings';
 
@@ -19,15 +20,13 @@ export interface DocFormat {
 }
 
 export function docFormat(locale: Locale, s: DocStrings, currency: string, timeZone: string, customMethods: Map<string, string>): DocFormat {
-  const cur = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const digits = cur.resolvedOptions().maximumFractionDigits ?? 2;
   const day = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return {
     locale,
     s,
     // Integer minor units until this last step.
-    money: (minor) => cur.format(minor / 10 ** digits),
+    money: (minor) => formatMoney(minor, currency, locale),
     date: (iso) => {
       const [y, m, d] = iso.split('-').map(Number);
       return day.format(new Date(Date.UTC(y!, m! - 1, d!)));

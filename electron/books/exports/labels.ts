@@ -1,5 +1,5 @@
 /** Column headers and names of the exported files, in the two languages (the main process has no i18n). */
-import { exportHeaders, reportColumns, reportKeys, weekdayNames } from '../../../shared/report-labels';
+import { exportHeaders, lineKindNames, reportColumns, reportKeys, weekdayNames } from '../../../shared/report-labels';
 import type { Locale } from '../../contract/settings';
 
 const en = {
@@ -64,6 +64,7 @@ const en = {
   creditNote: 'Credit note',
   category: 'Category',
   statuses: { issued: 'Issued', void: 'Void' } as Record<string, string>,
+  lineKinds: lineKindNames.en,
 };
 
 const zh: typeof en = {
@@ -127,6 +128,7 @@ const zh: typeof en = {
   creditNote: '红字发票',
   category: '类别',
   statuses: { issued: '已开具', void: '已作废' },
+  lineKinds: lineKindNames.zh,
 };
 
 export type Labels = typeof en;

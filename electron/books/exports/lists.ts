@@ -44,7 +44,7 @@ export function listTable(db: Db, kind: ListKind, range: { from?: string | undef
           l.statuses[r.status] ?? r.status,
           m(r.total),
           r.position,
-          r.kind,
+          l.lineKinds[r.kind] ?? r.kind,
           r.description,
           r.period_start,
           // The period's last day (the stored end is exclusive).

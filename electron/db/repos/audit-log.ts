@@ -46,6 +46,13 @@ export function createAuditLogRepo(db: Db) {
   const staff = db.prepare<[], { id: number | null; name: string }>(
     'SELECT staff_id AS id, staff_name AS name FROM audit_log WHERE staff_id IS NOT NULL GROUP BY staff_id, staff_name ORDER BY staff_name',
   );
+  const name = (sql: string) => {
+    const st = db.prepare<[number], { name: string }>(sql);
+    return (id: number | null): string | null => (id === null ? null : (st.get(id)?.name ?? null));
+  };
+  const subOf = db.prepare<[number], { memberId: number; planId: number }>('SELECT member_id AS memberId, plan_id AS planId FROM subscriptions WHERE id = ?');
+  const addonSub = db.prepare<[number], { subscriptionId: number }>('SELECT subscription_id AS subscriptionId FROM subscription_addons WHERE id = ?');
+  const invoicePayer = db.prepare<[number], { payerId: number }>('SELECT payer_id AS payerId FROM invoices WHERE id = ?');
   const shapes = new Map<string, { count: Database.Statement; page: Database.Statement }>();
   function statements(clause: string) {
     let s = shapes.get(clause);
@@ -74,6 +81,15 @@ export function createAuditLogRepo(db: Db) {
     entities: () => entities.all().map((r) => r.entity),
     /** Everyone who appears in the log, by name. */
     staff: () => staff.all(),
+    /** Names of the records an entry points at by id (the viewer's sentences). */
+    memberName: name('SELECT name FROM members WHERE id = ?'),
+    planName: name('SELECT name FROM plans WHERE id = ?'),
+    staffName: name('SELECT name FROM staff WHERE id = ?'),
+    invoiceNumber: name('SELECT number AS name FROM invoices WHERE id = ?'),
+    creditNoteNumber: name('SELECT number AS name FROM credit_notes WHERE id = ?'),
+    subscription: (id: number) => subOf.get(id) ?? null,
+    addonSubscription: (id: number) => addonSub.get(id)?.subscriptionId ?? null,
+    invoicePayer: (id: number) => invoicePayer.get(id)?.payerId ?? null,
   };
 }
 

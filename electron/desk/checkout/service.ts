@@ -20,6 +20,7 @@ import { findRequest, saveRequest } from '../../money/payments/requests';
 import type { PaymentsService } from '../../money/payments/service';
 import type { MembersService } from '../members/service';
 import type { PacksService } from '../packs/service';
+import type { PromotionsService } from '../promotions/service';
 import { deskAction, gatherLines } from '../subscriptions/desk';
 import type { SubscriptionsService } from '../subscriptions/service';
 
@@ -48,7 +49,7 @@ interface Saved {
   paid: CheckoutResult['paid'];
 }
 
-export function createCheckoutService(env: ServiceEnv, deps: { subs: SubscriptionsService; packs: PacksService; members: MembersService; payments: PaymentsService }) {
+export function createCheckoutService(env: ServiceEnv, deps: { subs: SubscriptionsService; packs: PacksService; members: MembersService; payments: PaymentsService; promotions: PromotionsService }) {
   const db = env.db;
   const checkins = createCheckinsRepo(db);
 
@@ -69,15 +70,18 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     return id;
   }
 
-  const none = { memberId: null, subscriptionId: null, packId: null, checkinId: null };
+  const none = { memberId: null, subscriptionId: null, packId: null, checkinId: null, promotionId: null };
 
   function sellItem(item: Item, payerId: number, ctx: Ctx): CheckoutItemResult {
     switch (item.kind) {
       case 'membership': {
         samePayer(item.memberId, payerId);
-        const { kind: _kind, ...sale } = item;
-        const r = deps.subs.create(sale, ctx.audit);
-        return { ...none, kind: item.kind, memberId: item.memberId, subscriptionId: r.subscription.id };
+        const { kind: _kind, promotionId, promotionCode, ...sale } = item;
+        // A promotion only chooses the discount: the membership carries it like any discount.
+        const promo = promotionId === undefined && promotionCode === undefined ? null : deps.promotions.forSale(item.planId, { promotionId, promotionCode });
+        const r = deps.subs.create(promo ? { ...sale, discount: promo.discount } : sale, ctx.audit);
+        if (promo) deps.promotions.recordSale(promo.id, r.subscription.id, item.memberId);
+        return { ...none, kind: item.kind, memberId: item.memberId, subscriptionId: r.subscription.id, promotionId: promo?.id ?? null };
       }
       case 'pack': {
         samePayer(item.memberId, payerId);
@@ -150,6 +154,10 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     const items = gathered.value;
     const invoice = gathered.lines.length > 0 ? issueInvoice(env, { payerId, issueDate: env.today(), lines: gathered.lines }, ctx.audit) : null;
     if (invoice) deps.packs.attachInvoice(items.flatMap((r) => (r.packId === null ? [] : [r.packId])), invoice.id);
+    // The sale's invoice, for each promoted membership it billed (a later start bills nothing today).
+    const billed = new Set(gathered.lines.map((l) => l.subscriptionId));
+    const promoted = items.flatMap((r) => (r.promotionId !== null && r.subscriptionId !== null && billed.has(r.subscriptionId) ? [r.subscriptionId] : []));
+    if (invoice) deps.promotions.attachInvoice(invoice.id, promoted);
     const balance = invoice ? getInvoiceDetail(db, invoice.id, env.today()).balance : 0;
     const topUp = input.items.find((i) => i.kind === 'topup');
     const topUpAmount = topUp?.kind === 'topup' ? topUp.amount : 0;

@@ -13,7 +13,9 @@ import path from 'node:path';
 import { addMonthsClamped, todayInZone } from '../../../shared/dates';
 import { createHost, type HostOptions } from '../host';
 import { generateDemoBusiness } from './generate';
-import { DEMO_MARKER, demoDirFor, isDemoFolder, type DemoMarker } from './marker';
+import { defaultSettings } from '../../ops/settings/service';
+import { DEMO_MARKER, demoDirFor, isDemoFolder, readMarker, type DemoMarker } from './marker';
+import type { DemoLocale } from './words';
 
 export const DEMO_SIZE = { seed: 2026, months: 24, members: 120 };
 
@@ -26,9 +28,12 @@ export async function prepareDemoFolder(
   options: Omit<HostOptions, 'dataDir' | 'now'> & { now?: () => Date },
   onProgress?: (done: number) => void,
   size: { seed: number; months: number; members: number } = DEMO_SIZE,
+  locale?: DemoLocale,
 ): Promise<string> {
   const dir = demoDirFor(realDataDir);
-  if (isDemoFolder(dir)) return dir;
+  // The language the owner chose on this PC (else the PC's own): a sample built in another language is built again.
+  const language: DemoLocale = locale ?? defaultSettings(options.osLocale).locale;
+  if (isDemoFolder(dir) && (readMarker(dir)?.locale ?? 'zh-CN') === language) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   const realNow = options.now ?? (() => new Date());
   const zone = options.osTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -37,11 +42,11 @@ export async function prepareDemoFolder(
   const clock = { now: () => new Date(t.getTime()), set: (iso: string) => void (t = new Date(iso)) };
   const host = await createHost({ ...options, dataDir: dir, now: clock.now, timers: false, idleLock: false });
   try {
-    await generateDemoBusiness(host, clock, { ...size, ...(onProgress ? { onProgress } : {}) });
+    await generateDemoBusiness(host, clock, { ...size, locale: language, ...(onProgress ? { onProgress } : {}) });
   } finally {
     host.close();
   }
-  const marker: DemoMarker = { ...size, builtAt: realNow().toISOString(), realDataDir };
+  const marker: DemoMarker = { ...size, builtAt: realNow().toISOString(), realDataDir, locale: language };
   fs.writeFileSync(path.join(dir, DEMO_MARKER), JSON.stringify(marker, null, 2));
   return dir;
 }

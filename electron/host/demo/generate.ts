@@ -10,10 +10,9 @@
 import { addDays, addMonthsClamped, dayOfWeek, daysBetween, todayInZone } from '../../../shared/dates';
 import type { Host } from '../host';
 import { personName, phoneNumber } from './names';
-import { DEMO_OWNER } from './owner';
+import { demoOwner } from './owner';
 import { seededRandom } from './random';
-
-export { DEMO_OWNER };
+import { DEMO_WORDS, type DemoLocale } from './words';
 
 export interface DemoClock {
   now(): Date;
@@ -33,7 +32,8 @@ export interface DemoOptions {
   /** Average visits per week of a member (default 1.2); check-ins are made for the last `checkinMonths` (default 2) months only. */
   visitsPerWeek?: number;
   checkinMonths?: number;
-  locale?: 'en' | 'zh-CN';
+  /** The language the business is built in (its names, plans and notes); default: the host's language. */
+  locale?: DemoLocale;
   /** Called now and then with the share done (0..1). */
   onProgress?: (done: number) => void;
 }
@@ -90,6 +90,8 @@ export async function generateDemoBusiness(
   opts: DemoOptions,
 ): Promise<DemoSummary> {
   const r = seededRandom(opts.seed);
+  const locale: DemoLocale = opts.locale ?? host.settings.get().locale;
+  const w = DEMO_WORDS[locale];
   const zone = host.settings.get().timeZone;
   const start = todayInZone(clock.now(), zone);
   const end = addMonthsClamped(start, opts.months);
@@ -108,14 +110,14 @@ export async function generateDemoBusiness(
   }
 
   async function build(): Promise<DemoSummary> {
-    await setUp(host, opts.locale ?? 'zh-CN');
-    const plans = await createPlans(host);
+    await setUp(host, locale);
+    const plans = await createPlans(host, w);
     const categories = Object.fromEntries(
       (await host.invoke('expenseCategories.list', {})).map((c) => [c.code, c.id]),
     ) as Record<string, number>;
     const promotion = (
       await host.invoke('promotions.create', {
-        name: '充1000送200',
+        name: w.promotion,
         minAmount: 100000,
         bonus: 20000,
       })
@@ -152,10 +154,10 @@ export async function generateDemoBusiness(
           ? r.pick(people.filter((p) => !p.gone && p.payerId === p.id))
           : undefined;
       const m = await host.invoke('members.create', {
-        name: personName(r),
+        name: personName(r, locale),
         phone: household ? '' : phoneNumber(r),
         payerId: household?.id ?? null,
-        tags: r.chance(0.15) ? [r.pick(['学生', 'VIP', '朋友推荐', 'corporate'])] : [],
+        tags: r.chance(0.15) ? [r.pick(w.tags)] : [],
       });
       const habit = r.weighted<Habit>({ prompt: 76, late: 19, bad: 5 });
       const person: Person = {
@@ -200,7 +202,7 @@ export async function generateDemoBusiness(
         await attempt(() =>
           host.invoke('subscriptions.addAddon', {
             id: p.sub!.id,
-            name: '储物柜 Locker',
+            name: w.locker,
             price: 3000,
           }),
         );
@@ -345,23 +347,23 @@ export async function generateDemoBusiness(
           method,
           note,
         });
-      if (d === 1) await spend('rent', 800_000, 'bank_transfer', '房租');
-      if (d === 10) await spend('salaries', 1_200_000, 'bank_transfer', '教练及前台工资');
+      if (d === 1) await spend('rent', 800_000, 'bank_transfer', w.rent);
+      if (d === 10) await spend('salaries', 1_200_000, 'bank_transfer', w.salaries);
       if (d === 15)
-        await spend('utilities', r.int(120_000, 250_000), r.pick(['wechat', 'alipay']), '水电网');
+        await spend('utilities', r.int(120_000, 250_000), r.pick(['wechat', 'alipay']), w.utilities);
       if (d === 20 && r.chance(0.5))
         await spend(
           'marketing',
           r.int(80_000, 300_000),
           'alipay',
-          r.pick(['抖音推广', '传单', '大众点评']),
+          r.pick(w.marketing),
         );
       if (d === 25 && r.chance(0.25))
         await spend(
           'equipment',
           r.int(200_000, 800_000),
           'bank_transfer',
-          r.pick(['跑步机维修', '哑铃', '瑜伽垫']),
+          r.pick(w.equipment),
         );
       if (r.chance(0.1))
         await host.invoke('expenses.create', {
@@ -369,7 +371,7 @@ export async function generateDemoBusiness(
           amount: r.int(50, 800) * 100,
           categoryId: categories['other']!,
           method: 'cash',
-          note: r.pick(['清洁用品', '饮用水', '打印']),
+          note: r.pick(w.other),
         });
     }
 
@@ -428,46 +430,48 @@ export async function generateDemoBusiness(
   }
 }
 
-async function setUp(host: Host, locale: 'en' | 'zh-CN'): Promise<void> {
+async function setUp(host: Host, locale: DemoLocale): Promise<void> {
+  const w = DEMO_WORDS[locale];
+  const owner = demoOwner(locale);
   if (!host.settings.get().setupCompleted) {
     await host.invoke('settings.completeSetup', {
-      businessName: '阳光健身 Sunrise Fitness',
+      businessName: w.businessName,
       currency: 'CNY',
       locale,
     });
   }
   const status = await host.invoke('auth.status', {});
   if (!status.staffExists) {
-    await host.invoke('staff.createOwner', DEMO_OWNER);
+    await host.invoke('staff.createOwner', owner);
   }
   if (!(await host.invoke('auth.status', {})).staff) {
-    const owner = (await host.invoke('auth.status', {})).roster.find(
-      (s) => s.name === DEMO_OWNER.name,
+    const signedIn = (await host.invoke('auth.status', {})).roster.find(
+      (s) => s.name === owner.name,
     );
-    if (!owner) throw new Error('the sample business needs its owner signed in');
-    await host.invoke('auth.signIn', { staffId: owner.id, pin: DEMO_OWNER.pin });
+    if (!signedIn) throw new Error('the sample business needs its owner signed in');
+    await host.invoke('auth.signIn', { staffId: signedIn.id, pin: owner.pin });
   }
   await host.invoke('settings.update', {
-    address: '朝阳区建国路 88 号',
+    address: w.address,
     phone: '010-6500 8888',
     householdDiscountBp: 1000,
     paymentTermsDays: 7,
   });
 }
 
-async function createPlans(host: Host): Promise<Record<PlanKey | PackKey, number>> {
+async function createPlans(host: Host, w: (typeof DEMO_WORDS)[DemoLocale]): Promise<Record<PlanKey | PackKey, number>> {
   const make = async (p: object) => (await host.invoke('plans.create', p as never)).id;
   return {
     monthly: await make({
       kind: 'recurring',
-      name: '月卡 Monthly',
+      name: w.plans.monthly,
       price: 29900,
       interval: 'month',
       freezeDaysPerYear: 30,
     }),
     premium: await make({
       kind: 'recurring',
-      name: '尊享月卡 Premium',
+      name: w.plans.premium,
       price: 49900,
       interval: 'month',
       setupFee: 20000,
@@ -476,7 +480,7 @@ async function createPlans(host: Host): Promise<Record<PlanKey | PackKey, number
     }),
     quarterly: await make({
       kind: 'recurring',
-      name: '季卡 Quarterly',
+      name: w.plans.quarterly,
       price: 79900,
       interval: 'month',
       intervalCount: 3,
@@ -484,28 +488,28 @@ async function createPlans(host: Host): Promise<Record<PlanKey | PackKey, number
     }),
     yearly: await make({
       kind: 'recurring',
-      name: '年卡 Yearly',
+      name: w.plans.yearly,
       price: 268000,
       interval: 'year',
       freezeDaysPerYear: 60,
     }),
     student: await make({
       kind: 'recurring',
-      name: '学生月卡 Student',
+      name: w.plans.student,
       price: 19900,
       interval: 'month',
       alignment: 'calendar',
     }),
     pack10: await make({
       kind: 'pack',
-      name: '10 次卡 10 visits',
+      name: w.plans.pack10,
       price: 60000,
       packSessions: 10,
       packValidDays: 90,
     }),
     pt8: await make({
       kind: 'pack',
-      name: '私教 8 节 PT ×8',
+      name: w.plans.pt8,
       price: 240000,
       packSessions: 8,
       packValidDays: 60,

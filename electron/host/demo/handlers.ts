@@ -1,8 +1,8 @@
 import type { DemoStatus, demoChannels } from '../../contract/demo';
 import { AppError } from '../../../shared/errors';
 import type { AreaHandlers, Ctx } from '../../contract/handler';
-import { DEMO_OWNER } from './owner';
-import { isDemoFolder } from './marker';
+import { demoOwner } from './owner';
+import { isDemoFolder, readMarker } from './marker';
 
 /**
  * The demo channels only ask: main.ts listens for 'demo.openRequested' / 'demo.exitRequested'
@@ -11,7 +11,7 @@ import { isDemoFolder } from './marker';
 export function demoHandlers(dataDir: string): AreaHandlers<keyof typeof demoChannels> {
   const status = (ctx: Ctx): DemoStatus => {
     const active = isDemoFolder(dataDir);
-    return { active, offered: !active && !ctx.settings.get().setupCompleted, owner: active ? DEMO_OWNER : null };
+    return { active, offered: !active && !ctx.settings.get().setupCompleted, owner: active ? demoOwner(readMarker(dataDir)?.locale ?? 'zh-CN') : null };
   };
   return {
     'demo.status': (_input, ctx) => status(ctx),

@@ -1,6 +1,7 @@
 /** The file that marks a data folder as the sample business (never a real one). */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DemoLocale } from './words';
 
 export const DEMO_MARKER = 'subdesk-demo.json';
 
@@ -21,6 +22,8 @@ export interface DemoMarker {
   builtAt: string;
   /** The real data folder to go back to. */
   realDataDir: string;
+  /** The language it was built in (absent in folders built before it was recorded: those were Chinese). */
+  locale?: DemoLocale;
 }
 
 export function readMarker(dataDir: string): DemoMarker | null {

@@ -20,7 +20,7 @@ export function watchDemo(
       busy = true;
       try {
         const realDir = toDemo ? host.dataDir : (readMarker(host.dataDir)?.realDataDir ?? host.dataDir);
-        const dir = toDemo ? await prepareDemoFolder(realDir, options, undefined, size) : realDir;
+        const dir = toDemo ? await prepareDemoFolder(realDir, options, undefined, size, host.settings.get().locale) : realDir;
         host.close();
         const next = await createHost({ ...options, dataDir: dir });
         watch(next);

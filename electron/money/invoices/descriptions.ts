@@ -3,6 +3,7 @@
  * the document is issued (the period covered is in its own columns).
  */
 import type { Locale } from '../../contract/settings';
+import { zheText } from '../../../shared/promotions';
 
 const percent = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
 
@@ -26,7 +27,8 @@ const zh: typeof en = {
   period: (plan) => plan,
   setupFee: (plan) => `开卡费 – ${plan}`,
   freezeFee: (plan) => `停卡费 – ${plan}`,
-  discount: (bp) => (bp === null ? '折扣' : `折扣 ${percent(bp)}`),
+  // The shop's words: 20% off is "8折优惠" (the share still paid), not "折扣 20%".
+  discount: (bp) => (bp === null || bp === 0 ? '折扣' : bp === 10_000 ? '全额减免' : `${zheText(bp)}优惠`),
   household: (bp) => `家庭优惠 ${percent(bp)}`,
   prorationCredit: (plan) => `${plan} 未使用部分`,
   prorationCharge: (plan) => `${plan} 剩余时间`,

@@ -6,7 +6,10 @@ import { errorText } from '../../app/errors';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Banner, Card, Page } from '../../components/Page';
+import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
+import { methodLabel, useMethods } from '../payments/money';
+import { auditSentence, entityLabel, type SentenceFormat } from './sentence';
 
 interface Filters {
   staffId: string;
@@ -88,7 +91,7 @@ export function AuditScreen() {
                 <option value="">{t('audit.anyEntity')}</option>
                 {(facets.data?.entities ?? []).map((e) => (
                   <option key={e} value={e}>
-                    {e}
+                    {entityLabel(t, e)}
                   </option>
                 ))}
               </select>
@@ -135,74 +138,36 @@ export function AuditScreen() {
 }
 
 function AuditTable({ rows }: { rows: AuditRow[] }) {
-  const { t, i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const { t } = useTranslation();
+  const f = useFormat();
+  const methods = useMethods(true);
+  const sentenceFormat: SentenceFormat = { money: f.money, date: f.date, method: (code) => methodLabel(t, code, methods.data) };
   return (
     <table className="table audit__table" aria-label={t('audit.title')}>
       <thead>
         <tr>
           <th className="audit__id">{t('audit.columns.id')}</th>
           <th className="audit__at">{t('audit.columns.at')}</th>
-          <th>{t('audit.columns.staff')}</th>
-          <th>{t('audit.columns.channel')}</th>
-          <th>{t('audit.columns.entity')}</th>
-          <th>{t('audit.columns.change')}</th>
+          <th>{t('audit.columns.entry')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="num-text muted">{r.id}</td>
-            <td className="num-text">{fmt.format(new Date(r.at))}</td>
-            <td>{r.staffId === null ? t('audit.system') : r.staffName}</td>
-            <td>
-              {/* Break long channel names only after a dot. */}
-              <code>
-                {r.channel.split('.').map((part, i) => (
-                  <span key={i}>
-                    {i > 0 ? '.' : ''}
-                    {i > 0 ? <wbr /> : null}
-                    {part}
-                  </span>
-                ))}
-              </code>
-            </td>
-            <td>
-              {r.entity} <span className="muted">{r.entityId}</span>
-            </td>
+            {/* Instants in the business time zone, whatever the PC's zone is. */}
+            <td className="num-text">{f.instant(r.at)}</td>
             <td className="audit__change">
-              <ChangeSummary before={r.before} after={r.after} />
+              <details>
+                <summary className="audit__sentence">{auditSentence(r, t, sentenceFormat)}</summary>
+                <pre className="audit__json" aria-label={t('audit.details')}>
+                  {JSON.stringify({ before: r.before, after: r.after }, null, 2)}
+                </pre>
+              </details>
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
-}
-
-/** The fields that changed, before → after; the full records on demand. */
-function ChangeSummary({ before, after }: { before: unknown; after: unknown }) {
-  const b = isRecord(before) ? before : {};
-  const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]) && k !== 'updatedAt');
-  return (
-    <details>
-      <summary>
-        {keys.slice(0, 4).map((k) => (
-          <span key={k} className="audit__field">
-            <b>{k}</b> {short(b[k])} → {short(a[k])}
-          </span>
-        ))}
-        {keys.length > 4 ? <span className="muted"> +{keys.length - 4}</span> : null}
-      </summary>
-      <pre className="audit__json">{JSON.stringify({ before, after }, null, 2)}</pre>
-    </details>
-  );
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-function short(v: unknown): string {
-  if (v === undefined) return '∅';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }

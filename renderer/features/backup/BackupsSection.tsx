@@ -7,7 +7,8 @@ import { Banner, Card } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { toast } from '../../components/Toast';
 import { invoke } from '../../lib/api';
-import { formatBytes, formatInstant } from './format';
+import { formatBytes } from './format';
+import { useFormat } from '../../components/useFormat';
 import { reloadWithMessage } from './reload';
 
 const BACKUPS_KEY = ['backups'] as const;
@@ -32,8 +33,9 @@ export function BackupsSection() {
 }
 
 function FailureBanner({ at, kind }: { at: string; kind: string }) {
-  const { t, i18n } = useTranslation();
-  return <Banner kind="warning">{t('backup.lastFailure', { time: formatInstant(at, i18n.language), reason: t(`backup.failure.${kind}`) })}</Banner>;
+  const { t } = useTranslation();
+  const f = useFormat();
+  return <Banner kind="warning">{t('backup.lastFailure', { time: f.instant(at), reason: t(`backup.failure.${kind}`) })}</Banner>;
 }
 
 /** The folder is picked in the OS folder dialog (main opens it): no path is typed or sent from here. */
@@ -88,13 +90,15 @@ function BackupNow() {
   );
 }
 
+/** Times in the business time zone (the setting), not the PC's. */
 function BackupTable({ backups }: { backups: BackupInfo[] }) {
   const { t, i18n } = useTranslation();
+  const f = useFormat();
   if (!backups.length) return <p className="muted">{t('backup.none')}</p>;
   async function restore(b: BackupInfo) {
     try {
       await invoke('backup.restore', { id: b.id });
-      reloadWithMessage(t('backup.restored', { time: formatInstant(b.at, i18n.language) }));
+      reloadWithMessage(t('backup.restored', { time: f.instant(b.at) }));
     } catch (e) {
       toast.error(errorText(t, e));
     }
@@ -114,7 +118,7 @@ function BackupTable({ backups }: { backups: BackupInfo[] }) {
         </thead>
         <tbody>
           {backups.map((b) => {
-            const when = formatInstant(b.at, i18n.language);
+            const when = f.instant(b.at);
             return (
               <tr key={b.id} title={b.id}>
                 <td className="num-text">{when}</td>

@@ -1,3 +1,5 @@
+import { lineKindNames } from '../../../shared/report-labels';
+
 export const en = {
   title: 'Billing',
   subtitle: 'Invoices are created automatically at start-up, every hour and just after midnight.',
@@ -54,19 +56,7 @@ export const en = {
     invoices: 'Invoices',
     total: 'Total',
   },
-  lineKind: {
-    period: 'Membership',
-    addon: 'Add-on',
-    setup_fee: 'Setup fee',
-    freeze_fee: 'Freeze fee',
-    pack: 'Session pack',
-    proration_charge: 'Prorated charge',
-    proration_credit: 'Prorated credit',
-    discount: 'Discount',
-    household_discount: 'Household discount',
-    late_fee: 'Late fee',
-    adjustment: 'Adjustment',
-  },
+  lineKind: lineKindNames.en,
 };
 
 export const zh: typeof en = {
@@ -125,17 +115,5 @@ export const zh: typeof en = {
     invoices: '账单数',
     total: '总金额',
   },
-  lineKind: {
-    period: '会员费',
-    addon: '增值服务',
-    setup_fee: '开卡费',
-    freeze_fee: '停卡费',
-    pack: '次卡',
-    proration_charge: '按天补收',
-    proration_credit: '按天退还',
-    discount: '折扣',
-    household_discount: '家庭优惠',
-    late_fee: '滞纳金',
-    adjustment: '调整',
-  },
+  lineKind: lineKindNames.zh,
 };

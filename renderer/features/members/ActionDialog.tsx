@@ -35,6 +35,8 @@ export function usePreviewed<I>(key: string, input: I | null, run: (input: I, dr
 export function ActionDialog<I>(props: {
   title: string;
   confirmLabel: string;
+  /** The dismiss button's words when "Cancel" would read as the action itself (the cancel-membership dialog). */
+  dismissLabel?: string;
   input: I | null;
   previewKey: string;
   run: (input: I, dryRun: boolean) => Promise<Outcome>;
@@ -73,7 +75,7 @@ export function ActionDialog<I>(props: {
       footer={
         <>
           <button type="button" className="btn" onClick={props.onClose} disabled={confirm.isPending}>
-            {t('common.cancel')}
+            {props.dismissLabel ?? t('common.cancel')}
           </button>
           <button type="submit" className={`btn ${props.danger ? 'btn--danger' : 'btn--primary'}`} disabled={!ready || confirm.isPending}>
             {props.confirmLabel}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Plan } from '../../../electron/contract';
@@ -14,6 +15,7 @@ import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { useCanCall } from '../staff/useCanCall';
 import { PlanDialog } from './PlanDialog';
+import { PromotionsScreen } from '../promotions/PromotionsScreen';
 
 type Filter = 'active' | 'archived' | 'all';
 
@@ -36,7 +38,23 @@ function billingDetails(t: TFunction, p: Plan): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+/** Plans, with promotions (促销活动) as a second tab (`?tab=promotions`). */
 export function PlansScreen() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'promotions' ? 'promotions' : 'plans';
+  const tabs = (
+    <Segmented
+      label={t('promotions.tabs.label')}
+      value={tab}
+      options={(['plans', 'promotions'] as const).map((v) => ({ value: v, label: t(`promotions.tabs.${v}`) }))}
+      onChange={(v) => setParams(v === 'plans' ? {} : { tab: v }, { replace: true })}
+    />
+  );
+  return tab === 'promotions' ? <PromotionsScreen tabs={tabs} /> : <PlansList tabs={tabs} />;
+}
+
+function PlansList(props: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
@@ -177,6 +195,7 @@ export function PlansScreen() {
       }
     >
       <div className="toolbar">
+        {props.tabs}
         <Segmented
           label={t('plans.filter.label')}
           value={filter}

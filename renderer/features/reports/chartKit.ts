@@ -3,7 +3,7 @@
  * are in Chart.tsx): the axis tick formatters, one colour per meaning, the direction of a change, whether a
  * report has anything to draw, and the hours a business is open.
  */
-import { minorDigits } from '../../../shared/money-text';
+import { minorDigits, moneyFormat } from '../../../shared/money-text';
 
 /**
  * Money on an axis: the currency's narrow symbol and thousands separators, decimals only when a tick has
@@ -12,7 +12,7 @@ import { minorDigits } from '../../../shared/money-text';
 export function moneyTickFormatter(locale: string, currency: string): (minor: number) => string {
   const digits = minorDigits(currency);
   const scale = 10 ** digits;
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: digits });
+  const format = moneyFormat(currency, locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
   return (minor) => format.format(minor / scale);
 }
 

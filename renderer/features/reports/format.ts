@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useFormat } from '../../components/useFormat';
 import { minorDigits } from '../../lib/format';
+import { moneyFormat } from '../../../shared/money-text';
 import { countTickFormatter, moneyTickFormatter, percentTickFormatter } from './chartKit';
 
 /** Formatting for reports: money (in tables and on axes), percentages from basis points, months. */
@@ -8,8 +9,7 @@ export function useReportFormat() {
   const f = useFormat();
   return useMemo(() => {
     const scale = 10 ** minorDigits(f.currency);
-    // One currency per business: the narrow symbol ("¥", not "CN¥") keeps the report columns readable.
-    const full = new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currency, currencyDisplay: 'narrowSymbol' });
+    const full = moneyFormat(f.currency, f.locale);
     const month = new Intl.DateTimeFormat(f.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const monthShort = new Intl.DateTimeFormat(f.locale, { year: '2-digit', month: 'short', timeZone: 'UTC' });
     const count = new Intl.NumberFormat(f.locale);

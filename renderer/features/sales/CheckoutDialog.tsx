@@ -13,6 +13,7 @@ import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { addonTargets, draftToItem, emptyAdd, plansFor, type AddDraft, type AddKind, type CartLine } from './cart';
 import { CheckoutPreview } from './CheckoutPreview';
+import { PromotionPick } from '../promotions/PromotionPick';
 import { PaymentStep, SaleDone } from './PaymentStep';
 import '../members/desk.css';
 import './sales.css';
@@ -57,6 +58,7 @@ function Cart(props: {
   const nextKey = useRef((props.initial?.length ?? 0) + 1);
   const nameOf = (id: number) => props.people.find((p) => p.id === id)?.name ?? `#${id}`;
   const plans = useQuery({ queryKey: ['plans', 'active'], queryFn: () => invoke('plans.list', { includeArchived: false }) });
+  const campaigns = useQuery({ queryKey: ['campaigns', 'live'], queryFn: () => invoke('campaigns.list', { includeArchived: false }) });
   // Items the screen opened with (a renewal from check-in).
   const [lines, setLines] = useState<CartLine[]>(() => (props.initial ?? []).map((item, i) => ({ key: i + 1, item })));
   const [step, setStep] = useState<Step>({ at: 'cart' });
@@ -66,7 +68,10 @@ function Cart(props: {
     if (item.kind === 'topup') return t('sales.cart.topup', { amount: f.money(item.amount) });
     if (item.kind === 'addon') return `${t('sales.kind.addon')} · ${item.name} · ${f.money(item.price)}`;
     const plan = plans.data?.find((p) => p.id === item.planId);
-    return `${nameOf(item.memberId)} · ${t(`sales.kind.${item.kind}`)} · ${plan?.name ?? ''}`;
+    const base = `${nameOf(item.memberId)} · ${t(`sales.kind.${item.kind}`)} · ${plan?.name ?? ''}`;
+    if (item.kind !== 'membership' || (item.promotionId === undefined && item.promotionCode === undefined)) return base;
+    const promo = item.promotionCode ?? campaigns.data?.find((p) => p.id === item.promotionId)?.name ?? '';
+    return `${base} · ${t('promotions.sale.cartTag', { name: promo })}`;
   }
   function add(item: CheckoutItem) {
     setLines((ls) => [...ls, { key: nextKey.current++, item }]);
@@ -196,7 +201,7 @@ function AddForm(props: { people: { id: number; name: string }[]; memberId: numb
   return (
     <div className="form-section cart-add" onKeyDown={onKeyDown}>
       <h3 className="form-section__title">{t('sales.add.title')}</h3>
-      <Segmented label={t('sales.add.kind')} value={d.kind} options={KINDS.map((k) => ({ value: k, label: t(`sales.kind.${k}`) }))} onChange={(kind) => set({ kind, planId: '', price: '' })} />
+      <Segmented label={t('sales.add.kind')} value={d.kind} options={KINDS.map((k) => ({ value: k, label: t(`sales.kind.${k}`) }))} onChange={(kind) => set({ kind, planId: '', price: '', campaign: null })} />
       {d.kind !== 'topup' ? (
         <Field label={t('sales.add.who')}>
           {(id, hint) => (
@@ -214,7 +219,7 @@ function AddForm(props: { people: { id: number; name: string }[]; memberId: numb
         <div className="row row--2">
           <Field label={t('sales.add.plan')}>
             {(id, hint) => (
-              <select id={id} aria-describedby={hint} value={d.planId} onChange={(e) => set({ planId: e.target.value })}>
+              <select id={id} aria-describedby={hint} value={d.planId} onChange={(e) => set({ planId: e.target.value, campaign: null })}>
                 <option value="">{t('sales.add.choosePlan')}</option>
                 {choices.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -229,6 +234,7 @@ function AddForm(props: { people: { id: number; name: string }[]; memberId: numb
           </Field>
         </div>
       ) : null}
+      {d.kind === 'membership' && d.planId !== '' ? <PromotionPick key={d.planId} planId={Number(d.planId)} value={d.campaign} onChange={(campaign) => set({ campaign })} /> : null}
       {d.kind === 'addon' ? (
         <>
           <Field label={t('sales.add.membership')} hint={subs.data && targets.length === 0 ? t('sales.add.noMemberships', { name: props.people.find((p) => p.id === d.memberId)?.name ?? '' }) : undefined}>

@@ -1,5 +1,6 @@
 /** The checkout cart: items as the contract takes them, with the words the clerk sees. Plain data, no DOM. */
 import type { CheckoutItem, Plan, Subscription } from '../../../electron/contract';
+import type { PickedPromotion } from '../promotions/PromotionPick';
 
 export interface CartLine {
   key: number;
@@ -18,10 +19,12 @@ export interface AddDraft {
   name: string;
   amount: string;
   promotionId: string;
+  /** A membership's promotion (促销活动): picked from the list or by code. */
+  campaign: PickedPromotion | null;
 }
 
 export function emptyAdd(memberId: number | null): AddDraft {
-  return { kind: 'membership', memberId, planId: '', price: '', subscriptionId: '', name: '', amount: '', promotionId: '' };
+  return { kind: 'membership', memberId, planId: '', price: '', subscriptionId: '', name: '', amount: '', promotionId: '', campaign: null };
 }
 
 /** The plans a kind sells: memberships sell recurring plans, packs packs, drop-ins drop-ins. */
@@ -43,7 +46,12 @@ export function draftToItem(d: AddDraft, money: (text: string) => number | null)
   const price = d.price.trim() === '' ? undefined : money(d.price);
   if (price === null) return null;
   switch (d.kind) {
-    case 'membership':
+    case 'membership': {
+      if (d.memberId === null || d.planId === '') return null;
+      const c = d.campaign;
+      const promotion = c === null ? {} : c.code === null ? { promotionId: c.id } : { promotionCode: c.code };
+      return { kind: d.kind, memberId: d.memberId, planId: Number(d.planId), ...(price === undefined ? {} : { price }), ...promotion };
+    }
     case 'pack':
     case 'dropin':
       if (d.memberId === null || d.planId === '') return null;

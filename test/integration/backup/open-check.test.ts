@@ -1,6 +1,7 @@
 /**
- * Opening fast without trusting a damaged file (docs/decisions.md, "Opening"): the full
- * quick_check runs before the first answer only after an unclean shutdown; after a clean close
+ * Opening fast without trusting a damaged file (docs/decisions.md, "Opening"): after an unclean
+ * shutdown the full quick_check runs on a worker from the open and every write waits for it (it
+ * runs before the open only when the open itself must write); after a clean close
  * the open reads header and schema, and quick_check runs in the background after the first
  * answer, with the daily backup and the start-up runs.
  */
@@ -82,7 +83,7 @@ describe('check at open', () => {
     expect(th.host.openCheck).toBe('light');
   });
 
-  it('runs the full check when the file changed while closed, and finds the damage before the first answer', async () => {
+  it('runs the full check when the file changed while closed, and finds the damage before the first write', async () => {
     const dir = await closedFolder();
     damageTablePages(live(dir)); // a new modification time: the record no longer matches
     th = await makeHost({ dataDir: dir, startDate: '2026-03-02', signIn: false });
@@ -120,6 +121,89 @@ describe('check at open', () => {
     th = await makeHost({ dataDir: dir, startDate: '2026-03-02', signIn: false });
     expect(th.host.openCheck).toBe('full');
     expect(th.host.damaged?.reason).toMatch(/./);
+  });
+});
+
+describe('the full check after an unclean shutdown holds writes, not reads', () => {
+  /** A check the test finishes by hand; `calls` counts how often the host asked for it. */
+  function heldCheck() {
+    let finish!: (problem: string | null) => void;
+    const result = new Promise<string | null>((r) => (finish = r));
+    const held = { calls: 0, finish, run: (_file: string) => ((held.calls += 1), result) };
+    return held;
+  }
+  const killedFolder = async () => {
+    const dir = await closedFolder();
+    const killed = await runAndKill(dir, 'settings', '2026-03-02T02:00:00.000Z', 150);
+    expect(killed.killed).toBe(true);
+    return dir;
+  };
+
+  it('answers reads while the check runs, and runs a write only once the check passed', async () => {
+    const dir = await killedFolder();
+    const check = heldCheck();
+    const host = (extra = await createHost({ ...options(dir, '2026-03-02'), checkOffThread: check.run }));
+    expect(host.openCheck).toBe('full');
+    expect(check.calls).toBe(1);
+    expect((await host.invoke('auth.status', {})).staffExists).toBe(true);
+    const order: string[] = [];
+    const signIn = signInAs(host, 'owner').then(() => order.push('signed in'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(order).toEqual([]); // the write waits
+    order.push('check passed');
+    check.finish(null);
+    await signIn;
+    expect(order).toEqual(['check passed', 'signed in']);
+    await host.invoke('settings.update', { address: 'After the check' });
+    expect(host.damaged).toBeNull();
+    host.close();
+    extra = undefined;
+    // A checked file closed cleanly: the next open is light.
+    th = await makeHost({ dataDir: dir, startDate: '2026-03-02' });
+    expect(th.host.openCheck).toBe('light');
+  });
+
+  it('refuses every write when the check finds damage, writes nothing, and checks in full again next time', async () => {
+    const dir = await killedFolder();
+    const file = live(dir);
+    const check = heldCheck();
+    const host = (extra = await createHost({ ...options(dir, '2026-03-02'), checkOffThread: check.run }));
+    const bytes = fs.readFileSync(file);
+    const write = failure(host.invoke('auth.signIn', { staffId: 1, pin: '1234' }));
+    check.finish('database disk image is malformed');
+    expect((await write).code).toBe('DB_DAMAGED');
+    expect(host.damaged?.reason).toBe('database disk image is malformed');
+    expect((await failure(host.invoke('settings.update', { address: 'x' }))).code).toBe('DB_DAMAGED');
+    await host.settled(); // no daily backup of an unchecked or damaged file
+    expect(backupFiles(dir)).toEqual(['subdesk-20260302T010000Z-daily.sqlite']);
+    host.close();
+    extra = undefined;
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.existsSync(`${file}.closed`)).toBe(false);
+  });
+
+  it('closing before the check finished leaves no proof of a clean close', async () => {
+    const dir = await killedFolder();
+    const check = heldCheck();
+    const host = (extra = await createHost({ ...options(dir, '2026-03-02'), checkOffThread: check.run }));
+    await host.invoke('auth.status', {});
+    host.close();
+    extra = undefined;
+    check.finish(null);
+    expect(fs.existsSync(`${live(dir)}.closed`)).toBe(false);
+  });
+
+  it('checks before the open when the open must write (settings to fill), never on a worker afterwards', async () => {
+    const dir = await killedFolder();
+    const db = new Database(live(dir));
+    db.prepare('DELETE FROM settings').run();
+    db.close();
+    const check = heldCheck();
+    const host = (extra = await createHost({ ...options(dir, '2026-03-02'), checkOffThread: check.run }));
+    expect(host.openCheck).toBe('full');
+    expect(check.calls).toBe(0);
+    await signInAs(host, 'owner'); // not held: the file was checked before it opened
+    expect(host.damaged).toBeNull();
   });
 });
 

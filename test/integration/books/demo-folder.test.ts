@@ -37,7 +37,7 @@ describe('explore with sample data', () => {
     expect(dir).toBe(`${real}-demo`);
     expect(dir).toBe(demoDirFor(real));
     expect(fs.readdirSync(real)).toEqual(['keep.txt']);
-    expect(readMarker(dir)).toEqual({ ...SMALL, builtAt: '2026-05-04T03:00:00.000Z', realDataDir: real });
+    expect(readMarker(dir)).toEqual({ ...SMALL, builtAt: '2026-05-04T03:00:00.000Z', realDataDir: real, locale: 'zh-CN' });
     // A second call reuses it.
     const stat = fs.statSync(path.join(dir, DEMO_MARKER)).mtimeMs;
     expect(await prepareDemoFolder(real, options, undefined, SMALL)).toBe(dir);
@@ -45,8 +45,11 @@ describe('explore with sample data', () => {
 
     const demo = await createHost({ dataDir: dir, now: options.now, timers: false, osTimeZone: 'Asia/Shanghai' });
     try {
-      expect(await demo.invoke('demo.status', {})).toEqual({ active: true, offered: false, owner: { name: '店长 Owner', pin: '0000' } });
-      expect(demo.settings.get()).toMatchObject({ businessName: '阳光健身 Sunrise Fitness', currency: 'CNY', locale: 'zh-CN', setupCompleted: true });
+      expect(await demo.invoke('demo.status', {})).toEqual({ active: true, offered: false, owner: { name: '店长', pin: '0000' } });
+      expect(demo.settings.get()).toMatchObject({ businessName: '阳光健身', currency: 'CNY', locale: 'zh-CN', setupCompleted: true });
+      // Names that fit the language, never mixed.
+      const names = demo.db.prepare<[], { name: string }>('SELECT name FROM members UNION ALL SELECT name FROM plans').all().map((r) => r.name);
+      expect(names.filter((n) => /[A-Za-z]/.test(n))).toEqual([]);
       const last = demo.db.prepare<[], { d: string }>('SELECT MAX(issue_date) AS d FROM invoices').get()!.d;
       expect(last <= '2026-05-04' && last >= '2026-04-01').toBe(true);
       expect(demo.db.prepare<[], { d: string }>('SELECT MIN(issue_date) AS d FROM invoices').get()!.d >= '2026-03-04').toBe(true);
@@ -75,7 +78,12 @@ describe('explore with sample data', () => {
     await host.invoke('demo.open', {});
     host = await toDemo;
     expect(host.dataDir).toBe(`${real}-demo`);
-    expect((await host.invoke('demo.status', {})).active).toBe(true);
+    // The owner chose English on this PC: the sample business opens in English, with English names.
+    expect(await host.invoke('demo.status', {})).toEqual({ active: true, offered: false, owner: { name: 'Owner', pin: '0000' } });
+    expect(host.settings.get()).toMatchObject({ businessName: 'Sunrise Fitness', locale: 'en' });
+    const names = host.db.prepare<[], { name: string }>('SELECT name FROM members UNION ALL SELECT name FROM plans').all().map((r) => r.name);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((n) => /[\u4e00-\u9fff]/.test(n))).toEqual([]);
     const back = next();
     await host.invoke('demo.exit', {});
     host = await back;

@@ -85,8 +85,15 @@ describe('CSV exports', () => {
     const invoices = parse((await h.host.invoke('exports.list', { list: 'invoices', from: '2026-02-12', to: '2026-02-12', locale: 'en' })).content);
     expect(invoices).toEqual([
       ['Number', 'Payer', 'Issue date', 'Due date', 'Status', 'Invoice total', 'Line', 'Kind', 'Description', 'Period start', 'Period end', 'Net', 'Tax', 'Gross'],
-      ['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', '109.57', '1', 'proration_credit', 'Unused time on Silver', '2026-02-12', '2026-03-09', '-185.71', '0.00', '-185.71'],
-      ['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', '109.57', '2', 'proration_charge', 'Remaining time on Gold', '2026-02-12', '2026-03-09', '278.57', '16.71', '295.28'],
+      ['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', '109.57', '1', 'Prorated credit', 'Unused time on Silver', '2026-02-12', '2026-03-09', '-185.71', '0.00', '-185.71'],
+      ['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', '109.57', '2', 'Prorated charge', 'Remaining time on Gold', '2026-02-12', '2026-03-09', '278.57', '16.71', '295.28'],
+    ]);
+    // The kinds and statuses are words of the chosen language, never the stored codes.
+    const invoicesZh = parse((await h.host.invoke('exports.list', { list: 'invoices', from: '2026-02-12', to: '2026-02-12', locale: 'zh-CN' })).content);
+    expect(invoicesZh.map((r) => [r[4], r[7]])).toEqual([
+      ['状态', '类型'],
+      ['已开具', '按天退还'],
+      ['已开具', '按天补收'],
     ]);
 
     const payments = parse((await h.host.invoke('exports.list', { list: 'payments', from: '2026-03-01', to: '2026-05-31', locale: 'zh-CN' })).content);
@@ -163,7 +170,7 @@ describe('XLSX exports', () => {
       ['2026-05-02', 'Eve 伊', '微信支付', 50],
     ]);
     const invoices = await sheetOf((await h.host.invoke('exports.list', { list: 'invoices', from: '2026-02-12', to: '2026-02-12', locale: 'en', format: 'xlsx' })).content);
-    expect(invoices[1]).toEqual(['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', 109.57, 1, 'proration_credit', 'Unused time on Silver', '2026-02-12', '2026-03-09', -185.71, 0, -185.71]);
+    expect(invoices[1]).toEqual(['INV-2026-00007', 'Bo 博', '2026-02-12', '2026-02-19', 'Issued', 109.57, 1, 'Prorated credit', 'Unused time on Silver', '2026-02-12', '2026-03-09', -185.71, 0, -185.71]);
   });
 
   it('export every report view as a workbook', async () => {

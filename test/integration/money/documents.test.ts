@@ -36,8 +36,8 @@ describe('documents', () => {
     expect(en.html).toContain(`<img class="logo" src="${LOGO}"`);
     expect(text(en.html)).toBe(
       '朝阳健身 Sunrise 朝阳区建国路 88 号 Tel: 010-8888 6666 Tax ID: 91110105MA01ABCD2X Receipt No. P-000001 Date Mar 2, 2026, 9:00 AM ' +
-        'Received from 张三 Staff Owner Paid by Cash Amount paid CN¥300.00 Cash tendered CN¥500.00 Change CN¥200.00 Applied to INV-2026-00001 CN¥250.00 ' +
-        'To credit CN¥50.00 As of Mar 2, 2026 Owes CN¥0.00 Credit CN¥50.00 欢迎再来',
+        'Received from 张三 Staff Owner Paid by Cash Amount paid ¥300.00 Cash tendered ¥500.00 Change ¥200.00 Applied to INV-2026-00001 ¥250.00 ' +
+        'To credit ¥50.00 As of Mar 2, 2026 Owes ¥0.00 Credit ¥50.00 欢迎再来',
     );
     const zh = await th.host.invoke('documents.render', { kind: 'receipt', id: paid.payment.id, locale: 'zh-CN' });
     expect(zh.title).toBe('收据 P-000001');
@@ -88,13 +88,13 @@ describe('documents', () => {
     expect(text(slip.html)).toContain('退款对象 赵敏 经办人 Owner 退款方式 现金 付款 P-000001 退还现金 ¥30.00 退款金额 ¥30.00 原因: 搬家 截至 2026年3月2日 欠款 ¥0.00 可用余额 ¥50.00');
     expect(slip.html).toContain('<div class="hand-back">退还现金 ¥30.00</div>');
     const slipEn = await th.host.invoke('documents.render', { kind: 'refund', id: r.refunds[0]!.id, locale: 'en' });
-    expect(text(slipEn.html)).toContain('Refunded by Cash Payment P-000001 Give back CN¥30.00 cash Amount refunded CN¥30.00 Reason: 搬家 As of Mar 2, 2026 Owes CN¥0.00 Credit CN¥50.00');
+    expect(text(slipEn.html)).toContain('Refunded by Cash Payment P-000001 Give back ¥30.00 cash Amount refunded ¥30.00 Reason: 搬家 As of Mar 2, 2026 Owes ¥0.00 Credit ¥50.00');
     const day = await th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 0, note: '' }).catch((e: { code: string }) => e);
     expect(day).toMatchObject({ code: 'CLOSEOUT_NOTE_REQUIRED' });
     const closed = await th.host.invoke('closeout.close', { date: '2026-03-02', countedCash: 0, note: 'refund paid from the till' });
     const sheet = await th.host.invoke('documents.render', { kind: 'closeout', id: closed.closeout!.id, locale: 'en' });
-    expect(text(sheet.html)).toContain('Paid by Received Refunded Net Cash CN¥0.00 CN¥30.00 -CN¥30.00 WeChat Pay CN¥80.00 CN¥0.00 CN¥80.00');
-    expect(text(sheet.html)).toContain('Expected cash -CN¥30.00 Counted cash CN¥0.00 Difference CN¥30.00');
+    expect(text(sheet.html)).toContain('Paid by Received Refunded Net Cash ¥0.00 ¥30.00 -¥30.00 WeChat Pay ¥80.00 ¥0.00 ¥80.00');
+    expect(text(sheet.html)).toContain('Expected cash -¥30.00 Counted cash ¥0.00 Difference ¥30.00');
   });
 
   it('document settings: only the owner changes them; a logo must be an image', async () => {

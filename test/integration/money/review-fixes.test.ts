@@ -125,6 +125,6 @@ describe('a receipt after a refund', () => {
     await th.host.invoke('refunds.create', { payerId: payer, source: 'payment', paymentId: paid.payment.id, amount: 20000, reason: 'x' });
     expect((await th.host.invoke('payments.record', input)).toCredit).toBe(30000);
     const doc = await th.host.invoke('documents.render', { kind: 'receipt', id: paid.payment.id, locale: 'en' });
-    expect(words(doc.html)).toContain('To credit CN¥300.00');
+    expect(words(doc.html)).toContain('To credit ¥300.00');
   });
 });

@@ -105,6 +105,8 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('ALTER TABLE plans DROP COLUMN pause_mode; ALTER TABLE subscription_pauses DROP COLUMN mode; DROP TABLE freeze_grants;');
     // And migration 016 (the closeout's opening float).
     db.exec('ALTER TABLE day_closeouts DROP COLUMN opening_float;');
+    // And migration 017 (promotions).
+    db.exec('DROP TABLE promotion_sales; DROP TABLE promotion_plans; DROP TABLE promotions;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

@@ -25,6 +25,7 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
     <ActionDialog
       title={t('members.cancel.title', { plan: props.sub.planName })}
       confirmLabel={t('members.cancel.confirm')}
+      dismissLabel={t('members.cancel.keep')}
       danger
       input={input}
       previewKey="cancel"

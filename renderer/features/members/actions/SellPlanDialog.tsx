@@ -31,9 +31,11 @@ export function SellPlanDialog(props: { memberId: number; memberName: string; on
   const plan = recurring.find((p) => String(p.id) === planId);
 
   const discountValue = discount === 'percent' ? (parsePercentToBp(value) ?? -1) : (optionalMoney(value, f.currency) ?? -1);
-  // A discount chosen but not typed yet is not an error: the preview waits for the value.
-  const discountPending = discount !== 'none' && value.trim() === '';
-  const input = plan && !discountPending
+  // A discount chosen but not typed yet is not an error: the preview waits for its value (and its
+  // number of periods when it repeats). A percent typed wrong says so in percent words, not money words.
+  const discountPending = discount !== 'none' && (value.trim() === '' || (duration === 'repeating' && periods.trim() === ''));
+  const percentWrong = discount === 'percent' && value.trim() !== '' && (discountValue < 0 || discountValue > 10_000);
+  const input = plan && !discountPending && !percentWrong
     ? {
         memberId: props.memberId,
         planId: plan.id,
@@ -100,7 +102,7 @@ export function SellPlanDialog(props: { memberId: number; memberName: string; on
             />
             {discount !== 'none' ? (
               <div className="row row--2 discount-row">
-                <Field label={discount === 'percent' ? t('members.sell.percent') : t('members.sell.amount')} error={err('discount.value')}>
+                <Field label={discount === 'percent' ? t('members.sell.percent') : t('members.sell.amount')} error={percentWrong ? t('members.sell.percentInvalid') : err('discount.value')}>
                   {(id, d) =>
                     discount === 'percent' ? (
                       <input id={id} aria-describedby={d} className="num" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { resources } from '../../renderer/app/i18n';
+
+function leaves(obj: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+/** Han characters, CJK punctuation and full-width forms: none of them belongs on an English screen. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/**
+ * Latin words a Chinese screen may show: the product and the software it is built on, file formats and
+ * encodings, keys on the keyboard, units, report abbreviations a Chinese owner reads as they are, and the
+ * examples a field shows in the form it accepts.
+ */
+const ZH_LATIN = new Set([
+  'Subdesk',
+  'Electron',
+  'Chromium',
+  'Node',
+  'js',
+  'SQLite', // the product and what it runs on
+  'PIN',
+  'VIP',
+  'MRR',
+  'ARPU', // words used as they are in Chinese shops
+  'CSV',
+  'Excel',
+  'xlsx',
+  'PDF',
+  'zip',
+  'PNG',
+  'JPEG',
+  'GIF',
+  'WebP',
+  'UTF',
+  'GB',
+  'GBK',
+  'BOM', // formats
+  'Esc',
+  'Ctrl',
+  'MB',
+  'KB', // keys and units
+  'YYYY',
+  'YY',
+  'MM',
+  'DD',
+  'INV',
+  'zs',
+  'zhangsan', // format patterns and typed examples
+]);
+/** A language's own name is written in that language in both trees (the language switch). */
+const OWN_NAME = new Set(['languages.en', 'languages.zh-CN']);
+
+const latinWords = (text: string) =>
+  text.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+
+describe('one language at a time', () => {
+  const en = leaves(resources.en.translation);
+  const zh = leaves(resources['zh-CN'].translation);
+
+  it('no English string holds a Chinese character or full-width punctuation', () => {
+    const mixed = [...en].filter(([k, v]) => !OWN_NAME.has(k) && CJK.test(v));
+    expect(mixed).toEqual([]);
+  });
+
+  it('no Chinese string holds an English word outside the short list of brand and format tokens', () => {
+    const mixed = [...zh]
+      .filter(([k]) => !OWN_NAME.has(k))
+      .flatMap(([k, v]) =>
+        latinWords(v)
+          .filter((w) => !ZH_LATIN.has(w))
+          .map((w) => `${k}: ${w}`),
+      );
+    expect(mixed).toEqual([]);
+  });
+
+  it('the checks catch what they are for', () => {
+    expect(CJK.test('Top up (储值)')).toBe(true);
+    expect(CJK.test('Daily closeout（')).toBe(true);
+    expect(CJK.test('Give back ¥30.00 cash — Mar 2, 2026')).toBe(false);
+    expect(latinWords('会员卡于 {{date}} 结束，Card ends').filter((w) => !ZH_LATIN.has(w))).toEqual(
+      ['Card', 'ends'],
+    );
+    expect(latinWords('请输入 PIN 码（{{count}}）').filter((w) => !ZH_LATIN.has(w))).toEqual([]);
+  });
+});
