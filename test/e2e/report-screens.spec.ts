@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test';
 import { generateDemoBusiness } from '../../electron/host/demo/generate';
 import { DEMO_MARKER } from '../../electron/host/demo/marker';
 import { en as reportsEn, zh as reportsZh } from '../../renderer/features/reports/strings';
-import { expect, test, type AppFixture } from './harness';
+import { DESK_SIZES, expect, test, type AppFixture } from './harness';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -61,7 +61,7 @@ const WORDS = {
   },
 } as const;
 
-const SIZE = { width: 1280, height: 720 };
+const SIZE = DESK_SIZES[0];
 const SHOTS = process.env['SUBDESK_SHOTS'];
 
 /** Saves what the owner sees (and, for a report, its table scrolled into view) when SUBDESK_SHOTS names a folder. */
