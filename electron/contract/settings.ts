@@ -53,6 +53,15 @@ export function isNumberFormat(f: string): boolean {
   return NUMBER_FORMAT_RE.test(f) && (f.match(/\{#{1,10}\}/g) ?? []).length === 1 && f.length <= 40;
 }
 
+/** A time of day on the quarter hour or any minute: "06:00"; "24:00" only as a closing time (midnight). */
+const timeOfDay = z.string('invalid_time').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
+const closingTime = z.string('invalid_time').regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'invalid_time');
+
+/** When the business is open (the attendance report draws these hours); it closes after it opens. */
+export const openingHoursSchema = z
+  .strictObject({ opens: timeOfDay, closes: closingTime })
+  .refine((h) => h.opens < h.closes, { message: 'closes_before_opens', path: ['closes'] });
+
 export const settingsShape = {
   businessName: requiredLine(100),
   address: text(300),
@@ -76,6 +85,8 @@ export const settingsShape = {
   /** What a new plan's form proposes: freeze days allowed per calendar year, and how a freeze treats the frozen days. */
   freezeDefaultDays: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(366, 'out_of_range'),
   freezeDefaultMode: z.enum(FREEZE_MODES, 'invalid_choice'),
+  /** When the business is open: the attendance report draws these hours only. */
+  openingHours: openingHoursSchema,
   /** Minutes without activity after which the screen locks (0 = never). */
   autoLockMinutes: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(240, 'out_of_range'),
   /** A catch-up reaching further than this many days past the last run waits for the owner (a clock jumped ahead?). */

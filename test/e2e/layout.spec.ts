@@ -29,7 +29,7 @@ const LOADING = { en: 'Loading…', 'zh-CN': '加载中…' } as const;
 const MONEY_TABLES = new Set(['/invoices', '/payments', '/expenses', '/billing', '/member', '/member-invoices', '/reports-aging', '/reports-forecast']);
 const WORDS = {
   en: { lock: 'Lock', report: 'Report', aging: 'Money owed (AR aging)', forecast: 'Forecast: next 12 months', invoicesTab: 'Invoices & payments' },
-  'zh-CN': { lock: '锁屏', report: '报表', aging: '应收账龄', forecast: '预测：未来 12 个月', invoicesTab: '账单与收款' },
+  'zh-CN': { lock: '锁屏', report: '报表', aging: '欠款账龄（应收账龄）', forecast: '预测：未来 12 个月', invoicesTab: '账单与收款' },
 } as const;
 
 interface Stop {

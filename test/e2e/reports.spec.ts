@@ -6,13 +6,13 @@ import { expect, screenshot, test, type AppFixture } from './harness';
 
 const KINDS = ['mrr', 'members', 'churn', 'arpu', 'revenue', 'cashflow', 'aging', 'byPlan', 'byMethod', 'attendance', 'forecast'] as const;
 const NAMES: Record<(typeof KINDS)[number], { en: string; zh: string }> = {
-  mrr: { en: 'MRR and its movements', zh: '月经常性收入（MRR）及变动' },
+  mrr: { en: 'Monthly membership income (MRR) and its changes', zh: '每月会费收入（MRR）及变动' },
   members: { en: 'Active members', zh: '活跃会员' },
-  churn: { en: 'Churn and retention', zh: '流失与留存' },
-  arpu: { en: 'ARPU and lifetime value', zh: '客单价与生命周期价值' },
-  revenue: { en: 'Revenue: invoiced, recognised, collected', zh: '收入：开票、确认、实收' },
-  cashflow: { en: 'Cash flow', zh: '现金流' },
-  aging: { en: 'Money owed (AR aging)', zh: '应收账龄' },
+  churn: { en: 'Members leaving (churn) and income kept (retention)', zh: '会员离开（流失）与收入留住（留存）' },
+  arpu: { en: 'Average per member (ARPU) and lifetime value', zh: '每位会员月均（客单价）与生命周期价值' },
+  revenue: { en: 'Revenue: billed, earned, paid in advance, received', zh: '收入：开账单、已服务、已收未耗、到账' },
+  cashflow: { en: 'Money in and out (cash flow)', zh: '钱进钱出（现金流）' },
+  aging: { en: 'Money owed (AR aging)', zh: '欠款账龄（应收账龄）' },
   byPlan: { en: 'Revenue by plan', zh: '按套餐收入' },
   byMethod: { en: 'Money in by payment method', zh: '按收款方式收款' },
   attendance: { en: 'Attendance', zh: '到店统计' },
@@ -74,7 +74,7 @@ test('the dashboard of a new business: no arrow for a change of zero and no char
   await expect(page.getByTestId('mrr-change')).toHaveText('No change this month');
   await expect(page.getByTestId('mrr-change')).not.toHaveClass(/kpi__up|kpi__down/);
   await expect(page.getByText('No data yet: the trend appears after the first sales.')).toBeVisible();
-  await expect(page.getByRole('img', { name: 'MRR, last 6 months' })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: 'Monthly membership income (MRR), last 6 months' })).toHaveCount(0);
   await screenshot(page, 'dashboard-new-en');
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByTestId('mrr-change')).toHaveText('本月无变化');

@@ -63,6 +63,7 @@ const SETTING_SENT: Record<keyof Settings, boolean> = {
   lateFeeAfterDays: true,
   freezeDefaultDays: true,
   freezeDefaultMode: true,
+  openingHours: true,
   autoLockMinutes: true,
   catchUpMaxDays: true,
   catchUpMaxInvoices: true,

@@ -60,6 +60,7 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     lateFeeAfterDays: 7,
     freezeDefaultDays: 30,
     freezeDefaultMode: 'extend',
+    openingHours: { opens: '06:00', closes: '22:00' },
     autoLockMinutes: 10,
     catchUpMaxDays: 35,
     catchUpMaxInvoices: 500,

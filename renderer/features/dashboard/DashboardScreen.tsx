@@ -9,6 +9,8 @@ import { DataTable, type Columns } from '../../components/DataTable';
 import { Card, Page } from '../../components/Page';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { invoke } from '../../lib/api';
+import { AXIS } from '../reports/Chart';
+import { changeArrow, changeDirection, hasData, SERIES } from '../reports/chartKit';
 import { useReportFormat } from '../reports/format';
 import { GettingStarted } from '../setup/GettingStarted';
 
@@ -62,8 +64,8 @@ export function DashboardScreen() {
   if (!d.data) return <Page title={t('dashboard.title')}>{t('common.loading')}</Page>;
   const x = d.data;
   // A change of zero is neither good nor bad news: no arrow, no colour.
-  const direction = x.mrrChange > 0 ? 'up' : x.mrrChange < 0 ? 'down' : 'flat';
-  const hasHistory = !!trend.data && trend.data.rows.some((r) => r.endMrr !== 0 || r.startMrr !== 0);
+  const direction = changeDirection(x.mrrChange);
+  const hasHistory = !!trend.data && hasData(trend.data.rows, ['startMrr', 'endMrr']);
   return (
     <Page
       title={t('dashboard.title')}
@@ -77,20 +79,20 @@ export function DashboardScreen() {
       <GettingStarted />
       <div className="kpis">
         <Card className="kpi kpi--wide">
-          <div className="kpi__label">{t('dashboard.mrr')}</div>
+          <div className="kpi__label">{t('reports.terms.mrr')}</div>
           <div className="kpi__value">{f.money(x.mrr)}</div>
           <div className={`kpi__sub${direction === 'flat' ? '' : ` kpi__${direction}`}`} data-testid="mrr-change">
-            {direction === 'flat' ? t('dashboard.mrrNoChange') : `${direction === 'up' ? '▲' : '▼'} ${t('dashboard.mrrChange', { change: f.money(x.mrrChange) })}`}
+            {direction === 'flat' ? t('dashboard.mrrNoChange') : `${changeArrow(x.mrrChange)} ${t('dashboard.mrrChange', { change: f.money(x.mrrChange) })}`}
           </div>
           {trend.data && !hasHistory ? <p className="kpi__sub muted">{t('dashboard.noDataYet')}</p> : null}
           {trend.data && hasHistory ? (
             <div className="kpi__chart" role="img" aria-label={t('dashboard.mrrTrend')}>
               <ResponsiveContainer width="100%" height={84}>
                 <AreaChart data={trend.data.rows} margin={{ top: 4, right: 4, left: 4, bottom: 0 }}>
-                  <XAxis dataKey="month" tickFormatter={f.monthShort} tick={{ fontSize: 10, fill: '#667085' }} axisLine={false} tickLine={false} interval={0} height={16} padding={{ left: 16, right: 16 }} />
+                  <XAxis dataKey="month" tickFormatter={f.monthShort} tick={{ ...AXIS, fontSize: 11 }} axisLine={false} tickLine={false} interval={0} height={18} padding={{ left: 18, right: 18 }} />
                   <YAxis hide domain={['dataMin', 'dataMax']} />
                   <Tooltip labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-                  <Area isAnimationActive={false} dataKey="endMrr" name={t('dashboard.mrr')} stroke="#1f6feb" fill="#d1e9ff" strokeWidth={2} type="linear" />
+                  <Area isAnimationActive={false} dataKey="endMrr" name={t('reports.terms.mrr')} stroke={SERIES.mrr} fill="#d1e9ff" strokeWidth={2} dot={{ r: 2 }} type="linear" />
                 </AreaChart>
               </ResponsiveContainer>
             </div>

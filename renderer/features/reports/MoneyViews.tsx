@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AgingPayerRow, BreakdownReport, CashFlowRow, RevenueRow } from '../../../electron/contract';
 import { invoke } from '../../lib/api';
-import { AXIS, ChartBox, TOOLTIP_STYLE } from './Chart';
-import { COLORS, PALETTE, useReportFormat } from './format';
-import { ReportTable, type ReportColumn } from './ReportTable';
+import { AXIS, ChartBox, GRID_PROPS, LEGEND_PROPS, MARGIN, moneyAxis, monthAxis, monthTooltip, NoData, SkippedMonths, TOOLTIP_STYLE } from './Chart';
+import { AGING_COLORS, fromFirstFigure, hasData, METHOD_COLORS, PALETTE, SERIES, ZERO_LINE } from './chartKit';
+import { useReportFormat } from './format';
+import { MONTH_WIDTH, ReportTable, type ReportColumn } from './ReportTable';
 import type { Range } from './range';
 
 export function RevenueView({ range }: { range: Range }) {
@@ -16,10 +17,12 @@ export function RevenueView({ range }: { range: Range }) {
   const q = useQuery({ queryKey: ['reports', 'revenue', range.from, range.to], queryFn: () => invoke('reports.revenue', range) });
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
+  if (!hasData(r.rows, ['invoiced', 'recognised', 'deferredEnd', 'collected', 'refunded'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['invoiced', 'recognised', 'deferredEnd', 'collected', 'refunded']);
   type Row = RevenueRow & { total?: boolean };
   const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, total: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), width: '104px', cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'invoiced', header: t('reports.col.invoiced'), num: true, cell: (x) => f.money(x.invoiced) },
     { id: 'recognised', header: t('reports.col.recognised'), num: true, cell: (x) => <strong>{f.money(x.recognised)}</strong> },
     { id: 'bonus', header: t('reports.col.bonusUsed'), num: true, cell: (x) => f.money(x.bonusUsed ? -x.bonusUsed : 0) },
@@ -32,19 +35,20 @@ export function RevenueView({ range }: { range: Range }) {
     <>
       <p className="report__summary">{t('reports.summary.deferred', { amount: f.money(r.totals.deferredEnd) })}</p>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.revenue') })}>
-        <ComposedChart data={r.rows} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid stroke="#eaecf0" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
-          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend itemSorter={null} />
-          <Bar isAnimationActive={false} dataKey="invoiced" name={t('reports.col.invoiced')} fill={COLORS.soft} />
-          <Bar isAnimationActive={false} dataKey="recognised" name={t('reports.col.recognised')} fill={COLORS.primary} />
-          <Line isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stroke={COLORS.new} strokeWidth={2} type="linear" />
-          <Line isAnimationActive={false} dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={COLORS.muted} strokeWidth={2} strokeDasharray="5 3" type="linear" />
+        <ComposedChart data={rows} margin={MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...monthAxis(f)} />
+          <YAxis {...moneyAxis(f)} />
+          <Tooltip {...monthTooltip(f, f.money)} />
+          <Legend {...LEGEND_PROPS} />
+          <Bar isAnimationActive={false} dataKey="invoiced" name={t('reports.col.invoiced')} fill={SERIES.invoiced} />
+          <Bar isAnimationActive={false} dataKey="recognised" name={t('reports.col.recognised')} fill={SERIES.recognised} />
+          <Line isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stroke={SERIES.collected} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
+          <Line isAnimationActive={false} dataKey="deferredEnd" name={t('reports.col.deferredEnd')} stroke={SERIES.deferred} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.revenue') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }
@@ -55,11 +59,13 @@ export function CashflowView({ range }: { range: Range }) {
   const q = useQuery({ queryKey: ['reports', 'cashflow', range.from, range.to], queryFn: () => invoke('reports.cashflow', range) });
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
+  if (!hasData(r.rows, ['collected', 'refunded', 'expenses'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['collected', 'refunded', 'expenses']);
   type Row = CashFlowRow & { total?: boolean };
-  const chart = r.rows.map((x) => ({ ...x, refundedNeg: -x.refunded, expensesNeg: -x.expenses }));
-  const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, running: r.rows[r.rows.length - 1]?.running ?? 0, total: true } as Row;
+  const chart = rows.map((x) => ({ ...x, refundedNeg: -x.refunded, expensesNeg: -x.expenses }));
+  const total = { ...r.totals, month: t('reports.total'), start: r.from, end: r.to, running: rows[rows.length - 1]?.running ?? 0, total: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.total ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.total ? x.month : f.month(x.month)) },
     { id: 'collected', header: t('reports.col.collected'), num: true, cell: (x) => f.money(x.collected) },
     { id: 'refunded', header: t('reports.col.refunded'), num: true, cell: (x) => f.money(x.refunded ? -x.refunded : 0) },
     { id: 'expenses', header: t('reports.col.expenses'), num: true, cell: (x) => f.money(x.expenses ? -x.expenses : 0) },
@@ -70,20 +76,21 @@ export function CashflowView({ range }: { range: Range }) {
   return (
     <>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.cashflow') })}>
-        <ComposedChart data={chart} stackOffset="sign" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid stroke="#eaecf0" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
-          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend itemSorter={null} />
-          <ReferenceLine y={0} stroke="#98a2b3" />
-          <Bar isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stackId="c" fill={COLORS.new} />
-          <Bar isAnimationActive={false} dataKey="refundedNeg" name={t('reports.col.refunded')} stackId="c" fill={COLORS.refund} />
-          <Bar isAnimationActive={false} dataKey="expensesNeg" name={t('reports.col.expenses')} stackId="c" fill={COLORS.expense} />
-          <Line isAnimationActive={false} dataKey="running" name={t('reports.col.running')} stroke={COLORS.line} strokeWidth={2} type="linear" />
+        <ComposedChart data={chart} stackOffset="sign" margin={MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...monthAxis(f)} />
+          <YAxis {...moneyAxis(f)} />
+          <Tooltip {...monthTooltip(f, f.money)} />
+          <Legend {...LEGEND_PROPS} />
+          <ReferenceLine y={0} stroke={ZERO_LINE} />
+          <Bar isAnimationActive={false} dataKey="collected" name={t('reports.col.collected')} stackId="c" fill={SERIES.collected} />
+          <Bar isAnimationActive={false} dataKey="refundedNeg" name={t('reports.col.refunded')} stackId="c" fill={SERIES.refunds} />
+          <Bar isAnimationActive={false} dataKey="expensesNeg" name={t('reports.col.expenses')} stackId="c" fill={SERIES.expenses} />
+          <Line isAnimationActive={false} dataKey="running" name={t('reports.col.running')} stroke={SERIES.running} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />
         </ComposedChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={r.rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t('reports.kinds.cashflow') })} rows={rows as Row[]} total={total} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
       {r.expensesByCategory.length ? (
         <div className="report__categories">
           <h3>{t('reports.expensesByCategory')}</h3>
@@ -102,7 +109,6 @@ export function CashflowView({ range }: { range: Range }) {
 }
 
 const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'] as const;
-const BUCKET_COLORS = ['#84caff', '#fdb022', '#f79009', '#f04438', '#b42318'];
 
 export function AgingView() {
   const { t } = useTranslation();
@@ -110,9 +116,10 @@ export function AgingView() {
   const q = useQuery({ queryKey: ['reports', 'aging'], queryFn: () => invoke('reports.aging', {}) });
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
+  if (!r.rows.length) return <NoData hint={t('reports.noDataOwed')} />;
   type Row = AgingPayerRow;
   const totalRow = { ...r.totals, payerId: 0, payerName: t('reports.total'), phone: '', invoices: r.rows.reduce((s, x) => s + x.invoices, 0), oldestDueDate: '', total: r.totals.total } as AgingPayerRow;
-  const chart = BUCKETS.map((b, i) => ({ bucket: t(`reports.col.${b}`), amount: r.totals[b], fill: BUCKET_COLORS[i] }));
+  const chart = BUCKETS.map((b, i) => ({ bucket: t(`reports.col.${b}`), amount: r.totals[b], fill: AGING_COLORS[i] }));
   const columns: ReportColumn<Row>[] = [
     { id: 'payer', header: t('reports.col.payer'), width: '14%', cell: (x) => (x.payerId ? <span className="cell-strong">{x.payerName}</span> : x.payerName) },
     { id: 'phone', header: t('reports.col.phone'), width: '120px', cell: (x) => x.phone },
@@ -128,10 +135,10 @@ export function AgingView() {
         {t('reports.range.asOf', { date: f.date(r.asOf) })} · {t('reports.summary.owed', { amount: f.money(r.totals.total) })}
       </p>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.aging') })} height={240}>
-        <BarChart data={chart} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid stroke="#eaecf0" vertical={false} />
-          <XAxis dataKey="bucket" tick={AXIS} />
-          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
+        <BarChart data={chart} margin={MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis dataKey="bucket" tick={AXIS} interval={0} />
+          <YAxis {...moneyAxis(f)} />
           <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => f.money(Number(v))} />
           <Bar isAnimationActive={false} dataKey="amount" name={t('reports.total')}>
             {chart.map((c) => (
@@ -144,9 +151,6 @@ export function AgingView() {
     </>
   );
 }
-
-/** Payment methods in the colours people know them by (WeChat green, Alipay blue…). */
-const METHOD_COLORS: Record<string, string> = { wechat: '#07c160', alipay: '#1677ff', cash: '#f79009', card: '#7a5af8', bank_transfer: '#475467', other: '#98a2b3' };
 
 /** A breakdown key's label: a plan's or custom method's own name, else translated. */
 export function keyLabel(t: TFunction, by: BreakdownReport['by'], key: string, name: string): string {
@@ -161,11 +165,13 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
   const r = q.data;
   const kind = by === 'plan' ? 'byPlan' : 'byMethod';
+  if (!hasData(r.rows, ['total'])) return <NoData />;
+  const rows = fromFirstFigure(r.rows, ['total']);
   type Row = BreakdownReport['rows'][number] & { isTotal?: boolean };
-  const chart = r.rows.map((x) => ({ month: x.month, ...x.values }));
+  const chart = rows.map((x) => ({ month: x.month, ...x.values }));
   const totalRow = { month: t('reports.total'), start: r.from, end: r.to, values: r.totals.values, total: r.totals.total, isTotal: true } as Row;
   const columns: ReportColumn<Row>[] = [
-    { id: 'month', header: t('reports.col.month'), cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
+    { id: 'month', header: t('reports.col.month'), width: MONTH_WIDTH, cell: (x) => (x.isTotal ? x.month : f.month(x.month)) },
     ...r.keys.map((k): ReportColumn<Row> => ({ id: k.key, header: keyLabel(t, by, k.key, k.name), num: true, cell: (x) => f.money(x.values[k.key] ?? 0) })),
     // The sum is the widest figure of a row: room for it in bold, in either language.
     { id: 'total', header: t('reports.total'), num: true, width: '120px', cell: (x) => <strong>{f.money(x.total)}</strong> },
@@ -173,18 +179,19 @@ export function BreakdownView({ range, by }: { range: Range; by: 'plan' | 'metho
   return (
     <>
       <ChartBox label={t('reports.chartLabel', { name: t(`reports.kinds.${kind}`) })}>
-        <BarChart data={chart} stackOffset="sign" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid stroke="#eaecf0" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={f.monthShort} tick={AXIS} />
-          <YAxis tickFormatter={f.moneyShort} tick={AXIS} width={72} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(m) => f.month(String(m))} formatter={(v) => f.money(Number(v))} />
-          <Legend itemSorter={null} />
+        <BarChart data={chart} stackOffset="sign" margin={MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...monthAxis(f)} />
+          <YAxis {...moneyAxis(f)} />
+          <Tooltip {...monthTooltip(f, f.money)} />
+          <Legend {...LEGEND_PROPS} />
           {r.keys.map((k, i) => (
             <Bar isAnimationActive={false} key={k.key} dataKey={k.key} name={keyLabel(t, by, k.key, k.name)} stackId="k" fill={(by === 'method' && METHOD_COLORS[k.key]) || PALETTE[i % PALETTE.length]} />
           ))}
         </BarChart>
       </ChartBox>
-      <ReportTable label={t('reports.tableLabel', { name: t(`reports.kinds.${kind}`) })} rows={r.rows as Row[]} total={totalRow} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
+      <SkippedMonths all={r.rows} shown={rows} f={f} />
+      <ReportTable label={t('reports.tableLabel', { name: t(`reports.kinds.${kind}`) })} rows={rows as Row[]} total={totalRow} columns={columns} rowId={(x) => x.month} empty={t('reports.noData')} />
     </>
   );
 }

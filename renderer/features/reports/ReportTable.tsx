@@ -1,6 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { DataTable, type Columns } from '../../components/DataTable';
 
+/** The month column of a monthly table: room for "Sep 2026" / "2026年9月" beside many money columns. */
+export const MONTH_WIDTH = '96px';
+
 export interface ReportColumn<T> {
   id: string;
   header: string;
@@ -21,7 +24,7 @@ export function ReportTable<T>(props: { label: string; rows: T[]; columns: Repor
     () =>
       spec.map((c) => ({
         id: c.id,
-        header: c.header,
+        header: () => <TermHeader text={c.header} />,
         enableSorting: false,
         meta: { align: c.num ? 'right' : 'left', ...(c.width ? { width: c.width } : {}) },
         cell: ({ row }) => c.cell(row.original),
@@ -38,5 +41,20 @@ export function ReportTable<T>(props: { label: string; rows: T[]; columns: Repor
       maxHeight={520}
       rowClassName={(row) => (row === total ? 'row--total report__total' : undefined)}
     />
+  );
+}
+
+/**
+ * A Chinese column name with its term in brackets ("已收未耗（递延收入）"): the bracket stays whole rather than
+ * breaking between two characters (English already breaks between words).
+ */
+function TermHeader({ text }: { text: string }) {
+  const m = /^(.+?)(（[^（]+）)$/.exec(text);
+  if (!m) return <>{text}</>;
+  return (
+    <>
+      {m[1]}
+      <span className="term-header__term">{m[2]}</span>
+    </>
   );
 }

@@ -117,7 +117,11 @@ function Reports({ today }: { today: string }) {
       </div>
       <Card className="report">
         <h2 className="card__title">{t(`reports.kinds.${kind}`)}</h2>
-        <p className="card__lead muted report__about">{t(`reports.about.${kind}`)}</p>
+        <p className="report__meaning" data-testid="report-meaning">{t(`reports.meaning.${kind}`)}</p>
+        <details className="report__about">
+          <summary>{t('reports.howCounted')}</summary>
+          <p className="muted">{t(`reports.about.${kind}`)}</p>
+        </details>
         <ReportView kind={kind} range={range} />
       </Card>
       <RecordsExport range={range} locale={locale} />

@@ -97,7 +97,7 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
     if (Object.keys(local).length) return;
     // Send only what the owner changed here, so a language switched in the header meanwhile is kept.
     const patch = Object.fromEntries(
-      Object.entries(next).filter(([k, v]) => initial[k as keyof Settings] !== v),
+      Object.entries(next).filter(([k, v]) => JSON.stringify(initial[k as keyof Settings]) !== JSON.stringify(v)),
     ) as Partial<typeof next>;
     save.mutate(patch);
   }
@@ -169,6 +169,14 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
                   ))}
                 </select>
               )}
+            </Field>
+          </div>
+          <div className="row">
+            <Field label={t('settings.opens')} error={err('openingHours.opens')} hint={t('settings.openingHoursHint')}>
+              {(id, d) => <input id={id} aria-describedby={d} type="time" className="input--short" value={draft.openingHours.opens} onChange={(e) => set('openingHours', { ...draft.openingHours, opens: e.target.value })} />}
+            </Field>
+            <Field label={t('settings.closes')} error={err('openingHours.closes')}>
+              {(id, d) => <input id={id} aria-describedby={d} type="time" className="input--short" value={draft.openingHours.closes === '24:00' ? '00:00' : draft.openingHours.closes} onChange={(e) => set('openingHours', { ...draft.openingHours, closes: e.target.value === '00:00' ? '24:00' : e.target.value })} />}
             </Field>
           </div>
         </Card>

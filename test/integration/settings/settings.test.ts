@@ -51,7 +51,7 @@ const OLD_FILE = {
 };
 
 /** Rules added after the move into the database: an old file has none, so they start at their defaults. */
-const LATER_RULES = { freezeDefaultDays: 30, freezeDefaultMode: 'extend' };
+const LATER_RULES = { freezeDefaultDays: 30, freezeDefaultMode: 'extend', openingHours: { opens: '06:00', closes: '22:00' } };
 
 /** A data folder as the previous version left it: a schema-9 database and the old settings file. */
 function oldInstall(): string {
@@ -126,6 +126,30 @@ describe('business settings in the database', () => {
     expect(databaseHash(th.host.db)).toBe(hash);
     expect(fs.readFileSync(fileOf(th.dataDir), 'utf8')).toBe(fileBefore);
     expect((await th.host.invoke('settings.get', {})).address).toBe('');
+  });
+
+  it('keeps opening hours (06:00–22:00 by default) and refuses a bad time or a close before the opening, changing nothing', async () => {
+    th = await makeHost({ setup: true });
+    expect((await th.host.invoke('settings.get', {})).openingHours).toEqual({ opens: '06:00', closes: '22:00' });
+    const hash = databaseHash(th.host.db);
+    const bad: [unknown, string, string][] = [
+      [{ opens: '6:00', closes: '22:00' }, 'openingHours.opens', 'invalid_time'],
+      [{ opens: '06:00', closes: '25:00' }, 'openingHours.closes', 'invalid_time'],
+      [{ opens: '24:00', closes: '24:00' }, 'openingHours.opens', 'invalid_time'],
+      [{ opens: '09:00', closes: '09:00' }, 'openingHours.closes', 'closes_before_opens'],
+      [{ opens: '22:00', closes: '06:00' }, 'openingHours.closes', 'closes_before_opens'],
+      [{ opens: '06:00' }, 'openingHours.closes', 'invalid_time'],
+      [{ opens: '06:00', closes: '22:00', lunch: '12:00' }, 'openingHours', 'Unrecognized key: "lunch"'],
+    ];
+    for (const [openingHours, path, message] of bad) {
+      const err = await failure(th.host.invoke('settings.update', { openingHours } as never));
+      expect(err.code, JSON.stringify(openingHours)).toBe('VALIDATION');
+      expect((err.details as { issues: { path: string; message: string }[] }).issues[0], JSON.stringify(openingHours)).toMatchObject({ path, message });
+    }
+    expect(databaseHash(th.host.db)).toBe(hash);
+    const after = await th.host.invoke('settings.update', { openingHours: { opens: '07:30', closes: '24:00' } });
+    expect(after.openingHours).toEqual({ opens: '07:30', closes: '24:00' });
+    expect(tableOf(th.host.db)['openingHours']).toEqual({ opens: '07:30', closes: '24:00' });
   });
 
   it('pins a new data file’s defaults in the table without an audit entry, the time zone included', async () => {
