@@ -6,6 +6,7 @@ import type { MemberRow } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
 import { Banner } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
+import { useScrollRegion } from '../../components/useScrollRegion';
 import { invoke } from '../../lib/api';
 import { BadgeList } from './Badges';
 import { PAGE, useMemberRows, type Sort } from './useMemberRows';
@@ -69,6 +70,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   const [sort, setSort] = useState<Sort>('name');
   const [active, setActive] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const region = useScrollRegion(scrollRef, t('members.listLabel'));
   const inputRef = useRef<HTMLInputElement>(null);
   // The pages in view, not the rows: the list re-renders for data once per page scrolled, not per frame.
   const [pages, setPages] = useState({ first: 0, last: 0 });
@@ -195,7 +197,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           <span>{t('members.col.payer')}</span>
           <span>{t('members.col.status')}</span>
         </div>
-        <div ref={scrollRef} className="mlist__scroll">
+        <div ref={scrollRef} className="mlist__scroll" {...region}>
           {data.total === 0 && !data.loading ? (
             <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : t('members.empty')}</div>
           ) : (
