@@ -141,6 +141,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   }
 
   const activeId = active !== null ? `member-row-${active}` : undefined;
+  const listed = !(data.total === 0 && !data.loading);
   return (
     <div className="mlist-wrap">
       <div className="toolbar mlist-toolbar">
@@ -153,8 +154,9 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
             className="searchbox__input"
             type="search"
             role="combobox"
-            aria-expanded="true"
-            aria-controls="member-list"
+            // The list it drives exists only while there are rows (an empty list shows a sentence instead).
+            aria-expanded={listed}
+            aria-controls={listed ? 'member-list' : undefined}
             aria-activedescendant={activeId}
             aria-label={t('members.search.label')}
             placeholder={t('members.search.placeholder')}
@@ -198,7 +200,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           <span>{t('members.col.status')}</span>
         </div>
         <div ref={scrollRef} className="mlist__scroll" {...region}>
-          {data.total === 0 && !data.loading ? (
+          {!listed ? (
             <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : t('members.empty')}</div>
           ) : (
             <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
