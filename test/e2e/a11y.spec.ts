@@ -2,8 +2,9 @@
  * Accessibility: axe-core (WCAG 2.0/2.1, levels A and AA) on every screen, in English and 中文, signed in
  * as the owner so every screen is there. Every route of the navigation (renderer/app/routes.tsx) and its
  * tabs, every report, a member's page and its tabs, the import (before and after a file), the empty
- * member list, the first-start set-up, the sign-in and lock screens, and the main dialogs (new member,
- * checkout, take payment, refund, pause, cancel membership, new plan). Any violation of impact
+ * member list, a check-in result, the first-start set-up, the sign-in and lock screens, and the dialogs
+ * (new and edit member, checkout, take payment, refund, pause, cancel membership, change plan, sell a
+ * membership or a pack, invoice detail, new plan, new expense, add staff). Any violation of impact
  * "critical" or "serious" fails the test, listed as rule id, where, the element and axe's summary.
  *
  * The words the test clicks come from the app's own string tables, so a reworded button does not
@@ -155,6 +156,22 @@ for (const locale of LOCALES) {
       await found.check('cancel membership dialog');
       await close();
 
+      // Change the plan, sell a membership or a pack, edit the member.
+      await page.getByRole('button', { name: `${tr(locale, 'members.actions.change')} ${m.plan}` }).click();
+      await expect(dialog).toBeVisible();
+      await found.check('change plan dialog');
+      await close();
+      for (const key of ['members.actions.sellPlan', 'members.actions.sellPack']) {
+        await page.getByRole('button', { name: `+ ${tr(locale, key)}` }).click();
+        await expect(dialog).toBeVisible();
+        await found.check(`${key} dialog`);
+        await close();
+      }
+      await page.getByRole('button', { name: tr(locale, 'common.edit'), exact: true }).click();
+      await expect(dialog).toBeVisible();
+      await found.check('edit member dialog');
+      await close();
+
       // Checkout (sale) and take payment.
       await page.getByRole('button', { name: tr(locale, 'sales.open'), exact: true }).click();
       await expect(dialog).toBeVisible();
@@ -177,6 +194,26 @@ for (const locale of LOCALES) {
       await page.getByRole('table').first().getByRole('row').nth(1).click();
       await expect(dialog).toBeVisible();
       await found.check('invoice detail dialog');
+      await close();
+
+      // A check-in and its result.
+      await visit(app, locale, '/checkin');
+      const box = page.getByRole('textbox', { name: tr(locale, 'checkin.boxLabel') });
+      await box.fill(m.name);
+      await box.press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: m.name }).first()).toBeVisible();
+      await found.check('check-in result');
+
+      // The back office's own dialogs: a new expense, a new staff member.
+      await visit(app, locale, '/expenses');
+      await page.locator('button[data-channel="expenses.create"]').click();
+      await expect(dialog).toBeVisible();
+      await found.check('new expense dialog');
+      await close();
+      await visit(app, locale, '/staff');
+      await page.locator('button[data-channel="staff.create"]').click();
+      await expect(dialog).toBeVisible();
+      await found.check('add staff dialog');
       await close();
 
       // The import, before and after a file is chosen.
