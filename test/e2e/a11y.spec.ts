@@ -4,7 +4,7 @@
  * tabs, every report, a member's page and its tabs, the import (before and after a file), the empty
  * member list, a check-in result, the first-start set-up, the sign-in and lock screens, and the dialogs
  * (new and edit member, checkout, take payment, refund, pause, cancel membership, change plan, sell a
- * membership or a pack, invoice detail, new plan, new expense, add staff). Any violation of impact
+ * membership or a pack, invoice detail, void, credit note, new plan, new expense, add staff). Any violation of impact
  * "critical" or "serious" fails the test, listed as rule id, where, the element and axe's summary.
  *
  * The words the test clicks come from the app's own string tables, so a reworded button does not
@@ -163,7 +163,7 @@ for (const locale of LOCALES) {
       await found.check('change plan dialog');
       await close();
       for (const key of ['members.actions.sellPlan', 'members.actions.sellPack']) {
-        await page.getByRole('button', { name: `+ ${tr(locale, key)}` }).click();
+        await page.getByRole('button', { name: tr(locale, key) }).first().click();
         await expect(dialog).toBeVisible();
         await found.check(`${key} dialog`);
         await close();
@@ -196,6 +196,15 @@ for (const locale of LOCALES) {
       await expect(dialog).toBeVisible();
       await found.check('invoice detail dialog');
       await close();
+      // Its void and credit-note dialogs.
+      for (const channel of ['invoices.void', 'creditNotes.create']) {
+        await page.getByRole('table').first().getByRole('row').nth(1).click();
+        const title = await dialog.getAttribute('aria-labelledby');
+        await dialog.locator(`button[data-channel="${channel}"]`).click();
+        await expect(dialog.last()).not.toHaveAttribute('aria-labelledby', title!);
+        await found.check(`${channel} dialog`);
+        while ((await dialog.count()) > 0) await page.keyboard.press('Escape');
+      }
 
       // A check-in and its result.
       await visit(app, locale, '/checkin');
@@ -244,7 +253,7 @@ for (const locale of LOCALES) {
       await waitLoaded(page, locale);
       await expect(page.getByText(tr(locale, 'members.empty'))).toBeVisible();
       await found.check('empty member list');
-      await page.getByRole('button', { name: `+ ${tr(locale, 'members.newMember')}` }).click();
+      await page.getByRole('button', { name: tr(locale, 'members.newMember') }).first().click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await found.check('new member dialog');
       await page.keyboard.press('Escape');
