@@ -10,6 +10,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScrollRegion } from './useScrollRegion';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -92,6 +93,8 @@ export function DataTable<T>(props: {
   const clickable = Boolean(props.onRowClick);
   const current = Math.min(active, Math.max(rows.length - 1, 0));
   const fitted = useFittedWidths(scrollRef);
+  // A table taller or wider than its box scrolls from the keyboard too (a focusable region named like the table).
+  const region = useScrollRegion(scrollRef, props.label);
 
   // After keyboard navigation, focus the new row once it is rendered.
   useEffect(() => {
@@ -140,7 +143,7 @@ export function DataTable<T>(props: {
   }
 
   return (
-    <div className="datatable" ref={scrollRef} style={{ maxHeight: props.maxHeight ?? 560 }}>
+    <div className="datatable" ref={scrollRef} style={{ maxHeight: props.maxHeight ?? 560 }} {...region}>
       <table className="table datatable__table" aria-label={props.label} aria-rowcount={rows.length + 1}>
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => {

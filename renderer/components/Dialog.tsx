@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useScrollRegion } from './useScrollRegion';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -40,6 +41,9 @@ export function Dialog(props: {
   const ref = useRef<HTMLDivElement>(null);
   const { onClose, busy } = props;
   const layer = useContext(DialogLayer);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // A long body scrolls; when it holds only text (a receipt, an invoice) Tab must still reach it to scroll.
+  const bodyRegion = useScrollRegion(bodyRef, props.title);
 
   // Focus in on open, back out on close.
   useEffect(() => {
@@ -103,7 +107,9 @@ export function Dialog(props: {
           ×
         </button>
       </header>
-      <div className="dialog__body">{props.children}</div>
+      <div ref={bodyRef} className="dialog__body" {...bodyRegion}>
+        {props.children}
+      </div>
       {footer ? <footer className="dialog__actions">{footer}</footer> : null}
     </>
   );

@@ -6,6 +6,7 @@ import type { MemberRow } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
 import { Banner } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
+import { useScrollRegion } from '../../components/useScrollRegion';
 import { invoke } from '../../lib/api';
 import { BadgeList } from './Badges';
 import { useQuery } from '@tanstack/react-query';
@@ -74,6 +75,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   const [sort, setSort] = useState<Sort>('name');
   const [active, setActive] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const region = useScrollRegion(scrollRef, t('members.listLabel'));
   const inputRef = useRef<HTMLInputElement>(null);
   // The pages in view, not the rows: the list re-renders for data once per page scrolled, not per frame.
   const [pages, setPages] = useState({ first: 0, last: 0 });
@@ -152,6 +154,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   }
 
   const activeId = active !== null ? `member-row-${active}` : undefined;
+  const listed = !(data.total === 0 && !data.loading);
   return (
     <div className="mlist-wrap">
       <div className="toolbar mlist-toolbar">
@@ -164,8 +167,9 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
             className="searchbox__input"
             type="search"
             role="combobox"
-            aria-expanded="true"
-            aria-controls="member-list"
+            // The list it drives exists only while there are rows (an empty list shows a sentence instead).
+            aria-expanded={listed}
+            aria-controls={listed ? 'member-list' : undefined}
             aria-activedescendant={activeId}
             aria-label={t('members.search.label')}
             placeholder={t('members.search.placeholder')}
@@ -244,8 +248,8 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           <span>{t('members.col.status')}</span>
           <span>{t('members.dueCol')}</span>
         </div>
-        <div ref={scrollRef} className="mlist__scroll">
-          {data.total === 0 && !data.loading ? (
+        <div ref={scrollRef} className="mlist__scroll" {...region}>
+          {!listed ? (
             <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : filtered ? t('members.listFilter.none') : t('members.empty')}</div>
           ) : (
             <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
