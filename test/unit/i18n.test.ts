@@ -69,12 +69,14 @@ const ZH_LATIN = new Set([
   'BOM', // formats
   'Esc',
   'Ctrl',
+  'Alt',
   'MB',
   'KB', // keys and units
   'YYYY',
   'YY',
   'MM',
   'DD',
+  'rrggbb',
   'INV',
   'zs',
   'zhangsan', // format patterns and typed examples

@@ -116,8 +116,10 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const p = openPause(db, sub.id);
     // Only a credit-mode pause gave the days after its start back; an extend-mode one keeps them.
     const pauseStart = sub.status !== 'paused' && p && p.mode === 'credit' && p.start_date > from ? p.start_date : null;
-    if (sub.next_bill_date === null || (pauseStart !== null && pauseStart < sub.next_bill_date)) return pauseStart;
-    return sub.next_bill_date;
+    // Paid up to the next bill; with none (a cancellation or a term's last period), up to the end.
+    const paidUntil = sub.next_bill_date ?? sub.end_date;
+    if (paidUntil === null || (pauseStart !== null && pauseStart < paidUntil)) return pauseStart;
+    return paidUntil;
   }
 
   /** A credit note for what is left of the subscription's charges from `from` (all groups, or one add-on's). */
@@ -299,8 +301,11 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const mode = planOf(sub).pause_mode;
       repo.insertPause({ subscription_id: sub.id, start_date: from, end_date: until, mode, created_at: at() });
       staleWake(db, sub.id);
-      // Extend mode credits nothing: the paid days wait and the card's dates move on resume.
-      if (mode === 'credit' && sub.next_bill_date !== null && from < sub.next_bill_date) {
+      // Extend mode credits nothing: the paid days wait and the card's dates move on resume. Credit
+      // mode gives back the paid days from the pause on — up to the next bill, or up to the end when a
+      // cancellation or a term's last period left no next bill (the resume bills R → end again).
+      const paidUntil = sub.next_bill_date ?? sub.end_date;
+      if (mode === 'credit' && paidUntil !== null && from < paidUntil) {
         creditUnused(sub, from, undefined, { settlement: 'credit' }, t().reasonPause(from), audit);
         updateSub(db, sub.id, { next_bill_date: until }, at());
       }

@@ -33,6 +33,34 @@ describe('pause and resume', () => {
     expect(again.after).toEqual(again.before);
   });
 
+  it('a credit-mode pause after a dated cancel-now credits the paid days up to the end, so the resume stub is not paid twice', async () => {
+    b = await billing('2026-01-05');
+    const m = await b.member('Rae');
+    const plan = await b.plan({ name: 'Gym', price: 31000, freezeDaysPerYear: 366 });
+    const sub = await b.subscribe(m, plan);
+    b.th.clock.setDate('2026-01-10');
+    // Cancelled from Jan 20: Jan 20 – Feb 5 (16 of 31 days) back as credit; no next bill any more.
+    await b.th.host.invoke('subscriptions.cancel', { id: sub, mode: 'now', effectiveDate: '2026-01-20' });
+    b.th.clock.setDate('2026-01-12');
+    // Paused Jan 12 – Jan 15: the paid days Jan 12 – Jan 20 (8) come back too, not only up to a next bill.
+    const r = await b.th.host.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-12', resumeDate: '2026-01-15' });
+    expect(r.creditNotes.map((c) => c.total)).toEqual([8000]);
+    await b.dailyTo('2026-02-10');
+    expect((await b.invoices()).map((i) => [i.number, i.issued, i.total, i.lines])).toEqual([
+      ['INV-2026-00001', '2026-01-05', 31000, ['period 2026-01-05/2026-02-05 31000 = 31000 + 0 | Gym']],
+      ['INV-2026-00002', '2026-01-15', 5000, ['period 2026-01-15/2026-01-20 5000 = 5000 + 0 | Gym']],
+    ]);
+    expect(b.creditNotes().map((c) => [c.number, c.total, c.lines])).toEqual([
+      ['CN-2026-00001', 16000, ['2026-01-20/2026-02-05 16000 + 0 | Unused time – Gym']],
+      ['CN-2026-00002', 8000, ['2026-01-12/2026-01-20 8000 + 0 | Unused time – Gym']],
+    ]);
+    // Served Jan 5 – 11 and Jan 15 – 19: 12 days of 1000.
+    expect(31000 + 5000 - 16000 - 8000).toBe(12 * 1000);
+    expect((await b.th.host.invoke('subscriptions.get', { id: sub })).status).toBe('cancelled');
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
   it('a pause scheduled in a later period cuts that period at the pause and resumes with a stub', async () => {
     b = await billing('2026-01-05');
     const m = await b.member('Sam');
