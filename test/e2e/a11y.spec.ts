@@ -211,7 +211,8 @@ for (const locale of LOCALES) {
       const box = page.getByRole('textbox', { name: tr(locale, 'checkin.boxLabel') });
       await box.fill(m.name);
       await box.press('Enter');
-      await expect(page.getByRole('status').filter({ hasText: m.name }).first()).toBeVisible();
+      // Allowed (a status) or refused (an alert, e.g. overdue): either result is checked.
+      await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: m.name }).first()).toBeVisible();
       await found.check('check-in result');
 
       // The back office's own dialogs: a new expense, a new staff member.

@@ -12,7 +12,7 @@ const WORDS = {
     status: 'Running', discount: '20% off · first 3 periods', checkout: 'Checkout', plan: 'Plan', codeBox: 'Promotion code', apply: 'Apply code',
     unknown: 'No promotion has that code. Check the spelling.', applied: /Promotion: .* · 20% off · first 3 periods/, add: '+ Add to sale',
     cart: 'In this sale', preview: 'What the checkout will bill', discountLine: /Discount 20%.*60\.00/, pay: 'Take payment', payTitle: 'Take payment',
-    sold: 'Sold', results: 'Promotion results', promoName: 'Spring: first 3 months 20% off', money: 'CN¥',
+    sold: 'Sold', results: 'Promotion results', promoName: 'Spring: first 3 months 20% off', money: '¥',
   },
   zh: {
     tab: '促销活动', new: '+ 新建促销活动', dialog: '新建促销活动', name: '名称', code: '优惠码（可选）', first: '开始日期', last: '结束日期',

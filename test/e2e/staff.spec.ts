@@ -23,8 +23,9 @@ test('a desk clerk signs in with a PIN and finds manager and owner screens and c
 
   const nav = page.getByRole('navigation');
   await expect(nav).toContainText('Desk');
-  for (const visible of ['Plans', 'Invoices', 'Billing']) await expect(nav.getByRole('link', { name: visible })).toBeVisible();
-  for (const hidden of ['Staff', 'Audit log', 'Settings', 'Reports']) await expect(nav.getByRole('link', { name: hidden })).toHaveCount(0);
+  for (const visible of ['Plans', 'Invoices']) await expect(nav.getByRole('link', { name: visible })).toBeVisible();
+  // Billing runs by itself: running it by hand is a manager's, so the desk has no Billing item.
+  for (const hidden of ['Billing', 'Staff', 'Audit log', 'Settings', 'Reports']) await expect(nav.getByRole('link', { name: hidden })).toHaveCount(0);
   await screenshot(page, 'shell-desk-en');
   // Typing the address of a hidden screen leads back into the app, not to the screen.
   await page.goto(`${app.url}#/staff`);
