@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassSession } from '../../../electron/contract';
 import { addDays, startOfWeekMonday } from '../../../shared/dates';
@@ -34,21 +34,31 @@ export function ClassesScreen() {
   function move(step: number) {
     if (date) setPicked(addDays(date, step * (view === 'week' ? 7 : 1)));
   }
-  function onKeyDown(e: KeyboardEvent) {
-    if ((e.target as HTMLElement).closest('input, select, textarea, .dialog')) return;
-    if (e.key === 'PageUp' || e.key === 'PageDown') {
-      e.preventDefault();
-      move(e.key === 'PageUp' ? -1 : 1);
-    } else if (e.key === 'Home') {
-      e.preventDefault();
-      setPicked(null);
+  // The keys work wherever the focus is on this screen, except in a field or an open dialog.
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      const target = e.target as HTMLElement | null;
+      if (e.defaultPrevented || target?.closest('input, select, textarea, .dialog') || document.querySelector('.dialog-backdrop')) return;
+      if (e.key === 'PageUp' || e.key === 'PageDown') {
+        e.preventDefault();
+        const step = (e.key === 'PageUp' ? -1 : 1) * (view === 'week' ? 7 : 1);
+        setPicked((p) => {
+          const from = p ?? today;
+          return from ? addDays(from, step) : p;
+        });
+      } else if (e.key === 'Home') {
+        e.preventDefault();
+        setPicked(null);
+      }
     }
-  }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [view, today]);
 
   const week = view === 'week';
   const range = data.data ? (week ? t('classes.weekOf', { from: data.data.from, to: data.data.to }) : f.date(data.data.from)) : '';
   return (
-    <div className="classes" onKeyDown={onKeyDown}>
+    <div className="classes">
       <Page
         title={t('classes.title')}
         subtitle={range}
