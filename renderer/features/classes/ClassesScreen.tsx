@@ -9,6 +9,8 @@ import { useFormat } from '../../components/useFormat';
 import { errorText } from '../../app/errors';
 import { invoke } from '../../lib/api';
 import { SessionPanel } from './SessionPanel';
+import { TimetableDialog, type Editing } from './TimetableDialogs';
+import { useCanCall } from '../staff/useCanCall';
 
 type View = 'week' | 'day';
 
@@ -24,6 +26,8 @@ export function ClassesScreen() {
   const [view, setView] = useState<View>('week');
   const [picked, setPicked] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const canEdit = useCanCall('classes.schedules.create');
   const date = picked ?? today;
   const data = useQuery({
     queryKey: ['classes', view, date],
@@ -85,7 +89,18 @@ export function ClassesScreen() {
           </>
         }
       >
-        <p className="muted classes__keys">{t('classes.keys')}</p>
+        <div className="classes__tools">
+          <p className="muted classes__keys">{t('classes.keys')}</p>
+          {canEdit ? (
+            <div className="page__actions">
+              {(['schedule', 'type', 'teacher', 'room'] as const).map((k) => (
+                <button key={k} type="button" className="btn btn--small" onClick={() => setEditing(k)}>
+                  + {t(`classes.edit.${k === 'schedule' ? 'newSchedule' : k === 'type' ? 'newType' : k === 'teacher' ? 'newTeacher' : 'newRoom'}`)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
         {data.error ? <Banner kind="error">{errorText(t, data.error)}</Banner> : null}
         {data.data && date ? (
           week ? (
@@ -95,6 +110,7 @@ export function ClassesScreen() {
           )
         ) : null}
       </Page>
+      {editing && today ? <TimetableDialog editing={editing} today={today} onClose={() => setEditing(null)} /> : null}
       {open !== null ? <SessionPanel sessionId={open} onClose={() => setOpen(null)} /> : null}
     </div>
   );
