@@ -156,30 +156,8 @@ function ScheduleDialog({ today, onClose }: { today: string; onClose: () => void
         <Field label={t('classes.edit.start')} error={fieldError('startTime')}>
           {(id, d) => <input id={id} aria-describedby={d} type="time" value={start} onChange={(e) => setStart(e.target.value)} />}
         </Field>
-        <Field label={t('classes.edit.teacher')}>
-          {(id) => (
-            <select id={id} value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
-              <option value="">{t('classes.edit.none')}</option>
-              {(teachers.data ?? []).filter((x) => x.active).map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('classes.edit.room')}>
-          {(id) => (
-            <select id={id} value={roomId} onChange={(e) => setRoomId(e.target.value)}>
-              <option value="">{t('classes.edit.none')}</option>
-              {(rooms.data ?? []).filter((x) => x.active).map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OptionalPick label={t('classes.edit.teacher')} items={teachers.data} value={teacherId} onChange={setTeacherId} />
+        <OptionalPick label={t('classes.edit.room')} items={rooms.data} value={roomId} onChange={setRoomId} />
       </div>
       <div className="row">
         <Field label={t('classes.edit.termStart')} error={fieldError('termStart')}>
@@ -215,5 +193,24 @@ function NamedDialog({ kind, onClose }: { kind: 'teacher' | 'room'; onClose: () 
         {(id, d) => <input id={id} aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
     </Dialog>
+  );
+}
+
+/** A teacher or a room, or none: only the active ones are offered. */
+function OptionalPick(props: { label: string; items: { id: number; name: string; active: boolean }[] | undefined; value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="">{t('classes.edit.none')}</option>
+          {(props.items ?? []).filter((x) => x.active).map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
