@@ -69,6 +69,9 @@ const ZH_LATIN = new Set([
   'BOM', // formats
   'Esc',
   'Ctrl',
+  'PgUp',
+  'PgDn',
+  'Home',
   'MB',
   'KB', // keys and units
   'YYYY',
