@@ -14,6 +14,14 @@ import { useCanCall } from '../staff/useCanCall';
 
 type View = 'week' | 'day';
 
+/** A manager's additions to the timetable: the dialog, the channel it calls, its button. */
+const EDITS = [
+  { kind: 'schedule', channel: 'classes.schedules.create', label: 'classes.edit.newSchedule' },
+  { kind: 'type', channel: 'classes.types.create', label: 'classes.edit.newType' },
+  { kind: 'teacher', channel: 'classes.teachers.create', label: 'classes.edit.newTeacher' },
+  { kind: 'room', channel: 'classes.rooms.create', label: 'classes.edit.newRoom' },
+] as const;
+
 /**
  * The timetable at the desk: a week (Monday to Sunday) or one day of sessions as coloured blocks.
  * PgUp/PgDn page back and forth, Home comes back to today; a session opens its panel.
@@ -93,9 +101,9 @@ export function ClassesScreen() {
           <p className="muted classes__keys">{t('classes.keys')}</p>
           {canEdit ? (
             <div className="page__actions">
-              {(['schedule', 'type', 'teacher', 'room'] as const).map((k) => (
-                <button key={k} type="button" className="btn btn--small" onClick={() => setEditing(k)}>
-                  + {t(`classes.edit.${k === 'schedule' ? 'newSchedule' : k === 'type' ? 'newType' : k === 'teacher' ? 'newTeacher' : 'newRoom'}`)}
+              {EDITS.map((e) => (
+                <button key={e.kind} type="button" className="btn btn--small" data-channel={e.channel} onClick={() => setEditing(e.kind)}>
+                  + {t(e.label)}
                 </button>
               ))}
             </div>
