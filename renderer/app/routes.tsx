@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import type { Channel } from '../../electron/contract';
 import type { Access } from '../../electron/contract/define';
 import { CheckinScreen } from '../features/checkin/CheckinScreen';
+import { ClassesScreen } from '../features/classes/ClassesScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { MembersScreen } from '../features/members/MembersScreen';
 import { PaymentsScreen } from '../features/payments/PaymentsScreen';
@@ -47,6 +48,8 @@ export const routes: RouteDef[] = [
   { path: '/dashboard', label: 'dashboard.nav', icon: '◎', component: DashboardScreen, access: 'manager' },
   { path: '/members', label: 'nav.members', icon: '☰', component: MembersScreen },
   { path: '/checkin', label: 'nav.checkin', icon: '✓', component: CheckinScreen },
+  // The timetable: for whoever may read the week (the desk and up).
+  { path: '/classes', label: 'classes.nav', icon: '◷', component: ClassesScreen, channel: 'classes.week' },
   { path: '/plans', label: 'nav.plans', icon: '▤', component: PlansScreen },
   { path: '/invoices', label: 'nav.invoices', icon: '▦', component: InvoicesScreen },
   { path: '/payments', label: 'nav.payments', icon: '¥', component: PaymentsScreen },

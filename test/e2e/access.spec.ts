@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
 /** The navigation's screens (renderer/app/routes.tsx); hidden ones lead back into the app. */
-const PATHS = ['/dashboard', '/members', '/checkin', '/plans', '/invoices', '/payments', '/reports', '/expenses', '/billing', '/staff', '/audit', '/settings', '/about'];
+const PATHS = ['/dashboard', '/members', '/checkin', '/classes', '/plans', '/invoices', '/payments', '/reports', '/expenses', '/billing', '/staff', '/audit', '/settings', '/about'];
 
 /** Opens `path` afresh, so the screen reads who is signed in (and what they may call) from the host. */
 async function open(app: AppFixture, path: string): Promise<Page> {
@@ -40,6 +40,8 @@ test('every action a role is offered is one the host lets that role call', async
   expect([...seen.get('manager')!]).toContain('billing.run');
   expect([...seen.get('desk')!]).not.toContain('plans.create');
   expect([...seen.get('manager')!]).toEqual(expect.arrayContaining(['plans.create', 'plans.update', 'plans.archive']));
+  expect([...seen.get('desk')!]).not.toContain('classes.schedules.create');
+  expect([...seen.get('manager')!]).toEqual(expect.arrayContaining(['classes.schedules.create', 'classes.types.create']));
   expect([...seen.get('owner')!]).toEqual(expect.arrayContaining(['staff.create', 'staff.setActive', 'settings.update']));
 });
 

@@ -70,6 +70,9 @@ const ZH_LATIN = new Set([
   'Esc',
   'Ctrl',
   'Alt',
+  'PgUp',
+  'PgDn',
+  'Home',
   'MB',
   'KB', // keys and units
   'YYYY',
