@@ -9,6 +9,9 @@
 import { AppError } from '../../../shared/errors';
 import {
   BUSINESS_KEYS,
+  DEFAULT_CANCEL_REASONS_EN,
+  DEFAULT_CANCEL_REASONS_ZH,
+  DEFAULT_FOLLOW_UP_RULES,
   PC_KEYS,
   settingsSchema,
   settingsUpdateSchema,
@@ -41,6 +44,7 @@ export const LAST_KNOWN_BUSINESS_KEY = 'lastKnownBusiness';
 
 export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings {
   const zone = osTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const zh = osLocale.toLowerCase().startsWith('zh');
   return {
     businessName: '',
     address: '',
@@ -64,6 +68,8 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     catchUpMaxDays: 35,
     catchUpMaxInvoices: 500,
     backupFolder: '',
+    followUpRules: DEFAULT_FOLLOW_UP_RULES,
+    cancelReasons: zh ? DEFAULT_CANCEL_REASONS_ZH : DEFAULT_CANCEL_REASONS_EN,
     setupCompleted: false,
   };
 }

@@ -107,6 +107,11 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('ALTER TABLE day_closeouts DROP COLUMN opening_float;');
     // And migration 017 (promotions).
     db.exec('DROP TABLE promotion_sales; DROP TABLE promotion_plans; DROP TABLE promotions;');
+    // And migration 021 (renewal follow-ups).
+    db.exec(
+      'DROP TABLE renewal_followups; DROP INDEX subscriptions_end; DROP INDEX subscriptions_start; DROP INDEX member_packs_expires; ' +
+        'DROP INDEX member_packs_start; DROP INDEX subscription_pauses_end; DROP INDEX members_birthday_md; ALTER TABLE subscriptions DROP COLUMN cancel_reason;',
+    );
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
