@@ -4,6 +4,7 @@ import { CheckinScreen } from '../features/checkin/CheckinScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { MembersScreen } from '../features/members/MembersScreen';
 import { PaymentsScreen } from '../features/payments/PaymentsScreen';
+import { FollowUpsScreen } from '../features/followups/FollowUpsScreen';
 
 /**
  * The desk's screens are in the first bundle; the back-office ones (charts, settings, staff…)
@@ -44,6 +45,7 @@ export const routes: RouteDef[] = [
   { path: '/plans', label: 'nav.plans', icon: '▤', component: PlansScreen },
   { path: '/invoices', label: 'nav.invoices', icon: '▦', component: InvoicesScreen },
   { path: '/payments', label: 'nav.payments', icon: '¥', component: PaymentsScreen },
+  { path: '/followups', label: 'followups.nav', icon: '☎', component: FollowUpsScreen },
   { path: '/reports', label: 'reports.nav', icon: '▥', component: ReportsScreen, access: 'manager' },
   { path: '/expenses', label: 'expenses.nav', icon: '⇣', component: ExpensesScreen, access: 'manager' },
   { path: '/billing', label: 'nav.billing', icon: '↻', component: BillingScreen },
