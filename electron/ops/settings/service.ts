@@ -74,6 +74,13 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
   };
 }
 
+/** An untouched default list of cancel reasons, in the set-up's language; an edited list stays as it is. */
+function defaultCancelReasons(current: string[], locale: Locale): string[] {
+  const untouched = [DEFAULT_CANCEL_REASONS_EN, DEFAULT_CANCEL_REASONS_ZH].some((d) => d.join('\n') === current.join('\n'));
+  if (!untouched) return current;
+  return locale === 'zh-CN' ? DEFAULT_CANCEL_REASONS_ZH : DEFAULT_CANCEL_REASONS_EN;
+}
+
 export interface SettingsService {
   get(): Settings;
   update(patch: SettingsUpdate, audit?: SettingsAudit): { before: Settings; after: Settings };
@@ -183,6 +190,8 @@ export function createSettingsService(opts: SettingsServiceOptions): HostSetting
       currency: input.currency,
       locale: input.locale,
       timeZone: input.timeZone ?? before.timeZone,
+      // The default cancel reasons follow the language chosen at set-up (the owner edits them later).
+      cancelReasons: defaultCancelReasons(before.cancelReasons, input.locale),
       setupCompleted: true,
     });
     return write(before, after, audit);

@@ -270,6 +270,7 @@ export const en = {
     onHint: 'Empty: today',
   },
   cancel: {
+    reason: 'Why is the member leaving?',
     title: 'Cancel {{plan}}',
     confirm: 'Confirm cancellation',
     keep: 'Keep membership',
@@ -682,6 +683,7 @@ export const zh: typeof en = {
     onHint: '留空：今天',
   },
   cancel: {
+    reason: '会员离开的原因',
     title: '退卡：{{plan}}',
     confirm: '确认退卡',
     keep: '保留会员卡',

@@ -4,6 +4,7 @@ import type { Subscription } from '../../../../electron/contract';
 import { DateInput } from '../../../components/DateInput';
 import { Field } from '../../../components/Field';
 import { Segmented } from '../../../components/Segmented';
+import { useQuery } from '@tanstack/react-query';
 import { invoke } from '../../../lib/api';
 import { methodLabel, useMethods } from '../../payments/money';
 import { ActionDialog, type Outcome } from '../ActionDialog';
@@ -17,10 +18,14 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
   const [from, setFrom] = useState('');
   const [settlement, setSettlement] = useState<'credit' | 'refund'>('credit');
   const [method, setMethod] = useState('cash');
+  // The owner's list of reasons; the last one (Other / 其他) is picked until the clerk picks another.
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
+  const reasons = settings.data?.cancelReasons ?? [];
+  const [picked, setPicked] = useState('');
+  const reason = picked || reasons.at(-1) || undefined;
+  const base = { id: props.sub.id, mode, ...(reason ? { reason } : {}) };
   const input =
-    mode === 'period_end'
-      ? { id: props.sub.id, mode }
-      : { id: props.sub.id, mode, effectiveDate: optionalDate(from), settlement, ...(settlement === 'refund' ? { refundMethod: method } : {}) };
+    mode === 'period_end' ? base : { ...base, effectiveDate: optionalDate(from), settlement, ...(settlement === 'refund' ? { refundMethod: method } : {}) };
   return (
     <ActionDialog
       title={t('members.cancel.title', { plan: props.sub.planName })}
@@ -37,6 +42,17 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
     >
       {(err) => (
         <>
+          <Field label={t('members.cancel.reason')} error={err('reason')}>
+            {(id, d) => (
+              <select id={id} aria-describedby={d} value={reason ?? ''} onChange={(e) => setPicked(e.target.value)}>
+                {reasons.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <div className="field">
             <span className="field__label">{t('members.cancel.when')}</span>
             <Segmented
