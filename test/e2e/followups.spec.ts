@@ -10,13 +10,15 @@ const WORDS = {
     nav: 'Follow-ups', reason: 'Membership ending', why: 'Monthly membership ends Apr 1, 2026 (in 5 days)', copy: 'Copy message',
     copied: 'Message copied. Paste it into WeChat or SMS.', message: 'Hi 王小明, your Monthly membership at Sunrise Fitness ends on Apr 1, 2026.',
     outcome: 'What happened', renewed: 'Renewed', satisfaction: 'Satisfaction', comment: 'Comment', save: 'Record outcome', done: 'Done: Renewed',
-    overdueTab: 'Overdue money', reasonPicked: 'Too expensive',
+    overdueTab: 'Overdue money', reasonPicked: 'Too expensive', rulesForm: 'Follow-up rules (回访)', noVisitDays: 'No visit for (days)',
+    birthday: 'Birthday this week', saveRules: 'Save follow-up rules', saved: 'Settings saved',
   },
   zh: {
     nav: '回访', reason: '会籍即将到期', why: 'Monthly会籍2026年4月1日到期（5天后）', copy: '复制消息',
     copied: '消息已复制，可粘贴到微信或短信。', message: '王小明您好，您在Sunrise Fitness的Monthly会籍将于2026年4月1日到期。',
     outcome: '回访结果', renewed: '已续费', satisfaction: '满意度', comment: '备注', save: '记录结果', done: '已完成：已续费',
-    overdueTab: '欠费催缴', reasonPicked: '价格太贵',
+    overdueTab: '欠费催缴', reasonPicked: '价格太贵', rulesForm: '回访规则', noVisitDays: '未到店天数',
+    birthday: '本周生日', saveRules: '保存回访规则', saved: '设置已保存',
   },
 };
 
@@ -64,5 +66,19 @@ for (const lang of ['en', 'zh'] as const) {
     // The overdue list is the screen's second tab.
     await page.getByRole('radio', { name: w.overdueTab }).click();
     await expect(page.getByRole('table')).toBeVisible();
+
+    // The owner's rules on Settings: 30 days without a visit, no birthdays.
+    await page.goto(`${app.url}#/settings`);
+    const rules = page.getByRole('form', { name: w.rulesForm });
+    await rules.getByLabel(w.noVisitDays, { exact: true }).fill('30');
+    await rules.getByRole('checkbox', { name: w.birthday }).uncheck();
+    await rules.getByRole('button', { name: w.saveRules }).click();
+    await expect(rules.getByText(w.saved)).toBeVisible();
+    await rules.scrollIntoViewIfNeeded();
+    await shoot(page, `followup-rules-${lang}`);
+    const saved = (await app.host.invoke('settings.get', {})).followUpRules;
+    expect([saved.noVisit, saved.birthday]).toEqual([{ on: true, days: 30 }, { on: false }]);
+    // 王小明 last came never, 25 days since the start: no longer "not seen lately".
+    expect((await app.host.invoke('renewals.today', {})).items.map((i) => i.reason)).toEqual(['membership_ending']);
   });
 }

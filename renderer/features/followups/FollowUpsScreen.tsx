@@ -167,9 +167,7 @@ function ItemPanel(props: { item: RenewalItem }) {
     <Card className="followups__panel">
       <div className="followups__head">
         <h2 className="card__title">{i.memberName}</h2>
-        <span className="num-text muted">
-          {t('followups.phone')}: {i.phone || '—'}
-        </span>
+        <span className="num-text muted">{t('followups.phone', { phone: i.phone || '—' })}</span>
       </div>
       <p className="followups__why">
         <StatusBadge tone="blue">{t(`followups.reason.${i.reason}`)}</StatusBadge> {text.why(i)}
