@@ -12,6 +12,7 @@ import { toast } from '../../components/Toast';
 import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
 import { FollowUpTab } from '../payments/FollowUpTab';
+import { CancelReasonField, useCancelReasons } from './CancelReasonField';
 
 type Tab = 'renewals' | 'overdue';
 const OUTCOMES: RenewalOutcome[] = ['reached', 'no_answer', 'will_renew', 'renewed', 'not_interested'];
@@ -126,8 +127,7 @@ function ItemPanel(props: { item: RenewalItem }) {
   const qc = useQueryClient();
   const text = useItemText();
   const i = props.item;
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
-  const reasons = settings.data?.cancelReasons ?? [];
+  const reasons = useCancelReasons();
   const [outcome, setOutcome] = useState<RenewalOutcome>('reached');
   const [lostReason, setLostReason] = useState('');
   const [satisfaction, setSatisfaction] = useState('');
@@ -191,17 +191,7 @@ function ItemPanel(props: { item: RenewalItem }) {
         <Segmented label={t('followups.outcomeTitle')} value={outcome} options={OUTCOMES.map((o) => ({ value: o, label: t(`followups.outcome.${o}`) }))} onChange={setOutcome} />
         <div className="followups__fields">
           {outcome === 'not_interested' ? (
-            <Field label={t('followups.lostReason')} error={fieldError('lostReason')}>
-              {(id) => (
-                <select id={id} value={pickedReason} onChange={(e) => setLostReason(e.target.value)}>
-                  {reasons.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CancelReasonField label={t('followups.lostReason')} value={pickedReason} onChange={setLostReason} error={fieldError('lostReason')} />
           ) : null}
           <Field label={t('followups.satisfaction')} error={fieldError('satisfaction')}>
             {(id) => (

@@ -4,8 +4,8 @@ import type { Subscription } from '../../../../electron/contract';
 import { DateInput } from '../../../components/DateInput';
 import { Field } from '../../../components/Field';
 import { Segmented } from '../../../components/Segmented';
-import { useQuery } from '@tanstack/react-query';
 import { invoke } from '../../../lib/api';
+import { CancelReasonField, useCancelReasons } from '../../followups/CancelReasonField';
 import { methodLabel, useMethods } from '../../payments/money';
 import { ActionDialog, type Outcome } from '../ActionDialog';
 import { optionalDate } from './inputs';
@@ -19,8 +19,7 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
   const [settlement, setSettlement] = useState<'credit' | 'refund'>('credit');
   const [method, setMethod] = useState('cash');
   // The owner's list of reasons; the last one (Other / 其他) is picked until the clerk picks another.
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => invoke('settings.get', {}) });
-  const reasons = settings.data?.cancelReasons ?? [];
+  const reasons = useCancelReasons();
   const [picked, setPicked] = useState('');
   const reason = picked || reasons.at(-1) || undefined;
   const base = { id: props.sub.id, mode, ...(reason ? { reason } : {}) };
@@ -42,17 +41,7 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
     >
       {(err) => (
         <>
-          <Field label={t('members.cancel.reason')} error={err('reason')}>
-            {(id, d) => (
-              <select id={id} aria-describedby={d} value={reason ?? ''} onChange={(e) => setPicked(e.target.value)}>
-                {reasons.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CancelReasonField label={t('members.cancel.reason')} value={reason ?? ''} onChange={setPicked} error={err('reason')} />
           <div className="field">
             <span className="field__label">{t('members.cancel.when')}</span>
             <Segmented
