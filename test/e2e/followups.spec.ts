@@ -10,7 +10,7 @@ const WORDS = {
     nav: 'Follow-ups', reason: 'Membership ending', why: 'Monthly membership ends Apr 1, 2026 (in 5 days)', copy: 'Copy message',
     copied: 'Message copied. Paste it into WeChat or SMS.', message: 'Hi 王小明, your Monthly membership at Sunrise Fitness ends on Apr 1, 2026.',
     outcome: 'What happened', renewed: 'Renewed', satisfaction: 'Satisfaction', comment: 'Comment', save: 'Record outcome', done: 'Done: Renewed',
-    overdueTab: 'Overdue money', reasonPicked: 'Too expensive', rulesForm: 'Follow-up rules (回访)', noVisitDays: 'No visit for (days)',
+    overdueTab: 'Overdue money', reasonPicked: 'Too expensive', rulesForm: 'Follow-up rules', noVisitDays: 'No visit for (days)',
     birthday: 'Birthday this week', saveRules: 'Save follow-up rules', saved: 'Settings saved',
   },
   zh: {

@@ -2,7 +2,7 @@ export const en = {
   title: 'Settings',
   subtitle: 'Your business profile, money and invoice rules',
   followUps: {
-    title: 'Follow-up rules (回访)',
+    title: 'Follow-up rules',
     lead: 'Who appears on the daily Follow-ups list. Switch a rule off to leave it out.',
     rule: {
       membershipEnding: 'Membership ending soon',
