@@ -53,6 +53,8 @@ const NO_VISIT = `
            (SELECT MAX(c.date) FROM checkins c WHERE c.member_id = s.member_id AND c.undone_at IS NULL) AS last_visit
     FROM subscriptions s ${MEMBER} JOIN plans p ON p.id = s.plan_id
     WHERE s.status IN ('trialing', 'active') AND s.start_date <= @today AND (s.end_date IS NULL OR s.end_date > @today)
+      -- A visit after the cutoff rules the member out at once (a seek in the check-ins' (member, date) index).
+      AND NOT EXISTS (SELECT 1 FROM checkins r WHERE r.member_id = s.member_id AND r.date > @cutoff AND r.undone_at IS NULL)
     GROUP BY s.member_id)
   WHERE COALESCE(last_visit, since) <= @cutoff`;
 

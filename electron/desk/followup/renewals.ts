@@ -109,7 +109,7 @@ export function createRenewalsService(env: ServiceEnv) {
         Number(a.done !== null) - Number(b.done !== null) ||
         order(a.reason) - order(b.reason) ||
         a.days - b.days ||
-        a.memberName.localeCompare(b.memberName) ||
+        (a.memberName < b.memberName ? -1 : a.memberName > b.memberName ? 1 : 0) ||
         a.memberId - b.memberId,
     );
     return { date: today, items };
