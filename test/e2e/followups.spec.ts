@@ -11,14 +11,14 @@ const WORDS = {
     copied: 'Message copied. Paste it into WeChat or SMS.', message: 'Hi 王小明, your Monthly membership at Sunrise Fitness ends on Apr 1, 2026.',
     outcome: 'What happened', renewed: 'Renewed', satisfaction: 'Satisfaction', comment: 'Comment', save: 'Record outcome', done: 'Done: Renewed',
     overdueTab: 'Overdue money', reasonPicked: 'Too expensive', rulesForm: 'Follow-up rules', noVisitDays: 'No visit for (days)',
-    birthday: 'Birthday this week', saveRules: 'Save follow-up rules', saved: 'Settings saved',
+    birthday: 'Birthday this week', saveRules: 'Save follow-up rules', saved: 'Settings saved', visits: 'Check-ins', history: 'Follow-up history',
   },
   zh: {
     nav: '回访', reason: '会籍即将到期', why: 'Monthly会籍2026年4月1日到期（5天后）', copy: '复制消息',
     copied: '消息已复制，可粘贴到微信或短信。', message: '王小明您好，您在Sunrise Fitness的Monthly会籍将于2026年4月1日到期。',
     outcome: '回访结果', renewed: '已续费', satisfaction: '满意度', comment: '备注', save: '记录结果', done: '已完成：已续费',
     overdueTab: '欠费催缴', reasonPicked: '价格太贵', rulesForm: '回访规则', noVisitDays: '未到店天数',
-    birthday: '本周生日', saveRules: '保存回访规则', saved: '设置已保存',
+    birthday: '本周生日', saveRules: '保存回访规则', saved: '设置已保存', visits: '签到记录', history: '回访记录',
   },
 };
 
@@ -62,6 +62,14 @@ for (const lang of ['en', 'zh'] as const) {
     expect(recorded).toMatchObject({ reason: 'membership_ending', outcome: 'renewed', satisfaction: 5, comment: 'OK', date: '2026-03-27', lostReason: null });
     const listed = (await app.host.invoke('renewals.today', {})).items.find((i) => i.reason === 'membership_ending');
     expect(listed?.done?.outcome).toBe('renewed');
+
+    // The member page shows the follow-up beside the visits.
+    await page.goto(`${app.url}#/members?member=${ming.id}`);
+    await page.getByRole('radio', { name: w.visits }).click();
+    const history = page.getByRole('table', { name: w.history });
+    await expect(history.getByRole('row').nth(1)).toContainText(w.renewed);
+    await expect(history.getByRole('row').nth(1)).toContainText('★★★★★ · OK');
+    await page.goto(`${app.url}#/followups`);
 
     // The overdue list is the screen's second tab.
     await page.getByRole('radio', { name: w.overdueTab }).click();

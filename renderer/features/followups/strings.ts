@@ -78,6 +78,7 @@ export const en = {
   historyEmpty: 'No follow-ups yet.',
   historyLine: '{{when}} · {{reason}} · {{outcome}} · {{staff}}',
   stars: '{{count}}/5',
+  col: { when: 'When', reason: 'Why', outcome: 'Outcome', feedback: 'Feedback', staff: 'By' },
 };
 
 export const zh: typeof en = {
@@ -151,4 +152,5 @@ export const zh: typeof en = {
   historyEmpty: '还没有回访记录。',
   historyLine: '{{when}} · {{reason}} · {{outcome}} · {{staff}}',
   stars: '{{count}}/5',
+  col: { when: '时间', reason: '原因', outcome: '结果', feedback: '反馈', staff: '经办人' },
 };
