@@ -17,7 +17,7 @@ import { backupChannels } from './backup';
 import { authChannels, staffChannels } from './staff';
 import { deskChannels } from './desk';
 import { paymentChannels } from './payments';
-import { followUpChannels } from './followup';
+import { followUpChannels, renewalChannels } from './followup';
 import { closeoutChannels } from './closeout';
 import { documentChannels } from './documents';
 import { expenseChannels } from './expenses';
@@ -56,6 +56,7 @@ export const channels = {
   ...promotionChannels,
   ...classChannels,
   ...gettingStartedChannels,
+  ...renewalChannels,
 };
 
 export type Channels = typeof channels;

@@ -61,6 +61,47 @@ const closingTime = z.string('invalid_time').regex(/^(([01]\d|2[0-3]):[0-5]\d|24
 export const openingHoursSchema = z
   .strictObject({ opens: timeOfDay, closes: closingTime })
   .refine((h) => h.opens < h.closes, { message: 'closes_before_opens', path: ['closes'] });
+const ruleDays = (max: number) => z.number('out_of_range').int('out_of_range').min(1, 'out_of_range').max(max, 'out_of_range');
+const ruleOn = z.boolean('invalid_choice');
+
+/**
+ * The owner's rules for the daily follow-up (回访) list. Each rule can be switched off; the numbers say how far
+ * ahead (or back) it looks. The meaning of each rule is written in docs/followups.md.
+ */
+export const followUpRulesSchema = z.strictObject({
+  membershipEnding: z.strictObject({ on: ruleOn, days: ruleDays(90) }),
+  packEnding: z.strictObject({ on: ruleOn, days: ruleDays(90) }),
+  packLow: z.strictObject({ on: ruleOn, sessions: z.number('out_of_range').int('out_of_range').min(0, 'out_of_range').max(50, 'out_of_range') }),
+  noVisit: z.strictObject({ on: ruleOn, days: ruleDays(365) }),
+  newMember: z.strictObject({ on: ruleOn }),
+  freezeEnding: z.strictObject({ on: ruleOn, days: ruleDays(60) }),
+  birthday: z.strictObject({ on: ruleOn }),
+  overdue: z.strictObject({ on: ruleOn }),
+});
+export type FollowUpRules = z.infer<typeof followUpRulesSchema>;
+
+export const DEFAULT_FOLLOW_UP_RULES: FollowUpRules = {
+  membershipEnding: { on: true, days: 14 },
+  packEnding: { on: true, days: 14 },
+  packLow: { on: true, sessions: 2 },
+  noVisit: { on: true, days: 14 },
+  newMember: { on: true },
+  freezeEnding: { on: true, days: 3 },
+  birthday: { on: true },
+  overdue: { on: true },
+};
+
+/** The last reason of each default list is the catch-all a cancel records when the desk picks nothing. */
+export const OTHER_CANCEL_REASON = 'Other';
+export const DEFAULT_CANCEL_REASONS_EN = ['Moved away', 'Too expensive', 'No time', 'Health or injury', 'Unhappy with the service', 'Other'];
+export const DEFAULT_CANCEL_REASONS_ZH = ['搬家了', '价格太贵', '没有时间', '身体原因', '对服务不满意', '其他'];
+
+/** The reasons the desk picks from when a membership is cancelled: owner-edited, one line each, no repeats. */
+export const cancelReasonsSchema = z
+  .array(requiredLine(60), 'invalid_choice')
+  .min(1, 'too_short')
+  .max(20, 'too_long')
+  .refine((list) => new Set(list.map((r) => r.toLowerCase())).size === list.length, 'duplicate');
 
 export const settingsShape = {
   businessName: requiredLine(100),
@@ -99,6 +140,8 @@ export const settingsShape = {
     .trim()
     .max(1000, 'too_long')
     .refine((p) => p === '' || (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p) && !p.includes('\0')), 'invalid_path'),
+  followUpRules: followUpRulesSchema,
+  cancelReasons: cancelReasonsSchema,
 };
 
 /** What is stored: before the first-start set-up the business name is still empty. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { basisPoints, id, isoDate, money, requiredLine, requiredText } from './common';
 import type { ActionResult, FreezeGrant, FreezePreview, InvoiceDetail, MemberPack, Subscription } from './billing-types';
+import { OTHER_CANCEL_REASON } from './settings';
 
 export const discountInput = z
   .strictObject({
@@ -77,6 +78,8 @@ export const subscriptionChannels = {
       /** For "now": what happens to the unused days' credit note. */
       settlement: z.enum(['credit', 'refund'], 'invalid_choice').default('credit'),
       refundMethod: requiredText(40).optional(),
+      /** Why the member is leaving: one of the owner's cancel reasons (settings.cancelReasons), or "Other". */
+      reason: requiredLine(60).default(OTHER_CANCEL_REASON),
       dryRun,
     }),
     { access: 'desk', when: [{ if: (i) => !i.dryRun && i.mode === 'now' && i.settlement === 'refund', ...REFUND }], mutates: true },

@@ -125,6 +125,8 @@ export const subscriptionsColumns = {
   updated_at: 'text',
   /** The next date the state machine must look at this subscription (null: compute it). */
   wake_date: 'text?',
+  /** The reason the desk picked when it was cancelled (migration 021). */
+  cancel_reason: 'text?',
 } as const satisfies Columns;
 export type SubscriptionRow = RowOf<typeof subscriptionsColumns>;
 
@@ -423,6 +425,21 @@ export const followUpsColumns = {
   at: 'text',
 } as const satisfies Columns;
 export type FollowUpRow = RowOf<typeof followUpsColumns>;
+
+export const renewalFollowUpsColumns = {
+  id: 'integer',
+  member_id: 'integer',
+  reason: ['membership_ending', 'pack_ending', 'pack_low', 'no_visit', 'new_member', 'freeze_ending', 'birthday', 'overdue'],
+  outcome: ['reached', 'no_answer', 'will_renew', 'renewed', 'not_interested'],
+  lost_reason: 'text?',
+  satisfaction: 'integer?',
+  comment: 'text',
+  staff_id: 'integer?',
+  staff_name: 'text',
+  date: 'text',
+  at: 'text',
+} as const satisfies Columns;
+export type RenewalFollowUpRow = RowOf<typeof renewalFollowUpsColumns>;
 
 export const dayCloseoutsColumns = {
   id: 'integer',
@@ -770,4 +787,5 @@ export const tableColumns = {
   class_sessions: classSessionsColumns,
   class_enrolments: classEnrolmentsColumns,
   class_bookings: classBookingsColumns,
+  renewal_followups: renewalFollowUpsColumns,
 } as const;

@@ -33,7 +33,8 @@ import { subscriptionHandlers } from '../desk/subscriptions/handlers';
 import { createPacksService } from '../desk/packs/service';
 import { paymentHandlers } from '../money/payments/handlers';
 import { createPaymentsService } from '../money/payments/service';
-import { followUpHandlers } from '../desk/followup/handlers';
+import { followUpHandlers, renewalHandlers } from '../desk/followup/handlers';
+import { createRenewalsService } from '../desk/followup/renewals';
 import { createFollowUpsService } from '../desk/followup/service';
 import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
@@ -119,6 +120,7 @@ export function createAreas(deps: AreaDeps): Areas {
     }).handlers,
     ...paymentHandlers(payments),
     ...followUpHandlers(createFollowUpsService(env)),
+    ...renewalHandlers(createRenewalsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
     ...documentHandlers(createDocumentsService(env)),
     ...expenseHandlers(createExpensesService(env)),

@@ -6,6 +6,7 @@ import { ClassesScreen } from '../features/classes/ClassesScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { MembersScreen } from '../features/members/MembersScreen';
 import { PaymentsScreen } from '../features/payments/PaymentsScreen';
+import { FollowUpsScreen } from '../features/followups/FollowUpsScreen';
 
 /**
  * The desk's screens are in the first bundle; the back-office ones (charts, settings, staff…)
@@ -53,6 +54,7 @@ export const routes: RouteDef[] = [
   { path: '/plans', label: 'nav.plans', icon: '▤', component: PlansScreen },
   { path: '/invoices', label: 'nav.invoices', icon: '▦', component: InvoicesScreen },
   { path: '/payments', label: 'nav.payments', icon: '¥', component: PaymentsScreen },
+  { path: '/followups', label: 'followups.nav', icon: '☎', component: FollowUpsScreen },
   { path: '/reports', label: 'reports.nav', icon: '▥', component: ReportsScreen, access: 'manager' },
   { path: '/expenses', label: 'expenses.nav', icon: '⇣', component: ExpensesScreen, access: 'manager' },
   // Billing runs by itself: the screen is for whoever may run it by hand (not the desk).

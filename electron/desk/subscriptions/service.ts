@@ -10,6 +10,7 @@ import { taxOfLine } from '../../billing/tax';
 import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
 import type { ActionResult, FreezeGrant, FreezePreview } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
+import { OTHER_CANCEL_REASON } from '../../contract/settings';
 import { descriptions } from '../../money/invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../../money/invoices/env';
 import { creditLine, issueCreditNote, taxMode, type LineDraft } from '../../money/invoices/issue';
@@ -337,15 +338,19 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
   }
 
   function cancel(
-    input: { id: number; mode: 'period_end' | 'now'; effectiveDate?: string | undefined } & Settle,
+    input: { id: number; mode: 'period_end' | 'now'; effectiveDate?: string | undefined; reason: string } & Settle,
     audit: AuditFn,
   ): Result {
     return deskAction(env, audit, () => {
+      const reasons = env.settings.get().cancelReasons;
+      if (input.reason !== OTHER_CANCEL_REASON && !reasons.includes(input.reason)) {
+        throw new AppError('CANCEL_REASON_UNKNOWN', `"${input.reason}" is not one of the cancel reasons.`, { reason: input.reason, reasons });
+      }
       const sub = loadSub(db, input.id);
       requireLive(sub);
       if (sub.cancel_at_period_end) throw new AppError('ALREADY_CANCELLING', `Subscription ${sub.id} is already set to cancel.`, { id: sub.id, endDate: sub.end_date });
       if (input.mode === 'period_end' && sub.status !== 'paused' && sub.next_bill_date !== null) {
-        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null }, at());
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null, cancel_reason: input.reason }, at());
       } else {
         requireRefundMethod(input.settlement, input.refundMethod);
         const from = input.effectiveDate ?? addDays(today(), 1);
@@ -354,9 +359,9 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         const upper = sub.status === 'paused' ? (p?.end_date ?? addDays(today(), HORIZON_DAYS)) : (sub.next_bill_date ?? addDays(today(), HORIZON_DAYS));
         checkRange('effectiveDate', from, lower, upper);
         creditUnused(sub, from, undefined, input, t().reasonCancel(from), audit);
-        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null }, at());
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null, cancel_reason: input.reason }, at());
       }
-      audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date });
+      audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date, reason: input.reason });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
     });
@@ -370,7 +375,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         throw new AppError('NOT_CANCELLING', `Subscription ${sub.id} is not set to cancel at the period end.`, { id: sub.id });
       }
       const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods;
-      updateSub(db, sub.id, { cancel_at_period_end: 0, end_date: termDone ? sub.end_date : null }, at());
+      updateSub(db, sub.id, { cancel_at_period_end: 0, end_date: termDone ? sub.end_date : null, cancel_reason: null }, at());
       audit('subscription', sub.id, { endDate: sub.end_date, cancelAtPeriodEnd: true }, { endDate: termDone ? sub.end_date : null, cancelAtPeriodEnd: false });
       return result(sub.id);
     });

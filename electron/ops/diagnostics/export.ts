@@ -67,6 +67,8 @@ const SETTING_SENT: Record<keyof Settings, boolean> = {
   autoLockMinutes: true,
   catchUpMaxDays: true,
   catchUpMaxInvoices: true,
+  followUpRules: true,
+  cancelReasons: false,
   setupCompleted: true,
 };
 

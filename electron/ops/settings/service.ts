@@ -9,6 +9,9 @@
 import { AppError } from '../../../shared/errors';
 import {
   BUSINESS_KEYS,
+  DEFAULT_CANCEL_REASONS_EN,
+  DEFAULT_CANCEL_REASONS_ZH,
+  DEFAULT_FOLLOW_UP_RULES,
   PC_KEYS,
   settingsSchema,
   settingsUpdateSchema,
@@ -41,6 +44,7 @@ export const LAST_KNOWN_BUSINESS_KEY = 'lastKnownBusiness';
 
 export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings {
   const zone = osTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const zh = osLocale.toLowerCase().startsWith('zh');
   return {
     businessName: '',
     address: '',
@@ -65,8 +69,17 @@ export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings 
     catchUpMaxDays: 35,
     catchUpMaxInvoices: 500,
     backupFolder: '',
+    followUpRules: DEFAULT_FOLLOW_UP_RULES,
+    cancelReasons: zh ? DEFAULT_CANCEL_REASONS_ZH : DEFAULT_CANCEL_REASONS_EN,
     setupCompleted: false,
   };
+}
+
+/** An untouched default list of cancel reasons, in the set-up's language; an edited list stays as it is. */
+function defaultCancelReasons(current: string[], locale: Locale): string[] {
+  const untouched = [DEFAULT_CANCEL_REASONS_EN, DEFAULT_CANCEL_REASONS_ZH].some((d) => d.join('\n') === current.join('\n'));
+  if (!untouched) return current;
+  return locale === 'zh-CN' ? DEFAULT_CANCEL_REASONS_ZH : DEFAULT_CANCEL_REASONS_EN;
 }
 
 export interface SettingsService {
@@ -178,6 +191,8 @@ export function createSettingsService(opts: SettingsServiceOptions): HostSetting
       currency: input.currency,
       locale: input.locale,
       timeZone: input.timeZone ?? before.timeZone,
+      // The default cancel reasons follow the language chosen at set-up (the owner edits them later).
+      cancelReasons: defaultCancelReasons(before.cancelReasons, input.locale),
       setupCompleted: true,
     });
     return write(before, after, audit);

@@ -29,6 +29,7 @@ import { MergeDialog } from './MergeDialog';
 import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
 import { PhotoCard } from './photo/PhotoCard';
 import { useMemberShortcuts } from './useMemberShortcuts';
+import { FollowUpHistoryCard } from '../followups/FollowUpHistoryCard';
 
 type Tab = 'memberships' | 'money' | 'visits' | 'history';
 type Open =
@@ -217,6 +218,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
       {tab === 'memberships' ? <Memberships memberId={member.id} onAction={(kind, sub) => setOpen({ kind, sub })} /> : null}
       {tab === 'money' && payerId !== null ? <InvoicesTab payerId={payerId} /> : null}
       {tab === 'visits' ? <VisitsTab memberId={member.id} /> : null}
+      {tab === 'visits' ? <FollowUpHistoryCard memberId={member.id} /> : null}
       {tab === 'history' ? <HistoryTab memberId={member.id} /> : null}
 
       {open?.kind === 'edit' ? <MemberDialog member={member} payerName={p.payer?.name ?? null} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} /> : null}

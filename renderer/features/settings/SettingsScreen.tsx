@@ -10,6 +10,7 @@ import { ApiError, invoke } from '../../lib/api';
 import { bpToPercentText, currencyLabel, minorDigits, parseMoney, parsePercentToBp } from '../../lib/format';
 import { COMMON_CURRENCIES, FREEZE_MODES, type FreezeMode } from '../../../shared/lists';
 import { BackupsSection } from '../backup/BackupsSection';
+import { FollowUpRulesCard } from './FollowUpRulesCard';
 
 /** The number fields, held as the text the owner types until the form is sent. */
 const TEXT_KEYS = [
@@ -205,6 +206,7 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
           </button>
         </div>
       </form>
+      <FollowUpRulesCard initial={initial} />
       <BackupsSection />
     </Page>
   );

@@ -113,6 +113,11 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec(
       'DROP TABLE class_bookings; DROP TABLE class_enrolments; DROP TABLE class_sessions; DROP TABLE class_schedules; DROP TABLE class_rooms; DROP TABLE class_teachers; DROP TABLE class_type_plans; DROP TABLE class_types;',
     );
+    // And migration 021 (renewal follow-ups).
+    db.exec(
+      'DROP TABLE renewal_followups; DROP INDEX subscriptions_start; ' +
+        'DROP INDEX member_packs_start; DROP INDEX subscription_pauses_end; DROP INDEX members_birthday_md; ALTER TABLE subscriptions DROP COLUMN cancel_reason;',
+    );
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations } from '../../../electron/db/migrate';
 import { openDatabase, type Db } from '../../../electron/db/open';
 import { databaseHash, failure, makeHost, tempDir, type TestHost } from '../../support/host';
+import { DEFAULT_FOLLOW_UP_RULES } from '../../../electron/contract/settings';
 
 let th: TestHost | undefined;
 afterEach(() => {
@@ -51,7 +52,13 @@ const OLD_FILE = {
 };
 
 /** Rules added after the move into the database: an old file has none, so they start at their defaults. */
-const LATER_RULES = { freezeDefaultDays: 30, freezeDefaultMode: 'extend', openingHours: { opens: '06:00', closes: '22:00' } };
+const LATER_RULES = {
+  freezeDefaultDays: 30,
+  freezeDefaultMode: 'extend',
+  openingHours: { opens: '06:00', closes: '22:00' },
+  followUpRules: DEFAULT_FOLLOW_UP_RULES,
+  cancelReasons: ['Moved away', 'Too expensive', 'No time', 'Health or injury', 'Unhappy with the service', 'Other'],
+};
 
 /** A data folder as the previous version left it: a schema-9 database and the old settings file. */
 function oldInstall(): string {

@@ -24,6 +24,6 @@ describe("SubState's column keys", () => {
   });
 
   it('leave out only the bookkeeping columns the machine does not read', () => {
-    expect(tableColumns.filter((c) => !(SUB_STATE_COLUMNS as readonly string[]).includes(c)).sort()).toEqual(['created_at', 'updated_at', 'wake_date']);
+    expect(tableColumns.filter((c) => !(SUB_STATE_COLUMNS as readonly string[]).includes(c)).sort()).toEqual(['cancel_reason', 'created_at', 'updated_at', 'wake_date']);
   });
 });

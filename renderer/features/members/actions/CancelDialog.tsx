@@ -5,6 +5,7 @@ import { DateInput } from '../../../components/DateInput';
 import { Field } from '../../../components/Field';
 import { Segmented } from '../../../components/Segmented';
 import { invoke } from '../../../lib/api';
+import { CancelReasonField, useCancelReasons } from '../../followups/CancelReasonField';
 import { methodLabel, useMethods } from '../../payments/money';
 import { ActionDialog, type Outcome } from '../ActionDialog';
 import { optionalDate } from './inputs';
@@ -17,10 +18,13 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
   const [from, setFrom] = useState('');
   const [settlement, setSettlement] = useState<'credit' | 'refund'>('credit');
   const [method, setMethod] = useState('cash');
+  // The owner's list of reasons; the last one (Other / 其他) is picked until the clerk picks another.
+  const reasons = useCancelReasons();
+  const [picked, setPicked] = useState('');
+  const reason = picked || reasons.at(-1) || undefined;
+  const base = { id: props.sub.id, mode, ...(reason ? { reason } : {}) };
   const input =
-    mode === 'period_end'
-      ? { id: props.sub.id, mode }
-      : { id: props.sub.id, mode, effectiveDate: optionalDate(from), settlement, ...(settlement === 'refund' ? { refundMethod: method } : {}) };
+    mode === 'period_end' ? base : { ...base, effectiveDate: optionalDate(from), settlement, ...(settlement === 'refund' ? { refundMethod: method } : {}) };
   return (
     <ActionDialog
       title={t('members.cancel.title', { plan: props.sub.planName })}
@@ -37,6 +41,7 @@ export function CancelDialog(props: { sub: Subscription; onClose: () => void; on
     >
       {(err) => (
         <>
+          <CancelReasonField label={t('members.cancel.reason')} value={reason ?? ''} onChange={setPicked} error={err('reason')} />
           <div className="field">
             <span className="field__label">{t('members.cancel.when')}</span>
             <Segmented
