@@ -69,6 +69,7 @@ const ZH_LATIN = new Set([
   'BOM', // formats
   'Esc',
   'Ctrl',
+  'Alt',
   'MB',
   'KB', // keys and units
   'YYYY',
@@ -77,6 +78,7 @@ const ZH_LATIN = new Set([
   'DD',
   'INV',
   'zs',
+  'rrggbb',
   'zhangsan', // format patterns and typed examples
 ]);
 /** A language's own name is written in that language in both trees (the language switch). */
@@ -92,6 +94,11 @@ describe('one language at a time', () => {
   it('no English string holds a Chinese character or full-width punctuation', () => {
     const mixed = [...en].filter(([k, v]) => !OWN_NAME.has(k) && CJK.test(v));
     expect(mixed).toEqual([]);
+  });
+
+  it('no English string writes its apostrophes curly (’ draws wide in the app font)', () => {
+    const curly = [...en].filter(([, v]) => v.includes('\u2019')).map(([k, v]) => `${k}: ${v}`);
+    expect(curly).toEqual([]);
   });
 
   it('no Chinese string holds an English word outside the short list of brand and format tokens', () => {
