@@ -89,7 +89,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       // Reports: the month under way (July 2026 on the clock) is marked "to date" on the first report's (MRR) month axis.
       await page.goto(`${app.url}#/reports`);
-      const ticks = page.locator('.report__chart .recharts-xAxis .recharts-cartesian-axis-tick');
+      const ticks = page.locator('.report__chart svg text');
       const july = new Intl.DateTimeFormat(locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }).format(new Date('2026-07-01T00:00:00Z'));
       await expect(ticks.filter({ hasText: w.toDate }).first()).toHaveText(locale === 'en' ? `${july} to date` : `${july}至今`);
       expect(new Set(await ticks.filter({ hasText: w.toDate }).allTextContents()).size).toBe(1);
