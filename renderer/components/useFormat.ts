@@ -20,6 +20,7 @@ export function useFormat() {
   // Stable functions while the settings and language stay, so tables can memoise their columns.
   return useMemo(() => {
     const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
     const day = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
     const monthDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     // ICU writes Chinese ranges as "2026/4/2 – 2026/5/1"; a clerk reads "2026年4月2日至5月1日".
@@ -33,6 +34,11 @@ export function useFormat() {
       date: (iso: string) => formatDate(iso, locale),
       /** A UTC instant (created_at, run times) shown in the business time zone. */
       instant: (iso: string) => when.format(new Date(iso)),
+      /** The time of day of a UTC instant in the business time zone ("14:05"); '' for a bad instant. */
+      time: (iso: string) => {
+        const at = new Date(iso);
+        return Number.isNaN(at.getTime()) ? '' : clock.format(at);
+      },
       /** A period [start, end) shown with its last day: "Mar 2 – Apr 1, 2026" / "2026年3月2日至4月1日". */
       dateRange: (start: string, endExclusive: string) => {
         const last = addDays(endExclusive, -1);

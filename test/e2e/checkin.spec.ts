@@ -75,7 +75,7 @@ test('blocks an overdue member and lets them in on a manager override with a rea
   const ok = page.getByRole('status', { name: 'Check-in result' });
   await expect(ok).toContainText('Checked in by manager override');
   await expect(ok).toContainText('Reason: Pays at the end of the class');
-  await expect(page.getByRole('table', { name: 'Today’s check-ins' })).toContainText('Override');
+  await expect(page.getByRole('table', { name: "Today's check-ins" })).toContainText('Override');
   const [c] = await app.host.invoke('checkin.today', {});
   expect(c).toMatchObject({ memberId: zhao.id, overrideReason: 'Pays at the end of the class', staffName: 'Owner' });
 });

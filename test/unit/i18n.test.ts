@@ -99,6 +99,11 @@ describe('one language at a time', () => {
     expect(mixed).toEqual([]);
   });
 
+  it('no English string writes its apostrophes curly (’ draws wide in the app font)', () => {
+    const curly = [...en].filter(([, v]) => v.includes('\u2019')).map(([k, v]) => `${k}: ${v}`);
+    expect(curly).toEqual([]);
+  });
+
   it('no Chinese string holds an English word outside the short list of brand and format tokens', () => {
     const mixed = [...zh]
       .filter(([k]) => !OWN_NAME.has(k))

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
@@ -7,6 +7,7 @@ import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Banner, Card, Page } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
+import { useScrollRegion } from '../../components/useScrollRegion';
 import { invoke } from '../../lib/api';
 import { methodLabel, useMethods } from '../payments/money';
 import { auditSentence, entityLabel, type SentenceFormat } from './sentence';
@@ -160,14 +161,24 @@ function AuditTable({ rows }: { rows: AuditRow[] }) {
             <td className="audit__change">
               <details>
                 <summary className="audit__sentence">{auditSentence(r, t, sentenceFormat)}</summary>
-                <pre className="audit__json" aria-label={t('audit.details')}>
-                  {JSON.stringify({ before: r.before, after: r.after }, null, 2)}
-                </pre>
+                <RawValues text={JSON.stringify({ before: r.before, after: r.after }, null, 2)} />
               </details>
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The entry's raw before/after values; the box scrolls, so it is a keyboard-reachable region while it overflows. */
+function RawValues({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLPreElement>(null);
+  const region = useScrollRegion(ref, t('audit.details'));
+  return (
+    <pre ref={ref} className="audit__json" aria-label={t('audit.details')} {...region}>
+      {text}
+    </pre>
   );
 }

@@ -41,7 +41,7 @@ export const en = {
   import: 'Import…',
   importPick: 'Choose the file',
   importTitle: 'Replace all data with this file?',
-  importConfirm: 'Everything in Subdesk is replaced by the file’s data and settings. A copy of the current data is made first.',
+  importConfirm: "Everything in Subdesk is replaced by the file's data and settings. A copy of the current data is made first.",
   imported: 'Imported; the current data was saved first',
   damagedTitle: 'The data file is damaged',
   damagedIntro: 'Subdesk found damage in its data file when it started, so it will not write to it. Restore the newest verified backup to continue; the damaged file is kept aside.',

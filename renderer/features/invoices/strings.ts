@@ -24,7 +24,7 @@ export const en = {
     payer: 'Payer',
     issued: 'Issued',
     due: 'Due',
-    payerBalance: 'Payer’s account',
+    payerBalance: "Payer's account",
     payerBalanceCredit: 'Credit {{amount}}',
     payerOwes: 'Owes {{amount}}',
     lines: 'Lines',
@@ -52,7 +52,7 @@ export const en = {
   void: {
     title: 'Void {{number}}',
     explain: 'The invoice keeps its number and its period is not billed again.',
-    settled: '{{amount}} is applied to it. Voiding moves that money to the payer’s account credit, where it can be refunded.',
+    settled: "{{amount}} is applied to it. Voiding moves that money to the payer's account credit, where it can be refunded.",
     creditNoted: 'A credit note is tied to this invoice, so it cannot be voided. Credit what is left instead.',
     reason: 'Reason',
     submit: 'Void invoice',

@@ -274,7 +274,7 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
       accessorKey: 'planName',
       cell: ({ row: { original: s } }) => (
         <div className="cell-stack">
-          <span className="cell-strong">{s.planName}</span>
+          <span className="cell-strong cell-sub--wrap">{s.planName}</span>
           <span className="cell-sub">{t('members.subs.since', { date: f.date(s.startDate) })}</span>
         </div>
       ),
@@ -293,13 +293,14 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
       ),
     },
     { id: 'price', header: t('members.subs.price'), accessorKey: 'price', cell: (c) => f.money(c.row.original.price), meta: { align: 'right' } },
-    { id: 'next', header: t('members.subs.next'), accessorKey: 'nextBillDate', cell: (c) => (c.row.original.nextBillDate ? f.date(c.row.original.nextBillDate) : '—') },
+    { id: 'next', header: t('members.subs.next'), accessorKey: 'nextBillDate', cell: (c) => (c.row.original.nextBillDate ? f.date(c.row.original.nextBillDate) : '—'), meta: { fit: true } },
     {
       id: 'actions',
       header: () => <span className="sr-only">{t('common.actions')}</span>,
       enableSorting: false,
-      // A manager's row has one more button (grant freeze days).
-      meta: { width: canGrant ? '520px' : '340px' },
+      // A manager's row has one more button (grant freeze days); the buttons wrap onto a second line
+      // rather than squeeze the plan, the price and the date at 1280 px.
+      meta: { width: canGrant ? '330px' : '300px' },
       cell: (c) => <SubActions sub={c.row.original} onAction={props.onAction} />,
     },
   ];
@@ -345,7 +346,7 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
   if (!live) return null;
   const label = (key: string) => `${t(`members.actions.${key}`)} ${s.planName}`;
   return (
-    <div className="row-actions">
+    <div className="row-actions row-actions--wrap">
       {s.status === 'paused' || s.pause ? (
         <button type="button" className="btn btn--small" aria-label={label('resume')} onClick={() => props.onAction('resume', s)}>
           {t('members.actions.resume')}

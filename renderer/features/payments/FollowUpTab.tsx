@@ -55,7 +55,8 @@ export function FollowUpTab() {
         id: 'days',
         accessorKey: 'daysOverdue',
         header: t('payments.followup.col.days'),
-        meta: { align: 'right', width: '11%' },
+        // Wide enough for the oldest due date under the count ("2026年5月18日") at 1280 px.
+        meta: { align: 'right', width: '13%' },
         cell: ({ row: { original: p } }) => (
           <div className="cell-stack">
             <span className={p.blocked ? 'text-danger' : 'cell-strong'}>{p.daysOverdue}</span>
@@ -67,7 +68,7 @@ export function FollowUpTab() {
         id: 'last',
         accessorFn: (p) => p.lastFollowUp?.at ?? '',
         header: t('payments.followup.col.last'),
-        meta: { width: '29%' },
+        meta: { width: '27%' },
         cell: ({ row: { original: p } }) => <LastFollowUp f={p.lastFollowUp} instant={instant} date={date} />,
       },
       {

@@ -93,11 +93,7 @@ function PaymentsTab() {
   const [refunding, setRefunding] = useState<Payment | null>(null);
   const lang = f.locale === 'zh-CN' ? 'zh-CN' : 'en';
 
-  const { money, date, timeZone, locale } = f;
-  const time = useMemo(() => {
-    const fmt = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
-    return (iso: string) => fmt.format(new Date(iso));
-  }, [locale, timeZone]);
+  const { money, date, time } = f;
   const paymentColumns = useMemo<Columns<Payment>>(
     () => [
       {

@@ -55,9 +55,12 @@ export const LEGEND_PROPS = {
 } as const;
 export const MARGIN = { top: 4, right: 16, left: 4, bottom: 0 };
 
-/** The month axis of a monthly chart. */
-export function monthAxis(f: ReportFormat) {
-  return { dataKey: 'month', tickFormatter: f.monthShort, tick: AXIS } as const;
+/**
+ * The month axis of a monthly chart. The month under way is marked "to date" (its figures are partial, so
+ * its drop is not news); a forecast's months are all ahead, so it passes `partial: false`.
+ */
+export function monthAxis(f: ReportFormat, opts: { partial?: boolean } = {}) {
+  return { dataKey: 'month', tickFormatter: opts.partial === false ? f.monthShort : f.monthTick, tick: AXIS } as const;
 }
 
 /** A money axis: ¥ with thousands separators, wide enough for "-¥120,000". */
@@ -71,10 +74,10 @@ export function countAxis(f: ReportFormat) {
 }
 
 /** The tooltip of a monthly chart: the month in full, each value as the table shows it. */
-export function monthTooltip(f: ReportFormat, value: (v: number) => string) {
+export function monthTooltip(f: ReportFormat, value: (v: number) => string, opts: { partial?: boolean } = {}) {
   return {
     contentStyle: TOOLTIP_STYLE,
-    labelFormatter: (m: unknown) => f.month(String(m)),
+    labelFormatter: (m: unknown) => (opts.partial === false ? f.month(String(m)) : f.monthLabel(String(m))),
     formatter: (v: unknown) => (v === null || v === undefined ? '—' : value(Number(v))),
   };
 }

@@ -120,9 +120,9 @@ export function ForecastView() {
       <ChartBox label={t('reports.chartLabel', { name: t('reports.kinds.forecast') })}>
         <ComposedChart data={r.rows} margin={MARGIN}>
           <CartesianGrid {...GRID_PROPS} />
-          <XAxis {...monthAxis(f)} />
+          <XAxis {...monthAxis(f, { partial: false })} />
           <YAxis {...moneyAxis(f)} />
-          <Tooltip {...monthTooltip(f, f.money)} />
+          <Tooltip {...monthTooltip(f, f.money, { partial: false })} />
           <Legend {...LEGEND_PROPS} />
           <Bar isAnimationActive={false} dataKey="total" name={t('reports.col.forecastTotal')} fill={SERIES.forecast} />
           <Line isAnimationActive={false} dataKey="withChurn" name={t('reports.col.withChurn')} stroke={SERIES.withChurn} strokeWidth={2} dot={{ r: 2.5 }} type="linear" />

@@ -216,7 +216,8 @@ function AddForm(props: { people: { id: number; name: string }[]; memberId: numb
         </Field>
       ) : null}
       {d.kind === 'membership' || d.kind === 'pack' || d.kind === 'dropin' ? (
-        <div className="row row--2">
+        // The plan on its own line: at 1280 px a half-width select cut the price off its option.
+        <>
           <Field label={t('sales.add.plan')}>
             {(id, hint) => (
               <select id={id} aria-describedby={hint} value={d.planId} onChange={(e) => set({ planId: e.target.value, campaign: null })}>
@@ -232,7 +233,7 @@ function AddForm(props: { people: { id: number; name: string }[]; memberId: numb
           <Field label={t('sales.add.price')} hint={t('sales.add.priceHint')}>
             {(id, hint) => <MoneyInput id={id} describedBy={hint} currency={f.currency} value={d.price} onChange={(v) => set({ price: v })} />}
           </Field>
-        </div>
+        </>
       ) : null}
       {d.kind === 'membership' && d.planId !== '' ? <PromotionPick key={d.planId} planId={Number(d.planId)} value={d.campaign} onChange={(campaign) => set({ campaign })} /> : null}
       {d.kind === 'addon' ? (

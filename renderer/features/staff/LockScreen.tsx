@@ -5,6 +5,7 @@ import type { AuthStatus, StaffBrief } from '../../../electron/contract';
 import { errorText } from '../../app/errors';
 import { LanguageSwitch } from '../../app/Shell';
 import { Banner } from '../../components/Page';
+import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
 
 /**
@@ -48,7 +49,8 @@ export function LockScreen({ status }: { status: AuthStatus }) {
 }
 
 function PinForm({ staff, onBack }: { staff: StaffBrief; onBack: (() => void) | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const f = useFormat();
   const qc = useQueryClient();
   const [pin, setPin] = useState('');
   const signIn = useMutation({
@@ -76,7 +78,7 @@ function PinForm({ staff, onBack }: { staff: StaffBrief; onBack: (() => void) | 
           <div className="lock__role">{t(`staff.roles.${staff.role}`)}</div>
         </div>
       </div>
-      {signIn.isError ? <Banner kind="error">{signInError(signIn.error, t, i18n.language)}</Banner> : null}
+      {signIn.isError ? <Banner kind="error">{signInError(signIn.error, t, f.time)}</Banner> : null}
       <div className="field">
         <label htmlFor="lock-pin">{t('staff.signIn.pin')}</label>
         <input
@@ -103,12 +105,10 @@ function PinForm({ staff, onBack }: { staff: StaffBrief; onBack: (() => void) | 
   );
 }
 
-function signInError(e: unknown, t: ReturnType<typeof useTranslation>['t'], lang: string): string {
+function signInError(e: unknown, t: ReturnType<typeof useTranslation>['t'], time: (iso: string) => string): string {
   if (e instanceof ApiError && e.code === 'WRONG_PIN') return t('staff.signIn.wrongPin', { count: Number(e.details?.['attemptsLeft'] ?? 0) });
   if (e instanceof ApiError && e.code === 'PIN_LOCKED') {
-    const until = new Date(String(e.details?.['until'] ?? ''));
-    const time = Number.isNaN(until.getTime()) ? '' : until.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
-    return t('staff.signIn.pinLocked', { time });
+    return t('staff.signIn.pinLocked', { time: time(String(e.details?.['until'] ?? '')) });
   }
   return errorText(t, e);
 }

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { Banner, Card, Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { toast } from '../../components/Toast';
+import { useFormat } from '../../components/useFormat';
 import { ApiError, invoke } from '../../lib/api';
 import { AUTH_KEY } from './useAuth';
 
@@ -26,7 +27,8 @@ type Editing = { kind: 'add' } | { kind: 'edit'; staff: StaffMember } | { kind: 
 
 /** Owner only: add staff, set roles, reset PINs, deactivate; and the screen-lock minutes. */
 export function StaffScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const f = useFormat();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: STAFF_KEY, queryFn: () => invoke('staff.list', {}) });
   const [editing, setEditing] = useState<Editing>(null);
@@ -76,7 +78,7 @@ export function StaffScreen() {
                     <StatusBadge tone="grey">{t('staff.screen.inactive')}</StatusBadge>
                   ) : s.lockedUntil && new Date(s.lockedUntil) > new Date() ? (
                     <StatusBadge tone="amber">
-                      {t('staff.screen.lockedUntil', { time: new Date(s.lockedUntil).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) })}
+                      {t('staff.screen.lockedUntil', { time: f.time(s.lockedUntil) })}
                     </StatusBadge>
                   ) : (
                     <StatusBadge tone="green">{t('staff.screen.active')}</StatusBadge>

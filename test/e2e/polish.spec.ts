@@ -1,0 +1,140 @@
+/**
+ * Small defects seen after the merge (issues 14 and 19), at 1280x720 and 1366x768 in both languages, on a
+ * small sample business: the checkout's plan choice shows name and price; the member page's memberships
+ * and the overdue follow-up cut no cell; the month under way is marked "to date" on a monthly chart; the
+ * audit log's raw values box is reachable from the keyboard. And the lock screen's "try again after" time
+ * is the business's (Asia/Shanghai), not the PC's (set to New York here).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { generateDemoBusiness } from '../../electron/host/demo/generate';
+import { expect, test, type AppFixture } from './harness';
+
+test.describe.configure({ timeout: 300_000 });
+
+const SHOTS = '/work/shots/polish';
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+] as const;
+const WORDS = {
+  en: { checkout: 'Checkout', plan: 'Plan', memberships: 'Memberships', toDate: 'to date', details: 'Recorded values' },
+  'zh-CN': { checkout: '收银结账', plan: '套餐', memberships: '会员卡', toDate: '至今', details: '记录的数值' },
+} as const;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!fs.existsSync(SHOTS)) fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Every cell and header of the table that is cut (text wider than its box); action cells are left out. */
+function cutCells(table: Locator): Promise<string[]> {
+  return table.evaluate((el) => {
+    const out: string[] = [];
+    for (const cell of el.querySelectorAll<HTMLElement>('th, td, td .cell-stack > span')) {
+      if (cell.offsetParent === null || cell.querySelector('button')) continue;
+      if (cell.scrollWidth > cell.clientWidth) out.push(`"${cell.textContent}" (${cell.scrollWidth} > ${cell.clientWidth})`);
+    }
+    return out;
+  });
+}
+
+async function sample(app: AppFixture, locale: 'en' | 'zh-CN'): Promise<void> {
+  await app.setup(locale);
+  await generateDemoBusiness(app.host, app.clock, { seed: 7, months: 4, members: 30, checkinMonths: 1, locale });
+}
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`checkout plan, memberships, follow-up, "to date" month and audit raw values fit and read (${locale})`, async ({ app }) => {
+    await sample(app, locale);
+    const { page } = app;
+    const w = WORDS[locale];
+    const withSub = (await app.host.invoke('members.list', {})).rows.find((m) => m.due !== null && m.payerId === null)!;
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const tag = `${locale}-${size.width}x${size.height}`;
+
+      // Member page: the memberships table cuts neither the plan, the price, the date nor a header.
+      await page.goto(`${app.url}#/members?member=${withSub.id}`);
+      const subs = page.getByRole('table', { name: w.memberships });
+      await expect(subs.locator('tbody tr').first()).toBeVisible();
+      expect(await cutCells(subs), tag).toEqual([]);
+      await shot(page, `member-${tag}`);
+
+      // Checkout: the chosen plan's name and price both show in the select.
+      await page.getByRole('button', { name: w.checkout, exact: true }).click();
+      const plan = page.getByRole('dialog').getByLabel(w.plan, { exact: true });
+      const options = await plan.locator('option').allTextContents();
+      const longest = options.slice(1).reduce((a, b) => (b.length > a.length ? b : a));
+      await plan.selectOption({ label: longest });
+      const room = await plan.evaluate((el: HTMLSelectElement) => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        const style = getComputedStyle(el);
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = ctx.measureText(el.selectedOptions[0]!.text).width;
+        // The text area is the box less its padding (the arrow lies in the right padding).
+        return { text, box: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+      });
+      expect(room.text, `${longest} at ${tag}`).toBeLessThanOrEqual(room.box);
+      await shot(page, `checkout-${tag}`);
+      await page.keyboard.press('Escape');
+
+      // Overdue follow-up: no date or amount cut.
+      await page.goto(`${app.url}#/payments?tab=followup`);
+      const overdue = page.locator('main table').first();
+      await expect(overdue.locator('tbody tr').first()).toBeVisible();
+      expect(await cutCells(overdue), tag).toEqual([]);
+      await shot(page, `followup-${tag}`);
+
+      // Reports: the month under way (July 2026 on the clock) is marked "to date" on the first report's (MRR) month axis.
+      await page.goto(`${app.url}#/reports`);
+      const ticks = page.locator('.report__chart svg text');
+      const july = new Intl.DateTimeFormat(locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }).format(new Date('2026-07-01T00:00:00Z'));
+      await expect(ticks.filter({ hasText: w.toDate }).first()).toHaveText(locale === 'en' ? `${july} to date` : `${july}至今`);
+      expect(new Set(await ticks.filter({ hasText: w.toDate }).allTextContents()).size).toBe(1);
+      await shot(page, `report-mrr-${tag}`);
+
+      // Audit: an expanded entry's raw values that overflow their box are a named region Tab reaches.
+      await page.goto(`${app.url}#/audit`);
+      const summaries = page.locator('.audit__change summary');
+      await expect(summaries.first()).toBeVisible();
+      const n = Math.min(await summaries.count(), 15);
+      for (let i = 0; i < n; i++) await summaries.nth(i).click();
+      const boxes = await page.locator('.audit__json').evaluateAll((els) =>
+        els.map((el) => ({ overflows: el.scrollHeight > el.clientHeight + 1, tabIndex: el.getAttribute('tabindex'), role: el.getAttribute('role') })),
+      );
+      expect(boxes.some((b) => b.overflows), tag).toBe(true);
+      for (const b of boxes.filter((x) => x.overflows)) expect(b).toEqual({ overflows: true, tabIndex: '0', role: 'region' });
+      await shot(page, `audit-${tag}`);
+    }
+  });
+}
+
+test.describe('with the PC in another time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+  test('the lock screen gives the "try again after" time in the business time zone', async ({ app }) => {
+    await app.setup('en');
+    const desk = await app.signInAs('desk');
+    await app.host.invoke('auth.signOut', {});
+    for (let i = 0; i < 4; i++) await app.host.invoke('auth.signIn', { staffId: desk.id, pin: '0000' }).catch(() => undefined);
+    const { page } = app;
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Desk Desk', exact: true }).click();
+    await page.getByLabel('PIN').fill('0000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The clock stands at 09:00 in Shanghai; the lock lasts from then, so the time shown is in the morning there.
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Too many wrong PINs. Try again after');
+    const shown = /after (.+?), or/.exec((await alert.textContent()) ?? '')![1]!;
+    const locked = new Date(app.clock.now().getTime());
+    const inShanghai = (d: Date) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(d);
+    const inNewYork = (d: Date) => new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'America/New_York' }).format(d);
+    // Within the hour after 09:00 Shanghai (the lock is minutes long); never the New York evening before.
+    expect(shown).toMatch(/^9:\d\d AM$/);
+    expect(shown).not.toBe(inNewYork(locked));
+    expect(inShanghai(locked)).toBe('9:00 AM');
+    await shot(page, 'lock-pin-locked-en-1280x720');
+  });
+});
