@@ -95,7 +95,8 @@ test('edited settings persist across a reload and a host restart', async ({ app 
   await page.getByLabel('Payment terms (days)').fill('10');
   await page.getByLabel('Invoice number format').fill('SD{YY}{MM}-{####}');
   await expect(page.getByText('Next number looks like SD')).toBeVisible();
-  await page.getByRole('button', { name: 'Save' }).click();
+  // The business form's own Save (the follow-up rules card has another).
+  await page.getByRole('form', { name: 'Settings', exact: true }).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Settings saved')).toBeVisible();
 
   await app.restartHost();
@@ -116,7 +117,7 @@ test('a bad value shows the field error and saves nothing', async ({ app }) => {
   const before = await app.host.invoke('settings.get', {});
   await page.getByLabel('账单编号格式').fill('INV-{YYYY}');
   await page.getByLabel('商户名称').fill('');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('form', { name: '设置', exact: true }).getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('可用字母、数字、- _ / . 以及 {YYYY} {YY} {MM}，且必须包含一个 {####} 序号')).toBeVisible();
   await expect(page.getByText('必填')).toBeVisible();
   await expect(page.getByText('部分字段需要修改。')).toBeVisible();
