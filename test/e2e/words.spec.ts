@@ -58,14 +58,14 @@ test('the owner sets the overdue block and the late fee on Settings, and both ta
 
   // A bad value is named under its field and nothing is saved.
   await rules.getByLabel('Late fee (0 = none)').fill('abc');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(rules.getByRole('alert')).toHaveText('Enter an amount of zero or more');
   expect((await app.host.invoke('settings.get', {})).lateFee).toBe(0);
 
   await rules.getByLabel('Late fee (0 = none)').fill('25');
   await rules.getByLabel('Late fee after (days overdue)').fill('3');
   await rules.getByLabel('Block check-in after (days overdue)').fill('5');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Settings saved')).toBeVisible();
   expect(await app.host.invoke('settings.get', {})).toMatchObject({ lateFee: 2500, lateFeeAfterDays: 3, overdueBlockDays: 5 });
 
@@ -95,12 +95,12 @@ test('设置里改禁止签到天数，签到随之拦截（中文）', async ({
   const rules = page.locator('.settings-rules');
   await expect(rules.getByRole('heading', { name: '经营规则' })).toBeVisible();
   await rules.getByLabel('逾期多少天后禁止签到（天）').fill('0');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(rules.getByRole('alert')).toHaveText('超出范围');
   expect((await app.host.invoke('settings.get', {})).overdueBlockDays).toBe(14);
   await rules.getByLabel('逾期多少天后禁止签到（天）').fill('3');
   await rules.getByLabel('停卡方式（新套餐）').selectOption({ label: '未用天数退回储值' });
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await shoot(page, 'settings-zh', rules);
   expect(await app.host.invoke('settings.get', {})).toMatchObject({ overdueBlockDays: 3, freezeDefaultMode: 'credit' });
