@@ -75,9 +75,11 @@ for (const lang of ['en', 'zh'] as const) {
     await page.getByRole('radio', { name: w.overdueTab }).click();
     await expect(page.getByRole('table')).toBeVisible();
 
-    // The owner's rules on Settings: 30 days without a visit, no birthdays.
-    await page.goto(`${app.url}#/settings`);
+    // The owner's rules on Settings: 30 days without a visit, no birthdays. Through the nav (the tab click above
+    // writes its choice into the address, which a direct goto could race with).
+    await page.getByRole('navigation').getByRole('link', { name: lang === 'en' ? 'Settings' : '设置', exact: true }).click();
     const rules = page.getByRole('form', { name: w.rulesForm });
+    await expect(rules).toBeVisible();
     await rules.getByLabel(w.noVisitDays, { exact: true }).fill('30');
     await rules.getByRole('checkbox', { name: w.birthday }).uncheck();
     await rules.getByRole('button', { name: w.saveRules }).click();
