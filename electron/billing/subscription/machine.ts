@@ -30,8 +30,9 @@ const minOf = (dates: (string | null | undefined)[]) => dates.reduce<string>((m,
 export function wake(s: SubState): string {
   if (!isLiveState(s)) return NEVER;
   const pause = openPauseOf(s);
-  // Frozen in extend mode: the dates inside the freeze move on resume, so only the resume wakes it.
-  if (s.status === 'paused' && pause?.mode === 'extend') return pause.end_date ?? NEVER;
+  // Frozen in extend mode: the dates inside the freeze move on resume, so only the resume wakes it —
+  // or an end set during a dated freeze (its dates moved when it began, so an end inside it stands).
+  if (s.status === 'paused' && pause?.mode === 'extend') return pause.end_date === null ? NEVER : minOf([pause.end_date, endInsideFreeze(s, pause.end_date)]);
   return minOf([
     s.next_bill_date,
     s.end_date,
@@ -209,12 +210,20 @@ export function extendedDates(
   };
 }
 
+/** An end date before a dated extend-mode freeze's resume: set during the freeze (a cancel from a day inside it). */
+function endInsideFreeze(s: SubState, resume: string): string | null {
+  return s.end_date !== null && s.end_date < resume ? s.end_date : null;
+}
+
 /** Date-driven changes due on or before `d`; a freeze-fee line when a pause starts. */
 function transition(s: SubState, d: string, terms: Terms, out: StepResult): void {
   const open = openPauseOf(s);
   // Frozen in extend mode: the card's dates already moved (or move when the desk sets the end).
   if (s.status === 'paused' && open?.mode === 'extend') {
-    if (open.end_date === null || open.end_date > d) return;
+    if (open.end_date === null) return;
+    const end = endInsideFreeze(s, open.end_date);
+    if (end !== null && end <= d) return endSubscription(s, out);
+    if (open.end_date > d) return;
     open.resumed_on = open.end_date;
     s.status = 'active';
     out.events.push({ subscriptionId: s.id, before: { status: 'paused' }, after: { status: 'active', resumedOn: open.end_date } });

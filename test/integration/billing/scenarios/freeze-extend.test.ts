@@ -11,6 +11,24 @@ let b: Billing | undefined;
 afterEach(() => b?.close());
 
 describe('freeze in extend mode', () => {
+  it('cancelled from a day inside a dated freeze: the membership ends that day, not at the resume', async () => {
+    b = await billing('2026-01-01');
+    const h = b.th.host;
+    const m = await b.member('Kai');
+    const plan = await b.plan({ name: 'Weekly', price: 7000, interval: 'week', freezeDaysPerYear: 366, pauseMode: 'extend' });
+    const sub = await b.subscribe(m, plan);
+    await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-02', resumeDate: '2026-01-06' });
+    await b.runOn('2026-01-02');
+    // Frozen: "cancel at the period end" has no period end to wait for, so the desk cancels from tomorrow, Jan 3.
+    await h.invoke('subscriptions.cancel', { id: sub, mode: 'period_end' });
+    await b.runOn('2026-01-03');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'cancelled', endDate: '2026-01-03' });
+    await b.runOn('2026-01-20');
+    expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([['2026-01-01', ['period 2026-01-01/2026-01-08 7000 = 7000 + 0 | Weekly']]]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
   it('a quarterly card bought 2026-01-04, frozen 2026-01-16 to 2026-02-05, renews on 2026-04-24', async () => {
     b = await billing('2026-01-04');
     const h = b.th.host;
