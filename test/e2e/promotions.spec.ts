@@ -99,6 +99,8 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(inv.getByRole('row').filter({ hasText: w.discountLine })).toHaveCount(1);
     await shoot(page, `promotion-invoice-${lang}`);
     await page.keyboard.press('Escape');
+    // Closing the dialog writes the address: let it settle before going elsewhere, or the two navigations race.
+    await expect(inv).toHaveCount(0);
     await page.goto(`${app.url}#/plans?tab=promotions`);
     const results = page.getByRole('table', { name: w.results });
     await expect(results.getByRole('row').nth(1)).toContainText(`${w.money}240.00`);
