@@ -5,6 +5,8 @@
  * Delays come from one seed per run (SUBDESK_SEED, or random), printed so a failure can be replayed.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const CHILD = path.join(import.meta.dirname, 'child.ts');
@@ -117,4 +119,15 @@ export function childPool(): { next(): Child; close(): Promise<void> } {
 /** One child, started now, given `scenario` at `start` and killed `killAfterMs` after it is ready. */
 export function runAndKill(dataDir: string, scenario: Job['scenario'], start: string, killAfterMs: number): Promise<KillResult> {
   return spawnChild().run({ dataDir, scenario, start }, killAfterMs);
+}
+
+/** A RAM folder when there is one: the suite is about kills, not disk speed. */
+export function killDir(prefix = 'subdesk-kill-'): string {
+  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+  return fs.mkdtempSync(path.join(base, prefix));
+}
+
+/** One stream of delays per test from the suite's seed, so adding a test leaves the others' delays alone. */
+export function delayStream(seed: number, stream: number): () => number {
+  return rng((seed ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0);
 }

@@ -1,40 +1,27 @@
 /**
  * Pulling the plug, one seeded suite: child processes (child.ts) are SIGKILLed at random moments
  * while they bill through a real host, write settings, restore backups, and run the billing run
- * straight over 5,000 subscriptions — 70 kills in all. After every kill the data folder is
+ * straight over 5,000 subscriptions — 70 kills in all (the run's 20+ in kill-run.test.ts, so the two
+ * halves run side by side). After every kill the data folder is
  * checked: the file is intact, nothing the child saw committed is lost, there is no half record,
  * and doing the work again creates nothing twice. Every delay comes from one seed, printed first:
  * `SUBDESK_SEED=<seed> npx vitest run test/integration/crash` replays a failing run.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonthsClamped } from '../../../shared/dates';
-import { runBilling } from '../../../electron/money/billing-run/run';
-import { openDatabase } from '../../../electron/db/open';
+import { addMonthsClamped } from '../../../shared/dates';
 import { createHost, type Host } from '../../../electron/host/host';
-import { WIDE_CATCH_UP } from '../billing/support';
-import { cachedSettings } from '../../support/cached-settings';
-import { createSettingsService } from '../../../electron/ops/settings/service';
 import { makeHost, signInAs } from '../../support/host';
-import { checkConsistent, checkExactlyOnce, invoiceCount, RUN_SUBSCRIPTIONS, seedRunData } from './billing-run-data';
-import { childPool, rng, suiteSeed, type KillResult } from './harness';
+import { childPool, delayStream, killDir, suiteSeed, type KillResult } from './harness';
 
 const SEED = suiteSeed();
-/** Each test draws from its own stream of the one seed, so adding a test leaves the others' delays alone. */
-const random = (stream: number) => rng((SEED ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0);
+const random = (stream: number) => delayStream(SEED, stream);
 
 const SUBSCRIPTIONS = 80;
 const START = '2026-01-05';
-const RUN_KILLS = 20;
 
-/** A RAM folder when there is one: the test is about kills, not disk speed. */
-function dir(prefix = 'subdesk-kill-'): string {
-  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  return fs.mkdtempSync(path.join(base, prefix));
-}
+const dir = killDir;
 
 /** Read-only checks straight on the file, before anything opens it for writing. */
 function fileChecks(dataDir: string): Database.Database {
@@ -181,54 +168,4 @@ describe('kill test', { timeout: 900_000 }, () => {
     }
     expect(restoresSeen.size).toBe(2); // both directions were completed at least once
   });
-});
-
-// The run straight over the database, killed between and inside its commits. Children use
-// small batches (1, 5 or 25 units), so many commits fall inside a run and kills land between
-// and inside them. After every kill the database is consistent (each unit is atomic, units
-// commit in batches) and a rerun leaves every due period invoiced exactly once, numbers gapless
-// and chronological, and no invoice without lines.
-describe('crash safety of the billing run', () => {
-  it(`survives ${RUN_KILLS}+ SIGKILLs at random moments over ${RUN_SUBSCRIPTIONS} subscriptions`, async () => {
-    const dataDir = dir('subdesk-crash-');
-    const th = await makeHost({ startDate: '2026-01-01', setup: true, dataDir });
-    // 5,000 renewals in one run would wait for the owner (the catch-up guard); this suite is about kills.
-    await th.host.invoke('settings.update', WIDE_CATCH_UP);
-    seedRunData(th.host.db);
-    th.close();
-    const children = childPool();
-    const delay = random(3);
-    let kills = 0;
-    let midRun = 0;
-    let asOf = '2026-01-01';
-    try {
-      for (let cycle = 0; kills < RUN_KILLS && cycle < 3 * RUN_KILLS; cycle++) {
-        asOf = addDays(asOf, 2);
-        const before = invoiceCount(dataDir);
-        const outcome = await children.next().run({ dataDir, scenario: 'run', start: asOf, batchUnits: [1, 5, 25][cycle % 3]! }, Math.floor(delay() * 500));
-        if (!outcome.killed && outcome.code !== 0) throw new Error(`child failed (${outcome.code}): ${outcome.error}`);
-        if (outcome.killed) kills++;
-        const db = openDatabase(path.join(dataDir, 'subdesk.sqlite'));
-        try {
-          checkConsistent(db);
-          const atKill = invoiceCount(dataDir);
-          const env = { db, settings: cachedSettings(createSettingsService({ dataDir, osTimeZone: 'Asia/Shanghai', db })), now: () => new Date(`${asOf}T01:00:00Z`), today: () => asOf };
-          const rerun = runBilling(env, 'manual', asOf, () => undefined);
-          expect(rerun.errors).toEqual([]);
-          checkConsistent(db);
-          checkExactlyOnce(db, asOf);
-          // Killed after some units committed and before the last: the interesting case.
-          if (outcome.killed && atKill > before && invoiceCount(dataDir) > atKill) midRun++;
-          expect(runBilling(env, 'manual', asOf, () => undefined).invoicesCreated).toBe(0);
-        } finally {
-          db.close();
-        }
-      }
-      expect(kills).toBeGreaterThanOrEqual(RUN_KILLS);
-      expect(midRun).toBeGreaterThanOrEqual(5);
-    } finally {
-      await children.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 180_000);
 });
