@@ -6,6 +6,7 @@ import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
+import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
 import { OptionalPick, useSave } from './TimetableDialogs';
 
@@ -17,6 +18,7 @@ const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
  */
 export function ChangeSessionDialog({ session: s, today, onClose }: { session: ClassSession; today: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const teachers = useQuery({ queryKey: ['classes', 'teachers'], queryFn: () => invoke('classes.teachers.list', {}) });
   const rooms = useQuery({ queryKey: ['classes', 'rooms'], queryFn: () => invoke('classes.rooms.list', {}) });
   const [date, setDate] = useState(s.date);
@@ -44,7 +46,7 @@ export function ChangeSessionDialog({ session: s, today, onClose }: { session: C
   return (
     <Dialog title={t('classes.change.title')} onClose={onClose} onSubmit={() => save.mutate()} submitLabel={t('classes.change.save')} busy={save.isPending}>
       {banner ? <Banner kind="error">{banner}</Banner> : null}
-      <p className="muted timetable-edit__facts">{t('classes.change.hint', { name: s.scheduleName, date: s.date, time: s.startTime })}</p>
+      <p className="muted timetable-edit__facts">{t('classes.change.hint', { name: s.scheduleName, date: f.date(s.date), time: s.startTime })}</p>
       <div className="row">
         <Field label={t('classes.change.date')} error={fieldError('date')}>
           {(id, d) => <DateInput id={id} describedBy={d} value={date} onChange={setDate} min={today} />}
@@ -70,6 +72,7 @@ export function ChangeSessionDialog({ session: s, today, onClose }: { session: C
 /** Cancel one session with a reason: its bookings are cancelled free of charge and nothing is used. */
 export function CancelSessionDialog({ session: s, onClose }: { session: ClassSession; onClose: () => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [reason, setReason] = useState('');
   const { save, fieldError, banner } = useSave(
     () => invoke('classes.sessions.cancel', { sessionId: s.id, reason }),
@@ -95,7 +98,7 @@ export function CancelSessionDialog({ session: s, onClose }: { session: ClassSes
       }
     >
       {banner ? <Banner kind="error">{banner}</Banner> : null}
-      <p>{t('classes.change.cancelWhat', { name: s.scheduleName, date: s.date, time: s.startTime })}</p>
+      <p>{t('classes.change.cancelWhat', { name: s.scheduleName, date: f.date(s.date), time: s.startTime })}</p>
       <p className="muted">{people ? t('classes.change.cancelPeople', { count: people }) : t('classes.change.cancelNobody')}</p>
       <Field label={t('classes.change.reason')} error={fieldError('reason')} hint={t('classes.change.reasonHint')}>
         {(id, d) => <input id={id} aria-describedby={d} value={reason} onChange={(e) => setReason(e.target.value)} />}
