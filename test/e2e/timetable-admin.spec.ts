@@ -63,7 +63,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   test(`a manager edits the timetable and one session, the owner sets a no-show fee, the desk sees neither (${lang})`, async ({ app }) => {
     await app.setup(lang);
     const { pack, yoga, schedule, tonight, thursday } = await seed(app.host);
-    await app.signInAs('manager');
+    const manager = await app.signInAs('manager');
     const page = await openClasses(app, T('Classes', '课程'));
     await page.setViewportSize({ width: 1280, height: 720 });
     await shootAtDeskSizes(page, `timetable-admin-week-${lang}`);
@@ -74,7 +74,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const types = page.getByRole('table', { name: T('Class types', '课程类型') });
     const yogaRow = types.getByRole('row').filter({ hasText: 'Yoga 瑜伽' });
     await expect(yogaRow).toContainText(T('Any membership or pack', '任何会籍或课时包'));
-    await expect(yogaRow).toContainText(T('Opens 7 d ahead · free cancel until 12 h before', '提前 7 天开放 · 开课前 12 小时内取消算迟取消'));
+    await expect(yogaRow).toContainText(T('Book from 7 d before · free cancel until 12 h before', '提前 7 天可约 · 开课前 12 小时前可免费取消'));
     // Booking rules are the owner's: a manager is not offered them.
     await expect(page.getByRole('button', { name: `${T('Booking rules', '预约规则')}: Yoga 瑜伽` })).toHaveCount(0);
     await shootAtDeskSizes(page, `timetable-admin-types-${lang}`);
@@ -164,6 +164,45 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(cancelled.bookings.map((b) => [b.memberName, b.status, b.unitsUsed, b.feeInvoiceId])).toEqual([['王五', 'cancelled', 0, null]]);
     await tonightPanel.getByRole('button', { name: T('Close', '关闭'), exact: true }).click();
     await expect(page.getByRole('region', { name: T(/^Mon/, /^周一/) }).getByRole('button', { name: /Evening yoga 晚间瑜伽/ })).toContainText(T('Cancelled', '已取消'));
+
+    // ── Teachers and rooms: Tom is a staff member with a phone; Lily is deactivated; a new room with its places.
+    await page.getByRole('radio', { name: T('Set-up', '课表设置') }).click();
+    await page.getByRole('radio', { name: T('Classes', '排课'), exact: true }).click();
+    await shootAtDeskSizes(page, `timetable-admin-schedules-${lang}`);
+    expect(await noWindowScroll(page)).toBe(true);
+    await page.getByRole('radio', { name: T('Teachers', '老师'), exact: true }).click();
+    await page.getByRole('button', { name: `${T('Edit', '编辑')}: Tom 汤老师` }).click();
+    dialog = page.getByRole('dialog', { name: T('Edit teacher', '编辑老师') });
+    await expect(dialog.getByLabel(T('Staff member', '员工'))).toHaveValue('');
+    await dialog.getByLabel(T('Staff member', '员工')).selectOption({ label: manager.name });
+    await dialog.getByLabel(T('Phone', '电话')).fill('13800000001');
+    await dialog.getByRole('button', { name: T('Save', '保存') }).click();
+    await expect(dialog).toBeHidden();
+    const teachers = page.getByRole('table', { name: T('Teachers', '老师') });
+    await expect(teachers.getByRole('row').filter({ hasText: 'Tom 汤老师' })).toContainText(`${manager.name}13800000001`);
+    await page.getByRole('button', { name: `${T('Deactivate', '停用')}: Lily 李老师` }).click();
+    await expect(teachers.getByRole('row').filter({ hasText: 'Lily 李老师' })).toContainText(T('Inactive', '已停用'));
+    await expect(page.getByRole('button', { name: `${T('Reactivate', '重新启用')}: Lily 李老师` })).toBeVisible();
+    await shootAtDeskSizes(page, `timetable-admin-teachers-${lang}`);
+    expect((await ipc(page, 'classes.teachers.list', {})).map((x) => [x.name, x.staffId, x.phone, x.active])).toEqual([
+      ['Tom 汤老师', manager.id, '13800000001', true],
+      ['Lily 李老师', null, '', false],
+    ]);
+    await page.getByRole('radio', { name: T('Rooms', '教室'), exact: true }).click();
+    await page.getByRole('button', { name: `+ ${T('New room', '新建教室')}` }).click();
+    dialog = page.getByRole('dialog', { name: T('New room', '新建教室') });
+    await dialog.getByLabel(T('Name', '名称')).fill('Studio A');
+    await dialog.getByLabel(T('Places (optional)', '名额（可不填）')).fill('8');
+    await dialog.getByRole('button', { name: T('Save', '保存') }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(T('Another room already has this name.', '已有同名教室。'));
+    await dialog.getByLabel(T('Name', '名称')).fill('Studio B');
+    await dialog.getByRole('button', { name: T('Save', '保存') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('table', { name: T('Rooms', '教室') }).getByRole('row').filter({ hasText: 'Studio B' })).toContainText('8');
+    expect((await ipc(page, 'classes.rooms.list', {})).map((x) => [x.name, x.capacity, x.active])).toEqual([
+      ['Studio A', null, true],
+      ['Studio B', 8, true],
+    ]);
 
     // ── The owner: a no-show costs a fee. A fee rule without an amount is refused next to the amount.
     await app.signInAs('owner');

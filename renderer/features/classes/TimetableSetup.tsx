@@ -120,34 +120,39 @@ function TypesList({ onEdit }: { onEdit: (e: Editing) => void }) {
         id: 'name',
         accessorKey: 'name',
         header: t('classes.setup.col.name'),
-        meta: { width: '20%' },
+        meta: { width: '17%' },
         cell: ({ row: { original: c } }) => (
-          <span className="cell-title">
-            <span className="session-panel__swatch" style={{ background: c.colour }} aria-hidden="true" />
-            <span className="cell-strong">{c.name}</span>
-            {c.archived ? <StatusBadge tone="grey">{t('classes.setup.archived')}</StatusBadge> : null}
-          </span>
+          <div className="cell-stack">
+            <span className="cell-title">
+              <span className="session-panel__swatch" style={{ background: c.colour }} aria-hidden="true" />
+              <span className="cell-strong">{c.name}</span>
+              {c.archived ? <StatusBadge tone="grey">{t('classes.setup.archived')}</StatusBadge> : null}
+            </span>
+          </div>
         ),
       },
-      { id: 'minutes', accessorKey: 'minutes', header: t('classes.setup.col.minutes'), meta: { align: 'right' }, cell: ({ row: { original: c } }) => t('classes.setup.minutes', { count: c.minutes }) },
-      { id: 'capacity', accessorKey: 'capacity', header: t('classes.setup.col.capacity'), meta: { align: 'right' } },
-      { id: 'units', accessorKey: 'units', header: t('classes.setup.col.units'), meta: { align: 'right' } },
+      { id: 'minutes', accessorKey: 'minutes', header: t('classes.setup.col.minutes'), meta: { align: 'right', width: '9%' }, cell: ({ row: { original: c } }) => t('classes.setup.minutes', { count: c.minutes }) },
+      { id: 'capacity', accessorKey: 'capacity', header: t('classes.setup.col.capacity'), meta: { align: 'right', width: '8%' } },
+      { id: 'units', accessorKey: 'units', header: t('classes.setup.col.units'), meta: { align: 'right', width: '9%' } },
       {
         id: 'access',
         header: t('classes.setup.col.access'),
         enableSorting: false,
-        meta: { width: '20%' },
-        cell: ({ row: { original: c } }) => (c.planIds.length ? c.planIds.map((id) => planName.get(id) ?? `#${id}`).join(', ') : <span className="muted">{t('classes.setup.anyPlan')}</span>),
+        meta: { width: '16%' },
+        cell: ({ row: { original: c } }) => (
+          <div className="cell-stack">
+            <span className={`timetable-setup__wrap${c.planIds.length ? '' : ' muted'}`}>{c.planIds.length ? c.planIds.map((id) => planName.get(id) ?? `#${id}`).join(', ') : t('classes.setup.anyPlan')}</span>
+          </div>
+        ),
       },
       {
         id: 'rules',
         header: t('classes.setup.col.rules'),
         enableSorting: false,
-        meta: { width: '26%' },
         cell: ({ row: { original: c } }) => (
           <div className="cell-stack">
-            <span>{t('classes.setup.window', { days: c.openDays, hours: c.cutoffHours })}</span>
-            <span className="cell-sub">
+            <span className="timetable-setup__wrap">{t('classes.setup.window', { days: c.openDays, hours: c.cutoffHours })}</span>
+            <span className="cell-sub timetable-setup__wrap">
               {t('classes.setup.penalties', { late: ruleText(t, money, c.lateCancelRule, c.lateCancelFee), noShow: ruleText(t, money, c.noShowRule, c.noShowFee) })}
             </span>
           </div>
@@ -157,7 +162,7 @@ function TypesList({ onEdit }: { onEdit: (e: Editing) => void }) {
         id: 'actions',
         header: t('classes.setup.col.actions'),
         enableSorting: false,
-        meta: { width: '190px' },
+        meta: { width: '180px' },
         cell: ({ row: { original: c } }) => (
           <div className="row-actions">
             {canEdit ? <RowButton label={t('classes.setup.edit')} name={c.name} onClick={() => onEdit({ kind: 'type', type: c })} /> : null}
@@ -183,7 +188,7 @@ function SchedulesList({ onEdit }: { onEdit: (e: Editing) => void }) {
         id: 'name',
         accessorKey: 'name',
         header: t('classes.setup.col.name'),
-        meta: { width: '20%' },
+        meta: { width: '18%' },
         cell: ({ row: { original: s } }) => (
           <div className="cell-stack">
             <span className="cell-strong">{s.name}</span>
@@ -195,6 +200,7 @@ function SchedulesList({ onEdit }: { onEdit: (e: Editing) => void }) {
         id: 'when',
         header: t('classes.setup.col.when'),
         enableSorting: false,
+        meta: { width: '13%' },
         cell: ({ row: { original: s } }) =>
           `${[...s.weekdays]
             .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
@@ -203,7 +209,7 @@ function SchedulesList({ onEdit }: { onEdit: (e: Editing) => void }) {
       },
       { id: 'teacher', accessorFn: (s) => s.teacherName ?? '', header: t('classes.setup.col.teacher'), cell: ({ row: { original: s } }) => s.teacherName ?? <span className="muted">{t('classes.noTeacher')}</span> },
       { id: 'room', accessorFn: (s) => s.roomName ?? '', header: t('classes.setup.col.room'), cell: ({ row: { original: s } }) => s.roomName ?? <span className="muted">{t('classes.noRoom')}</span> },
-      { id: 'capacity', accessorKey: 'capacity', header: t('classes.setup.col.capacity'), meta: { align: 'right' } },
+      { id: 'capacity', accessorKey: 'capacity', header: t('classes.setup.col.capacity'), meta: { align: 'right', width: '7%' } },
       {
         id: 'term',
         accessorKey: 'termEnd',
@@ -216,8 +222,8 @@ function SchedulesList({ onEdit }: { onEdit: (e: Editing) => void }) {
           </div>
         ),
       },
-      { id: 'sessions', accessorKey: 'sessions', header: t('classes.setup.col.sessions'), meta: { align: 'right' } },
-      { id: 'enrolled', accessorKey: 'enrolled', header: t('classes.setup.col.enrolled'), meta: { align: 'right' } },
+      { id: 'sessions', accessorKey: 'sessions', header: t('classes.setup.col.sessions'), meta: { align: 'right', width: '8%' } },
+      { id: 'enrolled', accessorKey: 'enrolled', header: t('classes.setup.col.enrolled'), meta: { align: 'right', width: '8%' } },
       {
         id: 'actions',
         header: t('classes.setup.col.actions'),
