@@ -217,7 +217,7 @@ function SchedulesList({ onEdit }: { onEdit: (e: Editing) => void }) {
         meta: { width: '20%' },
         cell: ({ row: { original: s } }) => (
           <div className="cell-stack">
-            <span>{t('classes.weekOf', { from: f.date(s.termStart), to: f.date(s.termEnd) })}</span>
+            <span className="timetable-setup__wrap">{t('classes.weekOf', { from: f.date(s.termStart), to: f.date(s.termEnd) })}</span>
             <span className="cell-sub">{t('classes.setup.holidays', { count: s.holidays.length })}</span>
           </div>
         ),
@@ -268,7 +268,7 @@ function TeachersList({ onEdit }: { onEdit: (e: Editing) => void }) {
         header: t('classes.setup.col.staff'),
         enableSorting: false,
         cell: ({ row: { original: x } }) =>
-          x.staffId == null ? <span className="muted">{t('classes.edit.external')}</span> : (roster?.find((s) => s.id === x.staffId)?.name ?? t('classes.setup.formerStaff')),
+          x.staffId == null ? <span className="muted">{t('classes.setup.external')}</span> : (roster?.find((s) => s.id === x.staffId)?.name ?? t('classes.setup.formerStaff')),
       },
       { id: 'phone', accessorKey: 'phone', header: t('classes.setup.col.phone'), cell: ({ row: { original: x } }) => <span className="num-text">{x.phone || '—'}</span> },
       { id: 'active', accessorKey: 'active', header: t('classes.setup.col.status'), cell: ({ row: { original: x } }) => <StatusBadge tone={x.active ? 'green' : 'grey'}>{t(x.active ? 'classes.setup.active' : 'classes.setup.inactive')}</StatusBadge> },
