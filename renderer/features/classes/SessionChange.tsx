@@ -8,9 +8,7 @@ import { Field } from '../../components/Field';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { OptionalPick, useSave } from './TimetableDialogs';
-
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+import { num, OptionalPick, useSave } from './TimetableDialogs';
 
 /**
  * A one-off change to one session (the class's other sessions stay as they are): move it to another

@@ -11,9 +11,7 @@ import { minorToText, textToMinor } from '../../components/moneyText';
 import { Banner } from '../../components/Page';
 import { useFormat } from '../../components/useFormat';
 import { invoke } from '../../lib/api';
-import { OptionalPick, useSave } from './TimetableDialogs';
-
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+import { num, OptionalPick, useSave } from './TimetableDialogs';
 
 /** "Mon 2026-03-16" style: the week view's day name (Monday first) for an ISO date. */
 export function useDayName(): (date: string) => string {

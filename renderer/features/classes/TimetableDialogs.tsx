@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ClassRoom, ClassTeacher, ClassType } from '../../../electron/contract';
@@ -59,7 +59,8 @@ export function useSave<T>(run: () => Promise<T>, done: (r: T) => string, onClos
   return { save, fieldError, banner };
 }
 
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+/** A typed number; blank is NaN, which the host refuses as out of range (never a silent 0). */
+export const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** A class type, new or (given `type`) edited: name, colour, length, places, units, the plans that give access. */
 export function TypeDialog({ type, onClose }: { type?: ClassType; onClose: () => void }) {
@@ -257,18 +258,7 @@ export function TeacherDialog({ teacher, onClose }: { teacher?: ClassTeacher; on
   // The sign-in roster lists the active staff; a teacher linked to someone who has left keeps that link.
   const gone = teacher?.staffId != null && !roster.some((s) => s.id === teacher.staffId) ? teacher.staffId : null;
   return (
-    <Dialog
-      title={t(teacher ? 'classes.edit.teacherEditTitle' : 'classes.edit.teacherTitle')}
-      onClose={onClose}
-      onSubmit={() => save.mutate()}
-      submitLabel={t('classes.edit.save')}
-      busy={save.isPending}
-      size="small"
-    >
-      {banner ? <Banner kind="error">{banner}</Banner> : null}
-      <Field label={t('classes.edit.name')} error={fieldError('name')}>
-        {(id, d) => <input id={id} aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
+    <NameDialog title={t(teacher ? 'classes.edit.teacherEditTitle' : 'classes.edit.teacherTitle')} onClose={onClose} save={save} banner={banner} name={name} setName={setName} nameError={fieldError('name')}>
       <Field label={t('classes.edit.staff')} error={fieldError('staffId')} hint={t('classes.edit.staffHint')}>
         {(id, d) => (
           <select id={id} aria-describedby={d} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
@@ -285,7 +275,7 @@ export function TeacherDialog({ teacher, onClose }: { teacher?: ClassTeacher; on
       <Field label={t('classes.edit.phone')} error={fieldError('phone')}>
         {(id, d) => <input id={id} aria-describedby={d} inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />}
       </Field>
-    </Dialog>
+    </NameDialog>
   );
 }
 
@@ -301,21 +291,33 @@ export function RoomDialog({ room, onClose }: { room?: ClassRoom; onClose: () =>
     onClose,
   );
   return (
-    <Dialog
-      title={t(room ? 'classes.edit.roomEditTitle' : 'classes.edit.roomTitle')}
-      onClose={onClose}
-      onSubmit={() => save.mutate()}
-      submitLabel={t('classes.edit.save')}
-      busy={save.isPending}
-      size="small"
-    >
-      {banner ? <Banner kind="error">{banner}</Banner> : null}
-      <Field label={t('classes.edit.name')} error={fieldError('name')}>
-        {(id, d) => <input id={id} aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
+    <NameDialog title={t(room ? 'classes.edit.roomEditTitle' : 'classes.edit.roomTitle')} onClose={onClose} save={save} banner={banner} name={name} setName={setName} nameError={fieldError('name')}>
       <Field label={t('classes.edit.roomPlaces')} error={fieldError('capacity')} hint={t('classes.edit.roomPlacesHint')}>
         {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" className="input--short" value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
       </Field>
+    </NameDialog>
+  );
+}
+
+/** A small form whose first field is the name (a teacher, a room), then its own fields. */
+function NameDialog(props: {
+  title: string;
+  onClose: () => void;
+  save: { mutate: () => void; isPending: boolean };
+  banner: string | null;
+  name: string;
+  setName: (v: string) => void;
+  nameError: string | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={props.title} onClose={props.onClose} onSubmit={() => props.save.mutate()} submitLabel={t('classes.edit.save')} busy={props.save.isPending} size="small">
+      {props.banner ? <Banner kind="error">{props.banner}</Banner> : null}
+      <Field label={t('classes.edit.name')} error={props.nameError}>
+        {(id, d) => <input id={id} aria-describedby={d} value={props.name} onChange={(e) => props.setName(e.target.value)} />}
+      </Field>
+      {props.children}
     </Dialog>
   );
 }

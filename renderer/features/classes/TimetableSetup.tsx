@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ClassRoom, ClassRule, ClassSchedule, ClassTeacher, ClassType } from '../../../electron/contract';
@@ -237,73 +237,38 @@ function SchedulesList({ onEdit }: { onEdit: (e: Editing) => void }) {
   return <ListCard label={t('classes.setup.parts.schedules')} query={schedules} columns={columns} empty={t('classes.setup.empty.schedules')} />;
 }
 
-/** Turns a teacher or room in or out of use, with a toast in the clerk's words. */
-function useActiveToggle<T extends { id: number; name: string; active: boolean }>(run: (row: T) => Promise<T>, done: (row: T) => string) {
+/**
+ * Teachers and rooms: the name, their own columns, whether in use, and Edit beside a button that takes it out
+ * of use or puts it back (nothing is deleted: past sessions keep their teacher and room).
+ */
+function InUseList<T extends { id: number; name: string; active: boolean }>(props: {
+  part: 'teachers' | 'rooms';
+  query: { data?: T[] | undefined; error: unknown };
+  canEdit: boolean;
+  /** The columns between the name and the status. */
+  columns: Columns<T>;
+  words: { on: string; off: string; turnOff: string; turnOn: string };
+  setActive: (row: T, active: boolean) => Promise<T>;
+  done: (row: T) => string;
+  onEdit: (row: T) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: run,
+  const toggle = useMutation({
+    mutationFn: (row: T) => props.setActive(row, !row.active),
     onSuccess: (row) => {
-      toast.success(done(row));
+      toast.success(props.done(row));
       void qc.invalidateQueries({ queryKey: ['classes'] });
     },
     onError: (e) => toast.error(errorText(t, e)),
   });
-}
-
-function TeachersList({ onEdit }: { onEdit: (e: Editing) => void }) {
-  const { t } = useTranslation();
-  const teachers = useQuery({ queryKey: ['classes', 'teachers'], queryFn: () => invoke('classes.teachers.list', {}) });
-  const roster = useAuth().data?.roster;
-  const canEdit = useCanCall('classes.teachers.update');
-  const toggle = useActiveToggle<ClassTeacher>(
-    (x) => invoke('classes.teachers.update', { id: x.id, active: !x.active }),
-    (x) => t(x.active ? 'classes.setup.teacherOn' : 'classes.setup.teacherOff', { name: x.name }),
-  );
-  const columns = useMemo<Columns<ClassTeacher>>(
+  const { mutate, isPending } = toggle;
+  const { columns: own, words, canEdit, onEdit } = props;
+  const columns = useMemo<Columns<T>>(
     () => [
       { id: 'name', accessorKey: 'name', header: t('classes.setup.col.name'), meta: { width: '26%' }, cell: ({ row: { original: x } }) => <span className="cell-strong">{x.name}</span> },
-      {
-        id: 'staff',
-        header: t('classes.setup.col.staff'),
-        enableSorting: false,
-        cell: ({ row: { original: x } }) =>
-          x.staffId == null ? <span className="muted">{t('classes.setup.external')}</span> : (roster?.find((s) => s.id === x.staffId)?.name ?? t('classes.setup.formerStaff')),
-      },
-      { id: 'phone', accessorKey: 'phone', header: t('classes.setup.col.phone'), cell: ({ row: { original: x } }) => <span className="num-text">{x.phone || '—'}</span> },
-      { id: 'active', accessorKey: 'active', header: t('classes.setup.col.status'), cell: ({ row: { original: x } }) => <StatusBadge tone={x.active ? 'green' : 'grey'}>{t(x.active ? 'classes.setup.active' : 'classes.setup.inactive')}</StatusBadge> },
-      {
-        id: 'actions',
-        header: t('classes.setup.col.actions'),
-        enableSorting: false,
-        meta: { width: '220px' },
-        cell: ({ row: { original: x } }) =>
-          canEdit ? (
-            <div className="row-actions">
-              <RowButton label={t('classes.setup.edit')} name={x.name} onClick={() => onEdit({ kind: 'teacher', teacher: x })} />
-              <RowButton label={t(x.active ? 'classes.setup.deactivate' : 'classes.setup.reactivate')} name={x.name} disabled={toggle.isPending} onClick={() => toggle.mutate(x)} />
-            </div>
-          ) : null,
-      },
-    ],
-    [t, roster, canEdit, onEdit, toggle],
-  );
-  return <ListCard label={t('classes.setup.parts.teachers')} query={teachers} columns={columns} empty={t('classes.setup.empty.teachers')} rowClassName={(x) => (x.active ? undefined : 'row--muted')} />;
-}
-
-function RoomsList({ onEdit }: { onEdit: (e: Editing) => void }) {
-  const { t } = useTranslation();
-  const rooms = useQuery({ queryKey: ['classes', 'rooms'], queryFn: () => invoke('classes.rooms.list', {}) });
-  const canEdit = useCanCall('classes.rooms.update');
-  const toggle = useActiveToggle<ClassRoom>(
-    (x) => invoke('classes.rooms.update', { id: x.id, active: !x.active }),
-    (x) => t(x.active ? 'classes.setup.roomOn' : 'classes.setup.roomOff', { name: x.name }),
-  );
-  const columns = useMemo<Columns<ClassRoom>>(
-    () => [
-      { id: 'name', accessorKey: 'name', header: t('classes.setup.col.name'), meta: { width: '34%' }, cell: ({ row: { original: x } }) => <span className="cell-strong">{x.name}</span> },
-      { id: 'capacity', accessorFn: (x) => x.capacity ?? 0, header: t('classes.setup.col.capacity'), meta: { align: 'right' }, cell: ({ row: { original: x } }) => x.capacity ?? <span className="muted">{t('classes.setup.noLimit')}</span> },
-      { id: 'active', accessorKey: 'active', header: t('classes.setup.col.status'), cell: ({ row: { original: x } }) => <StatusBadge tone={x.active ? 'green' : 'grey'}>{t(x.active ? 'classes.setup.inUse' : 'classes.setup.outOfUse')}</StatusBadge> },
+      ...own,
+      { id: 'active', accessorKey: 'active', header: t('classes.setup.col.status'), cell: ({ row: { original: x } }) => <StatusBadge tone={x.active ? 'green' : 'grey'}>{x.active ? words.on : words.off}</StatusBadge> },
       {
         id: 'actions',
         header: t('classes.setup.col.actions'),
@@ -312,13 +277,71 @@ function RoomsList({ onEdit }: { onEdit: (e: Editing) => void }) {
         cell: ({ row: { original: x } }) =>
           canEdit ? (
             <div className="row-actions">
-              <RowButton label={t('classes.setup.edit')} name={x.name} onClick={() => onEdit({ kind: 'room', room: x })} />
-              <RowButton label={t(x.active ? 'classes.setup.takeOut' : 'classes.setup.putBack')} name={x.name} disabled={toggle.isPending} onClick={() => toggle.mutate(x)} />
+              <RowButton label={t('classes.setup.edit')} name={x.name} onClick={() => onEdit(x)} />
+              <RowButton label={x.active ? words.turnOff : words.turnOn} name={x.name} disabled={isPending} onClick={() => mutate(x)} />
             </div>
           ) : null,
       },
     ],
-    [t, canEdit, onEdit, toggle],
+    [t, own, words, canEdit, onEdit, mutate, isPending],
   );
-  return <ListCard label={t('classes.setup.parts.rooms')} query={rooms} columns={columns} empty={t('classes.setup.empty.rooms')} rowClassName={(x) => (x.active ? undefined : 'row--muted')} />;
+  return <ListCard label={t(`classes.setup.parts.${props.part}`)} query={props.query} columns={columns} empty={t(`classes.setup.empty.${props.part}`)} rowClassName={(x) => (x.active ? undefined : 'row--muted')} />;
+}
+
+function TeachersList({ onEdit }: { onEdit: (e: Editing) => void }) {
+  const { t } = useTranslation();
+  const teachers = useQuery({ queryKey: ['classes', 'teachers'], queryFn: () => invoke('classes.teachers.list', {}) });
+  const roster = useAuth().data?.roster;
+  const canEdit = useCanCall('classes.teachers.update');
+  const columns = useMemo<Columns<ClassTeacher>>(
+    () => [
+      {
+        id: 'staff',
+        header: t('classes.setup.col.staff'),
+        enableSorting: false,
+        cell: ({ row: { original: x } }) =>
+          x.staffId == null ? <span className="muted">{t('classes.setup.external')}</span> : (roster?.find((s) => s.id === x.staffId)?.name ?? t('classes.setup.formerStaff')),
+      },
+      { id: 'phone', accessorKey: 'phone', header: t('classes.setup.col.phone'), cell: ({ row: { original: x } }) => <span className="num-text">{x.phone || '—'}</span> },
+    ],
+    [t, roster],
+  );
+  const words = useMemo(() => ({ on: t('classes.setup.active'), off: t('classes.setup.inactive'), turnOff: t('classes.setup.deactivate'), turnOn: t('classes.setup.reactivate') }), [t]);
+  const edit = useCallback((x: ClassTeacher) => onEdit({ kind: 'teacher', teacher: x }), [onEdit]);
+  return (
+    <InUseList
+      part="teachers"
+      query={teachers}
+      canEdit={canEdit}
+      columns={columns}
+      words={words}
+      setActive={(x, active) => invoke('classes.teachers.update', { id: x.id, active })}
+      done={(x) => t(x.active ? 'classes.setup.teacherOn' : 'classes.setup.teacherOff', { name: x.name })}
+      onEdit={edit}
+    />
+  );
+}
+
+function RoomsList({ onEdit }: { onEdit: (e: Editing) => void }) {
+  const { t } = useTranslation();
+  const rooms = useQuery({ queryKey: ['classes', 'rooms'], queryFn: () => invoke('classes.rooms.list', {}) });
+  const canEdit = useCanCall('classes.rooms.update');
+  const columns = useMemo<Columns<ClassRoom>>(
+    () => [{ id: 'capacity', accessorFn: (x) => x.capacity ?? 0, header: t('classes.setup.col.capacity'), meta: { align: 'right' }, cell: ({ row: { original: x } }) => x.capacity ?? <span className="muted">{t('classes.setup.noLimit')}</span> }],
+    [t],
+  );
+  const words = useMemo(() => ({ on: t('classes.setup.inUse'), off: t('classes.setup.outOfUse'), turnOff: t('classes.setup.takeOut'), turnOn: t('classes.setup.putBack') }), [t]);
+  const edit = useCallback((x: ClassRoom) => onEdit({ kind: 'room', room: x }), [onEdit]);
+  return (
+    <InUseList
+      part="rooms"
+      query={rooms}
+      canEdit={canEdit}
+      columns={columns}
+      words={words}
+      setActive={(x, active) => invoke('classes.rooms.update', { id: x.id, active })}
+      done={(x) => t(x.active ? 'classes.setup.roomOn' : 'classes.setup.roomOff', { name: x.name })}
+      onEdit={edit}
+    />
+  );
 }
