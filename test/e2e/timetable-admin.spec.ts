@@ -123,6 +123,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     // ── One session: places below those taken are refused next to the field; then a substitute teacher.
     await page.getByRole('region', { name: T(/^Thu/, /^周四/) }).getByRole('button', { name: /Evening yoga 晚间瑜伽/ }).click();
     const panel = page.getByRole('dialog', { name: /^Evening yoga 晚间瑜伽 · / });
+    await expect(panel.getByRole('button', { name: T('Cancel this session…', '取消本节课…') })).toBeVisible();
+    await shootAtDeskSizes(page, `timetable-admin-panel-${lang}`);
     await panel.getByRole('button', { name: T('Change this session…', '调整本节课…') }).click();
     dialog = page.getByRole('dialog', { name: T('Change this session', '调整本节课') });
     const places = dialog.getByLabel(T('Places', '名额'), { exact: true });
