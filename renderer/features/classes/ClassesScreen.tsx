@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ClassSession } from '../../../electron/contract';
 import { addDays, startOfWeekMonday } from '../../../shared/dates';
@@ -10,6 +11,7 @@ import { errorText } from '../../app/errors';
 import { invoke } from '../../lib/api';
 import { SessionPanel } from './SessionPanel';
 import { TimetableDialog, type Editing } from './TimetableDialogs';
+import { TimetableSetup } from './TimetableSetup';
 import { useCanCall } from '../staff/useCanCall';
 
 type View = 'week' | 'day';
@@ -23,10 +25,30 @@ const EDITS = [
 ] as const;
 
 /**
+ * The Classes screen: the desk's timetable, and for whoever may edit class types (a manager, the owner)
+ * a second tab, the timetable's set-up (`?tab=setup`), so the week stays uncluttered.
+ */
+export function ClassesScreen() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const canSetUp = useCanCall('classes.types.update');
+  const tab = canSetUp && params.get('tab') === 'setup' ? 'setup' : 'week';
+  const tabs = canSetUp ? (
+    <Segmented
+      label={t('classes.setup.tabs.label')}
+      value={tab}
+      options={(['week', 'setup'] as const).map((v) => ({ value: v, label: t(`classes.setup.tabs.${v}`) }))}
+      onChange={(v) => setParams(v === 'week' ? {} : { tab: v }, { replace: true })}
+    />
+  ) : null;
+  return tab === 'setup' ? <TimetableSetup tabs={tabs} /> : <Timetable tabs={tabs} />;
+}
+
+/**
  * The timetable at the desk: a week (Monday to Sunday) or one day of sessions as coloured blocks.
  * PgUp/PgDn page back and forth, Home comes back to today; a session opens its panel.
  */
-export function ClassesScreen() {
+function Timetable({ tabs }: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const f = useFormat();
   const info = useQuery({ queryKey: ['system', 'info'], queryFn: () => invoke('system.info', {}) });
@@ -98,6 +120,7 @@ export function ClassesScreen() {
         }
       >
         <div className="classes__tools">
+          {tabs}
           <p className="muted classes__keys">{t('classes.keys')}</p>
           {canEdit ? (
             <div className="page__actions">

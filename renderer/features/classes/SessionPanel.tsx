@@ -9,6 +9,7 @@ import { errorText } from '../../app/errors';
 import { ApiError, invoke } from '../../lib/api';
 import { MemberPicker, type Picked } from '../members/MemberPicker';
 import { useCanCall } from '../staff/useCanCall';
+import { CancelSessionDialog, ChangeSessionDialog } from './SessionChange';
 
 /**
  * One session: who has a place and who waits, booking a member (or a walk-in), cancelling, and the
@@ -22,6 +23,11 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
   const [error, setError] = useState<unknown>(null);
   const canBook = useCanCall('classes.book');
   const canMark = useCanCall('classes.mark');
+  // One-off changes (a manager's): move, substitute, places, note, or cancel the session.
+  const canChange = useCanCall('classes.sessions.change');
+  const canCancel = useCanCall('classes.sessions.cancel');
+  const [changing, setChanging] = useState<'change' | 'cancel' | null>(null);
+  const today = useQuery({ queryKey: ['system', 'info'], queryFn: () => invoke('system.info', {}) }).data?.today;
 
   const act = useMutation({
     mutationFn: async (run: () => Promise<string | null>) => run(),
@@ -72,6 +78,21 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
       size="large"
       footer={
         <>
+          {/* The host holds a session once someone is marked present or the roll is closed. */}
+          {s.status === 'scheduled' && !s.rollClosed && s.attended === 0 ? (
+            <>
+              {canCancel ? (
+                <button type="button" className="btn btn--ghost" onClick={() => setChanging('cancel')}>
+                  {t('classes.change.cancelButton')}
+                </button>
+              ) : null}
+              {canChange ? (
+                <button type="button" className="btn" onClick={() => setChanging('change')}>
+                  {t('classes.change.button')}
+                </button>
+              ) : null}
+            </>
+          ) : null}
           {canMark && s.status === 'scheduled' && !s.rollClosed ? (
             <button
               type="button"
@@ -142,6 +163,8 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
           <p className="muted">{t('classes.session.nobody')}</p>
         )}
       </div>
+      {changing === 'change' && today ? <ChangeSessionDialog session={s} today={today} onClose={() => setChanging(null)} /> : null}
+      {changing === 'cancel' ? <CancelSessionDialog session={s} onClose={() => setChanging(null)} /> : null}
     </Dialog>
   );
 }
