@@ -4,23 +4,9 @@
  * the invoice, the payment dialog's list and the printed A4 invoice name each child. In English
  * and 中文, at the two common front-desk sizes.
  */
-import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
 import type { Host } from '../../electron/host/host';
-import { expect, test, type AppFixture } from './harness';
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(page: Page, name: string, show?: Locator): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    if (show) await show.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
-  }
-}
+import { DESK_SIZES, expect, shootAtDeskSizes, test, type AppFixture } from './harness';
 
 /** Two children on one monthly plan, March paid, a visit history, April's renewal paid 200.00 of 378.10. */
 async function household(app: AppFixture) {
@@ -92,7 +78,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await app.setup(lang);
     const { parent, renewal } = await household(app);
     const { page } = app;
-    await page.setViewportSize(SIZES[0]!);
+    await page.setViewportSize(DESK_SIZES[0]);
     await page.goto(`${app.url}#/members?member=${parent.id}`);
     await expect(page.getByRole('heading', { name: '王丽', exact: true })).toBeVisible();
 
@@ -107,7 +93,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(mingRow).toContainText(w.renews);
     await expect(hongRow).toContainText(w.renews);
     await expect(family).toContainText(w.total);
-    await shoot(page, `family-payer-${lang}`, family);
+    await shootAtDeskSizes(page, `family-payer-${lang}`, { show: family });
 
     // The child's name opens the child's page.
     await mingRow.getByRole('button', { name: /张小明/ }).click();
@@ -122,7 +108,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(dialog.getByRole('columnheader', { name: w.forCol, exact: true })).toBeVisible();
     await expect(dialog.getByRole('row', { name: /张小明/ })).toHaveCount(1);
     await expect(dialog.getByRole('row', { name: /张小红/ })).toHaveCount(2);
-    await shoot(page, `family-invoice-${lang}`);
+    await shootAtDeskSizes(page, `family-invoice-${lang}`);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 
@@ -133,13 +119,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const item = pay.getByRole('listitem').filter({ hasText: renewal.number });
     await expect(item).toContainText(w.forMembers);
     await expect(item).toContainText('¥178.10');
-    await shoot(page, `family-payment-${lang}`);
+    await shootAtDeskSizes(page, `family-payment-${lang}`);
 
     // Paying the rest: the summary says whom the invoice it settled was for.
     await pay.getByRole('button', { name: w.record, exact: true }).click();
     const done = page.getByRole('dialog', { name: w.done });
     await expect(done).toContainText(w.forMembers);
-    await shoot(page, `family-paid-${lang}`);
+    await shootAtDeskSizes(page, `family-paid-${lang}`);
     await done.getByRole('button', { name: w.finish, exact: true }).click();
     await expect(page.getByRole('table', { name: w.table })).toContainText(w.nothingOwed);
 
@@ -151,7 +137,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(lines.locator('th').first()).toHaveText(w.a4[0]);
     await expect(lines.locator('tbody tr').first()).toContainText(new RegExp(`张小明\\s*${w.a4[1]}`));
     await expect(lines.locator('tbody tr').nth(1)).toContainText('张小红');
-    await shoot(doc, `family-a4-${lang}`);
+    await shootAtDeskSizes(doc, `family-a4-${lang}`);
 
     // The receipt of the part payment says whom the invoice it settled was for.
     const payments = await app.host.invoke('payments.list', { payerId: parent.id, limit: 10 });

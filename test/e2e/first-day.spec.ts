@@ -4,24 +4,10 @@
  * to a first sale and goes away once its four steps are done. Desk staff have no Billing screen; the
  * billing preview shows the day's late fees.
  */
-import type { Page } from '@playwright/test';
-import { expect, test, type AppFixture } from './harness';
+import { DESK_SIZES, expect, shootAtDeskSizes, test, type AppFixture } from './harness';
 import { tempDir } from '../support/host';
 
 const SHOTS = process.env['SUBDESK_SHOTS'] ?? 'test-results/screens';
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(page: Page, name: string, sizes = SIZES): Promise<void> {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
-
 const WORDS = {
   en: {
     welcome: 'Welcome to Subdesk',
@@ -80,7 +66,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
 
   test(`first day (${lang}): a mistyped PIN saves nothing; the checklist leads to a first sale and goes when all four are done`, async ({ app }) => {
     const { page } = app;
-    await page.setViewportSize(SIZES[0]!);
+    await page.setViewportSize(DESK_SIZES[0]);
     await page.goto(app.url);
     if (lang === 'zh-CN') await page.getByLabel('Language').selectOption('zh-CN');
     await expect(page.getByRole('heading', { name: w.welcome })).toBeVisible();
@@ -88,12 +74,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     // The currency by its name and sign; the PIN rule beside the field; the sample business in view at both sizes.
     await expect(page.getByLabel(w.currency).locator('option:checked')).toHaveText(w.yuan);
     await expect(page.getByText(w.pinRule)).toBeVisible();
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       await expect(page.getByRole('button', { name: w.demo })).toBeInViewport({ ratio: 1 });
       await expect(page.getByRole('button', { name: w.start })).toBeInViewport({ ratio: 1 });
     }
-    await shoot(page, `first-day-setup-${lang}`);
+    await shootAtDeskSizes(page, `first-day-setup-${lang}`, { dir: SHOTS });
 
     // A mistyped PIN: the message shows, and nothing is stored — no business, no owner.
     await page.getByLabel(w.business).fill('朝阳健身 Sunrise');
@@ -103,7 +89,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByRole('button', { name: w.start }).click();
     await expect(page.getByRole('alert')).toHaveText(w.pinError);
     await expect(page.getByLabel(w.pin)).toBeFocused();
-    await shoot(page, `first-day-setup-pin-error-${lang}`, [SIZES[0]!]);
+    await shootAtDeskSizes(page, `first-day-setup-pin-error-${lang}`, { dir: SHOTS, sizes: [DESK_SIZES[0]] });
     expect(await app.host.invoke('settings.get', {})).toMatchObject({ setupCompleted: false, businessName: '' });
     expect(await app.host.invoke('auth.status', {})).toMatchObject({ staffExists: false, staff: null, roster: [] });
     // The currency field is still there, and still offered.
@@ -118,7 +104,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect((await app.host.invoke('auth.status', {})).staff).toMatchObject({ name: '李伟', role: 'owner' });
     const checklist = page.getByRole('region', { name: w.checklist });
     await expect(checklist).toContainText(w.progress(0));
-    await shoot(page, `first-day-dashboard-checklist-${lang}`);
+    await shootAtDeskSizes(page, `first-day-dashboard-checklist-${lang}`, { dir: SHOTS });
 
     // A plan and a member (made elsewhere); the checklist reads them from the data.
     const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold 金卡', price: 29900, interval: 'month', taxRateBp: 0 });
@@ -139,7 +125,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
 
     await page.goto(`${app.url}#/dashboard`);
     await expect(checklist).toContainText(w.progress(3));
-    await shoot(page, `first-day-dashboard-checklist-3-${lang}`, [SIZES[0]!]);
+    await shootAtDeskSizes(page, `first-day-dashboard-checklist-3-${lang}`, { dir: SHOTS, sizes: [DESK_SIZES[0]] });
 
     // The backup folder, chosen on Settings' folder dialog: the fourth step, and the checklist is gone.
     app.dialogs.answer(tempDir('subdesk-usb-'));
@@ -189,7 +175,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     }
     await page.locator('.row--total').first().scrollIntoViewIfNeeded();
-    await shoot(page, `first-day-billing-preview-${lang}`, [SIZES[0]!]);
+    await shootAtDeskSizes(page, `first-day-billing-preview-${lang}`, { dir: SHOTS, sizes: [DESK_SIZES[0]] });
   });
 }
 

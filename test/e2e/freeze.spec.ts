@@ -1,9 +1,4 @@
-import { expect, screenshot, test } from './harness';
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-] as const;
+import { DESK_SIZES, expect, screenshot, test } from './harness';
 
 for (const locale of ['en', 'zh-CN'] as const) {
   const zh = locale === 'zh-CN';
@@ -29,7 +24,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(summary).toContainText(zh ? '已用 0 天，本次后剩 10 天（共 30 天）' : '0 used before, 10 left after this (of 30)');
     await expect(summary).toContainText(zh ? '无停卡费' : 'No freeze fee');
     await expect(dialog).not.toContainText('红字凭证');
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       await screenshot(page, `freeze-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
     }
@@ -64,7 +59,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await page.goto(`${app.url}#/members?member=${member.id}`);
     await page.reload();
     await expect(grantButton).toBeVisible();
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       await screenshot(page, `freeze-grant-row-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
     }
@@ -83,7 +78,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(dialog.locator('.field--error')).toHaveCount(1);
     await expect(dialog.locator('.field--error')).toContainText(zh ? '超出范围' : 'Out of range');
     await days.fill('10');
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       await screenshot(page, `freeze-grant-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
     }
@@ -97,7 +92,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     // 30 plan days + 10 granted = 40; 20 frozen leaves 20.
     const summary = pause.getByTestId('freeze-summary');
     await expect(summary).toContainText(zh ? '已用 0 天，本次后剩 20 天（共 40 天）' : '0 used before, 20 left after this (of 40)');
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       await screenshot(page, `freeze-after-grant-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
     }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { createHost, type Host } from '../../electron/host/host';
 import { toEnvelope } from '../../electron/contract/envelope';
 import type { Role } from '../../electron/contract/define';
@@ -171,11 +171,21 @@ export const DESK_SIZES = [
   { width: 1366, height: 768 },
 ] as const;
 
-/** Saves a screenshot at each front-desk size (test-results/screens/<name>-<w>x<h>.png), then goes back to the first. */
-export async function shootAtDeskSizes(page: Page, name: string): Promise<void> {
-  for (const size of DESK_SIZES) {
+export interface ShootOptions {
+  /** Scrolled into view before each screenshot. */
+  show?: Locator;
+  /** Fewer sizes than both (a state worth one picture). */
+  sizes?: readonly { width: number; height: number }[];
+  /** Another folder than test-results/screens. */
+  dir?: string;
+}
+
+/** Saves a screenshot at each front-desk size (<dir>/<name>-<w>x<h>.png), then goes back to the first. */
+export async function shootAtDeskSizes(page: Page, name: string, options: ShootOptions = {}): Promise<void> {
+  for (const size of options.sizes ?? DESK_SIZES) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
+    if (options.show) await options.show.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(options.dir ?? path.join('test-results', 'screens'), `${name}-${size.width}x${size.height}.png`) });
   }
   await page.setViewportSize(DESK_SIZES[0]);
 }

@@ -2,21 +2,7 @@
  * A parent pays for two children: the month's renewal is one invoice, and every line on it says
  * which child it is for — on screen in both languages, at the two common front-desk sizes.
  */
-import type { Page } from '@playwright/test';
-import path from 'node:path';
-import { expect, test } from './harness';
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
-  }
-}
+import { expect, shootAtDeskSizes, test } from './harness';
 
 test('a parent’s renewal invoice names the child on every line (English and 中文)', async ({ app }) => {
   await app.setup('en');
@@ -46,7 +32,7 @@ test('a parent’s renewal invoice names the child on every line (English and �
   await expect(dialog.getByRole('columnheader', { name: 'For' })).toBeVisible();
   await expect(dialog.getByRole('row', { name: /小明/ })).toHaveCount(1);
   await expect(dialog.getByRole('row', { name: /小红/ })).toHaveCount(2);
-  await shoot(page, 'household-invoice-en');
+  await shootAtDeskSizes(page, 'household-invoice-en');
   await dialog.getByRole('button', { name: 'Close dialog' }).click();
 
   await page.getByRole('button', { name: '中文' }).click();
@@ -54,5 +40,5 @@ test('a parent’s renewal invoice names the child on every line (English and �
   const zh = page.getByRole('dialog', { name: `账单 ${renewal.number}` });
   await expect(zh.getByRole('columnheader', { name: '会员' })).toBeVisible();
   await expect(zh.getByRole('row', { name: /小红/ })).toHaveCount(2);
-  await shoot(page, 'household-invoice-zh');
+  await shootAtDeskSizes(page, 'household-invoice-zh');
 });

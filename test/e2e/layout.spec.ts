@@ -16,14 +16,10 @@ import type { Page } from '@playwright/test';
 import { generateDemoBusiness } from '../../electron/host/demo/generate';
 import { DEMO_MARKER } from '../../electron/host/demo/marker';
 import { routes } from '../../renderer/app/routes';
-import { expect, screenshot, test, type AppFixture } from './harness';
+import { type AppFixture, DESK_SIZES, expect, screenshot, test } from './harness';
 
 test.describe.configure({ timeout: 300_000 });
 
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-] as const;
 const LOADING = { en: 'Loading…', 'zh-CN': '加载中…' } as const;
 /** Screens that list money in a table once the sample business has run for a few months. */
 const MONEY_TABLES = new Set(['/invoices', '/payments', '/expenses', '/billing', '/member', '/member-invoices', '/reports-aging', '/reports-forecast']);
@@ -96,7 +92,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const member = (await app.host.invoke('members.list', {})).rows[0]!;
     const stops = stopsFor(locale, member.id);
     const lock = WORDS[locale].lock;
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       await page.goto(`${app.url}#/dashboard`);
       for (const stop of stops) {

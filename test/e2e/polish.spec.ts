@@ -9,15 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { generateDemoBusiness } from '../../electron/host/demo/generate';
-import { expect, test, type AppFixture } from './harness';
+import { type AppFixture, DESK_SIZES, expect, test } from './harness';
 
 test.describe.configure({ timeout: 300_000 });
 
 const SHOTS = '/work/shots/polish';
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-] as const;
 const WORDS = {
   en: { checkout: 'Checkout', plan: 'Plan', memberships: 'Memberships', toDate: 'to date', details: 'Recorded values' },
   'zh-CN': { checkout: '收银结账', plan: '套餐', memberships: '会员卡', toDate: '至今', details: '记录的数值' },
@@ -51,7 +47,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const { page } = app;
     const w = WORDS[locale];
     const withSub = (await app.host.invoke('members.list', {})).rows.find((m) => m.due !== null && m.payerId === null)!;
-    for (const size of SIZES) {
+    for (const size of DESK_SIZES) {
       await page.setViewportSize(size);
       const tag = `${locale}-${size.width}x${size.height}`;
 
@@ -119,7 +115,7 @@ test.describe('with the PC in another time zone', () => {
     await app.host.invoke('auth.signOut', {});
     for (let i = 0; i < 4; i++) await app.host.invoke('auth.signIn', { staffId: desk.id, pin: '0000' }).catch(() => undefined);
     const { page } = app;
-    await page.setViewportSize(SIZES[0]);
+    await page.setViewportSize(DESK_SIZES[0]);
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Desk Desk', exact: true }).click();
     await page.getByLabel('PIN').fill('0000');

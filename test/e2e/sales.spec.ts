@@ -3,22 +3,8 @@
  * membership, and a drop-in sold from a refused check-in — in English and 中文, at the two common
  * front-desk sizes.
  */
-import type { Page } from '@playwright/test';
-import path from 'node:path';
 import type { Host } from '../../electron/host/host';
-import { expect, test } from './harness';
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.width}x${size.height}.png`) });
-  }
-}
+import { expect, shootAtDeskSizes, test } from './harness';
 
 async function seed(host: Host) {
   await host.invoke('settings.update', { householdDiscountBp: 1000 });
@@ -37,7 +23,7 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
   const { page } = app;
   await page.goto(`${app.url}#/members?member=${s.parent.id}`);
   await expect(page.getByRole('heading', { name: '王丽' })).toBeVisible();
-  await shoot(page, 'member-page-sell-en');
+  await shootAtDeskSizes(page, 'member-page-sell-en');
   await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Checkout — 王丽' });
   for (const child of ['小明', '小红']) {
@@ -56,13 +42,13 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
     'Invoice total¥378.10',
     'To take now¥378.10',
   ]);
-  await shoot(page, 'checkout-cart-en');
+  await shootAtDeskSizes(page, 'checkout-cart-en');
   expect((await app.host.invoke('invoices.list', {})).total).toBe(0);
   await dialog.getByRole('button', { name: 'Take payment' }).click();
   const pay = page.getByRole('dialog', { name: 'Take payment — 王丽' });
   await pay.getByLabel('Cash handed over').fill('400');
   await expect(pay.getByRole('status')).toHaveText('Change ¥21.90');
-  await shoot(page, 'checkout-pay-en');
+  await shootAtDeskSizes(page, 'checkout-pay-en');
   await pay.getByRole('button', { name: 'Confirm and take ¥378.10' }).click();
   const done = page.getByRole('dialog', { name: 'Sold' });
   await expect(done).toContainText('Invoice INV-2026-00001 · ¥378.10');
@@ -91,7 +77,7 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
   const zhPreview = zh.getByRole('region', { name: '本次结账将开具的账单' });
   await expect(zhPreview).toContainText(/小明 · .*Day pass 单次/);
   await expect(zhPreview.getByRole('row').last()).toHaveText('本次应收¥550.00');
-  await shoot(page, 'checkout-cart-zh');
+  await shootAtDeskSizes(page, 'checkout-cart-zh');
   await zh.getByRole('button', { name: /移除 充值/ }).click();
   await expect(zhPreview.getByRole('row').last()).toHaveText('本次应收¥50.00');
   await zh.getByRole('button', { name: '取消' }).click();
@@ -115,24 +101,24 @@ test('an add-on (locker) is sold on a membership from the member page, prorated,
   const preview = dialog.getByRole('region', { name: '预览' });
   // 16 of 31 days (Mar 17 – Apr 2) of ¥31.00.
   await expect(preview.getByRole('row').last()).toHaveText('合计¥16.00');
-  await shoot(page, 'addon-sell-zh');
+  await shootAtDeskSizes(page, 'addon-sell-zh');
   await dialog.getByRole('button', { name: '开通' }).click();
   const sub = await app.host.invoke('subscriptions.get', { id: sale.subscription.id });
   expect(sub.addons.map((a) => [a.name, a.price, a.startDate, a.endDate])).toEqual([['储物柜', 3100, '2026-03-17', null]]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Swim Club 的增值服务' })).toHaveText('增值服务 (1)');
-  await shoot(page, 'member-page-addons-zh');
+  await shootAtDeskSizes(page, 'member-page-addons-zh');
 
   await page.getByRole('button', { name: 'EN' }).click();
   await page.getByRole('button', { name: 'Add-ons of Swim Club' }).click();
   const en = page.getByRole('dialog', { name: 'Add-ons — Swim Club' });
   await expect(en.getByRole('listitem')).toContainText('储物柜 · ¥31.00 per period');
-  await shoot(page, 'addon-sell-en');
+  await shootAtDeskSizes(page, 'addon-sell-en');
   await en.getByRole('button', { name: 'Remove 储物柜' }).click();
   const remove = page.getByRole('dialog', { name: 'Remove 储物柜' });
   // From tomorrow (Mar 18): 15 of 31 days back as credit.
   await expect(remove.getByRole('region', { name: 'Preview' })).toContainText('¥15.00');
-  await shoot(page, 'addon-remove-en');
+  await shootAtDeskSizes(page, 'addon-remove-en');
   await remove.getByRole('button', { name: 'Cancel' }).click();
 });
 
@@ -147,11 +133,11 @@ test('a refused check-in offers a single visit: sold, paid and checked in on the
   const refused = page.getByRole('alert', { name: 'Check-in result' });
   await expect(refused).toContainText('Not allowed');
   await expect(refused.getByRole('group', { name: 'Next step' }).getByRole('button')).toHaveText(['Renew membership', 'Sell a single visit and check in']);
-  await shoot(page, 'checkin-refused-en');
+  await shootAtDeskSizes(page, 'checkin-refused-en');
   await refused.getByRole('button', { name: 'Sell a single visit and check in' }).click();
   const dialog = page.getByRole('dialog', { name: 'Single visit — 李雷' });
   await expect(dialog.getByRole('region', { name: 'What the checkout will bill' })).toContainText('李雷 · Drop-in – Day pass 单次');
-  await shoot(page, 'dropin-sell-en');
+  await shootAtDeskSizes(page, 'dropin-sell-en');
   await dialog.getByRole('button', { name: 'Take ¥50.00 and check in' }).click();
   const ok = page.getByRole('status', { name: 'Check-in result' });
   await expect(ok).toContainText('Checked in');
@@ -168,8 +154,8 @@ test('a refused check-in offers a single visit: sold, paid and checked in on the
   await zhBox.press('Enter');
   const zh = page.getByRole('alert', { name: '签到结果' });
   await expect(zh.getByRole('group', { name: '下一步' }).getByRole('button')).toHaveText(['续卡', '购买单次入场并签到']);
-  await shoot(page, 'checkin-refused-zh');
+  await shootAtDeskSizes(page, 'checkin-refused-zh');
   await zh.getByRole('button', { name: '购买单次入场并签到' }).click();
   await expect(page.getByRole('dialog', { name: '单次入场 — 小明' })).toContainText('收款 ¥50.00 并签到');
-  await shoot(page, 'dropin-sell-zh');
+  await shootAtDeskSizes(page, 'dropin-sell-zh');
 });

@@ -4,24 +4,9 @@
  * never a signed or negative balance; a refund says, large, what to hand back. English and 中文,
  * screenshots at the two common front-desk sizes.
  */
-import type { Locator, Page } from '@playwright/test';
-import path from 'node:path';
+import type { Page } from '@playwright/test';
 import type { Host } from '../../electron/host/host';
-import { expect, test } from './harness';
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(page: Page, name: string, target?: Locator): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    const file = path.join('test-results', 'screens', `words-${name}-${size.width}x${size.height}.png`);
-    if (target) await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: file });
-  }
-}
+import { expect, shootAtDeskSizes, test } from './harness';
 
 /** 赵六 on ¥300/month from 2026-03-02, never paid: the invoice is due 2026-03-09. */
 async function overdueMember(host: Host) {
@@ -54,7 +39,7 @@ test('the owner sets the overdue block and the late fee on Settings, and both ta
   await expect(rules.getByLabel('Late fee (0 = none)')).toHaveValue('0.00');
   await expect(rules.getByLabel('Freeze days per year (new plans)')).toHaveValue('30');
   await expect(rules.getByLabel('A freeze (new plans)')).toHaveValue('extend');
-  await shoot(page, 'settings-en', rules);
+  await shootAtDeskSizes(page, 'words-settings-en', { show: rules });
 
   // A bad value is named under its field and nothing is saved.
   await rules.getByLabel('Late fee (0 = none)').fill('abc');
@@ -102,7 +87,7 @@ test('设置里改禁止签到天数，签到随之拦截（中文）', async ({
   await rules.getByLabel('停卡方式（新套餐）').selectOption({ label: '未用天数退回储值' });
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
-  await shoot(page, 'settings-zh', rules);
+  await shootAtDeskSizes(page, 'words-settings-zh', { show: rules });
   expect(await app.host.invoke('settings.get', {})).toMatchObject({ overdueBlockDays: 3, freezeDefaultMode: 'credit' });
 
   app.clock.setDate('2026-03-13'); // 4 days overdue, limit 3
@@ -146,7 +131,7 @@ test('the member page shows Owes and Credit, never a signed or negative balance 
     // No minus sign anywhere in the account card, and no bare "balance" / 余额 label.
     expect(await money.innerText()).not.toMatch(/[-−]\s*(CN)?¥/);
     expect(await money.innerText()).not.toMatch(/Balance|(?<!可用)余额/);
-    await shoot(page, `member-${c.name}-${c.lang}`, money);
+    await shootAtDeskSizes(page, `words-member-${c.name}-${c.lang}`, { show: money });
   }
 });
 
@@ -167,7 +152,7 @@ test('after a refund the dialog says, large, what to hand back and how (English 
   const doneEn = page.getByRole('dialog', { name: 'Refund recorded' });
   await expect(doneEn.getByRole('status', { name: 'What to hand back' })).toHaveText('Give back ¥120.00 cash');
   await expect(doneEn).toContainText('Now owes ¥0.00 · credit ¥380.00');
-  await shoot(page, 'refund-en');
+  await shootAtDeskSizes(page, 'words-refund-en');
   await doneEn.getByRole('button', { name: 'Done' }).click();
   await expect(doneEn).toBeHidden();
 
@@ -180,7 +165,7 @@ test('after a refund the dialog says, large, what to hand back and how (English 
   const doneZh = page.getByRole('dialog', { name: '退款成功' });
   await expect(doneZh.getByRole('status', { name: '应退还给会员' })).toHaveText('微信退还 ¥300.00');
   await expect(doneZh).toContainText('现欠款 ¥0.00 · 可用余额 ¥0.00');
-  await shoot(page, 'refund-zh');
+  await shootAtDeskSizes(page, 'words-refund-zh');
   // The printed slip says the same.
   const refunds = await app.host.invoke('refunds.list', { payerId: b.id });
   const slip = await app.host.invoke('documents.render', { kind: 'refund', id: refunds[0]!.id, locale: 'zh-CN' });
