@@ -290,3 +290,8 @@ export const followUpNames = {
     outcome: { reached: '已联系上', no_answer: '未接通', will_renew: '有意续费', renewed: '已续费', not_interested: '不感兴趣' },
   },
 };
+
+/** Days after a membership ends within which a new one starting counts as a renewal (the renewal-rate report). */
+export const RENEWAL_GRACE_DAYS = 30;
+/** Days after a follow-up within which a membership or pack bought counts as the renewal it led to. */
+export const FOLLOW_UP_WINDOW_DAYS = 30;

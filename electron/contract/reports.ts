@@ -357,10 +357,7 @@ export interface FollowUpReport {
   totals: FollowUpFigures;
 }
 
-/** Days after a membership ends within which a new one starting counts as a renewal. */
-export const RENEWAL_GRACE_DAYS = 30;
-/** Days after a follow-up within which a membership or pack bought counts as the renewal it led to. */
-export const FOLLOW_UP_WINDOW_DAYS = 30;
+export { FOLLOW_UP_WINDOW_DAYS, RENEWAL_GRACE_DAYS } from '../../shared/report-labels';
 
 export const classReportChannels = {
   'reports.classFill': channel<ClassFillReport>()(reportRange, { access: 'manager', mutates: false }),
