@@ -75,12 +75,14 @@ export function classReportsRepo(db: Db) {
     followUps: db.prepare<{ from: string; to: string }, FollowUpRow>(
       'SELECT id, member_id, reason, outcome, staff_name, date FROM renewal_followups WHERE date BETWEEN @from AND @to ORDER BY id',
     ),
-    // Memberships and packs of those members bought since `since` (a UTC instant a day before the range).
+    // Memberships and packs (not a one-visit drop-in) of those members bought since `since` (a UTC instant a day before the range).
     purchases: db.prepare<{ from: string; to: string; since: string }, { member_id: number; created_at: string }>(
       `WITH who AS (SELECT DISTINCT member_id FROM renewal_followups WHERE date BETWEEN @from AND @to)
        SELECT s.member_id, s.created_at FROM subscriptions s JOIN who ON who.member_id = s.member_id WHERE s.created_at >= @since
        UNION ALL
-       SELECT p.member_id, p.created_at FROM member_packs p JOIN who ON who.member_id = p.member_id WHERE p.created_at >= @since`,
+       SELECT p.member_id, p.created_at FROM member_packs p JOIN who ON who.member_id = p.member_id
+         JOIN plans pl ON pl.id = p.plan_id AND pl.single_visit = 0
+        WHERE p.created_at >= @since`,
     ),
   };
   return {

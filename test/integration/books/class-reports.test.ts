@@ -183,7 +183,7 @@ describe('follow-ups', () => {
     // From the rows: items by (member, reason, day), the last row wins; a membership or pack bought that day or up to 30 days after.
     const items = new Map<string, Row>();
     for (const f of all('SELECT * FROM renewal_followups ORDER BY id')) items.set(`${f['member_id']}|${f['reason']}|${f['date']}`, f);
-    const bought = [...all('SELECT member_id, created_at FROM subscriptions'), ...all('SELECT member_id, created_at FROM member_packs')].map((x) => ({
+    const bought = [...all('SELECT member_id, created_at FROM subscriptions'), ...all('SELECT mp.member_id, mp.created_at FROM member_packs mp, plans p WHERE p.id = mp.plan_id AND p.single_visit = 0')].map((x) => ({
       member: x['member_id'],
       day: todayInZone(new Date(String(x['created_at'])), 'Asia/Shanghai'),
     }));
