@@ -26,11 +26,11 @@ const EXPECT = {
     last3: 'Last 3 months',
     lastYear: 'Last year',
     summary: {
-      classFill: '8 sessions held · 55% of places taken · 2 no-shows · 1 late cancels',
-      teachers: '7 hours taught in 8 sessions',
-      renewalRate: 'Of 7 members whose membership ended, 3 renewed (42.86%); 1 still deciding.',
-      churnReasons: '7 cancellations',
-      followUps: '5 follow-ups done · 2 led to a renewal (40%)',
+      classFill: 'Sessions held: 8 · places taken: 55% · no-shows: 2 · late cancels: 1',
+      teachers: 'Hours taught: 7 · sessions held: 8',
+      renewalRate: 'Members whose membership ended: 7 · renewed: 3 (42.86%) · still deciding: 1',
+      churnReasons: 'Cancellations: 7',
+      followUps: 'Follow-ups done: 5 · led to a renewal: 2 (40%)',
     },
     row: {
       classFill: ['Yoga', '4', '12', '8', '66.67%', '6', '1', '1'],
@@ -48,7 +48,7 @@ const EXPECT = {
     summary: {
       classFill: '开课 8 节 · 满班率 55% · 缺席 2 人次 · 迟取消 1 人次',
       teachers: '共上课 8 节，7 小时',
-      renewalRate: '7 位会员的会籍到期，其中 3 位已续费（42.86%），1 位考虑中。',
+      renewalRate: '会籍到期会员 7 位 · 已续费 3 位（42.86%）· 考虑中 1 位',
       churnReasons: '共退卡 7 张',
       followUps: '回访 5 次 · 带来续费 2 次（40%）',
     },

@@ -50,12 +50,13 @@ export function ClassFillView({ range }: { range: Range }) {
         {t('reports.cls.fillSummary', { sessions: f.count(r.totals.sessions), fill: f.rate(r.totals.fillBp), noShows: f.count(r.totals.noShows), late: f.count(r.totals.lateCancels) })}
       </p>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.cls.fillChart') })} caption={t('reports.cls.fillChart')} height={220}>
-        <BarChart data={r.byType.map((x) => ({ name: x.name, fill: x.fillBp === null ? 0 : x.fillBp / 100 }))} margin={MARGIN}>
+        {/* Not "fill": recharts reads a row's `fill` as the bar's colour. */}
+        <BarChart data={r.byType.map((x) => ({ name: x.name, rate: x.fillBp === null ? 0 : x.fillBp / 100 }))} margin={MARGIN}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis dataKey="name" tick={AXIS} interval={0} />
           <YAxis tickFormatter={f.percentTick} tick={AXIS} width={56} domain={[0, 100]} />
           <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => f.percentTick(Number(v))} />
-          <Bar isAnimationActive={false} dataKey="fill" name={t('reports.col.fill')} fill={SERIES.fill} />
+          <Bar isAnimationActive={false} dataKey="rate" name={t('reports.col.fill')} fill={SERIES.fill} />
         </BarChart>
       </ChartBox>
       <h3 className="report__subtitle">{t('reports.cls.byType')}</h3>
@@ -224,7 +225,7 @@ export function FollowUpsView({ range }: { range: Range }) {
   if (r.totals.items === 0) return <NoData hint={t('reports.cls.noDataFollowUps')} />;
   type Row = FollowUpFigures & { key: string; name: string };
   const columns = (header: string): ReportColumn<Row>[] => [
-    { id: 'name', header, cell: (x) => x.name },
+    { id: 'name', header, width: '168px', cell: (x) => x.name },
     { id: 'items', header: t('reports.col.items'), num: true, cell: (x) => f.count(x.items) },
     ...OUTCOMES.map((o): ReportColumn<Row> => ({ id: o, header: t(`reports.cls.outcome.${o}`), num: true, cell: (x) => f.count(x.outcomes[o]) })),
     { id: 'renewed', header: t('reports.col.ledToRenewal'), num: true, cell: (x) => <strong>{f.count(x.renewed)}</strong> },
