@@ -295,3 +295,8 @@ export const followUpNames = {
 export const RENEWAL_GRACE_DAYS = 30;
 /** Days after a follow-up within which a membership or pack bought counts as the renewal it led to. */
 export const FOLLOW_UP_WINDOW_DAYS = 30;
+
+/** Minutes as hours with two decimals at most (90 → 1.5): the teachers report on screen and in its files. */
+export function hoursOf(minutes: number): number {
+  return Math.round((minutes * 100) / 60) / 100;
+}

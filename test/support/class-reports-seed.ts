@@ -8,7 +8,8 @@
  * Memberships (¥300 a month): Eve, Fay, Gus, Ivy cancelled "now" in March, Hal and Jo at the period end
  * (04-02), Kay (bought 03-10) "now" on 04-08; Fay, Gus and Jo buy again on 03-25, 04-15 and 04-20. Ivy's
  * cancellation is made to look like one recorded before the desk was asked for a reason (no reason stored).
- * Follow-ups: Eve 03-09 (desk, then the owner the same day), Fay 03-20, Gus 03-30, Cai and Hal 04-01.
+ * Follow-ups: Eve 03-09 (desk, then the owner the same day), Fay 03-20, Gus 03-30, Cai and Hal 04-01 (Hal then
+ * buys a one-visit drop-in, which is not a renewal).
  */
 import type { Host } from '../../electron/host/host';
 import { signInAs, type TestClock } from './host';
@@ -95,6 +96,9 @@ export async function seedClassReports(host: Host, clock: TestClock) {
   await follow('desk', gus.id, 'no_visit', 'reached');
   clock.set(shanghai('2026-04-01', '09:00'));
   await follow('owner', hal.id, 'membership_ending', 'not_interested');
+  // A one-visit drop-in is not a renewal: Hal's follow-up did not lead to one.
+  const dayPass = await host.invoke('plans.create', { kind: 'dropin', name: 'Day pass', price: 5000, taxRateBp: 0 });
+  await host.invoke('checkout.sell', { payerId: hal.id, items: [{ kind: 'dropin', memberId: hal.id, planId: dayPass.id }], payment: { method: 'cash', amount: 5000 } });
   await follow('desk', cai.id, 'pack_low', 'no_answer');
   await signInAs(host, 'owner');
   clock.set(shanghai('2026-04-15', '09:00'));

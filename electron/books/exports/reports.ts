@@ -7,6 +7,7 @@ import type { BreakdownReport, ClassFillFigures, FollowUpFigures, RenewalRateFig
 import type { ReportsService } from '../reports/service';
 import type { ClassReports } from '../reports/class-reports';
 import { RENEWAL_OUTCOMES } from '../../contract/followup';
+import { hoursOf } from '../../../shared/report-labels';
 import type { Cell } from './csv';
 import type { Labels } from './labels';
 
@@ -200,10 +201,6 @@ export function reportTable(
   }
 }
 
-/** Minutes as hours with two decimals (90 → 1.5), a number in either format. */
-export function hoursOf(minutes: number): number {
-  return Math.round((minutes * 100) / 60) / 100;
-}
 
 /** A breakdown column's header: a plan's or custom method's own name, else the translated key. */
 export function breakdownLabel(r: Pick<BreakdownReport, 'by'>, key: string, name: string, l: Labels): string {

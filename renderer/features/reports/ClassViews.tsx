@@ -9,6 +9,7 @@ import type { ClassFillFigures, FollowUpFigures, RenewalRateFigures, TeacherFigu
 import { AXIS, ChartBox, countAxis, GRID_PROPS, LEGEND_PROPS, MARGIN, monthAxis, monthTooltip, NoData, TOOLTIP_STYLE } from './Chart';
 import { invoke } from '../../lib/api';
 import { SERIES } from './chartKit';
+import { hoursOf } from '../../../shared/report-labels';
 import { useReportFormat, type ReportFormat } from './format';
 import { MONTH_WIDTH, ReportTable, type ReportColumn } from './ReportTable';
 import type { Range } from './range';
@@ -16,7 +17,7 @@ import type { Range } from './range';
 const OUTCOMES = ['reached', 'no_answer', 'will_renew', 'renewed', 'not_interested'] as const;
 
 /** Minutes as hours, two decimals at most ("1.5"). */
-const hours = (f: ReportFormat, minutes: number) => f.count(Math.round((minutes * 100) / 60) / 100);
+const hours = (f: ReportFormat, minutes: number) => f.count(hoursOf(minutes));
 
 function fillColumns<T extends ClassFillFigures>(t: (k: string) => string, f: ReportFormat, first: ReportColumn<T>): ReportColumn<T>[] {
   return [
@@ -101,7 +102,7 @@ export function TeachersView({ range }: { range: Range }) {
     <>
       <p className="report__summary" data-testid="report-summary">{t('reports.cls.hoursSummary', { hours: hours(f, r.totals.minutes), sessions: f.count(r.totals.sessions) })}</p>
       <ChartBox label={t('reports.chartLabel', { name: t('reports.cls.hoursChart') })} caption={t('reports.cls.hoursChart')} height={220}>
-        <BarChart data={teachers.map((x) => ({ name: x.name, hours: Math.round((x.minutes * 100) / 60) / 100 }))} margin={MARGIN}>
+        <BarChart data={teachers.map((x) => ({ name: x.name, hours: hoursOf(x.minutes) }))} margin={MARGIN}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis dataKey="name" tick={AXIS} interval={0} />
           <YAxis {...countAxis(f)} allowDecimals />
