@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayOfWeek, todayInZone } from '../../../shared/dates';
 import { failure, makeHost, signInAs, type TestHost } from '../../support/host';
 import { SEED_TODAY, seedClassReports } from '../../support/class-reports-seed';
+import { SQL } from '../../../electron/db/repos/class-reports';
 
 let th: TestHost;
 const range = { from: '2026-03-01', to: '2026-05-04' };
@@ -233,5 +234,16 @@ describe('bad input and access', () => {
     const r = await th.host.invoke('reports.classFill', { from: '2026-06-01', to: '2026-06-30' });
     expect(r.totals.sessions).toBe(0);
     expect((await th.host.invoke('reports.renewalRate', { from: '2026-06-01', to: '2026-06-30' })).rows).toEqual([]);
+  });
+});
+
+describe('speed', () => {
+  it('reads every table through an index: sessions by date, subscriptions by end date and member, follow-ups by date, bookings, packs and memberships by session or member', async () => {
+    const scans: string[] = [];
+    for (const [name, sql] of Object.entries(SQL)) {
+      const plan = th.host.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ from: '2026-03-01', to: '2026-05-04', today: SEED_TODAY, now: '09:00', grace: '+30 days', since: '2026-02-28T00:00:00.000Z' }) as { detail: string }[];
+      for (const step of plan) if (/^SCAN (?!who\b)/.test(step.detail)) scans.push(`${name}: ${step.detail}`);
+    }
+    expect(scans).toEqual([]);
   });
 });
