@@ -56,6 +56,33 @@ const columnsEn = {
   forecastTotal: 'To be invoiced',
   withChurn: 'With recent churn',
   forecastInvoices: 'Invoices',
+  // Classes and keeping members
+  groupedBy: 'Grouped by',
+  classType: 'Class',
+  timeSlot: 'Time slot',
+  sessionsHeld: 'Sessions held',
+  places: 'Places offered',
+  taken: 'Places taken',
+  fill: 'Fill',
+  attended: 'Attended',
+  noShows: 'No-shows',
+  lateCancels: 'Late cancels',
+  teacher: 'Teacher',
+  minutes: 'Minutes',
+  hours: 'Hours',
+  ended: 'Membership ended',
+  renewedMembers: 'Renewed',
+  pending: 'Still deciding',
+  notRenewed: 'Did not renew',
+  renewalRate: 'Renewal rate',
+  cancelReason: 'Reason',
+  cancellations: 'Cancellations',
+  share: 'Share',
+  followUpRule: 'Why on the list',
+  staffName: 'Staff',
+  items: 'Follow-ups done',
+  ledToRenewal: 'Led to a renewal',
+  ledToRenewalRate: 'Renewal rate',
 };
 
 export type ReportColumns = typeof columnsEn;
@@ -111,6 +138,32 @@ const columnsZh: ReportColumns = {
   forecastTotal: '预计开票',
   withChurn: '按近期流失率',
   forecastInvoices: '账单数',
+  groupedBy: '分组',
+  classType: '课程',
+  timeSlot: '时段',
+  sessionsHeld: '开课节数',
+  places: '提供名额',
+  taken: '已占名额',
+  fill: '满班率',
+  attended: '到课',
+  noShows: '缺席',
+  lateCancels: '迟取消',
+  teacher: '老师',
+  minutes: '分钟',
+  hours: '授课小时数',
+  ended: '到期会员',
+  renewedMembers: '已续费',
+  pending: '考虑中',
+  notRenewed: '未续费',
+  renewalRate: '续费率',
+  cancelReason: '原因',
+  cancellations: '退卡数',
+  share: '占比',
+  followUpRule: '回访原因',
+  staffName: '经办人',
+  items: '回访次数',
+  ledToRenewal: '带来续费',
+  ledToRenewalRate: '续费转化率',
 };
 
 export const reportColumns = { en: columnsEn, zh: columnsZh };
@@ -135,6 +188,12 @@ export const exportHeaders: { en: Partial<ReportColumns>; zh: Partial<ReportColu
     current: 'Current',
     forecastTotal: 'Invoiced (incl. tax)',
     withChurn: 'With trailing churn',
+    fill: 'Fill %',
+    renewalRate: 'Renewal rate %',
+    share: 'Share %',
+    ledToRenewalRate: 'Renewal rate %',
+    ended: 'Members whose membership ended',
+    pending: 'Grace not over',
   },
   zh: {
     endMrr: '期末 MRR',
@@ -151,6 +210,12 @@ export const exportHeaders: { en: Partial<ReportColumns>; zh: Partial<ReportColu
     deferredEnd: '期末递延收入',
     oldestDue: '最早到期日',
     forecastTotal: '开票金额（含税）',
+    fill: '满班率 %',
+    renewalRate: '续费率 %',
+    share: '占比 %',
+    ledToRenewalRate: '续费转化率 %',
+    ended: '会籍到期会员',
+    pending: '宽限期未过',
   },
 };
 
@@ -195,3 +260,43 @@ export const lineKindNames = {
     adjustment: '调整',
   } as Record<string, string>,
 };
+
+/** Why a member is on the follow-up list (回访) and what came of a call: the follow-up screen and the reports say the same. */
+export const followUpNames = {
+  en: {
+    reason: {
+      membership_ending: 'Membership ending',
+      pack_ending: 'Pack ending',
+      pack_low: 'Few sessions left',
+      no_visit: 'Not seen lately',
+      new_member: 'New member',
+      freeze_ending: 'Back from freeze',
+      birthday: 'Birthday',
+      overdue: 'Owes money',
+    },
+    outcome: { reached: 'Reached', no_answer: 'No answer', will_renew: 'Will renew', renewed: 'Renewed', not_interested: 'Not interested' },
+  },
+  zh: {
+    reason: {
+      membership_ending: '会籍即将到期',
+      pack_ending: '次卡即将到期',
+      pack_low: '次数快用完',
+      no_visit: '很久没来',
+      new_member: '新会员',
+      freeze_ending: '停卡即将结束',
+      birthday: '生日',
+      overdue: '欠费',
+    },
+    outcome: { reached: '已联系上', no_answer: '未接通', will_renew: '有意续费', renewed: '已续费', not_interested: '不感兴趣' },
+  },
+};
+
+/** Days after a membership ends within which a new one starting counts as a renewal (the renewal-rate report). */
+export const RENEWAL_GRACE_DAYS = 30;
+/** Days after a follow-up within which a membership or pack bought counts as the renewal it led to. */
+export const FOLLOW_UP_WINDOW_DAYS = 30;
+
+/** Minutes as hours with two decimals at most (90 → 1.5): the teachers report on screen and in its files. */
+export function hoursOf(minutes: number): number {
+  return Math.round((minutes * 100) / 60) / 100;
+}

@@ -5,7 +5,7 @@ import { LOCALES } from './settings';
 import { MAX_RANGE_DAYS } from './reports';
 
 /** The report views the Reports screen offers; each one exports as it is shown. */
-export const REPORT_KINDS = ['mrr', 'members', 'churn', 'arpu', 'revenue', 'cashflow', 'aging', 'byPlan', 'byMethod', 'attendance', 'forecast'] as const;
+export const REPORT_KINDS = ['mrr', 'members', 'churn', 'arpu', 'revenue', 'cashflow', 'aging', 'byPlan', 'byMethod', 'attendance', 'forecast', 'classFill', 'teachers', 'renewalRate', 'churnReasons', 'followUps'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const LIST_KINDS = ['members', 'invoices', 'payments', 'refunds', 'expenses'] as const;

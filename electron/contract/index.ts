@@ -21,7 +21,7 @@ import { followUpChannels, renewalChannels } from './followup';
 import { closeoutChannels } from './closeout';
 import { documentChannels } from './documents';
 import { expenseChannels } from './expenses';
-import { gettingStartedChannels, reportChannels } from './reports';
+import { classReportChannels, gettingStartedChannels, reportChannels } from './reports';
 import { exportChannels } from './exports';
 import { demoChannels } from './demo';
 import { familyChannels } from './family';
@@ -57,6 +57,7 @@ export const channels = {
   ...classChannels,
   ...gettingStartedChannels,
   ...renewalChannels,
+  ...classReportChannels,
 };
 
 export type Channels = typeof channels;

@@ -261,3 +261,108 @@ export interface GettingStarted {
 export const gettingStartedChannels = {
   'reports.gettingStarted': channel<GettingStarted>()(empty, { access: 'manager', mutates: false }),
 };
+
+/* ---------- Classes and keeping members (issue 15): read straight from the class and follow-up tables ---------- */
+
+/** What a group of held sessions did (docs/reports.md, "Classes and keeping members"). */
+export interface ClassFillFigures {
+  /** Sessions held: not cancelled, dated in the range, started by now. */
+  sessions: number;
+  /** Σ the sessions' places. */
+  places: number;
+  /** Places taken: bookings booked or attended. */
+  taken: number;
+  /** taken ÷ places. */
+  fillBp: number | null;
+  attended: number;
+  noShows: number;
+  lateCancels: number;
+}
+
+export interface ClassFillReport {
+  from: string;
+  to: string;
+  byType: (ClassFillFigures & { classTypeId: number; name: string; colour: string })[];
+  /** By weekday (0 = Monday … 6 = Sunday) and start time, in that order. */
+  bySlot: (ClassFillFigures & { weekday: number; startTime: string })[];
+  totals: ClassFillFigures;
+}
+
+/** A teacher's sessions held, minutes taught and attendances (a substitute counts for the sessions they taught). */
+export interface TeacherFigures {
+  sessions: number;
+  minutes: number;
+  attended: number;
+  noShows: number;
+}
+
+export interface TeacherReport {
+  from: string;
+  to: string;
+  /** teacherId null: sessions held with no teacher set. */
+  teachers: (TeacherFigures & { teacherId: number | null; name: string })[];
+  /** The same per calendar month of the range (the month clipped to the range), for pay. */
+  months: (TeacherFigures & BucketInfo & { teacherId: number | null; name: string })[];
+  totals: TeacherFigures;
+}
+
+/** Members whose membership ended in a month, and how many of them took a membership again within the grace. */
+export interface RenewalRateFigures {
+  ended: number;
+  renewed: number;
+  /** Not renewed yet, and the grace is not over today. */
+  pending: number;
+  /** Grace over, no membership after it. */
+  lost: number;
+  /** renewed ÷ ended. */
+  rateBp: number | null;
+}
+
+export interface RenewalRateReport {
+  from: string;
+  to: string;
+  /** Days after the end within which a new membership's start counts as a renewal. */
+  graceDays: number;
+  rows: (RenewalRateFigures & BucketInfo)[];
+  totals: RenewalRateFigures;
+}
+
+export interface ChurnReasonReport {
+  from: string;
+  to: string;
+  /** Memberships cancelled at the desk whose service ended in the range, by the reason picked; reason null: none given. Most first. */
+  rows: { reason: string | null; cancellations: number; shareBp: number | null }[];
+  total: number;
+}
+
+export interface FollowUpFigures {
+  /** Distinct (member, reason, day) items with an outcome recorded. */
+  items: number;
+  /** Each item counted once, by the last outcome recorded for it that day. */
+  outcomes: Record<'reached' | 'no_answer' | 'will_renew' | 'renewed' | 'not_interested', number>;
+  /** Items whose member bought a membership or pack within the window after the follow-up. */
+  renewed: number;
+  /** renewed ÷ items. */
+  renewedBp: number | null;
+}
+
+export interface FollowUpReport {
+  from: string;
+  to: string;
+  /** Days after a follow-up within which a purchase counts as the renewal it led to. */
+  windowDays: number;
+  byReason: (FollowUpFigures & { reason: string })[];
+  /** By who recorded the item's last outcome; '' when nobody was signed in. */
+  byStaff: (FollowUpFigures & { staffName: string })[];
+  totals: FollowUpFigures;
+}
+
+export { FOLLOW_UP_WINDOW_DAYS, RENEWAL_GRACE_DAYS } from '../../shared/report-labels';
+
+export const classReportChannels = {
+  'reports.classFill': channel<ClassFillReport>()(reportRange, { access: 'manager', mutates: false }),
+  'reports.teachers': channel<TeacherReport>()(reportRange, { access: 'manager', mutates: false }),
+  'reports.renewalRate': channel<RenewalRateReport>()(reportRange, { access: 'manager', mutates: false }),
+  'reports.churnReasons': channel<ChurnReasonReport>()(reportRange, { access: 'manager', mutates: false }),
+  'reports.followUps': channel<FollowUpReport>()(reportRange, { access: 'manager', mutates: false }),
+};

@@ -45,6 +45,7 @@ import { expenseHandlers } from '../books/expenses/handlers';
 import { createReportsService } from '../books/reports/service';
 import { reportHandlers } from '../books/reports/handlers';
 import { gettingStartedHandlers } from '../books/reports/getting-started';
+import { classReportHandlers, createClassReports } from '../books/reports/class-reports';
 import { exportHandlers } from '../books/exports/handlers';
 import { demoHandlers } from './demo/handlers';
 import { createFamilyService } from '../desk/family/service';
@@ -98,6 +99,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const payments = createPaymentsService(env);
   const promotions = createPromotionsService(env, plans);
   const reports = createReportsService(billingEnv);
+  const classReports = createClassReports(env);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
@@ -125,13 +127,14 @@ export function createAreas(deps: AreaDeps): Areas {
     ...documentHandlers(createDocumentsService(env)),
     ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
-    ...exportHandlers(reports),
+    ...exportHandlers(reports, classReports),
     ...demoHandlers(deps.dataDir),
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
     ...promotionHandlers(promotions),
     ...classHandlers(createClassesService(env, members)),
     ...gettingStartedHandlers(env),
+    ...classReportHandlers(classReports),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

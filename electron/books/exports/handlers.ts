@@ -2,6 +2,7 @@ import type { exportChannels } from '../../contract/exports';
 import type { Locale } from '../../contract/settings';
 import type { AreaHandlers, Ctx } from '../../contract/handler';
 import type { ReportsService } from '../reports/service';
+import type { ClassReports } from '../reports/class-reports';
 import type { ExportFile, ExportFormat } from '../../contract/exports';
 import { toCsv } from './csv';
 import { labels } from './labels';
@@ -15,7 +16,7 @@ async function file(name: string, suffix: string, table: Table, format: ExportFo
   return { ...base, content: (await toXlsx(table.header, table.rows, name)).toString('base64') };
 }
 
-export function exportHandlers(reports: ReportsService): AreaHandlers<keyof typeof exportChannels> {
+export function exportHandlers(reports: ReportsService, classes: ClassReports): AreaHandlers<keyof typeof exportChannels> {
   const setup = (ctx: Ctx, locale: Locale | undefined) => {
     const s = ctx.settings.get();
     return { l: labels(locale ?? s.locale), locale: locale ?? s.locale, currency: s.currency };
@@ -23,7 +24,7 @@ export function exportHandlers(reports: ReportsService): AreaHandlers<keyof type
   return {
     'exports.report': (input, ctx) => {
       const { l, currency } = setup(ctx, input.locale);
-      const table = reportTable(input.report, reports, input, l, currency);
+      const table = reportTable(input.report, reports, classes, input, l, currency);
       const suffix = input.report === 'aging' || input.report === 'forecast' ? ctx.today() : `${input.from}_${input.to}`;
       return file(l.files[input.report], suffix, table, input.format);
     },

@@ -1,5 +1,5 @@
 /** Column headers and names of the exported files, in the two languages (the main process has no i18n). */
-import { exportHeaders, lineKindNames, reportColumns, reportKeys, weekdayNames } from '../../../shared/report-labels';
+import { exportHeaders, followUpNames, lineKindNames, reportColumns, reportKeys, weekdayNames } from '../../../shared/report-labels';
 import type { Locale } from '../../contract/settings';
 
 const en = {
@@ -24,6 +24,11 @@ const en = {
     byMethod: 'revenue-by-method',
     attendance: 'attendance',
     forecast: 'forecast',
+    classFill: 'class-fill',
+    teachers: 'teachers-hours',
+    renewalRate: 'renewal-rate',
+    churnReasons: 'churn-by-reason',
+    followUps: 'follow-ups',
     memberList: 'members',
     invoiceList: 'invoices',
     paymentList: 'payments',
@@ -65,6 +70,11 @@ const en = {
   category: 'Category',
   statuses: { issued: 'Issued', void: 'Void' } as Record<string, string>,
   lineKinds: lineKindNames.en,
+  followUpReasons: followUpNames.en.reason as Record<string, string>,
+  outcomes: followUpNames.en.outcome,
+  noTeacher: 'No teacher',
+  noReason: 'No reason given',
+  nobody: 'Not signed in',
 };
 
 const zh: typeof en = {
@@ -89,6 +99,11 @@ const zh: typeof en = {
     byMethod: '按收款方式',
     attendance: '到店统计',
     forecast: '收入预测',
+    classFill: '满班率与缺席',
+    teachers: '老师课时',
+    renewalRate: '到期续费率',
+    churnReasons: '退卡原因',
+    followUps: '回访效果',
     memberList: '会员',
     invoiceList: '账单',
     paymentList: '收款',
@@ -129,6 +144,11 @@ const zh: typeof en = {
   category: '类别',
   statuses: { issued: '已开具', void: '已作废' },
   lineKinds: lineKindNames.zh,
+  followUpReasons: followUpNames.zh.reason,
+  outcomes: followUpNames.zh.outcome,
+  noTeacher: '未指定老师',
+  noReason: '未说明原因',
+  nobody: '未登录',
 };
 
 export type Labels = typeof en;

@@ -3,8 +3,11 @@
  * The renderer shows the same columns; the values come from the same report channels.
  */
 import type { ReportKind } from '../../contract/exports';
-import type { BreakdownReport } from '../../contract/reports';
+import type { BreakdownReport, ClassFillFigures, FollowUpFigures, RenewalRateFigures, TeacherFigures } from '../../contract/reports';
 import type { ReportsService } from '../reports/service';
+import type { ClassReports } from '../reports/class-reports';
+import { RENEWAL_OUTCOMES } from '../../contract/followup';
+import { hoursOf } from '../../../shared/report-labels';
 import type { Cell } from './csv';
 import type { Labels } from './labels';
 
@@ -16,6 +19,7 @@ export interface Table {
 export function reportTable(
   kind: ReportKind,
   reports: ReportsService,
+  classes: ClassReports,
   range: { from: string; to: string },
   l: Labels,
   currency: string,
@@ -140,8 +144,63 @@ export function reportTable(
         rows: [...r.rows.map((x) => [x.month, x.invoices, m(x.total), m(x.withChurn)]), [l.total, r.totals.invoices, m(r.totals.total), m(r.totals.withChurn)]],
       };
     }
+    case 'classFill': {
+      const r = classes.classFill(range.from, range.to);
+      const figures = (x: ClassFillFigures): Cell[] => [x.sessions, x.places, x.taken, p(x.fillBp), x.attended, x.noShows, x.lateCancels];
+      return {
+        header: [l.groupedBy, `${l.classType} / ${l.timeSlot}`, l.sessionsHeld, l.places, l.taken, l.fill, l.attended, l.noShows, l.lateCancels],
+        rows: [
+          ...r.byType.map((x) => [l.classType, x.name, ...figures(x)]),
+          ...r.bySlot.map((x) => [l.timeSlot, `${l.weekdays[x.weekday]!} ${x.startTime}`, ...figures(x)]),
+          [l.total, '', ...figures(r.totals)],
+        ],
+      };
+    }
+    case 'teachers': {
+      const r = classes.teachers(range.from, range.to);
+      const name = (x: { teacherId: number | null; name: string }) => (x.teacherId === null ? l.noTeacher : x.name);
+      const figures = (x: TeacherFigures): Cell[] => [x.sessions, x.minutes, hoursOf(x.minutes), x.attended, x.noShows];
+      return {
+        header: [l.teacher, ...when, l.sessionsHeld, l.minutes, l.hours, l.attended, l.noShows],
+        rows: [
+          ...r.teachers.flatMap((t) => [
+            ...r.months.filter((x) => x.teacherId === t.teacherId).map((x) => [name(x), ...at(x), ...figures(x)]),
+            [name(t), l.total, r.from, r.to, ...figures(t)],
+          ]),
+          [l.total, '', r.from, r.to, ...figures(r.totals)],
+        ],
+      };
+    }
+    case 'renewalRate': {
+      const r = classes.renewalRate(range.from, range.to);
+      const figures = (x: RenewalRateFigures): Cell[] => [x.ended, x.renewed, x.pending, x.lost, p(x.rateBp)];
+      return {
+        header: [...when, l.ended, l.renewedMembers, l.pending, l.notRenewed, l.renewalRate],
+        rows: [...r.rows.map((x) => [...at(x), ...figures(x)]), [l.total, r.from, r.to, ...figures(r.totals)]],
+      };
+    }
+    case 'churnReasons': {
+      const r = classes.churnReasons(range.from, range.to);
+      return {
+        header: [l.cancelReason, l.cancellations, l.share],
+        rows: [...r.rows.map((x) => [x.reason ?? l.noReason, x.cancellations, p(x.shareBp)]), [l.total, r.total, r.total ? p(10_000) : '']],
+      };
+    }
+    case 'followUps': {
+      const r = classes.followUps(range.from, range.to);
+      const figures = (x: FollowUpFigures): Cell[] => [x.items, ...RENEWAL_OUTCOMES.map((o) => x.outcomes[o]), x.renewed, p(x.renewedBp)];
+      return {
+        header: [l.groupedBy, `${l.followUpRule} / ${l.staffName}`, l.items, ...RENEWAL_OUTCOMES.map((o) => l.outcomes[o]), l.ledToRenewal, l.ledToRenewalRate],
+        rows: [
+          ...r.byReason.map((x) => [l.followUpRule, l.followUpReasons[x.reason] ?? x.reason, ...figures(x)]),
+          ...r.byStaff.map((x) => [l.staffName, x.staffName || l.nobody, ...figures(x)]),
+          [l.total, '', ...figures(r.totals)],
+        ],
+      };
+    }
   }
 }
+
 
 /** A breakdown column's header: a plan's or custom method's own name, else the translated key. */
 export function breakdownLabel(r: Pick<BreakdownReport, 'by'>, key: string, name: string, l: Labels): string {

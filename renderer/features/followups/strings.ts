@@ -1,4 +1,6 @@
 /** The follow-up (回访) screen: the daily list, why each member is on it, what to say and what to send. */
+import { followUpNames } from '../../../shared/report-labels';
+
 export const en = {
   nav: 'Follow-ups',
   title: 'Follow-ups',
@@ -9,16 +11,7 @@ export const en = {
   empty: 'Nobody to contact today.',
   pick: 'Pick someone from the list.',
   done: 'Done: {{outcome}}',
-  reason: {
-    membership_ending: 'Membership ending',
-    pack_ending: 'Pack ending',
-    pack_low: 'Few sessions left',
-    no_visit: 'Not seen lately',
-    new_member: 'New member',
-    freeze_ending: 'Back from freeze',
-    birthday: 'Birthday',
-    overdue: 'Owes money',
-  },
+  reason: followUpNames.en.reason,
   when: { today: 'today', in_one: 'in {{count}} day', in_other: 'in {{count}} days', ago_one: '{{count}} day ago', ago_other: '{{count}} days ago' },
   why: {
     membership_ending: '{{plan}} membership ends {{date}} ({{when}})',
@@ -67,7 +60,7 @@ export const en = {
   copyFailed: 'Could not copy. Select the text and copy it by hand.',
   phone: 'Phone: {{phone}}',
   outcomeTitle: 'What happened',
-  outcome: { reached: 'Reached', no_answer: 'No answer', will_renew: 'Will renew', renewed: 'Renewed', not_interested: 'Not interested' },
+  outcome: followUpNames.en.outcome,
   lostReason: 'Why not',
   satisfaction: 'Satisfaction',
   satisfactionNone: 'Not asked',
@@ -91,16 +84,7 @@ export const zh: typeof en = {
   empty: '今天没有需要联系的会员。',
   pick: '请从列表中选择一位会员。',
   done: '已完成：{{outcome}}',
-  reason: {
-    membership_ending: '会籍即将到期',
-    pack_ending: '次卡即将到期',
-    pack_low: '次数快用完',
-    no_visit: '很久没来',
-    new_member: '新会员',
-    freeze_ending: '停卡即将结束',
-    birthday: '生日',
-    overdue: '欠费',
-  },
+  reason: followUpNames.zh.reason,
   when: { today: '今天', in_one: '{{count}}天后', in_other: '{{count}}天后', ago_one: '{{count}}天前', ago_other: '{{count}}天前' },
   why: {
     membership_ending: '{{plan}}会籍{{date}}到期（{{when}}）',
@@ -141,7 +125,7 @@ export const zh: typeof en = {
   copyFailed: '复制失败，请手动选中文字复制。',
   phone: '电话：{{phone}}',
   outcomeTitle: '回访结果',
-  outcome: { reached: '已联系上', no_answer: '未接通', will_renew: '有意续费', renewed: '已续费', not_interested: '不感兴趣' },
+  outcome: followUpNames.zh.outcome,
   lostReason: '原因',
   satisfaction: '满意度',
   satisfactionNone: '未询问',

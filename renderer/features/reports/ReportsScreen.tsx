@@ -14,12 +14,15 @@ import { saveExport } from './exportCsv';
 import { ArpuView, ChurnView, MembersView, MrrView } from './GrowthViews';
 import { AgingView, BreakdownView, CashflowView, RevenueView } from './MoneyViews';
 import { AttendanceView, ForecastView } from './OtherViews';
+import { ChurnReasonsView, ClassFillView, FollowUpsView, RenewalRateView, TeachersView } from './ClassViews';
+import { FOLLOW_UP_WINDOW_DAYS, RENEWAL_GRACE_DAYS } from '../../../shared/report-labels';
 import { PRESETS, presetOf, presetRange, type Preset, type Range } from './range';
 
-const GROUPS: { key: 'growth' | 'money' | 'other'; kinds: ReportKind[] }[] = [
+const GROUPS: { key: 'growth' | 'money' | 'other' | 'classes'; kinds: ReportKind[] }[] = [
   { key: 'growth', kinds: ['mrr', 'members', 'churn', 'arpu'] },
   { key: 'money', kinds: ['revenue', 'cashflow', 'aging', 'byPlan', 'byMethod'] },
   { key: 'other', kinds: ['attendance', 'forecast'] },
+  { key: 'classes', kinds: ['classFill', 'teachers', 'renewalRate', 'churnReasons', 'followUps'] },
 ];
 
 /** Reports that do not depend on the dates (a snapshot today, or the next 12 months). */
@@ -120,7 +123,7 @@ function Reports({ today }: { today: string }) {
         <p className="report__meaning" data-testid="report-meaning">{t(`reports.meaning.${kind}`)}</p>
         <details className="report__about">
           <summary>{t('reports.howCounted')}</summary>
-          <p className="muted">{t(`reports.about.${kind}`)}</p>
+          <p className="muted">{t(`reports.about.${kind}`, { grace: RENEWAL_GRACE_DAYS, days: FOLLOW_UP_WINDOW_DAYS })}</p>
         </details>
         <ReportView kind={kind} range={range} />
       </Card>
@@ -200,5 +203,15 @@ function ReportView({ kind, range }: { kind: ReportKind; range: Range }) {
       return <AttendanceView range={range} />;
     case 'forecast':
       return <ForecastView />;
+    case 'classFill':
+      return <ClassFillView range={range} />;
+    case 'teachers':
+      return <TeachersView range={range} />;
+    case 'renewalRate':
+      return <RenewalRateView range={range} />;
+    case 'churnReasons':
+      return <ChurnReasonsView range={range} />;
+    case 'followUps':
+      return <FollowUpsView range={range} />;
   }
 }

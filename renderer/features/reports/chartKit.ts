@@ -63,6 +63,14 @@ export const SERIES = {
   /** Forecast: what will be invoiced, and what is left of it with the recent churn. */
   forecast: '#84caff',
   withChurn: '#d92d20',
+  /** Classes: how full they were, hours taught. */
+  fill: '#0e9384',
+  hours: '#7a5af8',
+  /** Keeping members: memberships that ended, members who renewed, cancellations, follow-ups done. */
+  ended: '#98a2b3',
+  renewed: '#12b76a',
+  cancellations: '#d92d20',
+  followUps: '#84caff',
 } as const;
 
 export type SeriesMeaning = keyof typeof SERIES;
