@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportCommitResult, ImportPreview } from '../../../../electron/contract';
 import { IMPORT_FIELDS, type ImportField } from '../../../../shared/lists';
@@ -60,11 +60,12 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
     placeholderData: keepPreviousData,
   });
   const data = file ? preview.data : undefined;
-  const accepted = useMemo(() => (data?.rows ?? []).filter((r) => !r.errors.length && !r.existing && !skipped.has(r.row)).map((r) => r.row), [data, skipped]);
+  // Only rows that can come in can be unticked, so every unticked row is one fewer to import.
+  const accepted = data ? data.counts.valid - skipped.size : 0;
 
   const commit = useMutation({
-    // Rows already here go along too, so the answer says which were skipped.
-    mutationFn: () => invoke('members.importCommit', { ...source!, mapping: data!.mapping, rows: [...accepted, ...data!.rows.filter((r) => r.existing).map((r) => r.row)] }),
+    // The rows of this preview, as checked, less the unticked ones (rows already here are reported as skipped).
+    mutationFn: () => invoke('members.importCommit', { token: data!.token, skip: [...skipped] }),
     onSuccess: (r) => {
       toast.success(t('members.import.done', { count: r.created }));
       void qc.invalidateQueries({ queryKey: ['members'] });
@@ -128,8 +129,8 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
                 {t('members.import.counts', { total: data.counts.total, valid: data.counts.valid, invalid: data.counts.invalid })}
                 {data.counts.existing ? ` · ${t('members.import.existingCount', { count: data.counts.existing })}` : ''}
               </span>
-              <button type="button" className="btn btn--primary" disabled={!accepted.length || commit.isPending || preview.isFetching} onClick={() => commit.mutate()}>
-                {t('members.import.commit', { count: accepted.length })}
+              <button type="button" className="btn btn--primary" disabled={accepted <= 0 || commit.isPending || preview.isFetching} onClick={() => commit.mutate()}>
+                {t('members.import.commit', { count: accepted })}
               </button>
             </div>
             {commit.isError ? <Banner kind="error">{errorText(t, commit.error)}</Banner> : null}
