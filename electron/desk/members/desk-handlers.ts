@@ -16,7 +16,7 @@ export interface MemberDeskDeps {
   importer: Importer;
   profiles: ReturnType<typeof createProfiles>;
   /** Starts an imported member's current plan (see docs/decisions.md, Front desk). */
-  startImported(ctx: Ctx, memberId: number, planId: number, nextBillDate: string, price: number | null): void;
+  startImported(ctx: Ctx, starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[]): void;
 }
 
 export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChannel> {
@@ -38,9 +38,8 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
     'members.importCommit': (input, ctx) => {
       const deps: ImportDeps = {
         transaction: (work) => ctx.db.transaction(work)(),
-        createMember: (v) =>
-          d.members.create({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }).id,
-        startSubscription: (memberId, planId, nextBillDate, price) => d.startImported(ctx, memberId, planId, nextBillDate, price),
+        createMembers: (list) => d.members.createImported(list.map((v) => ({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }))),
+        startSubscriptions: (starts) => d.startImported(ctx, starts),
         startPack: (memberId, planId, sessions, lastDay) => startImportedPack(ctx, { memberId, planId, sessions, lastDay }),
       };
       const { currency } = ctx.settings.get();

@@ -34,10 +34,13 @@ export interface ImportSource {
 export interface ImportDeps {
   /** Runs the creation in one transaction (the commit reads the file before it opens). */
   transaction<T>(work: () => T): T;
-  /** Creates one member (through the members service) and returns its id. */
-  createMember(values: ImportRow['values']): number;
-  /** Starts the member's current plan so that its first invoiced period begins on `nextBillDate`. */
-  startSubscription(memberId: number, planId: number, nextBillDate: string, price: number | null): void;
+  /**
+   * Creates the rows' members (through the members service: statements prepared once, one audit entry each,
+   * no check again of what the import checked) and returns their ids in order.
+   */
+  createMembers(values: ImportRow['values'][]): number[];
+  /** Starts each member's current plan so that its first invoiced period begins on `nextBillDate`. */
+  startSubscriptions(starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[]): void;
   /** Records a pack paid for before Subdesk: `sessions` left, valid through `lastDay`. */
   startPack(memberId: number, planId: number, sessions: number, lastDay: string): void;
 }
@@ -77,6 +80,13 @@ async function load(source: ImportSource): Promise<Loaded> {
   if (isXlsx(bytes)) return { encoding: 'xlsx', table: toTable(await readXlsx(bytes), source.hasHeader, '') };
   const { text, encoding } = decodeFile(bytes);
   return { encoding, table: parseCsv(text, source.hasHeader) };
+}
+
+function once<T>(cache: Map<string, T>, key: string, read: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  const value = read();
+  cache.set(key, value);
+  return value;
 }
 
 function checkMapping(mapping: Mapping, width: number): void {
@@ -128,14 +138,17 @@ export function createImporter(db: Db) {
     const at = (r: { cells: string[] }, f: ImportField) => { const col = mapping[f]; return col == null ? '' : (r.cells[col] ?? '').trim(); };
     const planCells = table.rows.map((r) => ({ value: at(r, 'plan'), pack: at(r, 'packSessions') !== '' })).filter((c) => c.value);
     const resolver = resolvePlans(planCells, planRefs, source.planMap);
+    const cards = new Map<string, { id: number; name: string } | null>();
+    const phones = new Map<string, { id: number; name: string }[]>();
     const ctx: ImportContext = {
       today,
       minorDigits: minorDigitsOf(currency),
       plans: resolver,
-      cardOwner: (card) => cardOwner.get(card) ?? null,
+      // A row asks twice (already here? taken by someone else?): each card and phone is looked up once.
+      cardOwner: (card) => once(cards, card, () => cardOwner.get(card) ?? null),
       phoneOwners: (phone) => {
         const digits = digitsOf(phone);
-        return digits ? byPhone.all(`head : ${ftsTerm(digits)}`).filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i) : [];
+        return digits ? once(phones, digits, () => byPhone.all(`head : ${ftsTerm(digits)}`).filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)) : [];
       },
       sameNameBirthday: (name, birthday) => byNameBirthday.all(name, birthday),
       skipped: new Set(source.skipValues.map((s) => `${s.row}:${s.field}`)),
@@ -226,23 +239,25 @@ export function createImporter(db: Db) {
       });
     }
     const result: ImportCommitResult = { created: 0, subscriptions: 0, packs: 0, memberIds: [], alreadyHere: [] };
+    const fresh: ImportRow[] = [];
     for (const n of wanted) {
       const row = rows[n - 1]!;
-      if (row.existing) {
-        result.alreadyHere.push(row.line);
-        continue;
-      }
-      const { values } = row;
-      const id = deps.createMember(values);
-      result.memberIds.push(id);
+      if (row.existing) result.alreadyHere.push(row.line);
+      else fresh.push(row);
+    }
+    result.memberIds = deps.createMembers(fresh.map((r) => r.values));
+    const starts: Parameters<ImportDeps['startSubscriptions']>[0] = [];
+    fresh.forEach(({ values }, i) => {
+      const id = result.memberIds[i]!;
       if (values.planId !== null && values.nextBillDate !== null) {
-        deps.startSubscription(id, values.planId, values.nextBillDate, values.price);
-        result.subscriptions++;
+        starts.push({ memberId: id, planId: values.planId, nextBillDate: values.nextBillDate, price: values.price });
       } else if (values.planId !== null && values.packSessions !== null && values.packExpiry !== null) {
         deps.startPack(id, values.planId, values.packSessions, values.packExpiry);
         result.packs++;
       }
-    }
+    });
+    deps.startSubscriptions(starts);
+    result.subscriptions = starts.length;
     result.created = result.memberIds.length;
     return result;
   }
