@@ -14,7 +14,7 @@ import { benchCheckin } from './checkin';
 import { benchImport } from './import';
 import { benchOpen } from './open';
 import { benchRenderer } from './renderer';
-import { benchReports } from './reports';
+import { benchReports, benchReportsAfterBulk } from './reports';
 import { benchSearch } from './search';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
 import type { Figure } from './stats';
@@ -60,6 +60,10 @@ if (want.has('reports')) {
   figures.push(
     ...(await benchReports(host, Math.max(1, Math.round(SIZES[size].historyMonths / 12)), at)),
   );
+}
+if (want.has('reports')) {
+  log('first report after a bulk change (on a copy of the file)');
+  figures.push(...(await benchReportsAfterBulk(dataDir, Math.max(1, Math.round(SIZES[size].historyMonths / 12)), at)));
 }
 if (want.has('import')) {
   log('member import (on a copy of the file)');
