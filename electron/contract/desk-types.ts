@@ -126,15 +126,28 @@ export interface ImportPlanValue {
 }
 
 export interface ImportPreview {
+  /** Names the checked rows the host keeps (30 minutes, or until the commit): for members.importRows and members.importCommit. */
+  token: string;
   encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'xlsx';
   delimiter: string;
   headers: string[];
   mapping: Record<ImportField, number | null>;
+  /** The first page of rows (at most `pageSize`); the others through members.importRows. */
   rows: ImportRow[];
+  pageSize: number;
   planValues: ImportPlanValue[];
   /** The plans a value can be mapped to (not archived). */
   plans: { id: number; name: string; kind: 'recurring' | 'pack' }[];
   counts: { total: number; valid: number; invalid: number; withWarnings: number; existing: number };
+  /** Rows (not already here) with an error on each field. */
+  errorsByField: Partial<Record<ImportField, number>>;
+}
+
+/** A page of a preview's rows: `total` rows have the status asked for, these start at `offset` among them. */
+export interface ImportRowsPage {
+  total: number;
+  offset: number;
+  rows: ImportRow[];
 }
 
 export interface ImportCommitResult {

@@ -14,6 +14,7 @@ import type {
   CheckinResult,
   ImportCommitResult,
   ImportPreview,
+  ImportRowsPage,
   MemberListPage,
   MemberProfile,
   MemberRow,
@@ -58,6 +59,13 @@ const importSource = {
   planMap: z.array(planChoice, 'invalid_choice').max(500, 'too_long').default([]),
   skipValues: z.array(skipValue, 'invalid_choice').max(100_000, 'too_long').default([]),
 };
+
+/** The preview's answer: it names the checked rows the host holds until the commit (or for 30 minutes). */
+const importToken = z.string('invalid_choice').regex(/^[0-9a-f-]{36}$/, 'invalid_choice');
+const rowNumbers = z.array(count(1, 1_000_000), 'invalid_choice').max(100_000, 'too_long');
+
+/** Which of the previewed rows a page lists: all, the ones that can come in (with or without warnings), ones with errors, ones already here. */
+export const IMPORT_ROW_STATUSES = ['all', 'new', 'warnings', 'errors', 'existing'] as const;
 
 /** The member list's filters: a status as the desk's badges name it, a tag, ending within 7 days, owing past due. */
 export const memberListFilter = z.strictObject(
@@ -105,14 +113,39 @@ export const deskChannels = {
   ),
   /** Joins two records of one person: every row of `mergeId` moves to `keepId`. */
   'members.merge': channel<MergeResult>()(z.strictObject({ keepId: id, mergeId: id }), { access: 'desk', mutates: true }),
-  /** Reads a CSV file and shows what would be imported, row by row. Changes nothing. */
-  'members.importPreview': channel<ImportPreview>()(z.strictObject(importSource), { access: 'desk', mutates: false }),
   /**
-   * Imports the accepted rows (1-based row numbers of the preview) in one transaction; a row with errors is refused,
-   * a row already here is skipped. It manages its own transaction: an .xlsx file is read before it opens.
+   * Reads a CSV or Excel file and checks every row. Changes nothing. Answers a summary (counts by status, errors
+   * by field), the first page of rows and a token naming the checked rows, which the host keeps for the pages and
+   * the commit (docs/decisions.md, "Member import in pages").
+   */
+  'members.importPreview': channel<ImportPreview>()(z.strictObject(importSource), { access: 'desk', mutates: false }),
+  /** One page of a preview's rows (all, or one status), in file order. */
+  'members.importRows': channel<ImportRowsPage>()(
+    z.strictObject({
+      token: importToken,
+      offset: count(0, 1_000_000).default(0),
+      limit: count(1, 500).default(100),
+      status: z.enum(IMPORT_ROW_STATUSES, 'invalid_choice').default('all'),
+    }),
+    { access: 'desk', mutates: false },
+  ),
+  /**
+   * Imports in one transaction. With a preview's `token`: every row that preview found importable except the
+   * rows in `skip`, exactly as previewed (rows already here are skipped). With the file itself (`content`):
+   * the accepted `rows` (1-based row numbers), checked again; a row with errors refuses the import, a row
+   * already here is skipped. It manages its own transaction: an .xlsx file is read before it opens.
    */
   'members.importCommit': channel<ImportCommitResult>()(
-    z.strictObject({ ...importSource, rows: z.array(count(1, 1_000_000), 'invalid_choice').min(1, 'required').max(100_000, 'too_long') }),
+    z
+      .strictObject({
+        ...importSource,
+        content: fileContent.optional(),
+        token: importToken.optional(),
+        skip: rowNumbers.default([]),
+        rows: rowNumbers.min(1, 'required').optional(),
+      })
+      .refine((v) => v.token !== undefined || v.content !== undefined, { message: 'required', path: ['token'] })
+      .refine((v) => v.token !== undefined || v.rows !== undefined, { message: 'required', path: ['rows'] }),
     { access: 'desk', mutates: true, tx: 'self' },
   ),
   /** A template file the importer reads, in the clerk's language: its headers and one membership and one pack row. */

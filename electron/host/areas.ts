@@ -117,8 +117,7 @@ export function createAreas(deps: AreaDeps): Areas {
       db: deps.db,
       env,
       members,
-      startImported: (ctx, memberId, planId, nextBillDate, price) =>
-        void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
+      startImported: (ctx, starts) => subscriptions.startImported(starts, ctx.audit),
     }).handlers,
     ...paymentHandlers(payments),
     ...followUpHandlers(createFollowUpsService(env)),

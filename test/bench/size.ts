@@ -11,9 +11,10 @@ import { createHost } from '../../electron/host/host';
 import { signInAs, tempDir, testClock } from '../support/host';
 import { benchBilling } from './billing';
 import { benchCheckin } from './checkin';
+import { benchImport } from './import';
 import { benchOpen } from './open';
 import { benchRenderer } from './renderer';
-import { benchReports } from './reports';
+import { benchReports, benchReportsAfterBulk } from './reports';
 import { benchSearch } from './search';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
 import type { Figure } from './stats';
@@ -21,10 +22,10 @@ import type { Figure } from './stats';
 const [size, dataDir, seedFile, outFile] = process.argv.slice(2) as [Size, string, string, string];
 const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
 const at = `${size} (${info.members.toLocaleString('en')} members)`;
-/** S proves every measurement works; M carries reports and host open; L the rest (the issue's split). */
+/** S proves every measurement works; M carries reports, host open and the import; L the rest (the issue's split). */
 const plan: Record<Size, string[]> = {
-  S: ['open', 'reports', 'search', 'checkin', 'renderer', 'billing', 'rss'],
-  M: ['open', 'reports'],
+  S: ['open', 'reports', 'import', 'search', 'checkin', 'renderer', 'billing', 'rss'],
+  M: ['open', 'reports', 'import'],
   L: ['search', 'checkin', 'renderer', 'billing', 'rss'],
 };
 const want = new Set(plan[size]);
@@ -59,6 +60,14 @@ if (want.has('reports')) {
   figures.push(
     ...(await benchReports(host, Math.max(1, Math.round(SIZES[size].historyMonths / 12)), at)),
   );
+}
+if (want.has('reports')) {
+  log('first report after a bulk change (on a copy of the file)');
+  figures.push(...(await benchReportsAfterBulk(dataDir, Math.max(1, Math.round(SIZES[size].historyMonths / 12)), at)));
+}
+if (want.has('import')) {
+  log('member import (on a copy of the file)');
+  figures.push(...(await benchImport(dataDir, clock, at)));
 }
 if (want.has('search')) {
   log('search');

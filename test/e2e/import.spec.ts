@@ -116,3 +116,37 @@ test('downloads the template in the clerk’s language, and the importer reads i
   await expect(page.locator('label', { hasText: '“10 次课时包”' })).toBeVisible();
   await screenshot(page, 'import-template-zh-1280');
 });
+
+test('pages through a file of 250 rows, shows only the rows with errors, and imports every ready row but an unticked one', async ({ app }) => {
+  await app.setup('en');
+  await seed(app.host);
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Every 10th row has a bad birthday; the rest are ready.
+  const rows = Array.from({ length: 250 }, (_, k) => `Member ${k + 1},1390000${String(k + 1).padStart(4, '0')},${(k + 1) % 10 === 0 ? '1990-13-01' : '1990-01-01'}`);
+  await page.goto(`${app.url}#/members?view=import`);
+  await page.getByLabel('Choose a file…').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(['Name,Phone,Birthday', ...rows].join('\n')) });
+  await expect(page.getByText('Rows 1–100 of 250')).toBeVisible();
+  await expect(page.getByText('Errors by field: Birthday 25')).toBeVisible();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('checkbox', { name: 'Import line 2', exact: true })).toBeChecked();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Rows 101–200 of 250')).toBeVisible();
+  await expect(table).toContainText('Member 101');
+  await table.getByRole('checkbox', { name: 'Import line 103' }).uncheck();
+  await screenshot(page, 'import-6-pages-en-1280');
+
+  await page.getByRole('radio', { name: 'With errors (25)' }).click();
+  await expect(page.getByText('Rows 1–')).toHaveCount(0);
+  await expect(table.getByRole('checkbox', { name: 'Import line 11', exact: true })).toBeDisabled();
+  await expect(table).toContainText('Birthday: “1990-13-01” is not a date');
+  await expect(table.getByRole('checkbox', { name: 'Import line 102', exact: true })).toHaveCount(0);
+  await screenshot(page, 'import-7-errors-en-1280');
+
+  await page.getByRole('button', { name: 'Import 224 members' }).click();
+  await expect(page.getByText('224 members imported, 0 with their current plan.')).toBeVisible();
+  expect((await app.host.invoke('members.list', {})).total).toBe(225);
+  // Line 103 (Member 102) was unticked; line 102 (Member 101) came in.
+  expect(await app.host.invoke('members.search', { query: '13900000102' })).toHaveLength(0);
+  expect((await app.host.invoke('members.search', { query: '13900000101' })).map((m) => m.name)).toEqual(['Member 101']);
+});

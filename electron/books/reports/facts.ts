@@ -10,12 +10,22 @@
  *
  * Derived data only: it is not audited, and a rebuild from scratch gives the same rows. Many dirty
  * members (a first run over an existing file) are read in one pass instead of member by member.
+ *
+ * A dirty member is worked out again only from the first day that changed, when that can be told:
+ * the refresh remembers (in memory, for the host's life) what it last read of each subscription —
+ * its dated facts, its first paid day and the last day its lines cover. A dirty member whose
+ * subscriptions are as remembered, with no voided invoice, and whose only news is invoice lines
+ * that start on or after every remembered line's end (the monthly billing run) keeps its spans
+ * before the first new line and has only the days from there worked out; one with no news at all
+ * keeps its spans. Any other change works the member out from the start, as before.
  */
 import type { Db } from '../../db/open';
 import type { TaxMode } from '../../billing/tax';
 import { fromEpochDay, toEpochDay } from '../../../shared/dates';
 import { mulDivRound } from './metrics';
 import {
+  firstPaidOf,
+  isBase,
   memberSpans,
   RECURRING_KINDS,
   subscriptionSegments,
@@ -35,8 +45,18 @@ export function revenueKey(kind: string, planId: number | null): string {
   return planId === null ? 'other' : `plan:${planId}`;
 }
 
-/** Above this many dirty members, everything is read in one pass. */
+/** Above this many members worked out from the start, their lines are read in one pass. */
 const BULK = 300;
+
+/** What the refresh last read of a subscription (see the top of this file). */
+interface Remembered {
+  memberId: number;
+  /** Its dated facts: plan, start, interval, end, pauses, add-ons. */
+  facts: string;
+  firstPaid: string | null;
+  /** The last day (exclusive) any of its recurring lines covers. */
+  linesEnd: string | null;
+}
 
 interface SubRow {
   id: number;
@@ -77,24 +97,45 @@ export function createFacts(db: Db) {
     plans: db.prepare<[], { id: number; price: number; interval: PlanTerms['interval'] | null; interval_count: number | null; alignment: PlanTerms['alignment'] | null }>(
       'SELECT id, price, interval, interval_count, alignment FROM plans',
     ),
-    subsOf: db.prepare<[number], SubRow>('SELECT * FROM subscriptions WHERE member_id = ? ORDER BY id'),
-    allSubs: db.prepare<[], SubRow>('SELECT * FROM subscriptions ORDER BY member_id, id'),
+    dirtySubs: db.prepare<[], SubRow>('SELECT s.* FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id ORDER BY s.member_id, s.id'),
+    dirtyPauses: db
+      .prepare<[], PauseRow>(
+        `SELECT p.subscription_id, p.start_date, p.end_date FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id
+           JOIN subscription_pauses p ON p.subscription_id = s.id ORDER BY p.id`,
+      )
+      .raw(true),
+    dirtyAddons: db
+      .prepare<[], AddonRow>(
+        `SELECT a.id, a.subscription_id, a.price, a.start_date, a.end_date FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id
+           JOIN subscription_addons a ON a.subscription_id = s.id ORDER BY a.id`,
+      )
+      .raw(true),
+    dirtyLines: db
+      .prepare<[], LineRow>(
+        `SELECT ${LINE_COLUMNS} FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id
+           JOIN invoice_lines l ON l.subscription_id = s.id JOIN invoices i ON i.id = l.invoice_id
+          WHERE i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
+      )
+      .raw(true),
+    /** Recurring lines added since the watermark, issued or not: [invoice status, …the line as `LineRow`]. */
+    linesSince: db
+      .prepare<[number, number], [string, ...LineRow]>(
+        `SELECT i.status, ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE l.id > ? AND l.id <= ? AND l.subscription_id IS NOT NULL AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL})`,
+      )
+      .raw(true),
+    voidedSubs: db.prepare<[number], number>('SELECT DISTINCT subscription_id FROM invoice_lines WHERE invoice_id = ? AND subscription_id IS NOT NULL').pluck(),
+    spansFrom: db.prepare<[number, string]>('DELETE FROM report_mrr_spans WHERE member_id = ? AND start >= ?'),
+    spanAcross: db.prepare<[number, string, string], { start: string; end: string; mrr: number; list_mrr: number; paused: number }>(
+      'SELECT start, end, mrr, list_mrr, paused FROM report_mrr_spans WHERE member_id = ? AND start < ? AND end >= ?',
+    ),
+    setSpanEnd: db.prepare<[string, number, string]>('UPDATE report_mrr_spans SET end = ? WHERE member_id = ? AND start = ?'),
     linesOf: db
       .prepare<[number], LineRow>(
         `SELECT ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
           WHERE l.subscription_id = ? AND i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
       )
       .raw(true),
-    allLines: db
-      .prepare<[], LineRow>(
-        `SELECT ${LINE_COLUMNS} FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-          WHERE l.subscription_id IS NOT NULL AND i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
-      )
-      .raw(true),
-    pausesOf: db.prepare<[number], PauseRow>('SELECT subscription_id, start_date, end_date FROM subscription_pauses WHERE subscription_id = ?').raw(true),
-    allPauses: db.prepare<[], PauseRow>('SELECT subscription_id, start_date, end_date FROM subscription_pauses').raw(true),
-    addonsOf: db.prepare<[number], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons WHERE subscription_id = ?').raw(true),
-    allAddons: db.prepare<[], AddonRow>('SELECT id, subscription_id, price, start_date, end_date FROM subscription_addons').raw(true),
     deleteSpans: db.prepare<[number]>('DELETE FROM report_mrr_spans WHERE member_id = ?'),
     insertSpan: db.prepare<[number, string, string, number, number, number]>(
       'INSERT INTO report_mrr_spans (member_id, start, end, mrr, list_mrr, paused) VALUES (?, ?, ?, ?, ?, ?)',
@@ -155,41 +196,131 @@ export function createFacts(db: Db) {
     };
   }
 
+  let remembered = new Map<number, Remembered>();
+  /** The spans generation the memory belongs to: a refresh rolled back with an outer transaction leaves them apart. */
+  let rememberedGen = -1;
+
+  const factsKey = (s: SubscriptionFacts) => JSON.stringify([s.planId, s.startDate, s.interval, s.count, s.endDate, s.pauses, s.addons]);
+
+  function remember(s: SubscriptionFacts): void {
+    const linesEnd = s.lines.reduce<string | null>((m, l) => (m === null || l.end > m ? l.end : m), null);
+    remembered.set(s.id, { memberId: s.memberId, facts: factsKey(s), firstPaid: firstPaidOf(s.lines.filter(isBase)), linesEnd });
+  }
+
   function writeSpans(memberId: number, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>): void {
     stmt.deleteSpans.run(memberId);
     for (const span of memberSpans(subs.map((s) => subscriptionSegments(s, plans)))) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr, span.list, span.paused);
+    subs.forEach(remember);
   }
 
-  function refreshMembers(dirty: number[]): void {
+  /**
+   * The member's spans from `day` on, worked out from the lines that cover those days (`subs` carry only
+   * those); the spans before stay, the one running across `day` is cut there or joined to what follows.
+   */
+  function writeSpansFrom(memberId: number, day: string, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>): void {
+    const segments = subs.map((s) => subscriptionSegments(s, plans, { day, firstPaid: remembered.get(s.id)!.firstPaid }));
+    const fresh = memberSpans(segments);
+    stmt.spansFrom.run(memberId, day);
+    const across = stmt.spanAcross.get(memberId, day, day);
+    let next = 0;
+    if (across) {
+      const first = fresh[0];
+      const joins = first !== undefined && first.start === day && first.mrr === across.mrr && first.list === across.list_mrr && first.paused === across.paused;
+      const end = joins ? first.end : day;
+      if (joins) next = 1;
+      if (end !== across.end) stmt.setSpanEnd.run(end, memberId, across.start);
+    }
+    for (const span of fresh.slice(next)) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr, span.list, span.paused);
+    for (const s of subs) {
+      const r = remembered.get(s.id)!;
+      for (const l of s.lines) if (r.linesEnd === null || l.end > r.linesEnd) r.linesEnd = l.end;
+    }
+  }
+
+  const group = <T extends unknown[]>(rows: T[], at: number) => {
+    const map = new Map<number, T[]>();
+    for (const r of rows) {
+      const k = r[at] as number;
+      const list = map.get(k);
+      if (list) list.push(r);
+      else map.set(k, [r]);
+    }
+    return map;
+  };
+
+  function refreshMembers(dirty: number[], linesWatermark: number): void {
     const plans = planTerms();
-    if (dirty.length <= BULK) {
-      for (const memberId of dirty) {
-        const subs = stmt.subsOf.all(memberId).map((s) => subscriptionFacts(s, stmt.linesOf.all(s.id), stmt.pausesOf.all(s.id), stmt.addonsOf.all(s.id)));
-        writeSpans(memberId, subs, plans);
-      }
-      return;
+    const pauses = group(stmt.dirtyPauses.all(), 0);
+    const addons = group(stmt.dirtyAddons.all(), 1);
+    const subsOf = new Map<number, SubRow[]>();
+    for (const s of stmt.dirtySubs.all()) {
+      const list = subsOf.get(s.member_id);
+      if (list) list.push(s);
+      else subsOf.set(s.member_id, [s]);
     }
-    const group = <T extends unknown[]>(rows: T[], at: number) => {
-      const map = new Map<number, T[]>();
-      for (const r of rows) {
-        const k = r[at] as number;
-        const list = map.get(k);
-        if (list) list.push(r);
-        else map.set(k, [r]);
-      }
-      return map;
-    };
-    const lines = group(stmt.allLines.all(), 1);
-    const pauses = group(stmt.allPauses.all(), 0);
-    const addons = group(stmt.allAddons.all(), 1);
-    const subsByMember = new Map<number, SubscriptionFacts[]>();
-    for (const s of stmt.allSubs.all()) {
-      const facts = subscriptionFacts(s, lines.get(s.id) ?? [], pauses.get(s.id) ?? [], addons.get(s.id) ?? []);
-      const list = subsByMember.get(s.member_id);
-      if (list) list.push(facts);
-      else subsByMember.set(s.member_id, [facts]);
+    // What is new since the last refresh: lines (by subscription) and voided invoices.
+    const newLines = new Map<number, LineRow[]>();
+    const voided = new Set<number>();
+    if (remembered.size) {
+      const top = stmt.maxLine.get()?.m ?? 0;
+      inChunks(linesWatermark, top, (a, b) => {
+        for (const [status, ...line] of stmt.linesSince.all(a, b)) {
+          if (status !== 'issued') continue;
+          const list = newLines.get(line[1]);
+          if (list) list.push(line as LineRow);
+          else newLines.set(line[1], [line as LineRow]);
+        }
+      });
+      for (const v of stmt.newVoids.all()) for (const sub of stmt.voidedSubs.all(v.id)) voided.add(sub);
     }
-    for (const memberId of dirty) writeSpans(memberId, subsByMember.get(memberId) ?? [], plans);
+    const factsOf = (s: SubRow, lines: LineRow[]) => subscriptionFacts(s, lines, pauses.get(s.id) ?? [], addons.get(s.id) ?? []);
+    const known = new Map<number, number[]>();
+    for (const [id, r] of remembered) {
+      const list = known.get(r.memberId);
+      if (list) list.push(id);
+      else known.set(r.memberId, [id]);
+    }
+    const fromStart: number[] = [];
+    for (const memberId of dirty) {
+      const subs = subsOf.get(memberId) ?? [];
+      const day = (known.get(memberId)?.length ?? 0) === subs.length ? firstNewDay(memberId, subs, newLines, voided, factsOf) : undefined;
+      if (day === undefined) fromStart.push(memberId);
+      else if (day !== null) writeSpansFrom(memberId, day, subs.map((s) => factsOf(s, newLines.get(s.id) ?? [])), plans);
+    }
+    if (!fromStart.length) return;
+    const lines = fromStart.length > BULK ? group(stmt.dirtyLines.all(), 1) : null;
+    for (const memberId of fromStart) {
+      for (const id of known.get(memberId) ?? []) remembered.delete(id);
+      const subs = (subsOf.get(memberId) ?? []).map((s) => factsOf(s, lines ? (lines.get(s.id) ?? []) : stmt.linesOf.all(s.id)));
+      writeSpans(memberId, subs, plans);
+    }
+  }
+
+  /**
+   * The first day a dirty member's spans can have changed (its subscriptions as many as remembered): null
+   * when nothing that counts changed, undefined when they must be worked out from the start (see the top of this file).
+   */
+  function firstNewDay(
+    memberId: number,
+    subs: SubRow[],
+    newLines: Map<number, LineRow[]>,
+    voided: Set<number>,
+    factsOf: (s: SubRow, lines: LineRow[]) => SubscriptionFacts,
+  ): string | null | undefined {
+    if (!subs.length) return undefined;
+    let day: string | null = null;
+    for (const s of subs) {
+      const r = remembered.get(s.id);
+      if (!r || r.memberId !== memberId || voided.has(s.id) || r.facts !== factsKey(factsOf(s, []))) return undefined;
+      for (const l of newLines.get(s.id) ?? []) if (day === null || l[6] < day) day = l[6];
+    }
+    if (day === null) return null;
+    for (const s of subs) {
+      const r = remembered.get(s.id)!;
+      // A line before the new ones still covering their days, or no first paid day yet: from the start.
+      if (r.firstPaid === null || r.firstPaid > day || (r.linesEnd !== null && r.linesEnd > day)) return undefined;
+    }
+    return day;
   }
 
   /**
@@ -249,10 +380,14 @@ export function createFacts(db: Db) {
 
   /** Brings every summary up to date; cheap when little changed. True when any member's MRR spans were rewritten. */
   const refresh = db.transaction((): boolean => {
+    const gen = stmt.state.get('spans_gen')?.value ?? 0;
+    if (gen !== rememberedGen) remembered = new Map();
     const dirty = stmt.dirty.all().map((d) => d.member_id);
     if (dirty.length) {
-      refreshMembers(dirty);
+      refreshMembers(dirty, stmt.state.get('lines')?.value ?? 0);
       stmt.clearDirty.run();
+      stmt.setState.run('spans_gen', gen + 1);
+      rememberedGen = gen + 1;
     }
     refreshRevenue();
     return dirty.length > 0;

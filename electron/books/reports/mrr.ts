@@ -87,11 +87,15 @@ interface DayValue {
   paused: number;
 }
 
-const isBase = (l: LineFact) => l.kind === 'period' || l.kind === 'proration_charge';
+export const isBase = (l: LineFact) => l.kind === 'period' || l.kind === 'proration_charge';
 const covers = (start: string, end: string | null, x: string) => start <= x && (end === null || x < end);
 
-/** The subscription's customer segments (days outside them: not a customer), in date order. */
-export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>): Segment[] {
+/**
+ * The subscription's customer segments (days outside them: not a customer), in date order. With `from`,
+ * only the days from `from.day` on, given the subscription's first paid day over all its lines: the lines
+ * passed need only be those that cover a day from then on.
+ */
+export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, from?: { day: string; firstPaid: string | null }): Segment[] {
   const points = new Set<string>();
   const add = (...dates: string[]) => dates.forEach((d) => points.add(d));
   for (const l of sub.lines) add(l.start, l.end);
@@ -100,9 +104,10 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   if (sub.endDate) points.add(sub.endDate);
   if (sub.startDate) points.add(sub.startDate);
   points.add(OPEN_END);
-  const sorted = [...points].filter((d) => d <= OPEN_END).sort();
+  if (from) points.add(from.day);
+  const sorted = [...points].filter((d) => d <= OPEN_END && (!from || d >= from.day)).sort();
   const bases = sub.lines.filter(isBase);
-  const firstPaid = firstPaidOf(bases);
+  const firstPaid = from ? from.firstPaid : firstPaidOf(bases);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
@@ -120,7 +125,7 @@ export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | 
   return { start: sub.startDate ?? firstPaid ?? OPEN_END, paidFrom: firstPaid, end: sub.endDate, pauses: sub.pauses };
 }
 
-const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
+export const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
 
 /** MRR of the subscription on day x (and its list MRR, whether frozen), or null when it is not a customer that day. */
 function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): DayValue | null {

@@ -16,7 +16,7 @@ export interface MemberDeskDeps {
   importer: Importer;
   profiles: ReturnType<typeof createProfiles>;
   /** Starts an imported member's current plan (see docs/decisions.md, Front desk). */
-  startImported(ctx: Ctx, memberId: number, planId: number, nextBillDate: string, price: number | null): void;
+  startImported(ctx: Ctx, starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[]): void;
 }
 
 export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChannel> {
@@ -33,16 +33,18 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
       ctx.audit('member', r.merged.id, r.mergedBefore, r.merged);
       return { kept: r.kept, merged: r.merged, moved: r.moved };
     },
-    'members.importPreview': (input, ctx) => d.importer.preview(input, ctx.today(), ctx.settings.get().currency),
+    'members.importPreview': (input, ctx) => d.importer.preview(input, ctx.today(), ctx.settings.get().currency, ctx.now()),
+    'members.importRows': (input, ctx) => d.importer.page(input.token, input.offset, input.limit, input.status, ctx.now()),
     'members.importCommit': (input, ctx) => {
       const deps: ImportDeps = {
         transaction: (work) => ctx.db.transaction(work)(),
-        createMember: (v) =>
-          d.members.create({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }).id,
-        startSubscription: (memberId, planId, nextBillDate, price) => d.startImported(ctx, memberId, planId, nextBillDate, price),
+        createMembers: (list) => d.members.createImported(list.map((v) => ({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }))),
+        startSubscriptions: (starts) => d.startImported(ctx, starts),
         startPack: (memberId, planId, sessions, lastDay) => startImportedPack(ctx, { memberId, planId, sessions, lastDay }),
       };
-      return d.importer.commit(input, input.rows, ctx.today(), ctx.settings.get().currency, deps);
+      const { currency } = ctx.settings.get();
+      if (input.token !== undefined) return d.importer.commitPreviewed(input.token, input.skip, ctx.today(), currency, ctx.now(), deps);
+      return d.importer.commit({ ...input, content: input.content! }, input.rows!, ctx.today(), currency, deps);
     },
     'members.importTemplate': (input, ctx) => importTemplate(input.locale, input.format, ctx.today()),
   };

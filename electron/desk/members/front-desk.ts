@@ -19,7 +19,7 @@ export interface FrontDeskDeps {
   env: ServiceEnv;
   members: MembersService;
   /** Starts an imported member's plan so that the first invoiced period begins on nextBillDate. */
-  startImported(ctx: Ctx, memberId: number, planId: number, nextBillDate: string, price: number | null): void;
+  startImported(ctx: Ctx, starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[]): void;
 }
 
 /**

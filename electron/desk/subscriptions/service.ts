@@ -529,25 +529,29 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
   }
 
   /**
-   * An imported member's current plan (front-desk import): paid up outside Subdesk until
+   * Imported members' current plans (front-desk import), each paid up outside Subdesk until
    * `nextBillDate`, which becomes the anchor and the first invoiced period. No setup fee, no
    * trial; the billing run invoices it when it is due. Runs inside the import's transaction.
    */
-  function startImported(input: { memberId: number; planId: number; nextBillDate: string; price: number | null }, audit: AuditFn): number {
-    const member = members.active(input.memberId);
-    const plan = plans.sellable(input.planId, 'recurring');
-    const start = input.nextBillDate < today() ? input.nextBillDate : today();
-    const id = repo.insert(
-      { member_id: member.id, plan_id: plan.id, price: input.price ?? plan.price, tax_rate_bp: plan.tax_rate_bp, interval: recurring(plan.interval),
-        interval_count: plan.interval_count ?? 1, alignment: plan.alignment ?? 'anniversary', start_date: start, anchor_date: input.nextBillDate,
-        status: 'active', next_bill_date: input.nextBillDate, term_periods: plan.term_periods, auto_renew: plan.auto_renew,
-        discount_kind: null, discount_value: null, discount_duration: null, discount_periods: null },
-      at(),
-    );
-    // Outside a desk action's frame: its wake date is computed here.
-    saveWake(db, id);
-    audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
-    return id;
+  function startImported(starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[], audit: AuditFn): void {
+    const day = today();
+    const stamp = at();
+    const planOf = new Map<number, ReturnType<typeof plans.sellable>>();
+    for (const input of starts) {
+      let plan = planOf.get(input.planId);
+      if (!plan) planOf.set(input.planId, (plan = plans.sellable(input.planId, 'recurring')));
+      const start = input.nextBillDate < day ? input.nextBillDate : day;
+      const id = repo.insert(
+        { member_id: input.memberId, plan_id: plan.id, price: input.price ?? plan.price, tax_rate_bp: plan.tax_rate_bp, interval: recurring(plan.interval),
+          interval_count: plan.interval_count ?? 1, alignment: plan.alignment ?? 'anniversary', start_date: start, anchor_date: input.nextBillDate,
+          status: 'active', next_bill_date: input.nextBillDate, term_periods: plan.term_periods, auto_renew: plan.auto_renew,
+          discount_kind: null, discount_value: null, discount_duration: null, discount_periods: null },
+        stamp,
+      );
+      // Outside a desk action's frame: its wake date is computed here.
+      saveWake(db, id);
+      audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
+    }
   }
 
   function get(id: number) {

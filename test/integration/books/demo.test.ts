@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBusiness, type DemoSummary } from '../../../electron/host/demo/generate';
 import { addDays, lastDayOfMonth } from '../../../shared/dates';
+import { createFacts } from '../../../electron/books/reports/facts';
 import { makeHost, type TestHost } from '../../support/host';
 
 let th: TestHost;
@@ -192,5 +193,34 @@ describe('the generator', () => {
     const a = await build();
     expect(await build()).toEqual(a);
     expect(a.summary.to).toBe(addDays('2025-03-06', 0));
+  }, 300_000);
+});
+
+describe('the refresh from the first changed day', () => {
+  it('gives the spans a rebuild from scratch gives, after months of billing runs, a freeze, a void and a cancel', async () => {
+    const h = th.host;
+    const spans = () => all('SELECT * FROM report_mrr_spans ORDER BY member_id, start');
+    const range = { from: demo.from, to: addDays(demo.to, 70) };
+    await h.invoke('reports.mrr', range);
+    const live = all<{ id: number }>("SELECT id FROM subscriptions WHERE status = 'active' ORDER BY id");
+    expect(live.length).toBeGreaterThan(10);
+    for (let d = 1; d <= 70; d++) {
+      th.clock.setDate(addDays(demo.to, d));
+      await h.invoke('billing.run', {});
+      if (d === 20) await h.invoke('subscriptions.pause', { id: live[0]!.id, resumeDate: addDays(demo.to, 45) });
+      if (d === 30) {
+        const last = one<{ id: number }>("SELECT id FROM invoices WHERE status = 'issued' ORDER BY id DESC LIMIT 1");
+        await h.invoke('invoices.void', { id: last.id, reason: 'wrong member' });
+      }
+      if (d === 40) await h.invoke('subscriptions.cancel', { id: live[1]!.id, mode: 'now' });
+      if (d % 10 === 0) await h.invoke('reports.mrr', range);
+    }
+    await h.invoke('reports.mrr', range);
+    const kept = spans();
+    expect(kept.length).toBeGreaterThan(50);
+    h.db.exec('DELETE FROM report_mrr_spans; INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT DISTINCT member_id FROM subscriptions;');
+    // A refresh that remembers nothing (a fresh host's) works every member out from the start.
+    createFacts(h.db).refresh();
+    expect(spans()).toEqual(kept);
   }, 300_000);
 });

@@ -168,3 +168,66 @@ describe('members.importCommit', () => {
     expect((await failure(h.invoke('members.importCommit', { content: b64(BOM + FILE), rows: [1], mapping: { phone: 1 } }))).code).toBe('VALIDATION');
   });
 });
+
+describe('an import in pages', () => {
+  /** 250 rows: every 10th with a bad birthday, every 25th a repeat of an earlier card. */
+  const BIG = [
+    'Name,Phone,Card,Birthday,Plan,Next billing date',
+    ...Array.from({ length: 250 }, (_, k) => {
+      const i = k + 1;
+      const card = i % 25 === 0 ? `P${i - 1}` : `P${i}`;
+      return `Member ${i},1390000${String(i).padStart(4, '0')},${card},${i % 10 === 0 ? '1990-13-01' : '1990-01-01'},Monthly,2026-03-20`;
+    }),
+  ].join('\n');
+
+  it('answers a summary and the first page, pages the rest by status, and commits the previewed rows less the unticked ones', async () => {
+    const { h, plan } = await setupWithPlan();
+    const p = await h.invoke('members.importPreview', { content: b64(BIG) });
+    expect(p.counts).toEqual({ total: 250, valid: 220, invalid: 30, withWarnings: 0, existing: 0 });
+    // 25 bad birthdays (every 10th row) and 10 repeated cards (every 25th), of which 5 rows have both.
+    expect(p.errorsByField).toEqual({ birthday: 25, cardNo: 10 });
+    expect([p.pageSize, p.rows.length, p.rows[0]!.line, p.rows[99]!.line]).toEqual([100, 100, 2, 101]);
+
+    const second = await h.invoke('members.importRows', { token: p.token, offset: 100, limit: 100 });
+    expect([second.total, second.offset, second.rows.length, second.rows[0]!.row, second.rows[99]!.row]).toEqual([250, 100, 100, 101, 200]);
+    const last = await h.invoke('members.importRows', { token: p.token, offset: 200, limit: 500 });
+    expect([last.rows.length, last.rows[49]!.values.name]).toEqual([50, 'Member 250']);
+    const errors = await h.invoke('members.importRows', { token: p.token, status: 'errors', offset: 25 });
+    expect([errors.total, errors.rows.map((r) => r.row)]).toEqual([30, [220, 225, 230, 240, 250]]);
+    const fresh = await h.invoke('members.importRows', { token: p.token, status: 'new', limit: 3 });
+    expect([fresh.total, fresh.rows.map((r) => r.row)]).toEqual([220, [1, 2, 3]]);
+    expect((await h.invoke('members.importRows', { token: p.token, status: 'existing' })).total).toBe(0);
+
+    // Rows 1 and 2 unticked; rows with errors are never imported.
+    const done = await h.invoke('members.importCommit', { token: p.token, skip: [1, 2] });
+    expect([done.created, done.subscriptions, done.packs, done.alreadyHere]).toEqual([218, 218, 0, []]);
+    expect((await h.invoke('members.list', {})).total).toBe(218);
+    expect(await h.invoke('members.get', { id: done.memberIds[0]! })).toMatchObject({ name: 'Member 3', cardNo: 'P3', birthday: '1990-01-01' });
+    const [sub] = await h.invoke('subscriptions.listByMember', { memberId: done.memberIds[0]! });
+    expect(sub).toMatchObject({ planId: plan.id, nextBillDate: '2026-03-20', status: 'active' });
+    expect(h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE channel = 'members.importCommit' AND entity = 'member'").get()).toEqual({ n: 218 });
+    // The preview is spent: its pages and a second commit are refused, and nothing more is written.
+    expect((await failure(h.invoke('members.importCommit', { token: p.token, skip: [] }))).code).toBe('IMPORT_EXPIRED');
+    expect((await failure(h.invoke('members.importRows', { token: p.token }))).code).toBe('IMPORT_EXPIRED');
+    expect((await h.invoke('members.list', {})).total).toBe(218);
+  });
+
+  it('checks the kept rows again when something was written after the preview, and refuses bad page and commit input', async () => {
+    const { h } = await setupWithPlan();
+    const p = await h.invoke('members.importPreview', { content: b64(BIG) });
+    // Meanwhile the desk gives card P4 to someone else, and Member 5 (card P5) comes in by hand.
+    await h.invoke('members.create', { name: 'Someone else', cardNo: 'P4' });
+    await h.invoke('members.create', { name: 'Member 5', cardNo: 'P5' });
+    const before = databaseHash(h.db);
+    expect(await failure(h.invoke('members.importCommit', { token: p.token, skip: [] }))).toMatchObject({ code: 'IMPORT_ROW_INVALID', details: { rows: [4] } });
+    expect(databaseHash(h.db)).toBe(before);
+    const done = await h.invoke('members.importCommit', { token: p.token, skip: [4] });
+    expect([done.created, done.alreadyHere]).toEqual([218, [6]]);
+
+    for (const bad of [{ token: 'nope' }, { token: p.token, limit: 501 }, { token: p.token, offset: -1 }, { token: p.token, status: 'maybe' }]) {
+      expect((await failure(h.invoke('members.importRows', bad as never))).code).toBe('VALIDATION');
+    }
+    expect((await failure(h.invoke('members.importCommit', { skip: [] } as never))).code).toBe('VALIDATION');
+    expect((await failure(h.invoke('members.importRows', { token: '00000000-0000-0000-0000-000000000000' }))).code).toBe('IMPORT_EXPIRED');
+  });
+});

@@ -1,11 +1,17 @@
 /**
  * Member import: the clerk's file is read and checked row by row (preview, changes nothing),
- * then the rows the clerk accepts are created in one transaction (commit). The commit reads
- * the same bytes again, with the same choices (columns, plan names, skipped values), so what
- * is imported is exactly what was previewed.
+ * then the rows the clerk accepts are created in one transaction (commit).
+ *
+ * The preview keeps its checked rows on the host under a token (30 minutes, the last few
+ * previews only): the screen reads them page by page, and the commit creates exactly those rows,
+ * without reading the file again. If anything was written since the preview (the audit log grew),
+ * the commit checks the kept rows again against the database first. The commit may also be given
+ * the file itself with the same choices (columns, plan names, skipped values): it is read and
+ * checked again, so what is imported is exactly what that preview showed.
  */
+import { randomUUID } from 'node:crypto';
 import type { ImportField } from '../../../contract/desk';
-import type { ImportCommitResult, ImportPreview, ImportRow } from '../../../contract/desk-types';
+import type { ImportCommitResult, ImportPreview, ImportRow, ImportRowsPage } from '../../../contract/desk-types';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import { digitsOf, ftsTerm } from '../search-text';
@@ -28,15 +34,45 @@ export interface ImportSource {
 export interface ImportDeps {
   /** Runs the creation in one transaction (the commit reads the file before it opens). */
   transaction<T>(work: () => T): T;
-  /** Creates one member (through the members service) and returns its id. */
-  createMember(values: ImportRow['values']): number;
-  /** Starts the member's current plan so that its first invoiced period begins on `nextBillDate`. */
-  startSubscription(memberId: number, planId: number, nextBillDate: string, price: number | null): void;
+  /**
+   * Creates the rows' members (through the members service: statements prepared once, one audit entry each,
+   * no check again of what the import checked) and returns their ids in order.
+   */
+  createMembers(values: ImportRow['values'][]): number[];
+  /** Starts each member's current plan so that its first invoiced period begins on `nextBillDate`. */
+  startSubscriptions(starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[]): void;
   /** Records a pack paid for before Subdesk: `sessions` left, valid through `lastDay`. */
   startPack(memberId: number, planId: number, sessions: number, lastDay: string): void;
 }
 
 type Loaded = { encoding: ImportPreview['encoding']; table: Table };
+
+/** Rows in the preview's answer; the others come a page at a time. */
+export const IMPORT_PAGE = 100;
+/** How long a preview's rows are kept for its pages and its commit. */
+const KEEP_MS = 30 * 60_000;
+/** Previews kept at once (a new one drops the oldest): each holds every row of its file. */
+const KEEP_COUNT = 3;
+
+export type ImportRowStatus = 'all' | 'new' | 'warnings' | 'errors' | 'existing';
+
+/** A preview's checked rows, kept until its commit or until it expires. */
+interface Held {
+  source: ImportSource;
+  loaded: Loaded;
+  rows: ImportRow[];
+  expires: number;
+  /** The audit log's last id when the rows were checked: a commit after any change checks them again. */
+  auditTop: number;
+  /** Row positions by status, built on the first page asked for. */
+  byStatus: Map<ImportRowStatus, number[]>;
+}
+
+const statusOf = (r: ImportRow): Exclude<ImportRowStatus, 'all'> =>
+  r.existing ? 'existing' : r.errors.length ? 'errors' : r.warnings.length ? 'warnings' : 'new';
+/** Whether a row is listed under a status ("new" includes rows with warnings: they can come in too). */
+const listed = (r: ImportRow, status: ImportRowStatus) =>
+  status === 'all' || statusOf(r) === status || (status === 'new' && statusOf(r) === 'warnings');
 
 /** The file's bytes → a table: an .xlsx workbook's first sheet, or CSV text in whichever encoding it was saved. */
 async function load(source: ImportSource): Promise<Loaded> {
@@ -44,6 +80,13 @@ async function load(source: ImportSource): Promise<Loaded> {
   if (isXlsx(bytes)) return { encoding: 'xlsx', table: toTable(await readXlsx(bytes), source.hasHeader, '') };
   const { text, encoding } = decodeFile(bytes);
   return { encoding, table: parseCsv(text, source.hasHeader) };
+}
+
+function once<T>(cache: Map<string, T>, key: string, read: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  const value = read();
+  cache.set(key, value);
+  return value;
 }
 
 function checkMapping(mapping: Mapping, width: number): void {
@@ -67,6 +110,25 @@ export function createImporter(db: Db) {
   const plans = db.prepare<[], { id: number; name: string; kind: 'recurring' | 'pack'; archived: number }>(
     'SELECT id, name, kind, archived FROM plans ORDER BY archived, id',
   );
+  const auditTop = db.prepare<[], number | null>('SELECT MAX(id) FROM audit_log').pluck();
+  const held = new Map<string, Held>();
+
+  function keep(h: Omit<Held, 'byStatus' | 'auditTop' | 'expires'>, now: number): string {
+    for (const [token, old] of held) if (old.expires <= now) held.delete(token);
+    while (held.size >= KEEP_COUNT) held.delete(held.keys().next().value!);
+    const token = randomUUID();
+    held.set(token, { ...h, byStatus: new Map(), auditTop: auditTop.get() ?? 0, expires: now + KEEP_MS });
+    return token;
+  }
+
+  function heldOf(token: string, now: number): Held {
+    const h = held.get(token);
+    if (!h || h.expires <= now) {
+      held.delete(token);
+      throw new AppError('IMPORT_EXPIRED', 'This preview is no longer kept: choose the file again.', { token });
+    }
+    return h;
+  }
 
   /** Checks every row against the database as it is now (inside the commit's transaction when committing). */
   function check(source: ImportSource, { table }: Loaded, today: string, currency: string) {
@@ -76,14 +138,17 @@ export function createImporter(db: Db) {
     const at = (r: { cells: string[] }, f: ImportField) => { const col = mapping[f]; return col == null ? '' : (r.cells[col] ?? '').trim(); };
     const planCells = table.rows.map((r) => ({ value: at(r, 'plan'), pack: at(r, 'packSessions') !== '' })).filter((c) => c.value);
     const resolver = resolvePlans(planCells, planRefs, source.planMap);
+    const cards = new Map<string, { id: number; name: string } | null>();
+    const phones = new Map<string, { id: number; name: string }[]>();
     const ctx: ImportContext = {
       today,
       minorDigits: minorDigitsOf(currency),
       plans: resolver,
-      cardOwner: (card) => cardOwner.get(card) ?? null,
+      // A row asks twice (already here? taken by someone else?): each card and phone is looked up once.
+      cardOwner: (card) => once(cards, card, () => cardOwner.get(card) ?? null),
       phoneOwners: (phone) => {
         const digits = digitsOf(phone);
-        return digits ? byPhone.all(`head : ${ftsTerm(digits)}`).filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i) : [];
+        return digits ? once(phones, digits, () => byPhone.all(`head : ${ftsTerm(digits)}`).filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)) : [];
       },
       sameNameBirthday: (name, birthday) => byNameBirthday.all(name, birthday),
       skipped: new Set(source.skipValues.map((s) => `${s.row}:${s.field}`)),
@@ -93,27 +158,63 @@ export function createImporter(db: Db) {
     return { mapping, rows, planValues: resolver.values, plans: live };
   }
 
-  async function preview(source: ImportSource, today: string, currency: string): Promise<ImportPreview> {
+  async function preview(source: ImportSource, today: string, currency: string, now: Date): Promise<ImportPreview> {
     const loaded = await load(source);
     const { mapping, rows, planValues, plans: live } = check(source, loaded, today, currency);
-    const existing = rows.filter((r) => r.existing).length;
-    const invalid = rows.filter((r) => !r.existing && r.errors.length).length;
+    const counts = { total: rows.length, valid: 0, invalid: 0, withWarnings: 0, existing: 0 };
+    const errorsByField: ImportPreview['errorsByField'] = {};
+    for (const r of rows) {
+      const status = statusOf(r);
+      if (status === 'existing') counts.existing++;
+      else if (status === 'errors') counts.invalid++;
+      else counts.valid++;
+      if (status === 'warnings') counts.withWarnings++;
+      if (status === 'errors') for (const e of r.errors) if (e.field) errorsByField[e.field] = (errorsByField[e.field] ?? 0) + 1;
+    }
+    const token = keep({ source: { ...source, mapping }, loaded, rows }, now.getTime());
     return {
+      token,
       encoding: loaded.encoding,
       delimiter: loaded.table.delimiter,
       headers: loaded.table.headers,
       mapping,
-      rows,
+      rows: rows.slice(0, IMPORT_PAGE),
+      pageSize: IMPORT_PAGE,
       planValues,
       plans: live,
-      counts: {
-        total: rows.length,
-        valid: rows.length - invalid - existing,
-        invalid,
-        withWarnings: rows.filter((r) => !r.existing && !r.errors.length && r.warnings.length).length,
-        existing,
-      },
+      counts,
+      errorsByField,
     };
+  }
+
+  /** A page of a kept preview's rows, of one status or all, in file order. */
+  function page(token: string, offset: number, limit: number, status: ImportRowStatus, now: Date): ImportRowsPage {
+    const h = heldOf(token, now.getTime());
+    if (status === 'all') return { total: h.rows.length, offset, rows: h.rows.slice(offset, offset + limit) };
+    let at = h.byStatus.get(status);
+    if (!at) {
+      at = [];
+      h.rows.forEach((r, i) => listed(r, status) && at!.push(i));
+      h.byStatus.set(status, at);
+    }
+    return { total: at.length, offset, rows: at.slice(offset, offset + limit).map((i) => h.rows[i]!) };
+  }
+
+  /**
+   * Creates every importable row of a kept preview except `skip`: exactly the rows previewed. If anything was
+   * written since, the kept rows are checked again first (a card taken meanwhile refuses the import).
+   */
+  function commitPreviewed(token: string, skip: number[], today: string, currency: string, now: Date, deps: ImportDeps): ImportCommitResult {
+    const h = heldOf(token, now.getTime());
+    const left = new Set(skip);
+    const wanted = h.rows.filter((r) => !left.has(r.row) && (r.existing || !r.errors.length)).map((r) => r.row);
+    if (!wanted.length) throw new AppError('VALIDATION', 'No row is left to import.', { issues: [{ path: 'skip', code: 'custom', message: 'required' }] });
+    const result = deps.transaction(() => {
+      const rows = (auditTop.get() ?? 0) === h.auditTop ? h.rows : check(h.source, h.loaded, today, currency).rows;
+      return create(rows, wanted, deps);
+    });
+    held.delete(token);
+    return result;
   }
 
   /** Creates the accepted rows; any accepted row with an error refuses the whole import; rows already here are skipped. */
@@ -138,28 +239,30 @@ export function createImporter(db: Db) {
       });
     }
     const result: ImportCommitResult = { created: 0, subscriptions: 0, packs: 0, memberIds: [], alreadyHere: [] };
+    const fresh: ImportRow[] = [];
     for (const n of wanted) {
       const row = rows[n - 1]!;
-      if (row.existing) {
-        result.alreadyHere.push(row.line);
-        continue;
-      }
-      const { values } = row;
-      const id = deps.createMember(values);
-      result.memberIds.push(id);
+      if (row.existing) result.alreadyHere.push(row.line);
+      else fresh.push(row);
+    }
+    result.memberIds = deps.createMembers(fresh.map((r) => r.values));
+    const starts: Parameters<ImportDeps['startSubscriptions']>[0] = [];
+    fresh.forEach(({ values }, i) => {
+      const id = result.memberIds[i]!;
       if (values.planId !== null && values.nextBillDate !== null) {
-        deps.startSubscription(id, values.planId, values.nextBillDate, values.price);
-        result.subscriptions++;
+        starts.push({ memberId: id, planId: values.planId, nextBillDate: values.nextBillDate, price: values.price });
       } else if (values.planId !== null && values.packSessions !== null && values.packExpiry !== null) {
         deps.startPack(id, values.planId, values.packSessions, values.packExpiry);
         result.packs++;
       }
-    }
+    });
+    deps.startSubscriptions(starts);
+    result.subscriptions = starts.length;
     result.created = result.memberIds.length;
     return result;
   }
 
-  return { preview, commit };
+  return { preview, page, commit, commitPreviewed };
 }
 
 export type Importer = ReturnType<typeof createImporter>;

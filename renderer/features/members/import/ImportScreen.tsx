@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportCommitResult, ImportPreview } from '../../../../electron/contract';
+import type { ImportCommitResult, ImportPreview, ImportRow } from '../../../../electron/contract';
 import { IMPORT_FIELDS, type ImportField } from '../../../../shared/lists';
 import { errorText } from '../../../app/errors';
 import { Banner, Card, Page } from '../../../components/Page';
+import { Segmented } from '../../../components/Segmented';
 import { toast } from '../../../components/Toast';
 import { invoke } from '../../../lib/api';
 import { saveExport } from '../../reports/exportCsv';
@@ -13,6 +14,8 @@ import { PlanValuesCard, type PlanChoice } from './PlanValuesCard';
 import './import.css';
 
 type Mapping = Record<ImportField, number | null>;
+type RowStatus = 'all' | 'new' | 'warnings' | 'errors' | 'existing';
+const STATUSES: RowStatus[] = ['all', 'new', 'warnings', 'errors', 'existing'];
 type Skip = { row: number; field: ImportField };
 
 /** The file's bytes as base64: the file itself never leaves the page, only its content. */
@@ -46,6 +49,7 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
   const [choices, setChoices] = useState<Choices>(FRESH);
   const [skipped, setSkipped] = useState<Set<number>>(new Set());
   const [done, setDone] = useState<ImportCommitResult | null>(null);
+  const [view, setView] = useState<{ status: RowStatus; offset: number }>({ status: 'all', offset: 0 });
   const source = file
     ? { content: file.content, hasHeader: choices.hasHeader, planMap: choices.planMap, skipValues: choices.skipValues, ...(choices.mapping ? { mapping: choices.mapping } : {}) }
     : null;
@@ -60,11 +64,12 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
     placeholderData: keepPreviousData,
   });
   const data = file ? preview.data : undefined;
-  const accepted = useMemo(() => (data?.rows ?? []).filter((r) => !r.errors.length && !r.existing && !skipped.has(r.row)).map((r) => r.row), [data, skipped]);
+  // Only rows that can come in can be unticked, so every unticked row is one fewer to import.
+  const accepted = data ? data.counts.valid - skipped.size : 0;
 
   const commit = useMutation({
-    // Rows already here go along too, so the answer says which were skipped.
-    mutationFn: () => invoke('members.importCommit', { ...source!, mapping: data!.mapping, rows: [...accepted, ...data!.rows.filter((r) => r.existing).map((r) => r.row)] }),
+    // The rows of this preview, as checked, less the unticked ones (rows already here are reported as skipped).
+    mutationFn: () => invoke('members.importCommit', { token: data!.token, skip: [...skipped] }),
     onSuccess: (r) => {
       toast.success(t('members.import.done', { count: r.created }));
       void qc.invalidateQueries({ queryKey: ['members'] });
@@ -82,6 +87,7 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
     // A corrected file keeps the plan names it had: the clerk's plan choices stay; rows and columns may have moved.
     setChoices((c) => ({ ...FRESH, hasHeader: c.hasHeader, planMap: c.planMap }));
     setSkipped(new Set());
+    setView({ status: 'all', offset: 0 });
     commit.reset();
     setFile((prev) => ({ name: f.name, content, read: (prev?.read ?? 0) + 1 }));
   }
@@ -128,12 +134,14 @@ export function ImportScreen(props: { onBack: () => void; onOpen: (id: number) =
                 {t('members.import.counts', { total: data.counts.total, valid: data.counts.valid, invalid: data.counts.invalid })}
                 {data.counts.existing ? ` · ${t('members.import.existingCount', { count: data.counts.existing })}` : ''}
               </span>
-              <button type="button" className="btn btn--primary" disabled={!accepted.length || commit.isPending || preview.isFetching} onClick={() => commit.mutate()}>
-                {t('members.import.commit', { count: accepted.length })}
+              <button type="button" className="btn btn--primary" disabled={accepted <= 0 || commit.isPending || preview.isFetching} onClick={() => commit.mutate()}>
+                {t('members.import.commit', { count: accepted })}
               </button>
             </div>
             {commit.isError ? <Banner kind="error">{errorText(t, commit.error)}</Banner> : null}
-            <ImportRows rows={data.rows} skipped={skipped} onToggle={toggle} onSkip={skipValue} />
+            <PagedRows data={data} view={view} onView={setView}>
+              {(rows) => <ImportRows rows={rows} skipped={skipped} onToggle={toggle} onSkip={skipValue} />}
+            </PagedRows>
           </Card>
         </>
       ) : null}
@@ -230,5 +238,69 @@ function MappingCard(props: { data: ImportPreview; onChange: (m: Mapping) => voi
         ))}
       </div>
     </Card>
+  );
+}
+
+/** How many rows of the preview have each status ("ready" counts the rows with warnings too). */
+function totalOf(data: ImportPreview, status: RowStatus): number {
+  const c = data.counts;
+  return { all: c.total, new: c.valid, warnings: c.withWarnings, errors: c.invalid, existing: c.existing }[status];
+}
+
+/**
+ * The preview's rows a page at a time (the host keeps them all): the first page came with the preview,
+ * the others are asked for by the preview's token; a status shows only those rows.
+ */
+function PagedRows(props: {
+  data: ImportPreview;
+  view: { status: RowStatus; offset: number };
+  onView: (v: { status: RowStatus; offset: number }) => void;
+  children: (rows: ImportRow[]) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { data } = props;
+  const size = data.pageSize;
+  const total = totalOf(data, props.view.status);
+  // A new check of the same file (a value left out) can have fewer rows of a status: stay on a page that exists.
+  const offset = Math.min(props.view.offset, Math.max(0, Math.floor((total - 1) / size) * size));
+  const first = props.view.status === 'all' && offset === 0;
+  const page = useQuery({
+    queryKey: ['import', 'rows', data.token, props.view.status, offset],
+    queryFn: () => invoke('members.importRows', { token: data.token, status: props.view.status, offset, limit: size }),
+    enabled: !first,
+    retry: false,
+    gcTime: 0,
+    placeholderData: keepPreviousData,
+  });
+  const rows = first ? data.rows : (page.data?.rows ?? []);
+  const fields = Object.entries(data.errorsByField).map(([field, count]) => t('members.import.fieldCount', { field: t(`members.import.field.${field}`), count }));
+  const go = (to: number) => props.onView({ status: props.view.status, offset: to });
+  return (
+    <>
+      <div className="toolbar">
+        <Segmented
+          label={t('members.import.show')}
+          value={props.view.status}
+          options={STATUSES.filter((s) => s === 'all' || totalOf(data, s) > 0).map((s) => ({ value: s, label: t(`members.import.status.${s}`, { count: totalOf(data, s) }) }))}
+          onChange={(status) => props.onView({ status, offset: 0 })}
+        />
+        {fields.length ? <span className="toolbar__meta">{t('members.import.errorsByField', { list: fields.join(' · ') })}</span> : null}
+      </div>
+      {page.isError ? <Banner kind="error">{errorText(t, page.error)}</Banner> : null}
+      {props.children(rows)}
+      {total > size ? (
+        <div className="toolbar">
+          <span className="toolbar__meta">{t('members.import.pageRows', { from: offset + 1, to: Math.min(offset + size, total), total })}</span>
+          <span>
+            <button type="button" className="btn btn--small" disabled={offset === 0} onClick={() => go(Math.max(0, offset - size))}>
+              {t('members.import.previousPage')}
+            </button>{' '}
+            <button type="button" className="btn btn--small" disabled={offset + size >= total} onClick={() => go(offset + size)}>
+              {t('members.import.nextPage')}
+            </button>
+          </span>
+        </div>
+      ) : null}
+    </>
   );
 }
