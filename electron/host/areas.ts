@@ -40,6 +40,7 @@ import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
 import { documentHandlers } from '../books/documents/handlers';
 import { createDocumentsService } from '../books/documents/service';
+import { createLessonStatement } from '../books/documents/lesson-statement';
 import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
 import { createReportsService } from '../books/reports/service';
@@ -98,6 +99,8 @@ export function createAreas(deps: AreaDeps): Areas {
   const payments = createPaymentsService(env);
   const promotions = createPromotionsService(env, plans);
   const reports = createReportsService(billingEnv);
+  const classes = createClassesService(env, members);
+  const documents = createDocumentsService(env);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
@@ -122,7 +125,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...followUpHandlers(createFollowUpsService(env)),
     ...renewalHandlers(createRenewalsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
-    ...documentHandlers(createDocumentsService(env)),
+    ...documentHandlers(documents, createLessonStatement(env, { classes, members, documents })),
     ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
     ...exportHandlers(reports),
@@ -130,7 +133,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
     ...promotionHandlers(promotions),
-    ...classHandlers(createClassesService(env, members)),
+    ...classHandlers(classes),
     ...gettingStartedHandlers(env),
   };
   const jobs: Job[] = billingJobs(
