@@ -9,6 +9,7 @@ import { errorText } from '../../app/errors';
 import { ApiError, invoke } from '../../lib/api';
 import { MemberPicker, type Picked } from '../members/MemberPicker';
 import { useCanCall } from '../staff/useCanCall';
+import { RollLessons } from './lessons/RollLessons';
 
 /**
  * One session: who has a place and who waits, booking a member (or a walk-in), cancelling, and the
@@ -141,6 +142,7 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
         ) : (
           <p className="muted">{t('classes.session.nobody')}</p>
         )}
+        <RollLessons sessionId={sessionId} scheduleId={s.scheduleId} bookings={bookings} />
       </div>
     </Dialog>
   );
