@@ -129,10 +129,18 @@ export function CancelDialog(props: { booking: ClassBooking; className: string; 
       title={t(`lessons.cancel.title${kind}`, { name: b.memberName })}
       onClose={props.onClose}
       onSubmit={() => p && cancel.mutate()}
-      submitLabel={t(`lessons.cancel.confirm${kind}`)}
-      busy={cancel.isPending || !p}
-      danger={p?.timing === 'late'}
+      busy={cancel.isPending}
       size="medium"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onClose} disabled={cancel.isPending}>
+            {t('lessons.cancel.keep')}
+          </button>
+          <button type="submit" className={`btn ${p?.timing === 'late' ? 'btn--danger' : 'btn--primary'}`} disabled={cancel.isPending || !p}>
+            {t(`lessons.cancel.confirm${kind}`)}
+          </button>
+        </>
+      }
     >
       <p className="cell-strong">{t('lessons.cancel.lesson', { class: props.className, date: f.date(b.date), time: b.startTime })}</p>
       {preview.error ? <Banner kind="error">{errorText(t, preview.error)}</Banner> : null}
