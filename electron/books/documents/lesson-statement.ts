@@ -46,7 +46,7 @@ const en = {
   noClasses: 'Not enrolled in a class.',
   makeupFor: 'for {date}',
   summary:
-    'In this period: {present} present, {leave} on leave, {late} late leave, {noShow} no-show, {makeUps} make-ups.',
+    'In this period: present {present}, leave {leave}, late leave {late}, no-show {noShow}, make-ups {makeUps}.',
   marks: {
     present: 'Present',
     leave: 'Leave',
@@ -120,6 +120,8 @@ export interface StatementData {
 
 const CSS = `${A4_CSS}
 .remaining th, .remaining td { font-size: 9pt; }
+.remaining td:first-child, .remaining td:nth-child(2) { white-space: nowrap; }
+.remaining th.num, .remaining td.num { padding-left: 1mm; padding-right: 1mm; }
 .sub { color: #555; font-size: 8.5pt; }
 .left { font-weight: 700; font-size: 12pt; }
 .summary { margin-top: 3mm; }`;

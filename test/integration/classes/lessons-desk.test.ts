@@ -292,7 +292,7 @@ describe('documents.lessonStatement', () => {
     expect(t).not.toContain('Apr 3, 2027'); // a holiday: no lesson
     expect(t).not.toContain('Apr 17, 2027'); // after the range
     expect(t).toContain(
-      'In this period: 2 present, 1 on leave, 1 late leave, 1 no-show, 1 make-ups.',
+      'In this period: present 2, leave 1, late leave 1, no-show 1, make-ups 1.',
     );
 
     const zh = await host.invoke('documents.lessonStatement', {
