@@ -196,7 +196,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
 
       {p.dependants.length ? <FamilySection memberId={member.id} onOpen={props.onOpen} /> : null}
 
-      <div className="toolbar">
+      <div className="toolbar member-toolbar">
         <Segmented
           label={t('members.tabs.label')}
           value={tab}

@@ -67,6 +67,7 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
     {
       id: 'class',
       header: t('lessons.enrolments.className'),
+      meta: { width: '190px' },
       accessorFn: (l) => l.enrolment.scheduleName,
       cell: ({ row: { original: l } }) => (
         <div className="cell-stack">
@@ -77,15 +78,19 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
         </div>
       ),
     },
-    { id: 'pack', header: t('lessons.enrolments.pack'), accessorKey: 'packName' },
+    { id: 'pack', header: t('lessons.enrolments.pack'), accessorKey: 'packName', meta: { width: '120px' } },
     {
       id: 'left',
       header: t('lessons.enrolments.left'),
       accessorKey: 'packLeft',
-      cell: ({ row: { original: l } }) => <span className="lesson-left num-text">{t('lessons.enrolments.leftValue', { left: l.packLeft, total: l.packTotal })}</span>,
+      cell: ({ row: { original: l } }) => (
+        <div className="cell-stack">
+          <span className="lesson-left num-text">{t('lessons.enrolments.leftValue', { left: l.packLeft, total: l.packTotal })}</span>
+          <span className="cell-sub">{t('lessons.enrolments.usedValue', { count: l.packUsed })}</span>
+        </div>
+      ),
       meta: { align: 'right' },
     },
-    { id: 'used', header: t('lessons.enrolments.used'), accessorKey: 'packUsed', meta: { align: 'right' } },
     { id: 'attended', header: t('lessons.enrolments.attended'), accessorKey: 'attended', meta: { align: 'right' } },
     { id: 'leave', header: t('lessons.enrolments.leave'), accessorKey: 'leave', meta: { align: 'right' } },
     { id: 'late', header: t('lessons.enrolments.lateLeave'), accessorKey: 'lateLeave', meta: { align: 'right' } },
@@ -147,7 +152,7 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
       id: 'actions',
       header: () => <span className="sr-only">{t('common.actions')}</span>,
       enableSorting: false,
-      meta: { width: '260px' },
+      meta: { width: '320px' },
       cell: ({ row: { original: b } }) => {
         const name = `${scheduleName(b)} ${f.date(b.date)}`;
         if (b.status === 'cancelled') {
