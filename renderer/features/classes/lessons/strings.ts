@@ -58,12 +58,12 @@ export const en = {
     statement: 'Print statement',
   },
   cancel: {
-    titleLeave: 'Take leave (请假) – {{name}}',
+    titleLeave: 'Take leave – {{name}}',
     titleCancel: 'Cancel booking – {{name}}',
     titleLine: 'Leave the waitlist – {{name}}',
     lesson: '{{class}}, {{date}} {{time}}',
     inTime: 'In time: before the cut-off ({{cutoff}}, {{hours}} hours before the start). Nothing is charged or used.',
-    inTimeLeave: 'In time: before the cut-off ({{cutoff}}, {{hours}} hours before the start). The lesson is kept (no 课时 used) and a make-up can be booked.',
+    inTimeLeave: 'In time: before the cut-off ({{cutoff}}, {{hours}} hours before the start). The lesson is kept (none used from the pack) and a make-up can be booked.',
     late: 'Late: past the cut-off ({{cutoff}}, {{hours}} hours before the start).',
     rule: {
       count: 'The class counts it as a late cancellation; nothing is charged or used.',
@@ -104,14 +104,14 @@ export const en = {
     nobody: 'Tick at least one person.',
   },
   makeUp: {
-    title: 'Book a make-up (补课) – {{name}}',
-    missed: 'For the lesson of {{date}} ({{class}}). A make-up attended uses the missed lesson’s 课时 from the same pack.',
+    title: 'Book a make-up – {{name}}',
+    missed: 'For the lesson of {{date}} ({{class}}). A make-up attended uses the missed lesson\'s sessions from the same pack.',
     onlyFree: 'Sessions with a free place, in the next 4 weeks.',
     submit: 'Book make-up',
     done: 'Make-up booked: {{session}}.',
   },
   roll: {
-    title: 'Lessons left (课时)',
+    title: 'Lessons left',
     none: 'No enrolled student in this session.',
     student: 'Student',
     left: 'Left',
@@ -120,8 +120,8 @@ export const en = {
     withdraw: 'Withdraw',
   },
   statement: {
-    title: 'Parent’s statement – {{name}}',
-    intro: 'The student’s lessons in the period (present, leave, late leave, no-show, make-up) and the 课时 left of each class, on one A4 page.',
+    title: 'Parent\'s statement – {{name}}',
+    intro: 'The student\'s lessons in the period (present, leave, late leave, no-show, make-up) and the lessons left in each class, on one A4 page.',
     from: 'From',
     to: 'To',
     language: 'Language',
@@ -220,7 +220,7 @@ export const zh: typeof en = {
     full: '已满',
     free_one: '剩 {{count}} 个名额',
     free_other: '剩 {{count}} 个名额',
-    hint: '↑/↓ 移动，Enter 选择',
+    hint: '↑/↓ 移动，回车选择',
   },
   book: {
     title: '预约课程 – {{name}}',
