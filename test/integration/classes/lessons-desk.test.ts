@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { member, pack } from '../desk/fixtures';
-import { as, classesHost, classType, local, rules, weekly } from './fixtures';
+import { as, classesHost, classType, local, mathsWithPack, rules, weekly } from './fixtures';
 
 let th: TestHost;
 beforeEach(async () => {
@@ -16,15 +16,7 @@ afterEach(() => th.close());
 
 /** 王小明 with 48 课时 in 周六数学A班 (2 课时 a lesson, 24-hour cut-off, late leave deducted), and a Sunday review class. */
 async function seed(host: Host) {
-  const lessonPack = await pack(host, { name: '48 课时', packSessions: 48, packValidDays: 180 });
-  const maths = await classType(host, {
-    name: '数学',
-    units: 2,
-    capacity: 12,
-    minutes: 120,
-    planIds: [lessonPack.id],
-  });
-  await rules(host, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
+  const { lessonPack, maths } = await mathsWithPack(host);
   const saturday = await weekly(host, maths.id, {
     name: '周六数学A班',
     holidays: ['2027-04-03', '2027-05-01'],
