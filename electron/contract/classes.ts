@@ -168,6 +168,8 @@ export interface Enrolment {
 /** A student's lessons in one class: the pack and what happened to each lesson. */
 export interface LessonBalance {
   enrolment: Enrolment;
+  /** The lesson pack's plan ("48 课时"). */
+  packName: string;
   packTotal: number;
   /** Everything the pack has used: lessons, late leave, make-ups and any check-in with it. */
   packUsed: number;
@@ -182,6 +184,29 @@ export interface LessonBalance {
   makeUps: number;
   /** Lessons still to come (booked, from today). */
   upcoming: number;
+}
+
+/** What cancelling a booking (or taking leave, 请假) would do now: said to the desk before it confirms. */
+export interface CancelPreview {
+  bookingId: number;
+  /** 'line': leaving the waitlist; 'in_time': at or before the cut-off, free; 'late': after it, the rule applies. */
+  timing: 'line' | 'in_time' | 'late';
+  /** The last wall-clock minute a cancellation is free, 'YYYY-MM-DD HH:MM' in the business's time zone. */
+  cutoffAt: string;
+  cutoffHours: number;
+  /** The class type's late-cancel rule and fee (what a late cancellation or late leave costs). */
+  rule: ClassRule;
+  fee: number;
+  /** The 课时 a late 'deduct' uses. */
+  units: number;
+  /** A lesson of an enrolment: cancelling it is leave, and in time it may be made up. */
+  leave: boolean;
+}
+
+/** A student's lessons in a session's roll, for each booking that belongs to an enrolment (a lesson or a make-up). */
+export interface RollLessons {
+  bookingId: number;
+  balance: LessonBalance;
 }
 
 const HEX = /^#[0-9a-f]{6}$/;
@@ -442,4 +467,18 @@ export const classChannels = {
     access: 'desk',
     mutates: false,
   }),
+  // The desk's lesson views: what a cancellation would do, sessions open ahead, lessons left in a roll.
+  'classes.cancelPreview': channel<CancelPreview>()(bookingRef, { access: 'desk', mutates: false }),
+  'classes.upcoming': channel<ClassSession[]>()(
+    z.strictObject({
+      days: z
+        .number('out_of_range')
+        .int('out_of_range')
+        .min(1, 'out_of_range')
+        .max(62, 'out_of_range')
+        .default(14),
+    }),
+    { access: 'desk', mutates: false },
+  ),
+  'classes.rollLessons': channel<RollLessons[]>()(sessionRef, { access: 'desk', mutates: false }),
 };

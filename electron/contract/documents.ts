@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { LOCALES } from './settings';
-import { id, text } from './common';
+import { id, isoDate, text } from './common';
 
 /** Logo, receipt paper and printer: how documents look and where receipts go. */
 export interface DocumentSettings {
@@ -20,7 +20,7 @@ export type DocumentKind = 'receipt' | 'invoice' | 'refund' | 'closeout';
 
 /** A rendered document: one self-contained HTML page (styles inline, logo as a data URL). */
 export interface RenderedDocument {
-  kind: DocumentKind;
+  kind: DocumentKind | 'lesson_statement';
   title: string;
   html: string;
   /** Page size for printing: A4, or a thermal roll width in millimetres. */
@@ -56,6 +56,12 @@ export const documentSettingsInput = z.strictObject({
   receiptFooter: text(200).exactOptional(),
 });
 
+/** A student's lessons from `from` to `to` (at most a year), for their parents. */
+export const lessonStatementInput = z
+  .strictObject({ memberId: id, from: isoDate, to: isoDate, locale, action: z.enum(['print', 'pdf'], 'invalid_choice').default('print') })
+  .refine((r) => r.to >= r.from, { message: 'date_range', path: ['to'] })
+  .refine((r) => r.to <= `${Number(r.from.slice(0, 4)) + 1}${r.from.slice(4)}`, { message: 'out_of_range', path: ['to'] });
+
 export const documentChannels = {
   /** The HTML of a receipt (payment), refund slip, A4 invoice, or closeout sheet (id = the closeout's id). */
   'documents.render': channel<RenderedDocument>()(documentRef, { access: 'desk', mutates: false }),
@@ -66,6 +72,8 @@ export const documentChannels = {
   ),
   /** Printer names the OS offers (filled in by the app's main process; none in tests). */
   'documents.printers': channel<string[]>()(z.strictObject({}), { access: 'desk', mutates: false }),
+  /** The parent's statement (A4): a student's attendance in a date range and the 课时 left of each enrolment; printed or saved like the others. */
+  'documents.lessonStatement': channel<PrintJob>()(lessonStatementInput, { access: 'desk', mutates: false }),
   'documents.settings': channel<DocumentSettings>()(z.strictObject({}), { access: 'desk', mutates: false }),
   'documents.updateSettings': channel<DocumentSettings>()(documentSettingsInput, { access: 'owner', mutates: true }),
 };

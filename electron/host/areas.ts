@@ -40,6 +40,7 @@ import { closeoutHandlers } from '../money/closeout/handlers';
 import { createCloseoutService } from '../money/closeout/service';
 import { documentHandlers } from '../books/documents/handlers';
 import { createDocumentsService } from '../books/documents/service';
+import { createLessonStatement } from '../books/documents/lesson-statement';
 import { createExpensesService } from '../books/expenses/service';
 import { expenseHandlers } from '../books/expenses/handlers';
 import { createReportsService } from '../books/reports/service';
@@ -100,6 +101,8 @@ export function createAreas(deps: AreaDeps): Areas {
   const promotions = createPromotionsService(env, plans);
   const reports = createReportsService(billingEnv);
   const classReports = createClassReports(env);
+  const classes = createClassesService(env, members);
+  const documents = createDocumentsService(env);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
@@ -123,7 +126,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...followUpHandlers(createFollowUpsService(env)),
     ...renewalHandlers(createRenewalsService(env)),
     ...closeoutHandlers(createCloseoutService(env)),
-    ...documentHandlers(createDocumentsService(env)),
+    ...documentHandlers(documents, createLessonStatement(env, { classes, members, documents })),
     ...expenseHandlers(createExpensesService(env)),
     ...reportHandlers(reports),
     ...exportHandlers(reports, classReports),
@@ -131,7 +134,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
     ...promotionHandlers(promotions),
-    ...classHandlers(createClassesService(env, members)),
+    ...classHandlers(classes),
     ...gettingStartedHandlers(env),
     ...classReportHandlers(classReports),
   };

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { Host } from '../../electron/host/host';
 import { expect, screenshot, test } from './harness';
+import { pdfText } from './pdf';
 
 /** A member with an invoice of `price` for a session pack, sold today. */
 async function memberOwing(host: Host, name: string, phone: string, price: number): Promise<{ memberId: number; invoiceId: number }> {
@@ -12,17 +8,6 @@ async function memberOwing(host: Host, name: string, phone: string, price: numbe
   const member = await host.invoke('members.create', { name, phone });
   const sold = await host.invoke('packs.sell', { memberId: member.id, planId: plan.id });
   return { memberId: member.id, invoiceId: sold.invoiceId! };
-}
-
-/** Renders a document's HTML in Chromium, prints it to PDF and returns the PDF's text (pdftotext). */
-async function pdfText(page: Page, html: string, width: string): Promise<string> {
-  await page.setContent(html);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'subdesk-pdf-')), 'doc.pdf');
-  await page.pdf({ path: file, width, height: `${height + 20}px`, printBackground: true });
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return text.replace(/[ \t]+/g, ' ');
 }
 
 test('takes a cash payment with change due and prints the receipt (English and Chinese PDFs)', async ({ app }) => {

@@ -12,7 +12,7 @@ import { fill } from './strings';
 
 const FONTS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif`;
 
-function page(f: DocFormat, title: string, css: string, body: string): string {
+export function page(f: DocFormat, title: string, css: string, body: string): string {
   return `<!doctype html>
 <html lang="${f.locale}">
 <head>
@@ -35,7 +35,7 @@ ${body}
 </html>`;
 }
 
-function businessBlock(d: { business: ReceiptData['business'] }, f: DocFormat): string {
+export function businessBlock(d: { business: ReceiptData['business'] }, f: DocFormat): string {
   const b = d.business;
   return [
     b.logo ? `<img class="logo" src="${esc(b.logo)}" alt="">` : '',
@@ -46,7 +46,7 @@ function businessBlock(d: { business: ReceiptData['business'] }, f: DocFormat): 
   ].join('\n');
 }
 
-const row = (label: string, value: string, cls = '') => `<tr class="${cls}"><td>${esc(label)}</td><td class="num">${esc(value)}</td></tr>`;
+export const row = (label: string, value: string, cls = '') => `<tr class="${cls}"><td>${esc(label)}</td><td class="num">${esc(value)}</td></tr>`;
 
 // ---------------------------------------------------------------------------------------- thermal
 
@@ -139,7 +139,7 @@ ${afterBlock(d.after, f)}`;
 
 // ---------------------------------------------------------------------------------------- A4
 
-const A4_CSS = `
+export const A4_CSS = `
 @page { size: A4; margin: 16mm 15mm 18mm; }
 body { font-size: 10.5pt; line-height: 1.45; }
 .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm; }

@@ -250,6 +250,10 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   }
 
   const started = (s: SessionView) => nowWall() >= startOf(s);
+  /** The last wall-clock minute a cancellation of `s` is free (its start less the cut-off). */
+  const cutoffOf = (s: SessionView, type: ClassTypeRow) => startOf(s) - type.cutoff_hours * 60;
+  /** Cancelling now is late: past the cut-off (the class type's late-cancel rule applies). */
+  const late = (s: SessionView, type: ClassTypeRow) => nowWall() > cutoffOf(s, type);
 
   /** Fills free places from the waitlist while the session has not started; the first promoted, if any. */
   function promote(sessionId: number): ClassBooking | null {
@@ -386,10 +390,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         sessionId: s.id,
       });
     const type = timetable.typeRow(s.class_type_id);
-    const late = nowWall() > startOf(s) - type.cutoff_hours * 60;
     const booking = save(
       b,
-      late
+      late(s, type)
         ? { status: 'late_cancelled', marked_on: env.today(), ...applyRule(b, s, 'late_cancel') }
         : { status: 'cancelled', marked_on: env.today() },
     );
@@ -561,6 +564,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     closeRoll,
     ofMember,
     started,
+    cutoffOf,
+    late,
+    unitsOf,
     earlierRow,
   };
 }

@@ -9,7 +9,7 @@
 import { AppError, found } from '../../../shared/errors';
 import type { ClassBooking, Enrolment, LessonBalance } from '../../contract/classes';
 import type { ServiceEnv } from '../../contract/env';
-import type { ClassesRepo } from '../../db/repos/classes';
+import type { BookingView, ClassesRepo, EnrolmentView } from '../../db/repos/classes';
 import { createPacksRepo } from '../../db/repos/packs';
 import type { ClassSessionRow } from '../../db/rows';
 import type { MembersService } from '../members/service';
@@ -181,41 +181,49 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
 
   function lessons(memberId: number): LessonBalance[] {
     members.get(memberId);
+    return repo.enrolmentsOfMember(memberId).map(balance);
+  }
+
+  /** Leave taken in time (请假): cancelled with nothing used, not by the centre cancelling the session, not given up by withdrawing. */
+  function isLeave(b: BookingView, r: EnrolmentView): boolean {
+    return (
+      b.status === 'cancelled' &&
+      b.units_used === 0 &&
+      b.marked_on !== null &&
+      !cancelledWithSession(b.session_id) &&
+      // The places a withdrawal gave up are not leave.
+      !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date > r.withdrawn_on)
+    );
+  }
+
+  /** One enrolment's pack and what happened to each of its lessons. */
+  function balance(r: EnrolmentView): LessonBalance {
     const today = env.today();
-    return repo.enrolmentsOfMember(memberId).map((r) => {
-      const enrolment = toEnrolment(r);
-      const pack = packs.byId(r.pack_id)!;
-      const used = packs.sessionsUsed([pack.id]).get(pack.id) ?? 0;
-      const list = repo.bookingsOfEnrolment(r.id);
-      const count = (f: (b: (typeof list)[number]) => boolean) => list.filter(f).length;
-      return {
-        enrolment,
-        packTotal: pack.sessions_total,
-        packUsed: used,
-        packLeft: Math.max(0, pack.sessions_total - used),
-        packExpiresOn: pack.expires_on,
-        attended: count((b) => b.status === 'attended'),
-        leave: count(
-          (b) =>
-            b.status === 'cancelled' &&
-            b.units_used === 0 &&
-            b.marked_on !== null &&
-            !cancelledWithSession(b.session_id) &&
-            // The places a withdrawal gave up are not leave.
-            !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date > r.withdrawn_on),
-        ),
-        lateLeave: count((b) => b.status === 'late_cancelled'),
-        noShow: count((b) => b.status === 'no_show'),
-        makeUps: repo.makeUpsOf(r.id),
-        upcoming: count((b) => b.status === 'booked' && b.date >= today),
-      };
-    });
+    const enrolment = toEnrolment(r);
+    const pack = packs.byId(r.pack_id)!;
+    const used = packs.sessionsUsed([pack.id]).get(pack.id) ?? 0;
+    const list = repo.bookingsOfEnrolment(r.id);
+    const count = (f: (b: (typeof list)[number]) => boolean) => list.filter(f).length;
+    return {
+      enrolment,
+      packName: pack.plan_name,
+      packTotal: pack.sessions_total,
+      packUsed: used,
+      packLeft: Math.max(0, pack.sessions_total - used),
+      packExpiresOn: pack.expires_on,
+      attended: count((b) => b.status === 'attended'),
+      leave: count((b) => isLeave(b, r)),
+      lateLeave: count((b) => b.status === 'late_cancelled'),
+      noShow: count((b) => b.status === 'no_show'),
+      makeUps: repo.makeUpsOf(r.id),
+      upcoming: count((b) => b.status === 'booked' && b.date >= today),
+    };
   }
 
   const cancelledWithSession = (sessionId: number) =>
     timetable.sessionRow(sessionId).status === 'cancelled';
 
-  return { get, seatEnrolled, enrol, withdraw, makeUp, lessons };
+  return { get, seatEnrolled, enrol, withdraw, makeUp, lessons, balance, isLeave };
 }
 
 export type EnrolmentService = ReturnType<typeof createEnrolment>;

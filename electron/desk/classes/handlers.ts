@@ -6,6 +6,7 @@ export function classHandlers({
   timetable,
   bookings,
   enrolment,
+  lessons,
 }: ClassesService): AreaHandlers<keyof typeof classChannels> {
   return {
     'classes.types.list': (input) => timetable.listTypes(input.includeArchived),
@@ -37,5 +38,8 @@ export function classHandlers({
     'classes.withdraw': (input) => enrolment.withdraw(input.enrolmentId),
     'classes.makeUp': (input) => enrolment.makeUp(input),
     'classes.lessons': (input) => enrolment.lessons(input.memberId),
+    'classes.cancelPreview': (input) => lessons.cancelPreview(input.bookingId),
+    'classes.upcoming': (input) => lessons.upcoming(input.days),
+    'classes.rollLessons': (input) => lessons.rollLessons(input.sessionId),
   };
 }

@@ -18,7 +18,7 @@ export async function afterInvoke(channel: unknown, result: unknown, parent: Bro
     const printers = (await parent?.webContents.getPrintersAsync()) ?? [];
     return printers.map((p) => p.name);
   }
-  if (channel === 'documents.print') return carryOut(result as PrintJob, parent);
+  if (channel === 'documents.print' || channel === 'documents.lessonStatement') return carryOut(result as PrintJob, parent);
   return result;
 }
 

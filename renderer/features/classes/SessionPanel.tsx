@@ -10,6 +10,7 @@ import { ApiError, invoke } from '../../lib/api';
 import { MemberPicker, type Picked } from '../members/MemberPicker';
 import { useCanCall } from '../staff/useCanCall';
 import { CancelSessionDialog, ChangeSessionDialog } from './SessionChange';
+import { RollLessons } from './lessons/RollLessons';
 
 /**
  * One session: who has a place and who waits, booking a member (or a walk-in), cancelling, and the
@@ -162,6 +163,7 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
         ) : (
           <p className="muted">{t('classes.session.nobody')}</p>
         )}
+        <RollLessons sessionId={sessionId} scheduleId={s.scheduleId} bookings={bookings} />
       </div>
       {changing === 'change' && today ? <ChangeSessionDialog session={s} today={today} onClose={() => setChanging(null)} /> : null}
       {changing === 'cancel' ? <CancelSessionDialog session={s} onClose={() => setChanging(null)} /> : null}

@@ -30,8 +30,9 @@ import { HistoryTab, InvoicesTab, TableCard, VisitsTab } from './MemberTabs';
 import { PhotoCard } from './photo/PhotoCard';
 import { useMemberShortcuts } from './useMemberShortcuts';
 import { FollowUpHistoryCard } from '../followups/FollowUpHistoryCard';
+import { LessonsTab } from '../classes/lessons/LessonsTab';
 
-type Tab = 'memberships' | 'money' | 'visits' | 'history';
+type Tab = 'memberships' | 'classes' | 'money' | 'visits' | 'history';
 type Open =
   | { kind: 'edit' | 'sellPlan' | 'sellPack' | 'merge' | 'checkout' }
   | { kind: SubAction; sub: Subscription }
@@ -195,11 +196,11 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
 
       {p.dependants.length ? <FamilySection memberId={member.id} onOpen={props.onOpen} /> : null}
 
-      <div className="toolbar">
+      <div className="toolbar member-toolbar">
         <Segmented
           label={t('members.tabs.label')}
           value={tab}
-          options={(['memberships', 'money', 'visits', 'history'] as const).map((v) => ({ value: v, label: t(`members.tabs.${v}`) }))}
+          options={(['memberships', 'classes', 'money', 'visits', 'history'] as const).map((v) => ({ value: v, label: v === 'classes' ? t('lessons.tab') : t(`members.tabs.${v}`) }))}
           onChange={setTab}
         />
         <div className="row-actions">
@@ -216,6 +217,7 @@ export function MemberPage(props: { id: number; onBack: () => void; onOpen: (id:
       </div>
 
       {tab === 'memberships' ? <Memberships memberId={member.id} onAction={(kind, sub) => setOpen({ kind, sub })} /> : null}
+      {tab === 'classes' ? <LessonsTab member={{ id: member.id, name: member.name }} household={p.dependants.map((d) => ({ id: d.id, name: d.name }))} /> : null}
       {tab === 'money' && payerId !== null ? <InvoicesTab payerId={payerId} /> : null}
       {tab === 'visits' ? <VisitsTab memberId={member.id} /> : null}
       {tab === 'visits' ? <FollowUpHistoryCard memberId={member.id} /> : null}

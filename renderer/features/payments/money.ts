@@ -1,7 +1,7 @@
 /** Small shared pieces of the money screens: payment methods, printing, request ids. */
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type { DocumentKind } from '../../../electron/contract/documents';
+import type { DocumentKind, PrintJob } from '../../../electron/contract/documents';
 import type { PaymentMethod } from '../../../electron/contract/payments';
 import { errorText } from '../../app/errors';
 import { toast } from '../../components/Toast';
@@ -41,8 +41,13 @@ export async function printDocument(
   locale: 'en' | 'zh-CN',
   action: 'print' | 'pdf' = 'print',
 ): Promise<void> {
+  await sayPrinted(t, () => invoke('documents.print', { kind, id, locale, action }));
+}
+
+/** Runs a print (or PDF) request and says how it went. */
+export async function sayPrinted(t: TFunction, run: () => Promise<PrintJob>): Promise<void> {
   try {
-    const job = await invoke('documents.print', { kind, id, locale, action });
+    const job = await run();
     const text = t(`payments.print.${job.outcome}`, { title: job.title, detail: job.detail });
     if (job.outcome === 'failed') toast.error(text);
     else if (job.outcome === 'cancelled') toast.info(text);

@@ -2,6 +2,7 @@
 import type { Host } from '../../../electron/host/host';
 import type { ClassSchedule, ClassType } from '../../../electron/contract';
 import { makeHost, signInAs, type TestHost } from '../../support/host';
+import { pack } from '../desk/fixtures';
 
 export async function classesHost(startDate: string): Promise<TestHost> {
   return makeHost({ startDate, setup: true });
@@ -100,4 +101,18 @@ export function local(date: string, hhmm: string): string {
       m,
     ),
   ).toISOString();
+}
+
+/** A 48-课时 pack and 数学, whose lessons are 2 课时 (12 places, 2 hours) and which only that pack admits; leave within 24 hours of the start and no-shows are deducted. */
+export async function mathsWithPack(host: Host) {
+  const lessonPack = await pack(host, { name: '48 课时', packSessions: 48, packValidDays: 180 });
+  const maths = await classType(host, {
+    name: '数学',
+    units: 2,
+    capacity: 12,
+    minutes: 120,
+    planIds: [lessonPack.id],
+  });
+  await rules(host, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
+  return { lessonPack, maths };
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { member, pack } from '../desk/fixtures';
-import { classesHost, classType, local, rules, weekly } from './fixtures';
+import { classesHost, classType, local, mathsWithPack, weekly } from './fixtures';
 
 let th: TestHost;
 beforeEach(async () => {
@@ -49,20 +49,8 @@ const SATURDAYS = [
 describe('tutoring lessons (课时)', () => {
   it('48 课时 over a Saturday term: two holidays, a leave in time, a late leave and a make-up leave 18', async () => {
     const { host, clock } = th;
-    const lessonPack = await pack(host, { name: '48 课时', packSessions: 48, packValidDays: 180 });
     // A 数学 lesson is 2 课时; leave within 24 hours of the start is deducted.
-    const maths = await classType(host, {
-      name: '数学',
-      units: 2,
-      capacity: 12,
-      minutes: 120,
-      planIds: [lessonPack.id],
-    });
-    await rules(host, maths.id, {
-      cutoffHours: 24,
-      lateCancelRule: 'deduct',
-      noShowRule: 'deduct',
-    });
+    const { lessonPack, maths } = await mathsWithPack(host);
     const saturday = await weekly(host, maths.id, {
       name: '周六数学A班',
       holidays: ['2027-04-03', '2027-05-01'],
