@@ -221,7 +221,11 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
             b.marked_on !== null &&
             !cancelledWithSession(b.session_id) &&
             // The places a withdrawal gave up are not leave.
-            !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date > r.withdrawn_on),
+            !(
+              r.withdrawn_on !== null &&
+              b.marked_on === r.withdrawn_on &&
+              b.date >= r.withdrawn_on
+            ),
         ),
         lateLeave: count((b) => b.status === 'late_cancelled'),
         noShow: count((b) => b.status === 'no_show'),

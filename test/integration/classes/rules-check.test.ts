@@ -285,3 +285,50 @@ describe('access', () => {
     expect(await host.invoke('classes.week', { date: '2027-03-06' })).toEqual(week);
   });
 });
+
+describe('schedule edits and withdrawal on the lesson day', () => {
+  it('withdrawing on a lesson day before it starts gives up that place without counting it as leave', async () => {
+    const { host, clock } = th;
+    const plan = await pack(host, { name: '48 课时', packSessions: 48, packValidDays: 180 });
+    const type = await classType(host, { units: 2, planIds: [plan.id] });
+    const sched = await weekly(host, type.id, { termEnd: '2027-03-20' });
+    const student = await withPack(host, 'Dee', plan.id);
+    const e = await host.invoke('classes.enrol', {
+      memberId: student.member.id,
+      scheduleId: sched.id,
+      packId: student.packId,
+    });
+    clock.set(local('2027-03-06', '08:00'));
+    await host.invoke('classes.withdraw', { enrolmentId: e.id });
+    const [bal] = await host.invoke('classes.lessons', { memberId: student.member.id });
+    expect(bal).toMatchObject({
+      packUsed: 0,
+      packLeft: 48,
+      attended: 0,
+      leave: 0,
+      lateLeave: 0,
+      noShow: 0,
+      makeUps: 0,
+      upcoming: 0,
+    });
+  });
+
+  it('a holiday added for today leaves a session already held alone', async () => {
+    const { host, clock } = th;
+    const plan = await pack(host);
+    const type = await classType(host);
+    const sched = await weekly(host, type.id, { termEnd: '2027-03-20' });
+    const s = await sessionOn(host, '2027-03-06');
+    const a = await withPack(host, 'Ann', plan.id);
+    const [ba] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [a.member.id] });
+    clock.set(local('2027-03-06', '09:30'));
+    await host.invoke('classes.mark', { bookingId: ba!.id, present: true });
+    await host.invoke('classes.schedules.update', { id: sched.id, holidays: ['2027-03-06'] });
+    const r = await host.invoke('classes.session', { sessionId: s.id });
+    expect(r.session.status).toBe('scheduled');
+    expect(r.bookings.map((b) => b.status)).toEqual(['attended']);
+    expect(
+      (await host.invoke('packs.listByMember', { memberId: a.member.id }))[0]!.sessionsUsed,
+    ).toBe(1);
+  });
+});
