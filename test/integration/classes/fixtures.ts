@@ -2,6 +2,7 @@
 import type { Host } from '../../../electron/host/host';
 import type { ClassSchedule, ClassType } from '../../../electron/contract';
 import { makeHost, signInAs, type TestHost } from '../../support/host';
+import { member } from '../desk/fixtures';
 
 export async function classesHost(startDate: string): Promise<TestHost> {
   return makeHost({ startDate, setup: true });
@@ -100,4 +101,11 @@ export function local(date: string, hhmm: string): string {
       m,
     ),
   ).toISOString();
+}
+
+/** A member with a pack of `planId` (sold today). */
+export async function withPack(host: Host, name: string, planId: number, payerId?: number) {
+  const m = await member(host, name, payerId ? { payerId } : {});
+  const sold = await host.invoke('packs.sell', { memberId: m.id, planId });
+  return { member: m, packId: sold.pack.id };
 }

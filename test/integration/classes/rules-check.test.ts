@@ -10,19 +10,13 @@ import type { Host } from '../../../electron/host/host';
 import type { ClassSession } from '../../../electron/contract';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { member, monthly, pack, sell } from '../desk/fixtures';
-import { as, classesHost, classType, local, rules, weekly } from './fixtures';
+import { as, classesHost, classType, local, rules, weekly, withPack } from './fixtures';
 
 let th: TestHost;
 beforeEach(async () => {
   th = await classesHost('2027-03-01');
 });
 afterEach(() => th.close());
-
-async function withPack(host: Host, name: string, planId: number, payerId?: number) {
-  const m = await member(host, name, payerId ? { payerId } : {});
-  const sold = await host.invoke('packs.sell', { memberId: m.id, planId });
-  return { member: m, packId: sold.pack.id };
-}
 
 async function sessionOn(host: Host, date: string, scheduleId?: number): Promise<ClassSession> {
   const all = (await host.invoke('classes.day', { date })).sessions;
