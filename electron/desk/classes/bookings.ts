@@ -255,6 +255,16 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   /** Cancelling now is late: past the cut-off (the class type's late-cancel rule applies). */
   const late = (s: SessionView, type: ClassTypeRow) => nowWall() > cutoffOf(s, type);
 
+  /** Refuses CLASS_FULL when no place is free (`memberId` names who wanted one). */
+  function needPlace(s: SessionView, memberId: number): void {
+    if (repo.taken(s.id) >= s.capacity)
+      throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
+        sessionId: s.id,
+        capacity: s.capacity,
+        memberId,
+      });
+  }
+
   /** Fills free places from the waitlist while the session has not started; the first promoted, if any. */
   function promote(sessionId: number): ClassBooking | null {
     const s = timetable.sessionRow(sessionId);
@@ -426,6 +436,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         status: b.status,
       });
     }
+    if (b.status === 'no_show') needPlace(s, b.member_id);
     if (b.status !== 'booked') {
       if (b.marked_on !== env.today())
         throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
@@ -451,6 +462,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         bookingId: b.id,
         markedOn: b.marked_on,
       });
+    // A no-show undone is booked again, which holds a place a walk-in may have taken since.
+    if (b.status === 'no_show' && b.kind !== 'walk_in')
+      needPlace(timetable.sessionRow(b.session_id), b.member_id);
     const back = revert(b);
     // A walk-in undone leaves the session: it never held a place before it was marked.
     return save(
@@ -471,21 +485,11 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     if (booked?.status === 'booked') return mark({ bookingId: booked.id, present: true });
     const existing = earlierRow(s.id, m.id);
     if (existing && onLeave(existing)) {
-      if (repo.taken(s.id) >= s.capacity)
-        throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
-          sessionId: s.id,
-          capacity: s.capacity,
-          memberId: m.id,
-        });
+      needPlace(s, m.id);
       repo.updateBooking({ ...existing, status: 'booked', marked_on: null, updated_at: at() });
       return mark({ bookingId: existing.id, present: true });
     }
-    if (repo.taken(s.id) >= s.capacity)
-      throw new AppError('CLASS_FULL', `Session ${s.id} is full.`, {
-        sessionId: s.id,
-        capacity: s.capacity,
-        memberId: m.id,
-      });
+    needPlace(s, m.id);
     const placeholder = {
       session_id: s.id,
       member_id: m.id,

@@ -95,6 +95,25 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
         scheduleId: sched.id,
         capacity: sched.capacity,
       });
+    const seats = repo
+      .sessionsOfSchedule(sched.id)
+      .filter(
+        (s) =>
+          s.status === 'scheduled' &&
+          s.date >= start &&
+          !bookings.started(timetable.sessionRow(s.id)) &&
+          !repo.bookingOf(s.id, m.id),
+      );
+    // A session already full of drop-ins has no place for the student: refused, naming it.
+    for (const s of seats) {
+      if (repo.taken(s.id) >= s.capacity)
+        throw new AppError('CLASS_FULL', `Session ${s.id} on ${s.date} is full.`, {
+          scheduleId: sched.id,
+          sessionId: s.id,
+          date: s.date,
+          capacity: s.capacity,
+        });
+    }
     const now = env.now().toISOString();
     const enrolmentId = repo.insertEnrolment({
       member_id: m.id,
@@ -108,14 +127,7 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
     });
     const after = get(enrolmentId);
     env.audit('class_enrolment', enrolmentId, null, after);
-    for (const s of repo.sessionsOfSchedule(sched.id)) {
-      if (
-        s.status === 'scheduled' &&
-        s.date >= start &&
-        !bookings.started(timetable.sessionRow(s.id))
-      )
-        seatEnrolled(s);
-    }
+    for (const s of seats) seatEnrolled(s);
     return after;
   }
 
@@ -151,6 +163,13 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       );
     }
     const enrolment = get(missed.enrolment_id!);
+    // A place given up by withdrawing is no leave: nothing is owed to make up.
+    if (enrolment.status !== 'active')
+      throw new AppError(
+        'CLASS_MAKEUP_NOT_ALLOWED',
+        `Enrolment ${enrolment.id} has ended; its lessons are not made up.`,
+        { bookingId: missed.id, enrolmentId: enrolment.id },
+      );
     if (repo.makeUpFor(missed.id))
       throw new AppError('CLASS_MAKEUP_NOT_ALLOWED', `Lesson ${missed.id} already has a make-up.`, {
         bookingId: missed.id,
@@ -192,7 +211,7 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       b.marked_on !== null &&
       !cancelledWithSession(b.session_id) &&
       // The places a withdrawal gave up are not leave.
-      !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date > r.withdrawn_on)
+      !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date >= r.withdrawn_on)
     );
   }
 

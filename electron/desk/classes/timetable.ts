@@ -18,7 +18,7 @@ import type {
   classRulesInput,
 } from '../../contract/classes';
 import type { ServiceEnv } from '../../contract/env';
-import type { ClassesRepo } from '../../db/repos/classes';
+import type { ClassesRepo, SessionView } from '../../db/repos/classes';
 import type { ClassScheduleRow, ClassSessionRow, ClassTypeRow } from '../../db/rows';
 import { toBooking, toClassType, toRoom, toSchedule, toSession, toTeacher } from './views';
 
@@ -415,7 +415,7 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     const have = new Set(existing.map((s) => s.slot_date));
     for (const s of existing) {
       // Only what has not happened yet follows the schedule; a session moved or changed by hand keeps its change.
-      if (s.date < today || s.status !== 'scheduled') continue;
+      if (s.date < today || s.status !== 'scheduled' || held(sessionRow(s.id))) continue;
       if (!wanted.has(s.slot_date)) {
         cancelSessionRow(s, holidays.includes(s.slot_date) ? 'holiday' : 'term');
         continue;
@@ -450,12 +450,15 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     return after;
   }
 
+  /** Held: someone was marked present, or the roll was closed; it no longer changes. */
+  const held = (s: SessionView) => s.attended > 0 || s.roll_closed_at !== null;
+
   /** A session that can still be changed: scheduled, and nobody marked present yet. */
   function changeable(sessionId: number) {
     const s = sessionRow(sessionId);
     if (s.status === 'cancelled')
       throw new AppError('CLASS_CANCELLED', `Session ${sessionId} was cancelled.`, { sessionId });
-    if (s.attended > 0 || s.roll_closed_at !== null)
+    if (held(s))
       throw new AppError('CLASS_STARTED', `Session ${sessionId} has been held.`, { sessionId });
     return s;
   }

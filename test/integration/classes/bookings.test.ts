@@ -8,20 +8,13 @@ import type { Host } from '../../../electron/host/host';
 import type { ClassSession } from '../../../electron/contract';
 import { databaseHash, failure, type TestHost } from '../../support/host';
 import { member, monthly, pack, sell } from '../desk/fixtures';
-import { as, classesHost, classType, local, rules, weekly } from './fixtures';
+import { as, classesHost, classType, local, rules, weekly, withPack } from './fixtures';
 
 let th: TestHost;
 beforeEach(async () => {
   th = await classesHost('2027-03-01');
 });
 afterEach(() => th.close());
-
-/** A member with a 10-session pack (sold today). */
-async function withPack(host: Host, name: string, planId: number, payerId?: number) {
-  const m = await member(host, name, payerId ? { payerId } : {});
-  const sold = await host.invoke('packs.sell', { memberId: m.id, planId });
-  return { member: m, packId: sold.pack.id };
-}
 
 async function firstSession(host: Host, date = '2027-03-06'): Promise<ClassSession> {
   return (await host.invoke('classes.day', { date })).sessions[0]!;

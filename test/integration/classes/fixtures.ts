@@ -2,7 +2,7 @@
 import type { Host } from '../../../electron/host/host';
 import type { ClassSchedule, ClassType } from '../../../electron/contract';
 import { makeHost, signInAs, type TestHost } from '../../support/host';
-import { pack } from '../desk/fixtures';
+import { member, pack } from '../desk/fixtures';
 
 export async function classesHost(startDate: string): Promise<TestHost> {
   return makeHost({ startDate, setup: true });
@@ -115,4 +115,11 @@ export async function mathsWithPack(host: Host) {
   });
   await rules(host, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
   return { lessonPack, maths };
+}
+
+/** A member with a pack of `planId` (sold today). */
+export async function withPack(host: Host, name: string, planId: number, payerId?: number) {
+  const m = await member(host, name, payerId ? { payerId } : {});
+  const sold = await host.invoke('packs.sell', { memberId: m.id, planId });
+  return { member: m, packId: sold.pack.id };
 }
