@@ -28,6 +28,7 @@ import { familyChannels } from './family';
 import { checkoutChannels } from './checkout';
 import { promotionChannels } from './promotions';
 import { classChannels } from './classes';
+import { appChannels } from './app';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -57,6 +58,7 @@ export const channels = {
   ...classChannels,
   ...gettingStartedChannels,
   ...renewalChannels,
+  ...appChannels,
 };
 
 export type Channels = typeof channels;
@@ -99,3 +101,4 @@ export type * from './family';
 export type * from './checkout';
 export type * from './promotions';
 export type * from './classes';
+export type { StartState, StartScreen } from './app';

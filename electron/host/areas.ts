@@ -55,6 +55,7 @@ import { createPromotionsService } from '../desk/promotions/service';
 import { promotionHandlers } from '../desk/promotions/handlers';
 import { createClassesService } from '../desk/classes/service';
 import { classHandlers } from '../desk/classes/handlers';
+import { startHandlers } from './start';
 
 export interface AreaDeps {
   db: Db;
@@ -132,6 +133,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...promotionHandlers(promotions),
     ...classHandlers(createClassesService(env, members)),
     ...gettingStartedHandlers(env),
+    ...startHandlers(() => handlers, deps.damaged),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

@@ -30,9 +30,10 @@ const ListRow = memo(function ListRow(props: {
   onOpen: (id: number) => void;
   /** The list's `t` (a new one when the language changes, so rows re-render then). */
   t: TFunction;
+  /** The list's date formatter (one for all rows: no row builds formatters or watches the settings). */
+  date: (iso: string) => string;
 }) {
-  const { row, index, active, t } = props;
-  const f = useFormat();
+  const { row, index, active, t, date } = props;
   return (
     <div
       id={`member-row-${index}`}
@@ -55,7 +56,7 @@ const ListRow = memo(function ListRow(props: {
           <span>
             <BadgeList badges={row.badges} t={t} />
           </span>
-          <span className={`mlist__due mlist__due--${row.due?.kind ?? 'none'}`}>{row.due ? t(`members.due.${row.due.kind}`, { date: f.date(row.due.date) }) : '—'}</span>
+          <span className={`mlist__due mlist__due--${row.due?.kind ?? 'none'}`}>{row.due ? t(`members.due.${row.due.kind}`, { date: date(row.due.date) }) : '—'}</span>
         </>
       ) : (
         <span className="muted">{t('common.loading')}</span>
@@ -71,6 +72,7 @@ const ListRow = memo(function ListRow(props: {
  */
 export function MemberList(props: { onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation();
+  const { date } = useFormat();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [active, setActive] = useState<number | null>(null);
@@ -254,7 +256,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           ) : (
             <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => (
-                <ListRow key={item.key} index={item.index} start={item.start} active={active === item.index} row={data.rowAt(item.index)} onOpen={open} t={t} />
+                <ListRow key={item.key} index={item.index} start={item.start} active={active === item.index} row={data.rowAt(item.index)} onOpen={open} t={t} date={date} />
               ))}
             </div>
           )}
