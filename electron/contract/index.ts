@@ -71,6 +71,7 @@ export type Output<K extends Channel> = Channels[K] extends ChannelDef<z.ZodType
 
 /** Push events from main to renderer, with their payloads. */
 export interface Events {
+  /** Any business or PC setting changed (an update, the language, a restore): the screens read them again. */
   'settings.changed': { locale: string };
   /** A billing run finished (scheduled or on demand). */
   'billing.runCompleted': BillingRun;
