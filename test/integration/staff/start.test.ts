@@ -3,13 +3,11 @@
  * answers at that moment, for each role; the member list's first page comes only when the window opens
  * on it and the person may read it; a bad input is refused and changes nothing.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../../electron/contract';
 import type { Host } from '../../../electron/host/host';
 import { START_LIST } from '../../../shared/lists';
-import { databaseHash, failure, makeHost, signInAs, type TestHost } from '../../support/host';
+import { damageDataFile, databaseHash, failure, makeHost, signInAs, type TestHost } from '../../support/host';
 
 const publicOnly = (Object.keys(channels) as Channel[]).filter((c) => channels[c].access === 'public');
 
@@ -111,10 +109,7 @@ describe('app.start before set-up and on a damaged file', () => {
     await th.host.invoke('settings.update', { businessName: 'Harbour Gym' });
     await th.host.invoke('members.create', { name: 'Chen Li', phone: '13800000001' });
     th.close();
-    const live = path.join(th.dataDir, 'subdesk.sqlite');
-    const bytes = fs.readFileSync(live);
-    for (let i = 4096 * 2; i < bytes.length; i += 13) bytes[i] = 0xa5;
-    fs.writeFileSync(live, bytes);
+    damageDataFile(th.dataDir);
     th = await makeHost({ dataDir: th.dataDir, signIn: false });
     try {
       expect(th.host.damaged).not.toBeNull();
