@@ -12,3 +12,11 @@ export function allows(role: Role | null | undefined, access: Access): boolean {
   if (access === 'public') return true;
   return !!role && ROLE_RANK[role] >= ROLE_RANK[access];
 }
+
+/**
+ * Where a role's screen opens when the address names none: the dashboard for whoever may read it
+ * (managers and owners), the member list for the desk. The sidebar lists the dashboard first for the same rule.
+ */
+export function homeScreen(role: Role): 'dashboard' | 'members' {
+  return allows(role, 'manager') ? 'dashboard' : 'members';
+}

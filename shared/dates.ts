@@ -205,8 +205,16 @@ export function todayInZone(instant: Date, timeZone: string): IsoDate {
   return fromYmd(part('year'), part('month'), part('day'));
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A business date as a reader writes it: "Mar 2, 2026" / "2026年3月2日" (the one date formatter of both processes). */
 export function formatDate(iso: string, locale: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    // Built once per language: a formatter costs far more than a format (a long list formats a date per row).
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

@@ -16,6 +16,8 @@ export const IMPORT_SKIPPABLE: readonly ImportField[] = ['phone', 'cardNo', 'bir
 /** The member list's status filter: the badges the desk shows (see electron/desk/members/standing.ts), and "no plan". */
 export const MEMBER_LIST_STATUSES = ['active', 'trialing', 'paused', 'ended', 'none'] as const;
 export type MemberListStatus = (typeof MEMBER_LIST_STATUSES)[number];
+/** The member list as it opens (name order, no filter, pages of 100): the start-up call brings its first page. */
+export const START_LIST = { sort: 'name', filter: { endsSoon: false, overdue: false }, limit: 100, count: true } as const;
 /** "Ends soon" in the member list: the last day of service falls within this many days from today. */
 export const ENDS_SOON_DAYS = 7;
 

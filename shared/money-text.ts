@@ -4,9 +4,17 @@
  * integer minor units; this is the last step.
  */
 
+const digitsByCurrency = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Digits after the point for a currency (2 for CNY, 0 for JPY). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** Minor units → "1299.00" (the currency's decimals, a leading minus for negatives). */
@@ -30,5 +38,12 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 
 /** The Intl formatter behind formatMoney (narrow sign), for callers that need its parts or a compact variant. */
 export function moneyFormat(currency: string, locale: string, extra: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', ...extra });
+  // Built once per currency, language and variant: a formatter costs far more than a format.
+  const key = `${currency}|${locale}|${JSON.stringify(extra)}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', ...extra });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }

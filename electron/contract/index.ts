@@ -28,6 +28,7 @@ import { familyChannels } from './family';
 import { checkoutChannels } from './checkout';
 import { promotionChannels } from './promotions';
 import { classChannels } from './classes';
+import { appChannels } from './app';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -58,6 +59,7 @@ export const channels = {
   ...gettingStartedChannels,
   ...renewalChannels,
   ...classReportChannels,
+  ...appChannels,
 };
 
 export type Channels = typeof channels;
@@ -70,6 +72,7 @@ export type Output<K extends Channel> = Channels[K] extends ChannelDef<z.ZodType
 
 /** Push events from main to renderer, with their payloads. */
 export interface Events {
+  /** Any business or PC setting changed (an update, the language, a restore): the screens read them again. */
   'settings.changed': { locale: string };
   /** A billing run finished (scheduled or on demand). */
   'billing.runCompleted': BillingRun;
@@ -100,3 +103,4 @@ export type * from './family';
 export type * from './checkout';
 export type * from './promotions';
 export type * from './classes';
+export type { StartState, StartScreen } from './app';

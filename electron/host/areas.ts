@@ -57,6 +57,7 @@ import { createPromotionsService } from '../desk/promotions/service';
 import { promotionHandlers } from '../desk/promotions/handlers';
 import { createClassesService } from '../desk/classes/service';
 import { classHandlers } from '../desk/classes/handlers';
+import { startHandlers } from './start';
 
 export interface AreaDeps {
   db: Db;
@@ -137,6 +138,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...classHandlers(classes),
     ...gettingStartedHandlers(env),
     ...classReportHandlers(classReports),
+    ...startHandlers(() => handlers, deps.damaged),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

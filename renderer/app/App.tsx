@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { DamagedScreen } from '../features/backup/DamagedScreen';
 import { showFlashMessage } from '../features/backup/reload';
-import { useAuth, useIdleLock, useSessionErrors } from '../features/staff/useAuth';
+import { AUTH_KEY, useAuth, useIdleLock, useSessionErrors } from '../features/staff/useAuth';
 import { invoke, onEvent } from '../lib/api';
 import { errorText } from './errors';
 import { Desk } from './Desk';
@@ -28,7 +28,15 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   });
-  useEffect(() => onEvent('settings.changed', () => void qc.invalidateQueries({ queryKey: ['settings'] })), [qc]);
+  // The settings (and the auto-lock minutes in the auth status) are kept until the host says they changed.
+  useEffect(
+    () =>
+      onEvent('settings.changed', () => {
+        void qc.invalidateQueries({ queryKey: ['settings'] });
+        void qc.invalidateQueries({ queryKey: AUTH_KEY, exact: true });
+      }),
+    [qc],
+  );
 
   if (settings.isError) return <div className="fatal">{errorText(t, settings.error)}</div>;
   if (auth.isError) return <div className="fatal">{errorText(t, auth.error)}</div>;

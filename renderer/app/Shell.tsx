@@ -6,6 +6,7 @@ import type { Locale } from '../../electron/contract';
 import type { Role } from '../../electron/contract/define';
 import { invoke } from '../lib/api';
 import { routes } from './routes';
+import { LaterFallback } from './later';
 import { allows } from '../../shared/access';
 import { SessionBadge } from '../features/staff/SessionBadge';
 import { useAccess, useCanCall } from '../features/staff/useCanCall';
@@ -53,7 +54,7 @@ export function Shell({ role }: { role: Role }) {
       </nav>
       <main className="content">
         <ShellHeld />
-        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <Suspense fallback={<LaterFallback />}>
           <Routes>
             {routable.map((r) => (
               <Route key={r.path} path={r.path} element={r.channel && !access ? <p className="muted">{t('common.loading')}</p> : <r.component />} />

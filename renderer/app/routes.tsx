@@ -1,19 +1,18 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { Channel } from '../../electron/contract';
 import type { Access } from '../../electron/contract/define';
-import { CheckinScreen } from '../features/checkin/CheckinScreen';
-import { ClassesScreen } from '../features/classes/ClassesScreen';
-import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { MembersScreen } from '../features/members/MembersScreen';
-import { PaymentsScreen } from '../features/payments/PaymentsScreen';
-import { FollowUpsScreen } from '../features/followups/FollowUpsScreen';
+import { later } from './later';
 
 /**
- * The desk's screens are in the first bundle; the back-office ones (charts, settings, staff…)
- * load when first opened, so the desk's first screen does not wait to parse them.
+ * Only the member list is in the first script (the desk's first screen); every other screen loads
+ * when first opened, so the first screen does not wait to parse them (docs/decisions.md, "One start-up call").
  */
-const later = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const CheckinScreen = later(() => import('../features/checkin/CheckinScreen'), 'CheckinScreen');
+const ClassesScreen = later(() => import('../features/classes/ClassesScreen'), 'ClassesScreen');
+const InvoicesScreen = later(() => import('../features/invoices/InvoicesScreen'), 'InvoicesScreen');
+const PaymentsScreen = later(() => import('../features/payments/PaymentsScreen'), 'PaymentsScreen');
+const FollowUpsScreen = later(() => import('../features/followups/FollowUpsScreen'), 'FollowUpsScreen');
 const DashboardScreen = later(() => import('../features/dashboard/DashboardScreen'), 'DashboardScreen');
 const ReportsScreen = later(() => import('../features/reports/ReportsScreen'), 'ReportsScreen');
 const ExpensesScreen = later(() => import('../features/expenses/ExpensesScreen'), 'ExpensesScreen');

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 export interface ScrollRegionProps {
   tabIndex?: number;
@@ -14,16 +14,26 @@ export interface ScrollRegionProps {
  */
 export function useScrollRegion(ref: RefObject<HTMLElement | null>, label: string): ScrollRegionProps {
   const [scrolls, setScrolls] = useState(false);
-  // After every render (rows arrive, a virtual list grows) and whenever the box is resized.
-  useLayoutEffect(() => {
+  // Measured in the observers' callbacks, after the browser's own layout: never a forced layout of its own
+  // (once per render it was one per frame while a virtual list scrolled). The box and its children are
+  // watched for size (rows arrive, a virtual list grows, the window is resized), the box for children replaced.
+  useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => setScrolls(el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    for (const child of el.children) observer.observe(child);
-    return () => observer.disconnect();
-  });
+    const resize = new ResizeObserver(measure);
+    const watch = () => {
+      resize.disconnect();
+      resize.observe(el);
+      for (const child of el.children) resize.observe(child);
+    };
+    watch();
+    const children = new MutationObserver(watch);
+    children.observe(el, { childList: true });
+    return () => {
+      resize.disconnect();
+      children.disconnect();
+    };
+  }, [ref]);
   return scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {};
 }

@@ -142,3 +142,15 @@ export async function failure(p: Promise<unknown>): Promise<{ code: string; mess
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/**
+ * Overwrites every 13th byte past the first two pages of a closed host's data file: the open finds it
+ * damaged. Returns the file and its bytes as damaged (to check that nothing writes to it afterwards).
+ */
+export function damageDataFile(dataDir: string): { file: string; bytes: Buffer } {
+  const file = path.join(dataDir, 'subdesk.sqlite');
+  const bytes = fs.readFileSync(file);
+  for (let i = 4096 * 2; i < bytes.length; i += 13) bytes[i] = 0xa5;
+  fs.writeFileSync(file, bytes);
+  return { file, bytes };
+}

@@ -7,8 +7,9 @@ export function settingsHandlers(settings: SettingsService): AreaHandlers<keyof 
     'settings.get': () => settings.get(),
     // The business keys are written in the call's transaction with their audit entry; this PC's keys after it.
     'settings.update': (input, ctx) => {
-      const { before, after } = settings.update(input, (b, a) => ctx.audit('settings', 'business', b, a));
-      if (before.locale !== after.locale) ctx.emit('settings.changed', { locale: after.locale });
+      const { after } = settings.update(input, (b, a) => ctx.audit('settings', 'business', b, a));
+      // Every change is told, not only the language's: the screens keep the settings until told (app.start seeds them).
+      ctx.emit('settings.changed', { locale: after.locale });
       return after;
     },
     'settings.completeSetup': (input, ctx) => settings.completeSetup(input, (b, a) => ctx.audit('settings', 'business', b, a)).after,

@@ -4,7 +4,8 @@ import { errorText } from '../../app/errors';
 import { Banner } from '../../components/Page';
 import { invoke } from '../../lib/api';
 
-const STATUS_KEY = ['demo.status'];
+/** The sample-data status query (app.start seeds it). */
+export const DEMO_KEY = ['demo.status'] as const;
 
 /**
  * On the first-start set-up: open the sample business instead. The app then switches to the
@@ -12,7 +13,7 @@ const STATUS_KEY = ['demo.status'];
  */
 export function DemoOffer() {
   const { t } = useTranslation();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => invoke('demo.status', {}) });
+  const status = useQuery({ queryKey: DEMO_KEY, queryFn: () => invoke('demo.status', {}) });
   const open = useMutation({ mutationFn: () => invoke('demo.open', {}) });
   if (!status.data?.offered) return null;
   return (
@@ -36,7 +37,7 @@ export function DemoOffer() {
 /** Above everything while the sample business is open: what it is, how to sign in, the way back. */
 export function DemoBanner() {
   const { t } = useTranslation();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => invoke('demo.status', {}), staleTime: Infinity });
+  const status = useQuery({ queryKey: DEMO_KEY, queryFn: () => invoke('demo.status', {}) });
   const exit = useMutation({ mutationFn: () => invoke('demo.exit', {}) });
   if (!status.data?.active) return null;
   const owner = status.data.owner;

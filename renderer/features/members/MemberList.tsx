@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MemberRow } from '../../../electron/contract';
@@ -30,9 +30,10 @@ const ListRow = memo(function ListRow(props: {
   onOpen: (id: number) => void;
   /** The list's `t` (a new one when the language changes, so rows re-render then). */
   t: TFunction;
+  /** The list's date formatter (one for all rows: no row builds formatters or watches the settings). */
+  date: (iso: string) => string;
 }) {
-  const { row, index, active, t } = props;
-  const f = useFormat();
+  const { row, index, active, t, date } = props;
   return (
     <div
       id={`member-row-${index}`}
@@ -55,11 +56,69 @@ const ListRow = memo(function ListRow(props: {
           <span>
             <BadgeList badges={row.badges} t={t} />
           </span>
-          <span className={`mlist__due mlist__due--${row.due?.kind ?? 'none'}`}>{row.due ? t(`members.due.${row.due.kind}`, { date: f.date(row.due.date) }) : '—'}</span>
+          <span className={`mlist__due mlist__due--${row.due?.kind ?? 'none'}`}>{row.due ? t(`members.due.${row.due.kind}`, { date: date(row.due.date) }) : '—'}</span>
         </>
       ) : (
         <span className="muted">{t('common.loading')}</span>
       )}
+    </div>
+  );
+});
+
+/** What the list's keys and filters ask of the virtual list. */
+type ListScroller = Pick<Virtualizer<HTMLDivElement, Element>, 'scrollToOffset' | 'scrollToIndex'>;
+
+/**
+ * Row elements are reused by position (index modulo this), not made per member: while scrolling, a row
+ * that leaves at the top comes back as the row entering at the bottom with its text changed, instead of
+ * one subtree removed and another built every frame. More than the rows a screen can show with overscan.
+ */
+const SLOTS = 128;
+
+/**
+ * The virtual list itself. It re-renders on every scroll frame (TanStack Virtual), so it holds only the
+ * rows: the toolbar, the filters and the queries above it render when their data changes, not per frame.
+ * It tells the list which pages are in view (once per page, not per frame).
+ */
+const ListBody = memo(function ListBody(props: {
+  handle: RefObject<ListScroller | null>;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  total: number;
+  rowAt: (i: number) => MemberRow | undefined;
+  active: number | null;
+  open: (id: number) => void;
+  t: TFunction;
+  date: (iso: string) => string;
+  shownFirst: number;
+  onPages: (update: (v: { first: number; last: number }) => { first: number; last: number }) => void;
+}) {
+  const { scrollRef, shownFirst, onPages, t } = props;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual manages its own memoisation
+  const virtualizer = useVirtualizer({
+    count: props.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
+  useImperativeHandle(props.handle, () => virtualizer, [virtualizer]);
+  const items = virtualizer.getVirtualItems();
+  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
+  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
+  useEffect(() => {
+    const apply = () => onPages((v) => (v.first === firstPage && v.last === lastPage ? v : { first: firstPage, last: lastPage }));
+    // Scrolling page by page: read at once (the page ahead is usually here already). Flying past
+    // many pages (a scrollbar drag): read only where the list settles, not every page it passes,
+    // so the host is not kept busy while the frames are drawn.
+    if (Math.abs(firstPage - shownFirst) <= 1) return apply();
+    const timer = setTimeout(apply, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [firstPage, lastPage, shownFirst, onPages]);
+  const slots = Math.max(SLOTS, items.length);
+  return (
+    <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {items.map((item) => (
+        <ListRow key={item.index % slots} index={item.index} start={item.start} active={props.active === item.index} row={props.rowAt(item.index)} onOpen={props.open} t={t} date={props.date} />
+      ))}
     </div>
   );
 });
@@ -71,6 +130,7 @@ const ListRow = memo(function ListRow(props: {
  */
 export function MemberList(props: { onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation();
+  const { date } = useFormat();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [active, setActive] = useState<number | null>(null);
@@ -86,34 +146,15 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
   function changeFilter(next: Partial<ListFilter> | 'clear') {
     setFilter((v) => (next === 'clear' ? NO_FILTER : { ...v, ...next }));
     setActive(null);
-    virtualizer.scrollToOffset(0);
+    listRef.current?.scrollToOffset(0);
   }
+  // The virtual list's scroller, for the keys and the filters (the body owns it: it re-renders per frame, this does not).
+  const listRef = useRef<ListScroller | null>(null);
   const onOpenRef = useRef(props.onOpen);
   useEffect(() => {
     onOpenRef.current = props.onOpen;
   });
   const open = useCallback((id: number) => onOpenRef.current(id), []);
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual manages its own memoisation
-  const virtualizer = useVirtualizer({
-    count: data.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
-  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
-  const shownFirst = pages.first;
-  useEffect(() => {
-    const apply = () => setPages((v) => (v.first === firstPage && v.last === lastPage ? v : { first: firstPage, last: lastPage }));
-    // Scrolling page by page: read at once (the page ahead is usually here already). Flying past
-    // many pages (a scrollbar drag): read only where the list settles, not every page it passes,
-    // so the host is not kept busy while the frames are drawn.
-    if (Math.abs(firstPage - shownFirst) <= 1) return apply();
-    const timer = setTimeout(apply, SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [firstPage, lastPage, shownFirst]);
 
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -121,7 +162,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
     if (data.total === 0) return;
     const next = Math.max(0, Math.min(data.total - 1, to));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    listRef.current?.scrollToIndex(next, { align: 'auto' });
   }
 
   async function openBest() {
@@ -179,7 +220,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
             onChange={(e) => {
               setQuery(e.target.value);
               setActive(null);
-              virtualizer.scrollToOffset(0);
+              listRef.current?.scrollToOffset(0);
             }}
             onKeyDown={onKeyDown}
           />
@@ -191,7 +232,7 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           onChange={(v) => {
             setSort(v);
             setActive(null);
-            virtualizer.scrollToOffset(0);
+            listRef.current?.scrollToOffset(0);
           }}
         />
       </div>
@@ -252,11 +293,18 @@ export function MemberList(props: { onOpen: (id: number) => void }) {
           {!listed ? (
             <div className="empty-state">{data.searching ? t('members.search.none', { query: query.trim() }) : filtered ? t('members.listFilter.none') : t('members.empty')}</div>
           ) : (
-            <div id="member-list" role="listbox" aria-label={t('members.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => (
-                <ListRow key={item.key} index={item.index} start={item.start} active={active === item.index} row={data.rowAt(item.index)} onOpen={open} t={t} />
-              ))}
-            </div>
+            <ListBody
+              handle={listRef}
+              scrollRef={scrollRef}
+              total={data.total}
+              rowAt={data.rowAt}
+              active={active}
+              open={open}
+              t={t}
+              date={date}
+              shownFirst={pages.first}
+              onPages={setPages}
+            />
           )}
         </div>
       </div>

@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/Page';
 import { CardClashNotice } from './CardClashNotice';
-import { ImportScreen } from './import/ImportScreen';
-import { MemberDialog } from './MemberDialog';
+import { later } from '../../app/later';
 import { MemberList } from './MemberList';
-import { MemberPage } from './MemberPage';
 import './desk.css';
+
+// The list is the first screen; a member's page, the import and the new-member form load when first opened.
+const MemberPage = later(() => import('./MemberPage'), 'MemberPage');
+const ImportScreen = later(() => import('./import/ImportScreen'), 'ImportScreen');
+const MemberDialog = later(() => import('./MemberDialog'), 'MemberDialog');
 
 /** Members: the list (?), one member's page (?member=ID) and the import (?view=import). */
 export function MembersScreen() {
@@ -41,14 +44,16 @@ export function MembersScreen() {
       <CardClashNotice onOpen={open} />
       <MemberList onOpen={open} />
       {creating ? (
-        <MemberDialog
+        <Suspense fallback={null}>
+          <MemberDialog
           member={null}
           onClose={() => setCreating(false)}
           onSaved={(m) => {
             setCreating(false);
             open(m.id);
           }}
-        />
+          />
+        </Suspense>
       ) : null}
     </Page>
   );

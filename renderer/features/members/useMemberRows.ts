@@ -1,9 +1,9 @@
 import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MemberListPage, MemberRow, SearchHit } from '../../../electron/contract';
-import type { MemberListStatus } from '../../../shared/lists';
+import { START_LIST, type MemberListStatus } from '../../../shared/lists';
 import { invoke } from '../../lib/api';
 
-export const PAGE = 100;
+export const PAGE: number = START_LIST.limit;
 export const SEARCH_LIMIT = 200;
 export type Sort = 'name' | 'card' | 'newest';
 
@@ -14,9 +14,10 @@ export interface ListFilter {
   endsSoon: boolean;
   overdue: boolean;
 }
-export const NO_FILTER: ListFilter = { endsSoon: false, overdue: false };
+export const NO_FILTER: ListFilter = { ...START_LIST.filter };
 
-const listKey = (sort: Sort, filter: ListFilter, page: number) => ['members', 'list', sort, filter, page] as const;
+/** A page's query key (app.start seeds page 0 of the list as it opens). */
+export const listKey = (sort: Sort, filter: ListFilter, page: number) => ['members', 'list', sort, filter, page] as const;
 
 /**
  * Page `p` of the list, read after the cursor of the nearest page before it that is already

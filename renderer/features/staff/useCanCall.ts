@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Channel } from '../../../electron/contract';
+import type { AuthStatus, Channel } from '../../../electron/contract';
 import { invoke } from '../../lib/api';
 import { AUTH_KEY, useAuth } from './useAuth';
 
@@ -11,12 +11,17 @@ import { AUTH_KEY, useAuth } from './useAuth';
 export function useAccess(): ReadonlySet<string> | undefined {
   const auth = useAuth().data;
   const q = useQuery({
-    queryKey: [...AUTH_KEY, 'access', auth?.staff?.id ?? null, auth?.staff?.role ?? null, auth?.locked ?? false],
+    queryKey: accessKey(auth),
     queryFn: () => invoke('auth.access', {}),
     enabled: auth !== undefined,
     select: (a) => new Set(a.channels),
   });
   return q.data;
+}
+
+/** The access query's key for an auth status (app.start seeds it). */
+export function accessKey(auth: AuthStatus | undefined) {
+  return [...AUTH_KEY, 'access', auth?.staff?.id ?? null, auth?.staff?.role ?? null, auth?.locked ?? false] as const;
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations } from '../../../electron/db/migrate';
 import { openDatabase, type Db } from '../../../electron/db/open';
-import { databaseHash, failure, makeHost, tempDir, type TestHost } from '../../support/host';
+import { damageDataFile, databaseHash, failure, makeHost, tempDir, type TestHost } from '../../support/host';
 import { DEFAULT_FOLLOW_UP_RULES } from '../../../electron/contract/settings';
 
 let th: TestHost | undefined;
@@ -242,10 +242,7 @@ describe('restore and damaged file', () => {
     th = await makeHost({ setup: true, startDate: '2026-04-10' });
     await th.host.invoke('settings.update', { address: 'Before the damage', timeZone: 'America/New_York' });
     th.close();
-    const live = path.join(th.dataDir, 'subdesk.sqlite');
-    const bytes = fs.readFileSync(live);
-    for (let i = 4096 * 2; i < bytes.length; i += 13) bytes[i] = 0xa5;
-    fs.writeFileSync(live, bytes);
+    const { file: live, bytes } = damageDataFile(th.dataDir);
     // 2026-04-10T01:00Z is still 2026-04-09 in New York: "today" follows the business's zone.
     th = await makeHost({ dataDir: th.dataDir, signIn: false, startDate: '2026-04-10' });
     expect(th.host.damaged).not.toBeNull();
@@ -261,10 +258,7 @@ describe('restore and damaged file', () => {
     th = await makeHost({ setup: true });
     th.close();
     fs.rmSync(fileOf(th.dataDir));
-    const live = path.join(th.dataDir, 'subdesk.sqlite');
-    const bytes = fs.readFileSync(live);
-    for (let i = 4096 * 2; i < bytes.length; i += 13) bytes[i] = 0xa5;
-    fs.writeFileSync(live, bytes);
+    damageDataFile(th.dataDir);
     th = await makeHost({ dataDir: th.dataDir, signIn: false, osLocale: 'zh-CN' });
     expect(th.host.damaged).not.toBeNull();
     expect(await th.host.invoke('settings.get', {})).toMatchObject({ businessName: '', timeZone: 'Asia/Shanghai', locale: 'zh-CN', setupCompleted: false });
