@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { AllocationRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 /** Unallocated paid credit: a payment or a credit note, with what is still available of it. */
 export interface PaidCreditRow {
@@ -42,7 +42,7 @@ const SUMS = {
   bonusApplied: 'SELECT COALESCE(SUM(a.amount), 0) AS s FROM allocations a JOIN bonus_grants b ON b.id = a.bonus_grant_id WHERE b.payer_id = ?',
 } as const;
 
-export function ledgerRepo(db: Db) {
+function buildLedgerRepo(db: Db) {
   return {
     settledOf: (invoiceId: number) =>
       prepared<[number], { s: number }>(db, 'SELECT COALESCE(SUM(amount), 0) AS s FROM allocations WHERE invoice_id = ?').get(invoiceId)?.s ?? 0,
@@ -74,3 +74,6 @@ export function ledgerRepo(db: Db) {
 }
 
 export type LedgerRepo = ReturnType<typeof ledgerRepo>;
+
+/** Built once per connection. */
+export const ledgerRepo = perConnection(buildLedgerRepo);
