@@ -61,6 +61,22 @@ function buildLedgerRepo(db: Db) {
            FROM credit_notes c WHERE c.payer_id = ?
          ORDER BY 3, 1 DESC, 2`,
       ).all(payerId, payerId),
+    /**
+     * Whether a payer has anything paidCredit or grantsOfPayer could offer: a payment or credit
+     * note not wholly allocated or refunded, or any bonus grant. One row, so the common case (no
+     * credit) costs no row objects.
+     */
+    mayHaveCredit: (payerId: number): boolean =>
+      prepared<{ payerId: number }, number>(
+        db,
+        `SELECT EXISTS (SELECT 1 FROM payments p WHERE p.payer_id = @payerId
+                  AND p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
+                               - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) > 0)
+             OR EXISTS (SELECT 1 FROM credit_notes c WHERE c.payer_id = @payerId
+                  AND c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
+                              - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0) > 0)
+             OR EXISTS (SELECT 1 FROM bonus_grants WHERE payer_id = @payerId)`,
+      ).pluck().get({ payerId }) === 1,
     grantsOfPayer: (payerId: number) => prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payer_id = ? ORDER BY b.date, b.id`).all(payerId),
     grantsOfPayment: (paymentId: number) =>
       prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payment_id = ? ORDER BY b.date, b.id`).all(paymentId),

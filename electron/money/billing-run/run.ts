@@ -37,7 +37,7 @@ export interface BatchLimits {
   ms: number;
 }
 
-export const DEFAULT_BATCH: BatchLimits = { units: 500, ms: 150 };
+export const DEFAULT_BATCH: BatchLimits = { units: 2000, ms: 500 };
 
 /**
  * Bills every unit due on or before `asOf`, earliest date first (numbers stay chronological).
