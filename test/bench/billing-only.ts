@@ -66,6 +66,7 @@ try {
     } finally {
       const c = process.cpuUsage(t);
       cpuMs = (c.user + c.system) / 1000;
+      console.log(`user ${(c.user / 1000).toFixed(0)} ms, system ${(c.system / 1000).toFixed(0)} ms`);
     }
   }) as typeof host.invoke;
   const figures = await benchBilling(host, clock, dataDir, floorDir, size);
