@@ -123,7 +123,8 @@ function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId
       if (out.tried > 0 && performance.now() - started >= ms) break;
       out.tried += 1;
       try {
-        const total = env.db.transaction(() => batchUnit(env.db, () => unit(payerId)))();
+        // The unit's savepoint inside its batch unit: whatever undoes the savepoint also undoes what the unit added to the batch.
+        const total = batchUnit(env.db, () => env.db.transaction(() => unit(payerId))());
         if (total === null) continue;
         out.invoices += 1;
         out.amount += total;
