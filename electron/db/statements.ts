@@ -30,3 +30,17 @@ export function insertRow<R extends object>(db: Db, table: string, row: R): numb
   const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
   return Number(prepared<R>(db, sql).run(row).lastInsertRowid);
 }
+
+/**
+ * A repository built once per connection: `perConnection(build)(db)` returns the same object for
+ * the same connection. Building one makes a closure per statement; the billing run asks for its
+ * repositories once per unit, thousands of times.
+ */
+export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let repo = built.get(db);
+    if (repo === undefined) built.set(db, (repo = build(db)));
+    return repo;
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { BillingRunRow, InvoiceRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 export interface DueRow {
   id: number;
@@ -29,7 +29,7 @@ const DUE_SQL = `SELECT s.id, COALESCE(m.payer_id, m.id) AS payer_id, s.wake_dat
   FROM subscriptions s JOIN members m ON m.id = s.member_id
   WHERE s.wake_date <= @asOf ORDER BY wake, payer_id, s.id`;
 
-export function billingRunsRepo(db: Db) {
+function buildBillingRunsRepo(db: Db) {
   return {
     byId: (id: number) => prepared<[number], BillingRunRow>(db, 'SELECT * FROM billing_runs WHERE id = ?').get(id),
     latest: (limit: number) => prepared<[number], BillingRunRow>(db, 'SELECT * FROM billing_runs ORDER BY id DESC LIMIT ?').all(limit),
@@ -60,3 +60,6 @@ export function billingRunsRepo(db: Db) {
     withAddons: () => new Set(prepared<[], number>(db, 'SELECT DISTINCT subscription_id FROM subscription_addons').pluck().all()),
   };
 }
+
+/** Built once per connection. */
+export const billingRunsRepo = perConnection(buildBillingRunsRepo);

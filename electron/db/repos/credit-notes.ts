@@ -1,12 +1,12 @@
 /** Credit notes and their lines (statements cached per connection by `prepared`). */
 import type { Db } from '../open';
 import type { CreditNoteLineRow, CreditNoteRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 export type CreditNoteInsert = Omit<CreditNoteRow, 'id'>;
 export type CreditNoteLineInsert = Omit<CreditNoteLineRow, 'id'>;
 
-export function creditNotesRepo(db: Db) {
+function buildCreditNotesRepo(db: Db) {
   return {
     byId: (id: number) => prepared<[number], CreditNoteRow>(db, 'SELECT * FROM credit_notes WHERE id = ?').get(id),
     lines: (id: number) => prepared<[number], CreditNoteLineRow>(db, 'SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY position').all(id),
@@ -31,3 +31,6 @@ export function creditNotesRepo(db: Db) {
         insertLine: (row: CreditNoteLineInsert): void => void insertRow(db, 'credit_note_lines', row),
   };
 }
+
+/** Built once per connection. */
+export const creditNotesRepo = perConnection(buildCreditNotesRepo);

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { InvoiceLineRow, InvoiceRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 /** An invoice as the desk reads it: with its payer's name and what is allocated to it. */
 export type InvoiceView = Omit<InvoiceRow, 'voided_at' | 'late_fee_invoiced' | 'run_id' | 'created_at' | 'tax_mode'> & {
@@ -57,7 +57,7 @@ function where(status: InvoiceStatusFilter | undefined, f: InvoiceFilter): strin
   return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
-export function invoicesRepo(db: Db) {
+function buildInvoicesRepo(db: Db) {
   return {
     view: (id: number) => prepared<[number], InvoiceView>(db, `${VIEW} WHERE i.id = ?`).get(id),
     money: (id: number) => prepared<[number], InvoiceMoney>(db, `${MONEY} WHERE i.id = ?`).get(id),
@@ -92,7 +92,16 @@ export function invoicesRepo(db: Db) {
         db,
         'INSERT INTO number_sequences (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value',
       ).get(key)?.value,
+    /** A counter's value now (undefined before its first number). */
+    currentNumber: (key: string): number | undefined =>
+      prepared<[string], number>(db, 'SELECT value FROM number_sequences WHERE key = ?').pluck().get(key),
+    /** Sets a counter to `value` (a write batch's numbers, taken in memory, written once). */
+    setNumber: (key: string, value: number): void =>
+      void prepared(db, 'INSERT INTO number_sequences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
   };
 }
 
 export type InvoicesRepo = ReturnType<typeof invoicesRepo>;
+
+/** Built once per connection. */
+export const invoicesRepo = perConnection(buildInvoicesRepo);

@@ -1,11 +1,11 @@
 /** The late-fee reads and its once-per-invoice record (statements cached per connection). */
 import type { Db } from '../open';
 import type { InvoiceRow, LateFeeRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 export type LateFeeCandidate = Pick<InvoiceRow, 'id' | 'number' | 'payer_id'>;
 
-export function lateFeesRepo(db: Db) {
+function buildLateFeesRepo(db: Db) {
   return {
     /**
      * Issued invoices due before `cutoff` that still owe something, have no fee yet and are no fee
@@ -32,3 +32,6 @@ export function lateFeesRepo(db: Db) {
     insert: (row: LateFeeRow): void => void insertRow(db, 'late_fees', row),
   };
 }
+
+/** Built once per connection. */
+export const lateFeesRepo = perConnection(buildLateFeesRepo);

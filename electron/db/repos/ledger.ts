@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { AllocationRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 /** Unallocated paid credit: a payment or a credit note, with what is still available of it. */
 export interface PaidCreditRow {
@@ -42,7 +42,7 @@ const SUMS = {
   bonusApplied: 'SELECT COALESCE(SUM(a.amount), 0) AS s FROM allocations a JOIN bonus_grants b ON b.id = a.bonus_grant_id WHERE b.payer_id = ?',
 } as const;
 
-export function ledgerRepo(db: Db) {
+function buildLedgerRepo(db: Db) {
   return {
     settledOf: (invoiceId: number) =>
       prepared<[number], { s: number }>(db, 'SELECT COALESCE(SUM(amount), 0) AS s FROM allocations WHERE invoice_id = ?').get(invoiceId)?.s ?? 0,
@@ -61,6 +61,22 @@ export function ledgerRepo(db: Db) {
            FROM credit_notes c WHERE c.payer_id = ?
          ORDER BY 3, 1 DESC, 2`,
       ).all(payerId, payerId),
+    /**
+     * Whether a payer has anything paidCredit or grantsOfPayer could offer: a payment or credit
+     * note not wholly allocated or refunded, or any bonus grant. One row, so the common case (no
+     * credit) costs no row objects.
+     */
+    mayHaveCredit: (payerId: number): boolean =>
+      prepared<{ payerId: number }, number>(
+        db,
+        `SELECT EXISTS (SELECT 1 FROM payments p WHERE p.payer_id = @payerId
+                  AND p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
+                               - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) > 0)
+             OR EXISTS (SELECT 1 FROM credit_notes c WHERE c.payer_id = @payerId
+                  AND c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
+                              - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0) > 0)
+             OR EXISTS (SELECT 1 FROM bonus_grants WHERE payer_id = @payerId)`,
+      ).pluck().get({ payerId }) === 1,
     grantsOfPayer: (payerId: number) => prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payer_id = ? ORDER BY b.date, b.id`).all(payerId),
     grantsOfPayment: (paymentId: number) =>
       prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payment_id = ? ORDER BY b.date, b.id`).all(paymentId),
@@ -74,3 +90,6 @@ export function ledgerRepo(db: Db) {
 }
 
 export type LedgerRepo = ReturnType<typeof ledgerRepo>;
+
+/** Built once per connection. */
+export const ledgerRepo = perConnection(buildLedgerRepo);

@@ -5,11 +5,11 @@
  */
 import type { Db } from '../open';
 import type { PlanRow, SubscriptionRow } from '../rows';
-import { prepared } from '../statements';
+import { prepared, perConnection } from '../statements';
 
 export type PlanSchedule = Pick<PlanRow, 'id' | 'price' | 'interval' | 'interval_count' | 'alignment'>;
 
-export function lineFactsRepo(db: Db) {
+function buildLineFactsRepo(db: Db) {
   return {
     subscription: (id: number) => prepared<[number], SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE id = ?').get(id),
     plan: (id: number) => prepared<[number], PlanSchedule>(db, 'SELECT id, price, interval, interval_count, alignment FROM plans WHERE id = ?').get(id),
@@ -23,3 +23,6 @@ export function lineFactsRepo(db: Db) {
       ).get(subId, planId),
   };
 }
+
+/** Built once per connection. */
+export const lineFactsRepo = perConnection(buildLineFactsRepo);

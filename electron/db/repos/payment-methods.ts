@@ -1,11 +1,11 @@
 /** Payment methods and top-up promotions (statements cached per connection by `prepared`). */
 import type { Db } from '../open';
 import type { PaymentMethodRow, TopupPromotionRow } from '../rows';
-import { prepared } from '../statements';
+import { prepared, perConnection } from '../statements';
 
 export type PromotionTerms = Pick<TopupPromotionRow, 'name' | 'min_amount' | 'bonus'>;
 
-export function paymentMethodsRepo(db: Db) {
+function buildPaymentMethodsRepo(db: Db) {
   return {
     methods: (includeInactive: boolean) =>
       prepared<[], PaymentMethodRow>(db, `SELECT * FROM payment_methods ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY position, code`).all(),
@@ -34,3 +34,6 @@ export function paymentMethodsRepo(db: Db) {
       ).run({ ...terms, id, at }),
   };
 }
+
+/** Built once per connection. */
+export const paymentMethodsRepo = perConnection(buildPaymentMethodsRepo);

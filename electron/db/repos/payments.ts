@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open';
 import type { BonusGrantRow, MemberRow, MoneyRequestRow, PaymentRow, RefundRow } from '../rows';
-import { insertRow, prepared } from '../statements';
+import { insertRow, prepared, perConnection } from '../statements';
 
 /** A payment with its payer's name and what was allocated, refunded and granted from it. */
 export type PaymentView = Omit<PaymentRow, 'staff_id'> & { payer_name: string; allocated: number; refunded: number; bonus: number };
@@ -44,7 +44,7 @@ const REFUNDS = `SELECT r.id, r.payer_id, m.name AS payer_name, r.payment_id, r.
 const filter = (t: string) =>
   `(@from IS NULL OR ${t}.date >= @from) AND (@to IS NULL OR ${t}.date <= @to) AND (@payerId IS NULL OR ${t}.payer_id = @payerId)`;
 
-export function paymentsRepo(db: Db) {
+function buildPaymentsRepo(db: Db) {
   return {
     view: (id: number) => prepared<[number], PaymentView>(db, `${PAYMENTS} WHERE p.id = ?`).get(id),
     list: (f: MoneyFilter) =>
@@ -80,3 +80,6 @@ export function paymentsRepo(db: Db) {
 }
 
 export type PaymentsRepo = ReturnType<typeof paymentsRepo>;
+
+/** Built once per connection. */
+export const paymentsRepo = perConnection(buildPaymentsRepo);

@@ -16,6 +16,7 @@ import { billingRunsRepo, type RunInsert } from '../../db/repos/billing-runs';
 import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
 import { billLateFees } from '../latefees/job';
+import { batchUnit, writeBatch } from '../../db/write-batch';
 
 export type RunTrigger = BillingRun['trigger'];
 
@@ -36,7 +37,7 @@ export interface BatchLimits {
   ms: number;
 }
 
-export const DEFAULT_BATCH: BatchLimits = { units: 500, ms: 150 };
+export const DEFAULT_BATCH: BatchLimits = { units: 2000, ms: 500 };
 
 /**
  * Bills every unit due on or before `asOf`, earliest date first (numbers stay chronological).
@@ -116,12 +117,14 @@ interface BatchOutcome {
 function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId: number) => number | null): BatchOutcome {
   const out: BatchOutcome = { tried: 0, invoices: 0, amount: 0, failures: [] };
   const started = performance.now();
-  env.db.transaction(() => {
+  // The batch's audit entries and document numbers are written once, before the commit (electron/db/write-batch.ts).
+  env.db.transaction(() => writeBatch(env.db, () => {
     for (const payerId of payers) {
       if (out.tried > 0 && performance.now() - started >= ms) break;
       out.tried += 1;
       try {
-        const total = env.db.transaction(() => unit(payerId))();
+        // The unit's savepoint inside its batch unit: whatever undoes the savepoint also undoes what the unit added to the batch.
+        const total = batchUnit(env.db, () => env.db.transaction(() => unit(payerId))());
         if (total === null) continue;
         out.invoices += 1;
         out.amount += total;
@@ -131,7 +134,7 @@ function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId
         out.failures.push([payerId, e instanceof Error ? e.message : String(e)]);
       }
     }
-  })();
+  }))();
   return out;
 }
 

@@ -79,6 +79,8 @@ export type LedgerAudit = (entity: string, entityId: string | number, before: un
  * Returns the total allocated.
  */
 export function applyCredit(db: Db, payerId: number, date: string, at: string, audit?: LedgerAudit): number {
+  // Most payers hold no credit when an invoice is issued: one EXISTS answers that without listing sources.
+  if (!ledgerRepo(db).mayHaveCredit(payerId)) return 0;
   const sources = creditSources(db, payerId);
   if (sources.length === 0) return 0;
   let applied = 0;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
+import { batchPart, type BatchPart } from '../../db/write-batch';
 
 export interface AuditEntry {
   at: string;
@@ -22,17 +23,45 @@ export function entryHash(prevHash: string, row: { at: string; staff_id: number 
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
+type AuditRow = Parameters<typeof entryHash>[1];
+const COLUMNS = '(at, staff_id, staff_name, channel, entity, entity_id, before, after, prev_hash, hash)';
+/** Rows a buffered flush writes per INSERT statement (10 columns each, far under SQLite's parameter limit). */
+const CHUNK = 50;
+
 export function createAuditLog(db: Db) {
   const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const insert = db.prepare(
-    `INSERT INTO audit_log (at, staff_id, staff_name, channel, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@at, @staff_id, @staff_name, @channel, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
-  );
+  const insert = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertChunk = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES ${Array(CHUNK).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  const values = (r: AuditRow, prev: string) => [r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, entryHash(prev, r)];
 
-  /** Appends one entry. Call inside the action's transaction so the log and the change commit together. */
+  /**
+   * Writes rows in order, each chained to the one before: one lookup of the last hash, then
+   * chunks of rows per statement (the same rows, ids and hashes as one insert each).
+   */
+  function write(rows: readonly AuditRow[]): void {
+    let prev = lastHash.get()?.hash ?? GENESIS_HASH;
+    let i = 0;
+    const chained = (r: AuditRow) => {
+      const v = values(r, prev);
+      prev = v[9] as string;
+      return v;
+    };
+    for (; i + CHUNK <= rows.length; i += CHUNK) insertChunk.run(rows.slice(i, i + CHUNK).flatMap(chained));
+    for (; i < rows.length; i++) insert.run(chained(rows[i]!));
+  }
+
+  /** Entries of an open write batch (electron/db/write-batch.ts), written when it ends. */
+  const buffer = (): BatchPart & { rows: AuditRow[] } => {
+    const rows: AuditRow[] = [];
+    return { rows, mark: () => rows.length, undo: (n) => void (rows.length = n as number), flush: () => write(rows) };
+  };
+
+  /**
+   * Appends one entry. Call inside the action's transaction so the log and the change commit
+   * together; inside a write batch (the billing run) it is written with the batch, before its commit.
+   */
   function record(e: AuditEntry): void {
-    const prev = lastHash.get()?.hash ?? GENESIS_HASH;
-    const row = {
+    const row: AuditRow = {
       at: e.at,
       staff_id: e.staffId,
       staff_name: e.staffName,
@@ -42,7 +71,9 @@ export function createAuditLog(db: Db) {
       before: json(e.before),
       after: json(e.after),
     };
-    insert.run({ ...row, prev_hash: prev, hash: entryHash(prev, row) });
+    const batch = batchPart(db, 'audit_log', buffer);
+    if (batch) batch.rows.push(row);
+    else write([row]);
   }
 
   return { record };
