@@ -98,6 +98,7 @@ export function createAreas(deps: AreaDeps): Areas {
   const payments = createPaymentsService(env);
   const promotions = createPromotionsService(env, plans);
   const reports = createReportsService(billingEnv);
+  const classes = createClassesService(env, members);
   const staffDeps = { staff: createStaffService(env), session: deps.session, settings: deps.settings, damaged: deps.damaged };
   const handlers: Handlers = {
     ...systemHandlers({ dataDir: deps.dataDir, appVersion: deps.appVersion, db: deps.db, diagnostics: deps.diagnostics }),
@@ -115,6 +116,7 @@ export function createAreas(deps: AreaDeps): Areas {
       db: deps.db,
       env,
       members,
+      door: classes.door,
       startImported: (ctx, memberId, planId, nextBillDate, price) =>
         void subscriptions.startImported({ memberId, planId, nextBillDate, price }, ctx.audit),
     }).handlers,
@@ -130,7 +132,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...familyHandlers(createFamilyService(env)),
     ...checkoutHandlers(billingEnv, createCheckoutService(env, { subs: subscriptions, packs, members, payments, promotions })),
     ...promotionHandlers(promotions),
-    ...classHandlers(createClassesService(env, members)),
+    ...classHandlers(classes),
     ...gettingStartedHandlers(env),
   };
   const jobs: Job[] = billingJobs(

@@ -8,6 +8,7 @@ import { createClassesRepo } from '../../db/repos/classes';
 import type { MembersService } from '../members/service';
 import { createStanding } from '../members/standing';
 import { createBookings } from './bookings';
+import { createDoor } from './door';
 import { createEnrolment } from './enrolment';
 import { createTimetable } from './timetable';
 
@@ -27,7 +28,7 @@ export function createClassesService(env: ServiceEnv, members: MembersService) {
     standing: createStanding(env.db),
   });
   const enrolment = createEnrolment(env, { repo, timetable, bookings, members });
-  return { timetable, bookings, enrolment };
+  return { timetable, bookings, enrolment, door: createDoor(env, bookings) };
 }
 
 export type ClassesService = ReturnType<typeof createClassesService>;
