@@ -15,6 +15,7 @@ import { benchOpen } from './open';
 import { benchRenderer } from './renderer';
 import { benchReports } from './reports';
 import { benchSearch } from './search';
+import { benchTimetable } from './timetable';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
 import type { Figure } from './stats';
 
@@ -23,9 +24,9 @@ const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
 const at = `${size} (${info.members.toLocaleString('en')} members)`;
 /** S proves every measurement works; M carries reports and host open; L the rest (the issue's split). */
 const plan: Record<Size, string[]> = {
-  S: ['open', 'reports', 'search', 'checkin', 'renderer', 'billing', 'rss'],
-  M: ['open', 'reports'],
-  L: ['search', 'checkin', 'renderer', 'billing', 'rss'],
+  S: ['open', 'reports', 'search', 'checkin', 'timetable', 'renderer', 'billing', 'rss'],
+  M: ['open', 'reports', 'timetable'],
+  L: ['search', 'checkin', 'timetable', 'renderer', 'billing', 'rss'],
 };
 const want = new Set(plan[size]);
 const figures: Figure[] = [];
@@ -67,6 +68,10 @@ if (want.has('search')) {
 if (want.has('checkin')) {
   log('check-in');
   figures.push(...(await benchCheckin(host, at)));
+}
+if (want.has('timetable')) {
+  log('timetable');
+  figures.push(...(await benchTimetable(host, at)));
 }
 if (want.has('renderer')) {
   log('renderer');
