@@ -66,22 +66,26 @@ export function createDoor(env: ServiceEnv, bookings: Bookings) {
     code,
   });
 
-  /**
-   * Before a check-in is recorded: marks the member's class now present (a refusal of the roll call
-   * is rolled back and shown, not thrown). `link`: the booking the new check-in is to stand for.
-   */
+  /** Marks a booked place present in a savepoint: a refusal of the roll call is rolled back and shown, not thrown. */
+  function markNow(b: DoorBooking): DoorClass {
+    try {
+      env.db.transaction(() => bookings.mark({ bookingId: b.booking_id, present: true }))();
+    } catch (e) {
+      if (e instanceof AppError) return shown(b, 'not_marked', e.code);
+      throw e;
+    }
+    return shown(b, 'marked');
+  }
+
+  /** Before a check-in is recorded: marks the member's class now. `link`: the booking the new check-in is to stand for. */
   function atCheckin(memberId: number): { link: number | null; mark: DoorClass | null } {
     const b = classNow(memberId);
     if (!b) return { link: null, mark: null };
     if (b.status === 'attended') return { link: b.checkin_id === null ? b.booking_id : null, mark: shown(b, 'already') };
-    try {
-      env.db.transaction(() => bookings.mark({ bookingId: b.booking_id, present: true }))();
-    } catch (e) {
-      if (e instanceof AppError) return { link: null, mark: shown(b, 'not_marked', e.code) };
-      throw e;
-    }
+    const mark = markNow(b);
+    if (mark.outcome !== 'marked') return { link: null, mark };
     // The mark may have joined an earlier check-in of today within the window: that one stands for the class.
-    return { link: repo.linkedTo(b.booking_id) === null ? b.booking_id : null, mark: shown(b, 'marked') };
+    return { link: repo.linkedTo(b.booking_id) === null ? b.booking_id : null, mark };
   }
 
   /**
@@ -91,14 +95,7 @@ export function createDoor(env: ServiceEnv, bookings: Bookings) {
   function atRepeatScan(memberId: number): DoorClass | null {
     const b = classNow(memberId);
     if (!b) return null;
-    if (b.status === 'attended') return shown(b, 'already');
-    try {
-      env.db.transaction(() => bookings.mark({ bookingId: b.booking_id, present: true }))();
-    } catch (e) {
-      if (e instanceof AppError) return shown(b, 'not_marked', e.code);
-      throw e;
-    }
-    return shown(b, 'marked');
+    return b.status === 'attended' ? shown(b, 'already') : markNow(b);
   }
 
   /** A check-in standing for a class was undone: the member was not here, so the class mark is undone too. */
