@@ -178,6 +178,23 @@ export interface Checkin {
   undoneAt: string | null;
   undoneBy: string | null;
   undoReason: string | null;
+  /** The class booking this visit stands for (docs/classes.md, "At the door"): it then uses nothing of its own. */
+  classBookingId: number | null;
+}
+
+/**
+ * The class a door check-in met: the member's session today whose door window holds the moment.
+ * marked: the check-in marked the booking present; already: it had been marked at the roll;
+ * not_marked: it could not be marked (code: the roll call's refusal, e.g. CLASS_NO_ENTITLEMENT).
+ */
+export interface DoorClass {
+  outcome: 'marked' | 'already' | 'not_marked';
+  bookingId: number;
+  sessionId: number;
+  className: string;
+  date: string;
+  startTime: string;
+  code: string | null;
 }
 
 export interface Entitlement {
@@ -222,6 +239,8 @@ export interface CheckinResult {
   candidates: SearchHit[];
   /** Counted visits today, this one included. */
   visitsToday: number;
+  /** The class booked for now that this scan marked present (or found marked); null when there is none. */
+  classMark: DoorClass | null;
 }
 
 export interface AttendanceByDay {

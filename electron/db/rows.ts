@@ -368,6 +368,7 @@ export const checkinsColumns = {
   undone_at: 'text?',
   undone_by: 'text?',
   undo_reason: 'text?',
+  class_booking_id: 'integer?',
 } as const satisfies Columns;
 export type CheckinRow = RowOf<typeof checkinsColumns>;
 

@@ -121,6 +121,7 @@ export function createAreas(deps: AreaDeps): Areas {
       db: deps.db,
       env,
       members,
+      door: classes.door,
       startImported: (ctx, starts) => subscriptions.startImported(starts, ctx.audit),
     }).handlers,
     ...paymentHandlers(payments),

@@ -14,6 +14,7 @@ import { personName, phoneNumber } from '../../electron/host/demo/names';
 import { seededRandom } from '../../electron/host/demo/random';
 import { searchText } from '../../electron/desk/members/search-text';
 import { makeHost } from '../support/host';
+import { seedTimetableBookings, seedTimetableShape } from './timetable-seed';
 
 export const BENCH_TODAY = '2026-06-01';
 export const BENCH_DUE = addDays(BENCH_TODAY, 1);
@@ -30,6 +31,8 @@ export interface SeedInfo {
   members: number;
   invoices: number;
   checkins: number;
+  /** Class bookings of the timetable (300 sessions a week). */
+  classBookings: number;
   generator: 'bench-seed';
   /** Queries the search benchmark uses: names, initials, phone digits, card numbers that exist. */
   samples: { names: string[]; initials: string[]; phones: string[]; cards: string[] };
@@ -75,6 +78,8 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
     id: number;
     name: string;
   };
+  // The timetable: its classes through the host; its bookings after the members, below.
+  await seedTimetableShape(host);
   th.close();
 
   // The template member keeps what the host made; the others are cloned from it.
@@ -196,7 +201,9 @@ export async function seed(size: Size, dataDir: string): Promise<SeedInfo> {
       }
     }
   })();
+  // The timetable's bookings, by the members just made (its own random stream).
+  const classBookings = seedTimetableBookings(raw, seededRandom(size.charCodeAt(0) + 1000), staff.name);
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
-  return { size, members: n, invoices, checkins, generator: 'bench-seed', samples };
+  return { size, members: n, invoices, checkins, classBookings, generator: 'bench-seed', samples };
 }

@@ -17,6 +17,7 @@ import { benchOpen } from './open';
 import { benchRenderer } from './renderer';
 import { benchReports, benchReportsAfterBulk } from './reports';
 import { benchSearch } from './search';
+import { benchTimetable } from './timetable';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
 import type { Figure } from './stats';
 
@@ -25,9 +26,9 @@ const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
 const at = `${size} (${info.members.toLocaleString('en')} members)`;
 /** S proves every measurement works; M carries reports, host open and the import; L the rest (the issue's split). */
 const plan: Record<Size, string[]> = {
-  S: ['open', 'reports', 'import', 'search', 'checkin', 'renderer', 'billing', 'rss'],
-  M: ['open', 'reports', 'import'],
-  L: ['search', 'checkin', 'renderer', 'billing', 'rss'],
+  S: ['open', 'reports', 'import', 'search', 'checkin', 'timetable', 'renderer', 'billing', 'rss'],
+  M: ['open', 'reports', 'import', 'timetable'],
+  L: ['search', 'checkin', 'timetable', 'renderer', 'billing', 'rss'],
 };
 const want = new Set(plan[size]);
 const figures: Figure[] = [];
@@ -82,6 +83,10 @@ if (want.has('search')) {
 if (want.has('checkin')) {
   log('check-in');
   figures.push(...(await benchCheckin(host, at)));
+}
+if (want.has('timetable')) {
+  log('timetable');
+  figures.push(...(await benchTimetable(host, at)));
 }
 if (want.has('renderer')) {
   log('renderer');

@@ -30,7 +30,7 @@ export interface VisitsOfMember {
 const SELECT = `SELECT c.id, c.member_id, m.name AS member_name, m.card_no, c.date, c.at, c.subscription_id, c.pack_id,
     COALESCE((SELECT p.name FROM subscriptions s JOIN plans p ON p.id = s.plan_id WHERE s.id = c.subscription_id),
              (SELECT p.name FROM member_packs mp JOIN plans p ON p.id = mp.plan_id WHERE mp.id = c.pack_id)) AS plan_name,
-    c.staff_name, c.override_reason, c.undone_at, c.undone_by, c.undo_reason
+    c.staff_name, c.override_reason, c.undone_at, c.undone_by, c.undo_reason, c.class_booking_id
   FROM checkins c JOIN members m ON m.id = c.member_id`;
 
 export function createCheckinsRepo(db: Db) {
@@ -40,13 +40,16 @@ export function createCheckinsRepo(db: Db) {
   );
   const member = db.prepare<[number], CheckinMember>('SELECT id, payer_id, merged_into FROM members WHERE id = ?');
   const insert = db.prepare<CheckinInsert>(
-    `INSERT INTO checkins (member_id, date, at, subscription_id, pack_id, staff_id, staff_name, override_reason, blocked)
-     VALUES (@member_id, @date, @at, @subscription_id, @pack_id, @staff_id, @staff_name, @override_reason, @blocked)`,
+    `INSERT INTO checkins (member_id, date, at, subscription_id, pack_id, staff_id, staff_name, override_reason, blocked, class_booking_id)
+     VALUES (@member_id, @date, @at, @subscription_id, @pack_id, @staff_id, @staff_name, @override_reason, @blocked, @class_booking_id)`,
   );
   const ofDay = db.prepare<[string], CheckinWithNames>(`${SELECT} WHERE c.date = ? ORDER BY c.at DESC, c.id DESC`);
   const ofDayLive = db.prepare<[string], CheckinWithNames>(`${SELECT} WHERE c.date = ? AND c.undone_at IS NULL ORDER BY c.at DESC, c.id DESC`);
   const ofMember = db.prepare<[number, number], CheckinWithNames>(
     `${SELECT} WHERE c.member_id = ? ORDER BY c.date DESC, c.at DESC, c.id DESC LIMIT ?`,
+  );
+  const bookingUse = db.prepare<[number], { pack_id: number | null; subscription_id: number | null; units_used: number }>(
+    'SELECT pack_id, subscription_id, units_used FROM class_bookings WHERE id = ?',
   );
   const markUndone = db.prepare<[string, string, string, number]>('UPDATE checkins SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?');
   // One statement for both filters: a null memberId switches its condition off.
@@ -73,6 +76,8 @@ export function createCheckinsRepo(db: Db) {
     ofDay: (date: string, includeUndone: boolean) => (includeUndone ? ofDay : ofDayLive).all(date),
     /** A member's latest check-ins, newest first. */
     ofMember: (memberId: number, limit: number) => ofMember.all(memberId, limit),
+    /** What a class booking used (the class a door check-in stands for). */
+    bookingUse: (bookingId: number) => bookingUse.get(bookingId),
     markUndone: (id: number, at: string, by: string, reason: string) => void markUndone.run(at, by, reason, id),
     visitsByDay: (range: VisitRange) => byDay.all(range),
     /** The 1000 most frequent visitors of the range. */

@@ -1,5 +1,6 @@
 /** The daily renewal follow-up list (回访): one query per rule, every statement prepared once. */
 import type { Db } from '../open';
+import { packUsedSql } from '../pack-usage';
 import type { RenewalFollowUpRow } from '../rows';
 
 /** One member a rule selected, with the facts the list shows (query-shaped). */
@@ -27,7 +28,7 @@ const MEMBERSHIP_ENDING = `
                     AND o.status IN ('trialing', 'active', 'paused') AND (o.end_date IS NULL OR o.end_date > s.end_date))
   GROUP BY s.member_id`;
 
-const PACK_LEFT = `p.sessions_total - (SELECT COUNT(*) FROM checkins c WHERE c.pack_id = p.id AND c.undone_at IS NULL)`;
+const PACK_LEFT = `p.sessions_total - ${packUsedSql('p.id')}`;
 
 // A pack with sessions left that expires within the window, unless a pack bought later is still valid.
 const PACK_ENDING = `

@@ -4,14 +4,15 @@
  * clerk and the audit trail come from the env.
  */
 import { addDays, daysBetween } from '../../../shared/dates';
-import type { AttendanceByDay, AttendanceByMember, Checkin, CheckinResult, SearchHit } from '../../contract/desk-types';
+import type { AttendanceByDay, AttendanceByMember, Checkin, CheckinResult, CheckinWarning, DoorClass, Entitlement, SearchHit } from '../../contract/desk-types';
 import { AppError } from '../../../shared/errors';
 import type { ServiceEnv } from '../../contract/env';
 import { createCheckinsRepo, type CheckinWithNames, type VisitRange } from '../../db/repos/checkins';
 import type { Finder } from '../members/finder';
 import type { MemberRows } from '../members/rows';
+import type { Door } from '../classes/door';
 import type { StandingReader } from '../members/standing';
-import { decide } from './rules';
+import { decide, LOW_SESSIONS } from './rules';
 
 function toCheckin(r: CheckinWithNames): Checkin {
   return {
@@ -29,7 +30,22 @@ function toCheckin(r: CheckinWithNames): Checkin {
     undoneAt: r.undone_at,
     undoneBy: r.undone_by,
     undoReason: r.undo_reason,
+    classBookingId: r.class_booking_id,
   };
+}
+
+/**
+ * What is left after a visit that stands for a class: the check-in uses nothing of its own (its
+ * "after this visit" count gets the visit back), and the class used its units from whatever it used.
+ */
+function afterClass(result: CheckinResult, units: { packId: number | null; subscriptionId: number | null; used: number }): CheckinResult {
+  const e = result.entitlement;
+  if (!e || e.sessionsLeft === null) return result;
+  const same = e.kind === 'pack' ? units.packId === e.id : units.subscriptionId === e.id;
+  const entitlement: Entitlement = { ...e, sessionsLeft: e.sessionsLeft + 1 - (same ? units.used : 0) };
+  const warnings: CheckinWarning[] = result.warnings.filter((w) => w.code !== 'sessions_left');
+  if (entitlement.sessionsLeft! <= LOW_SESSIONS) warnings.push({ code: 'sessions_left', count: entitlement.sessionsLeft! });
+  return { ...result, entitlement, warnings };
 }
 
 /** The moment of a check-in call: today's date, the instant, and the overdue setting. */
@@ -39,7 +55,10 @@ interface When {
   overdueBlockDays: number;
 }
 
-export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; rows: MemberRows; standing: StandingReader }) {
+export function createCheckinService(
+  env: ServiceEnv,
+  deps: { finder: Finder; rows: MemberRows; standing: StandingReader; door: Door },
+) {
   const repo = createCheckinsRepo(env.db);
   const moment = (): When => ({ today: env.today(), at: env.now().toISOString(), overdueBlockDays: env.settings.get().overdueBlockDays });
   const clerk = () => ({ id: env.actor()?.id ?? null, name: env.actor()?.name ?? '' });
@@ -68,7 +87,7 @@ export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; ro
     const decision = decide(list, overdue, when.today, when.overdueBlockDays);
     const earlier = repo.liveOfMemberOn(m.id, when.today);
     const row = read.rows[0] ?? null;
-    const base = { member: row, entitlement: decision.entitlement, blocks: decision.blocks, warnings: decision.warnings, candidates: [] };
+    const base = { member: row, entitlement: decision.entitlement, blocks: decision.blocks, warnings: decision.warnings, candidates: [], classMark: null };
     if (earlier.length >= decision.perDay) {
       return { ...base, outcome: 'already', checkin: toCheckin(earlier[earlier.length - 1]!), visitsToday: earlier.length };
     }
@@ -78,6 +97,8 @@ export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; ro
   function record(result: CheckinResult, when: When, overrideReason: string | null): CheckinResult {
     const e = result.entitlement;
     const by = clerk();
+    // The class booked for now is marked first, so its units come from the standing without this visit.
+    const door = deps.door.atCheckin(result.member!.id);
     const id = repo.insert({
       member_id: result.member!.id,
       date: when.today,
@@ -88,8 +109,22 @@ export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; ro
       staff_name: by.name,
       override_reason: overrideReason,
       blocked: overrideReason ? JSON.stringify(result.blocks) : null,
+      class_booking_id: door.link,
     });
-    return { ...result, outcome: 'checked_in', checkin: get(id), visitsToday: result.visitsToday + 1 };
+    const done: CheckinResult = { ...result, outcome: 'checked_in', checkin: get(id), visitsToday: result.visitsToday + 1, classMark: door.mark };
+    return door.link === null ? done : afterClass(done, classUse(door.link));
+  }
+
+  /** What the booking a check-in stands for used. */
+  function classUse(bookingId: number) {
+    const b = repo.bookingUse(bookingId)!;
+    return { packId: b.pack_id, subscriptionId: b.subscription_id, used: b.units_used };
+  }
+
+  /** A scan that counts no new visit still marks the class booked for now. */
+  function repeat(result: CheckinResult): CheckinResult {
+    const mark: DoorClass | null = deps.door.atRepeatScan(result.member!.id);
+    return mark ? { ...result, classMark: mark } : result;
   }
 
   /** The member the box means: a card or phone that only one member has, or the only match. */
@@ -108,11 +143,12 @@ export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; ro
       const found = resolve(input.query ?? '', when);
       if ('candidates' in found) {
         const outcome = found.candidates.length ? 'choose' : 'no_match';
-        return { outcome, member: null, checkin: null, entitlement: null, blocks: [], warnings: [], candidates: found.candidates, visitsToday: 0 };
+        return { outcome, member: null, checkin: null, entitlement: null, blocks: [], warnings: [], candidates: found.candidates, visitsToday: 0, classMark: null };
       }
       memberId = found.memberId;
     }
     const result = evaluate(memberId, when);
+    if (result.outcome === 'already') return repeat(result);
     if (result.outcome !== 'allowed') return result;
     const done = record(result, when, null);
     env.audit('checkin', done.checkin!.id, null, done.checkin);
@@ -123,7 +159,7 @@ export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; ro
   function override(memberId: number, reason: string): CheckinResult {
     const when = moment();
     const result = evaluate(memberId, when);
-    if (result.outcome === 'already') return result;
+    if (result.outcome === 'already') return repeat(result);
     const done = record(result, when, result.outcome === 'blocked' ? reason : null);
     env.audit('checkin', done.checkin!.id, null, { ...done.checkin, blocks: done.blocks });
     return done;
@@ -137,6 +173,7 @@ export function createCheckinService(env: ServiceEnv, deps: { finder: Finder; ro
       throw new AppError('CHECKIN_UNDO_TOO_LATE', `Check-in ${id} is from ${before.date}; only today's check-ins can be undone.`, { id, date: before.date });
     }
     repo.markUndone(id, when.at, clerk().name, reason);
+    if (before.classBookingId !== null) deps.door.checkinUndone(before.classBookingId);
     const after = get(id);
     env.audit('checkin', id, before, after);
     return after;

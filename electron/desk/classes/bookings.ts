@@ -30,7 +30,9 @@ import { decide } from '../checkin/rules';
 import type { MembersService } from '../members/service';
 import type { StandingReader } from '../members/standing';
 import { assertClockNotBehind } from '../subscriptions/desk';
+import { createDoorRepo } from '../../db/repos/door';
 import { wallMinutes, wallNow } from './clock';
+import { joinDoorVisit } from './door';
 import type { Timetable } from './timetable';
 import { toBooking } from './views';
 
@@ -57,6 +59,7 @@ export interface BookingDeps {
 
 export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   const { repo, timetable, members, standing } = deps;
+  const door = createDoorRepo(env.db);
   const at = () => env.now().toISOString();
   const clerk = () => env.actor()?.name ?? '';
   const nowWall = () => wallNow(env.now(), env.settings.get().timeZone);
@@ -229,6 +232,8 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
 
   /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
   function revert(b: ClassBookingRow): Partial<ClassBookingRow> {
+    // A check-in that stood for this class is an ordinary visit again.
+    if (b.status === 'attended') door.unlink(b.id);
     if (b.fee_invoice_id !== null)
       voidInvoice(env, b.fee_invoice_id, 'Class roll-call mark undone', env.audit);
     const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
@@ -447,7 +452,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       b = row(b.id);
     }
     const effect = input.present ? use(b, s, true)! : applyRule(b, s, 'no_show');
-    return save(b, { status: target, marked_on: env.today(), staff_name: clerk(), ...effect });
+    const marked = save(b, { status: target, marked_on: env.today(), staff_name: clerk(), ...effect });
+    if (input.present) joinDoorVisit(env, door, b, s);
+    return marked;
   }
 
   function undoMark(bookingId: number): ClassBooking {
@@ -508,9 +515,11 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       staff_name: clerk(),
       ...cost,
     };
-    return existing
+    const added = existing
       ? save(existing, fields)
       : insert({ session_id: s.id, member_id: m.id, ...fields });
+    joinDoorVisit(env, door, { id: added.id, member_id: m.id }, s);
+    return added;
   }
 
   /** Ends the roll: every booking still unmarked is a no-show (the rule applied once); the waitlist is let go. */

@@ -9,6 +9,7 @@ import type { MembersService } from '../members/service';
 import { createStanding } from '../members/standing';
 import { createBookings } from './bookings';
 import { createDeskLessons } from './desk-lessons';
+import { createDoor } from './door';
 import { createEnrolment } from './enrolment';
 import { createTimetable } from './timetable';
 
@@ -29,7 +30,7 @@ export function createClassesService(env: ServiceEnv, members: MembersService) {
   });
   const enrolment = createEnrolment(env, { repo, timetable, bookings, members });
   const lessons = createDeskLessons(env, { repo, timetable, bookings, enrolment });
-  return { timetable, bookings, enrolment, lessons };
+  return { timetable, bookings, enrolment, lessons, door: createDoor(env, bookings) };
 }
 
 export type ClassesService = ReturnType<typeof createClassesService>;

@@ -4,6 +4,7 @@ import { checkinHandlers } from '../checkin/handlers';
 import type { Db } from '../../db/open';
 import type { Ctx } from '../../contract/handler';
 import type { ServiceEnv } from '../../contract/env';
+import type { Door } from '../classes/door';
 import { memberDeskHandlers } from './desk-handlers';
 import { createFinder } from './finder';
 import { createImporter } from './import/importer';
@@ -18,6 +19,8 @@ export interface FrontDeskDeps {
   /** The services' environment (check-in is built on it). */
   env: ServiceEnv;
   members: MembersService;
+  /** Classes at the door: a check-in marks the member's class now present. */
+  door: Door;
   /** Starts an imported member's plan so that the first invoiced period begins on nextBillDate. */
   startImported(ctx: Ctx, starts: { memberId: number; planId: number; nextBillDate: string; price: number | null }[]): void;
 }
@@ -47,7 +50,7 @@ export function createFrontDesk(deps: FrontDeskDeps) {
   const standing = createStanding(deps.db);
   const rows = createMemberRows(deps.db, standing);
   const finder = createFinder(deps.db, rows);
-  const checkins = createCheckinService(deps.env, { finder, rows, standing });
+  const checkins = createCheckinService(deps.env, { finder, rows, standing, door: deps.door });
   const profiles = createProfiles(deps.db, { rows, standing, get: (id) => deps.members.get(id) });
   const handlers = {
     ...memberDeskHandlers({ members: deps.members, finder, importer: createImporter(deps.db), profiles, startImported: deps.startImported }),

@@ -14,6 +14,7 @@ import { addDays, compareDates } from '../../../shared/dates';
 import { ENDS_SOON_DAYS } from '../../../shared/lists';
 import type { MemberListFilter } from '../../contract/desk';
 import type { MemberBadge } from '../../contract/desk-types';
+import { packUsedSql } from '../../db/pack-usage';
 import type { Standing } from './standing';
 
 /** Named parameters the filter's SQL reads. */
@@ -30,7 +31,7 @@ const LIVE = "s.status IN ('trialing', 'active', 'paused')";
 /** A live subscription whose stored row the engine has not caught up with today. */
 export const STALE_SUB = `${LIVE} AND (s.wake_date IS NULL OR s.wake_date <= @today OR (s.status = 'paused' AND s.end_date <= @today))`;
 const FRESH_SUB = `${LIVE} AND s.wake_date > @today AND NOT (s.status = 'paused' AND s.end_date IS NOT NULL AND s.end_date <= @today)`;
-const PACK_LIVE = `mp.expires_on > @today AND mp.sessions_total > (SELECT count(*) FROM checkins c WHERE c.pack_id = mp.id AND c.undone_at IS NULL)`;
+const PACK_LIVE = `mp.expires_on > @today AND mp.sessions_total > ${packUsedSql('mp.id')}`;
 
 /** Members with a membership in service or not yet started, or a pack not used up or expired ('active' badge). */
 const ACTIVE = `(m.id IN (SELECT s.member_id FROM subscriptions s WHERE ${FRESH_SUB} AND s.status <> 'paused' AND (s.status = 'active' OR s.start_date > @today))

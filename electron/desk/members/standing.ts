@@ -101,7 +101,7 @@ export function createStanding(db: Db) {
   const periodVisits = db.prepare<[string], { id: number; n: number }>(
     `SELECT q.value ->> 0 AS id,
             (SELECT count(*) FROM checkins c WHERE c.subscription_id = q.value ->> 0 AND c.date >= q.value ->> 1
-               AND c.date < q.value ->> 2 AND c.undone_at IS NULL)
+               AND c.date < q.value ->> 2 AND c.undone_at IS NULL AND c.class_booking_id IS NULL)
           + (SELECT COALESCE(SUM(b.units_used), 0) FROM class_bookings b JOIN class_sessions cs ON cs.id = b.session_id
               WHERE b.subscription_id = q.value ->> 0 AND cs.date >= q.value ->> 1 AND cs.date < q.value ->> 2) AS n
        FROM json_each(?) q`,

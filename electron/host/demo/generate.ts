@@ -1,7 +1,9 @@
 /**
  * A sample gym built through the host, the way the desk would have built it: day by day with
  * a moving clock, the billing run each morning, members joining and leaving, freezes, upgrades,
- * packs, payments on time and late (some never), top-ups, refunds, expenses and check-ins.
+ * packs, payments on time and late (some never), top-ups, refunds, expenses and check-ins, and over
+ * the last months (the check-in months) a class timetable with bookings and rolls (timetable.ts) and
+ * the desk's follow-up calls (followups.ts), drawn from their own random streams.
  * Deterministic: the same seed, length and size give the same business.
  *
  * Used for "explore with sample data" (a separate data folder, see folder.ts), by the tests and
@@ -9,9 +11,11 @@
  */
 import { addDays, addMonthsClamped, dayOfWeek, daysBetween, todayInZone } from '../../../shared/dates';
 import type { Host } from '../host';
+import { createDemoFollowUps } from './followups';
 import { personName, phoneNumber } from './names';
 import { demoOwner } from './owner';
 import { seededRandom } from './random';
+import { CLASS_REFUSALS, createDemoTimetable } from './timetable';
 import { DEMO_WORDS, type DemoLocale } from './words';
 
 export interface DemoClock {
@@ -82,6 +86,7 @@ const EXPECTED = new Set([
   'PLAN_ARCHIVED',
   'NOTHING_TO_APPLY',
   'INVOICE_PAID',
+  ...CLASS_REFUSALS,
 ]);
 
 export async function generateDemoBusiness(
@@ -138,6 +143,26 @@ export async function generateDemoBusiness(
     const checkinFrom = addMonthsClamped(end, -(opts.checkinMonths ?? 2));
     const vpw = opts.visitsPerWeek ?? 1.2;
     let joinsDue = 0;
+    // The classes and the calls draw from their own streams, so the rest of the business is drawn as before.
+    const timetable = await createDemoTimetable({
+      host,
+      r: seededRandom(opts.seed ^ 0x7c1a55),
+      w,
+      from: checkinFrom,
+      to: end,
+      active: () => people.filter((p) => !p.gone && (p.sub !== null || p.pack !== null)).map((p) => p.id),
+      attempt,
+    });
+    const followUps = createDemoFollowUps({
+      host,
+      r: seededRandom(opts.seed ^ 0x2f011e),
+      w,
+      perDay: 2 * scale,
+      renewPack: (memberId) => renewPack(memberId),
+    });
+    const invoiceDue = host.db.prepare<[number], { payerId: number; total: number }>(
+      "SELECT payer_id AS payerId, total FROM invoices WHERE id = ? AND status = 'issued'",
+    );
 
     async function attempt<T>(fn: () => Promise<T>): Promise<T | null> {
       try {
@@ -216,6 +241,31 @@ export async function generateDemoBusiness(
       p.nextPackOn = addDays(today, r.int(45, 100));
       if (res.invoiceId !== null)
         await payInvoicesOf(today, [{ id: res.invoiceId, payerId: p.payerId }], true);
+    }
+
+    /** A pack sold on a follow-up call and paid at once (no draw from the main stream). */
+    async function renewPack(memberId: number): Promise<boolean> {
+      const p = people.find((x) => x.id === memberId);
+      if (!p || p.gone) return false;
+      const res = await attempt(() => host.invoke('packs.sell', { memberId, planId: plans.pack10 }));
+      if (!res) return false;
+      p.pack = 'pack10';
+      if (res.invoiceId !== null) await payNow(res.invoiceId, p.method);
+      return true;
+    }
+
+    /** Pays an invoice in full at the desk. */
+    async function payNow(invoiceId: number, method: string): Promise<void> {
+      const inv = invoiceDue.get(invoiceId);
+      if (!inv) return;
+      await attempt(() =>
+        host.invoke('payments.record', {
+          payerId: inv.payerId,
+          method,
+          amount: inv.total,
+          invoices: [{ invoiceId, amount: inv.total }],
+        }),
+      );
     }
 
     /** Decides when each new invoice is paid, by the payer's habit; sales at the desk are mostly paid at once. */
@@ -375,21 +425,21 @@ export async function generateDemoBusiness(
         });
     }
 
-    async function visits(today: string): Promise<void> {
+    async function visits(today: string, forClasses: { memberId: number; h: number; m: number }[]): Promise<void> {
       const weekend = [0, 6].includes(dayOfWeek(today));
-      const list: { p: Person; h: number; m: number }[] = [];
+      const list: { memberId: number; h: number; m: number }[] = [...forClasses];
       for (const p of people) {
         if (p.gone || (p.sub === null && p.pack === null)) continue;
         if (!r.chance(Math.min(0.9, (vpw / 7) * p.keen * (weekend ? 1.2 : 0.95)))) continue;
         const h = weekend
           ? r.int(9, 17)
           : r.weighted({ 7: 10, 8: 6, 12: 8, 13: 4, 17: 10, 18: 22, 19: 22, 20: 12, 21: 6 });
-        list.push({ p, h: Number(h), m: r.int(0, 59) });
+        list.push({ memberId: p.id, h: Number(h), m: r.int(0, 59) });
       }
       list.sort((a, b) => a.h * 60 + a.m - (b.h * 60 + b.m));
       for (const v of list) {
         at(today, v.h, v.m);
-        await attempt(() => host.invoke('checkin.checkIn', { memberId: v.p.id }));
+        await attempt(() => host.invoke('checkin.checkIn', { memberId: v.memberId }));
       }
     }
 
@@ -404,16 +454,23 @@ export async function generateDemoBusiness(
         i < 7
           ? (opts.members * 0.12) / 7
           : ((opts.members * 0.88) / Math.max(1, days - 7)) * (0.5 + i / days);
+      if (today >= checkinFrom) {
+        at(today, 10);
+        await followUps.work();
+      }
       at(today, 11);
       while (joinsDue >= 1) {
         joinsDue -= 1;
         await join(today);
       }
       await lifeEvents(today);
+      for (const fee of await timetable.book(today)) await payNow(fee, 'wechat');
       at(today, 16);
       await collect(today);
       await expenses(today);
-      if (today >= checkinFrom) await visits(today);
+      if (today >= checkinFrom) await visits(today, await timetable.arrivals(today));
+      at(today, 23);
+      await timetable.closeDay(today);
       if (opts.onProgress && i % 10 === 0) opts.onProgress(i / days);
     }
     at(end, 21);

@@ -20,6 +20,16 @@ export const DEMO_WORDS = {
     marketing: ['Douyin ads', 'Flyers', 'Dianping listing'],
     equipment: ['Treadmill repair', 'Dumbbells', 'Yoga mats'],
     other: ['Cleaning supplies', 'Drinking water', 'Printing'],
+    classes: {
+      types: { spinning: 'Spinning', yoga: 'Yoga', hiit: 'HIIT', kids: "Kids' fitness" },
+      teachers: ['Coach Li', 'Coach Zhao', 'Anna (yoga)'],
+      rooms: ['Spin room', 'Studio'],
+      substitute: 'Coach Zhao covers',
+      cancelled: 'Room closed for repairs',
+    },
+    followUp: {
+      comments: ['Busy with work this month', 'Likes the evening spinning', 'Asked about the yearly price', 'Wants a morning class', 'Happy with the coaches'],
+    },
   },
   'zh-CN': {
     businessName: '阳光健身',
@@ -35,5 +45,15 @@ export const DEMO_WORDS = {
     marketing: ['抖音推广', '传单', '大众点评'],
     equipment: ['跑步机维修', '哑铃', '瑜伽垫'],
     other: ['清洁用品', '饮用水', '打印'],
+    classes: {
+      types: { spinning: '动感单车', yoga: '瑜伽', hiit: '燃脂 HIIT', kids: '少儿体能' },
+      teachers: ['李教练', '赵教练', '安娜（瑜伽）'],
+      rooms: ['单车房', '操房'],
+      substitute: '赵教练代课',
+      cancelled: '场地维修，停课一次',
+    },
+    followUp: {
+      comments: ['这个月工作忙', '喜欢晚上的动感单车', '问了年卡价格', '想要早上的课', '对教练很满意'],
+    },
   },
 } satisfies Record<DemoLocale, unknown>;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckinBlock, CheckinResult, CheckinWarning } from '../../../electron/contract';
+import type { CheckinBlock, CheckinResult, CheckinWarning, DoorClass } from '../../../electron/contract';
 import { useFormat } from '../../components/useFormat';
 import { Badges } from '../members/Badges';
 import { MemberPhoto } from '../members/photo/MemberPhoto';
@@ -36,6 +36,16 @@ export function warningText(t: T, f: F, w: CheckinWarning): string {
     case 'trial':
       return t('checkin.warn.trial', { date: f.date(w.endsOn) });
   }
+}
+
+/** The class the scan met: marked present, found marked, or left for the roll call and why. */
+function classText(t: T, c: DoorClass): string {
+  const at = { name: c.className, time: c.startTime };
+  if (c.outcome === 'marked') return t('checkin.result.classMarked', at);
+  if (c.outcome === 'already') return t('checkin.result.classAlready', at);
+  const key = `errors.${c.code ?? ''}`;
+  const why = t(key);
+  return t('checkin.result.classNotMarked', { ...at, why: why === key ? '' : why });
 }
 
 /** The big answer: allowed (green), already counted today (blue), not allowed and why (red), or which member. */
@@ -92,8 +102,20 @@ export function ResultPanel(props: { result: CheckinResult; query: string; chose
         </div>
         {r.entitlement && kind !== 'blocked' ? (
           <div className="checkin-result__plan">
-            {t(r.entitlement.kind === 'pack' ? 'checkin.result.usingPack' : 'checkin.result.usingPlan', { plan: r.entitlement.planName })}
+            {t(
+              r.entitlement.kind === 'subscription'
+                ? 'checkin.result.usingPlan'
+                : r.checkin?.classBookingId != null
+                  ? 'checkin.result.usingPackForClass'
+                  : 'checkin.result.usingPack',
+              { plan: r.entitlement.planName },
+            )}
             {r.visitsToday > 1 ? ` · ${t('checkin.result.visitsToday', { count: r.visitsToday })}` : ''}
+          </div>
+        ) : null}
+        {r.classMark && kind !== 'blocked' ? (
+          <div className={`checkin-result__class checkin-result__class--${r.classMark.outcome}`} data-testid="checkin-class">
+            {classText(t, r.classMark)}
           </div>
         ) : null}
         {r.checkin?.overrideReason ? <div className="checkin-result__plan">{t('checkin.result.reason', { reason: r.checkin.overrideReason })}</div> : null}

@@ -44,6 +44,7 @@ describe('checkin.checkIn', () => {
       undoneAt: null,
       undoneBy: null,
       undoReason: null,
+      classBookingId: null,
     });
     th!.clock.set('2026-03-02T03:30:00.000Z');
     const again = await h.invoke('checkin.checkIn', { memberId: m.id });
@@ -231,6 +232,7 @@ describe('checkin.checkIn', () => {
       warnings: [],
       candidates: [],
       visitsToday: 0,
+      classMark: null,
     });
     expect((await h.invoke('checkin.checkIn', { query: '13900000002' })).member?.id).toBe(b.id);
   });
