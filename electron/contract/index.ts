@@ -76,6 +76,11 @@ export interface Events {
   'demo.openRequested': Record<string, never>;
   /** The sample business asked to go back to the real data. */
   'demo.exitRequested': Record<string, never>;
+  /**
+   * A change was saved (a check-in, a payment, any changing call but a sign-in): screens on the
+   * other desks of the site refresh. `deviceId`: the connected desk it came from; null: the main desk.
+   */
+  'data.changed': { channel: string; deviceId: number | null };
 }
 export type EventName = keyof Events;
 
