@@ -28,6 +28,7 @@ import { familyChannels } from './family';
 import { checkoutChannels } from './checkout';
 import { promotionChannels } from './promotions';
 import { classChannels } from './classes';
+import { siteChannels } from './site';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -57,6 +58,7 @@ export const channels = {
   ...classChannels,
   ...gettingStartedChannels,
   ...renewalChannels,
+  ...siteChannels,
 };
 
 export type Channels = typeof channels;
@@ -78,9 +80,10 @@ export interface Events {
   'demo.exitRequested': Record<string, never>;
   /**
    * A change was saved (a check-in, a payment, any changing call but a sign-in): screens on the
-   * other desks of the site refresh. `deviceId`: the connected desk it came from; null: the main desk.
+   * other desks of the site refresh. `deviceId`: the connected desk it came from (null: the main desk);
+   * `here`: made at the PC whose window gets the event (that screen has refreshed already).
    */
-  'data.changed': { channel: string; deviceId: number | null };
+  'data.changed': { channel: string; deviceId: number | null; here: boolean };
 }
 export type EventName = keyof Events;
 
@@ -104,3 +107,4 @@ export type * from './family';
 export type * from './checkout';
 export type * from './promotions';
 export type * from './classes';
+export type * from './site';

@@ -55,6 +55,8 @@ import { createPromotionsService } from '../desk/promotions/service';
 import { promotionHandlers } from '../desk/promotions/handlers';
 import { createClassesService } from '../desk/classes/service';
 import { classHandlers } from '../desk/classes/handlers';
+import { siteHandlers } from '../ops/site/handlers';
+import type { SiteHooks } from '../contract/site';
 
 export interface AreaDeps {
   db: Db;
@@ -75,6 +77,8 @@ export interface AreaDeps {
   damaged(): { reason: string } | null;
   /** The support log and "Export diagnostics" (host level). */
   diagnostics: SystemDeps['diagnostics'];
+  /** This PC's place on the site: sharing, pairing, the link to a main desk (electron/site). */
+  site: SiteHooks;
 }
 
 export interface Areas {
@@ -132,6 +136,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...promotionHandlers(promotions),
     ...classHandlers(createClassesService(env, members)),
     ...gettingStartedHandlers(env),
+    ...siteHandlers(deps.site),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

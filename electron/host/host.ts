@@ -28,6 +28,9 @@ import { createDiagnostics, type ShellVersions } from '../ops/diagnostics/export
 import { createDiagnosticsLog, nodeLogWriter, type DiagnosticsLog, type LogWriter } from '../ops/diagnostics/log';
 import { toWireError } from '../contract/envelope';
 import { createSession, type Session } from '../desk/staff/session';
+import type { SiteHooks } from '../contract/site';
+import { aloneSite } from '../ops/site/handlers';
+import { siteRepo } from '../db/repos/site';
 
 export interface HostOptions {
   dataDir: string;
@@ -58,6 +61,8 @@ export interface HostOptions {
    * this PC's host then never starts the scheduler. Default on.
    */
   scheduler?: boolean;
+  /** This PC's place on the site (electron/site): sharing, pairing, forwarding to a main desk. Default: alone. */
+  site?: SiteHooks;
 }
 
 /**
@@ -84,6 +89,8 @@ export interface Host {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Every push event, for forwarding to the renderer. */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Relays a push event that happened elsewhere (a connected desk hears the main desk's). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
   close(): void;
   /** The backup taken when the app quits (main.ts awaits it before closing). */
   backupOnQuit(): Promise<void>;
@@ -162,6 +169,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   let core: Core | undefined;
   let closed = false;
+  const site = opts.site ?? aloneSite(() => !!core && !core.damaged && siteRepo(core.db).hasStaff());
   const log = createDiagnosticsLog(opts.logger ?? nodeLogWriter(opts.dataDir), opts.dataDir);
   const diagnostics = {
     log,
@@ -228,6 +236,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       backups,
       damaged: () => health.damaged,
       diagnostics,
+      site,
     });
     assertEveryChannelHandled(areas.handlers);
     const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
@@ -365,6 +374,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   async function answer<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    // A connected desk: the main desk answers, through its own host.invoke (docs/site.md).
+    if (site.forwards(channel)) return (await site.forward(channel, input)) as Output<K>;
     await waitGate();
     const def = channels[channel];
     if (def.mutates) await writesHeld;
@@ -387,7 +398,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
               return result as Output<K>;
             })();
       // Other desks refresh their lists (a sign-in changes nothing they show).
-      if (!channel.startsWith('auth.')) emit('data.changed', { channel, deviceId: callers.getStore()?.device.id ?? null });
+      if (!channel.startsWith('auth.')) emit('data.changed', { channel, deviceId: callers.getStore()?.device.id ?? null, here: !callers.getStore() });
       return result;
     } finally {
       // Committed or rolled back: the settings cache reads the truth again if the call wrote settings.
@@ -464,6 +475,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   return {
     invoke,
     newSession,
+    emit,
     on(event, listener) {
       events.on(event, listener as (p: unknown) => void);
       return () => events.off(event, listener as (p: unknown) => void);
