@@ -211,6 +211,8 @@ export function openLink(cfg: LinkConfig, opts: LinkOptions): SiteLink {
           return; // the link dropped again: the item stays, the next connect sends it with the same key
         }
         if (isGone(envelope)) return forget(envelope);
+        // Nobody signed in on this desk since the main desk restarted: it waits for the next sign-in.
+        if (!envelope.ok && (envelope.error.code === 'SIGN_IN_REQUIRED' || envelope.error.code === 'SESSION_LOCKED')) return;
         queue = queue.slice(1);
         writeQueue();
       }
@@ -231,7 +233,10 @@ export function openLink(cfg: LinkConfig, opts: LinkOptions): SiteLink {
       }
       throw new AppError('MAIN_DESK_UNREACHABLE', 'The main desk cannot be reached. Nothing was saved. This PC keeps trying.');
     }
-    if (envelope.ok) return envelope.data;
+    if (envelope.ok) {
+      if (queue.length) void flush();
+      return envelope.data;
+    }
     if (isGone(envelope)) forget(envelope);
     throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
   }
