@@ -9,6 +9,7 @@ import { invoke, onEvent } from '../lib/api';
 import { errorText } from './errors';
 import { Desk } from './Desk';
 import { DemoBanner } from '../features/demo/Demo';
+import { LinkBanner } from '../features/site/LinkBanner';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,8 @@ export function App() {
     document.documentElement.lang = i18n.language;
   });
   useEffect(() => onEvent('settings.changed', () => void qc.invalidateQueries({ queryKey: ['settings'] })), [qc]);
+  // Another PC of the site saved something (a check-in, a payment): every list on screen reads again.
+  useEffect(() => onEvent('data.changed', (change) => void (change.here || qc.invalidateQueries())), [qc]);
 
   if (settings.isError) return <div className="fatal">{errorText(t, settings.error)}</div>;
   if (auth.isError) return <div className="fatal">{errorText(t, auth.error)}</div>;
@@ -40,6 +43,7 @@ export function App() {
   return (
     <div className="frame">
       <DemoBanner />
+      <LinkBanner />
       <Desk status={auth.data} />
     </div>
   );
