@@ -2,7 +2,7 @@
 export const en = {
   devices: {
     title: 'Devices',
-    lead: 'Other PCs at this site (a second desk, the office, classrooms) can work on this PC’s records over the local network. This PC stays the main desk: it keeps the data, runs billing and takes the backups.',
+    lead: 'Other PCs at this site (a second desk, the office, classrooms) can work on this PC\'s records over the local network. This PC stays the main desk: it keeps the data, runs billing and takes the backups.',
     sharingOn: 'Sharing is on',
     sharingOff: 'Sharing is off: no other PC can connect.',
     turnOn: 'Turn sharing on',
@@ -21,7 +21,7 @@ export const en = {
     notConnected: 'Not connected',
     never: 'Never',
     revoke: 'Remove',
-    revokeConfirm: 'Remove {{name}}? It stops working with this PC’s records at once. It can be paired again later with a new code.',
+    revokeConfirm: 'Remove {{name}}? It stops working with this PC\'s records at once. It can be paired again later with a new code.',
   },
   connect: {
     offer: 'Another PC at this site already has the records? Connect this PC to it.',
