@@ -29,7 +29,7 @@ export function DevicesCard() {
       {failed ? <Banner kind="error">{errorText(t, failed)}</Banner> : null}
       {s ? (
         <>
-          <div className="row site-devices__sharing">
+          <div className="site-devices__sharing">
             <strong>{s.on ? t('site.devices.sharingOn') : t('site.devices.sharingOff')}</strong>
             <button type="button" className={`btn ${s.on ? '' : 'btn--primary'}`} data-channel="site.setSharing" disabled={toggle.isPending} onClick={() => toggle.mutate(!s.on)}>
               {s.on ? t('site.devices.turnOff') : t('site.devices.turnOn')}
@@ -101,7 +101,7 @@ function DeviceTable({ devices, onRemove }: { devices: SiteDevice[]; onRemove: (
           <th>{t('site.devices.col.lastSeen')}</th>
           <th>{t('site.devices.col.status')}</th>
           <th>
-            <span className="visually-hidden">{t('site.devices.revoke')}</span>
+            <span className="sr-only">{t('site.devices.revoke')}</span>
           </th>
         </tr>
       </thead>
