@@ -7,6 +7,8 @@ import { test as base, expect } from '@playwright/test';
 import type { Host } from '../../electron/host/host';
 import { startServer, wire } from './harness';
 import { closeDesks, connectedDesk, mainDesk, signInOn, type Desk } from '../support/site';
+import { makeHost, tempDir } from '../support/host';
+import { createSite } from '../../electron/site/site';
 
 const test = base.extend<{ site: { main: Desk; front: Desk; url: string; open(host: Host): Promise<Page> } }>({
   site: async ({ browser }, use) => {
@@ -70,4 +72,28 @@ test('the owner shares, shows a pairing code and removes a paired PC on Settings
   await page.getByRole('dialog').getByRole('button', { name: /^(Remove|移除)$/ }).click();
   await expect(card.getByText(/No PC is paired yet|还没有配对的电脑/)).toBeVisible();
   expect((await site.main.host.invoke('site.sharing', {})).devices).toEqual([]);
+});
+
+test('a new PC connects to the main desk from its first-start screen, then shows the main desk’s staff to sign in', async ({ site }) => {
+  const dataDir = tempDir('subdesk-new-pc-');
+  const pcSite = createSite({ dataDir, port: 0, discovery: false, retryMs: 50 });
+  const pc = await makeHost({ signIn: false, dataDir, site: pcSite.hooks });
+  await pcSite.attach(pc.host);
+  try {
+    const page = await site.open(pc.host);
+    await page.goto(site.url);
+    await page.getByRole('button', { name: 'Connect to main desk' }).click();
+    const { code } = await site.main.host.invoke('site.newCode', {});
+    await page.getByLabel('Main desk address').fill(`127.0.0.1:${site.main.site.server()!.port}`);
+    await page.getByLabel('Pairing code').fill(code);
+    await page.getByLabel('Name of this PC').fill('Room 3');
+    await page.screenshot({ path: '/work/shots/site/connect-en-1280.png' });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByText('Owner').first()).toBeVisible();
+    expect((await site.main.host.invoke('site.sharing', {})).devices.map((d) => d.name)).toEqual(['Front desk 2', 'Room 3']);
+    expect(await pc.host.invoke('site.status', {})).toMatchObject({ role: 'connected', link: { deviceName: 'Room 3', mainName: 'Sunrise Fitness', state: 'connected' } });
+  } finally {
+    await pcSite.close();
+    pc.close();
+  }
 });

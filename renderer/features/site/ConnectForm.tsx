@@ -14,14 +14,17 @@ import { ApiError, invoke } from '../../lib/api';
 export function ConnectForm({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  // As typed: an address, or an address and port ("192.168.1.20:47810") as the Devices card shows it.
   const [address, setAddress] = useState('');
-  const [port, setPort] = useState<number | undefined>(undefined);
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [found, setFound] = useState<FoundMainDesk[] | null>(null);
   const look = useMutation({ mutationFn: () => invoke('site.discover', {}), onSuccess: (r) => setFound(r.found) });
   const connect = useMutation({
-    mutationFn: () => invoke('site.connect', { address: address.trim(), ...(port ? { port } : {}), code: code.trim(), deviceName: deviceName.trim() }),
+    mutationFn: () => {
+      const [host, port] = address.trim().split(/:(?=\d{1,5}$)/);
+      return invoke('site.connect', { address: host ?? '', ...(port ? { port: Number(port) } : {}), code: code.trim(), deviceName: deviceName.trim() });
+    },
     // Everything on screen now comes from the main desk: its business, its staff to sign in.
     onSuccess: () => void qc.invalidateQueries(),
   });
@@ -34,7 +37,7 @@ export function ConnectForm({ onBack }: { onBack: () => void }) {
     <form className="card setup-connect" onSubmit={submit} noValidate>
       <h2 className="card__title">{t('site.connect.title')}</h2>
       <p className="muted">{t('site.connect.lead')}</p>
-      <div className="row">
+      <div className="row site-look">
         <button type="button" className="btn" data-channel="site.discover" disabled={look.isPending} onClick={() => look.mutate()}>
           {look.isPending ? t('site.connect.looking') : t('site.connect.look')}
         </button>
@@ -50,10 +53,7 @@ export function ConnectForm({ onBack }: { onBack: () => void }) {
                 <button
                   type="button"
                   className="btn btn--small"
-                  onClick={() => {
-                    setAddress(d.address);
-                    setPort(d.port);
-                  }}
+                  onClick={() => setAddress(`${d.address}:${d.port}`)}
                 >
                   {t('site.connect.pick')}
                 </button>
@@ -66,18 +66,7 @@ export function ConnectForm({ onBack }: { onBack: () => void }) {
       ) : null}
       <Field label={t('site.connect.address')} error={fieldErrorText(t, fields['address'])}>
         {(id, d) => (
-          <input
-            id={id}
-            aria-describedby={d}
-            value={address}
-            placeholder="192.168.1.20"
-            onChange={(e) => {
-              const [host, typedPort] = e.target.value.split(/:(?=\d+$)/);
-              setAddress(e.target.value);
-              setPort(typedPort ? Number(typedPort) : undefined);
-              if (typedPort) setAddress(host ?? '');
-            }}
-          />
+          <input id={id} aria-describedby={d} value={address} placeholder="192.168.1.20:47810" onChange={(e) => setAddress(e.target.value)} />
         )}
       </Field>
       <Field label={t('site.connect.code')} error={fieldErrorText(t, fields['code'])}>

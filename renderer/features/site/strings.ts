@@ -36,7 +36,7 @@ export const en = {
     address: 'Main desk address',
     code: 'Pairing code',
     deviceName: 'Name of this PC',
-    deviceNameHint: 'How the owner will see this PC, e.g. “Front desk 2” or “Room 3”.',
+    deviceNameHint: 'How the owner will see this PC, for example Front desk 2 or Room 3.',
     submit: 'Connect',
     connecting: 'Connecting…',
     back: 'Back to set-up',
