@@ -110,6 +110,8 @@ async function start(): Promise<void> {
   const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true, dialogs, ...shellLog };
   watchDemo(host, options, (next) => {
     host = next;
+    // Sharing serves the real books only: it pauses while the sample business is open.
+    void site?.close().then(() => (next.dataDir === dataDir ? site?.attach(next) : undefined));
     next.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
     win?.reload();
   });
