@@ -1,11 +1,11 @@
 // ESLint rule: a file imports only from its own layer or a lower one (docs/architecture.md).
-// Layers from the ground up: shared < billing < db < contract < areas (money, desk, books, ops) < host < shell.
+// Layers from the ground up: shared < billing < db < contract < areas (money, desk, books, ops) < host < site < shell.
 // The renderer imports shared/ and its own files at run time, and types only from electron/contract.
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const AREAS = new Set(['money', 'desk', 'books', 'ops']);
-const RANKS = { shared: 0, billing: 1, db: 2, contract: 3, areas: 4, host: 5, shell: 6 };
+const RANKS = { shared: 0, billing: 1, db: 2, contract: 3, areas: 4, host: 5, site: 6, shell: 7 };
 
 /** The layer of a file inside the repository, or null for files outside the layered tree (tests, scripts). */
 export function layerOf(file) {

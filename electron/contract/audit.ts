@@ -18,6 +18,8 @@ export interface AuditRow {
    * member or payer, the plan, the staff member (entity staff), the invoice or credit note number.
    */
   names: AuditNames;
+  /** The connected desk the change was made on (several PCs); null: the main desk itself or the system. */
+  device: string | null;
 }
 
 export interface AuditNames {

@@ -29,6 +29,7 @@ import { checkoutChannels } from './checkout';
 import { promotionChannels } from './promotions';
 import { classChannels } from './classes';
 import { appChannels } from './app';
+import { siteChannels } from './site';
 
 // Each area's channels join this map together with their handlers (electron/host/host/areas.ts).
 export const channels = {
@@ -60,6 +61,7 @@ export const channels = {
   ...renewalChannels,
   ...classReportChannels,
   ...appChannels,
+  ...siteChannels,
 };
 
 export type Channels = typeof channels;
@@ -80,6 +82,12 @@ export interface Events {
   'demo.openRequested': Record<string, never>;
   /** The sample business asked to go back to the real data. */
   'demo.exitRequested': Record<string, never>;
+  /**
+   * A change was saved (a check-in, a payment, any changing call but a sign-in): screens on the
+   * other desks of the site refresh. `deviceId`: the connected desk it came from (null: the main desk);
+   * `here`: made at the PC whose window gets the event (that screen has refreshed already).
+   */
+  'data.changed': { channel: string; deviceId: number | null; here: boolean };
 }
 export type EventName = keyof Events;
 
@@ -104,3 +112,4 @@ export type * from './checkout';
 export type * from './promotions';
 export type * from './classes';
 export type { StartState, StartScreen } from './app';
+export type * from './site';

@@ -49,6 +49,7 @@ export const auditLogColumns = {
   after: 'text?',
   prev_hash: 'text',
   hash: 'text',
+  device: 'text?',
 } as const satisfies Columns;
 export type AuditLogRow = RowOf<typeof auditLogColumns>;
 
@@ -735,6 +736,26 @@ export const classBookingsColumns = {
 } as const satisfies Columns;
 export type ClassBookingRow = RowOf<typeof classBookingsColumns>;
 
+export const siteDevicesColumns = {
+  id: 'integer',
+  name: 'text',
+  token_hash: 'text',
+  cert_fingerprint: 'text',
+  paired_at: 'text',
+  last_seen_at: 'text?',
+  revoked_at: 'text?',
+} as const satisfies Columns;
+export type SiteDeviceRow = RowOf<typeof siteDevicesColumns>;
+
+export const siteRequestsColumns = {
+  device_id: 'integer',
+  key: 'text',
+  channel: 'text',
+  answer: 'text',
+  at: 'text',
+} as const satisfies Columns;
+export type SiteRequestRow = RowOf<typeof siteRequestsColumns>;
+
 export const tableColumns = {
   meta: metaColumns,
   audit_log: auditLogColumns,
@@ -789,4 +810,6 @@ export const tableColumns = {
   class_enrolments: classEnrolmentsColumns,
   class_bookings: classBookingsColumns,
   renewal_followups: renewalFollowUpsColumns,
+  site_devices: siteDevicesColumns,
+  site_requests: siteRequestsColumns,
 } as const;

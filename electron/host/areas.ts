@@ -58,6 +58,8 @@ import { promotionHandlers } from '../desk/promotions/handlers';
 import { createClassesService } from '../desk/classes/service';
 import { classHandlers } from '../desk/classes/handlers';
 import { startHandlers } from './start';
+import { siteHandlers } from '../ops/site/handlers';
+import type { SiteHooks } from '../contract/site';
 
 export interface AreaDeps {
   db: Db;
@@ -78,6 +80,8 @@ export interface AreaDeps {
   damaged(): { reason: string } | null;
   /** The support log and "Export diagnostics" (host level). */
   diagnostics: SystemDeps['diagnostics'];
+  /** This PC's place on the site: sharing, pairing, the link to a main desk (electron/site). */
+  site: SiteHooks;
 }
 
 export interface Areas {
@@ -140,6 +144,7 @@ export function createAreas(deps: AreaDeps): Areas {
     ...gettingStartedHandlers(env),
     ...classReportHandlers(classReports),
     ...startHandlers(() => handlers, deps.damaged),
+    ...siteHandlers(deps.site),
   };
   const jobs: Job[] = billingJobs(
     billingEnv,

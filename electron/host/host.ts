@@ -2,6 +2,7 @@
  * The one seam (docs/architecture.md): main, the tests, the benchmark and the browser harness all
  * reach the app through `createHost(...).invoke`. Nothing that matters lives in main.ts.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +27,10 @@ import { inCall } from './call-scope';
 import { createDiagnostics, type ShellVersions } from '../ops/diagnostics/export';
 import { createDiagnosticsLog, nodeLogWriter, type DiagnosticsLog, type LogWriter } from '../ops/diagnostics/log';
 import { toWireError } from '../contract/envelope';
-import { createSession } from '../desk/staff/session';
+import { createSession, type Session } from '../desk/staff/session';
+import type { SiteHooks } from '../contract/site';
+import { aloneSite } from '../ops/site/handlers';
+import { siteRepo } from '../db/repos/site';
 
 export interface HostOptions {
   dataDir: string;
@@ -52,13 +56,41 @@ export interface HostOptions {
   versions?: ShellVersions;
   /** Tests only: replaces the worker-thread quick_check (to hold it open, or to make it find damage). */
   checkOffThread?: (file: string) => Promise<string | null>;
+  /**
+   * Off on a connected desk (docs/site.md): the main desk runs billing, late fees and backups;
+   * this PC's host then never starts the scheduler. Default on.
+   */
+  scheduler?: boolean;
+  /** This PC's place on the site (electron/site): sharing, pairing, forwarding to a main desk. Default: alone. */
+  site?: SiteHooks;
+}
+
+/**
+ * A call that came from a connected desk over the local network (electron/site): it runs through
+ * the same dispatch as a call from this PC's window, with that desk's own sign-in, and its audit
+ * entries name the desk.
+ */
+export interface Caller {
+  device: { id: number; name: string };
+  /** The desk's own staff session (each desk signs in on its own). */
+  session: Session;
+  /**
+   * Runs inside a mutating call's transaction with its answer, so what the site server keeps
+   * for a retried call commits together with the change (or not at all).
+   */
+  remember?: (answer: unknown) => void;
 }
 
 export interface Host {
-  invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>>;
+  /** `caller`: the connected desk a call came from (electron/site); absent for this PC's own window. */
+  invoke<K extends Channel>(channel: K, input: Input<K>, caller?: Caller): Promise<Output<K>>;
+  /** A new staff session with this host's auto-lock rules, for a connected desk's sign-in. */
+  newSession(): Session;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Every push event, for forwarding to the renderer. */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Relays a push event that happened elsewhere (a connected desk hears the main desk's). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
   close(): void;
   /** The backup taken when the app quits (main.ts awaits it before closing). */
   backupOnQuit(): Promise<void>;
@@ -107,7 +139,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   });
   const events = new EventEmitter();
   const today = () => todayInZone(now(), settings.get().timeZone);
-  const session = createSession({ now, autoLockMinutes: () => settings.get().autoLockMinutes, idleLock: opts.idleLock ?? true });
+  const newSession = () => createSession({ now, autoLockMinutes: () => settings.get().autoLockMinutes, idleLock: opts.idleLock ?? true });
+  // This PC's own sign-in; a call from a connected desk brings its own (`Caller`), and the session
+  // every part of the host sees is the one of the call in progress.
+  const ownSession = newSession();
+  const callers = new AsyncLocalStorage<Caller>();
+  const session = sessionOfCall(() => callers.getStore()?.session ?? ownSession);
 
   const emit: Ctx['emit'] = (event, payload) => {
     events.emit(event, payload);
@@ -132,6 +169,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   let core: Core | undefined;
   let closed = false;
+  const site = opts.site ?? aloneSite(() => !!core && !core.damaged && siteRepo(core.db).hasStaff());
   const log = createDiagnosticsLog(opts.logger ?? nodeLogWriter(opts.dataDir), opts.dataDir);
   const diagnostics = {
     log,
@@ -198,6 +236,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       backups,
       damaged: () => health.damaged,
       diagnostics,
+      site,
     });
     assertEveryChannelHandled(areas.handlers);
     const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
@@ -278,6 +317,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       audit: (entity, entityId, before, after) => {
         const staff = session.current();
         c.audit.record({
+          device: callers.getStore()?.device.name ?? null,
           at: now().toISOString(),
           staffId: staff?.id ?? null,
           staffName: staff?.name ?? '',
@@ -314,9 +354,14 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     if (rule) throw new AppError('FORBIDDEN', rule.message, { role: role ?? null, required: rule.role });
   }
 
-  async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
+  async function invoke<K extends Channel>(channel: K, input: Input<K>, caller?: Caller): Promise<Output<K>> {
     try {
-      return await answer(channel, input);
+      if (!caller) return await answer(channel, input);
+      return await callers.run(caller, async () => {
+        // Staff edits or a restore on any desk: the desk keeps its sign-in only if that person is still active.
+        caller.session.refresh((id) => (core!.damaged ? null : core!.staffRef(id)));
+        return answer(channel, input);
+      });
     } catch (e) {
       // Channel and code only: the input may hold a PIN or a member's details.
       const code = toWireError(e).code;
@@ -329,6 +374,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   async function answer<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    // A connected desk: the main desk answers, through its own host.invoke (docs/site.md).
+    if (site.forwards(channel)) return (await site.forward(channel, input)) as Output<K>;
     await waitGate();
     const def = channels[channel];
     if (def.mutates) await writesHeld;
@@ -340,13 +387,19 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     const ctx = makeCtx(channel);
     if (!def.mutates) return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
     try {
-      if (def.tx === 'self') return (await inCall(ctx, () => handler(parsed, ctx))) as Output<K>;
-      // One user action = one transaction: the change and its audit rows commit together or not at all.
-      return c.db.transaction(() => {
-        const result = inCall(ctx, () => handler(parsed, ctx));
-        if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
-        return result as Output<K>;
-      })();
+      const result =
+        def.tx === 'self'
+          ? ((await inCall(ctx, () => handler(parsed, ctx))) as Output<K>)
+          : // One user action = one transaction: the change and its audit rows commit together or not at all.
+            c.db.transaction(() => {
+              const result = inCall(ctx, () => handler(parsed, ctx));
+              if (result instanceof Promise) throw new Error(`mutating handler ${channel} must be synchronous`);
+              callers.getStore()?.remember?.(result);
+              return result as Output<K>;
+            })();
+      // Other desks refresh their lists (a sign-in changes nothing they show).
+      if (!channel.startsWith('auth.')) emit('data.changed', { channel, deviceId: callers.getStore()?.device.id ?? null, here: !callers.getStore() });
+      return result;
     } finally {
       // Committed or rolled back: the settings cache reads the truth again if the call wrote settings.
       settings.settle();
@@ -407,7 +460,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   function startBackground(): Promise<void> {
     background ??= (async () => {
       clearTimeout(fallback);
-      if (closed) return;
+      if (closed || opts.scheduler === false) return;
       await scheduler.start();
       if (opts.timers === false || closed) scheduler.stop();
     })();
@@ -421,6 +474,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
 
   return {
     invoke,
+    newSession,
+    emit,
     on(event, listener) {
       events.on(event, listener as (p: unknown) => void);
       return () => events.off(event, listener as (p: unknown) => void);
@@ -483,6 +538,19 @@ interface Core {
   /** The background check found damage: from now on the host refuses writes as for a damaged file. */
   markDamaged(reason: string): void;
   staffRef(id: number): StaffRef | null;
+}
+
+/** A session that is, at each use, the one `pick` gives (the call in progress's desk, or this PC). */
+function sessionOfCall(pick: () => Session): Session {
+  return {
+    current: () => pick().current(),
+    locked: () => pick().locked(),
+    signIn: (staff) => pick().signIn(staff),
+    signOut: () => pick().signOut(),
+    lock: () => pick().lock(),
+    authorize: (access) => pick().authorize(access),
+    refresh: (lookup) => pick().refresh(lookup),
+  };
 }
 
 /** With a damaged data file only these non-public channels still work (to restore a backup). */

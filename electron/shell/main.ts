@@ -7,6 +7,7 @@ import ElectronStore from 'electron-store';
 import mainLog from 'electron-log/main';
 import { AppError } from '../../shared/errors';
 import { createHost, type Host } from '../host/host';
+import { createSite, type Site } from '../site/site';
 import { configureLogFile, type LogWriter } from '../ops/diagnostics/log';
 import { watchDemo } from '../host/demo/switch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../contract/bridge';
@@ -19,6 +20,7 @@ import { isAppUrl, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let host: Host | undefined;
+let site: Site | undefined;
 let win: BrowserWindow | undefined;
 /** Backup export, import and the backup folder are picked here, in main, never typed in the renderer. */
 const dialogs = electronDialogs(() => win);
@@ -71,6 +73,8 @@ async function start(): Promise<void> {
   if (mainLog.transports.ipc) mainLog.transports.ipc.level = false;
   const shellLog = { logger: mainLog as unknown as LogWriter, versions: { electron: process.versions.electron, chrome: process.versions.chrome } };
   try {
+    // Several PCs (docs/site.md): this PC shares its books, or works on a main desk's (then it never runs the scheduler).
+    site = createSite({ dataDir });
     host = await createHost({
       dataDir,
       nativeBinding: nativeBinding(),
@@ -79,8 +83,11 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       timers: true,
       dialogs,
+      site: site.hooks,
+      scheduler: !site.linked(),
       ...shellLog,
     });
+    await site.attach(host);
   } catch (e) {
     const message = e instanceof AppError ? e.message : String(e);
     dialog.showErrorBox('Subdesk cannot open its data', `${message}\n\n${dataDir}`);
@@ -103,6 +110,8 @@ async function start(): Promise<void> {
   const options = { nativeBinding: nativeBinding(), settingsStoreFactory: electronStoreFactory, osLocale: app.getLocale(), appVersion: app.getVersion(), timers: true, dialogs, ...shellLog };
   watchDemo(host, options, (next) => {
     host = next;
+    // Sharing serves the real books only: it pauses while the sample business is open.
+    void site?.close().then(() => (next.dataDir === dataDir ? site?.attach(next) : undefined));
     next.onAny((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
     win?.reload();
   });
@@ -129,5 +138,8 @@ if (!app.requestSingleInstanceLock()) {
     quitBackupDone = true;
     void host.backupOnQuit().finally(() => app.quit());
   });
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => {
+    void site?.close();
+    host?.close();
+  });
 }

@@ -9,6 +9,7 @@ import { invoke, onEvent } from '../lib/api';
 import { errorText } from './errors';
 import { Desk } from './Desk';
 import { DemoBanner } from '../features/demo/Demo';
+import { LinkBanner } from '../features/site/LinkBanner';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -37,6 +38,8 @@ export function App() {
       }),
     [qc],
   );
+  // Another PC of the site saved something (a check-in, a payment): every list on screen reads again.
+  useEffect(() => onEvent('data.changed', (change) => void (change.here || qc.invalidateQueries())), [qc]);
 
   if (settings.isError) return <div className="fatal">{errorText(t, settings.error)}</div>;
   if (auth.isError) return <div className="fatal">{errorText(t, auth.error)}</div>;
@@ -48,6 +51,7 @@ export function App() {
   return (
     <div className="frame">
       <DemoBanner />
+      <LinkBanner />
       <Desk status={auth.data} />
     </div>
   );

@@ -26,11 +26,12 @@ import * as promotions from '../features/promotions/strings';
 import * as classes from '../features/classes/strings';
 import * as lessons from '../features/classes/lessons/strings';
 import * as followups from '../features/followups/strings';
+import * as site from '../features/site/strings';
 
 /** Every feature's strings, merged under its own key. Both trees must have the same keys (a unit test checks). */
 export const resources = {
-  en: { translation: { ...shell.en, settings: settings.en, setup: setup.en, ui: ui.en, plans: plans.en, billing: billing.en, staff: staff.en, audit: audit.en, backup: backup.en, invoices: invoices.en, payments: payments.en, members: members.en, checkin: checkin.en, dashboard: dashboard.en, reports: reports.en, expenses: expenses.en, demo: demo.en, about: about.en, family: family.en, sales: sales.en, promotions: promotions.en, classes: classes.en, followups: followups.en, lessons: lessons.en } },
-  'zh-CN': { translation: { ...shell.zh, settings: settings.zh, setup: setup.zh, ui: ui.zh, plans: plans.zh, billing: billing.zh, staff: staff.zh, audit: audit.zh, backup: backup.zh, invoices: invoices.zh, payments: payments.zh, members: members.zh, checkin: checkin.zh, dashboard: dashboard.zh, reports: reports.zh, expenses: expenses.zh, demo: demo.zh, about: about.zh, family: family.zh, sales: sales.zh, promotions: promotions.zh, classes: classes.zh, followups: followups.zh, lessons: lessons.zh } },
+  en: { translation: { ...shell.en, settings: settings.en, setup: setup.en, ui: ui.en, plans: plans.en, billing: billing.en, staff: staff.en, audit: audit.en, backup: backup.en, invoices: invoices.en, payments: payments.en, members: members.en, checkin: checkin.en, dashboard: dashboard.en, reports: reports.en, expenses: expenses.en, demo: demo.en, about: about.en, family: family.en, sales: sales.en, promotions: promotions.en, classes: classes.en, followups: followups.en, lessons: lessons.en, site: site.en } },
+  'zh-CN': { translation: { ...shell.zh, settings: settings.zh, setup: setup.zh, ui: ui.zh, plans: plans.zh, billing: billing.zh, staff: staff.zh, audit: audit.zh, backup: backup.zh, invoices: invoices.zh, payments: payments.zh, members: members.zh, checkin: checkin.zh, dashboard: dashboard.zh, reports: reports.zh, expenses: expenses.zh, demo: demo.zh, about: about.zh, family: family.zh, sales: sales.zh, promotions: promotions.zh, classes: classes.zh, followups: followups.zh, lessons: lessons.zh, site: site.zh } },
 };
 
 /**

@@ -25,7 +25,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+export function startServer(): Promise<{ url: string; close(): Promise<void> }> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the e2e tests');
   }
@@ -82,7 +82,7 @@ export interface AppFixture {
   signInAs(role: Role): Promise<StaffBrief>;
 }
 
-async function wire(context: BrowserContext, getHost: () => Host, serverUrl: string): Promise<void> {
+export async function wire(context: BrowserContext, getHost: () => Host, serverUrl: string): Promise<void> {
   await context.exposeBinding('__subdeskInvoke', async (source, channel: unknown, input: unknown) => {
     // The same check main.ts makes: only the app's own page may call the host.
     if (!source.frame.url().startsWith(serverUrl) || source.frame !== source.page.mainFrame()) {

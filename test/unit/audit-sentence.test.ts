@@ -43,6 +43,7 @@ const row = (over: Partial<AuditRow>): AuditRow => ({
   before: null,
   after: null,
   names: { member: 'Zhang San', plan: 'Gold', staff: null, document: null },
+  device: null,
   ...over,
 });
 const both = (r: AuditRow, zhStaff = '李伟', zhMember = '张三', zhPlan = '金卡') => [

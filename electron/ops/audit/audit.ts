@@ -11,28 +11,37 @@ export interface AuditEntry {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** The connected desk the change came from; null or absent: this PC. */
+  device?: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of one row: covers the previous hash and every stored column, in a fixed order. */
-export function entryHash(prevHash: string, row: { at: string; staff_id: number | null; staff_name: string; channel: string; entity: string; entity_id: string; before: string | null; after: string | null }): string {
-  const canonical = JSON.stringify([prevHash, row.at, row.staff_id, row.staff_name, row.channel, row.entity, row.entity_id, row.before, row.after]);
+/**
+ * The hash of one row: covers the previous hash and every stored column, in a fixed order. The
+ * device column (migration 023) joins the list only when set, so rows written before it keep their hash.
+ */
+export function entryHash(
+  prevHash: string,
+  row: { at: string; staff_id: number | null; staff_name: string; channel: string; entity: string; entity_id: string; before: string | null; after: string | null; device?: string | null },
+): string {
+  const fields = [prevHash, row.at, row.staff_id, row.staff_name, row.channel, row.entity, row.entity_id, row.before, row.after];
+  const canonical = JSON.stringify(row.device == null ? fields : [...fields, row.device]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
 type AuditRow = Parameters<typeof entryHash>[1];
-const COLUMNS = '(at, staff_id, staff_name, channel, entity, entity_id, before, after, prev_hash, hash)';
-/** Rows a buffered flush writes per INSERT statement (10 columns each, far under SQLite's parameter limit). */
+const COLUMNS = '(at, staff_id, staff_name, channel, entity, entity_id, before, after, prev_hash, hash, device)';
+/** Rows a buffered flush writes per INSERT statement (11 columns each, far under SQLite's parameter limit). */
 const CHUNK = 50;
 
 export function createAuditLog(db: Db) {
   const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const insert = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertChunk = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES ${Array(CHUNK).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
-  const values = (r: AuditRow, prev: string) => [r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, entryHash(prev, r)];
+  const insert = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertChunk = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES ${Array(CHUNK).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  const values = (r: AuditRow, prev: string) => [r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, entryHash(prev, r), r.device ?? null];
 
   /**
    * Writes rows in order, each chained to the one before: one lookup of the last hash, then
@@ -70,6 +79,7 @@ export function createAuditLog(db: Db) {
       entity_id: e.entityId,
       before: json(e.before),
       after: json(e.after),
+      device: e.device ?? null,
     };
     const batch = batchPart(db, 'audit_log', buffer);
     if (batch) batch.rows.push(row);

@@ -83,6 +83,7 @@ const toAuditRow = (r: AuditLogRow, before: unknown, after: unknown, names: Audi
   before,
   after,
   names,
+  device: r.device,
 });
 
 export function createAuditService(env: DataEnv) {

@@ -11,6 +11,7 @@ import { bpToPercentText, currencyLabel, minorDigits, parseMoney, parsePercentTo
 import { COMMON_CURRENCIES, FREEZE_MODES, type FreezeMode } from '../../../shared/lists';
 import { BackupsSection } from '../backup/BackupsSection';
 import { FollowUpRulesCard } from './FollowUpRulesCard';
+import { DevicesCard } from '../site/DevicesCard';
 
 /** The number fields, held as the text the owner types until the form is sent. */
 const TEXT_KEYS = [
@@ -208,6 +209,7 @@ function SettingsForm({ initial, zones }: { initial: Settings; zones: string[] }
       </form>
       <FollowUpRulesCard initial={initial} />
       <BackupsSection />
+      <DevicesCard />
     </Page>
   );
 }

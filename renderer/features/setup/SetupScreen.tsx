@@ -11,6 +11,7 @@ import { ApiError, invoke } from '../../lib/api';
 import { currencyLabel } from '../../lib/format';
 import { AUTH_KEY } from '../staff/useAuth';
 import { DemoOffer } from '../demo/Demo';
+import { ConnectForm, ConnectOffer } from '../site/ConnectForm';
 
 interface Form {
   name: string;
@@ -56,6 +57,8 @@ export function SetupScreen({ settings, auth }: { settings: Settings; auth: Auth
   const needsBusiness = !settings.setupCompleted;
   const needsOwner = !auth.staffExists;
   const set = (k: keyof Form) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
+  // A brand-new PC may join the site's main desk instead of starting records of its own.
+  const [joining, setJoining] = useState(false);
 
   const setLocale = useMutation({
     mutationFn: (l: Locale) => invoke('settings.setLocale', { locale: l }),
@@ -114,6 +117,13 @@ export function SetupScreen({ settings, auth }: { settings: Settings; auth: Auth
     />
   );
 
+  if (joining) {
+    return (
+      <main className="setup setup--first">
+        <ConnectForm onBack={() => setJoining(false)} />
+      </main>
+    );
+  }
   return (
     <main className="setup setup--first">
       <form className="setup__card" onSubmit={onSubmit} noValidate aria-label={t('setup.welcome')}>
@@ -197,6 +207,7 @@ export function SetupScreen({ settings, auth }: { settings: Settings; auth: Auth
         </button>
       </form>
       <DemoOffer />
+      {needsBusiness && needsOwner ? <ConnectOffer onOpen={() => setJoining(true)} /> : null}
     </main>
   );
 }

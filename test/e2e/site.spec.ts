@@ -1,0 +1,99 @@
+/**
+ * Several PCs (docs/site.md): a second browser page plays a connected desk, wired to a host linked
+ * over 127.0.0.1 to a main desk; the owner's Settings › Devices card on the main desk.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
+import type { Host } from '../../electron/host/host';
+import { startServer, wire } from './harness';
+import { closeDesks, connectedDesk, mainDesk, signInOn, type Desk } from '../support/site';
+import { makeHost, tempDir } from '../support/host';
+import { createSite } from '../../electron/site/site';
+
+const test = base.extend<{ site: { main: Desk; front: Desk; url: string; open(host: Host): Promise<Page> } }>({
+  site: async ({ browser }, use) => {
+    const server = await startServer();
+    const main = await mainDesk('2026-03-02');
+    const front = await connectedDesk(main, 'Front desk 2');
+    const contexts: BrowserContext[] = [];
+    const open = async (host: Host) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      contexts.push(context);
+      await wire(context, () => host, server.url);
+      host.onAny((event, payload) => {
+        for (const p of context.pages()) void p.evaluate(([e, d]) => (window as never as { __subdeskEmit(e: unknown, d: unknown): void }).__subdeskEmit(e, d), [event, payload] as const).catch(() => undefined);
+      });
+      const page = await context.newPage();
+      return page;
+    };
+    await use({ main, front, url: server.url, open });
+    for (const c of contexts) await c.close();
+    await closeDesks(main, front);
+    await server.close();
+  },
+});
+
+test('a connected desk sees a check-in made on the main desk within a second', async ({ site }) => {
+  const { main, front } = site;
+  const plan = await main.host.invoke('plans.create', { kind: 'recurring', name: 'Gold', price: 30000, interval: 'month', taxRateBp: 0 });
+  const m = await main.host.invoke('members.create', { name: '钱七' });
+  await main.host.invoke('subscriptions.create', { memberId: m.id, planId: plan.id, startDate: '2026-03-02' });
+  await signInOn(front, 'Owner', '1234');
+  const desk = await site.open(front.host);
+  await desk.goto(`${site.url}#/checkin`);
+  const today = desk.getByRole('table', { name: "Today's check-ins" });
+  await expect(desk.getByRole('heading', { name: 'Today: 0 check-ins' })).toBeVisible();
+
+  await main.host.invoke('checkin.checkIn', { memberId: m.id });
+  await expect(today).toContainText('钱七', { timeout: 1000 });
+  await expect(desk.getByRole('heading', { name: 'Today: 1 check-in' })).toBeVisible({ timeout: 1000 });
+});
+
+test('the owner shares, shows a pairing code and removes a paired PC on Settings › Devices', async ({ site }) => {
+  const page = await site.open(site.main.host);
+  await page.goto(`${site.url}#/settings`);
+  const card = page.locator('.site-devices');
+  await expect(card.getByText('Sharing is on')).toBeVisible();
+  await expect(card.getByRole('row', { name: /Front desk 2/ })).toContainText('Connected');
+  await card.getByRole('button', { name: 'Show a pairing code' }).click();
+  const code = (await site.main.host.invoke('site.sharing', {})).code!.code;
+  await expect(card.getByRole('status', { name: 'Pairing code' })).toHaveText(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await expect(card.getByText(/Valid for [45]:\d\d/)).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/shots/site/devices-en-1280.png', fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await site.main.host.invoke('settings.setLocale', { locale: 'zh-CN' });
+  await page.reload();
+  await expect(card.getByText('共享已开启')).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/shots/site/devices-zh-1366.png', fullPage: false });
+
+  await page.getByRole('button', { name: /^(Remove|移除)$/ }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: /^(Remove|移除)$/ }).click();
+  await expect(card.getByText(/No PC is paired yet|还没有配对的电脑/)).toBeVisible();
+  expect((await site.main.host.invoke('site.sharing', {})).devices).toEqual([]);
+});
+
+test('a new PC connects to the main desk from its first-start screen, then shows the main desk’s staff to sign in', async ({ site }) => {
+  const dataDir = tempDir('subdesk-new-pc-');
+  const pcSite = createSite({ dataDir, port: 0, discovery: false, retryMs: 50 });
+  const pc = await makeHost({ signIn: false, dataDir, site: pcSite.hooks });
+  await pcSite.attach(pc.host);
+  try {
+    const page = await site.open(pc.host);
+    await page.goto(site.url);
+    await page.getByRole('button', { name: 'Connect to main desk' }).click();
+    const { code } = await site.main.host.invoke('site.newCode', {});
+    await page.getByLabel('Main desk address').fill(`127.0.0.1:${site.main.site.server()!.port}`);
+    await page.getByLabel('Pairing code').fill(code);
+    await page.getByLabel('Name of this PC').fill('Room 3');
+    await page.screenshot({ path: '/work/shots/site/connect-en-1280.png' });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByText('Owner').first()).toBeVisible();
+    expect((await site.main.host.invoke('site.sharing', {})).devices.map((d) => d.name)).toEqual(['Front desk 2', 'Room 3']);
+    expect(await pc.host.invoke('site.status', {})).toMatchObject({ role: 'connected', link: { deviceName: 'Room 3', mainName: 'Sunrise Fitness', state: 'connected' } });
+  } finally {
+    await pcSite.close();
+    pc.close();
+  }
+});
