@@ -17,6 +17,7 @@ import { benchOpen } from './open';
 import { benchRenderer } from './renderer';
 import { benchReports, benchReportsAfterBulk } from './reports';
 import { benchSearch } from './search';
+import { benchSite } from './site';
 import { benchTimetable } from './timetable';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
 import type { Figure } from './stats';
@@ -26,9 +27,9 @@ const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
 const at = `${size} (${info.members.toLocaleString('en')} members)`;
 /** S proves every measurement works; M carries reports, host open and the import; L the rest (the issue's split). */
 const plan: Record<Size, string[]> = {
-  S: ['open', 'reports', 'import', 'search', 'checkin', 'timetable', 'renderer', 'billing', 'rss'],
+  S: ['open', 'reports', 'import', 'search', 'checkin', 'timetable', 'renderer', 'billing', 'site', 'rss'],
   M: ['open', 'reports', 'import', 'timetable'],
-  L: ['search', 'checkin', 'timetable', 'renderer', 'billing', 'rss'],
+  L: ['search', 'checkin', 'timetable', 'renderer', 'billing', 'site', 'rss'],
 };
 const want = new Set(plan[size]);
 const figures: Figure[] = [];
@@ -97,5 +98,10 @@ if (want.has('billing')) {
   figures.push(...(await benchBilling(host, clock, dataDir, floorDir, at)));
 }
 host.close();
+if (want.has('site')) {
+  // Its own hosts on the same file (the main desk with sharing on), once the bench's host is closed.
+  log('several PCs: check-in from a connected desk');
+  figures.push(...(await benchSite(dataDir, clock.now, at)));
+}
 if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
 fs.writeFileSync(outFile, JSON.stringify(figures));
