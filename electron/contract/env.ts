@@ -28,4 +28,15 @@ export interface ServiceEnv extends DataEnv {
   audit: AuditFn;
   /** Who is acting in the call in progress; null for the system (a scheduled run). */
   actor(): StaffRef | null;
+  /**
+   * The call in progress is a check-in a connected desk kept in its queue while the main desk was
+   * unreachable: the desk and when it was made at its door. Null for every other call.
+   */
+  replayed?(): ReplayedCall | null;
+}
+
+export interface ReplayedCall {
+  device: string;
+  /** UTC ISO instant the clerk made it at the connected desk. */
+  madeAt: string;
 }

@@ -22,5 +22,6 @@ export function callEnv(base: Omit<ServiceEnv, 'audit' | 'actor'>, auditSystem: 
     ...base,
     audit: (entity, entityId, before, after) => (scope.getStore()?.audit ?? auditSystem)(entity, entityId, before, after),
     actor: () => scope.getStore()?.staff ?? null,
+    replayed: () => scope.getStore()?.replayed?.() ?? null,
   };
 }

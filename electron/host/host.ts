@@ -79,6 +79,8 @@ export interface Caller {
    * for a retried call commits together with the change (or not at all).
    */
   remember?: (answer: unknown) => void;
+  /** A check-in that waited in the desk's queue while this PC was unreachable: when it was made at that door. */
+  madeAt?: string;
 }
 
 export interface Host {
@@ -311,6 +313,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
         return session.current();
       },
       actor: () => session.current(),
+      replayed: () => {
+        const c = callers.getStore();
+        return c?.madeAt ? { device: c.device.name, madeAt: c.madeAt } : null;
+      },
       settings,
       now,
       today,

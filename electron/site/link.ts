@@ -15,7 +15,7 @@ import { channels, isChannel } from '../contract/index';
 import type { Envelope } from '../contract/envelope';
 import type { SiteLink as LinkStatus } from '../contract/site';
 import { pairingProof } from './cert';
-import { MAX_MESSAGE_BYTES, type ClientMessage, type ServerMessage } from './protocol';
+import { MAX_MESSAGE_BYTES, QUEUED_CHANNEL, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface LinkConfig {
   address: string;
@@ -55,7 +55,6 @@ interface Queued {
   at: string;
 }
 
-export const QUEUED_CHANNEL = 'checkin.checkIn';
 const newId = () => randomBytes(16).toString('base64url');
 const wsUrl = (address: string, port: number) => `wss://${address.includes(':') && !address.startsWith('[') ? `[${address}]` : address}:${port}`;
 
@@ -175,13 +174,13 @@ export function openLink(cfg: LinkConfig, opts: LinkOptions): SiteLink {
   }
 
   /** One try: sends the call (a fresh nonce and stamp) and waits for its answer; throws if the link drops. */
-  function send(channel: string, input: unknown, key: string | undefined): Promise<Envelope> {
+  function send(channel: string, input: unknown, key: string | undefined, madeAt?: string): Promise<Envelope> {
     const socket = ws;
     if (!socket || state !== 'connected') return Promise.reject(new Error('not connected'));
     const id = seq++;
     return new Promise<Envelope>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ t: 'call', id, ...stamp(), channel, input, ...(key ? { key } : {}) } satisfies ClientMessage));
+      socket.send(JSON.stringify({ t: 'call', id, ...stamp(), channel, input, ...(key ? { key } : {}), ...(madeAt ? { madeAt } : {}) } satisfies ClientMessage));
     });
   }
 
@@ -206,7 +205,8 @@ export function openLink(cfg: LinkConfig, opts: LinkOptions): SiteLink {
         const item = queue[0]!;
         let envelope: Envelope;
         try {
-          envelope = await send(QUEUED_CHANNEL, item.input, item.key);
+          // It says when it was made here, so the main desk lists it for review as a check-in made while it was away.
+          envelope = await send(QUEUED_CHANNEL, item.input, item.key, item.at);
         } catch {
           return; // the link dropped again: the item stays, the next connect sends it with the same key
         }

@@ -12,6 +12,8 @@ export const DEFAULT_PORT = 47_810;
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** A call stamped further than this from the main desk's clock is refused as a possible replay. */
 export const REPLAY_WINDOW_MS = 5 * 60_000;
+/** The only call a connected desk keeps while the main desk is unreachable, to send once it is back. */
+export const QUEUED_CHANNEL = 'checkin.checkIn';
 /** The DNS-SD service type main desks announce. */
 export const SERVICE_TYPE = 'subdesk';
 
@@ -31,6 +33,8 @@ export const clientMessage = z.discriminatedUnion('t', [
     id: z.number().int().nonnegative(),
     ...signed,
     key: callKey.optional(),
+    /** A check-in that waited in the desk's queue: when it was made at that desk's door (UTC ISO instant). */
+    madeAt: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/).optional(),
     channel: z.string().max(100),
     input: z.unknown(),
   }),

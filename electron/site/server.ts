@@ -14,7 +14,7 @@ import type { Caller, Host } from '../host/host';
 import type { Session } from '../desk/staff/session';
 import { siteRepo } from '../db/repos/site';
 import { pairingProof, type SiteCert } from './cert';
-import { clientMessage, MAX_MESSAGE_BYTES, REPLAY_WINDOW_MS, type ClientMessage, type ServerMessage } from './protocol';
+import { clientMessage, MAX_MESSAGE_BYTES, QUEUED_CHANNEL, REPLAY_WINDOW_MS, type ClientMessage, type ServerMessage } from './protocol';
 import type { Pairing } from './pairing';
 
 /** Wrong PINs a desk may try within PIN_WINDOW_MS before its sign-ins wait. */
@@ -134,7 +134,8 @@ export async function startSiteServer(deps: SiteServerDeps, port: number): Promi
       remembered = true;
       repo().remember({ device_id: device.id, key: m.key, channel: m.channel, answer: JSON.stringify(answer ?? null), at: nowIso() });
     };
-    const caller: Caller = { device: { id: device.id, name: device.name }, session: device.desk.session, remember };
+    const madeAt = m.channel === QUEUED_CHANNEL ? m.madeAt : undefined;
+    const caller: Caller = { device: { id: device.id, name: device.name }, session: device.desk.session, remember, ...(madeAt ? { madeAt } : {}) };
     const envelope = await toEnvelope(() => host.invoke(m.channel as never, m.input as never, caller));
     if (m.channel === 'auth.signIn' && !envelope.ok && envelope.error.code === 'WRONG_PIN') device.desk.pinFailures.push(deps.wallClock());
     // A channel that runs its own transactions (a sign-in, the billing run) keeps its answer after it.

@@ -39,6 +39,25 @@ export async function signInOn(desk: Desk, name: string, pin: string): Promise<v
   await desk.host.invoke('auth.signIn', { staffId: who.id, pin });
 }
 
+/** Sharing back on after `main.site.close()`, on the same port and with the same certificate. */
+export async function restartSharingOn(main: Desk, port: number): Promise<void> {
+  const site = createSite({ dataDir: main.dataDir, port, discovery: false });
+  await site.attach(main.host);
+  await site.hooks.setSharing(true);
+  main.site = site;
+}
+
+/** Polls `probe` until it gives something other than null (a push event, an emptied queue). */
+export async function waitFor<T>(probe: () => T | null, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== null) return v;
+    if (Date.now() > end) throw new Error('waited too long');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 export async function closeDesks(...desks: (Desk | undefined)[]): Promise<void> {
   for (const d of desks.reverse()) {
     if (!d) continue;

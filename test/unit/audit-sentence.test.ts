@@ -29,6 +29,7 @@ const fmt = (lang: 'en' | 'zh'): SentenceFormat => {
     money: (m) => formatMoney(m, 'CNY', locale),
     date: (d) => formatDate(d, locale),
     method: (c) => methods[lang]![c] ?? c,
+    instant: (i) => `${i.slice(0, 10)} ${i.slice(11, 16)}`,
   };
 };
 
@@ -323,6 +324,28 @@ const CASES: [string, AuditRow, string, string][] = [
     }),
     'Li Wei let Zhang San in despite a block: owner said so',
     '李伟 破例为 张三 放行：owner said so',
+  ],
+  [
+    'check-in kept at a connected desk while the main desk was away',
+    row({
+      channel: 'checkin.checkIn',
+      entity: 'checkin',
+      device: 'Front desk 2',
+      after: { overrideReason: null, undoneAt: null, replayed: { device: 'Front desk 2', madeAt: '2026-03-02T09:15:00.000Z', arrivedAt: '2026-03-02T09:40:00.000Z' } },
+    }),
+    'Li Wei checked in Zhang San on Front desk 2 at 2026-03-02 09:15 while the main desk was unreachable; it reached the main desk at 2026-03-02 09:40',
+    '李伟 在 Front desk 2 于 2026-03-02 09:15 为 张三 签到（当时主前台无法连接），2026-03-02 09:40 送达主前台',
+  ],
+  [
+    'check-in kept at a connected desk, turned away on arrival',
+    row({
+      channel: 'checkin.checkIn',
+      entity: 'checkin',
+      device: 'Front desk 2',
+      after: { memberId: 1, query: null, outcome: 'blocked', blocks: [{ code: 'no_membership' }], replayed: { device: 'Front desk 2', madeAt: '2026-03-02T09:15:00.000Z', arrivedAt: '2026-03-02T09:40:00.000Z' } },
+    }),
+    'Li Wei checked in Zhang San on Front desk 2 at 2026-03-02 09:15 while the main desk was unreachable; when it reached the main desk at 2026-03-02 09:40 it was not counted: no valid membership (or blocked)',
+    '李伟 在 Front desk 2 于 2026-03-02 09:15 为 张三 签到（当时主前台无法连接），2026-03-02 09:40 送达主前台时未计入：没有有效会员卡（或被限制入场）',
   ],
   [
     'drop-in',

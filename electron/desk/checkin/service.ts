@@ -136,7 +136,28 @@ export function createCheckinService(
     return unique ? { memberId: top.id } : { candidates: hits };
   }
 
+  /**
+   * A check-in a connected desk kept while the main desk was unreachable is judged now, on arrival,
+   * and always goes on the manager's review (the audit log) like an override: with the desk, when it
+   * was made at the door and when it arrived; a refused one too, since the member was let in or turned
+   * away at the door without the main desk's answer.
+   */
   function checkIn(input: { memberId?: number | undefined; query?: string | undefined }): CheckinResult {
+    const replay = env.replayed?.() ?? null;
+    const result = decideAndRecord(input, replay !== null);
+    if (!replay) return result;
+    const replayed = { device: replay.device, madeAt: replay.madeAt, arrivedAt: env.now().toISOString() };
+    if (result.outcome === 'checked_in') {
+      env.audit('checkin', result.checkin!.id, null, { ...result.checkin, replayed });
+    } else {
+      // No check-in was recorded: the entry is about check-in 0, and names the member in its values.
+      const after = { memberId: result.member?.id ?? null, query: input.query ?? null, outcome: result.outcome, blocks: result.blocks, replayed };
+      env.audit('checkin', 0, null, after);
+    }
+    return result;
+  }
+
+  function decideAndRecord(input: { memberId?: number | undefined; query?: string | undefined }, replayed: boolean): CheckinResult {
     const when = moment();
     let memberId = input.memberId;
     if (memberId === undefined) {
@@ -151,7 +172,8 @@ export function createCheckinService(
     if (result.outcome === 'already') return repeat(result);
     if (result.outcome !== 'allowed') return result;
     const done = record(result, when, null);
-    env.audit('checkin', done.checkin!.id, null, done.checkin);
+    // A replayed check-in gets its one audit entry, with where and when it was made, from checkIn.
+    if (!replayed) env.audit('checkin', done.checkin!.id, null, done.checkin);
     return done;
   }
 

@@ -142,7 +142,7 @@ function AuditTable({ rows }: { rows: AuditRow[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const methods = useMethods(true);
-  const sentenceFormat: SentenceFormat = { money: f.money, date: f.date, method: (code) => methodLabel(t, code, methods.data) };
+  const sentenceFormat: SentenceFormat = { money: f.money, date: f.date, instant: f.instant, method: (code) => methodLabel(t, code, methods.data) };
   return (
     <table className="table audit__table" aria-label={t('audit.title')}>
       <thead>

@@ -14,6 +14,8 @@ export interface SentenceFormat {
   date(iso: string): string;
   /** A payment method code ('wechat') in the reader's language. */
   method(code: string): string;
+  /** A UTC instant in the business time zone, date and time. */
+  instant(iso: string): string;
 }
 
 type Rec = Record<string, unknown>;
@@ -55,6 +57,20 @@ export function entityLabel(t: TFunction, entity: string): string {
   return (AUDIT_ENTITIES as readonly string[]).includes(entity)
     ? t(`audit.entities.${entity}`)
     : t('audit.entities.other');
+}
+
+/** Why the main desk turned away a check-in that waited at a connected desk, in the reader's words. */
+const REPLAY_REFUSALS = ['blocked', 'no_match', 'choose', 'already'] as const;
+
+/**
+ * A check-in a connected desk kept while the main desk was unreachable: where and when it was made
+ * at the door, when it reached the main desk, and whether it counted or was turned away then.
+ */
+function replayedCheckin(a: Rec, r: Rec, say: (key: string, values?: Rec) => string, f: SentenceFormat): string {
+  const values = { device: str(r.device) ?? '', madeAt: f.instant(str(r.madeAt) ?? ''), arrivedAt: f.instant(str(r.arrivedAt) ?? '') };
+  if (a.outcome === undefined) return say('checkinQueued', values);
+  const outcome = (REPLAY_REFUSALS as readonly unknown[]).includes(a.outcome) ? String(a.outcome) : 'blocked';
+  return say('checkinQueuedRefused', { ...values, why: say(`queuedRefusal.${outcome}`, { query: str(a.query) ?? '' }) });
 }
 
 export function auditSentence(row: AuditRow, t: TFunction, f: SentenceFormat): string {
@@ -109,6 +125,7 @@ export function auditSentence(row: AuditRow, t: TFunction, f: SentenceFormat): s
     case 'freeze_grant':
       return withReason(say('freezeGranted', { count: num(a.days) ?? 0, year: num(a.year) ?? '' }));
     case 'checkin':
+      if (a.replayed !== undefined) return replayedCheckin(a, rec(a.replayed), say, f);
       if (a.undoneAt) return withReason(say('checkinUndone'));
       if (a.dropIn === true) return say('checkinDropIn');
       return withReason(say(a.overrideReason ? 'checkinOverride' : 'checkin'));

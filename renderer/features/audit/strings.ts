@@ -65,6 +65,16 @@ export const en = {
     checkinOverride: '{{who}} let {{member}} in despite a block',
     checkinDropIn: '{{who}} checked in {{member}} for a single visit',
     checkinUndone: '{{who}} undid a check-in of {{member}}',
+    checkinQueued:
+      '{{who}} checked in {{member}} on {{device}} at {{madeAt}} while the main desk was unreachable; it reached the main desk at {{arrivedAt}}',
+    checkinQueuedRefused:
+      '{{who}} checked in {{member}} on {{device}} at {{madeAt}} while the main desk was unreachable; when it reached the main desk at {{arrivedAt}} it was not counted: {{why}}',
+    queuedRefusal: {
+      blocked: 'no valid membership (or blocked)',
+      no_match: 'nobody matches “{{query}}”',
+      choose: 'several members match “{{query}}”',
+      already: 'already checked in today',
+    },
     memberAdded: '{{who}} added the member {{member}}',
     memberUpdated: '{{who}} changed the details of {{member}}',
     memberMergedInto: '{{who}} merged a duplicate record into {{member}}',
@@ -184,6 +194,15 @@ export const zh: typeof en = {
     checkinOverride: '{{who}} 破例为 {{member}} 放行',
     checkinDropIn: '{{who}} 为 {{member}} 单次入场签到',
     checkinUndone: '{{who}} 撤销了 {{member}} 的一次签到',
+    checkinQueued: '{{who}} 在 {{device}} 于 {{madeAt}} 为 {{member}} 签到（当时主前台无法连接），{{arrivedAt}} 送达主前台',
+    checkinQueuedRefused:
+      '{{who}} 在 {{device}} 于 {{madeAt}} 为 {{member}} 签到（当时主前台无法连接），{{arrivedAt}} 送达主前台时未计入：{{why}}',
+    queuedRefusal: {
+      blocked: '没有有效会员卡（或被限制入场）',
+      no_match: '没有会员与“{{query}}”相符',
+      choose: '有多位会员与“{{query}}”相符',
+      already: '今天已签到',
+    },
     memberAdded: '{{who}} 新建会员 {{member}}',
     memberUpdated: '{{who}} 修改了 {{member}} 的资料',
     memberMergedInto: '{{who}} 将一条重复记录合并到 {{member}}',

@@ -8,9 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LinkConfig } from '../../../electron/site/link';
 import { MAX_MESSAGE_BYTES } from '../../../electron/site/protocol';
-import { createSite } from '../../../electron/site/site';
 import { failure, signInAs } from '../../support/host';
-import { closeDesks, connectedDesk, mainDesk, signInOn, type Desk } from '../../support/site';
+import { closeDesks, connectedDesk, mainDesk, restartSharingOn, signInOn, waitFor, type Desk } from '../../support/site';
 
 let desks: Desk[] = [];
 afterEach(async () => {
@@ -193,20 +192,3 @@ describe('a connected desk', () => {
     expect(main.host.db.prepare("SELECT COUNT(*) AS n FROM members WHERE name = 'Away'").get()).toEqual({ n: 0 });
   });
 });
-
-async function restartSharingOn(main: Desk, port: number): Promise<void> {
-  const site = createSite({ dataDir: main.dataDir, port, discovery: false });
-  await site.attach(main.host);
-  await site.hooks.setSharing(true);
-  main.site = site;
-}
-
-async function waitFor<T>(probe: () => T | null, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== null) return v;
-    if (Date.now() > end) throw new Error('waited too long');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
