@@ -453,7 +453,12 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       b = row(b.id);
     }
     const effect = input.present ? use(b, s, true)! : applyRule(b, s, 'no_show');
-    const marked = save(b, { status: target, marked_on: env.today(), staff_name: clerk(), ...effect });
+    const marked = save(b, {
+      status: target,
+      marked_on: env.today(),
+      staff_name: clerk(),
+      ...effect,
+    });
     if (input.present) joinDoorVisit(env, door, b, s);
     return marked;
   }

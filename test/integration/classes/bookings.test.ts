@@ -367,11 +367,20 @@ describe('roll call', () => {
     expect(
       await failure(host.invoke('classes.walkIn', { sessionId: s.id, memberId: c.member.id })),
     ).toMatchObject({ code: 'CLASS_FULL' });
-    expect((await host.invoke('classes.session', { sessionId: s.id })).bookings.find((x) => x.id === wc!.id)).toMatchObject({ status: 'waitlisted' });
+    expect(
+      (await host.invoke('classes.session', { sessionId: s.id })).bookings.find(
+        (x) => x.id === wc!.id,
+      ),
+    ).toMatchObject({ status: 'waitlisted' });
 
     // Undone the same day: Dee keeps the place she took, booked (not back in line), and the unit comes back.
     const undone = await host.invoke('classes.undoMark', { bookingId: wd!.id });
-    expect(undone).toMatchObject({ status: 'booked', unitsUsed: 0, packId: null, waitlistPosition: null });
+    expect(undone).toMatchObject({
+      status: 'booked',
+      unitsUsed: 0,
+      packId: null,
+      waitlistPosition: null,
+    });
     expect(await packUsed(host, d.member.id)).toBe(0);
     expect((await host.invoke('classes.session', { sessionId: s.id })).session).toMatchObject({
       booked: 2,

@@ -334,11 +334,18 @@ describe('tutoring lessons (课时)', () => {
     });
     const [sunday] = await sessionsOf(host, other.id, ['2027-03-14']);
     const mk = await host.invoke('classes.makeUp', { bookingId: held.id, sessionId: sunday!.id });
-    expect(mk).toMatchObject({ kind: 'makeup', status: 'booked', makeupFor: held.id, packId: pa.id });
+    expect(mk).toMatchObject({
+      kind: 'makeup',
+      status: 'booked',
+      makeupFor: held.id,
+      packId: pa.id,
+    });
     clock.set(local('2027-03-14', '09:10'));
-    expect(
-      await host.invoke('classes.mark', { bookingId: mk.id, present: true }),
-    ).toMatchObject({ status: 'attended', unitsUsed: 2, packId: pa.id });
+    expect(await host.invoke('classes.mark', { bookingId: mk.id, present: true })).toMatchObject({
+      status: 'attended',
+      unitsUsed: 2,
+      packId: pa.id,
+    });
     expect((await host.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({
       packUsed: 2,
       packLeft: 46,
