@@ -197,15 +197,18 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
           {t('lessons.bookings.statement')}
         </button>
       </div>
-      <TableCard
-        title={t('lessons.enrolments.title')}
-        rows={lessons.data}
-        columns={enrolColumns}
-        empty={t('lessons.enrolments.none')}
-        error={lessons.error}
-        getRowId={(l) => String(l.enrolment.id)}
-        rowClassName={(l) => (l.enrolment.status === 'withdrawn' ? 'row--muted' : undefined)}
-      />
+      {/* Ten columns at 1280: the headers wrap rather than clip. */}
+      <div className="lessons-tab__enrolments">
+        <TableCard
+          title={t('lessons.enrolments.title')}
+          rows={lessons.data}
+          columns={enrolColumns}
+          empty={t('lessons.enrolments.none')}
+          error={lessons.error}
+          getRowId={(l) => String(l.enrolment.id)}
+          rowClassName={(l) => (l.enrolment.status === 'withdrawn' ? 'row--muted' : undefined)}
+        />
+      </div>
       <TableCard title={t('lessons.bookings.title')} rows={bookings.data ? ahead : undefined} columns={bookingColumns} empty={t('lessons.bookings.none')} error={bookings.error} getRowId={(b) => String(b.id)} />
       {open?.kind === 'enrol' && today ? <EnrolDialog member={props.member} schedule={null} today={today} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'book' ? <BookDialog member={props.member} household={props.household} onClose={() => setOpen(null)} /> : null}
