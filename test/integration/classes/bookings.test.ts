@@ -32,19 +32,25 @@ async function noShowFeeClass(host: Host) {
   return { plan, s: await firstSession(host) };
 }
 
+/** A class of 2 places on its first Saturday and four members with a 10-session pack each: Ann, Bo, Cai, Dee. */
+async function twoPlacesFourPeople(host: Host) {
+  const plan = await pack(host);
+  const type = await classType(host, { capacity: 2 });
+  await weekly(host, type.id, { termEnd: '2027-03-13' });
+  const s = await firstSession(host);
+  const [a, b, c, d] = [
+    await withPack(host, 'Ann', plan.id),
+    await withPack(host, 'Bo', plan.id),
+    await withPack(host, 'Cai', plan.id),
+    await withPack(host, 'Dee', plan.id),
+  ];
+  return { s, a, b, c, d };
+}
+
 describe('bookings', () => {
   it('fills a class to capacity, waitlists in order and promotes the first in line when a place frees', async () => {
     const { host } = th;
-    const plan = await pack(host);
-    const type = await classType(host, { capacity: 2 });
-    await weekly(host, type.id, { termEnd: '2027-03-13' });
-    const s = await firstSession(host);
-    const [a, b, c, d] = [
-      await withPack(host, 'Ann', plan.id),
-      await withPack(host, 'Bo', plan.id),
-      await withPack(host, 'Cai', plan.id),
-      await withPack(host, 'Dee', plan.id),
-    ];
+    const { s, a, b, c, d } = await twoPlacesFourPeople(host);
     const [ba] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [a.member.id] });
     await host.invoke('classes.book', { sessionId: s.id, memberIds: [b.member.id] });
     expect(ba).toMatchObject({
@@ -303,16 +309,7 @@ describe('roll call', () => {
 
   it('adds a waitlisted member who turns up to the roll when a place is free, and refuses when none is', async () => {
     const { host } = th;
-    const plan = await pack(host);
-    const type = await classType(host, { capacity: 2 });
-    await weekly(host, type.id, { termEnd: '2027-03-13' });
-    const s = await firstSession(host);
-    const [a, b, c, d] = [
-      await withPack(host, 'Ann', plan.id),
-      await withPack(host, 'Bo', plan.id),
-      await withPack(host, 'Cai', plan.id),
-      await withPack(host, 'Dee', plan.id),
-    ];
+    const { s, a, b, c, d } = await twoPlacesFourPeople(host);
     const [ba, bb] = await host.invoke('classes.book', {
       sessionId: s.id,
       memberIds: [a.member.id, b.member.id],
