@@ -126,6 +126,8 @@ export interface ClassBooking {
   date: string;
   startTime: string;
   classTypeName: string;
+  /** The centre cancelled the session (cancelled it, or a holiday took it off): a lesson owed, not leave. */
+  sessionCancelled: boolean;
 }
 
 /** A session and everyone in it: places first (in booking order), then the waitlist in line order. */
@@ -181,6 +183,8 @@ export interface LessonBalance {
   /** 请假 after the cut-off (the class type's late rule applies). */
   lateLeave: number;
   noShow: number;
+  /** Lessons the centre cancelled (the session cancelled or a holiday added): nothing used, a make-up owed. */
+  centreCancelled: number;
   makeUps: number;
   /** Lessons still to come (booked, from today). */
   upcoming: number;

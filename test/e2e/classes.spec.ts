@@ -159,3 +159,45 @@ test('a manager builds a weekly timetable from the dialogs (中文)', async ({ a
   const [schedule] = await app.host.invoke('classes.schedules.list', {});
   expect(schedule).toMatchObject({ name: '早间单车', weekdays: [2, 5], startTime: '07:30', minutes: 45, capacity: 20, teacherName: '王教练', roomName: '单车房', termStart: '2026-03-02', termEnd: '2026-03-31', sessions: 9 });
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  const zh = lang === 'zh-CN';
+  test(`a waitlisted member who turns up is marked present when a place is free (${lang})`, async ({ app }) => {
+    await app.setup(lang);
+    const packPlan = await app.host.invoke('plans.create', { kind: 'pack', name: '10 次卡', price: 80000, packSessions: 10, packValidDays: 90, taxRateBp: 0 });
+    const [zhang, wang] = [
+      await app.host.invoke('members.create', { name: '张三', phone: '13700000003' }),
+      await app.host.invoke('members.create', { name: '王五', phone: '13700000005' }),
+    ];
+    for (const m of [zhang, wang]) await app.host.invoke('packs.sell', { memberId: m.id, planId: packPlan.id });
+    const spin = await app.host.invoke('classes.types.create', { name: 'Spin 单车', colour: '#f04438', minutes: 45, capacity: 1 });
+    await app.host.invoke('classes.schedules.create', { classTypeId: spin.id, name: 'Spin 单车', weekdays: [1], startTime: '18:00', termStart: '2026-03-02', termEnd: '2026-03-02' });
+    const s = (await app.host.invoke('classes.day', { date: '2026-03-02' })).sessions[0]!;
+    await app.host.invoke('classes.book', { sessionId: s.id, memberIds: [zhang.id] });
+    await app.host.invoke('classes.book', { sessionId: s.id, memberIds: [wang.id], waitlist: true });
+    app.clock.set('2026-03-02T10:05:00.000Z'); // 18:05 in Shanghai: the class has started
+
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${app.url}#/classes`);
+    await page.reload();
+    await page.getByRole('region', { name: zh ? /^周一/ : /^Mon/ }).getByRole('button', { name: /Spin 单车/ }).click();
+    const people = page.getByRole('dialog').getByRole('table', { name: zh ? '已预约与候补' : 'Booked and waitlisted' });
+    const came = people.getByRole('button', { name: `${zh ? '到了' : 'Came'}: 王五` });
+    // Full: no place for 王五 yet.
+    await expect(people.getByRole('row', { name: /王五/ })).toContainText(zh ? '候补第 1 位' : 'Waitlist #1');
+    await expect(came).toHaveCount(0);
+    // 张三 is absent (a no-show holds no place): 王五 came.
+    await people.getByRole('button', { name: `${zh ? '缺席' : 'Absent'}: 张三` }).click();
+    await came.click();
+    await expect(page.getByText(zh ? '王五 已到：移出候补，记为到课。' : '王五 came: off the waitlist and marked present.')).toBeVisible();
+    await expect(people.getByRole('row', { name: /王五/ })).toContainText(zh ? '到课' : 'Present');
+    await shootAtDeskSizes(page, `classes-came-${lang}`);
+    const roll = await app.host.invoke('classes.session', { sessionId: s.id });
+    expect(roll.bookings.map((b) => [b.memberName, b.status, b.unitsUsed])).toEqual([
+      ['张三', 'no_show', 0],
+      ['王五', 'attended', 1],
+    ]);
+    expect((await app.host.invoke('packs.listByMember', { memberId: wang.id }))[0]!.sessionsUsed).toBe(1);
+  });
+}

@@ -99,8 +99,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByRole('radio', { name: L('Classes', '课程') }).click();
     await expect(row).toContainText(L('46 of 48', '46 / 48'));
     const cells = await row.getByRole('cell').allInnerTexts();
-    // Class, pack, left (and used), attended, leave, late leave, no-show, make-ups, to come.
-    expect(cells.slice(1, 9)).toEqual(['48 课时', L('46 of 48\n2 used', '46 / 48\n已用 2'), '1', '1', '0', '0', '1', '15']);
+    // Class, pack, left (and used), attended, leave, late leave, no-show, cancelled by the centre, make-ups, to come.
+    expect(cells.slice(1, 10)).toEqual(['48 课时', L('46 of 48\n2 used', '46 / 48\n已用 2'), '1', '1', '0', '0', '0', '1', '15']);
     await shootAtDeskSizes(page, `lessons-member-${lang}`);
 
     // The parent's statement for March.
@@ -126,6 +126,20 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await docPage.setContent(doc.html);
     await screenshot(docPage, `lessons-statement-a4-${lang}`);
     await docPage.close();
+
+    // The centre cancels the lesson of 03-21: owed to the student (a make-up), not leave.
+    const s21 = (await app.host.invoke('classes.day', { date: '2026-03-21' })).sessions.find((x) => x.scheduleName === '周六数学A班')!;
+    await app.host.invoke('classes.sessions.cancel', { sessionId: s21.id, reason: 'Teacher ill' });
+    await page.reload();
+    await page.getByRole('radio', { name: L('Classes', '课程') }).click();
+    const d21 = L('Mar 21, 2026', '2026年3月21日');
+    const off = ahead.getByRole('row', { name: new RegExp(`^${d21}`) });
+    await expect(off).toContainText(L('Cancelled by the centre', '机构停课'));
+    await expect(off.getByRole('button', { name: `${L('Book a make-up', '预约补课')}: 周六数学A班 ${d21}` })).toBeVisible();
+    await expect(off.getByRole('button', { name: new RegExp(L('Take leave back', '撤销请假')) })).toHaveCount(0);
+    await expect(row.getByRole('cell').nth(7)).toHaveText('1');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('1'); // leave: still only the one taken
+    await shootAtDeskSizes(page, `lessons-centre-cancelled-${lang}`);
   });
 }
 

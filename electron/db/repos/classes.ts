@@ -30,6 +30,7 @@ export type BookingView = ClassBookingRow & {
   type_name: string;
   plan_name: string | null;
   wait_pos: number | null;
+  session_status: ClassSessionRow['status'];
 };
 
 export type ScheduleView = ClassScheduleRow & {
@@ -51,7 +52,7 @@ const SESSION = `SELECT s.*, sc.name AS schedule_name, t.name AS type_name, t.co
   FROM class_sessions s JOIN class_schedules sc ON sc.id = s.schedule_id JOIN class_types t ON t.id = s.class_type_id
   LEFT JOIN class_teachers te ON te.id = s.teacher_id LEFT JOIN class_rooms r ON r.id = s.room_id`;
 
-const BOOKING = `SELECT b.*, m.name AS member_name, s.date, s.start_time, t.name AS type_name,
+const BOOKING = `SELECT b.*, m.name AS member_name, s.date, s.start_time, s.status AS session_status, t.name AS type_name,
        COALESCE((SELECT p.name FROM member_packs mp JOIN plans p ON p.id = mp.plan_id WHERE mp.id = b.pack_id),
                 (SELECT p.name FROM subscriptions su JOIN plans p ON p.id = su.plan_id WHERE su.id = b.subscription_id)) AS plan_name,
        CASE WHEN b.status = 'waitlisted' THEN

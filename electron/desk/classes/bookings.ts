@@ -12,7 +12,8 @@
  * - Rules: 'count' records it, 'fee' invoices a one-line fee (once per booking: the booking keeps
  *   the fee invoice), 'deduct' uses the class's units as if attended.
  * - Attendance uses the units from the entitlement on the session's date (an enrolment or a
- *   make-up: from the enrolment's lesson pack). A mark can be undone, or changed, on the business
+ *   make-up: from the enrolment's lesson pack). A waitlisted member who turns up is added to the
+ *   roll (the walk-in path) when a place is free: their entry becomes an attended booking. A mark can be undone, or changed, on the business
  *   day it was made: the units come back and an unpaid fee invoice is voided.
  */
 import { addDays } from '../../../shared/dates';
@@ -452,7 +453,12 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       b = row(b.id);
     }
     const effect = input.present ? use(b, s, true)! : applyRule(b, s, 'no_show');
-    const marked = save(b, { status: target, marked_on: env.today(), staff_name: clerk(), ...effect });
+    const marked = save(b, {
+      status: target,
+      marked_on: env.today(),
+      staff_name: clerk(),
+      ...effect,
+    });
     if (input.present) joinDoorVisit(env, door, b, s);
     return marked;
   }
@@ -490,6 +496,13 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     const m = members.active(input.memberId);
     const booked = repo.bookingOf(s.id, m.id);
     if (booked?.status === 'booked') return mark({ bookingId: booked.id, present: true });
+    // Waitlisted and here: with a free place the entry becomes their booking, marked present
+    // through the roll call's own mark (the class's units, once); no free place: CLASS_FULL.
+    if (booked?.status === 'waitlisted') {
+      needPlace(s, m.id);
+      repo.updateBooking({ ...booked, status: 'booked', updated_at: at() });
+      return mark({ bookingId: booked.id, present: true });
+    }
     const existing = earlierRow(s.id, m.id);
     if (existing && onLeave(existing)) {
       needPlace(s, m.id);

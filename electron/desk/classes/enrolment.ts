@@ -203,15 +203,28 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
     return repo.enrolmentsOfMember(memberId).map(balance);
   }
 
+  /** The places a withdrawal gave up: not leave, not owed. */
+  const givenUp = (b: BookingView, r: EnrolmentView) =>
+    r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date >= r.withdrawn_on;
+
   /** Leave taken in time (请假): cancelled with nothing used, not by the centre cancelling the session, not given up by withdrawing. */
   function isLeave(b: BookingView, r: EnrolmentView): boolean {
     return (
       b.status === 'cancelled' &&
       b.units_used === 0 &&
       b.marked_on !== null &&
-      !cancelledWithSession(b.session_id) &&
-      // The places a withdrawal gave up are not leave.
-      !(r.withdrawn_on !== null && b.marked_on === r.withdrawn_on && b.date >= r.withdrawn_on)
+      b.session_status !== 'cancelled' &&
+      !givenUp(b, r)
+    );
+  }
+
+  /** A lesson the centre cancelled (the session cancelled, or a holiday took it off): owed, nothing used. */
+  function isCentreCancelled(b: BookingView, r: EnrolmentView): boolean {
+    return (
+      b.status === 'cancelled' &&
+      b.units_used === 0 &&
+      b.session_status === 'cancelled' &&
+      !givenUp(b, r)
     );
   }
 
@@ -234,13 +247,11 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       leave: count((b) => isLeave(b, r)),
       lateLeave: count((b) => b.status === 'late_cancelled'),
       noShow: count((b) => b.status === 'no_show'),
+      centreCancelled: count((b) => isCentreCancelled(b, r)),
       makeUps: repo.makeUpsOf(r.id),
       upcoming: count((b) => b.status === 'booked' && b.date >= today),
     };
   }
-
-  const cancelledWithSession = (sessionId: number) =>
-    timetable.sessionRow(sessionId).status === 'cancelled';
 
   return { get, seatEnrolled, enrol, withdraw, makeUp, lessons, balance, isLeave };
 }

@@ -121,6 +121,7 @@ export function toBooking(r: BookingView): ClassBooking {
     date: r.date,
     startTime: r.start_time,
     classTypeName: r.type_name,
+    sessionCancelled: r.session_status === 'cancelled',
   };
 }
 

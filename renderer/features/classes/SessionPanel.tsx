@@ -156,7 +156,7 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
             </thead>
             <tbody>
               {bookings.map((b) => (
-                <Row key={b.id} b={b} canMark={canMark && s.status === 'scheduled'} busy={act.isPending} run={(r) => act.mutate(r)} />
+                <Row key={b.id} b={b} canMark={canMark && s.status === 'scheduled'} canCome={!full && today !== undefined && s.date <= today} busy={act.isPending} run={(r) => act.mutate(r)} />
               ))}
             </tbody>
           </table>
@@ -171,7 +171,7 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
   );
 }
 
-function Row({ b, canMark, busy, run }: { b: ClassBooking; canMark: boolean; busy: boolean; run: (r: () => Promise<string | null>) => void }) {
+function Row({ b, canMark, canCome, busy, run }: { b: ClassBooking; canMark: boolean; canCome: boolean; busy: boolean; run: (r: () => Promise<string | null>) => void }) {
   const { t } = useTranslation();
   const status =
     b.status === 'waitlisted' && b.waitlistPosition ? t('classes.session.position', { n: b.waitlistPosition }) : t(`classes.status.${b.status}`);
@@ -184,6 +184,12 @@ function Row({ b, canMark, busy, run }: { b: ClassBooking; canMark: boolean; bus
     run(async () => {
       const r = await invoke('classes.cancelBooking', { bookingId: b.id });
       return r.promoted ? t('classes.session.promoted', { name: r.promoted.memberName }) : t('classes.session.cancelledBooking');
+    });
+  // A waitlisted member who turned up, with a place free: added to the roll, marked present.
+  const came = () =>
+    run(async () => {
+      await invoke('classes.walkIn', { sessionId: b.sessionId, memberId: b.memberId });
+      return t('classes.session.cameDone', { name: b.memberName });
     });
   const undo = () =>
     run(async () => {
@@ -215,6 +221,11 @@ function Row({ b, canMark, busy, run }: { b: ClassBooking; canMark: boolean; bus
           {canMark && (b.status === 'attended' || b.status === 'no_show') ? (
             <button type="button" className="btn btn--small" disabled={busy} onClick={undo} aria-label={`${t('classes.session.undo')}: ${b.memberName}`}>
               {t('classes.session.undo')}
+            </button>
+          ) : null}
+          {canMark && canCome && b.status === 'waitlisted' ? (
+            <button type="button" className="btn btn--small" disabled={busy} onClick={came} aria-label={`${t('classes.session.came')}: ${b.memberName}`}>
+              {t('classes.session.came')}
             </button>
           ) : null}
           {b.status === 'booked' || b.status === 'waitlisted' ? (

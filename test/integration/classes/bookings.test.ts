@@ -32,19 +32,25 @@ async function noShowFeeClass(host: Host) {
   return { plan, s: await firstSession(host) };
 }
 
+/** A class of 2 places on its first Saturday and four members with a 10-session pack each: Ann, Bo, Cai, Dee. */
+async function twoPlacesFourPeople(host: Host) {
+  const plan = await pack(host);
+  const type = await classType(host, { capacity: 2 });
+  await weekly(host, type.id, { termEnd: '2027-03-13' });
+  const s = await firstSession(host);
+  const [a, b, c, d] = [
+    await withPack(host, 'Ann', plan.id),
+    await withPack(host, 'Bo', plan.id),
+    await withPack(host, 'Cai', plan.id),
+    await withPack(host, 'Dee', plan.id),
+  ];
+  return { s, a, b, c, d };
+}
+
 describe('bookings', () => {
   it('fills a class to capacity, waitlists in order and promotes the first in line when a place frees', async () => {
     const { host } = th;
-    const plan = await pack(host);
-    const type = await classType(host, { capacity: 2 });
-    await weekly(host, type.id, { termEnd: '2027-03-13' });
-    const s = await firstSession(host);
-    const [a, b, c, d] = [
-      await withPack(host, 'Ann', plan.id),
-      await withPack(host, 'Bo', plan.id),
-      await withPack(host, 'Cai', plan.id),
-      await withPack(host, 'Dee', plan.id),
-    ];
+    const { s, a, b, c, d } = await twoPlacesFourPeople(host);
     const [ba] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [a.member.id] });
     await host.invoke('classes.book', { sessionId: s.id, memberIds: [b.member.id] });
     expect(ba).toMatchObject({
@@ -299,6 +305,85 @@ describe('roll call', () => {
     // Two visits used: the door now says the quota is used.
     const door = await host.invoke('checkin.evaluate', { memberId: m.id });
     expect(door.blocks).toEqual([{ code: 'quota_used', quota: 2 }]);
+  });
+
+  it('adds a waitlisted member who turns up to the roll when a place is free, and refuses when none is', async () => {
+    const { host } = th;
+    const { s, a, b, c, d } = await twoPlacesFourPeople(host);
+    const [ba, bb] = await host.invoke('classes.book', {
+      sessionId: s.id,
+      memberIds: [a.member.id, b.member.id],
+    });
+    const [wc] = await host.invoke('classes.book', {
+      sessionId: s.id,
+      memberIds: [c.member.id],
+      waitlist: true,
+    });
+    th.clock.set(local('2027-03-01', '09:05'));
+    const [wd] = await host.invoke('classes.book', {
+      sessionId: s.id,
+      memberIds: [d.member.id],
+      waitlist: true,
+    });
+    th.clock.set(local('2027-03-06', '09:03'));
+    await host.invoke('classes.mark', { bookingId: ba!.id, present: true });
+
+    // Both places held (Ann attended, Bo booked): Dee, second in line, is refused and nothing changes.
+    const before = databaseHash(host.db, { ignoreSignIns: true });
+    expect(
+      await failure(host.invoke('classes.walkIn', { sessionId: s.id, memberId: d.member.id })),
+    ).toMatchObject({ code: 'CLASS_FULL', details: { capacity: 2, memberId: d.member.id } });
+    expect(databaseHash(host.db, { ignoreSignIns: true })).toBe(before);
+
+    // Bo is absent (a no-show holds no place): Dee came, and takes it ahead of Cai, who is not here.
+    await host.invoke('classes.mark', { bookingId: bb!.id, present: false });
+    const came = await host.invoke('classes.walkIn', { sessionId: s.id, memberId: d.member.id });
+    expect(came).toMatchObject({
+      id: wd!.id,
+      kind: 'booking',
+      status: 'attended',
+      unitsUsed: 1,
+      packId: d.packId,
+      waitlistPosition: null,
+      markedOn: '2027-03-06',
+    });
+    expect(await packUsed(host, d.member.id)).toBe(1);
+    const roll = await host.invoke('classes.session', { sessionId: s.id });
+    expect(roll.session).toMatchObject({ booked: 2, attended: 2, waitlisted: 1 });
+    expect(roll.bookings.map((x) => [x.memberName, x.status, x.waitlistPosition])).toEqual([
+      ['Ann', 'attended', null],
+      ['Bo', 'no_show', null],
+      ['Dee', 'attended', null],
+      ['Cai', 'waitlisted', 1],
+    ]);
+    // Adding her again is refused and uses nothing more; Cai, with no place left, is refused.
+    expect(
+      await failure(host.invoke('classes.walkIn', { sessionId: s.id, memberId: d.member.id })),
+    ).toMatchObject({ code: 'CLASS_ALREADY_BOOKED', details: { status: 'attended' } });
+    expect(await packUsed(host, d.member.id)).toBe(1);
+    expect(
+      await failure(host.invoke('classes.walkIn', { sessionId: s.id, memberId: c.member.id })),
+    ).toMatchObject({ code: 'CLASS_FULL' });
+    expect(
+      (await host.invoke('classes.session', { sessionId: s.id })).bookings.find(
+        (x) => x.id === wc!.id,
+      ),
+    ).toMatchObject({ status: 'waitlisted' });
+
+    // Undone the same day: Dee keeps the place she took, booked (not back in line), and the unit comes back.
+    const undone = await host.invoke('classes.undoMark', { bookingId: wd!.id });
+    expect(undone).toMatchObject({
+      status: 'booked',
+      unitsUsed: 0,
+      packId: null,
+      waitlistPosition: null,
+    });
+    expect(await packUsed(host, d.member.id)).toBe(0);
+    expect((await host.invoke('classes.session', { sessionId: s.id })).session).toMatchObject({
+      booked: 2,
+      attended: 1,
+      waitlisted: 1,
+    });
   });
 
   it('applies the late-cancel fee after the cut-off', async () => {

@@ -291,4 +291,68 @@ describe('tutoring lessons (课时)', () => {
       packId: pa.id,
     });
   });
+
+  it('a lesson the centre cancelled (a holiday added, a session cancelled) is owed, not leave: made up from the same pack', async () => {
+    const { host, clock } = th;
+    const lessonPack = await pack(host, { name: '48 课时', packSessions: 48, packValidDays: 180 });
+    const maths = await classType(host, { name: '数学', units: 2, planIds: [lessonPack.id] });
+    const sched = await weekly(host, maths.id, { termEnd: '2027-03-20' });
+    const a = await member(host, 'A');
+    const pa = (await host.invoke('packs.sell', { memberId: a.id, planId: lessonPack.id })).pack;
+    await host.invoke('classes.enrol', { memberId: a.id, scheduleId: sched.id, packId: pa.id });
+    const [s13, s20] = await sessionsOf(host, sched.id, ['2027-03-13', '2027-03-20']);
+    await host.invoke('classes.schedules.update', { id: sched.id, holidays: ['2027-03-13'] });
+    await host.invoke('classes.sessions.cancel', { sessionId: s20!.id, reason: 'Teacher ill' });
+
+    expect((await host.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({
+      packUsed: 0,
+      packLeft: 48,
+      attended: 0,
+      leave: 0,
+      lateLeave: 0,
+      noShow: 0,
+      centreCancelled: 2,
+      makeUps: 0,
+      upcoming: 1,
+    });
+    const ahead = await host.invoke('classes.memberBookings', { memberId: a.id });
+    expect(ahead.map((b) => [b.date, b.status, b.sessionCancelled, b.unitsUsed])).toEqual([
+      ['2027-03-06', 'booked', false, 0],
+      ['2027-03-13', 'cancelled', true, 0],
+      ['2027-03-20', 'cancelled', true, 0],
+    ]);
+    // The place cannot be taken back (the session is off); the lesson is made up in another class.
+    const held = ahead[1]!;
+    expect(
+      await failure(host.invoke('classes.book', { sessionId: s13!.id, memberIds: [a.id] })),
+    ).toMatchObject({ code: 'CLASS_CANCELLED' });
+    const other = await weekly(host, maths.id, {
+      name: 'Sunday',
+      weekdays: [0],
+      termStart: '2027-03-14',
+      termEnd: '2027-03-14',
+    });
+    const [sunday] = await sessionsOf(host, other.id, ['2027-03-14']);
+    const mk = await host.invoke('classes.makeUp', { bookingId: held.id, sessionId: sunday!.id });
+    expect(mk).toMatchObject({
+      kind: 'makeup',
+      status: 'booked',
+      makeupFor: held.id,
+      packId: pa.id,
+    });
+    clock.set(local('2027-03-14', '09:10'));
+    expect(await host.invoke('classes.mark', { bookingId: mk.id, present: true })).toMatchObject({
+      status: 'attended',
+      unitsUsed: 2,
+      packId: pa.id,
+    });
+    expect((await host.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({
+      packUsed: 2,
+      packLeft: 46,
+      leave: 0,
+      centreCancelled: 2,
+      makeUps: 1,
+      upcoming: 0,
+    });
+  });
 });

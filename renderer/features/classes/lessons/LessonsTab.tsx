@@ -95,6 +95,7 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
     { id: 'leave', header: t('lessons.enrolments.leave'), accessorKey: 'leave', meta: { align: 'right' } },
     { id: 'late', header: t('lessons.enrolments.lateLeave'), accessorKey: 'lateLeave', meta: { align: 'right' } },
     { id: 'noShow', header: t('lessons.enrolments.noShow'), accessorKey: 'noShow', meta: { align: 'right' } },
+    { id: 'centreCancelled', header: t('lessons.enrolments.centreCancelled'), accessorKey: 'centreCancelled', meta: { align: 'right' } },
     { id: 'makeUps', header: t('lessons.enrolments.makeUps'), accessorKey: 'makeUps', meta: { align: 'right' } },
     { id: 'toCome', header: t('lessons.enrolments.toCome'), accessorKey: 'upcoming', meta: { align: 'right' } },
     {
@@ -139,7 +140,9 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
       cell: ({ row: { original: b } }) => {
         if (b.status === 'cancelled') {
           const mk = makeUpOf(b);
-          return <StatusBadge tone={STATUS_TONE.leave!}>{mk ? t('lessons.bookings.leaveWithMakeUp', { date: f.date(mk.date) }) : t('lessons.bookings.leave')}</StatusBadge>;
+          // A lesson the centre cancelled is owed (a make-up may be booked), but it is not the student's leave.
+          const [plain, withMakeUp] = b.sessionCancelled ? ['lessons.bookings.centreCancelled', 'lessons.bookings.centreCancelledWithMakeUp'] : ['lessons.bookings.leave', 'lessons.bookings.leaveWithMakeUp'];
+          return <StatusBadge tone={STATUS_TONE.leave!}>{mk ? t(withMakeUp, { date: f.date(mk.date) }) : t(plain)}</StatusBadge>;
         }
         if (b.kind === 'makeup') {
           const d = missedDate(b);
@@ -162,9 +165,12 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
               <button type="button" className="btn btn--small" aria-label={`${t('lessons.bookings.bookMakeUp')}: ${name}`} onClick={() => setOpen({ kind: 'makeUp', booking: b, className: scheduleName(b) })}>
                 {t('lessons.bookings.bookMakeUp')}
               </button>
-              <button type="button" className="btn btn--small btn--ghost" aria-label={`${t('lessons.bookings.takeBack')}: ${name}`} disabled={takeBack.isPending} onClick={() => takeBack.mutate(b)}>
-                {t('lessons.bookings.takeBack')}
-              </button>
+              {/* A session the centre cancelled has no place to take back. */}
+              {b.sessionCancelled ? null : (
+                <button type="button" className="btn btn--small btn--ghost" aria-label={`${t('lessons.bookings.takeBack')}: ${name}`} disabled={takeBack.isPending} onClick={() => takeBack.mutate(b)}>
+                  {t('lessons.bookings.takeBack')}
+                </button>
+              )}
             </div>
           );
         }
@@ -191,15 +197,18 @@ export function LessonsTab(props: { member: Picked; household: Picked[] }) {
           {t('lessons.bookings.statement')}
         </button>
       </div>
-      <TableCard
-        title={t('lessons.enrolments.title')}
-        rows={lessons.data}
-        columns={enrolColumns}
-        empty={t('lessons.enrolments.none')}
-        error={lessons.error}
-        getRowId={(l) => String(l.enrolment.id)}
-        rowClassName={(l) => (l.enrolment.status === 'withdrawn' ? 'row--muted' : undefined)}
-      />
+      {/* Ten columns at 1280: the headers wrap rather than clip. */}
+      <div className="lessons-tab__enrolments">
+        <TableCard
+          title={t('lessons.enrolments.title')}
+          rows={lessons.data}
+          columns={enrolColumns}
+          empty={t('lessons.enrolments.none')}
+          error={lessons.error}
+          getRowId={(l) => String(l.enrolment.id)}
+          rowClassName={(l) => (l.enrolment.status === 'withdrawn' ? 'row--muted' : undefined)}
+        />
+      </div>
       <TableCard title={t('lessons.bookings.title')} rows={bookings.data ? ahead : undefined} columns={bookingColumns} empty={t('lessons.bookings.none')} error={bookings.error} getRowId={(b) => String(b.id)} />
       {open?.kind === 'enrol' && today ? <EnrolDialog member={props.member} schedule={null} today={today} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'book' ? <BookDialog member={props.member} household={props.household} onClose={() => setOpen(null)} /> : null}
