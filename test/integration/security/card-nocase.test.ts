@@ -109,6 +109,9 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec('DROP TABLE promotion_sales; DROP TABLE promotion_plans; DROP TABLE promotions;');
     // And migration 018 (member photos, the member list's date indexes).
     db.exec('DROP TABLE member_photos; DROP INDEX subscriptions_end; DROP INDEX member_packs_expires;');
+    // Migrations 022 (a check-in marks its class) and 023 (several PCs), before the classes they refer to.
+    db.exec('DROP INDEX checkins_class_booking; ALTER TABLE checkins DROP COLUMN class_booking_id; DROP INDEX class_bookings_session_status;');
+    db.exec('DROP TABLE site_requests; DROP TABLE site_devices; ALTER TABLE audit_log DROP COLUMN device;');
     // And migration 019 (classes and lessons).
     db.exec(
       'DROP TABLE class_bookings; DROP TABLE class_enrolments; DROP TABLE class_sessions; DROP TABLE class_schedules; DROP TABLE class_rooms; DROP TABLE class_teachers; DROP TABLE class_type_plans; DROP TABLE class_types;',
