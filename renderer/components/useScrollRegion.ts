@@ -30,9 +30,13 @@ export function useScrollRegion(ref: RefObject<HTMLElement | null>, label: strin
     watch();
     const children = new MutationObserver(watch);
     children.observe(el, { childList: true });
+    // Inside a closed <details> the box is skipped by layout, and opening it reports no resize: measure on toggle.
+    const details = el.closest('details');
+    details?.addEventListener('toggle', measure);
     return () => {
       resize.disconnect();
       children.disconnect();
+      details?.removeEventListener('toggle', measure);
     };
   }, [ref]);
   return scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {};

@@ -111,9 +111,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await shootAtDeskSizes(page, `family-invoice-${lang}`);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+    // Closing writes the address (the invoice leaves it); wait for that before going elsewhere, or the two race.
+    await expect(page).toHaveURL(/#\/invoices$/);
 
     // The payment dialog's list says whom the open invoice is for.
     await page.goto(`${app.url}#/members?member=${parent.id}`);
+    await expect(page.getByRole('heading', { name: '王丽', exact: true })).toBeVisible();
     await page.getByRole('button', { name: w.take, exact: true }).click();
     const pay = page.getByRole('dialog', { name: new RegExp(w.take) });
     const item = pay.getByRole('listitem').filter({ hasText: renewal.number });

@@ -75,6 +75,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       expect(room.text, `${longest} at ${tag}`).toBeLessThanOrEqual(room.box);
       await shot(page, `checkout-${tag}`);
       await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
 
       // Overdue follow-up: no date or amount cut.
       await page.goto(`${app.url}#/payments?tab=followup`);
@@ -97,11 +98,15 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(summaries.first()).toBeVisible();
       const n = Math.min(await summaries.count(), 15);
       for (let i = 0; i < n; i++) await summaries.nth(i).click();
-      const boxes = await page.locator('.audit__json').evaluateAll((els) =>
-        els.map((el) => ({ overflows: el.scrollHeight > el.clientHeight + 1, tabIndex: el.getAttribute('tabindex'), role: el.getAttribute('role') })),
-      );
-      expect(boxes.some((b) => b.overflows), tag).toBe(true);
-      for (const b of boxes.filter((x) => x.overflows)) expect(b).toEqual({ overflows: true, tabIndex: '0', role: 'region' });
+      // The boxes are measured by observers after the browser's layout, a frame after they open: poll.
+      await expect(async () => {
+        // Only the opened entries: a closed one's box is not shown, so it needs no tab stop.
+        const boxes = await page.locator('details[open] .audit__json').evaluateAll((els) =>
+          els.map((el) => ({ overflows: el.scrollHeight > el.clientHeight + 1, tabIndex: el.getAttribute('tabindex'), role: el.getAttribute('role') })),
+        );
+        expect(boxes.some((b) => b.overflows), tag).toBe(true);
+        for (const b of boxes.filter((x) => x.overflows)) expect(b).toEqual({ overflows: true, tabIndex: '0', role: 'region' });
+      }).toPass({ timeout: 5000 });
       await shot(page, `audit-${tag}`);
     }
   });

@@ -91,6 +91,7 @@ for (const lang of ['en', 'zh'] as const) {
     ]);
     expect(detail.total).toBe(24000);
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // The invoice as the clerk sees it, and the promotion's results.
     await page.goto(`${app.url}#/invoices`);
