@@ -91,7 +91,8 @@ test('a new PC connects to the main desk from its first-start screen, then shows
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByText('Owner').first()).toBeVisible();
     expect((await site.main.host.invoke('site.sharing', {})).devices.map((d) => d.name)).toEqual(['Front desk 2', 'Room 3']);
-    expect(await pc.host.invoke('site.status', {})).toMatchObject({ role: 'connected', link: { deviceName: 'Room 3', mainName: 'Sunrise Fitness', state: 'connected' } });
+    // The link reconnects by itself after the pairing: poll until it reports connected.
+    await expect.poll(() => pc.host.invoke('site.status', {})).toMatchObject({ role: 'connected', link: { deviceName: 'Room 3', mainName: 'Sunrise Fitness', state: 'connected' } });
   } finally {
     await pcSite.close();
     pc.close();
