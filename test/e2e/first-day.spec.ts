@@ -33,6 +33,9 @@ const WORDS = {
     billing: 'Billing',
     preview: 'Preview',
     lateFees: 'Of which late fees',
+    runNow: 'Run billing now',
+    runDone: 'Billing complete: 1 invoice created, ¥100.00 in total.',
+    runNothing: 'Billing complete: nothing was due, no invoices were created.',
   },
   'zh-CN': {
     welcome: '欢迎使用 Subdesk',
@@ -58,6 +61,9 @@ const WORDS = {
     billing: '计费',
     preview: '预览',
     lateFees: '其中滞纳金',
+    runNow: '立即计费',
+    runDone: '计费完成：已生成 1 张账单，共 ¥100.00。',
+    runNothing: '计费完成：没有到期的周期，未生成账单。',
   },
 } as const;
 
@@ -136,7 +142,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.getByRole('region', { name: w.checklist })).toHaveCount(0);
   });
 
-  test(`billing (${lang}): no Billing for desk staff; the preview shows the day's late fees`, async ({ app }) => {
+  test(`billing (${lang}): no Billing for desk staff; the preview shows the day's late fees and "Run billing now" charges them on one invoice`, async ({ app }) => {
     await app.setup(lang);
     await seedOverdue(app);
     const { page } = app;
@@ -176,6 +182,20 @@ for (const lang of ['en', 'zh-CN'] as const) {
     }
     await page.locator('.row--total').first().scrollIntoViewIfNeeded();
     await shootAtDeskSizes(page, `first-day-billing-preview-${lang}`, { dir: SHOTS, sizes: [DESK_SIZES[0]] });
+
+    // On the 20th, "Run billing now" charges what the preview showed: one invoice for the payer, a line per overdue invoice.
+    app.clock.setDate('2026-03-20');
+    await page.reload();
+    await page.getByRole('button', { name: w.runNow, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: w.runDone })).toHaveText(w.runDone);
+    const fees = (await app.host.invoke('invoices.list', {})).rows.filter((i) => i.issueDate === '2026-03-20');
+    expect(fees.map((i) => [i.payerName, i.total])).toEqual([['张伟', 10000]]);
+    const lines = app.host.db.prepare('SELECT kind, description, gross FROM invoice_lines WHERE invoice_id = ? ORDER BY id').all(fees[0]!.id);
+    expect(lines).toEqual(names.map((n, i) => ({ kind: 'late_fee', description: `${fee}INV-2026-0000${i + 1}${n}`, gross: 5000 })));
+    // Run again the same day: no second fee invoice.
+    await page.getByRole('button', { name: w.runNow, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: w.runNothing })).toHaveText(w.runNothing);
+    expect((await app.host.invoke('invoices.list', {})).rows.filter((i) => i.issueDate === '2026-03-20')).toHaveLength(1);
   });
 }
 
