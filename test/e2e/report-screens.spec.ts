@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { generateDemoBusiness } from '../../electron/host/demo/generate';
 import { DEMO_MARKER } from '../../electron/host/demo/marker';
 import { en as reportsEn, zh as reportsZh } from '../../renderer/features/reports/strings';
@@ -27,6 +27,7 @@ const WORDS = {
     report: 'Report',
     switchTo: 'EN',
     dashboard: 'Today',
+    checklist: 'Getting started',
     mrrKpi: 'Monthly membership income (MRR)',
     noChange: 'No change this month',
     noDataYet: 'No data yet',
@@ -46,6 +47,7 @@ const WORDS = {
     report: '报表',
     switchTo: '中文',
     dashboard: '今日概览',
+    checklist: '开始使用',
     mrrKpi: '每月会费收入（MRR）',
     noChange: '本月无变化',
     noDataYet: '暂无数据',
@@ -116,6 +118,16 @@ async function legendsUncovered(page: Page, where: string): Promise<number> {
   return n;
 }
 
+/**
+ * Monthly figures are drawn as straight segments between the months (or as bars), never as a smoothed
+ * curve that bends up before the sale: every line and area path is moves and straight lines only.
+ */
+async function straightSegments(scope: Locator, where: string): Promise<number> {
+  const paths = await scope.locator('path.recharts-line-curve, path.recharts-area-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+  for (const d of paths) expect(d, `${where}: a line drawn with curves`).toMatch(/^(M[\d.,\s-]+(L[\d.,\s-]+)*)+Z?$/);
+  return paths.length;
+}
+
 async function openReport(page: Page, locale: Locale, kind: Kind): Promise<void> {
   const w = WORDS[locale];
   await page.getByLabel(w.report, { exact: true }).selectOption({ label: w.strings.kinds[kind] });
@@ -147,8 +159,11 @@ for (const first of ['en', 'zh-CN'] as const) {
       // The sparkline names its months: the six months up to today, in the language shown.
       const spark = page.getByRole('img', { name: w.trend });
       await expect(spark).toBeVisible();
+      // A gym already running: no getting-started checklist in the sample business.
+      await expect(page.getByRole('heading', { level: 2, name: w.checklist })).toHaveCount(0);
       for (const m of ['2026-03', '2026-05', '2026-08']) await expect(spark).toContainText(shortMonth(locale, m));
       expect(trend.rows.some((r) => r.endMrr > 0)).toBe(true);
+      expect(await straightSegments(spark, `dashboard ${locale}`)).toBeGreaterThan(0);
       await noWindowScroll(page, `dashboard ${locale}`);
       await shot(page, `dashboard-${tag}`);
 
@@ -161,6 +176,8 @@ for (const first of ['en', 'zh-CN'] as const) {
         await expect(card.getByTestId('no-data')).toHaveCount(0);
         await expect(card.locator('.recharts-surface').first()).toBeVisible();
         await expect(card.getByRole('table')).toBeVisible();
+        const lines = await straightSegments(card, `${kind} ${locale}`);
+        if (['mrr', 'members', 'churn', 'revenue', 'cashflow', 'forecast'].includes(kind)) expect(lines, `${kind}: its line`).toBeGreaterThan(0);
         const header = (await card.locator('thead').innerText()).replace(/\s+/g, ' ');
         for (const term of w.terms[kind] ?? []) expect(header, `${kind} ${locale}`).toContain(term);
         const text = await card.innerText();
