@@ -35,7 +35,7 @@ const WORDS = {
     trend: 'Monthly membership income (MRR), last 6 months',
     /** Term labels the owner must find in a report's table header. */
     terms: {
-      mrr: ['Monthly membership income (MRR)', 'Upgrades (expansion)', 'Downgrades (contraction)'],
+      mrr: ['Monthly membership income (MRR)', 'Upgrades (expansion)', 'of which discounts ended', 'Downgrades (contraction)', 'Frozen', 'Back from freeze'],
       churn: ['Members who left (customer churn)', 'Income kept (net revenue retention)'],
       arpu: ['Average per paying member (ARPU)'],
       revenue: ['Billed (invoiced)', 'Earned (recognised revenue)', 'Paid in advance (deferred revenue)', 'Money received (collected)'],
@@ -54,7 +54,7 @@ const WORDS = {
     trendNoData: '暂无数据：有了第一笔销售后这里会显示走势。',
     trend: '近 6 个月每月会费收入（MRR）',
     terms: {
-      mrr: ['每月会费收入（MRR）', '升级加价（扩展）', '降级减价（收缩）'],
+      mrr: ['每月会费收入（MRR）', '升级加价（扩展）', '其中优惠到期', '降级减价（收缩）', '停卡', '复卡'],
       churn: ['会员离开比例（会员流失率）', '留住的收入（净收入留存率）'],
       arpu: ['每位付费会员月均（客单价）'],
       revenue: ['已开账单（开票）', '已服务挣得（确认收入）', '已收未耗（递延收入）', '实际到账（实收）'],
