@@ -1,7 +1,8 @@
 /**
  * The first day, in English and 中文: a mistyped PIN saves nothing (checked through the host), the set-up
- * then finishes in one go and the owner lands on the dashboard's getting-started checklist, which leads
- * to a first sale and goes away once its four steps are done. Desk staff have no Billing screen; the
+ * then finishes in one go and the owner lands on the dashboard's getting-started checklist; each step is
+ * followed from its link (a plan on Plans, a member on Members, the first sale on that member's page,
+ * the backup folder on Settings) and the list goes away once all four are done. Desk staff have no Billing screen; the
  * billing preview shows the day's late fees.
  */
 import { DESK_SIZES, expect, shootAtDeskSizes, test, type AppFixture } from './harness';
@@ -25,7 +26,19 @@ const WORDS = {
     dashboard: 'Today',
     checklist: 'Getting started',
     progress: (n: number) => `${n} of 4 done`,
+    firstPlan: 'Create your first plan',
+    firstMember: 'Add your first member',
     firstSale: 'Make your first sale',
+    newPlan: 'New plan',
+    planName: 'Name',
+    planPrice: 'Price',
+    createPlan: 'Create plan',
+    newMember: 'New member',
+    memberName: 'Name',
+    memberPhone: 'Phone',
+    save: 'Save',
+    backupStep: 'Choose a backup folder',
+    chooseFolder: 'Choose folder…',
     sellPlan: '+ Sell a membership',
     sellDialog: (name: string) => `Sell a membership to ${name}`,
     plan: 'Plan',
@@ -33,6 +46,9 @@ const WORDS = {
     billing: 'Billing',
     preview: 'Preview',
     lateFees: 'Of which late fees',
+    runNow: 'Run billing now',
+    runDone: 'Billing complete: 1 invoice created, ¥100.00 in total.',
+    runNothing: 'Billing complete: nothing was due, no invoices were created.',
   },
   'zh-CN': {
     welcome: '欢迎使用 Subdesk',
@@ -50,7 +66,19 @@ const WORDS = {
     dashboard: '今日概览',
     checklist: '开始使用',
     progress: (n: number) => `已完成 ${n}/4`,
+    firstPlan: '创建第一个会员卡方案',
+    firstMember: '添加第一位会员',
     firstSale: '完成第一笔销售',
+    newPlan: '新建套餐',
+    planName: '名称',
+    planPrice: '价格',
+    createPlan: '创建套餐',
+    newMember: '新建会员',
+    memberName: '姓名',
+    memberPhone: '电话',
+    save: '保存',
+    backupStep: '选择备份文件夹',
+    chooseFolder: '选择文件夹…',
     sellPlan: '+ 办理会员卡',
     sellDialog: (name: string) => `为 ${name} 办理会员卡`,
     plan: '套餐',
@@ -58,6 +86,9 @@ const WORDS = {
     billing: '计费',
     preview: '预览',
     lateFees: '其中滞纳金',
+    runNow: '立即计费',
+    runDone: '计费完成：已生成 1 张账单，共 ¥100.00。',
+    runNothing: '计费完成：没有到期的周期，未生成账单。',
   },
 } as const;
 
@@ -106,12 +137,36 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(checklist).toContainText(w.progress(0));
     await shootAtDeskSizes(page, `first-day-dashboard-checklist-${lang}`, { dir: SHOTS });
 
-    // A plan and a member (made elsewhere); the checklist reads them from the data.
-    const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold 金卡', price: 29900, interval: 'month', taxRateBp: 0 });
-    const member = await app.host.invoke('members.create', { name: '王芳', phone: '13700000003' });
-    await page.reload();
-    await expect(checklist).toContainText(w.progress(2));
+    // Step 1 from its link: the Plans screen, where the first plan is made.
+    await checklist.getByRole('link', { name: w.firstPlan }).click();
+    await expect(page).toHaveURL(/#\/plans$/);
+    await page.getByRole('button', { name: w.newPlan }).first().click();
+    const planDialog = page.getByRole('dialog', { name: w.newPlan });
+    await planDialog.getByLabel(w.planName, { exact: true }).fill('Gold 金卡');
+    await planDialog.getByLabel(w.planPrice, { exact: true }).fill('299');
+    await planDialog.getByRole('button', { name: w.createPlan }).click();
+    await expect(planDialog).toHaveCount(0);
+    const [plan] = await app.host.invoke('plans.list', { includeArchived: false });
+    expect(plan).toMatchObject({ name: 'Gold 金卡', price: 29900, kind: 'recurring' });
+
+    // Step 2 from its link: the Members screen, where the first member is added.
+    await page.goto(`${app.url}#/dashboard`);
+    await expect(checklist).toContainText(w.progress(1));
     await expect(checklist.locator('[data-step="plan"] a')).toHaveCount(0);
+    await checklist.getByRole('link', { name: w.firstMember }).click();
+    await expect(page).toHaveURL(/#\/members$/);
+    await page.getByRole('button', { name: `+ ${w.newMember}` }).click();
+    const memberDialog = page.getByRole('dialog', { name: w.newMember });
+    await memberDialog.getByLabel(w.memberName, { exact: true }).fill('王芳');
+    await memberDialog.getByLabel(w.memberPhone, { exact: true }).fill('13700000003');
+    await memberDialog.getByRole('button', { name: w.save, exact: true }).click();
+    await expect(page.getByRole('heading', { name: '王芳' })).toBeVisible();
+    const [member] = await app.host.invoke('members.search', { query: '王芳' });
+    expect(member).toMatchObject({ name: '王芳', phone: '13700000003' });
+
+    await page.goto(`${app.url}#/dashboard`);
+    await expect(checklist).toContainText(w.progress(2));
+    await expect(checklist.locator('[data-step="member"] a')).toHaveCount(0);
 
     // "Make your first sale" opens the first member, where the sale is made.
     await checklist.getByRole('link', { name: w.firstSale }).click();
@@ -120,23 +175,26 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const dialog = page.getByRole('dialog', { name: w.sellDialog('王芳') });
     await dialog.getByLabel(w.plan, { exact: true }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: w.confirm }).click();
-    await expect.poll(async () => (await app.host.invoke('invoices.list', {})).rows.map((i) => [i.payerId, i.total])).toEqual([[member.id, 29900]]);
-    expect(plan.id).toBeGreaterThan(0);
+    await expect.poll(async () => (await app.host.invoke('invoices.list', {})).rows.map((i) => [i.payerId, i.total])).toEqual([[member!.id, 29900]]);
 
     await page.goto(`${app.url}#/dashboard`);
     await expect(checklist).toContainText(w.progress(3));
     await shootAtDeskSizes(page, `first-day-dashboard-checklist-3-${lang}`, { dir: SHOTS, sizes: [DESK_SIZES[0]] });
 
     // The backup folder, chosen on Settings' folder dialog: the fourth step, and the checklist is gone.
-    app.dialogs.answer(tempDir('subdesk-usb-'));
-    await app.host.invoke('backup.setFolder', { folder: 'choose' });
-    await page.reload();
+    await checklist.getByRole('link', { name: w.backupStep }).click();
+    await expect(page).toHaveURL(/#\/settings$/);
+    const usb = tempDir('subdesk-usb-');
+    app.dialogs.answer(usb);
+    await page.getByRole('button', { name: w.chooseFolder }).click();
+    await expect.poll(async () => (await app.host.invoke('settings.get', {})).backupFolder).toBe(usb);
+    await page.goto(`${app.url}#/dashboard`);
     await expect(page.getByRole('heading', { name: w.dashboard, level: 1 })).toBeVisible();
     await expect(page.locator('.kpis')).toBeVisible();
     await expect(page.getByRole('region', { name: w.checklist })).toHaveCount(0);
   });
 
-  test(`billing (${lang}): no Billing for desk staff; the preview shows the day's late fees`, async ({ app }) => {
+  test(`billing (${lang}): no Billing for desk staff; the preview shows the day's late fees and "Run billing now" charges them on one invoice`, async ({ app }) => {
     await app.setup(lang);
     await seedOverdue(app);
     const { page } = app;
@@ -176,6 +234,20 @@ for (const lang of ['en', 'zh-CN'] as const) {
     }
     await page.locator('.row--total').first().scrollIntoViewIfNeeded();
     await shootAtDeskSizes(page, `first-day-billing-preview-${lang}`, { dir: SHOTS, sizes: [DESK_SIZES[0]] });
+
+    // On the 20th, "Run billing now" charges what the preview showed: one invoice for the payer, a line per overdue invoice.
+    app.clock.setDate('2026-03-20');
+    await page.reload();
+    await page.getByRole('button', { name: w.runNow, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: w.runDone })).toHaveText(w.runDone);
+    const fees = (await app.host.invoke('invoices.list', {})).rows.filter((i) => i.issueDate === '2026-03-20');
+    expect(fees.map((i) => [i.payerName, i.total])).toEqual([['张伟', 10000]]);
+    const lines = app.host.db.prepare('SELECT kind, description, gross FROM invoice_lines WHERE invoice_id = ? ORDER BY id').all(fees[0]!.id);
+    expect(lines).toEqual(names.map((n, i) => ({ kind: 'late_fee', description: `${fee}INV-2026-0000${i + 1}${n}`, gross: 5000 })));
+    // Run again the same day: no second fee invoice.
+    await page.getByRole('button', { name: w.runNow, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: w.runNothing })).toHaveText(w.runNothing);
+    expect((await app.host.invoke('invoices.list', {})).rows.filter((i) => i.issueDate === '2026-03-20')).toHaveLength(1);
   });
 }
 

@@ -391,3 +391,36 @@ test('scrolls a long list page by page, jumps to its end and back, in every sort
   await box.press('Enter');
   await expect(page.getByRole('heading', { name: 'Member 101' })).toBeVisible();
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  const w = lang === 'en'
+    ? { sell: '+ Sell a membership', title: 'Sell a membership to 王芳', plan: 'Plan', discount: 'Discount', percentKind: 'Percent', percent: 'Percent off (%)', fillIn: 'Fill in the form to see the exact amounts.', wrong: 'Enter a percent from 0 to 100, e.g. 20', total: 'Total¥400.00', confirm: 'Confirm sale', preview: 'Preview' }
+    : { sell: '+ 办理会员卡', title: '为 王芳 办理会员卡', plan: '套餐', discount: '折扣', percentKind: '百分比', percent: '优惠比例（%）', fillIn: '填写表单后显示准确金额。', wrong: '请输入 0 到 100 之间的百分比，例如 20（即8折）', total: '合计¥400.00', confirm: '确认办理', preview: '预览' };
+  test(`the one-off discount: no error in the percent field before anything is typed; a wrong percent said in percent words; 20 % taken off (${lang})`, async ({ app }) => {
+    await app.setup(lang);
+    const { wang } = await seed(app.host);
+    const { page } = app;
+    await page.goto(`${app.url}#/members?member=${wang.id}`);
+    await page.getByRole('button', { name: w.sell }).click();
+    const dialog = page.getByRole('dialog', { name: w.title });
+    await dialog.getByLabel(w.plan, { exact: true }).selectOption({ label: 'Gold 金卡 · ¥500.00' });
+    await dialog.getByRole('radiogroup', { name: w.discount }).getByRole('radio', { name: w.percentKind }).click();
+    // The empty percent field is waiting, not wrong: no message anywhere in the dialog, the preview waits too.
+    await expect(dialog.getByLabel(w.percent, { exact: true })).toHaveValue('');
+    await expect(dialog.getByText(w.fillIn)).toBeVisible();
+    await expect(dialog.locator('.field__error')).toHaveCount(0);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: w.confirm })).toBeDisabled();
+    // A percent over 100 is refused in percent words (not "an amount not below zero").
+    await dialog.getByLabel(w.percent, { exact: true }).fill('120');
+    await expect(dialog.locator('.field__error')).toHaveText(w.wrong);
+    await dialog.getByLabel(w.percent, { exact: true }).fill('20');
+    await expect(dialog.locator('.field__error')).toHaveCount(0);
+    await expect(dialog.getByRole('region', { name: w.preview }).getByRole('row').last()).toHaveText(w.total);
+    await screenshot(page, `sell-percent-discount-${lang}`);
+    await dialog.getByRole('button', { name: w.confirm }).click();
+    await expect(dialog).toHaveCount(0);
+    const invoices = await app.host.invoke('invoices.list', {});
+    expect(invoices.rows.map((i) => [i.payerId, i.total])).toEqual([[wang.id, 40000]]);
+  });
+}

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { generateDemoBusiness } from '../../electron/host/demo/generate';
 import { DEMO_MARKER } from '../../electron/host/demo/marker';
 import { en as reportsEn, zh as reportsZh } from '../../renderer/features/reports/strings';
@@ -27,6 +27,7 @@ const WORDS = {
     report: 'Report',
     switchTo: 'EN',
     dashboard: 'Today',
+    checklist: 'Getting started',
     mrrKpi: 'Monthly membership income (MRR)',
     noChange: 'No change this month',
     noDataYet: 'No data yet',
@@ -34,7 +35,7 @@ const WORDS = {
     trend: 'Monthly membership income (MRR), last 6 months',
     /** Term labels the owner must find in a report's table header. */
     terms: {
-      mrr: ['Monthly membership income (MRR)', 'Upgrades (expansion)', 'Downgrades (contraction)'],
+      mrr: ['Monthly membership income (MRR)', 'Upgrades (expansion)', 'of which discounts ended', 'Downgrades (contraction)', 'Frozen', 'Back from freeze'],
       churn: ['Members who left (customer churn)', 'Income kept (net revenue retention)'],
       arpu: ['Average per paying member (ARPU)'],
       revenue: ['Billed (invoiced)', 'Earned (recognised revenue)', 'Paid in advance (deferred revenue)', 'Money received (collected)'],
@@ -46,13 +47,14 @@ const WORDS = {
     report: '报表',
     switchTo: '中文',
     dashboard: '今日概览',
+    checklist: '开始使用',
     mrrKpi: '每月会费收入（MRR）',
     noChange: '本月无变化',
     noDataYet: '暂无数据',
     trendNoData: '暂无数据：有了第一笔销售后这里会显示走势。',
     trend: '近 6 个月每月会费收入（MRR）',
     terms: {
-      mrr: ['每月会费收入（MRR）', '升级加价（扩展）', '降级减价（收缩）'],
+      mrr: ['每月会费收入（MRR）', '升级加价（扩展）', '其中优惠到期', '降级减价（收缩）', '停卡', '复卡'],
       churn: ['会员离开比例（会员流失率）', '留住的收入（净收入留存率）'],
       arpu: ['每位付费会员月均（客单价）'],
       revenue: ['已开账单（开票）', '已服务挣得（确认收入）', '已收未耗（递延收入）', '实际到账（实收）'],
@@ -116,6 +118,16 @@ async function legendsUncovered(page: Page, where: string): Promise<number> {
   return n;
 }
 
+/**
+ * Monthly figures are drawn as straight segments between the months (or as bars), never as a smoothed
+ * curve that bends up before the sale: every line and area path is moves and straight lines only.
+ */
+async function straightSegments(scope: Locator, where: string): Promise<number> {
+  const paths = await scope.locator('path.recharts-line-curve, path.recharts-area-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+  for (const d of paths) expect(d, `${where}: a line drawn with curves`).toMatch(/^(M[\d.,\s-]+(L[\d.,\s-]+)*)+Z?$/);
+  return paths.length;
+}
+
 async function openReport(page: Page, locale: Locale, kind: Kind): Promise<void> {
   const w = WORDS[locale];
   await page.getByLabel(w.report, { exact: true }).selectOption({ label: w.strings.kinds[kind] });
@@ -147,8 +159,11 @@ for (const first of ['en', 'zh-CN'] as const) {
       // The sparkline names its months: the six months up to today, in the language shown.
       const spark = page.getByRole('img', { name: w.trend });
       await expect(spark).toBeVisible();
+      // A gym already running: no getting-started checklist in the sample business.
+      await expect(page.getByRole('heading', { level: 2, name: w.checklist })).toHaveCount(0);
       for (const m of ['2026-03', '2026-05', '2026-08']) await expect(spark).toContainText(shortMonth(locale, m));
       expect(trend.rows.some((r) => r.endMrr > 0)).toBe(true);
+      expect(await straightSegments(spark, `dashboard ${locale}`)).toBeGreaterThan(0);
       await noWindowScroll(page, `dashboard ${locale}`);
       await shot(page, `dashboard-${tag}`);
 
@@ -161,6 +176,8 @@ for (const first of ['en', 'zh-CN'] as const) {
         await expect(card.getByTestId('no-data')).toHaveCount(0);
         await expect(card.locator('.recharts-surface').first()).toBeVisible();
         await expect(card.getByRole('table')).toBeVisible();
+        const lines = await straightSegments(card, `${kind} ${locale}`);
+        if (['mrr', 'members', 'churn', 'revenue', 'cashflow', 'forecast'].includes(kind)) expect(lines, `${kind}: its line`).toBeGreaterThan(0);
         const header = (await card.locator('thead').innerText()).replace(/\s+/g, ' ');
         for (const term of w.terms[kind] ?? []) expect(header, `${kind} ${locale}`).toContain(term);
         const text = await card.innerText();

@@ -397,21 +397,21 @@ export async function generateDemoBusiness(
           method,
           note,
         });
-      if (d === 1) await spend('rent', 800_000, 'bank_transfer', w.rent);
-      if (d === 10) await spend('salaries', 1_200_000, 'bank_transfer', w.salaries);
+      if (d === 1) await spend('rent', 550_000, 'bank_transfer', w.rent);
+      if (d === 10) await spend('salaries', 850_000, 'bank_transfer', w.salaries);
       if (d === 15)
-        await spend('utilities', r.int(120_000, 250_000), r.pick(['wechat', 'alipay']), w.utilities);
+        await spend('utilities', r.int(90_000, 180_000), r.pick(['wechat', 'alipay']), w.utilities);
       if (d === 20 && r.chance(0.5))
         await spend(
           'marketing',
-          r.int(80_000, 300_000),
+          r.int(60_000, 200_000),
           'alipay',
           r.pick(w.marketing),
         );
       if (d === 25 && r.chance(0.25))
         await spend(
           'equipment',
-          r.int(200_000, 800_000),
+          r.int(150_000, 500_000),
           'bank_transfer',
           r.pick(w.equipment),
         );

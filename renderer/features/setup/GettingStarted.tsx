@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { GettingStarted as Steps } from '../../../electron/contract';
 import { invoke } from '../../lib/api';
+import { DEMO_KEY } from '../demo/Demo';
 import { useCanCall } from '../staff/useCanCall';
 
 type Step = 'plan' | 'member' | 'sale' | 'backupFolder';
@@ -19,7 +20,7 @@ function target(step: Step, s: Steps): string {
 /**
  * The owner's first days on the dashboard: a first plan, member and sale, and a backup folder. Each
  * step is read from the data (reports.gettingStarted) and links to where it is done; the list goes
- * away once all four are done.
+ * away once all four are done. The sample business is a gym already running: no checklist there.
  */
 export function GettingStarted() {
   const { t } = useTranslation();
@@ -27,8 +28,9 @@ export function GettingStarted() {
   // The backup folder is chosen on Settings, the owner's screen: others see the step without a link.
   const canChooseFolder = useCanCall('backup.setFolder');
   const q = useQuery({ queryKey: ['reports', 'gettingStarted'], queryFn: () => invoke('reports.gettingStarted', {}), enabled: canRead });
+  const demo = useQuery({ queryKey: DEMO_KEY, queryFn: () => invoke('demo.status', {}) });
   const s = q.data;
-  if (!s || s.done) return null;
+  if (!s || s.done || demo.data?.active !== false) return null;
   const done = STEPS.filter((k) => s[k]).length;
   return (
     <section className="card getting-started" aria-labelledby="getting-started-title">

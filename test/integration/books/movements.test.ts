@@ -65,3 +65,31 @@ describe('members who join and leave, freeze and return', () => {
     expect(f.churnBp).toBe(5000);
   });
 });
+
+describe('a discount running out', () => {
+  it('is expansion, labelled "discount ended", in the month the full price starts', async () => {
+    const t = await makeHost({ startDate: '2026-01-02', setup: true });
+    try {
+      const host = t.host;
+      await host.invoke('settings.update', { pricesIncludeTax: false, householdDiscountBp: 0 });
+      const plan = (await host.invoke('plans.create', { kind: 'recurring', name: '月卡', price: 30000, interval: 'month', taxRateBp: 0 } as never)).id;
+      const zhang = (await host.invoke('members.create', { name: '张敏' })).id;
+      t.clock.setDate('2026-01-04');
+      // 300.00 a month with 20 % off (8折) for the first two months: 240.00 in January and February, 300.00 from March 4.
+      await host.invoke('subscriptions.create', { memberId: zhang, planId: plan, discount: { kind: 'percent', value: 2000, duration: 'repeating', periods: 2 } });
+      for (const d of ['2026-02-04', '2026-03-04', '2026-04-04']) {
+        t.clock.setDate(d);
+        await host.invoke('billing.run', {});
+      }
+      const r = await host.invoke('reports.mrr', { from: '2026-01-01', to: '2026-03-31' });
+      expect(r.rows.map((x) => [x.month, x.new, x.expansion, x.discountEnded, x.contraction, x.endMrr])).toEqual([
+        ['2026-01', 24000, 0, 0, 0, 24000],
+        ['2026-02', 0, 0, 0, 0, 24000],
+        ['2026-03', 0, 6000, 6000, 0, 30000],
+      ]);
+      expect(r.totals).toMatchObject({ new: 24000, expansion: 6000, discountEnded: 6000, netNew: 30000 });
+    } finally {
+      t.close();
+    }
+  }, 60_000);
+});
