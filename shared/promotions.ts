@@ -76,9 +76,14 @@ export function percentOffText(percentBp: number): string | null {
   return `${decimal(percentBp, 2)}% off`;
 }
 
-/** The shop's words for a percent discount in the clerk's language. */
+/**
+ * The shop's words for a percent discount in the clerk's language. Chinese gives the 折 first and
+ * the percent off beside it ("8折（减20%）"), since clerks and customers think in either.
+ */
 export function percentDiscountText(percentBp: number, locale: string): string | null {
-  return locale === 'zh-CN' ? zheText(percentBp) : percentOffText(percentBp);
+  if (locale !== 'zh-CN') return percentOffText(percentBp);
+  const zhe = zheText(percentBp);
+  return zhe === null || percentBp === 10_000 ? zhe : `${zhe}（减${decimal(percentBp, 2)}%）`;
 }
 
 /**

@@ -16,9 +16,9 @@ const WORDS = {
   },
   zh: {
     tab: '促销活动', new: '+ 新建促销活动', dialog: '新建促销活动', name: '名称', code: '优惠码（可选）', first: '开始日期', last: '结束日期',
-    percent: '优惠百分比', create: '创建促销活动', required: '必填', shownAs: '销售时显示为：8折 · 前3期',
-    status: '进行中', discount: '8折 · 前3期', checkout: '收银结账', plan: '套餐', codeBox: '优惠码', apply: '使用优惠码',
-    unknown: '没有使用该优惠码的促销活动，请检查拼写。', applied: /促销活动：.* · 8折 · 前3期/, add: '+ 加入本单',
+    percent: '优惠百分比', create: '创建促销活动', required: '必填', shownAs: '销售时显示为：8折（减20%） · 前3期',
+    status: '进行中', discount: '8折（减20%） · 前3期', checkout: '收银结账', plan: '套餐', codeBox: '优惠码', apply: '使用优惠码',
+    unknown: '没有使用该优惠码的促销活动，请检查拼写。', applied: /促销活动：.* · 8折（减20%） · 前3期/, add: '+ 加入本单',
     cart: '本单项目', preview: '本次结账将开具的账单', discountLine: /8折优惠.*60\.00/, pay: '去收款', payTitle: '收款',
     sold: '已完成', results: '促销活动效果', promoName: '双十一 首三月8折', money: '¥',
   },

@@ -16,7 +16,10 @@ describe('the discount in the shop’s words', () => {
     expect([2000, 1500, 2500, 5000, 500, 1250, 1].map(percentOffText)).toEqual(['20% off', '15% off', '25% off', '50% off', '5% off', '12.5% off', '0.01% off']);
     expect(percentOffText(0)).toBeNull();
     expect(percentOffText(10_000)).toBe('free');
-    expect(percentDiscountText(2000, 'zh-CN')).toBe('8折');
+    expect(percentDiscountText(2000, 'zh-CN')).toBe('8折（减20%）');
+    expect(percentDiscountText(1250, 'zh-CN')).toBe('87.5折（减12.5%）');
+    expect(percentDiscountText(10_000, 'zh-CN')).toBe('免费');
+    expect(percentDiscountText(0, 'zh-CN')).toBeNull();
     expect(percentDiscountText(2000, 'en')).toBe('20% off');
   });
 

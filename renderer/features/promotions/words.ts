@@ -1,4 +1,4 @@
-/** A promotion's discount in the shop's words: "8折 · 前3期" / "20% off · first 3 periods". */
+/** A promotion's discount in the shop's words: "8折（减20%） · 前3期" / "20% off · first 3 periods". */
 import type { TFunction } from 'i18next';
 import type { PromotionDiscount } from '../../../electron/contract';
 import { percentDiscountText } from '../../../shared/promotions';

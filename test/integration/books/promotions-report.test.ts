@@ -59,9 +59,9 @@ describe('promotions report', () => {
     expect(zh).toMatchObject({ fileName: '促销活动-2027-02-10.csv', format: 'csv', rows: 3 });
     expect(zh.content.split('\r\n')).toEqual([
       '\uFEFF促销活动,优惠码,开始日期,结束日期,状态,优惠,销售数,首单收入,累计计费,续费',
-      'New year,NY,2027-01-01,2027-01-07,已结束,9折 · 每期,0,0.00,0.00,0',
+      'New year,NY,2027-01-01,2027-01-07,已结束,9折（减10%） · 每期,0,0.00,0.00,0',
       'First month ¥50 off,,2026-11-01,2026-11-30,已结束,减50.00 · 首期,1,250.00,1150.00,1',
-      '双十一 首三月8折,D11,2026-11-01,2026-11-11,已结束,8折 · 前3期,2,480.00,1740.00,1',
+      '双十一 首三月8折,D11,2026-11-01,2026-11-11,已结束,8折（减20%） · 前3期,2,480.00,1740.00,1',
     ]);
     const xlsx = await h.invoke('campaigns.export', { format: 'xlsx', locale: 'en' });
     expect(xlsx).toMatchObject({ fileName: 'promotions-2027-02-10.xlsx', format: 'xlsx', rows: 3 });
