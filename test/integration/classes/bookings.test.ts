@@ -238,7 +238,7 @@ describe('roll call', () => {
     const fee = await host.invoke('invoices.get', { id: closed.feeInvoiceIds[0]! });
     expect(fee).toMatchObject({ payerId: missed.member.id, issueDate: '2027-03-06', total: 3000 });
     expect(fee.lines.map((l) => [l.kind, l.description, l.amount, l.memberId])).toEqual([
-      ['adjustment', 'No-show fee – Yoga, 2027-03-06 09:00 – Missed', 3000, missed.member.id],
+      ['adjustment', 'No-show fee – Yoga, Mar 6, 2027 09:00 – Missed', 3000, missed.member.id],
     ]);
 
     const again = await host.invoke('classes.closeRoll', { sessionId: s.id });
@@ -400,7 +400,7 @@ describe('roll call', () => {
     expect(out.booking).toMatchObject({ status: 'late_cancelled', unitsUsed: 0 });
     const fee = await host.invoke('invoices.get', { id: out.booking.feeInvoiceId! });
     expect(fee.lines.map((l) => [l.description, l.amount])).toEqual([
-      ['Late cancellation fee – Yoga, 2027-03-06 09:00 – Late', 5000],
+      ['Late cancellation fee – Yoga, Mar 6, 2027 09:00 – Late', 5000],
     ]);
   });
 
