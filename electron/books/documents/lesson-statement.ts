@@ -47,6 +47,7 @@ const en = {
   makeupFor: 'for {date}',
   summary:
     'In this period: present {present}, leave {leave}, late leave {late}, no-show {noShow}, make-ups {makeUps}.',
+  summaryCentre: ' Cancelled by the centre (owed, can be made up): {n}.',
   marks: {
     present: 'Present',
     leave: 'Leave',
@@ -90,6 +91,7 @@ const zh: typeof en = {
   makeupFor: '补 {date} 的课',
   summary:
     '本期间：出勤 {present} 次，请假 {leave} 次，逾时请假 {late} 次，缺课 {noShow} 次，补课 {makeUps} 次。',
+  summaryCentre: '停课 {n} 次（不扣课时，可补课）。',
   marks: {
     present: '出勤',
     leave: '请假',
@@ -160,6 +162,9 @@ export function statementHtml(d: StatementData, f: DocFormat, s: StatementString
     noShow: count('no_show', 'makeup_no_show'),
     makeUps: count('makeup_present', 'makeup_booked', 'makeup_no_show'),
   });
+  // Lessons the centre cancelled are owed to the family: said only when there were some.
+  const centre = count('class_cancelled');
+  const summaryLine = centre === '0' ? summary : summary + fill(s.summaryCentre, { n: centre });
   const body = `
 <div class="top">
   <div>${businessBlock(d, f)}</div>
@@ -190,7 +195,7 @@ ${
   <thead><tr><th>${esc(s.date)}</th><th>${esc(s.time)}</th><th>${esc(s.className)}</th><th>${esc(s.attendance)}</th><th class="num">${esc(s.units)}</th></tr></thead>
   <tbody>${lines}</tbody>
 </table>
-<p class="summary">${esc(summary)}</p>`
+<p class="summary">${esc(summaryLine)}</p>`
     : `<p class="muted">${esc(s.none)}</p>`
 }`;
   return page(f, `${s.title} ${d.memberName}`, CSS, body);

@@ -76,6 +76,17 @@ export function createCheckinService(
     return m;
   }
 
+  /**
+   * Who a queued check-in is for by the time it arrives: the member, or the record they were merged
+   * into (the same person at the door); null when no such member exists any more.
+   */
+  function survivor(id: number): { memberId: number; mergedFrom?: number } | null {
+    let m = repo.member(id);
+    for (let hops = 0; m && m.merged_into !== null && hops < 100; hops++) m = repo.member(m.merged_into);
+    if (!m || m.merged_into !== null) return null;
+    return m.id === id ? { memberId: id } : { memberId: m.id, mergedFrom: id };
+  }
+
   /** The full answer for one member, without writing anything. */
   function evaluate(memberId: number, when: When = moment()): CheckinResult {
     const m = activeMember(memberId);
@@ -144,14 +155,21 @@ export function createCheckinService(
    */
   function checkIn(input: { memberId?: number | undefined; query?: string | undefined }): CheckinResult {
     const replay = env.replayed?.() ?? null;
-    const result = decideAndRecord(input, replay !== null);
-    if (!replay) return result;
+    if (!replay) return decideAndRecord(input, false);
     const replayed = { device: replay.device, madeAt: replay.madeAt, arrivedAt: env.now().toISOString() };
+    // The member was merged or removed while the check-in waited: it is still reviewed, never dropped.
+    const target: { memberId?: number; mergedFrom?: number } | null = input.memberId === undefined ? {} : survivor(input.memberId);
+    if (target === null) {
+      env.audit('checkin', 0, null, { memberId: input.memberId ?? null, query: null, outcome: 'no_match', blocks: [], replayed });
+      return { outcome: 'no_match', member: null, checkin: null, entitlement: null, blocks: [], warnings: [], candidates: [], visitsToday: 0, classMark: null };
+    }
+    const merged = target.mergedFrom !== undefined ? { mergedFrom: target.mergedFrom } : {};
+    const result = decideAndRecord(target.memberId === undefined ? input : { ...input, memberId: target.memberId }, true);
     if (result.outcome === 'checked_in') {
-      env.audit('checkin', result.checkin!.id, null, { ...result.checkin, replayed });
+      env.audit('checkin', result.checkin!.id, null, { ...result.checkin, ...merged, replayed });
     } else {
       // No check-in was recorded: the entry is about check-in 0, and names the member in its values.
-      const after = { memberId: result.member?.id ?? null, query: input.query ?? null, outcome: result.outcome, blocks: result.blocks, replayed };
+      const after = { memberId: result.member?.id ?? null, query: input.query ?? null, outcome: result.outcome, blocks: result.blocks, ...merged, replayed };
       env.audit('checkin', 0, null, after);
     }
     return result;

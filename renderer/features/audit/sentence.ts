@@ -80,9 +80,15 @@ const REPLAY_REFUSALS = ['blocked', 'no_match', 'choose', 'already'] as const;
  */
 function replayedCheckin(a: Rec, r: Rec, say: (key: string, values?: Rec) => string, f: SentenceFormat): string {
   const values = { device: str(r.device) ?? '', madeAt: f.instant(str(r.madeAt) ?? ''), arrivedAt: f.instant(str(r.arrivedAt) ?? '') };
-  if (a.outcome === undefined) return say('checkinQueued', values);
-  const outcome = (REPLAY_REFUSALS as readonly unknown[]).includes(a.outcome) ? String(a.outcome) : 'blocked';
-  return say('checkinQueuedRefused', { ...values, why: say(`queuedRefusal.${outcome}`, { query: str(a.query) ?? '' }) });
+  if (a.outcome === undefined) {
+    const counted = say('checkinQueued', values);
+    // Merged into another record while it waited: counted on the record kept.
+    return num(a.mergedFrom) === null ? counted : say('checkinQueuedMerged', { text: counted, from: num(a.mergedFrom) });
+  }
+  // A member number the main desk no longer has (no name to search for): said as such.
+  const unknown = a.outcome === 'no_match' && str(a.query) === null && num(a.memberId) !== null;
+  const outcome = unknown ? 'unknownMember' : (REPLAY_REFUSALS as readonly unknown[]).includes(a.outcome) ? String(a.outcome) : 'blocked';
+  return say('checkinQueuedRefused', { ...values, why: say(`queuedRefusal.${outcome}`, { query: str(a.query) ?? '', id: num(a.memberId) }) });
 }
 
 export function auditSentence(row: AuditRow, t: TFunction, f: SentenceFormat): string {

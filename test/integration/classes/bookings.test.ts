@@ -47,6 +47,22 @@ async function twoPlacesFourPeople(host: Host) {
   return { s, a, b, c, d };
 }
 
+/** Waitlists two members five minutes apart (09:00 then 09:05 on Monday), so their order is fixed. */
+async function waitlistInTurn(host: Host, sessionId: number, first: number, second: number) {
+  const [wFirst] = await host.invoke('classes.book', {
+    sessionId,
+    memberIds: [first],
+    waitlist: true,
+  });
+  th.clock.set(local('2027-03-01', '09:05'));
+  const [wSecond] = await host.invoke('classes.book', {
+    sessionId,
+    memberIds: [second],
+    waitlist: true,
+  });
+  return [wFirst, wSecond] as const;
+}
+
 describe('bookings', () => {
   it('fills a class to capacity, waitlists in order and promotes the first in line when a place frees', async () => {
     const { host } = th;
@@ -66,17 +82,7 @@ describe('bookings', () => {
     ).toMatchObject({ code: 'CLASS_FULL', details: { capacity: 2 } });
     expect(databaseHash(host.db, { ignoreSignIns: true })).toBe(before);
 
-    const [wc] = await host.invoke('classes.book', {
-      sessionId: s.id,
-      memberIds: [c.member.id],
-      waitlist: true,
-    });
-    th.clock.set(local('2027-03-01', '09:05'));
-    const [wd] = await host.invoke('classes.book', {
-      sessionId: s.id,
-      memberIds: [d.member.id],
-      waitlist: true,
-    });
+    const [wc, wd] = await waitlistInTurn(host, s.id, c.member.id, d.member.id);
     expect([wc!.status, wc!.waitlistPosition, wd!.status, wd!.waitlistPosition]).toEqual([
       'waitlisted',
       1,
@@ -314,17 +320,7 @@ describe('roll call', () => {
       sessionId: s.id,
       memberIds: [a.member.id, b.member.id],
     });
-    const [wc] = await host.invoke('classes.book', {
-      sessionId: s.id,
-      memberIds: [c.member.id],
-      waitlist: true,
-    });
-    th.clock.set(local('2027-03-01', '09:05'));
-    const [wd] = await host.invoke('classes.book', {
-      sessionId: s.id,
-      memberIds: [d.member.id],
-      waitlist: true,
-    });
+    const [wc, wd] = await waitlistInTurn(host, s.id, c.member.id, d.member.id);
     th.clock.set(local('2027-03-06', '09:03'));
     await host.invoke('classes.mark', { bookingId: ba!.id, present: true });
 

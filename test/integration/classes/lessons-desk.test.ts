@@ -283,9 +283,7 @@ describe('documents.lessonStatement', () => {
     expect(t).toContain('Apr 10, 2027 09:00 周六数学A班 Booked');
     expect(t).not.toContain('Apr 3, 2027'); // a holiday: no lesson
     expect(t).not.toContain('Apr 17, 2027'); // after the range
-    expect(t).toContain(
-      'In this period: present 2, leave 1, late leave 1, no-show 1, make-ups 1.',
-    );
+    expect(t).toContain('In this period: present 2, leave 1, late leave 1, no-show 1, make-ups 1.');
 
     const zh = await host.invoke('documents.lessonStatement', {
       memberId: xm.id,
@@ -305,6 +303,36 @@ describe('documents.lessonStatement', () => {
     expect(z).not.toContain('2027年3月6日');
     expect(z).toContain('本期间：出勤 1 次，请假 1 次，逾时请假 1 次，缺课 0 次，补课 1 次。');
     expect(hash(host)).toBe(before);
+  });
+
+  it('counts the lessons the centre cancelled in the summary, in English and Chinese, and only when there are some', async () => {
+    const { host } = th;
+    const { xm, lesson } = await seed(host);
+    const statement = async (locale: 'en' | 'zh-CN') =>
+      text(
+        (
+          await host.invoke('documents.lessonStatement', {
+            memberId: xm.id,
+            from: '2027-03-01',
+            to: '2027-03-31',
+            locale,
+          })
+        ).html,
+      );
+    expect(await statement('en')).not.toContain('Cancelled by the centre');
+    const cancelled = await lesson('2027-03-20');
+    await host.invoke('classes.sessions.cancel', {
+      sessionId: cancelled.sessionId,
+      reason: 'Teacher ill',
+    });
+    const t = await statement('en');
+    expect(t).toContain('Mar 20, 2027 09:00 周六数学A班 Class cancelled');
+    expect(t).toContain(
+      'In this period: present 0, leave 0, late leave 0, no-show 0, make-ups 0. Cancelled by the centre (owed, can be made up): 1.',
+    );
+    expect(await statement('zh-CN')).toContain(
+      '本期间：出勤 0 次，请假 0 次，逾时请假 0 次，缺课 0 次，补课 0 次。停课 1 次（不扣课时，可补课）。',
+    );
   });
 
   it('refuses a bad range, an unknown member and a stray field', async () => {

@@ -70,4 +70,37 @@ describe('check-ins kept while the main desk is away', () => {
     const checkinId = (await main.host.invoke('checkin.today', { includeUndone: false }))[0]!.id;
     expect(main.host.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'checkin' AND entity_id = ?").get(String(checkinId))).toEqual({ n: 1 });
   });
+
+  it('a check-in for a member merged while it waited counts on the record kept; one for a member the main desk does not know is reviewed, not dropped', async () => {
+    const main = await mainDesk('2026-03-02');
+    const front = await connectedDesk(main, 'Front desk 2');
+    desks = [main, front];
+    await signInOn(front, 'Owner', '1234');
+    const plan = await main.host.invoke('plans.create', { kind: 'recurring', name: 'Gold', price: 30000, interval: 'month', taxRateBp: 0 });
+    const keep = await main.host.invoke('members.create', { name: '孙八' });
+    await main.host.invoke('subscriptions.create', { memberId: keep.id, planId: plan.id, startDate: '2026-03-02' });
+    const dup = await main.host.invoke('members.create', { name: '孙八 (2)' });
+
+    const port = main.site.server()!.port;
+    await main.host.invoke('site.setSharing', { on: false });
+    expect(await failure(front.host.invoke('checkin.checkIn', { memberId: dup.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 1 } });
+    expect(await failure(front.host.invoke('checkin.checkIn', { memberId: 99999 }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 2 } });
+    // Meanwhile the main desk merges the duplicate into the member kept.
+    await main.host.invoke('members.merge', { keepId: keep.id, mergeId: dup.id });
+
+    await main.site.close();
+    await restartSharingOn(main, port);
+    await front.site.link()!.ready();
+    await signInOn(front, 'Owner', '1234');
+    await waitFor(() => (front.site.link()!.status().queued === 0 ? true : null));
+
+    const live = main.host.db.prepare('SELECT member_id FROM checkins WHERE undone_at IS NULL').all();
+    expect(live).toEqual([{ member_id: keep.id }]);
+    const review = replayedOf((await main.host.invoke('audit.query', { entity: 'checkin' })).rows).sort((a, b) => a.id - b.id);
+    expect(review.map((r) => r.after)).toEqual([
+      expect.objectContaining({ memberId: keep.id, planName: 'Gold', mergedFrom: dup.id }),
+      expect.objectContaining({ memberId: 99999, outcome: 'no_match', blocks: [] }),
+    ]);
+    expect(review.map((r) => (r.after as { replayed: { device: string } }).replayed.device)).toEqual(['Front desk 2', 'Front desk 2']);
+  });
 });
