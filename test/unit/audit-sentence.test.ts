@@ -373,7 +373,7 @@ const CASES: [string, AuditRow, string, string][] = [
       names: { member: null, plan: null, staff: null, document: null },
       after: { memberId: 99999, query: null, outcome: 'no_match', blocks: [], replayed: { device: 'Front desk 2', madeAt: '2026-03-02T09:15:00.000Z', arrivedAt: '2026-03-02T09:40:00.000Z' } },
     }),
-    'Li Wei checked in a member on Front desk 2 at 2026-03-02 09:15 while the main desk was unreachable; when it reached the main desk at 2026-03-02 09:40 it was not counted: member no. 99999 is not in the main desk’s records',
+    "Li Wei checked in a member on Front desk 2 at 2026-03-02 09:15 while the main desk was unreachable; when it reached the main desk at 2026-03-02 09:40 it was not counted: member no. 99999 is not in the main desk's records",
     '李伟 在 Front desk 2 于 2026-03-02 09:15 为 一位会员 签到（当时主前台无法连接），2026-03-02 09:40 送达主前台时未计入：主前台的记录中没有编号 99999 的会员',
   ],
   [

@@ -78,7 +78,7 @@ export const en = {
       no_match: 'nobody matches “{{query}}”',
       choose: 'several members match “{{query}}”',
       already: 'already checked in today',
-      unknownMember: 'member no. {{id}} is not in the main desk’s records',
+      unknownMember: "member no. {{id}} is not in the main desk's records",
     },
     checkinQueuedMerged: '{{text}} (made for the duplicate record no. {{from}}, merged meanwhile: counted on this member)',
     memberAdded: '{{who}} added the member {{member}}',
