@@ -693,6 +693,18 @@ const CASES: [string, AuditRow, string, string][] = [
     '李伟 调整了 2027年3月6日 09:00 的 Morning yoga',
   ],
   [
+    'roll closed',
+    row({ channel: 'classes.closeRoll', entity: 'class_session', before: { rollClosed: false }, after: { rollClosed: true, noShows: 2, feeInvoiceIds: [], scheduleName: 'Morning yoga', date: '2027-03-06', startTime: '09:00' } }),
+    'Li Wei closed the roll of Morning yoga on Mar 6, 2027 at 09:00: 2 no-shows',
+    '李伟 结束了 2027年3月6日 09:00 Morning yoga 的点名：2 人缺席',
+  ],
+  [
+    'roll closed (an entry from before the session was named)',
+    row({ channel: 'classes.closeRoll', entity: 'class_session', before: { rollClosed: false }, after: { rollClosed: true, noShows: 0, feeInvoiceIds: [] } }),
+    'Li Wei closed the roll of a class: everyone came',
+    '李伟 结束了一节课的点名：全部出席',
+  ],
+  [
     'enrolled',
     row({ channel: 'classes.enrol', entity: 'class_enrolment', after: { memberName: 'Zhang San', scheduleName: 'Piano A', startDate: '2027-03-06', status: 'active' } }),
     'Li Wei enrolled Zhang San in Piano A from Mar 6, 2027',

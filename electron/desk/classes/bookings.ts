@@ -562,7 +562,8 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         'class_session',
         s.id,
         { rollClosed: false },
-        { rollClosed: true, noShows: noShows.length, feeInvoiceIds },
+        // The session named as the log reads it: "closed the roll of Yoga on Mar 6, 2027 at 09:00".
+        { rollClosed: true, noShows: noShows.length, feeInvoiceIds, scheduleName: s.schedule_name, date: s.date, startTime: s.start_time },
       );
     }
     return { noShows, feeInvoiceIds };

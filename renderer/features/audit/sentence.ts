@@ -235,7 +235,10 @@ const BOOKING_SAYS = ['booked', 'waitlisted', 'cancelled', 'late_cancelled', 'at
 function classSentence(entity: string, a: Rec, b: Rec, say: Say, f: SentenceFormat): string {
   const day = (v: unknown) => (str(v) ? f.date(str(v)!) : '');
   const when = { name: str(a.scheduleName) ?? str(a.classTypeName) ?? str(b.scheduleName) ?? '', date: day(a.date ?? a.startDate), time: str(a.startTime) ?? '' };
-  if (entity === 'class_session') return say(a.status === 'cancelled' && b.status !== 'cancelled' ? 'sessionCancelled' : 'sessionChanged', when);
+  if (entity === 'class_session') {
+    if (a.rollClosed === true) return say(when.name ? 'rollClosed' : 'rollClosedUnnamed', { ...when, count: num(a.noShows) ?? 0 });
+    return say(a.status === 'cancelled' && b.status !== 'cancelled' ? 'sessionCancelled' : 'sessionChanged', when);
+  }
   if (entity === 'class_enrolment') {
     if (Object.keys(b).length === 0) return say('enrolled', when);
     if (a.status === 'withdrawn' && b.status !== 'withdrawn') return say('withdrawn', { ...when, date: day(a.withdrawnOn) });

@@ -247,6 +247,9 @@ describe('roll call', () => {
       ['adjustment', 'No-show fee – Yoga, Mar 6, 2027 09:00 – Missed', 3000, missed.member.id],
     ]);
 
+    // The log names the session it closed, so the entry reads as a sentence.
+    const closedEntry = host.db.prepare("SELECT after FROM audit_log WHERE entity = 'class_session' AND entity_id = ? ORDER BY id DESC").get(String(s.id)) as { after: string };
+    expect(JSON.parse(closedEntry.after)).toMatchObject({ rollClosed: true, noShows: 1, date: '2027-03-06', startTime: '09:00', scheduleName: s.scheduleName });
     const again = await host.invoke('classes.closeRoll', { sessionId: s.id });
     expect(again).toEqual({ noShows: [], feeInvoiceIds: [] });
     const marked = await host.invoke('classes.mark', {
