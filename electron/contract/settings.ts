@@ -95,6 +95,8 @@ export const DEFAULT_FOLLOW_UP_RULES: FollowUpRules = {
 export const OTHER_CANCEL_REASON = 'Other';
 export const DEFAULT_CANCEL_REASONS_EN = ['Moved away', 'Too expensive', 'No time', 'Health or injury', 'Unhappy with the service', 'Other'];
 export const DEFAULT_CANCEL_REASONS_ZH = ['搬家了', '价格太贵', '没有时间', '身体原因', '对服务不满意', '其他'];
+/** The catch-all as each language writes it: a cancel with no reason picked records the business language's word. */
+export const OTHER_CANCEL_REASON_IN: Record<Locale, string> = { en: OTHER_CANCEL_REASON, 'zh-CN': '其他' };
 
 /** The reasons the desk picks from when a membership is cancelled: owner-edited, one line each, no repeats. */
 export const cancelReasonsSchema = z

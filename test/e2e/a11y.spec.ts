@@ -94,7 +94,7 @@ async function memberWithMembership(app: AppFixture): Promise<{ id: number; name
 
 for (const locale of LOCALES) {
   test.describe(`axe, ${locale}`, () => {
-    test.describe.configure({ timeout: 240_000 });
+    test.describe.configure({ timeout: 420_000 });
     // The commonest front-desk screen: the smaller the window, the more boxes scroll.
     test.use({ actionTimeout: 15_000, viewport: { width: 1280, height: 720 } });
 

@@ -18,19 +18,48 @@ async function shownChannels(page: Page): Promise<string[]> {
   return page.locator('[data-channel]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-channel') ?? ''));
 }
 
+/** The screen's channels, then each of its tabs' (the segmented choices of the page) in turn. */
+async function channelsWithTabs(page: Page): Promise<string[]> {
+  const out = await shownChannels(page);
+  // A dialog open over the screen (an invoice) is its own stop: its buttons are counted, the tabs under it are not reachable.
+  if ((await page.getByRole('dialog').count()) > 0) return out;
+  const radios = page.locator('main [role=radiogroup] [role=radio]');
+  // The choices as first shown (a choice may bring its own further choices; those are not walked).
+  const names = (await radios.allTextContents()).map((n) => n.trim());
+  for (const name of names) {
+    const tab = radios.filter({ hasText: name }).first();
+    if ((await tab.count()) === 0) continue;
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByText('Loading…', { exact: true })).toHaveCount(0);
+    out.push(...(await shownChannels(page)));
+  }
+  return out;
+}
+
 test('every action a role is offered is one the host lets that role call', async ({ app }) => {
+  // Three people, every screen and every tab of it: a long walk.
+  test.setTimeout(360_000);
   await app.setup('en');
-  await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold Monthly', price: 19900, interval: 'month' });
+  const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold Monthly', price: 19900, interval: 'month' });
+  // A member with a membership, an invoice and a payment: the member page, the invoice and the payment each offer their actions.
+  const member = await app.host.invoke('members.create', { name: 'Zhang San', phone: '13800138000' });
+  const sale = await app.host.invoke('subscriptions.create', { memberId: member.id, planId: plan.id });
+  await app.host.invoke('payments.record', { payerId: member.id, method: 'cash', amount: 5000 });
+  const stops = [...PATHS, `/members?member=${member.id}`, `/invoices?invoice=${sale.invoices[0]!.id}`];
   const seen = new Map<string, Set<string>>();
   for (const role of ['desk', 'manager', 'owner'] as const) {
     await app.signInAs(role);
     const allowed = new Set((await app.host.invoke('auth.access', {})).channels);
     const offered = new Set<string>();
-    for (const path of PATHS) {
+    for (const path of stops) {
       const page = await open(app, path);
-      // The plans table is read before its buttons are counted.
+      // The tables are read before their buttons are counted.
       if (path === '/plans') await expect(page.getByRole('row').filter({ hasText: 'Gold Monthly' })).toBeVisible();
-      for (const c of await shownChannels(page)) offered.add(c);
+      if (path === '/payments') await expect(page.getByRole('row').filter({ hasText: 'Zhang San' })).toBeVisible();
+      if (path.startsWith('/members?')) await expect(page.getByRole('heading', { name: 'Zhang San' })).toBeVisible();
+      if (path.startsWith('/invoices?')) await expect(page.getByRole('dialog')).toBeVisible();
+      for (const c of await channelsWithTabs(page)) offered.add(c);
     }
     expect([...offered].filter((c) => !allowed.has(c)), `${role} is offered channels it may not call`).toEqual([]);
     seen.set(role, offered);
@@ -42,7 +71,13 @@ test('every action a role is offered is one the host lets that role call', async
   expect([...seen.get('manager')!]).toEqual(expect.arrayContaining(['plans.create', 'plans.update', 'plans.archive']));
   expect([...seen.get('desk')!]).not.toContain('classes.schedules.create');
   expect([...seen.get('manager')!]).toEqual(expect.arrayContaining(['classes.schedules.create', 'classes.types.create']));
-  expect([...seen.get('owner')!]).toEqual(expect.arrayContaining(['staff.create', 'staff.setActive', 'settings.update']));
+  expect([...seen.get('owner')!]).toEqual(expect.arrayContaining(['staff.create', 'staff.setActive', 'settings.update', 'system.exportDiagnostics']));
+  // The payment's refund, the invoice's void and credit note, the day's close: a manager's, never the desk's.
+  for (const c of ['refunds.create', 'invoices.void', 'creditNotes.create', 'closeout.close']) {
+    expect([...seen.get('desk')!], c).not.toContain(c);
+    expect([...seen.get('manager')!], c).toContain(c);
+  }
+  expect([...seen.get('manager')!]).not.toContain('system.exportDiagnostics');
 });
 
 test('the desk sees plans but no New plan, Edit or Archive', async ({ app }) => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { AuditRow } from '../../electron/contract';
@@ -59,6 +61,10 @@ const both = (r: AuditRow, zhStaff = '李伟', zhMember = '张三', zhPlan = '�
     fmt('zh'),
   ),
 ];
+
+const BOOKED = row({ channel: 'classes.book', entity: 'class_booking', entityId: '307', after: { memberName: 'Zhang San', status: 'booked', classTypeName: 'Yoga', date: '2027-03-06', startTime: '09:00' } });
+const LATE = row({ channel: 'classes.book', entity: 'class_booking', entityId: '307', after: { memberName: 'Zhang San', status: 'late_cancelled', classTypeName: 'Yoga', date: '2027-03-06', startTime: '09:00' } });
+const NOSHOW = row({ channel: 'classes.book', entity: 'class_booking', entityId: '307', after: { memberName: 'Zhang San', status: 'no_show', classTypeName: 'Yoga', date: '2027-03-06', startTime: '09:00' } });
 
 /** One entry of every kind the app writes, with the sentence it must read as in each language. */
 const CASES: [string, AuditRow, string, string][] = [
@@ -367,7 +373,7 @@ const CASES: [string, AuditRow, string, string][] = [
       names: { member: null, plan: null, staff: null, document: null },
       after: { memberId: 99999, query: null, outcome: 'no_match', blocks: [], replayed: { device: 'Front desk 2', madeAt: '2026-03-02T09:15:00.000Z', arrivedAt: '2026-03-02T09:40:00.000Z' } },
     }),
-    'Li Wei checked in a member on Front desk 2 at 2026-03-02 09:15 while the main desk was unreachable; when it reached the main desk at 2026-03-02 09:40 it was not counted: member no. 99999 is not in the main desk’s records',
+    "Li Wei checked in a member on Front desk 2 at 2026-03-02 09:15 while the main desk was unreachable; when it reached the main desk at 2026-03-02 09:40 it was not counted: member no. 99999 is not in the main desk's records",
     '李伟 在 Front desk 2 于 2026-03-02 09:15 为 一位会员 签到（当时主前台无法连接），2026-03-02 09:40 送达主前台时未计入：主前台的记录中没有编号 99999 的会员',
   ],
   [
@@ -650,6 +656,120 @@ const CASES: [string, AuditRow, string, string][] = [
     'Li Wei changed the printed documents',
     '李伟 修改了打印单据设置',
   ],
+  [
+    'class added',
+    row({ channel: 'classes.types.create', entity: 'class_type', after: { name: 'Yoga' } }),
+    'Li Wei added the class Yoga',
+    '李伟 新增课程 Yoga',
+  ],
+  [
+    'teacher changed',
+    row({ channel: 'classes.teachers.update', entity: 'class_teacher', before: { name: 'Anna' }, after: { name: 'Anna Li' } }),
+    'Li Wei changed the teacher Anna Li',
+    '李伟 修改了老师 Anna Li',
+  ],
+  [
+    'room added',
+    row({ channel: 'classes.rooms.create', entity: 'class_room', after: { name: 'Studio 2' } }),
+    'Li Wei added the room Studio 2',
+    '李伟 新增教室 Studio 2',
+  ],
+  [
+    'schedule added',
+    row({ channel: 'classes.schedules.create', entity: 'class_schedule', after: { name: 'Morning yoga' } }),
+    'Li Wei added Morning yoga to the timetable',
+    '李伟 在课表中新增 Morning yoga',
+  ],
+  [
+    'session cancelled',
+    row({ channel: 'classes.sessions.cancel', entity: 'class_session', before: { status: 'scheduled' }, after: { status: 'cancelled', scheduleName: 'Morning yoga', date: '2027-03-06', startTime: '09:00' } }),
+    'Li Wei cancelled Morning yoga on Mar 6, 2027 at 09:00',
+    '李伟 取消了 2027年3月6日 09:00 的 Morning yoga',
+  ],
+  [
+    'session moved',
+    row({ channel: 'classes.sessions.change', entity: 'class_session', before: { status: 'scheduled', date: '2027-03-05' }, after: { status: 'scheduled', scheduleName: 'Morning yoga', date: '2027-03-06', startTime: '09:00' } }),
+    'Li Wei changed Morning yoga on Mar 6, 2027 at 09:00',
+    '李伟 调整了 2027年3月6日 09:00 的 Morning yoga',
+  ],
+  [
+    'roll closed',
+    row({ channel: 'classes.closeRoll', entity: 'class_session', before: { rollClosed: false }, after: { rollClosed: true, noShows: 2, feeInvoiceIds: [], scheduleName: 'Morning yoga', date: '2027-03-06', startTime: '09:00' } }),
+    'Li Wei closed the roll of Morning yoga on Mar 6, 2027 at 09:00: 2 no-shows',
+    '李伟 结束了 2027年3月6日 09:00 Morning yoga 的点名：2 人缺席',
+  ],
+  [
+    'roll closed (an entry from before the session was named)',
+    row({ channel: 'classes.closeRoll', entity: 'class_session', before: { rollClosed: false }, after: { rollClosed: true, noShows: 0, feeInvoiceIds: [] } }),
+    'Li Wei closed the roll of a class: everyone came',
+    '李伟 结束了一节课的点名：全部出席',
+  ],
+  [
+    'enrolled',
+    row({ channel: 'classes.enrol', entity: 'class_enrolment', after: { memberName: 'Zhang San', scheduleName: 'Piano A', startDate: '2027-03-06', status: 'active' } }),
+    'Li Wei enrolled Zhang San in Piano A from Mar 6, 2027',
+    '李伟 为 张三 报名 Piano A，2027年3月6日 起',
+  ],
+  [
+    'withdrawn',
+    row({ channel: 'classes.withdraw', entity: 'class_enrolment', before: { status: 'active' }, after: { memberName: 'Zhang San', scheduleName: 'Piano A', startDate: '2027-03-06', status: 'withdrawn', withdrawnOn: '2027-04-01' } }),
+    'Li Wei withdrew Zhang San from Piano A on Apr 1, 2027',
+    '李伟 为 张三 退出 Piano A，2027年4月1日',
+  ],
+  [
+    'booked',
+    BOOKED,
+    'Li Wei booked Zhang San into Yoga on Mar 6, 2027 at 09:00',
+    '李伟 为 张三 预约了 2027年3月6日 09:00 的 Yoga',
+  ],
+  [
+    'late cancel',
+    LATE,
+    "Li Wei cancelled Zhang San's booking for Yoga on Mar 6, 2027 at 09:00, too late to be free",
+    '李伟 逾时取消了 张三 在 2027年3月6日 09:00 的 Yoga 预约',
+  ],
+  [
+    'no-show',
+    NOSHOW,
+    'Li Wei marked Zhang San absent from Yoga on Mar 6, 2027 at 09:00',
+    '李伟 记录 张三 缺席 2027年3月6日 09:00 的 Yoga',
+  ],
+  [
+    'photo removed',
+    row({ channel: 'members.removePhoto', entity: 'member_photo', before: { photoBytes: 2000 }, after: null }),
+    'Li Wei removed the photo of Zhang San',
+    '李伟 删除了 张三 的照片',
+  ],
+  [
+    'renewal call',
+    row({ channel: 'renewals.record', entity: 'renewal_follow_up', after: { memberId: 1, reason: 'membership_ending', outcome: 'will_renew' } }),
+    'Li Wei called Zhang San about renewing: Will renew',
+    '李伟 就续费回访了 张三：有意续费',
+  ],
+  [
+    'promotion sale',
+    row({ channel: 'subscriptions.create', entity: 'promotion_sale', after: { promotionId: 1, subscriptionId: 2, memberId: 1, soldOn: '2027-03-06' } }),
+    "Li Wei sold Zhang San a membership at a promotion's price",
+    '李伟 按促销价为 张三 开通了会员卡',
+  ],
+  [
+    'promotion of plans',
+    row({ channel: 'campaigns.create', entity: 'promotion', after: { name: 'Spring 8折', code: 'SPRING' } }),
+    'Li Wei added the promotion Spring 8折',
+    '李伟 新增促销活动 Spring 8折',
+  ],
+  [
+    'sharing',
+    row({ channel: 'site.setSharing', entity: 'site', entityId: 'sharing', before: { on: false }, after: { on: true } }),
+    'Li Wei turned on sharing with other PCs',
+    '李伟 开启了多台电脑共享',
+  ],
+  [
+    'device',
+    row({ channel: 'site.revoke', entity: 'device', entityId: 'abc', before: { name: 'Front PC', paired: true }, after: { name: 'Front PC', paired: false } }),
+    'Li Wei removed the paired PC Front PC',
+    '李伟 移除了已配对的电脑 Front PC',
+  ],
 ];
 
 const staffRow = (after: Record<string, unknown>, before: Record<string, unknown> | null = null) =>
@@ -754,8 +874,22 @@ describe('an audit entry as a sentence', () => {
 
   it('names every record type in the reader\'s words for the filter', () => {
     expect(AUDIT_ENTITIES.map((e) => entityLabel(en, e)).slice(0, 4)).toEqual(['Payments applied', 'Billing runs', 'Bonus credit', 'Check-ins']);
-    expect(AUDIT_ENTITIES.map((e) => entityLabel(zh, e)).slice(-3)).toEqual(['员工', '会员卡', '附加项目']);
+    expect(AUDIT_ENTITIES.map((e) => entityLabel(zh, e)).slice(-3)).toEqual(['促销售出', '多台电脑共享', '已配对电脑']);
     expect(entityLabel(en, 'locker')).toBe('Other records');
+  });
+
+  it('names every record type the app writes, so none reads as "a record (Other records)"', () => {
+    const written = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/\baudit\(\s*'([a-z_]+)'/g)) written.add(m[1]!);
+      }
+    };
+    walk(path.join(__dirname, '../../electron'));
+    expect(written.size).toBeGreaterThan(30);
+    expect([...written].filter((e) => !(AUDIT_ENTITIES as readonly string[]).includes(e)).sort()).toEqual([]);
   });
 
   it('covers every record type the viewer names', () => {

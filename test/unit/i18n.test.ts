@@ -125,3 +125,16 @@ describe('one language at a time', () => {
     expect(latinWords('请输入 PIN 码（{{count}}）').filter((w) => !ZH_LATIN.has(w))).toEqual([]);
   });
 });
+
+describe('hints with a count read right at zero', () => {
+  it('a plan without trial days says so, never "the plan\'s 0 trial days"', async () => {
+    const { i18n, initI18n } = await import('../../renderer/app/i18n');
+    initI18n('en');
+    await i18n.loadLanguages(['en', 'zh-CN']);
+    const en = i18n.getFixedT('en');
+    const zh = i18n.getFixedT('zh-CN');
+    expect(en('members.sell.trialHint', { count: 0 })).toBe('Empty: no trial, as the plan says');
+    expect(en('members.sell.trialHint', { count: 7 })).toBe("Empty: the plan's 7 trial days");
+    expect(zh('members.sell.trialHint', { count: 0 })).not.toMatch(/0/);
+  });
+});

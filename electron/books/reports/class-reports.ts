@@ -21,6 +21,7 @@ import {
   type classReportChannels,
 } from '../../contract/reports';
 import { RENEWAL_REASONS } from '../../contract/followup';
+import { OTHER_CANCEL_REASON, OTHER_CANCEL_REASON_IN } from '../../contract/settings';
 import type { AreaHandlers } from '../../contract/handler';
 import { classReportsRepo, type HeldSessionRow } from '../../db/repos/class-reports';
 import { wallNow } from '../../desk/classes/clock';
@@ -167,7 +168,14 @@ export function createClassReports(env: DataEnv) {
 
   function churnReasons(from: string, to: string): ChurnReasonReport {
     const end = clip(from, to);
-    const counts = end === null ? [] : repo.churnReasons(from, end);
+    // A cancel recorded before the catch-all followed the business's language reads as that language's word.
+    const other = OTHER_CANCEL_REASON_IN[env.settings.get().locale];
+    const merged = new Map<string | null, number>();
+    for (const r of end === null ? [] : repo.churnReasons(from, end)) {
+      const reason = r.reason === OTHER_CANCEL_REASON ? other : r.reason;
+      merged.set(reason, (merged.get(reason) ?? 0) + r.n);
+    }
+    const counts = [...merged].map(([reason, n]) => ({ reason, n }));
     const total = counts.reduce((s, r) => s + r.n, 0);
     const rows = counts
       .map((r) => ({ reason: r.reason, cancellations: r.n, shareBp: ratioBp(r.n, total) }))

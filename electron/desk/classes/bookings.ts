@@ -16,7 +16,7 @@
  *   roll (the walk-in path) when a place is free: their entry becomes an attended booking. A mark can be undone, or changed, on the business
  *   day it was made: the units come back and an unpaid fee invoice is voided.
  */
-import { addDays } from '../../../shared/dates';
+import { addDays, formatDate } from '../../../shared/dates';
 import { AppError, found } from '../../../shared/errors';
 import type { CancelResult, ClassBooking, ClassRule, RollResult } from '../../contract/classes';
 import type { Entitlement } from '../../contract/desk-types';
@@ -204,11 +204,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     if (rule === 'fee' && fee > 0 && b.fee_invoice_id === null) {
       assertClockNotBehind(env);
       const member = members.get(b.member_id);
-      const text = FEE_TEXT[env.settings.get().locale][what](
-        type.name,
-        `${s.date} ${s.start_time}`,
-        member.name,
-      );
+      const locale = env.settings.get().locale;
+      // The line is read on the invoice in the business's language: its date as that language writes one.
+      const text = FEE_TEXT[locale][what](type.name, `${formatDate(s.date, locale)} ${s.start_time}`, member.name);
       const invoice = issueInvoice(
         env,
         {
@@ -564,7 +562,8 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         'class_session',
         s.id,
         { rollClosed: false },
-        { rollClosed: true, noShows: noShows.length, feeInvoiceIds },
+        // The session named as the log reads it: "closed the roll of Yoga on Mar 6, 2027 at 09:00".
+        { rollClosed: true, noShows: noShows.length, feeInvoiceIds, scheduleName: s.schedule_name, date: s.date, startTime: s.start_time },
       );
     }
     return { noShows, feeInvoiceIds };

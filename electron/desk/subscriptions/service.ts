@@ -10,7 +10,7 @@ import { taxOfLine } from '../../billing/tax';
 import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
 import type { ActionResult, FreezeGrant, FreezePreview } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
-import { OTHER_CANCEL_REASON } from '../../contract/settings';
+import { OTHER_CANCEL_REASON, OTHER_CANCEL_REASON_IN } from '../../contract/settings';
 import { descriptions } from '../../money/invoices/descriptions';
 import type { AuditFn, BillingEnv } from '../../money/invoices/env';
 import { creditLine, issueCreditNote, taxMode, type LineDraft } from '../../money/invoices/issue';
@@ -342,15 +342,17 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     audit: AuditFn,
   ): Result {
     return deskAction(env, audit, () => {
-      const reasons = env.settings.get().cancelReasons;
+      const { cancelReasons: reasons, locale } = env.settings.get();
       if (input.reason !== OTHER_CANCEL_REASON && !reasons.includes(input.reason)) {
         throw new AppError('CANCEL_REASON_UNKNOWN', `"${input.reason}" is not one of the cancel reasons.`, { reason: input.reason, reasons });
       }
+      // No reason picked: the catch-all in the business's language, so a Chinese report never reads "Other".
+      const reason = input.reason === OTHER_CANCEL_REASON ? OTHER_CANCEL_REASON_IN[locale] : input.reason;
       const sub = loadSub(db, input.id);
       requireLive(sub);
       if (sub.cancel_at_period_end) throw new AppError('ALREADY_CANCELLING', `Subscription ${sub.id} is already set to cancel.`, { id: sub.id, endDate: sub.end_date });
       if (input.mode === 'period_end' && sub.status !== 'paused' && sub.next_bill_date !== null) {
-        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null, cancel_reason: input.reason }, at());
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null, cancel_reason: reason }, at());
       } else {
         requireRefundMethod(input.settlement, input.refundMethod);
         const from = input.effectiveDate ?? addDays(today(), 1);
@@ -359,9 +361,9 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         const upper = sub.status === 'paused' ? (p?.end_date ?? addDays(today(), HORIZON_DAYS)) : (sub.next_bill_date ?? addDays(today(), HORIZON_DAYS));
         checkRange('effectiveDate', from, lower, upper);
         creditUnused(sub, from, undefined, input, t().reasonCancel(from), audit);
-        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null, cancel_reason: input.reason }, at());
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null, cancel_reason: reason }, at());
       }
-      audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date, reason: input.reason });
+      audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date, reason });
       billPayerToday(env, payerOfSub(db, sub), [], audit);
       return result(sub.id);
     });

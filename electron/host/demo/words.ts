@@ -46,7 +46,7 @@ export const DEMO_WORDS = {
     equipment: ['跑步机维修', '哑铃', '瑜伽垫'],
     other: ['清洁用品', '饮用水', '打印'],
     classes: {
-      types: { spinning: '动感单车', yoga: '瑜伽', hiit: '燃脂 HIIT', kids: '少儿体能' },
+      types: { spinning: '动感单车', yoga: '瑜伽', hiit: '燃脂训练', kids: '少儿体能' },
       teachers: ['李教练', '赵教练', '安娜（瑜伽）'],
       rooms: ['单车房', '操房'],
       substitute: '赵教练代课',

@@ -58,7 +58,7 @@ function namesOf(repo: ReturnType<typeof createAuditLogRepo>, r: AuditLogRow, be
         : null;
   const invoiceId = r.entity === 'invoice' || r.entity === 'invoice_settlement' || r.entity === 'late_fee' ? own : idOf(a.invoiceId, b.invoiceId);
   const memberId =
-    r.entity === 'member'
+    r.entity === 'member' || r.entity === 'member_photo'
       ? own
       : (idOf(a.memberId, b.memberId, a.payerId, b.payerId) ?? sub?.memberId ?? (invoiceId === null ? null : repo.invoicePayer(invoiceId)));
   const planId = idOf(a.planId, a.pendingPlanId, b.planId) ?? sub?.planId ?? null;

@@ -14,7 +14,7 @@ export function ExportDiagnosticsButton({ className = 'btn' }: { className?: str
   const failed = run.error ? (run.error instanceof ApiError && run.error.code === 'FORBIDDEN' ? t('about.ownerOnly') : errorText(t, run.error)) : null;
   return (
     <div className="diagnostics">
-      <button type="button" className={className} disabled={run.isPending} onClick={() => run.mutate()}>
+      <button type="button" className={className} data-channel="system.exportDiagnostics" disabled={run.isPending} onClick={() => run.mutate()}>
         {t('about.exportDiagnostics')}
       </button>
       {result ? (

@@ -51,6 +51,18 @@ export const AUDIT_ENTITIES = [
   'staff',
   'subscription',
   'subscription_addon',
+  'class_type',
+  'class_teacher',
+  'class_room',
+  'class_schedule',
+  'class_session',
+  'class_enrolment',
+  'class_booking',
+  'member_photo',
+  'renewal_follow_up',
+  'promotion_sale',
+  'site',
+  'device',
 ] as const;
 
 export function entityLabel(t: TFunction, entity: string): string {
@@ -160,6 +172,12 @@ export function auditSentence(row: AuditRow, t: TFunction, f: SentenceFormat): s
         name: str(a.name) ?? row.entityId,
       });
     case 'promotion':
+      // A promotion of plans (促销活动) shares the record type with a top-up bonus; its channel tells them apart.
+      if (row.channel.startsWith('campaigns.')) {
+        if (Object.keys(b).length === 0) return say('campaignAdded', { name: str(a.name) ?? '' });
+        if (a.archived !== b.archived) return say(a.archived === true ? 'campaignArchived' : 'campaignRestored', { name: str(a.name) ?? '' });
+        return say('campaignUpdated', { name: str(a.name) ?? '' });
+      }
       return say(Object.keys(b).length === 0 ? 'promotionAdded' : 'promotionUpdated', {
         name: str(a.name) ?? '',
         amount: money(a.minAmount),
@@ -187,9 +205,47 @@ export function auditSentence(row: AuditRow, t: TFunction, f: SentenceFormat): s
       return say('documentSettings');
     case 'staff':
       return staffSentence(row, a, b, t, say);
+    case 'class_type':
+    case 'class_teacher':
+    case 'class_room':
+    case 'class_schedule':
+      return say(`${Object.keys(b).length === 0 ? 'added' : 'changed'}.${row.entity}`, { name: str(a.name) ?? str(b.name) ?? '' });
+    case 'class_session':
+    case 'class_booking':
+    case 'class_enrolment':
+      return classSentence(row.entity, a, b, say, f);
+    case 'member_photo':
+      return say(row.after === null ? 'photoRemoved' : 'photoSet');
+    case 'renewal_follow_up':
+      return say('renewalCall', { outcome: t(`followups.outcome.${str(a.outcome) ?? 'reached'}`) });
+    case 'promotion_sale':
+      return say('promotionSold');
+    case 'site':
+      return say(a.on === true ? 'sharingOn' : 'sharingOff');
+    case 'device':
+      return say('deviceRemoved', { name: str(a.name) ?? str(b.name) ?? '' });
     default:
       return say('generic', { record: entityLabel(t, row.entity), id: row.entityId });
   }
+}
+
+const BOOKING_SAYS = ['booked', 'waitlisted', 'cancelled', 'late_cancelled', 'attended', 'no_show'] as const;
+
+/** A class session, booking or enrolment: what happened, to which class, on which day and at what time. */
+function classSentence(entity: string, a: Rec, b: Rec, say: Say, f: SentenceFormat): string {
+  const day = (v: unknown) => (str(v) ? f.date(str(v)!) : '');
+  const when = { name: str(a.scheduleName) ?? str(a.classTypeName) ?? str(b.scheduleName) ?? '', date: day(a.date ?? a.startDate), time: str(a.startTime) ?? '' };
+  if (entity === 'class_session') {
+    if (a.rollClosed === true) return say(when.name ? 'rollClosed' : 'rollClosedUnnamed', { ...when, count: num(a.noShows) ?? 0 });
+    return say(a.status === 'cancelled' && b.status !== 'cancelled' ? 'sessionCancelled' : 'sessionChanged', when);
+  }
+  if (entity === 'class_enrolment') {
+    if (Object.keys(b).length === 0) return say('enrolled', when);
+    if (a.status === 'withdrawn' && b.status !== 'withdrawn') return say('withdrawn', { ...when, date: day(a.withdrawnOn) });
+    return say('enrolmentChanged', when);
+  }
+  const status = (BOOKING_SAYS as readonly unknown[]).includes(a.status) ? String(a.status) : 'changed';
+  return say(`booking.${status}`, { ...when, name: str(a.classTypeName) ?? when.name });
 }
 
 type Say = (key: string, values?: Rec) => string;

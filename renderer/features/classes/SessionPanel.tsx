@@ -83,12 +83,12 @@ export function SessionPanel({ sessionId, onClose }: { sessionId: number; onClos
           {s.status === 'scheduled' && !s.rollClosed && s.attended === 0 ? (
             <>
               {canCancel ? (
-                <button type="button" className="btn btn--ghost" onClick={() => setChanging('cancel')}>
+                <button type="button" className="btn btn--ghost" data-channel="classes.sessions.cancel" onClick={() => setChanging('cancel')}>
                   {t('classes.change.cancelButton')}
                 </button>
               ) : null}
               {canChange ? (
-                <button type="button" className="btn" onClick={() => setChanging('change')}>
+                <button type="button" className="btn" data-channel="classes.sessions.change" onClick={() => setChanging('change')}>
                   {t('classes.change.button')}
                 </button>
               ) : null}

@@ -22,7 +22,7 @@ afterAll(() => th.close());
 describe('the sample timetable', () => {
   it('has class types, coaches and rooms in the owner’s language, and sessions this week', async () => {
     const types = (await th.host.invoke('classes.types.list', {})).map((t) => t.name);
-    expect(types.sort()).toEqual(['动感单车', '少儿体能', '燃脂 HIIT', '瑜伽'].sort());
+    expect(types.sort()).toEqual(['动感单车', '少儿体能', '燃脂训练', '瑜伽'].sort());
     expect((await th.host.invoke('classes.teachers.list', {})).map((t) => t.name)).toContain('李教练');
     const week = await th.host.invoke('classes.week', { date: demo.to });
     // Six weekly classes: Mon/Wed/Fri spinning, Sat spinning, Tue/Thu yoga, Sun yoga, Tue/Sat HIIT, Sat kids = 10 a week.
@@ -32,7 +32,7 @@ describe('the sample timetable', () => {
     // Booked five days ahead: the coming days have people in them, and the small HIIT class (twice a week) a waitlist.
     const ahead = [...week.sessions, ...next.sessions].filter((s) => s.date > demo.to && s.date <= addDays(demo.to, 5));
     expect(ahead.every((s) => s.booked > 0)).toBe(true);
-    expect(ahead.some((s) => s.classTypeName === '燃脂 HIIT' && s.booked === s.capacity && s.waitlisted > 0)).toBe(true);
+    expect(ahead.some((s) => s.classTypeName === '燃脂训练' && s.booked === s.capacity && s.waitlisted > 0)).toBe(true);
   });
 
   it('has past rolls closed with attendance, no-shows, late cancellations, walk-ins and one substitute and one cancelled session', () => {
@@ -58,6 +58,18 @@ describe('the sample timetable', () => {
     expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM class_bookings WHERE kind = 'walk_in' AND status = 'attended'").n).toBeGreaterThan(0);
     expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM class_sessions WHERE status = 'cancelled'").n).toBe(1);
     expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM class_sessions WHERE note = '赵教练代课'").n).toBe(1);
+    // A late cancellation's fee line reads in Chinese: the class, its day written 年月日 and its time, the member.
+    const fees = all<{ description: string }>("SELECT description FROM invoice_lines WHERE description LIKE '逾时取消费%'").map((r) => r.description);
+    expect(fees.length).toBeGreaterThan(0);
+    for (const d of fees) expect(d).toMatch(/^逾时取消费 – 燃脂训练，\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d – \p{Script=Han}+$/u);
+  });
+
+  it('names its classes, coaches and rooms in Chinese only', () => {
+    const names = all<{ name: string }>(
+      'SELECT name FROM class_types UNION ALL SELECT name FROM class_teachers UNION ALL SELECT name FROM class_rooms UNION ALL SELECT name FROM class_schedules',
+    ).map((r) => r.name);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((n) => /[A-Za-z]/.test(n))).toEqual([]);
   });
 
   it('marked most attendances at the door, and each such check-in stands for an attended booking of that member', () => {

@@ -244,9 +244,12 @@ describe('roll call', () => {
     const fee = await host.invoke('invoices.get', { id: closed.feeInvoiceIds[0]! });
     expect(fee).toMatchObject({ payerId: missed.member.id, issueDate: '2027-03-06', total: 3000 });
     expect(fee.lines.map((l) => [l.kind, l.description, l.amount, l.memberId])).toEqual([
-      ['adjustment', 'No-show fee – Yoga, 2027-03-06 09:00 – Missed', 3000, missed.member.id],
+      ['adjustment', 'No-show fee – Yoga, Mar 6, 2027 09:00 – Missed', 3000, missed.member.id],
     ]);
 
+    // The log names the session it closed, so the entry reads as a sentence.
+    const closedEntry = host.db.prepare("SELECT after FROM audit_log WHERE entity = 'class_session' AND entity_id = ? ORDER BY id DESC").get(String(s.id)) as { after: string };
+    expect(JSON.parse(closedEntry.after)).toMatchObject({ rollClosed: true, noShows: 1, date: '2027-03-06', startTime: '09:00', scheduleName: s.scheduleName });
     const again = await host.invoke('classes.closeRoll', { sessionId: s.id });
     expect(again).toEqual({ noShows: [], feeInvoiceIds: [] });
     const marked = await host.invoke('classes.mark', {
@@ -396,7 +399,7 @@ describe('roll call', () => {
     expect(out.booking).toMatchObject({ status: 'late_cancelled', unitsUsed: 0 });
     const fee = await host.invoke('invoices.get', { id: out.booking.feeInvoiceId! });
     expect(fee.lines.map((l) => [l.description, l.amount])).toEqual([
-      ['Late cancellation fee – Yoga, 2027-03-06 09:00 – Late', 5000],
+      ['Late cancellation fee – Yoga, Mar 6, 2027 09:00 – Late', 5000],
     ]);
   });
 

@@ -141,4 +141,29 @@ describe('cancel reasons', () => {
     await th.host.invoke('subscriptions.undoCancel', { id: annSub!.id });
     expect(reason(annSub!.id)).toBe(null);
   });
+
+  it('a Chinese business records its own catch-all, 其他, when no reason is picked, and the report never reads "Other"', async () => {
+    th = await deskHost('2026-06-01');
+    await th.host.invoke('settings.update', { locale: 'zh-CN', cancelReasons: ['搬家了', '价格太贵', '其他'] });
+    const plan = await monthly(th.host);
+    const ids: number[] = [];
+    for (const name of ['安', '博', '蔡']) {
+      const id = (await member(th.host, name)).id;
+      await sell(th.host, id, plan.id);
+      ids.push((await th.host.invoke('subscriptions.listByMember', { memberId: id }))[0]!.id);
+    }
+    await th.host.invoke('subscriptions.cancel', { id: ids[0]!, mode: 'period_end' });
+    await th.host.invoke('subscriptions.cancel', { id: ids[1]!, mode: 'period_end', reason: '价格太贵' });
+    await th.host.invoke('subscriptions.cancel', { id: ids[2]!, mode: 'period_end' });
+    const reason = (id: number) => (th!.host.db.prepare('SELECT cancel_reason FROM subscriptions WHERE id = ?').get(id) as { cancel_reason: string }).cancel_reason;
+    expect(ids.map(reason)).toEqual(['其他', '价格太贵', '其他']);
+    // One recorded before the catch-all followed the language still counts as 其他.
+    th.host.db.prepare("UPDATE subscriptions SET cancel_reason = 'Other' WHERE id = ?").run(ids[2]!);
+    th.clock.set('2026-07-15T02:00:00.000Z'); // after the three memberships ended on 07-01
+    const report = await th.host.invoke('reports.churnReasons', { from: '2026-06-01', to: '2026-07-31' });
+    expect(report.rows.map((r) => [r.reason, r.cancellations])).toEqual([
+      ['其他', 2],
+      ['价格太贵', 1],
+    ]);
+  });
 });
