@@ -14,6 +14,8 @@ import path from 'node:path';
 export const RUN_TMP = 'SUBDESK_RUN_TMP';
 
 export default function setup(): () => void {
+  // Once per run: a second call (another project of the same run) keeps the first one's folder.
+  if (process.env[RUN_TMP]) return () => undefined;
   const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const root = fs.mkdtempSync(path.join(base, 'subdesk-run-'));
   const before = process.env['TMPDIR'];
