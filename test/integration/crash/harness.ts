@@ -23,7 +23,13 @@ let bundled: string | undefined;
  */
 export function childScript(): string {
   if (bundled) return bundled;
-  const dir = path.join(ROOT, '.tmp', `kill-child-${process.pid}`);
+  const tmp = path.join(ROOT, '.tmp');
+  // A test worker is often ended without its exit handlers: clear what gone processes left.
+  for (const name of fs.existsSync(tmp) ? fs.readdirSync(tmp) : []) {
+    const pid = /^kill-child-(\d+)$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+  const dir = path.join(tmp, `kill-child-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const out = path.join(dir, 'child.mjs');
@@ -87,6 +93,15 @@ export interface Child {
   run(job: Job, killAfterMs: number | null): Promise<KillResult>;
   /** Kills a child that was never given a job, and waits for it to go. */
   dispose(): Promise<void>;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Starts a child now; it loads its modules and waits for `run`. */
