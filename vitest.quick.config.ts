@@ -5,9 +5,13 @@
  * integration property and fuzz suites (hundreds of random histories each), and any file named
  * `*.slow.test.ts` (name a new slow test that way). `npm test` runs everything, this set included.
  */
-import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config';
+import { suiteConfig } from './vitest.config';
 
-export const SLOW = ['test/integration/**/crash/**', 'test/integration/**/*propert*.test.ts', 'test/integration/**/*fuzz*.test.ts', 'test/**/*.slow.test.ts'];
+export const SLOW = [
+  'test/integration/**/crash/**',
+  'test/integration/**/*propert*.test.ts',
+  'test/integration/**/*fuzz*.test.ts',
+  'test/**/*.slow.test.ts',
+];
 
-export default mergeConfig(base, defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW] } }));
+export default suiteConfig(SLOW);

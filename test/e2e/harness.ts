@@ -160,9 +160,17 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
 
 export { expect } from '@playwright/test';
 
-/** Saves a screenshot for people to look at (test-results/screens/<name>.png). */
+/**
+ * Saves a screenshot for people to look at (test-results/screens/<name>.png), the whole page. A full-page
+ * capture lays the page out again at its whole height and back, about twice a plain capture's cost; the
+ * desk's window does not scroll (layout.spec), so most pages are the viewport: full page only when taller.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: true });
+  const taller = await page.evaluate(() => {
+    const doc = document.scrollingElement ?? document.documentElement;
+    return doc.scrollHeight > window.innerHeight || doc.scrollWidth > window.innerWidth;
+  });
+  await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: taller });
 }
 
 /** The two common front-desk sizes a screen must fit. */

@@ -6,6 +6,7 @@ import { createHost, type Host, type HostOptions } from '../../electron/host/hos
 import type { Db } from '../../electron/db/open';
 import type { Role } from '../../electron/contract/define';
 import type { StaffBrief } from '../../electron/contract/staff';
+import { RUN_TMP } from './temp-root';
 
 /** A movable clock for Kill Bill-style tests: set it, act, move it, check. */
 export interface TestClock {
@@ -31,8 +32,14 @@ function atNine(date: string): Date {
   return new Date(`${date}T01:00:00.000Z`);
 }
 
+/**
+ * A new temp folder: in the run's folder when the runner made one (vitest: test/support/temp-root.ts,
+ * in RAM and removed at the end), else in RAM when the machine has it (/dev/shm), else the OS temp.
+ * The tests open hundreds of hosts; they test the app, not the disk's fsync.
+ */
 export function tempDir(prefix = 'subdesk-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const base = process.env[RUN_TMP] ?? (fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
+  return fs.mkdtempSync(path.join(base, prefix));
 }
 
 export interface TestHost {

@@ -2,13 +2,10 @@
  * Kill Bill-style scenario helpers: a host on a fixed clock, compact views of every invoice
  * and credit note (so a test states them all, exactly), and the clock moves.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Input } from '../../../electron/contract';
 import type { Settings } from '../../../electron/contract/settings';
 import { applyCredit } from '../../../electron/money/ledger/ledger';
-import { makeHost, type TestHost } from '../../support/host';
+import { makeHost, tempDir, type TestHost } from '../../support/host';
 
 export interface Billing {
   th: TestHost;
@@ -146,10 +143,9 @@ export async function billingAgainCreatesNothing(b: Billing): Promise<{ before: 
 }
 
 /**
- * A temp folder in RAM when the machine has one: tests that bill thousands of units measure
- * the engine, not the disk's fsync (each billing unit commits with synchronous=FULL).
+ * A temp folder in RAM when the machine has one (as every test's, test/support/host.ts `tempDir`):
+ * tests that bill thousands of units measure the engine, not the disk's fsync.
  */
 export function ramTempDir(prefix = 'subdesk-billing-'): string {
-  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  return fs.mkdtempSync(path.join(base, prefix));
+  return tempDir(prefix);
 }

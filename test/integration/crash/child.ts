@@ -3,7 +3,8 @@
  * for one job (a JSON line on stdin), so the parent can start the next child while it checks
  * the last one. The job names a scenario; the scenario says `ready` once its work begins (the
  * parent's kill delay counts from there) and reports on stdout each step it has seen committed.
- * Usage: node --import tsx child.ts, then write a `Job` (harness.ts) as one JSON line.
+ * Usage: node --import tsx child.ts (the suite runs it bundled: harness.ts `childScript`), then write a
+ * `Job` (harness.ts) as one JSON line.
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
