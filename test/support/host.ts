@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createHost, type Host, type HostOptions } from '../../electron/host/host';
 import type { Db } from '../../electron/db/open';
 import type { Role } from '../../electron/contract/define';
 import type { StaffBrief } from '../../electron/contract/staff';
-import { RUN_TMP } from './temp-root';
+import { RUN_TMP, tempBase } from './temp-root';
 
 /** A movable clock for Kill Bill-style tests: set it, act, move it, check. */
 export interface TestClock {
@@ -34,11 +33,11 @@ function atNine(date: string): Date {
 
 /**
  * A new temp folder: in the run's folder when the runner made one (vitest: test/support/temp-root.ts,
- * in RAM and removed at the end), else in RAM when the machine has it (/dev/shm), else the OS temp.
+ * in RAM and removed at the end), else in RAM when the machine has room there (/dev/shm), else the OS temp.
  * The tests open hundreds of hosts; they test the app, not the disk's fsync.
  */
 export function tempDir(prefix = 'subdesk-test-'): string {
-  const base = process.env[RUN_TMP] ?? (fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
+  const base = process.env[RUN_TMP] ?? tempBase();
   return fs.mkdtempSync(path.join(base, prefix));
 }
 

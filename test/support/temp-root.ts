@@ -13,11 +13,27 @@ import path from 'node:path';
 /** The environment variable naming the run's own temp folder (test/support/host.ts `tempDir` uses it). */
 export const RUN_TMP = 'SUBDESK_RUN_TMP';
 
+/** Room the run's temp data needs at its peak (~0.5 GB measured) with a wide margin. */
+const RAM_NEEDED = 4 * 1024 ** 3;
+
+/**
+ * Where temp folders go: RAM (/dev/shm) when it exists and has room for a whole run — a container's
+ * default 64 MB would fill up mid-run — else the OS temp folder.
+ */
+export function tempBase(): string {
+  try {
+    const s = fs.statfsSync('/dev/shm');
+    if (s.bavail * s.bsize >= RAM_NEEDED) return '/dev/shm';
+  } catch {
+    // No /dev/shm on this machine.
+  }
+  return os.tmpdir();
+}
+
 export default function setup(): () => void {
   // Once per run: a second call (another project of the same run) keeps the first one's folder.
   if (process.env[RUN_TMP]) return () => undefined;
-  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  const root = fs.mkdtempSync(path.join(base, 'subdesk-run-'));
+  const root = fs.mkdtempSync(path.join(tempBase(), 'subdesk-run-'));
   const before = process.env['TMPDIR'];
   process.env['TMPDIR'] = root;
   process.env[RUN_TMP] = root;
