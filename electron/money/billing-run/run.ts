@@ -18,6 +18,7 @@ import { daysBetween } from '../../../shared/dates';
 import { billLateFees } from '../latefees/job';
 import { batchUnit, writeBatch } from '../../db/write-batch';
 import { openReportBatch } from '../../db/report-batch';
+import { withTempInMemory } from '../../db/open';
 
 export type RunTrigger = BillingRun['trigger'];
 
@@ -49,7 +50,8 @@ export const DEFAULT_BATCH: BatchLimits = { units: 2000, ms: 500 };
 export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): DueResult {
   // Rows saved since their wake date was last computed (or written before the column) get it first.
   fillMissingWakes(env.db);
-  return withRunCache(env.db, () => billDueUnits(env, asOf, runId, audit, batch));
+  // Each unit's savepoint journals the pages it changes: in memory, dropped as the unit ends (electron/db/open.ts).
+  return withRunCache(env.db, () => withTempInMemory(env.db, () => billDueUnits(env, asOf, runId, audit, batch)));
 }
 
 function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits): DueResult {
