@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import Database from 'better-sqlite3';
+import type { Db } from '../../../electron/db/open';
+import type * as ReportBatch from '../../../electron/db/report-batch';
 import { runBilling } from '../../../electron/money/billing-run/run';
 import { createAuditLog } from '../../../electron/ops/audit/audit';
 import type { AuditFn, BillingEnv } from '../../../electron/money/invoices/env';
@@ -18,8 +19,8 @@ import { billing, ramTempDir } from './support';
 // The per-row copy bills with the marker never opened: every trigger fires per row, as before migration 024.
 const mode = vi.hoisted(() => ({ perRow: false }));
 vi.mock('../../../electron/db/report-batch', async (original) => {
-  const real = await original<typeof import('../../../electron/db/report-batch')>();
-  return { ...real, openReportBatch: (db: Parameters<typeof real.openReportBatch>[0]) => (mode.perRow ? undefined : real.openReportBatch(db)) };
+  const real = await original<typeof ReportBatch>();
+  return { ...real, openReportBatch: (db: Db) => (mode.perRow ? undefined : real.openReportBatch(db)) };
 });
 
 const dirs: string[] = [];
@@ -92,7 +93,7 @@ async function billedCopy(from: string, units: number, perRow: boolean) {
   }
 }
 
-const summaries = (db: Database.Database) => ({
+const summaries = (db: Db) => ({
   monthly: db.prepare('SELECT * FROM report_monthly ORDER BY month, measure, key').all(),
   open: db.prepare('SELECT * FROM report_open_invoices ORDER BY invoice_id').all(),
   dirty: db.prepare('SELECT member_id FROM report_dirty_members ORDER BY member_id').pluck().all(),
@@ -148,4 +149,74 @@ describe('the billing run keeps the report summaries once per batch', () => {
     expect(got.dirty).not.toContain(badMember);
     expect(db.prepare("SELECT COUNT(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.subscription_id IN (SELECT id FROM subscriptions WHERE member_id = ?) AND i.issue_date > '2026-01-05'").pluck().get(ended)).toBe(0);
   }, 120_000);
+});
+
+describe('the report batch marker', () => {
+  it('can never be committed: a transaction that still holds it fails to commit and leaves nothing', async () => {
+    const b = await billing('2026-01-05');
+    const db = b.th.host.db;
+    const mark = db.prepare('INSERT INTO report_batch (id, after_invoice, after_line) VALUES (1, 0, 0)');
+    expect(() => db.transaction(() => mark.run())()).toThrow('FOREIGN KEY constraint failed');
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT COUNT(*) FROM report_batch').pluck().get()).toBe(0);
+    // Inserted and deleted in one transaction (as the flush does), it commits.
+    db.transaction(() => {
+      mark.run();
+      db.prepare('DELETE FROM report_batch').run();
+    })();
+    const dataDir = b.th.dataDir;
+    b.close();
+    const again = await makeHost({ dataDir, startDate: '2026-01-05', signIn: false });
+    hosts.push(again);
+    expect(again.host.db.prepare('SELECT COUNT(*) FROM report_batch').pluck().get()).toBe(0);
+  }, 60_000);
+
+  it("keeps an open batch's invoices as inserted until the batch commits", async () => {
+    const b = await billing('2026-01-05');
+    const gym = await b.plan({ name: 'Gym', price: 30000 });
+    await b.subscribe(await b.member('A'), gym);
+    const db = b.th.host.db;
+    const invoice = db.prepare('SELECT id FROM invoices').pluck().get() as number;
+    const tryChange = (after: number) =>
+      db.transaction(() => {
+        db.prepare('INSERT INTO report_batch (id, after_invoice, after_line) VALUES (1, ?, 0)').run(after);
+        try {
+          db.prepare("UPDATE invoices SET due_date = '2026-01-30' WHERE id = ?").run(invoice);
+        } finally {
+          db.prepare('DELETE FROM report_batch').run();
+        }
+      })();
+    expect(() => tryChange(invoice - 1)).toThrow('an invoice of an open billing batch cannot change before the batch commits');
+    expect(db.prepare('SELECT due_date FROM invoices WHERE id = ?').pluck().get(invoice)).toBe('2026-01-12');
+    // An invoice from before the batch is not the batch's: its own guards and triggers apply as usual.
+    tryChange(invoice);
+    expect(db.prepare('SELECT due_date FROM invoices WHERE id = ?').pluck().get(invoice)).toBe('2026-01-30');
+    expect(db.prepare('SELECT due_date FROM report_open_invoices WHERE invoice_id = ?').pluck().get(invoice)).toBe('2026-01-30');
+    b.close();
+  }, 60_000);
+
+  it('is not open for desk actions: their rows keep the per-row triggers', async () => {
+    const b = await billing('2026-01-05');
+    const gym = await b.plan({ name: 'Gym', price: 30000, taxRateBp: 600 });
+    const db = b.th.host.db;
+    db.prepare('DELETE FROM report_dirty_members').run();
+    const month = () => db.prepare("SELECT measure, amount FROM report_monthly WHERE month = '2026-01' AND measure LIKE 'invoiced%' ORDER BY measure").all();
+    expect(month()).toEqual([]);
+    const member = await b.member('Desk');
+    const sub = await b.subscribe(member, gym);
+    const invoice = db.prepare('SELECT id, total, subtotal, tax_total FROM invoices WHERE payer_id = ?').get(member) as { id: number; total: number; subtotal: number; tax_total: number };
+    expect(invoice).toMatchObject({ total: 30000 });
+    expect(month()).toEqual([
+      { measure: 'invoiced_net', amount: invoice.subtotal },
+      { measure: 'invoiced_tax', amount: invoice.tax_total },
+    ]);
+    expect(db.prepare('SELECT invoice_id, payer_id, balance FROM report_open_invoices').all()).toEqual([{ invoice_id: invoice.id, payer_id: member, balance: 30000 }]);
+    expect(db.prepare('SELECT member_id FROM report_dirty_members').pluck().all()).toEqual([member]);
+    // A desk save of the subscription marks its member again once the refresh has taken the mark.
+    db.prepare('DELETE FROM report_dirty_members').run();
+    db.prepare("UPDATE subscriptions SET cancel_reason = 'moved' WHERE id = ?").run(sub);
+    expect(db.prepare('SELECT member_id FROM report_dirty_members').pluck().all()).toEqual([member]);
+    expect(db.prepare('SELECT COUNT(*) FROM report_batch').pluck().get()).toBe(0);
+    b.close();
+  }, 60_000);
 });
