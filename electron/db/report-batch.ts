@@ -39,13 +39,13 @@ function prepared(db: Db): Statements {
        VALUES (1, (SELECT COALESCE(MAX(id), 0) FROM invoices), (SELECT COALESCE(MAX(id), 0) FROM invoice_lines))`,
     ),
     marker: db.prepare('SELECT after_invoice, after_line FROM report_batch WHERE id = 1'),
-    // What report_invoices_ins adds per issued invoice, summed per month.
+    // What report_invoices_ins adds per issued invoice, summed per month. `+status`: the batch's rows by their
+    // ids (a range of the primary key), not the index of every issued invoice.
     monthly: db.prepare(
       `INSERT INTO report_monthly (month, measure, key, amount)
-       SELECT substr(issue_date, 1, 7), m.measure, '', SUM(CASE m.measure WHEN 'invoiced_net' THEN subtotal ELSE tax_total END)
-         FROM invoices, (SELECT 'invoiced_net' AS measure UNION ALL SELECT 'invoiced_tax') AS m
-        WHERE id > @inv AND status = 'issued'
-        GROUP BY 1, 2
+       SELECT substr(issue_date, 1, 7), 'invoiced_net', '', SUM(subtotal) FROM invoices WHERE id > @inv AND +status = 'issued' GROUP BY 1
+       UNION ALL
+       SELECT substr(issue_date, 1, 7), 'invoiced_tax', '', SUM(tax_total) FROM invoices WHERE id > @inv AND +status = 'issued' GROUP BY 1
        ON CONFLICT (month, measure, key) DO UPDATE SET amount = amount + excluded.amount`,
     ),
     // What report_open_ins opened and report_open_alloc_ins took down: the total less what was allocated, while above 0.
@@ -55,7 +55,7 @@ function prepared(db: Db): Statements {
          SELECT i.id, i.payer_id, i.issue_date, i.due_date,
                 i.total - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS balance
            FROM invoices i
-          WHERE i.id > @inv AND i.status = 'issued' AND i.total > 0)
+          WHERE i.id > @inv AND +i.status = 'issued' AND i.total > 0)
         WHERE balance > 0
        ON CONFLICT (invoice_id) DO UPDATE SET balance = excluded.balance`,
     ),
