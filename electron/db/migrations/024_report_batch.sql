@@ -50,3 +50,16 @@ CREATE TRIGGER report_batch_invoice_fixed BEFORE UPDATE OF status, issue_date, d
 BEGIN
   SELECT RAISE(ABORT, 'an invoice of an open billing batch cannot change before the batch commits');
 END;
+
+-- Whether a payer holds credit is asked once per invoice the run issues: every payment of the payer less what was
+-- allocated from it and refunded of it. These indexes carry the amounts, so that answer is read from them alone.
+DROP INDEX payments_payer;
+CREATE INDEX payments_payer ON payments (payer_id, amount);
+DROP INDEX allocations_payment;
+CREATE INDEX allocations_payment ON allocations (payment_id, amount);
+DROP INDEX allocations_credit_note;
+CREATE INDEX allocations_credit_note ON allocations (credit_note_id, amount);
+DROP INDEX refunds_payment;
+CREATE INDEX refunds_payment ON refunds (payment_id, amount) WHERE payment_id IS NOT NULL;
+DROP INDEX refunds_credit_note;
+CREATE INDEX refunds_credit_note ON refunds (credit_note_id, amount) WHERE credit_note_id IS NOT NULL;
