@@ -5,16 +5,11 @@
 // same; a unit that fails mid-batch leaves nothing of its own in them; the marker can never be
 // committed; desk actions outside the run keep the per-row triggers.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../electron/db/open';
 import type * as ReportBatch from '../../../electron/db/report-batch';
-import { runBilling } from '../../../electron/money/billing-run/run';
-import { createAuditLog } from '../../../electron/ops/audit/audit';
-import type { AuditFn, BillingEnv } from '../../../electron/money/invoices/env';
-import { cachedSettings } from '../../support/cached-settings';
 import { databaseHash, makeHost, type TestHost } from '../../support/host';
-import { billing, ramTempDir } from './support';
+import { billedCopy, billing, plantBilledPeriod } from './support';
 
 // The per-row copy bills with the marker never opened: every trigger fires per row, as before migration 024.
 const mode = vi.hoisted(() => ({ perRow: false }));
@@ -58,12 +53,7 @@ async function business(): Promise<{ dataDir: string; bad: number; badMember: nu
   await b.th.host.invoke('subscriptions.pause', { id: frozen, effectiveDate: '2026-01-20', resumeDate: '2026-03-10' });
   const badMember = await b.member('Bad');
   const bad = await b.subscribe(badMember, gym);
-  b.th.host.db
-    .prepare(
-      `INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, period_start, period_end, amount, tax_rate_bp, net, tax, gross)
-       VALUES (1, 99, 'period', 'planted', ?, '2026-02-05', '2026-03-05', 0, 0, 0, 0, 0)`,
-    )
-    .run(bad);
+  plantBilledPeriod(b.th.host.db, bad, '2026-02-05', '2026-03-05');
   for (const name of ['D', 'E']) await b.subscribe(await b.member(name), swim);
   const dataDir = b.th.dataDir;
   b.close();
@@ -71,23 +61,13 @@ async function business(): Promise<{ dataDir: string; bad: number; badMember: nu
 }
 
 /** A copy of the folder with no member marked for the facts refresh, billed to 2026-04-05 in batches of `units`. */
-async function billedCopy(from: string, units: number, perRow: boolean) {
-  const dataDir = ramTempDir('subdesk-report-batch-');
-  dirs.push(dataDir);
-  fs.cpSync(from, dataDir, { recursive: true });
-  for (const f of fs.readdirSync(dataDir)) if (f.startsWith('backup')) fs.rmSync(path.join(dataDir, f), { recursive: true, force: true });
-  const th = await makeHost({ dataDir, startDate: '2026-01-05', signIn: false });
-  hosts.push(th);
-  // The marks the run leaves are what is compared: none before it.
-  th.host.db.prepare('DELETE FROM report_dirty_members').run();
-  th.clock.setDate('2026-04-05');
-  const env: BillingEnv = { db: th.host.db, settings: cachedSettings(th.host.settings), now: th.clock.now, today: () => '2026-04-05' };
-  const log = createAuditLog(th.host.db);
-  const audit: AuditFn = (entity, entityId, before, after) =>
-    log.record({ at: th.clock.now().toISOString(), staffId: null, staffName: 'system', channel: 'billing.run', entity, entityId: String(entityId), before, after });
+async function billed(from: string, units: number, perRow: boolean) {
   mode.perRow = perRow;
   try {
-    return { th, run: runBilling(env, 'manual', '2026-04-05', audit, { units, ms: 60_000 }) };
+    // The marks the run leaves are what is compared: none before it.
+    const copy = await billedCopy(from, dirs, { startDate: '2026-01-05', asOf: '2026-04-05' }, { units, ms: 60_000 }, (db) => db.prepare('DELETE FROM report_dirty_members').run());
+    hosts.push(copy.th);
+    return copy;
   } finally {
     mode.perRow = false;
   }
@@ -102,9 +82,9 @@ const summaries = (db: Db) => ({
 describe('the billing run keeps the report summaries once per batch', () => {
   it('leaves the same summaries and rows as the per-row triggers, a failed unit leaving nothing of its own', async () => {
     const { dataDir, bad, badMember, ended } = await business();
-    const perRow = await billedCopy(dataDir, 1000, true);
-    const batched = await billedCopy(dataDir, 1000, false);
-    const small = await billedCopy(dataDir, 3, false);
+    const perRow = await billed(dataDir, 1000, true);
+    const batched = await billed(dataDir, 1000, false);
+    const small = await billed(dataDir, 3, false);
 
     for (const { run } of [perRow, batched, small]) {
       expect(run).toMatchObject({ status: 'partial', invoicesCreated: 26, errors: [{ subscriptionId: bad, message: 'UNIQUE constraint failed: invoice_lines.subscription_id, invoice_lines.period_start' }] });
