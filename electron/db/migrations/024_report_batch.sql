@@ -13,7 +13,7 @@ CREATE TABLE report_batch (
   uncommitted   INTEGER NOT NULL DEFAULT 0 CHECK (uncommitted = 0) REFERENCES report_batch (id) DEFERRABLE INITIALLY DEFERRED
 ) STRICT;
 
-DROP TRIGGER report_invoices_ins;
+DROP TRIGGER IF EXISTS report_invoices_ins;
 CREATE TRIGGER report_invoices_ins AFTER INSERT ON invoices WHEN NEW.status = 'issued' AND NOT EXISTS (SELECT 1 FROM report_batch)
 BEGIN
   INSERT INTO report_monthly (month, measure, key, amount) VALUES (substr(NEW.issue_date, 1, 7), 'invoiced_net', '', NEW.subtotal)
@@ -22,21 +22,21 @@ BEGIN
     ON CONFLICT (month, measure, key) DO UPDATE SET amount = amount + excluded.amount;
 END;
 
-DROP TRIGGER report_open_ins;
+DROP TRIGGER IF EXISTS report_open_ins;
 CREATE TRIGGER report_open_ins AFTER INSERT ON invoices WHEN NEW.status = 'issued' AND NEW.total > 0 AND NOT EXISTS (SELECT 1 FROM report_batch)
 BEGIN
   INSERT INTO report_open_invoices (invoice_id, payer_id, issue_date, due_date, balance)
     VALUES (NEW.id, NEW.payer_id, NEW.issue_date, NEW.due_date, NEW.total);
 END;
 
-DROP TRIGGER report_dirty_line_ins;
+DROP TRIGGER IF EXISTS report_dirty_line_ins;
 CREATE TRIGGER report_dirty_line_ins AFTER INSERT ON invoice_lines WHEN NEW.subscription_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_batch)
 BEGIN
   INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT member_id FROM subscriptions WHERE id = NEW.subscription_id;
 END;
 
 -- A subscription moved to another member marks both at once, batch or not (the flush marks a subscription's member only).
-DROP TRIGGER report_dirty_sub_upd;
+DROP TRIGGER IF EXISTS report_dirty_sub_upd;
 CREATE TRIGGER report_dirty_sub_upd AFTER UPDATE ON subscriptions WHEN NEW.member_id IS NOT OLD.member_id OR NOT EXISTS (SELECT 1 FROM report_batch)
 BEGIN
   INSERT OR IGNORE INTO report_dirty_members (member_id) VALUES (NEW.member_id);
