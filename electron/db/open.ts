@@ -52,3 +52,23 @@ export function takeCleanClose(file: string): boolean {
   const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
   return !!record && !!stat && record.size === stat.size && record.mtimeMs === stat.mtimeMs && !(wal && wal.size > 0);
 }
+
+/**
+ * Runs `fn` with the connection's temporary storage in memory (then back as it was), when no
+ * transaction is open (SQLite changes it only then). A savepoint copies each page it first
+ * changes into a sub-journal: on a file (this build's default) that is one write call per page,
+ * never truncated before the transaction ends; in memory it is a copy, dropped as the last
+ * savepoint is released. The billing run's batches hold a savepoint per unit, so per unit that is
+ * a handful of pages in memory instead of a temporary file that grows by them all batch long.
+ */
+export function withTempInMemory<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction || db.memory) return fn();
+  const before = db.pragma('temp_store', { simple: true }) as number;
+  if (before === 2) return fn();
+  db.pragma('temp_store = MEMORY');
+  try {
+    return fn();
+  } finally {
+    if (!db.inTransaction) db.pragma(`temp_store = ${before}`);
+  }
+}

@@ -17,6 +17,8 @@ import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
 import { billLateFees } from '../latefees/job';
 import { batchUnit, writeBatch } from '../../db/write-batch';
+import { openReportBatch } from '../../db/report-batch';
+import { withTempInMemory } from '../../db/open';
 
 export type RunTrigger = BillingRun['trigger'];
 
@@ -48,7 +50,8 @@ export const DEFAULT_BATCH: BatchLimits = { units: 2000, ms: 500 };
 export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): DueResult {
   // Rows saved since their wake date was last computed (or written before the column) get it first.
   fillMissingWakes(env.db);
-  return withRunCache(env.db, () => billDueUnits(env, asOf, runId, audit, batch));
+  // Each unit's savepoint journals the pages it changes: in memory, dropped as the unit ends (electron/db/open.ts).
+  return withRunCache(env.db, () => withTempInMemory(env.db, () => billDueUnits(env, asOf, runId, audit, batch)));
 }
 
 function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits): DueResult {
@@ -117,8 +120,10 @@ interface BatchOutcome {
 function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId: number) => number | null): BatchOutcome {
   const out: BatchOutcome = { tried: 0, invoices: 0, amount: 0, failures: [] };
   const started = performance.now();
-  // The batch's audit entries and document numbers are written once, before the commit (electron/db/write-batch.ts).
+  // The batch's audit entries, document numbers and report summaries are written once, before the commit
+  // (electron/db/write-batch.ts, electron/db/report-batch.ts).
   env.db.transaction(() => writeBatch(env.db, () => {
+    openReportBatch(env.db);
     for (const payerId of payers) {
       if (out.tried > 0 && performance.now() - started >= ms) break;
       out.tried += 1;

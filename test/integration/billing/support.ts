@@ -2,10 +2,17 @@
  * Kill Bill-style scenario helpers: a host on a fixed clock, compact views of every invoice
  * and credit note (so a test states them all, exactly), and the clock moves.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Input } from '../../../electron/contract';
 import type { Settings } from '../../../electron/contract/settings';
 import { applyCredit } from '../../../electron/money/ledger/ledger';
 import { makeHost, tempDir, type TestHost } from '../../support/host';
+import { runBilling, type BatchLimits } from '../../../electron/money/billing-run/run';
+import { createAuditLog } from '../../../electron/ops/audit/audit';
+import type { AuditFn, BillingEnv } from '../../../electron/money/invoices/env';
+import type { Db } from '../../../electron/db/open';
+import { cachedSettings } from '../../support/cached-settings';
 
 export interface Billing {
   th: TestHost;
@@ -148,4 +155,43 @@ export async function billingAgainCreatesNothing(b: Billing): Promise<{ before: 
  */
 export function ramTempDir(prefix = 'subdesk-billing-'): string {
   return tempDir(prefix);
+}
+
+/** Puts `subId`'s period [start, end) on invoice 1 (a planted line), so the unit that bills it fails on the once-per-period rule. */
+export function plantBilledPeriod(db: Db, subId: number, start: string, end: string): void {
+  db.prepare(
+    `INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, period_start, period_end, amount, tax_rate_bp, net, tax, gross)
+     VALUES (1, 99, 'period', 'planted', ?, ?, ?, 0, 0, 0, 0, 0)`,
+  ).run(subId, start, end);
+}
+
+/**
+ * A copy of a closed business folder (without its backups, in `dirs` for the caller to remove), opened on
+ * `startDate`; `before` runs on its database first. Then runBilling straight on it as of `asOf` in batches of
+ * `limits`, as the system: the run and the host.
+ */
+export async function billedCopy(
+  from: string,
+  dirs: string[],
+  dates: { startDate: string; asOf: string },
+  limits: BatchLimits,
+  before: (db: Db) => void = () => undefined,
+): Promise<{ th: TestHost; run: ReturnType<typeof runBilling> }> {
+  const dataDir = ramTempDir('subdesk-billed-copy-');
+  dirs.push(dataDir);
+  fs.cpSync(from, dataDir, { recursive: true });
+  for (const f of fs.readdirSync(dataDir)) if (f.startsWith('backup')) fs.rmSync(path.join(dataDir, f), { recursive: true, force: true });
+  const th = await makeHost({ dataDir, startDate: dates.startDate, signIn: false });
+  before(th.host.db);
+  th.clock.setDate(dates.asOf);
+  const env: BillingEnv = { db: th.host.db, settings: cachedSettings(th.host.settings), now: th.clock.now, today: () => dates.asOf };
+  const log = createAuditLog(th.host.db);
+  const audit: AuditFn = (entity, entityId, before, after) =>
+    log.record({ at: th.clock.now().toISOString(), staffId: null, staffName: 'system', channel: 'billing.run', entity, entityId: String(entityId), before, after });
+  try {
+    return { th, run: runBilling(env, 'manual', dates.asOf, audit, limits) };
+  } catch (e) {
+    th.close();
+    throw e;
+  }
 }

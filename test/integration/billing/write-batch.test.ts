@@ -4,14 +4,10 @@
 // many units per batch must leave every table byte-for-byte the same, including a unit that fails
 // mid-batch: its entries and its number go with its savepoint.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBilling, type BatchLimits } from '../../../electron/money/billing-run/run';
-import { createAuditLog } from '../../../electron/ops/audit/audit';
-import type { AuditFn, BillingEnv } from '../../../electron/money/invoices/env';
-import { cachedSettings } from '../../support/cached-settings';
-import { databaseHash, makeHost, type TestHost } from '../../support/host';
-import { billing, ramTempDir } from './support';
+import type { BatchLimits } from '../../../electron/money/billing-run/run';
+import { databaseHash, type TestHost } from '../../support/host';
+import { billedCopy, billing, plantBilledPeriod } from './support';
 
 const dirs: string[] = [];
 const hosts: TestHost[] = [];
@@ -37,12 +33,7 @@ async function business(): Promise<{ dataDir: string; bad: number }> {
   await b.subscribe(credit, swim);
   b.pay(credit, 50000, '2026-01-05');
   const bad = await b.subscribe(await b.member('Bad'), gym);
-  b.th.host.db
-    .prepare(
-      `INSERT INTO invoice_lines (invoice_id, position, kind, description, subscription_id, period_start, period_end, amount, tax_rate_bp, net, tax, gross)
-       VALUES (1, 99, 'period', 'planted', ?, '2026-02-05', '2026-03-05', 0, 0, 0, 0, 0)`,
-    )
-    .run(bad);
+  plantBilledPeriod(b.th.host.db, bad, '2026-02-05', '2026-03-05');
   for (const name of ['D', 'E']) await b.subscribe(await b.member(name), swim);
   const dataDir = b.th.dataDir;
   b.close();
@@ -50,28 +41,18 @@ async function business(): Promise<{ dataDir: string; bad: number }> {
 }
 
 /** A copy of the folder, billed from 2026-01-05 to 2026-04-05 (three billing dates) in batches of `limits`. */
-async function billedCopy(from: string, limits: BatchLimits) {
-  const dataDir = ramTempDir('subdesk-write-batch-');
-  dirs.push(dataDir);
-  fs.cpSync(from, dataDir, { recursive: true });
-  for (const f of fs.readdirSync(dataDir)) if (f.startsWith('backup')) fs.rmSync(path.join(dataDir, f), { recursive: true, force: true });
-  const th = await makeHost({ dataDir, startDate: '2026-01-05', signIn: false });
-  hosts.push(th);
-  th.clock.setDate('2026-04-05');
-  const env: BillingEnv = { db: th.host.db, settings: cachedSettings(th.host.settings), now: th.clock.now, today: () => '2026-04-05' };
-  const log = createAuditLog(th.host.db);
-  const audit: AuditFn = (entity, entityId, before, after) =>
-    log.record({ at: th.clock.now().toISOString(), staffId: null, staffName: 'system', channel: 'billing.run', entity, entityId: String(entityId), before, after });
-  const run = runBilling(env, 'manual', '2026-04-05', audit, limits);
-  return { th, run };
+async function billed(from: string, limits: BatchLimits) {
+  const copy = await billedCopy(from, dirs, { startDate: '2026-01-05', asOf: '2026-04-05' }, limits);
+  hosts.push(copy.th);
+  return copy;
 }
 
 describe('the billing run writes the same rows whatever its batches', () => {
   it('one unit per batch and many units per batch leave every table the same, a failed unit included', async () => {
     const { dataDir, bad } = await business();
-    const single = await billedCopy(dataDir, { units: 1, ms: 60_000 });
-    const pairs = await billedCopy(dataDir, { units: 2, ms: 60_000 });
-    const whole = await billedCopy(dataDir, { units: 1000, ms: 60_000 });
+    const single = await billed(dataDir, { units: 1, ms: 60_000 });
+    const pairs = await billed(dataDir, { units: 2, ms: 60_000 });
+    const whole = await billed(dataDir, { units: 1000, ms: 60_000 });
 
     // Bad fails on its February unit (the planted line) and is left alone for the rest of the run.
     for (const { run } of [single, pairs, whole]) {
@@ -104,7 +85,7 @@ describe('the billing run writes the same rows whatever its batches', () => {
 
   it('keeps the audit chain whole across batches', async () => {
     const { dataDir } = await business();
-    const { th } = await billedCopy(dataDir, { units: 4, ms: 60_000 });
+    const { th } = await billed(dataDir, { units: 4, ms: 60_000 });
     const { signInAs } = await import('../../support/host');
     await signInAs(th.host, 'owner');
     expect(await th.host.invoke('audit.verify', {})).toMatchObject({ ok: true, firstBrokenId: null, problem: null });

@@ -55,6 +55,18 @@ export function checkConsistent(db: Db): void {
   expect(backwards.slice(0, 3)).toEqual([]);
   const seq = db.prepare<[], { value: number }>("SELECT value FROM number_sequences WHERE key = 'invoice:INV-2026-{#}'").get();
   expect(seq?.value ?? 0).toBe(rows.length);
+  // The run's report summaries are written by its batches' flushes: no batch marker is ever committed, and
+  // the invoiced sums and open balances are those of the committed invoices exactly.
+  expect(n('SELECT COUNT(*) AS n FROM report_batch')).toBe(0);
+  const all = (sql: string) => db.prepare(sql).all();
+  expect(all("SELECT month, measure, amount FROM report_monthly WHERE measure IN ('invoiced_net', 'invoiced_tax') ORDER BY month, measure")).toEqual(
+    all(`SELECT substr(issue_date, 1, 7) AS month, 'invoiced_net' AS measure, SUM(subtotal) AS amount FROM invoices WHERE status = 'issued' GROUP BY 1
+         UNION ALL SELECT substr(issue_date, 1, 7), 'invoiced_tax', SUM(tax_total) FROM invoices WHERE status = 'issued' GROUP BY 1 ORDER BY 1, 2`),
+  );
+  expect(all('SELECT invoice_id, balance FROM report_open_invoices ORDER BY invoice_id')).toEqual(
+    all(`SELECT i.id AS invoice_id, i.total - COALESCE((SELECT SUM(amount) FROM allocations a WHERE a.invoice_id = i.id), 0) AS balance
+           FROM invoices i WHERE i.status = 'issued' AND i.total > COALESCE((SELECT SUM(amount) FROM allocations a WHERE a.invoice_id = i.id), 0) ORDER BY i.id`),
+  );
 }
 
 /** After a complete run as of `asOf`: every period starting on or before it, exactly once. */

@@ -18,6 +18,6 @@ describe('lookups the money code makes per row', () => {
     ['credits of an invoice line', 'SELECT SUM(gross) FROM credit_note_lines WHERE invoice_line_id = ?', 'credit_note_lines_invoice_line'],
   ])('reads %s through an index, not a table scan', async (_what, sql, index) => {
     th = await makeHost();
-    expect(plan(th, sql)).toContain(`USING INDEX ${index}`);
+    expect(plan(th, sql)).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
   });
 });
