@@ -570,6 +570,15 @@ export const reportDirtyMembersColumns = {
 } as const satisfies Columns;
 export type ReportDirtyMemberRow = RowOf<typeof reportDirtyMembersColumns>;
 
+/** The billing run's open batch (one row, never committed): the last invoice and line ids before it (electron/db/report-batch.ts). */
+export const reportBatchColumns = {
+  id: 'integer',
+  after_invoice: 'integer',
+  after_line: 'integer',
+  uncommitted: 'integer',
+} as const satisfies Columns;
+export type ReportBatchRow = RowOf<typeof reportBatchColumns>;
+
 /** The business's settings: one row per key, the value as JSON (checked by the settings contract). */
 export const settingsColumns = {
   key: 'text',
@@ -812,4 +821,5 @@ export const tableColumns = {
   renewal_followups: renewalFollowUpsColumns,
   site_devices: siteDevicesColumns,
   site_requests: siteRequestsColumns,
+  report_batch: reportBatchColumns,
 } as const;

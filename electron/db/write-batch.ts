@@ -74,3 +74,8 @@ export function batchPart<P extends BatchPart>(db: Db, key: string, make: () => 
   if (!part) batch.parts.set(key, (part = make()));
   return part;
 }
+
+/** The part `key` of the batch open on `db` if that batch has one (never makes it). */
+export function openBatchPart<P extends BatchPart>(db: Db, key: string): P | undefined {
+  return open.get(db)?.parts.get(key) as P | undefined;
+}

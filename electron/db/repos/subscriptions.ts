@@ -5,6 +5,7 @@
  */
 import type { Db } from '../open';
 import type { SubscriptionAddonRow, SubscriptionPauseRow, SubscriptionRow } from '../rows';
+import { noteSubscriptionUpdated } from '../report-batch';
 
 /** The columns a sale writes (the rest take their defaults). */
 export type SubscriptionInsert = Pick<
@@ -74,8 +75,12 @@ function build(db: Db) {
       let stmt = updates.get(sql);
       if (!stmt) updates.set(sql, (stmt = db.prepare(sql)));
       stmt.run({ ...patch, updated_at: at, id });
+      noteSubscriptionUpdated(db, id);
     },
-    setWake: (id: number, wake: string | null): void => void setWake.run(wake, id),
+    setWake(id: number, wake: string | null): void {
+      setWake.run(wake, id);
+      noteSubscriptionUpdated(db, id);
+    },
     idsWithoutWake: (): number[] => withoutWake.all(),
     /** Period charges invoiced so far (the index of the next one, for a discount that runs out). */
     periodCharges: (id: number): number => periodCharges.get(id) ?? 0,

@@ -17,6 +17,7 @@ import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
 import { billLateFees } from '../latefees/job';
 import { batchUnit, writeBatch } from '../../db/write-batch';
+import { openReportBatch } from '../../db/report-batch';
 
 export type RunTrigger = BillingRun['trigger'];
 
@@ -117,8 +118,10 @@ interface BatchOutcome {
 function billBatch(env: BillingEnv, payers: number[], ms: number, unit: (payerId: number) => number | null): BatchOutcome {
   const out: BatchOutcome = { tried: 0, invoices: 0, amount: 0, failures: [] };
   const started = performance.now();
-  // The batch's audit entries and document numbers are written once, before the commit (electron/db/write-batch.ts).
+  // The batch's audit entries, document numbers and report summaries are written once, before the commit
+  // (electron/db/write-batch.ts, electron/db/report-batch.ts).
   env.db.transaction(() => writeBatch(env.db, () => {
+    openReportBatch(env.db);
     for (const payerId of payers) {
       if (out.tried > 0 && performance.now() - started >= ms) break;
       out.tried += 1;
