@@ -13,7 +13,8 @@ import { toWireError } from '../../../electron/contract/envelope';
 import type { Db } from '../../../electron/db/open';
 import { memberBulk } from '../../../electron/db/member-bulk';
 import { failure, type TestHost } from '../../support/host';
-import { b64, deskHost, member, monthly, pack } from './fixtures';
+import { createFacts } from '../../../electron/books/reports/facts';
+import { b64, deskHost, member, monthly, pack, sell } from './fixtures';
 
 let th: TestHost | undefined;
 afterEach(() => th?.close());
@@ -116,5 +117,31 @@ describe('a bulk insert of members in the database (migration 025)', () => {
     const { h } = await business();
     expect(() => h.db.transaction(() => h.db.prepare('INSERT INTO member_bulk (id, after_id) VALUES (1, 0)').run())()).toThrow(/FOREIGN KEY/);
     expect(h.db.prepare('SELECT COUNT(*) FROM member_bulk').pluck().get()).toBe(0);
+  });
+});
+
+describe('the report facts after an import', () => {
+  it('the refresh after an import and a billing run gives the spans and the MRR report a rebuild from scratch gives', async () => {
+    const { h, month, gold } = await business();
+    const clock = th!.clock;
+    for (const [i, name] of ['Ada', 'Ben', 'Cai'].entries()) await sell(h, (await member(h, name)).id, i ? gold.id : month.id);
+    clock.setDate('2026-04-02');
+    await h.invoke('billing.run', {});
+    const range = { from: '2026-01-01', to: '2026-06-30' };
+    await h.invoke('reports.mrr', range);
+    // The import marks its members for the refresh; the next run bills the old members and the imported ones.
+    const p = await h.invoke('members.importPreview', { content: b64(FILE.replace('2026-03-15', '2026-04-15').replace('2026/3/2', '2026/4/20').replace('2026-03-20', '2026-04-20').replace('2026-04-01', '2026-05-01')) });
+    await h.invoke('members.importCommit', { token: p.token, skip: [] });
+    clock.setDate('2026-05-03');
+    await h.invoke('billing.run', {});
+    const report = await h.invoke('reports.mrr', range);
+    const spans = () => h.db.prepare('SELECT * FROM report_mrr_spans ORDER BY member_id, start').all();
+    const kept = spans();
+    expect(new Set(kept.map((r) => (r as { member_id: number }).member_id)).size).toBe(6);
+    h.db.exec('DELETE FROM report_mrr_spans; INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT DISTINCT member_id FROM subscriptions;');
+    // A refresh that remembers nothing (a fresh host's) works every member out from the start.
+    createFacts(h.db).refresh();
+    expect(spans()).toEqual(kept);
+    expect(await h.invoke('reports.mrr', range)).toEqual(report);
   });
 });
