@@ -545,7 +545,11 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     // The imported members (just written in the same transaction), read once: each audit entry names its member.
     const ids = starts.map((s) => s.memberId);
     const people = new Map<number, { name: string; payer_id: number | null }>();
-    if (ids.length) for (const m of membersBetween(db).all(Math.min(...ids), Math.max(...ids))) people.set(m.id, m);
+    if (ids.length) {
+      const low = ids.reduce((a, b) => (b < a ? b : a));
+      const high = ids.reduce((a, b) => (b > a ? b : a));
+      for (const m of membersBetween(db).all(low, high)) people.set(m.id, m);
+    }
     for (const input of starts) {
       let plan = planOf.get(input.planId);
       if (!plan) planOf.set(input.planId, (plan = plans.sellable(input.planId, 'recurring')));
