@@ -579,6 +579,14 @@ export const reportBatchColumns = {
 } as const satisfies Columns;
 export type ReportBatchRow = RowOf<typeof reportBatchColumns>;
 
+/** A bulk insert of members in progress (one row, never committed): the last member id before it (migration 025). */
+export const memberBulkColumns = {
+  id: 'integer',
+  after_id: 'integer',
+  uncommitted: 'integer',
+} as const satisfies Columns;
+export type MemberBulkRow = RowOf<typeof memberBulkColumns>;
+
 /** The business's settings: one row per key, the value as JSON (checked by the settings contract). */
 export const settingsColumns = {
   key: 'text',
@@ -822,4 +830,5 @@ export const tableColumns = {
   site_devices: siteDevicesColumns,
   site_requests: siteRequestsColumns,
   report_batch: reportBatchColumns,
+  member_bulk: memberBulkColumns,
 } as const;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --size S|M|L|all]` (default all): seeds each size in a child process,
+ * `npm run bench [-- --size S|M|L|all] [--steps import,reports,…]` (default all sizes, every step of each): seeds each size in a child process,
  * measures it in another (the peak RSS in a child of its own: test/bench/rss.ts), prints a table and
  * writes bench-results/<timestamp>.json with the CPU and Node version. No pass/fail on
  * figures: a missed target is printed as MISSED; the command fails only if something breaks.
@@ -23,6 +23,13 @@ function parseSizes(argv: string[]): Size[] {
   throw new Error(`--size must be S, M, L or all (got ${v})`);
 }
 
+/** `--steps open,reports,…`: only those measurements of each size (all of the size's plan when absent). */
+function parseSteps(argv: string[]): string[] {
+  const i = argv.indexOf('--steps');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--steps='))?.slice(8);
+  return v ? v.split(',').filter(Boolean) : [];
+}
+
 function child(script: string, args: string[]): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, script), ...args], {
     stdio: 'inherit',
@@ -41,7 +48,8 @@ function ensureRenderer(): void {
 }
 
 const sizes = parseSizes(process.argv.slice(2));
-if (sizes.includes('S') || sizes.includes('L')) ensureRenderer();
+const steps = parseSteps(process.argv.slice(2));
+if ((sizes.includes('S') || sizes.includes('L')) && (!steps.length || steps.includes('renderer'))) ensureRenderer();
 const figures: Figure[] = [];
 const seeds: Record<string, Omit<SeedInfo, 'samples'> & { seedMs: number }> = {};
 for (const size of sizes) {
@@ -60,7 +68,7 @@ for (const size of sizes) {
     console.log(
       `measuring ${size} (${info.members} members, ${info.invoices} invoices, ${info.checkins} check-ins) …`,
     );
-    child('size.ts', [size, data, seedFile, outFile]);
+    child('size.ts', [size, data, seedFile, outFile, ...(steps.length ? [steps.join(',')] : [])]);
     figures.push(...(JSON.parse(fs.readFileSync(outFile, 'utf8')) as Figure[]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * Child process: measures one seeded size and writes its figures as JSON. The peak RSS (7) is
  * measured first, in a child of its own (rss.ts) that holds the host alone: this process also
  * holds the Playwright driver of the renderer measurement.
- * Usage: size.ts <S|M|L> <seeded dataDir> <seed.json> <out.json>
+ * Usage: size.ts <S|M|L> <seeded dataDir> <seed.json> <out.json> [steps, comma-separated]
  */
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -22,7 +22,7 @@ import { benchTimetable } from './timetable';
 import { BENCH_TODAY, SIZES, type SeedInfo, type Size } from './seed';
 import type { Figure } from './stats';
 
-const [size, dataDir, seedFile, outFile] = process.argv.slice(2) as [Size, string, string, string];
+const [size, dataDir, seedFile, outFile, only] = process.argv.slice(2) as [Size, string, string, string, string | undefined];
 const info = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as SeedInfo;
 const at = `${size} (${info.members.toLocaleString('en')} members)`;
 /** S proves every measurement works; M carries reports, host open and the import; L the rest (the issue's split). */
@@ -31,7 +31,9 @@ const plan: Record<Size, string[]> = {
   M: ['open', 'reports', 'import', 'timetable'],
   L: ['search', 'checkin', 'timetable', 'renderer', 'billing', 'site', 'rss'],
 };
-const want = new Set(plan[size]);
+/** The steps asked for (`--steps`), among the size's plan. */
+const asked = only?.split(',');
+const want = new Set(plan[size].filter((s) => !asked || asked.includes(s)));
 const figures: Figure[] = [];
 const log = (s: string) => process.stderr.write(`[bench ${size}] ${s}\n`);
 

@@ -97,7 +97,13 @@ export function createFacts(db: Db) {
     plans: db.prepare<[], { id: number; price: number; interval: PlanTerms['interval'] | null; interval_count: number | null; alignment: PlanTerms['alignment'] | null }>(
       'SELECT id, price, interval, interval_count, alignment FROM plans',
     ),
-    dirtySubs: db.prepare<[], SubRow>('SELECT s.* FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id ORDER BY s.member_id, s.id'),
+    // Only the columns the facts read: a first refresh after a bulk change reads every dirty subscription.
+    dirtySubs: db.prepare<[], SubRow>(
+      `SELECT s.id, s.member_id, s.plan_id, s.start_date, s.interval, s.interval_count, s.end_date
+         FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id ORDER BY s.member_id, s.id`,
+    ),
+    /** Every dirty member's spans at once, for a refresh that works them all out from the start. */
+    deleteDirtySpans: db.prepare('DELETE FROM report_mrr_spans WHERE member_id IN (SELECT member_id FROM report_dirty_members)'),
     dirtyPauses: db
       .prepare<[], PauseRow>(
         `SELECT p.subscription_id, p.start_date, p.end_date FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id
@@ -207,8 +213,8 @@ export function createFacts(db: Db) {
     remembered.set(s.id, { memberId: s.memberId, facts: factsKey(s), firstPaid: firstPaidOf(s.lines.filter(isBase)), linesEnd });
   }
 
-  function writeSpans(memberId: number, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>): void {
-    stmt.deleteSpans.run(memberId);
+  function writeSpans(memberId: number, subs: SubscriptionFacts[], plans: Map<number, PlanTerms>, cleared = false): void {
+    if (!cleared) stmt.deleteSpans.run(memberId);
     for (const span of memberSpans(subs.map((s) => subscriptionSegments(s, plans)))) stmt.insertSpan.run(memberId, span.start, span.end, span.mrr, span.list, span.paused);
     subs.forEach(remember);
   }
@@ -289,10 +295,13 @@ export function createFacts(db: Db) {
     }
     if (!fromStart.length) return;
     const lines = fromStart.length > BULK ? group(stmt.dirtyLines.all(), 1) : null;
+    // Every dirty member from the start (a first refresh, a bulk change): their old spans go in one statement.
+    const cleared = fromStart.length === dirty.length;
+    if (cleared) stmt.deleteDirtySpans.run();
     for (const memberId of fromStart) {
       for (const id of known.get(memberId) ?? []) remembered.delete(id);
       const subs = (subsOf.get(memberId) ?? []).map((s) => factsOf(s, lines ? (lines.get(s.id) ?? []) : stmt.linesOf.all(s.id)));
-      writeSpans(memberId, subs, plans);
+      writeSpans(memberId, subs, plans, cleared);
     }
   }
 

@@ -28,13 +28,13 @@ function build(db: Db) {
     `SELECT s.* FROM subscriptions s
       WHERE s.member_id IN (${PAYER_MEMBERS}) AND s.status IN ('trialing', 'active', 'paused') ORDER BY s.id`,
   );
-  const insert = db.prepare<SubscriptionInsert & { at: string }>(
+  const insert = db.prepare<SubscriptionInsert & { at: string; wake_date: string | null }>(
     `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
        anchor_date, status, next_bill_date, term_periods, auto_renew, discount_kind, discount_value, discount_duration,
-       discount_periods, created_at, updated_at)
+       discount_periods, created_at, updated_at, wake_date)
      VALUES (@member_id, @plan_id, @price, @tax_rate_bp, @interval, @interval_count, @alignment, @start_date,
        @anchor_date, @status, @next_bill_date, @term_periods, @auto_renew, @discount_kind, @discount_value, @discount_duration,
-       @discount_periods, @at, @at)`,
+       @discount_periods, @at, @at, @wake_date)`,
   );
   const setWake = db.prepare<[string | null, number]>('UPDATE subscriptions SET wake_date = ? WHERE id = ?');
   const withoutWake = db.prepare<[], number>('SELECT id FROM subscriptions WHERE wake_date IS NULL').pluck();
@@ -66,8 +66,8 @@ function build(db: Db) {
     ofMember: (memberId: number): SubscriptionRow[] => ofMember.all(memberId),
     /** A payer's live subscriptions (theirs and their dependants'), in id order. */
     liveOfPayer: (payerId: number): SubscriptionRow[] => liveOfPayer.all({ payerId }),
-    /** Returns the new subscription's id. */
-    insert: (row: SubscriptionInsert, at: string): number => Number(insert.run({ ...row, at }).lastInsertRowid),
+    /** Returns the new subscription's id. Its stored wake date, when the caller has worked it out already (else null: to compute). */
+    insert: (row: SubscriptionInsert, at: string, wake: string | null = null): number => Number(insert.run({ ...row, at, wake_date: wake }).lastInsertRowid),
     /** Sets the given columns and updated_at. */
     update(id: number, patch: SubscriptionPatch, at: string): void {
       const keys = Object.keys(patch).sort();

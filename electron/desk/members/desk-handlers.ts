@@ -1,3 +1,4 @@
+import { writeBatch } from '../../db/write-batch';
 import type { deskChannels } from '../../contract/desk';
 import type { AreaHandlers, Ctx } from '../../contract/handler';
 import type { Finder } from './finder';
@@ -37,7 +38,8 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
     'members.importRows': (input, ctx) => d.importer.page(input.token, input.offset, input.limit, input.status, ctx.now()),
     'members.importCommit': (input, ctx) => {
       const deps: ImportDeps = {
-        transaction: (work) => ctx.db.transaction(work)(),
+        // One transaction; the audit entries written together at its end (a write batch), still one per record.
+        transaction: (work) => ctx.db.transaction(() => writeBatch(ctx.db, work))(),
         createMembers: (list) => d.members.createImported(list.map((v) => ({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }))),
         startSubscriptions: (starts) => d.startImported(ctx, starts),
         startPack: (memberId, planId, sessions, lastDay) => startImportedPack(ctx, { memberId, planId, sessions, lastDay }),

@@ -50,10 +50,11 @@ export function cardToken(card: string): string {
 
 /** Toneless syllables of the name's Han characters (ü as v), surnames read as surnames (曾 zeng, 单 shan). */
 export function syllables(name: string): string[] {
-  const han = [...normalise(name)].filter((c) => HAN.test(c)).join('');
-  if (!han) return [];
-  return pinyin(han, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase());
+  return pinyinOf(hanOf(name));
 }
+
+const hanOf = (s: string) => [...normalise(s)].filter((c) => HAN.test(c)).join('');
+const pinyinOf = (han: string) => (han ? pinyin(han, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase()) : []);
 
 function suffixes(s: string, min: number): string[] {
   const out: string[] = [];
@@ -69,23 +70,31 @@ function syllableTails(parts: string[]): string[] {
 }
 
 /** The key the member list sorts by: full pinyin for Chinese names, the lower-case name otherwise. */
-export function sortKey(name: string): string {
+export function sortKey(name: string, syllablesOf: (s: string) => string[] = syllables): string {
   const key = runs(name)
-    .map((r) => (HAN.test(r) ? syllables(r).join('') : r))
+    .map((r) => (HAN.test(r) ? syllablesOf(r).join('') : r))
     .join('');
   return key || '~';
 }
 
 export function searchText(m: Searchable): string {
   const nameRuns = runs(m.name);
-  const py = syllables(m.name);
+  // The sort key reads the same Han characters again when the name has one run of them: read once.
+  const read = new Map<string, string[]>();
+  const syllablesOf = (s: string) => {
+    const han = hanOf(s);
+    let py = read.get(han);
+    if (!py) read.set(han, (py = pinyinOf(han)));
+    return py;
+  };
+  const py = syllablesOf(m.name);
   const full = py.join('');
   const initials = py.map((s) => s[0]).join('');
   const phone = digitsOf(m.phone);
   const national = phoneKey(m.phone);
   const card = m.cardNo ? cardToken(m.cardNo) : '';
 
-  const head = [sortKey(m.name), ...nameRuns];
+  const head = [sortKey(m.name, syllablesOf), ...nameRuns];
   if (nameRuns.length > 1) head.push(nameRuns.join(''));
   if (full) head.push(full, initials);
   if (full.includes('v')) head.push(full.replace(/v/g, 'u')); // 吕: lv or lu

@@ -7,6 +7,7 @@ import type { Member, PayerBalance } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import type { CardClash, memberInput } from '../../contract/members';
 import { createMembersRepo, type MemberValues } from '../../db/repos/members';
+import { memberBulk } from '../../db/member-bulk';
 import type { ServiceEnv } from '../../contract/env';
 import { payerBalance } from '../../money/ledger/ledger';
 import { checkBirthday } from './birthday';
@@ -101,12 +102,15 @@ export function createMembersService(env: ServiceEnv) {
    */
   function createImported(list: MemberData[]): number[] {
     const stamp = at();
-    return list.map((m) => {
-      const id = repo.insert(values(m), stamp);
-      const member: Member = { id, name: m.name, phone: m.phone, cardNo: m.cardNo, birthday: m.birthday, payerId: null, notes: m.notes, tags: m.tags, mergedInto: null, createdAt: stamp, updatedAt: stamp };
-      env.audit('member', id, null, member);
-      return id;
-    });
+    // One bulk insert (migration 025): the cards are checked and the search-index rows written once, at its end.
+    return memberBulk(env.db, () =>
+      list.map((m) => {
+        const id = repo.insert(values(m), stamp);
+        const member: Member = { id, name: m.name, phone: m.phone, cardNo: m.cardNo, birthday: m.birthday, payerId: null, notes: m.notes, tags: m.tags, mergedInto: null, createdAt: stamp, updatedAt: stamp };
+        env.audit('member', id, null, member);
+        return id;
+      }),
+    );
   }
 
   function update(id: number, input: MemberData): Member {

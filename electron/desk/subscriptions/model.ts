@@ -67,6 +67,17 @@ export function toSubscription(db: Db, s: SubscriptionRow): Subscription {
   const member = prepared<[number], { name: string; payer_id: number | null }>(db, 'SELECT name, payer_id FROM members WHERE id = ?').get(s.member_id);
   const plan = prepared<[number], { name: string; freeze_days_per_year: number }>(db, 'SELECT name, freeze_days_per_year FROM plans WHERE id = ?').get(s.plan_id);
   const pause = isLive(s) ? openPause(db, s.id) : undefined;
+  return subscriptionFrom(s, member, plan, pause, addonsOf(db, s.id));
+}
+
+/** The output shape of a subscription row, from its member, its plan, its open pause and its add-ons as given. */
+export function subscriptionFrom(
+  s: SubscriptionRow,
+  member: { name: string; payer_id: number | null } | undefined,
+  plan: { name: string; freeze_days_per_year: number } | undefined,
+  pause: SubscriptionPauseRow | undefined,
+  addons: SubscriptionAddonRow[],
+): Subscription {
   return {
     id: s.id,
     memberId: s.member_id,
@@ -93,7 +104,7 @@ export function toSubscription(db: Db, s: SubscriptionRow): Subscription {
     pendingPlanId: s.pending_plan_id,
     pendingChangeDate: s.pending_change_date,
     pause: pause ? { id: pause.id, startDate: pause.start_date, endDate: pause.end_date } : null,
-    addons: addonsOf(db, s.id).map(addonFromRow),
+    addons: addons.map(addonFromRow),
     createdAt: s.created_at,
     updatedAt: s.updated_at,
   };

@@ -7,7 +7,7 @@ import { addDays, addMonthsClamped, daysBetween, toYmd } from '../../../shared/d
 import { normalisedMonthly, prorateSpan } from '../../billing/periods';
 import { chargeEnd, discountLinesOf, extendedDates, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
 import { taxOfLine } from '../../billing/tax';
-import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, saveWake } from '../../money/billing-run/states';
+import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, stateFrom, storedWake } from '../../money/billing-run/states';
 import type { ActionResult, FreezeGrant, FreezePreview } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import { OTHER_CANCEL_REASON, OTHER_CANCEL_REASON_IN } from '../../contract/settings';
@@ -18,16 +18,21 @@ import { oneOffFacts, spanFacts } from '../../money/invoices/facts';
 import type { MembersService } from '../members/service';
 import type { PlanRow, PlansService } from '../plans/service';
 import { billPayerToday, deskAction } from './desk';
-import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, staleWake, toSubscription, updateSub } from './model';
+import { addonsOf, isLive, loadSub, openPause, payerOfSub, scheduleOf, staleWake, subscriptionFrom, toSubscription, updateSub } from './model';
 import type { SubscriptionRow } from '../../db/rows';
 import { unusedFrom } from './value';
 import { prepared } from '../../db/statements';
+import type { Db } from '../../db/open';
 import { subscriptionsRepo } from '../../db/repos/subscriptions';
 import { createFreezeGrantsRepo } from '../../db/repos/freeze-grants';
 
 type Result = Omit<ActionResult, 'dryRun'>;
 
 /** A recurring plan always has an interval (plans.sellable checked its kind); the column allows null for packs. */
+/** Members by id range, for the names an import's audit entries carry. */
+const membersBetween = (db: Db) =>
+  prepared<[number, number], { id: number; name: string; payer_id: number | null }>(db, 'SELECT id, name, payer_id FROM members WHERE id BETWEEN ? AND ?');
+
 function recurring(interval: PlanRow['interval']): SubscriptionRow['interval'] {
   if (interval === null) throw new AppError('VALIDATION', 'A recurring plan needs an interval.', { issues: [{ path: 'interval', code: 'custom', message: 'required' }] });
   return interval;
@@ -539,20 +544,33 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     const day = today();
     const stamp = at();
     const planOf = new Map<number, ReturnType<typeof plans.sellable>>();
+    // The imported members (just written in the same transaction), read once: each audit entry names its member.
+    const ids = starts.map((s) => s.memberId);
+    const people = new Map<number, { name: string; payer_id: number | null }>();
+    if (ids.length) {
+      const low = ids.reduce((a, b) => (b < a ? b : a));
+      const high = ids.reduce((a, b) => (b > a ? b : a));
+      for (const m of membersBetween(db).all(low, high)) people.set(m.id, m);
+    }
     for (const input of starts) {
       let plan = planOf.get(input.planId);
       if (!plan) planOf.set(input.planId, (plan = plans.sellable(input.planId, 'recurring')));
       const start = input.nextBillDate < day ? input.nextBillDate : day;
-      const id = repo.insert(
-        { member_id: input.memberId, plan_id: plan.id, price: input.price ?? plan.price, tax_rate_bp: plan.tax_rate_bp, interval: recurring(plan.interval),
-          interval_count: plan.interval_count ?? 1, alignment: plan.alignment ?? 'anniversary', start_date: start, anchor_date: input.nextBillDate,
-          status: 'active', next_bill_date: input.nextBillDate, term_periods: plan.term_periods, auto_renew: plan.auto_renew,
-          discount_kind: null, discount_value: null, discount_duration: null, discount_periods: null },
-        stamp,
-      );
-      // Outside a desk action's frame: its wake date is computed here.
-      saveWake(db, id);
-      audit('subscription', id, null, toSubscription(db, loadSub(db, id)));
+      const values = {
+        member_id: input.memberId, plan_id: plan.id, price: input.price ?? plan.price, tax_rate_bp: plan.tax_rate_bp, interval: recurring(plan.interval),
+        interval_count: plan.interval_count ?? 1, alignment: plan.alignment ?? 'anniversary', start_date: start, anchor_date: input.nextBillDate,
+        status: 'active' as const, next_bill_date: input.nextBillDate, term_periods: plan.term_periods, auto_renew: plan.auto_renew,
+        discount_kind: null, discount_value: null, discount_duration: null, discount_periods: null,
+      };
+      // The row as the insert writes it (every other column at its default): no pause, no add-on, no charge yet,
+      // so its wake date is worked out before the insert and the audit entry built without reading it back.
+      const row: SubscriptionRow = {
+        id: 0, ...values, end_date: null, cancel_at_period_end: 0, periods_billed: 0, pending_plan_id: null, pending_change_date: null,
+        created_at: stamp, updated_at: stamp, wake_date: null, cancel_reason: null,
+      };
+      row.wake_date = storedWake(stateFrom(row, [], [], 0));
+      row.id = repo.insert(values, stamp, row.wake_date);
+      audit('subscription', row.id, null, subscriptionFrom(row, people.get(input.memberId), plan, undefined, []));
     }
   }
 

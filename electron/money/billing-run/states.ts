@@ -57,6 +57,11 @@ export function periodCharges(db: Db, subId: number): number {
 /** A subscription row as a machine state (the charge count is a query, made only for a discount that runs out). */
 export function stateOf(db: Db, row: SubscriptionRow): SubState {
   const finite = row.discount_kind !== null && row.discount_duration !== 'forever';
+  return stateFrom(row, pausesOf(db, row.id), addonStates(db, row.id), finite ? periodCharges(db, row.id) : 0);
+}
+
+/** A subscription row as a machine state, from its open pause, its add-ons and its count of period charges as given. */
+export function stateFrom(row: SubscriptionRow, pauses: PauseState[], addons: SubState['addons'], charges: number): SubState {
   return {
     id: row.id,
     member_id: row.member_id,
@@ -81,9 +86,9 @@ export function stateOf(db: Db, row: SubscriptionRow): SubState {
     discount_periods: row.discount_periods,
     pending_plan_id: row.pending_plan_id,
     pending_change_date: row.pending_change_date,
-    pauses: pausesOf(db, row.id),
-    addons: addonStates(db, row.id),
-    charges: finite ? periodCharges(db, row.id) : 0,
+    pauses,
+    addons,
+    charges,
   };
 }
 

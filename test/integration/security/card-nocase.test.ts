@@ -121,11 +121,16 @@ describe('a database that already holds a0001 and A0001', () => {
       'DROP TABLE renewal_followups; DROP INDEX subscriptions_start; ' +
         'DROP INDEX member_packs_start; DROP INDEX subscription_pauses_end; DROP INDEX members_birthday_md; ALTER TABLE subscriptions DROP COLUMN cancel_reason;',
     );
-    // And migration 024 (the billing run's report batch: the table, and the triggers that read it, which it makes again).
-    db.exec(
-      'DROP TRIGGER report_batch_invoice_fixed; DROP TRIGGER report_invoices_ins; DROP TRIGGER report_open_ins; ' +
-        'DROP TRIGGER report_dirty_line_ins; DROP TRIGGER report_dirty_sub_upd; DROP TABLE report_batch;',
-    );
+    // And migrations 024 (the billing run's report batch) and 025 (the import's bulk insert of members): the
+    // triggers they rewrote go back to their first form, then their tables go.
+    for (const [file, names] of [
+      ['006_books.sql', ['report_invoices_ins', 'report_open_ins', 'report_dirty_line_ins', 'report_dirty_sub_upd']],
+      ['004_front_desk.sql', ['member_search_insert']],
+    ] as const) {
+      const sql = loadMigrations().find((m) => m.name === file)!.sql;
+      for (const name of names) db.exec(`DROP TRIGGER ${name}; ${new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(sql)![0]}`);
+    }
+    db.exec('DROP TRIGGER report_batch_invoice_fixed; DROP TABLE report_batch; DROP TABLE member_bulk;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

@@ -1,0 +1,147 @@
+/**
+ * The import's commit writes its rows in bulk (migration 025: the search-index rows and the card check
+ * once at the end; the audit entries in one write; memberships built without reading them back). The
+ * rows it leaves must be exactly the ones the row-by-row commit left: the expected rows below were
+ * recorded from that commit (session 7's code) on the same business, file and clock — members,
+ * memberships, packs, every audit entry with its hash, the search index's terms per member, and the
+ * members marked for the report refresh.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toWireError } from '../../../electron/contract/envelope';
+import type { Db } from '../../../electron/db/open';
+import { memberBulk } from '../../../electron/db/member-bulk';
+import { failure, type TestHost } from '../../support/host';
+import { createFacts } from '../../../electron/books/reports/facts';
+import { b64, deskHost, member, monthly, pack, sell } from './fixtures';
+
+let th: TestHost | undefined;
+afterEach(() => th?.close());
+
+const FILE = [
+  '姓名,手机号,会员卡号,生日,套餐,下次扣费日期,价格,剩余课时,有效期至,标签,备注',
+  '张三丰,138 0013 8000,A1001,1990/5/1,Monthly,2026-03-15,280,,,VIP、晨练,老会员',
+  'Anna Lee,+86 139 0000 1111,b-77,1985-02-28,Monthly,2026/3/2,,,,,',
+  '王五,13700137000,A1003,,10 classes,,,7,2026/5/31,,',
+  '曾小单,,C9,,,,,,,晨练,',
+  '李四,13900001111,,1985-13-01,,,,,,,',
+  '钱七,,OLD1,,Monthly,2026-03-20,,,,,',
+  '赵六,13600136000,Zz-1,2000-1-1,Gold Monthly,2026-04-01,,,,,第 7 行',
+  'Émile Zola,,,,,,,,,,',
+].join('\r\n');
+
+async function business() {
+  th = await deskHost('2026-03-02');
+  const h = th.host;
+  const month = await monthly(h);
+  const gold = await monthly(h, { name: 'Gold Monthly', price: 50000 });
+  const classes = await pack(h, { name: '10 classes' });
+  const qian = await member(h, '钱七', { cardNo: 'old1' });
+  return { h, month, gold, classes, qian };
+}
+
+/** Everything the import writes, from the ids the business had before it. */
+function written(db: Db, before: { member: number; audit: number }) {
+  const all = (sql: string, ...p: unknown[]) => db.prepare(sql).all(...p);
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'member_search', 'instance')");
+  return {
+    members: all('SELECT * FROM members WHERE id > ? ORDER BY id', before.member),
+    subscriptions: all('SELECT * FROM subscriptions WHERE member_id > ? ORDER BY id', before.member),
+    packs: all('SELECT * FROM member_packs WHERE member_id > ? ORDER BY id', before.member),
+    audit: all('SELECT * FROM audit_log WHERE id > ? ORDER BY id', before.audit),
+    searchTerms: all('SELECT doc, col, term FROM temp.search_terms WHERE doc > ? ORDER BY doc, col, term', before.member),
+    dirty: all('SELECT member_id FROM report_dirty_members WHERE member_id > ? ORDER BY member_id', before.member),
+  };
+}
+
+const EXPECTED = path.join(import.meta.dirname, 'import-bulk.expected.json');
+
+describe('the bulk commit of an import', () => {
+  it('leaves exactly the rows the row-by-row commit left: members, memberships, packs, audit with its hashes, search terms, report marks', async () => {
+    const { h, qian } = await business();
+    const before = {
+      member: qian.id,
+      audit: h.db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number,
+    };
+    const p = await h.invoke('members.importPreview', { content: b64(FILE) });
+    expect(p.counts).toEqual({ total: 8, valid: 6, invalid: 1, withWarnings: 0, existing: 1 });
+    const r = await h.invoke('members.importCommit', { token: p.token, skip: [] });
+    expect(r).toMatchObject({ created: 6, subscriptions: 3, packs: 1, alreadyHere: [7] });
+    const rows = written(h.db, before);
+    if (process.env['SUBDESK_RECORD_IMPORT'] === '1') fs.writeFileSync(EXPECTED, `${JSON.stringify(rows, null, 1)}\n`);
+    expect(rows).toEqual(JSON.parse(fs.readFileSync(EXPECTED, 'utf8')));
+    // Found by any part of the name, the pinyin, the phone and the card, as a member added at the desk is.
+    for (const q of ['sanfeng', 'zsf', '8000', 'b77', 'zola', '单']) {
+      expect((await h.invoke('members.search', { query: q })).map((m) => m.name)).toContain(
+        { sanfeng: '张三丰', zsf: '张三丰', '8000': '张三丰', b77: 'Anna Lee', zola: 'Émile Zola', 单: '曾小单' }[q],
+      );
+    }
+  });
+
+  it('refuses the whole import when the database finds a new card already held in another case, and writes nothing', async () => {
+    const { h, qian } = await business();
+    const counts = () => [
+      h.db.prepare('SELECT COUNT(*) FROM members').pluck().get(),
+      h.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get(),
+      h.db.prepare('SELECT COUNT(*) FROM member_search_docsize').pluck().get(),
+    ];
+    const p = await h.invoke('members.importPreview', { content: b64('姓名,会员卡号\r\n甲,K1\r\n乙,NEW9\r\n') });
+    expect(p.counts.valid).toBe(2);
+    // Written around the app (no audit entry, so the commit does not check the kept rows again): only the database can tell.
+    h.db.prepare('UPDATE members SET card_no = ? WHERE id = ?').run('new9', qian.id);
+    const was = counts();
+    expect(toWireError(await failure(h.invoke('members.importCommit', { token: p.token, skip: [] })))).toEqual({
+      code: 'DUPLICATE_CARD',
+      message: 'Another member already has that card number.',
+      details: { sqliteCode: 'SQLITE_CONSTRAINT_TRIGGER' },
+    });
+    expect(counts()).toEqual(was);
+    expect(h.db.prepare('SELECT COUNT(*) FROM member_bulk').pluck().get()).toBe(0);
+  });
+});
+
+describe('a bulk insert of members in the database (migration 025)', () => {
+  const insert = (db: Db, name: string, card: string | null) =>
+    db.prepare("INSERT INTO members (name, phone, card_no, tags, search_text, created_at, updated_at) VALUES (?, '', ?, '[]', ?, 'x', 'x')").run(name, card, name.toLowerCase());
+
+  it('refuses two new members with one card in two cases, as the per-row trigger does, and indexes the others at its end', async () => {
+    const { h } = await business();
+    expect(() => h.db.transaction(() => memberBulk(h.db, () => [insert(h.db, 'Ann', 'Q1'), insert(h.db, 'Bob', 'q1')]))()).toThrow(/DUPLICATE_CARD/);
+    expect(() => h.db.transaction(() => [insert(h.db, 'Ann', 'Q1'), insert(h.db, 'Bob', 'q1')])()).toThrow(/DUPLICATE_CARD/);
+    h.db.transaction(() => memberBulk(h.db, () => [insert(h.db, 'Ann', 'Q1'), insert(h.db, 'Bob', null)]))();
+    expect(h.db.prepare("SELECT COUNT(*) FROM member_search WHERE member_search MATCH 'head : bob'").pluck().get()).toBe(1);
+  });
+
+  it('can never be committed with its marker row: the skipped work cannot be left undone', async () => {
+    const { h } = await business();
+    expect(() => h.db.transaction(() => h.db.prepare('INSERT INTO member_bulk (id, after_id) VALUES (1, 0)').run())()).toThrow(/FOREIGN KEY/);
+    expect(h.db.prepare('SELECT COUNT(*) FROM member_bulk').pluck().get()).toBe(0);
+  });
+});
+
+describe('the report facts after an import', () => {
+  it('the refresh after an import and a billing run gives the spans and the MRR report a rebuild from scratch gives', async () => {
+    const { h, month, gold } = await business();
+    const clock = th!.clock;
+    for (const [i, name] of ['Ada', 'Ben', 'Cai'].entries()) await sell(h, (await member(h, name)).id, i ? gold.id : month.id);
+    clock.setDate('2026-04-02');
+    await h.invoke('billing.run', {});
+    const range = { from: '2026-01-01', to: '2026-06-30' };
+    await h.invoke('reports.mrr', range);
+    // The import marks its members for the refresh; the next run bills the old members and the imported ones.
+    const p = await h.invoke('members.importPreview', { content: b64(FILE.replace('2026-03-15', '2026-04-15').replace('2026/3/2', '2026/4/20').replace('2026-03-20', '2026-04-20').replace('2026-04-01', '2026-05-01')) });
+    await h.invoke('members.importCommit', { token: p.token, skip: [] });
+    clock.setDate('2026-05-03');
+    await h.invoke('billing.run', {});
+    const report = await h.invoke('reports.mrr', range);
+    const spans = () => h.db.prepare('SELECT * FROM report_mrr_spans ORDER BY member_id, start').all();
+    const kept = spans();
+    expect(new Set(kept.map((r) => (r as { member_id: number }).member_id)).size).toBe(6);
+    h.db.exec('DELETE FROM report_mrr_spans; INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT DISTINCT member_id FROM subscriptions;');
+    // A refresh that remembers nothing (a fresh host's) works every member out from the start.
+    createFacts(h.db).refresh();
+    expect(spans()).toEqual(kept);
+    expect(await h.invoke('reports.mrr', range)).toEqual(report);
+  });
+});
