@@ -205,6 +205,8 @@ for (const locale of LOCALES) {
         await found.check(`${channel} dialog`);
         while ((await dialog.count()) > 0) await page.keyboard.press('Escape');
       }
+      // Closing the invoice writes the address (drops ?invoice=): let it land before going elsewhere.
+      await expect(page).not.toHaveURL(/invoice=/);
 
       // A check-in and its result.
       await visit(app, locale, '/checkin');
