@@ -102,6 +102,7 @@ for (const lang of ['en', 'zh'] as const) {
     await page.keyboard.press('Escape');
     // Closing the dialog writes the address: let it settle before going elsewhere, or the two navigations race.
     await expect(inv).toHaveCount(0);
+    await expect(page).not.toHaveURL(/invoice=/);
     await page.goto(`${app.url}#/plans?tab=promotions`);
     const results = page.getByRole('table', { name: w.results });
     await expect(results.getByRole('row').nth(1)).toContainText(`${w.money}240.00`);
