@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { z } from 'zod';
 import { createAuditLog, type AuditLog } from '../ops/audit/audit';
 import { finishPendingRestore } from '../ops/backup/restore';
@@ -127,7 +128,18 @@ export type OpenCheck = 'full' | 'light' | 'new';
 const BACKGROUND_FALLBACK_MS = 3000;
 const ANY = Symbol('any event');
 
+/**
+ * The host lives in the front-desk PC's main process all day beside the window: V8 grows its heap
+ * by 10 % over the live data after each full collection instead of its default (up to ~100 %), so a
+ * burst of work (the billing run of 100,000 members) no longer runs the heap far ahead of what it
+ * holds: 308–312 MB peak without it, 242 MB with it, the run's speed unchanged (docs/decisions.md).
+ */
+function favourMemory(): void {
+  v8.setFlagsFromString('--heap-growing-percent=10');
+}
+
 export async function createHost(opts: HostOptions): Promise<Host> {
+  favourMemory();
   const now = opts.now ?? (() => new Date());
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
