@@ -298,7 +298,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     unguard = () => {
       if (walGuard.open) walGuard.close();
     };
-    const check = (opts.checkOffThread ?? offThread)(dbFile);
+    const check = checkRetryingLocks(opts.checkOffThread ?? offThread);
     checking = check.catch(() => undefined);
     writesHeld = check.then(
       (problem) => {
@@ -306,10 +306,22 @@ export async function createHost(opts: HostOptions): Promise<Host> {
         else unguard();
       },
       // Not damage (a lock, permissions): nothing proves the file sound, so nothing is written to it.
-      (e: unknown) => c.markDamaged(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => c.markDamaged(`${String((e as { code?: unknown }).code ?? '')} ${e instanceof Error ? e.message : String(e)}`.trim()),
     ).finally(() => {
       checkDeferred = false;
     });
+  }
+  /** A lock or busy answer is not a verdict on the file: ask again a few times before holding writes for good. */
+  async function checkRetryingLocks(check: (file: string) => Promise<string | null>): Promise<string | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await check(dbFile);
+      } catch (e) {
+        const code = String((e as { code?: unknown }).code ?? '');
+        if (attempt >= 4 || !/BUSY|LOCKED/.test(code) || closed) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
   }
   function offThread(file: string): Promise<string | null> {
     return quickCheckOffThread(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});

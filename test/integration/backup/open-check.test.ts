@@ -182,6 +182,29 @@ describe('the full check after an unclean shutdown holds writes, not reads', () 
     expect(fs.existsSync(`${file}.closed`)).toBe(false);
   });
 
+  it('asks again when the check meets a lock, and holds writes for good on any other failure', async () => {
+    const dir = await killedFolder();
+    let calls = 0;
+    const busyOnce = async () => {
+      calls += 1;
+      if (calls === 1) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      return null;
+    };
+    const host = (extra = await createHost({ ...options(dir, '2026-03-02'), checkOffThread: busyOnce }));
+    await signInAs(host, 'owner');
+    expect(calls).toBe(2);
+    expect(host.damaged).toBeNull();
+    host.close();
+
+    const denied = async () => {
+      throw Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' });
+    };
+    await runAndKill(dir, 'settings', '2026-03-02T02:00:00.000Z', 150);
+    const refused = (extra = await createHost({ ...options(dir, '2026-03-02'), checkOffThread: denied }));
+    expect((await failure(refused.invoke('auth.signIn', { staffId: 1, pin: '1234' }))).code).toBe('DB_DAMAGED');
+    expect(refused.damaged?.reason).toBe('SQLITE_CANTOPEN unable to open database file');
+  });
+
   it('closing before the check finished leaves no proof of a clean close', async () => {
     const dir = await killedFolder();
     const check = heldCheck();
@@ -262,5 +285,57 @@ describe('start-up work after the first answer', () => {
     expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.includes('partial'))).toEqual([]);
     // The data itself was fine: the background check still ran and found nothing.
     expect(host.damaged).toBeNull();
+  });
+});
+
+/**
+ * The state a kill leaves in the middle of a checkpoint: SQLite copies the log's pages into the
+ * file in page order, so page 1 (with the new page count in its header) can land before the file
+ * has grown. The log still holds every page, so the data is whole.
+ */
+function killedMidCheckpoint(): string {
+  const dir = tempDir();
+  const file = live(dir);
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (x TEXT)');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const insert = db.prepare('INSERT INTO t VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 400; i++) insert.run('y'.repeat(500));
+  })();
+  // Copied while open: the folder a kill leaves (file and log, no checkpoint on close).
+  const crashed = tempDir();
+  for (const suffix of ['', '-wal']) fs.copyFileSync(file + suffix, live(crashed) + suffix);
+  db.close();
+  const pageSize = 4096;
+  const wal = fs.readFileSync(live(crashed) + '-wal');
+  let page1: Buffer | null = null;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at) === 1) page1 = wal.subarray(at + 24, at + 24 + pageSize);
+  }
+  const fd = fs.openSync(live(crashed), 'r+');
+  fs.writeSync(fd, page1!, 0, pageSize, 0);
+  fs.closeSync(fd);
+  return crashed;
+}
+
+describe('a kill in the middle of a checkpoint', () => {
+  it('is not damage: the header may count pages the log still holds, and the data reads whole', () => {
+    const dir = killedMidCheckpoint();
+    const header = fs.readFileSync(live(dir)).subarray(0, 100);
+    expect(header.readUInt32BE(28) * 4096).toBeGreaterThan(fs.statSync(live(dir)).size); // the state is real
+    expect(lightCheck(live(dir))).toBeNull();
+    expect(quickCheck(live(dir))).toBeNull();
+    const raw = new Database(live(dir), { readonly: true });
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 400 });
+    raw.close();
+  });
+
+  it('is still damage when the file is short and no log holds the missing pages', () => {
+    const dir = killedMidCheckpoint();
+    fs.rmSync(live(dir) + '-wal');
+    expect(lightCheck(live(dir))).toMatch(/^database disk image is malformed \(header says \d+ pages of 4096 bytes\)$/);
   });
 });

@@ -33,6 +33,7 @@ function fileChecks(dataDir: string): Database.Database {
 async function open(dataDir: string, instant: string): Promise<Host> {
   const host = await createHost({ dataDir, now: () => new Date(instant), timers: false, idleLock: false, osTimeZone: 'Asia/Shanghai', osLocale: 'en' });
   await host.settled(); // the start-up runs (after the first answer in the app) before the checks
+  expect(host.damaged).toBeNull(); // names the reason when the reopen is refused
   await signInAs(host, 'owner');
   return host;
 }
