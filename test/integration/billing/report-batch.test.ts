@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../electron/db/open';
 import type * as ReportBatch from '../../../electron/db/report-batch';
 import { databaseHash, makeHost, type TestHost } from '../../support/host';
-import { billedCopy, billing, plantBilledPeriod } from './support';
+import { batchBusiness, billedCopy, billing } from './support';
 
 // The per-row copy bills with the marker never opened: every trigger fires per row, as before migration 024.
 const mode = vi.hoisted(() => ({ perRow: false }));
@@ -34,30 +34,17 @@ afterEach(() => {
  * and Bad, whose February period is already on an invoice (planted), so Bad's unit fails mid-batch.
  */
 async function business(): Promise<{ dataDir: string; bad: number; badMember: number; ended: number }> {
-  const b = await billing('2026-01-05');
-  const gym = await b.plan({ name: 'Gym', price: 30000 });
-  const swim = await b.plan({ name: 'Swim', price: 12000, taxRateBp: 600 });
-  const once = await b.plan({ name: 'One month', price: 20000, termPeriods: 1, autoRenew: false });
-  for (const name of ['A', 'B', 'C']) await b.subscribe(await b.member(name), gym);
-  const head = await b.member('Head');
-  await b.subscribe(head, gym);
-  await b.subscribe(await b.member('Kid', head), swim);
-  const credit = await b.member('Credit');
-  await b.subscribe(credit, swim);
-  b.pay(credit, 30000, '2026-01-05');
-  await b.subscribe(await b.member('Free'), gym, { discount: { kind: 'percent', value: 10_000, duration: 'forever', periods: null } });
-  const ended = await b.member('Ended');
-  await b.subscribe(ended, once);
-  const flex = await b.plan({ name: 'Flex', price: 31000, freezeDaysPerYear: 90 });
-  const frozen = await b.subscribe(await b.member('Frozen'), flex);
-  await b.th.host.invoke('subscriptions.pause', { id: frozen, effectiveDate: '2026-01-20', resumeDate: '2026-03-10' });
-  const badMember = await b.member('Bad');
-  const bad = await b.subscribe(badMember, gym);
-  plantBilledPeriod(b.th.host.db, bad, '2026-02-05', '2026-03-05');
-  for (const name of ['D', 'E']) await b.subscribe(await b.member(name), swim);
-  const dataDir = b.th.dataDir;
-  b.close();
-  return { dataDir, bad, badMember, ended };
+  const { extra: ended, ...rest } = await batchBusiness(30000, async (b, { gym }) => {
+    const once = await b.plan({ name: 'One month', price: 20000, termPeriods: 1, autoRenew: false });
+    await b.subscribe(await b.member('Free'), gym, { discount: { kind: 'percent', value: 10_000, duration: 'forever', periods: null } });
+    const endedMember = await b.member('Ended');
+    await b.subscribe(endedMember, once);
+    const flex = await b.plan({ name: 'Flex', price: 31000, freezeDaysPerYear: 90 });
+    const frozen = await b.subscribe(await b.member('Frozen'), flex);
+    await b.th.host.invoke('subscriptions.pause', { id: frozen, effectiveDate: '2026-01-20', resumeDate: '2026-03-10' });
+    return endedMember;
+  });
+  return { ...rest, ended };
 }
 
 /** A copy of the folder with no member marked for the facts refresh, billed to 2026-04-05 in batches of `units`. */

@@ -166,6 +166,36 @@ export function plantBilledPeriod(db: Db, subId: number, start: string, end: str
 }
 
 /**
+ * The batch tests' business on 2026-01-05: A, B and C paying for themselves, a household (Head and
+ * Kid), Credit, whose payment of `credit` leaves money on account, `between` (members the caller adds
+ * there), then Bad, whose February period is already on an invoice (planted), so Bad's unit fails mid-batch,
+ * and D and E. Returns the closed folder, Bad's subscription and member, and what `between` returned.
+ */
+export async function batchBusiness<T>(
+  credit: number,
+  between: (b: Billing, plans: { gym: number; swim: number }) => Promise<T>,
+): Promise<{ dataDir: string; bad: number; badMember: number; extra: T }> {
+  const b = await billing('2026-01-05');
+  const gym = await b.plan({ name: 'Gym', price: 30000 });
+  const swim = await b.plan({ name: 'Swim', price: 12000, taxRateBp: 600 });
+  for (const name of ['A', 'B', 'C']) await b.subscribe(await b.member(name), gym);
+  const head = await b.member('Head');
+  await b.subscribe(head, gym);
+  await b.subscribe(await b.member('Kid', head), swim);
+  const payer = await b.member('Credit');
+  await b.subscribe(payer, swim);
+  b.pay(payer, credit, '2026-01-05');
+  const extra = await between(b, { gym, swim });
+  const badMember = await b.member('Bad');
+  const bad = await b.subscribe(badMember, gym);
+  plantBilledPeriod(b.th.host.db, bad, '2026-02-05', '2026-03-05');
+  for (const name of ['D', 'E']) await b.subscribe(await b.member(name), swim);
+  const dataDir = b.th.dataDir;
+  b.close();
+  return { dataDir, bad, badMember, extra };
+}
+
+/**
  * A copy of a closed business folder (without its backups, in `dirs` for the caller to remove), opened on
  * `startDate`; `before` runs on its database first. Then runBilling straight on it as of `asOf` in batches of
  * `limits`, as the system: the run and the host.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchLimits } from '../../../electron/money/billing-run/run';
 import { databaseHash, type TestHost } from '../../support/host';
-import { billedCopy, billing, plantBilledPeriod } from './support';
+import { batchBusiness, billedCopy } from './support';
 
 const dirs: string[] = [];
 const hosts: TestHost[] = [];
@@ -22,21 +22,7 @@ afterEach(() => {
  * (planted), so Bad's unit fails after taking its number. Returns the closed folder and Bad's subscription.
  */
 async function business(): Promise<{ dataDir: string; bad: number }> {
-  const b = await billing('2026-01-05');
-  const gym = await b.plan({ name: 'Gym', price: 30000 });
-  const swim = await b.plan({ name: 'Swim', price: 12000, taxRateBp: 600 });
-  for (const name of ['A', 'B', 'C']) await b.subscribe(await b.member(name), gym);
-  const head = await b.member('Head');
-  await b.subscribe(head, gym);
-  await b.subscribe(await b.member('Kid', head), swim);
-  const credit = await b.member('Credit');
-  await b.subscribe(credit, swim);
-  b.pay(credit, 50000, '2026-01-05');
-  const bad = await b.subscribe(await b.member('Bad'), gym);
-  plantBilledPeriod(b.th.host.db, bad, '2026-02-05', '2026-03-05');
-  for (const name of ['D', 'E']) await b.subscribe(await b.member(name), swim);
-  const dataDir = b.th.dataDir;
-  b.close();
+  const { dataDir, bad } = await batchBusiness(50000, async () => undefined);
   return { dataDir, bad };
 }
 

@@ -16,35 +16,49 @@ afterEach(async () => {
 
 const replayedOf = (rows: AuditRow[]) => rows.filter((r) => (r.after as { replayed?: unknown } | null)?.replayed !== undefined);
 
+/** A main desk and a signed-in connected desk, with the Gold plan and one member on it. */
+async function twoDesks() {
+  const main = await mainDesk('2026-03-02');
+  const front = await connectedDesk(main, 'Front desk 2');
+  desks = [main, front];
+  await signInOn(front, 'Owner', '1234');
+  const plan = await main.host.invoke('plans.create', { kind: 'recurring', name: 'Gold', price: 30000, interval: 'month', taxRateBp: 0 });
+  const paid = await main.host.invoke('members.create', { name: '孙八' });
+  await main.host.invoke('subscriptions.create', { memberId: paid.id, planId: plan.id, startDate: '2026-03-02' });
+  return { main, front, paid };
+}
+
+/** The main desk stops sharing, `meanwhile` runs (the connected desk queues), then it is back on the same port and the queue is sent. */
+async function awayThenBack({ main, front }: { main: Desk; front: Desk }, meanwhile: () => Promise<void>): Promise<void> {
+  const port = main.site.server()!.port;
+  await main.host.invoke('site.setSharing', { on: false });
+  await meanwhile();
+  await main.site.close();
+  await restartSharingOn(main, port);
+  await front.site.link()!.ready();
+  await signInOn(front, 'Owner', '1234');
+  await waitFor(() => (front.site.link()!.status().queued === 0 ? true : null));
+}
+
 describe('check-ins kept while the main desk is away', () => {
   it('go out once when it is back and are each listed once for review with the desk, the time at the door and the time of arrival', async () => {
-    const main = await mainDesk('2026-03-02');
-    const front = await connectedDesk(main, 'Front desk 2');
-    desks = [main, front];
-    await signInOn(front, 'Owner', '1234');
-    const plan = await main.host.invoke('plans.create', { kind: 'recurring', name: 'Gold', price: 30000, interval: 'month', taxRateBp: 0 });
-    const paid = await main.host.invoke('members.create', { name: '孙八' });
-    await main.host.invoke('subscriptions.create', { memberId: paid.id, planId: plan.id, startDate: '2026-03-02' });
+    const { main, front, paid } = await twoDesks();
     const none = await main.host.invoke('members.create', { name: '周九' });
     // A check-in made on the main desk while all is well is not on the desk review.
     await front.host.invoke('checkin.checkIn', { memberId: paid.id });
     await main.host.invoke('checkin.undo', { id: (await main.host.invoke('checkin.today', { includeUndone: false }))[0]!.id, reason: 'test' });
 
-    const port = main.site.server()!.port;
-    await main.host.invoke('site.setSharing', { on: false });
-    const before = new Date().toISOString();
-    expect(await failure(front.host.invoke('checkin.checkIn', { memberId: paid.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 1 } });
-    expect(await failure(front.host.invoke('checkin.checkIn', { memberId: none.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 2 } });
-    expect(await failure(front.host.invoke('checkin.checkIn', { query: 'Nobody here' }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 3 } });
-    const after = new Date().toISOString();
-
-    // Twenty minutes later the main desk is back.
-    main.th.clock.set('2026-03-02T01:20:00.000Z');
-    await main.site.close();
-    await restartSharingOn(main, port);
-    await front.site.link()!.ready();
-    await signInOn(front, 'Owner', '1234');
-    await waitFor(() => (front.site.link()!.status().queued === 0 ? true : null));
+    let before = '';
+    let after = '';
+    await awayThenBack({ main, front }, async () => {
+      before = new Date().toISOString();
+      expect(await failure(front.host.invoke('checkin.checkIn', { memberId: paid.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 1 } });
+      expect(await failure(front.host.invoke('checkin.checkIn', { memberId: none.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 2 } });
+      expect(await failure(front.host.invoke('checkin.checkIn', { query: 'Nobody here' }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 3 } });
+      after = new Date().toISOString();
+      // Twenty minutes later the main desk is back.
+      main.th.clock.set('2026-03-02T01:20:00.000Z');
+    });
     // A later call makes sure nothing goes out a second time.
     await front.host.invoke('members.list', {});
 
@@ -72,27 +86,14 @@ describe('check-ins kept while the main desk is away', () => {
   });
 
   it('a check-in for a member merged while it waited counts on the record kept; one for a member the main desk does not know is reviewed, not dropped', async () => {
-    const main = await mainDesk('2026-03-02');
-    const front = await connectedDesk(main, 'Front desk 2');
-    desks = [main, front];
-    await signInOn(front, 'Owner', '1234');
-    const plan = await main.host.invoke('plans.create', { kind: 'recurring', name: 'Gold', price: 30000, interval: 'month', taxRateBp: 0 });
-    const keep = await main.host.invoke('members.create', { name: '孙八' });
-    await main.host.invoke('subscriptions.create', { memberId: keep.id, planId: plan.id, startDate: '2026-03-02' });
+    const { main, front, paid: keep } = await twoDesks();
     const dup = await main.host.invoke('members.create', { name: '孙八 (2)' });
-
-    const port = main.site.server()!.port;
-    await main.host.invoke('site.setSharing', { on: false });
-    expect(await failure(front.host.invoke('checkin.checkIn', { memberId: dup.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 1 } });
-    expect(await failure(front.host.invoke('checkin.checkIn', { memberId: 99999 }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 2 } });
-    // Meanwhile the main desk merges the duplicate into the member kept.
-    await main.host.invoke('members.merge', { keepId: keep.id, mergeId: dup.id });
-
-    await main.site.close();
-    await restartSharingOn(main, port);
-    await front.site.link()!.ready();
-    await signInOn(front, 'Owner', '1234');
-    await waitFor(() => (front.site.link()!.status().queued === 0 ? true : null));
+    await awayThenBack({ main, front }, async () => {
+      expect(await failure(front.host.invoke('checkin.checkIn', { memberId: dup.id }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 1 } });
+      expect(await failure(front.host.invoke('checkin.checkIn', { memberId: 99999 }))).toMatchObject({ code: 'CHECKIN_QUEUED', details: { queued: 2 } });
+      // Meanwhile the main desk merges the duplicate into the member kept.
+      await main.host.invoke('members.merge', { keepId: keep.id, mergeId: dup.id });
+    });
 
     const live = main.host.db.prepare('SELECT member_id FROM checkins WHERE undone_at IS NULL').all();
     expect(live).toEqual([{ member_id: keep.id }]);
