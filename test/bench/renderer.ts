@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
-import config from '../../playwright.config';
+import { CHROMIUM_ARGS, FULL_CHROMIUM } from '../support/chromium';
 import type { Host } from '../../electron/host/host';
 import { toEnvelope } from '../../electron/contract/envelope';
 import { figure, single, type Figure } from './stats';
@@ -77,11 +77,8 @@ export async function benchRenderer(host: Host, at: string): Promise<Figure[]> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
     throw new Error(`${RENDERER_DIR} is missing: build the renderer first`);
   const server = await serve();
-  const launch = config.use?.launchOptions ?? {};
-  const browser = await chromium.launch({
-    ...launch,
-    executablePath: launch.executablePath ?? '/usr/bin/chromium',
-  });
+  // The full Chromium, as the app's window is a whole browser (the e2e tests may use the lighter headless shell).
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? FULL_CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const firsts: number[] = [];
     let janky = 0;
@@ -89,7 +86,7 @@ export async function benchRenderer(host: Host, at: string): Promise<Figure[]> {
     let worst = 0;
     for (let i = 0; i < 4; i++) {
       const context = await browser.newContext({
-        viewport: config.use?.viewport ?? { width: 1280, height: 820 },
+        viewport: { width: 1280, height: 820 },
       });
       await context.exposeBinding('__subdeskInvoke', (_s, channel: unknown, input: unknown) =>
         toEnvelope(() => host.invoke(channel as never, input as never)),

@@ -82,13 +82,16 @@ export interface AppFixture {
   signInAs(role: Role): Promise<StaffBrief>;
 }
 
-export async function wire(context: BrowserContext, getHost: () => Host, serverUrl: string): Promise<void> {
+/** `getHost` answers null once the test is over: a call the page still makes then never reaches a closed host (whose folder is gone). */
+export async function wire(context: BrowserContext, getHost: () => Host | null, serverUrl: string): Promise<void> {
   await context.exposeBinding('__subdeskInvoke', async (source, channel: unknown, input: unknown) => {
     // The same check main.ts makes: only the app's own page may call the host.
     if (!source.frame.url().startsWith(serverUrl) || source.frame !== source.page.mainFrame()) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not the Subdesk window.' } };
     }
-    return toEnvelope(() => getHost().invoke(channel as never, input as never));
+    const host = getHost();
+    if (!host) return { ok: false, error: { code: 'CLOSED', message: 'The test is over.' } };
+    return toEnvelope(() => host.invoke(channel as never, input as never));
   });
   await context.addInitScript(INIT_SCRIPT);
 }
@@ -120,7 +123,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         }),
       );
     forwardEvents(host);
-    await wire(context, () => host, server.url);
+    let over = false;
+    await wire(context, () => (over ? null : host), server.url);
     const fixture: AppFixture = {
       get host() {
         return host;
@@ -152,6 +156,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       signInAs: (role) => signInAs(host, role),
     };
     await use(fixture);
+    over = true;
     for (const u of unsubscribe) u();
     host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import type { Host } from '../../electron/host/host';
 import { PHOTO_MAX_BYTES } from '../../shared/lists';
+import { CHROMIUM_ARGS, TEST_CHROMIUM } from '../support/chromium';
 import { expect, test } from './harness';
 
 // The configured Chromium, with a fake camera (a moving test pattern) and the permission prompt answered yes.
 test.use({
   launchOptions: {
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    executablePath: TEST_CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   },
 });
 
