@@ -49,6 +49,8 @@ export function revenueKey(kind: string, planId: number | null): string {
 
 /** Above this many members worked out from the start, their lines are read in one pass. */
 const BULK = 300;
+/** Members whose lines one read of a full pass holds (see `refreshMembers`). */
+const MEMBERS_PER_PASS = 500;
 
 /** A way to build the facts other than the usual, for tests that compare the ways (see `createFacts`). */
 export interface FactsOptions {
@@ -80,8 +82,8 @@ type LineRow = [
   id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string,
   amount: number, net: number, taxRateBp: number, listPrice: number | null, daysUsed: number | null, daysInPeriod: number | null, taxMode: TaxMode | null,
 ];
-/** A line of any kind, with what the revenue reads besides: [...`LineRow`, invoice status, invoice date]. */
-type AnyLineRow = [...LineRow, status: string, issueDate: string];
+/** A subscription's line of any kind: [member, …`LineRow`, invoice status, invoice date]. */
+type MemberLineRow = [memberId: number, ...LineRow, status: string, issueDate: string];
 type PauseRow = [subId: number, start: string, end: string | null];
 type AddonRow = [id: number, subId: number, price: number, start: string, end: string | null];
 
@@ -136,13 +138,24 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
           WHERE i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
       )
       .raw(true),
-    /** Every line of the id range, for a pass that feeds both the spans and the revenue. */
-    anyLines: db
-      .prepare<[number, number], AnyLineRow>(
-        `SELECT ${LINE_COLUMNS}, i.status, i.issue_date FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-          WHERE l.id > ? AND l.id <= ? ORDER BY l.id`,
+    /** Every member with a subscription, in order. */
+    subMembers: db.prepare<[], number>('SELECT DISTINCT member_id FROM subscriptions ORDER BY member_id').pluck(),
+    /**
+     * Every line (up to an id) of the subscriptions of members (from, to], any kind and status, with
+     * what the revenue reads besides: one pass that feeds both the spans and the revenue.
+     */
+    membersLines: db
+      .prepare<[number, number, number], MemberLineRow>(
+        `SELECT s.member_id, ${LINE_COLUMNS}, i.status, i.issue_date FROM subscriptions s
+           JOIN invoice_lines l ON l.subscription_id = s.id JOIN invoices i ON i.id = l.invoice_id
+          WHERE s.member_id > ? AND s.member_id <= ? AND l.id <= ? ORDER BY s.member_id, s.id, l.id`,
       )
       .raw(true),
+    /** The lines of no subscription in (watermark, top], for the revenue. */
+    loneLines: db.prepare<[number, number], RevenueLine>(
+      `SELECT l.kind, l.plan_id, l.period_start, l.period_end, l.net, i.issue_date
+         FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.subscription_id IS NULL AND l.id > ? AND l.id <= ?`,
+    ),
     /** Recurring lines added since the watermark, issued or not: [invoice status, …the line as `LineRow`]. */
     linesSince: db
       .prepare<[number, number], [string, ...LineRow]>(
@@ -313,33 +326,40 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
       else if (day !== null) writeSpansFrom(memberId, day, subs.map((s) => factsOf(s, newLines.get(s.id) ?? [])), plans);
     }
     if (!fromStart.length) return false;
-    let lines: Map<number, LineFact[]> | null = null;
-    let linesRead = false;
-    if (fromStart.length > bulk) {
-      lines = new Map();
-      if ((linesTop - linesWatermark) * 2 >= linesTop) {
-        // The revenue reads most lines anyway (a first refresh): one pass over every line feeds both.
-        const wanted = new Set<number>();
-        for (const memberId of fromStart) for (const s of subsOf.get(memberId) ?? []) wanted.add(s.id);
-        inChunks(0, linesTop, (a, b) => {
-          for (const row of stmt.anyLines.all(a, b)) {
-            const [id, subId, , kind, planId, , start, end, , net, , , , , , status, issueDate] = row;
-            if (id > linesWatermark) revenue.recognise(kind, planId, start, end, net, issueDate, 1);
-            if (status === 'issued' && start !== null && subId !== null && wanted.has(subId) && RECURRING.has(kind)) addLine(lines!, row);
-          }
-        });
-        linesRead = true;
-      } else lineFacts(stmt.dirtyLines.all(), lines);
-    }
     // Every dirty member from the start (a first refresh, a bulk change): their old spans go in one statement.
     const cleared = fromStart.length === dirty.length;
     if (cleared) stmt.deleteDirtySpans.run();
-    for (const memberId of fromStart) {
+    const fromTheStart = (memberId: number, linesOf: (s: SubRow) => LineFact[]) => {
       for (const id of known.get(memberId) ?? []) remembered.delete(id);
-      const subs = (subsOf.get(memberId) ?? []).map((s) => factsOf(s, lines ? (lines.get(s.id) ?? []) : (lineFacts(stmt.linesOf.all(s.id)).get(s.id) ?? [])));
-      writeSpans(memberId, subs, plans, cleared);
+      writeSpans(memberId, (subsOf.get(memberId) ?? []).map((s) => factsOf(s, linesOf(s))), plans, cleared);
+    };
+    if (fromStart.length <= bulk) {
+      for (const memberId of fromStart) fromTheStart(memberId, (s) => lineFacts(stmt.linesOf.all(s.id)).get(s.id) ?? []);
+      return false;
     }
-    return linesRead;
+    if ((linesTop - linesWatermark) * 2 < linesTop) {
+      const lines = lineFacts(stmt.dirtyLines.all());
+      for (const memberId of fromStart) fromTheStart(memberId, (s) => lines.get(s.id) ?? []);
+      return false;
+    }
+    // The revenue reads most lines anyway (a first refresh): one pass over every line feeds both, a few
+    // hundred members at a time (their lines by subscription), so a member's lines are let go once
+    // their spans are written; then the lines of no subscription, for the revenue.
+    const wanted = new Set(fromStart);
+    const members = stmt.subMembers.all();
+    let next = 0;
+    for (let k = 0; k < members.length; k += MEMBERS_PER_PASS) {
+      const last = members[Math.min(k + MEMBERS_PER_PASS, members.length) - 1]!;
+      const lines = new Map<number, LineFact[]>();
+      for (const row of stmt.membersLines.all(k ? members[k - 1]! : -Infinity, last, linesTop)) {
+        if (row[1] > linesWatermark) revenue.recognise(row[4], row[5], row[7], row[8], row[10], row[17], 1);
+        if (row[16] === 'issued' && row[7] !== null && wanted.has(row[0]) && RECURRING.has(row[4])) addLine(lines, row, 1);
+      }
+      for (; next < fromStart.length && fromStart[next]! <= last; next++) fromTheStart(fromStart[next]!, (s) => lines.get(s.id) ?? []);
+    }
+    for (; next < fromStart.length; next++) fromTheStart(fromStart[next]!, () => []);
+    for (const l of stmt.loneLines.all(linesWatermark, linesTop)) revenue.recognise(l.kind, l.plan_id, l.period_start, l.period_end, l.net, l.issue_date, 1);
+    return true;
   }
 
   /**
@@ -420,14 +440,29 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
   return { refresh };
 }
 
-/** A recurring line as the spans read it. */
-function addLine(into: Map<number, LineFact[]>, row: LineRow | AnyLineRow): void {
-  const [id, subId, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod, taxMode] = row;
+/** A recurring line as the spans read it, by subscription; the `LineRow` columns from `at` in `row`. */
+function addLine(into: Map<number, LineFact[]>, row: LineRow | MemberLineRow, at = 0): void {
+  const r = row as unknown[];
+  const amount = r[at + 8] as number;
+  const net = r[at + 9] as number;
   const line: LineFact = {
-    id, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod,
+    id: r[at] as number,
+    invoiceId: r[at + 2] as number,
+    kind: r[at + 3] as RecurringKind,
+    planId: r[at + 4] as number | null,
+    addonId: r[at + 5] as number | null,
+    start: r[at + 6] as string,
+    end: r[at + 7] as string,
+    amount,
+    net,
+    taxRateBp: r[at + 10] as number,
+    listPrice: r[at + 11] as number | null,
+    daysUsed: r[at + 12] as number | null,
+    daysInPeriod: r[at + 13] as number | null,
     // Every invoice has its mode since migration 009; for a row written around the invoice writer, its net tells.
-    taxMode: taxMode ?? (net !== amount ? 'inclusive' : 'exclusive'),
+    taxMode: (r[at + 14] as TaxMode | null) ?? (net !== amount ? 'inclusive' : 'exclusive'),
   };
+  const subId = r[at + 1] as number;
   const list = into.get(subId);
   if (list) list.push(line);
   else into.set(subId, [line]);
