@@ -24,7 +24,7 @@
 import type { Db } from '../../db/open';
 import type { TaxMode } from '../../billing/tax';
 import { fromEpochDay, toEpochDay } from '../../../shared/dates';
-import { mulDivRound } from './metrics';
+import { addDailyShares } from './metrics';
 import {
   firstPaidOf,
   isBase,
@@ -476,18 +476,18 @@ function addLine(into: Map<number, LineFact[]>, row: LineRow | MemberLineRow, at
  */
 function recogniser() {
   const byKey = new Map<string, { first: number; amounts: number[] }>();
-  const add = (key: string, day: number, amount: number) => {
+  /** The key's days, with room for the days from `from` to `to`. */
+  const daysOf = (key: string, from: number, to: number) => {
     let days = byKey.get(key);
-    if (!days) byKey.set(key, (days = { first: day, amounts: [] }));
-    if (day < days.first) {
+    if (!days) byKey.set(key, (days = { first: from, amounts: [] }));
+    if (from < days.first) {
       // A day before the first seen (a credit, a void): room for a year more at once, so this stays rare.
-      const more = Math.max(days.first - day, 366);
+      const more = Math.max(days.first - from, 366);
       days.amounts = [...new Array<number>(more).fill(0), ...days.amounts];
       days.first -= more;
     }
-    const i = day - days.first;
-    while (days.amounts.length <= i) days.amounts.push(0);
-    days.amounts[i]! += amount;
+    while (days.amounts.length <= to - days.first) days.amounts.push(0);
+    return days;
   };
   return {
     recognise(kind: string, planId: number | null, start: string | null, end: string | null, net: number, issueDate: string, sign: 1 | -1): void {
@@ -495,15 +495,16 @@ function recogniser() {
       if (amount === 0) return;
       const key = revenueKey(kind, planId);
       const spread = SPREAD_KINDS.has(kind) && start !== null && end !== null && end > start;
-      if (!spread) return add(key, toEpochDay(issueDate), amount);
+      if (!spread) {
+        const day = toEpochDay(issueDate);
+        const days = daysOf(key, day, day);
+        days.amounts[day - days.first]! += amount;
+        return;
+      }
       const first = toEpochDay(start);
       const total = toEpochDay(end) - first;
-      let before = 0;
-      for (let i = 1; i <= total; i++) {
-        const upTo = mulDivRound(amount, i, total);
-        if (upTo !== before) add(key, first + i - 1, upTo - before);
-        before = upTo;
-      }
+      const days = daysOf(key, first, first + total - 1);
+      addDailyShares(amount, total, days.amounts, first - days.first);
     },
     /** Every (day, key) whose sum is not 0. */
     forEachDay(work: (day: number, key: string, amount: number) => void): void {
