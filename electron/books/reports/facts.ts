@@ -476,6 +476,14 @@ function addLine(into: Map<number, LineFact[]>, row: LineRow | MemberLineRow, at
  */
 function recogniser() {
   const byKey = new Map<string, { first: number; amounts: number[] }>();
+  // One key string per plan, not one per line.
+  const planKeys = new Map<number, string>();
+  const keyOf = (kind: string, planId: number | null) => {
+    if (planId === null || kind === 'addon' || kind === 'late_fee') return revenueKey(kind, planId);
+    let key = planKeys.get(planId);
+    if (key === undefined) planKeys.set(planId, (key = revenueKey(kind, planId)));
+    return key;
+  };
   /** The key's days, with room for the days from `from` to `to`. */
   const daysOf = (key: string, from: number, to: number) => {
     let days = byKey.get(key);
@@ -493,7 +501,7 @@ function recogniser() {
     recognise(kind: string, planId: number | null, start: string | null, end: string | null, net: number, issueDate: string, sign: 1 | -1): void {
       const amount = sign * net;
       if (amount === 0) return;
-      const key = revenueKey(kind, planId);
+      const key = keyOf(kind, planId);
       const spread = SPREAD_KINDS.has(kind) && start !== null && end !== null && end > start;
       if (!spread) {
         const day = toEpochDay(issueDate);

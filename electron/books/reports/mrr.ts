@@ -187,6 +187,7 @@ function fullGroupNet(sub: SubscriptionFacts, base: LineFact): number {
  * is, consecutive days with the same MRR joined into one span.
  */
 export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
+  if (segmentsBySub.length === 1) return joined(segmentsBySub[0]!);
   const points = new Set<string>();
   for (const segs of segmentsBySub) {
     for (const s of segs) {
@@ -215,6 +216,17 @@ export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
     const last = out[out.length - 1];
     if (last && last.end === x && last.mrr === sum.mrr && last.list === sum.list && last.paused === sum.paused) last.end = sorted[i + 1]!;
     else out.push({ start: x, end: sorted[i + 1]!, ...sum });
+  }
+  return out;
+}
+
+/** One subscription's segments (in order, apart) as spans: the same, touching ones with the same figures joined. */
+function joined(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && last.end === s.start && last.mrr === s.mrr && last.list === s.list && last.paused === s.paused) last.end = s.end;
+    else out.push({ start: s.start, end: s.end, mrr: s.mrr, list: s.list, paused: s.paused });
   }
   return out;
 }
