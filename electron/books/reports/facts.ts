@@ -305,8 +305,7 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
     const newLines = new Map<number, LineFact[]>();
     const voided = new Set<number>();
     if (remembered.size) {
-      const top = stmt.maxLine.get()?.m ?? 0;
-      inChunks(linesWatermark, top, (a, b) => {
+      inChunks(linesWatermark, linesTop, (a, b) => {
         for (const [status, ...line] of stmt.linesSince.all(a, b)) if (status === 'issued') addLine(newLines, line as LineRow);
       });
       for (const v of stmt.newVoids.all()) for (const sub of stmt.voidedSubs.all(v.id)) voided.add(sub);
