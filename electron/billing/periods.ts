@@ -231,6 +231,8 @@ export function normalisedMonthly(price: number, interval: Interval, count: numb
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new RangeError(`Interval count must be a positive integer, got ${count}`);
   }
+  // Every month: the price itself (no division to round), without BigInt; the reports ask this per day of change.
+  if (interval === 'month' && count === 1) return price;
   const p = BigInt(price);
   const c = BigInt(count);
   switch (interval) {

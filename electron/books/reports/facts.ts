@@ -9,7 +9,9 @@
  *    voided since.
  *
  * Derived data only: it is not audited, and a rebuild from scratch gives the same rows. Many dirty
- * members (a first run over an existing file) are read in one pass instead of member by member.
+ * members (a first run over an existing file) are read in one pass instead of member by member; when
+ * the revenue must also read most of the lines (a first refresh), that one pass over every invoice line
+ * feeds both the spans and the revenue, so each line is read once.
  *
  * A dirty member is worked out again only from the first day that changed, when that can be told:
  * the refresh remembers (in memory, for the host's life) what it last read of each subscription —
@@ -22,7 +24,7 @@
 import type { Db } from '../../db/open';
 import type { TaxMode } from '../../billing/tax';
 import { fromEpochDay, toEpochDay } from '../../../shared/dates';
-import { mulDivRound } from './metrics';
+import { addDailyShares } from './metrics';
 import {
   firstPaidOf,
   isBase,
@@ -47,6 +49,14 @@ export function revenueKey(kind: string, planId: number | null): string {
 
 /** Above this many members worked out from the start, their lines are read in one pass. */
 const BULK = 300;
+/** Members whose lines one read of a full pass holds (see `refreshMembers`): few, so their rows and lines die young (500 cost ~10 % more in garbage collection). */
+const MEMBERS_PER_PASS = 50;
+
+/** A way to build the facts other than the usual, for tests that compare the ways (see `createFacts`). */
+export interface FactsOptions {
+  /** Above this many members worked out from the start, their lines are read in one pass (default 300). */
+  bulk?: number;
+}
 
 /** What the refresh last read of a subscription (see the top of this file). */
 interface Remembered {
@@ -72,6 +82,8 @@ type LineRow = [
   id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string,
   amount: number, net: number, taxRateBp: number, listPrice: number | null, daysUsed: number | null, daysInPeriod: number | null, taxMode: TaxMode | null,
 ];
+/** A subscription's line of any kind: [member, …`LineRow`, invoice status, invoice date]. */
+type MemberLineRow = [memberId: number, ...LineRow, status: string, issueDate: string];
 type PauseRow = [subId: number, start: string, end: string | null];
 type AddonRow = [id: number, subId: number, price: number, start: string, end: string | null];
 
@@ -85,10 +97,13 @@ interface RevenueLine {
 }
 
 const RECURRING_SQL = RECURRING_KINDS.map((k) => `'${k}'`).join(', ');
+const RECURRING = new Set<string>(RECURRING_KINDS);
 const LINE_COLUMNS = `l.id, l.subscription_id, l.invoice_id, l.kind, l.plan_id, l.addon_id, l.period_start, l.period_end, l.amount, l.net, l.tax_rate_bp,
   l.list_price, l.days_used, l.days_in_period, i.tax_mode`;
 
-export function createFacts(db: Db) {
+/** The report facts of `db`; `options` only for tests that build them each way and compare. */
+export function createFacts(db: Db, options: FactsOptions = {}) {
+  const bulk = options.bulk ?? BULK;
   const stmt = {
     state: db.prepare<[string], { value: number }>('SELECT value FROM report_state WHERE key = ?'),
     setState: db.prepare<[string, number]>('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -123,6 +138,24 @@ export function createFacts(db: Db) {
           WHERE i.status = 'issued' AND l.period_start IS NOT NULL AND l.kind IN (${RECURRING_SQL}) ORDER BY l.id`,
       )
       .raw(true),
+    /** Every member with a subscription, in order. */
+    subMembers: db.prepare<[], number>('SELECT DISTINCT member_id FROM subscriptions ORDER BY member_id').pluck(),
+    /**
+     * Every line (up to an id) of the subscriptions of members (from, to], any kind and status, with
+     * what the revenue reads besides: one pass that feeds both the spans and the revenue.
+     */
+    membersLines: db
+      .prepare<[number, number, number], MemberLineRow>(
+        `SELECT s.member_id, ${LINE_COLUMNS}, i.status, i.issue_date FROM subscriptions s
+           JOIN invoice_lines l ON l.subscription_id = s.id JOIN invoices i ON i.id = l.invoice_id
+          WHERE s.member_id > ? AND s.member_id <= ? AND l.id <= ? ORDER BY s.member_id, s.id, l.id`,
+      )
+      .raw(true),
+    /** The lines of no subscription in (watermark, top], for the revenue. */
+    loneLines: db.prepare<[number, number], RevenueLine>(
+      `SELECT l.kind, l.plan_id, l.period_start, l.period_end, l.net, i.issue_date
+         FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.subscription_id IS NULL AND l.id > ? AND l.id <= ?`,
+    ),
     /** Recurring lines added since the watermark, issued or not: [invoice status, …the line as `LineRow`]. */
     linesSince: db
       .prepare<[number, number], [string, ...LineRow]>(
@@ -181,7 +214,7 @@ export function createFacts(db: Db) {
     return map;
   }
 
-  function subscriptionFacts(s: SubRow, lines: LineRow[], pauses: PauseRow[], addons: AddonRow[]): SubscriptionFacts {
+  function subscriptionFacts(s: SubRow, lines: LineFact[], pauses: PauseRow[], addons: AddonRow[]): SubscriptionFacts {
     return {
       id: s.id,
       memberId: s.member_id,
@@ -192,15 +225,15 @@ export function createFacts(db: Db) {
       endDate: s.end_date,
       pauses: pauses.map(([, start, end]) => ({ start, end })),
       addons: addons.map(([id, , price, start, end]) => ({ id, price, start, end })),
-      lines: lines.map(
-        ([id, , invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod, taxMode]): LineFact => ({
-          id, invoiceId, kind, planId, addonId, start, end, amount, net, taxRateBp, listPrice, daysUsed, daysInPeriod,
-          // Every invoice has its mode since migration 009; for a row written around the invoice writer, its net tells.
-          taxMode: taxMode ?? (net !== amount ? 'inclusive' : 'exclusive'),
-        }),
-      ),
+      lines,
     };
   }
+
+  /** Recurring lines by subscription, as the spans read them (in the order given: by id). */
+  const lineFacts = (rows: LineRow[], into = new Map<number, LineFact[]>()) => {
+    for (const row of rows) addLine(into, row);
+    return into;
+  };
 
   let remembered = new Map<number, Remembered>();
   /** The spans generation the memory belongs to: a refresh rolled back with an outer transaction leaves them apart. */
@@ -254,7 +287,11 @@ export function createFacts(db: Db) {
     return map;
   };
 
-  function refreshMembers(dirty: number[], linesWatermark: number): void {
+  /**
+   * The dirty members' spans. True when it also handed `revenue` every line up to `linesTop` past the
+   * watermark (a pass that read every line for both).
+   */
+  function refreshMembers(dirty: number[], linesWatermark: number, linesTop: number, revenue: Recogniser): boolean {
     const plans = planTerms();
     const pauses = group(stmt.dirtyPauses.all(), 0);
     const addons = group(stmt.dirtyAddons.all(), 1);
@@ -265,21 +302,15 @@ export function createFacts(db: Db) {
       else subsOf.set(s.member_id, [s]);
     }
     // What is new since the last refresh: lines (by subscription) and voided invoices.
-    const newLines = new Map<number, LineRow[]>();
+    const newLines = new Map<number, LineFact[]>();
     const voided = new Set<number>();
     if (remembered.size) {
-      const top = stmt.maxLine.get()?.m ?? 0;
-      inChunks(linesWatermark, top, (a, b) => {
-        for (const [status, ...line] of stmt.linesSince.all(a, b)) {
-          if (status !== 'issued') continue;
-          const list = newLines.get(line[1]);
-          if (list) list.push(line as LineRow);
-          else newLines.set(line[1], [line as LineRow]);
-        }
+      inChunks(linesWatermark, linesTop, (a, b) => {
+        for (const [status, ...line] of stmt.linesSince.all(a, b)) if (status === 'issued') addLine(newLines, line as LineRow);
       });
       for (const v of stmt.newVoids.all()) for (const sub of stmt.voidedSubs.all(v.id)) voided.add(sub);
     }
-    const factsOf = (s: SubRow, lines: LineRow[]) => subscriptionFacts(s, lines, pauses.get(s.id) ?? [], addons.get(s.id) ?? []);
+    const factsOf = (s: SubRow, lines: LineFact[]) => subscriptionFacts(s, lines, pauses.get(s.id) ?? [], addons.get(s.id) ?? []);
     const known = new Map<number, number[]>();
     for (const [id, r] of remembered) {
       const list = known.get(r.memberId);
@@ -293,16 +324,41 @@ export function createFacts(db: Db) {
       if (day === undefined) fromStart.push(memberId);
       else if (day !== null) writeSpansFrom(memberId, day, subs.map((s) => factsOf(s, newLines.get(s.id) ?? [])), plans);
     }
-    if (!fromStart.length) return;
-    const lines = fromStart.length > BULK ? group(stmt.dirtyLines.all(), 1) : null;
+    if (!fromStart.length) return false;
     // Every dirty member from the start (a first refresh, a bulk change): their old spans go in one statement.
     const cleared = fromStart.length === dirty.length;
     if (cleared) stmt.deleteDirtySpans.run();
-    for (const memberId of fromStart) {
+    const fromTheStart = (memberId: number, linesOf: (s: SubRow) => LineFact[]) => {
       for (const id of known.get(memberId) ?? []) remembered.delete(id);
-      const subs = (subsOf.get(memberId) ?? []).map((s) => factsOf(s, lines ? (lines.get(s.id) ?? []) : stmt.linesOf.all(s.id)));
-      writeSpans(memberId, subs, plans, cleared);
+      writeSpans(memberId, (subsOf.get(memberId) ?? []).map((s) => factsOf(s, linesOf(s))), plans, cleared);
+    };
+    if (fromStart.length <= bulk) {
+      for (const memberId of fromStart) fromTheStart(memberId, (s) => lineFacts(stmt.linesOf.all(s.id)).get(s.id) ?? []);
+      return false;
     }
+    if ((linesTop - linesWatermark) * 2 < linesTop) {
+      const lines = lineFacts(stmt.dirtyLines.all());
+      for (const memberId of fromStart) fromTheStart(memberId, (s) => lines.get(s.id) ?? []);
+      return false;
+    }
+    // The revenue reads most lines anyway (a first refresh): one pass over every line feeds both, a few
+    // hundred members at a time (their lines by subscription), so a member's lines are let go once
+    // their spans are written; then the lines of no subscription, for the revenue.
+    const wanted = new Set(fromStart);
+    const members = stmt.subMembers.all();
+    let next = 0;
+    for (let k = 0; k < members.length; k += MEMBERS_PER_PASS) {
+      const last = members[Math.min(k + MEMBERS_PER_PASS, members.length) - 1]!;
+      const lines = new Map<number, LineFact[]>();
+      for (const row of stmt.membersLines.all(k ? members[k - 1]! : -Infinity, last, linesTop)) {
+        if (row[1] > linesWatermark) revenue.recognise(row[4], row[5], row[7], row[8], row[10], row[17], 1);
+        if (row[16] === 'issued' && row[7] !== null && wanted.has(row[0]) && RECURRING.has(row[4])) addLine(lines, row, 1);
+      }
+      for (; next < fromStart.length && fromStart[next]! <= last; next++) fromTheStart(fromStart[next]!, (s) => lines.get(s.id) ?? []);
+    }
+    for (; next < fromStart.length; next++) fromTheStart(fromStart[next]!, () => []);
+    for (const l of stmt.loneLines.all(linesWatermark, linesTop)) revenue.recognise(l.kind, l.plan_id, l.period_start, l.period_end, l.net, l.issue_date, 1);
+    return true;
   }
 
   /**
@@ -312,16 +368,16 @@ export function createFacts(db: Db) {
   function firstNewDay(
     memberId: number,
     subs: SubRow[],
-    newLines: Map<number, LineRow[]>,
+    newLines: Map<number, LineFact[]>,
     voided: Set<number>,
-    factsOf: (s: SubRow, lines: LineRow[]) => SubscriptionFacts,
+    factsOf: (s: SubRow, lines: LineFact[]) => SubscriptionFacts,
   ): string | null | undefined {
     if (!subs.length) return undefined;
     let day: string | null = null;
     for (const s of subs) {
       const r = remembered.get(s.id);
       if (!r || r.memberId !== memberId || voided.has(s.id) || r.facts !== factsKey(factsOf(s, []))) return undefined;
-      for (const l of newLines.get(s.id) ?? []) if (day === null || l[6] < day) day = l[6];
+      for (const l of newLines.get(s.id) ?? []) if (day === null || l.start < day) day = l.start;
     }
     if (day === null) return null;
     for (const s of subs) {
@@ -333,57 +389,31 @@ export function createFacts(db: Db) {
   }
 
   /**
-   * Each new line's revenue, day by day over the days it covers (cumulative rounding, so the days
-   * of a month add up to the month's share and a line's days to its amount); one-off lines on their
-   * invoice's date. Voided invoices are taken back out; credit lines count negative.
+   * Each new line's revenue (from `linesFrom`: the lines before were handed over by the spans' pass),
+   * voided invoices taken back out, credit lines; then the sums written and the watermarks moved.
    */
-  function refreshRevenue(): void {
-    const daily = new Map<string, Map<number, number>>();
-    const add = (key: string, day: number, amount: number) => {
-      let days = daily.get(key);
-      if (!days) daily.set(key, (days = new Map()));
-      days.set(day, (days.get(day) ?? 0) + amount);
-    };
-    const recognise = (line: RevenueLine, sign: 1 | -1) => {
-      const amount = sign * line.net;
-      if (amount === 0) return;
-      const key = revenueKey(line.kind, line.plan_id);
-      const spread = SPREAD_KINDS.has(line.kind) && line.period_start !== null && line.period_end !== null && line.period_end > line.period_start;
-      if (!spread) return add(key, toEpochDay(line.issue_date), amount);
-      const start = toEpochDay(line.period_start!);
-      const total = toEpochDay(line.period_end!) - start;
-      let before = 0;
-      for (let i = 1; i <= total; i++) {
-        const upTo = mulDivRound(amount, i, total);
-        if (upTo !== before) add(key, start + i - 1, upTo - before);
-        before = upTo;
-      }
-    };
-    const lineWm = stmt.state.get('lines')?.value ?? 0;
-    const lineTop = stmt.maxLine.get()?.m ?? 0;
-    inChunks(lineWm, lineTop, (a, b) => stmt.newLines.all(a, b).forEach((l) => recognise(l, 1)));
+  function refreshRevenue(revenue: Recogniser, linesFrom: number, linesTop: number): void {
+    const recognise = (l: RevenueLine, sign: 1 | -1) => revenue.recognise(l.kind, l.plan_id, l.period_start, l.period_end, l.net, l.issue_date, sign);
+    inChunks(linesFrom, linesTop, (a, b) => stmt.newLines.all(a, b).forEach((l) => recognise(l, 1)));
     for (const v of stmt.newVoids.all()) {
-      for (const l of stmt.voidLines.all(v.id, lineTop)) recognise(l, -1);
+      for (const l of stmt.voidLines.all(v.id, linesTop)) recognise(l, -1);
       stmt.seeVoid.run(v.id);
     }
     const creditWm = stmt.state.get('credit_lines')?.value ?? 0;
     const creditTop = stmt.maxCreditLine.get()?.m ?? 0;
     inChunks(creditWm, creditTop, (a, b) => stmt.newCreditLines.all(a, b).forEach((l) => recognise(l, 1)));
     const monthly = new Map<string, number>();
-    for (const [key, days] of daily) {
-      for (const [day, amount] of days) {
-        if (amount === 0) continue;
-        const date = fromEpochDay(day);
-        stmt.addDaily.run(date, key, amount);
-        const mk = `${date.slice(0, 7)}|${key}`;
-        monthly.set(mk, (monthly.get(mk) ?? 0) + amount);
-      }
-    }
+    revenue.forEachDay((day, key, amount) => {
+      const date = fromEpochDay(day);
+      stmt.addDaily.run(date, key, amount);
+      const mk = `${date.slice(0, 7)}|${key}`;
+      monthly.set(mk, (monthly.get(mk) ?? 0) + amount);
+    });
     for (const [mk, amount] of monthly) {
       const [month, key] = mk.split('|') as [string, string];
       if (amount !== 0) stmt.addRecognised.run(month, key, amount);
     }
-    stmt.setState.run('lines', lineTop);
+    stmt.setState.run('lines', linesTop);
     stmt.setState.run('credit_lines', creditTop);
   }
 
@@ -392,18 +422,104 @@ export function createFacts(db: Db) {
     const gen = stmt.state.get('spans_gen')?.value ?? 0;
     if (gen !== rememberedGen) remembered = new Map();
     const dirty = stmt.dirty.all().map((d) => d.member_id);
+    const linesWatermark = stmt.state.get('lines')?.value ?? 0;
+    const linesTop = stmt.maxLine.get()?.m ?? 0;
+    const revenue = recogniser();
+    let linesRead = false;
     if (dirty.length) {
-      refreshMembers(dirty, stmt.state.get('lines')?.value ?? 0);
+      linesRead = refreshMembers(dirty, linesWatermark, linesTop, revenue);
       stmt.clearDirty.run();
       stmt.setState.run('spans_gen', gen + 1);
       rememberedGen = gen + 1;
     }
-    refreshRevenue();
+    refreshRevenue(revenue, linesRead ? linesTop : linesWatermark, linesTop);
     return dirty.length > 0;
   });
 
   return { refresh };
 }
+
+/** A recurring line as the spans read it, by subscription; the `LineRow` columns from `at` in `row`. */
+function addLine(into: Map<number, LineFact[]>, row: LineRow | MemberLineRow, at = 0): void {
+  const r = row as unknown[];
+  const amount = r[at + 8] as number;
+  const net = r[at + 9] as number;
+  const line: LineFact = {
+    id: r[at] as number,
+    invoiceId: r[at + 2] as number,
+    kind: r[at + 3] as RecurringKind,
+    planId: r[at + 4] as number | null,
+    addonId: r[at + 5] as number | null,
+    start: r[at + 6] as string,
+    end: r[at + 7] as string,
+    amount,
+    net,
+    taxRateBp: r[at + 10] as number,
+    listPrice: r[at + 11] as number | null,
+    daysUsed: r[at + 12] as number | null,
+    daysInPeriod: r[at + 13] as number | null,
+    // Every invoice has its mode since migration 009; for a row written around the invoice writer, its net tells.
+    taxMode: (r[at + 14] as TaxMode | null) ?? (net !== amount ? 'inclusive' : 'exclusive'),
+  };
+  const subId = r[at + 1] as number;
+  const list = into.get(subId);
+  if (list) list.push(line);
+  else into.set(subId, [line]);
+}
+
+/**
+ * Revenue recognised by key and day, summed in memory before it is written: each line day by day over
+ * the days it covers (cumulative rounding, so the days of a month add up to the month's share and a
+ * line's days to its amount); one-off lines on their invoice's date. Voided invoices are taken back out
+ * (sign -1); credit lines come in negative. Each key's days are one array from its first day seen.
+ */
+function recogniser() {
+  const byKey = new Map<string, { first: number; amounts: number[] }>();
+  // One key string per plan, not one per line.
+  const planKeys = new Map<number, string>();
+  const keyOf = (kind: string, planId: number | null) => {
+    if (planId === null || kind === 'addon' || kind === 'late_fee') return revenueKey(kind, planId);
+    let key = planKeys.get(planId);
+    if (key === undefined) planKeys.set(planId, (key = revenueKey(kind, planId)));
+    return key;
+  };
+  /** The key's days, with room for the days from `from` to `to`. */
+  const daysOf = (key: string, from: number, to: number) => {
+    let days = byKey.get(key);
+    if (!days) byKey.set(key, (days = { first: from, amounts: [] }));
+    if (from < days.first) {
+      // A day before the first seen (a credit, a void): room for a year more at once, so this stays rare.
+      const more = Math.max(days.first - from, 366);
+      days.amounts = [...new Array<number>(more).fill(0), ...days.amounts];
+      days.first -= more;
+    }
+    while (days.amounts.length <= to - days.first) days.amounts.push(0);
+    return days;
+  };
+  return {
+    recognise(kind: string, planId: number | null, start: string | null, end: string | null, net: number, issueDate: string, sign: 1 | -1): void {
+      const amount = sign * net;
+      if (amount === 0) return;
+      const key = keyOf(kind, planId);
+      const spread = SPREAD_KINDS.has(kind) && start !== null && end !== null && end > start;
+      if (!spread) {
+        const day = toEpochDay(issueDate);
+        const days = daysOf(key, day, day);
+        days.amounts[day - days.first]! += amount;
+        return;
+      }
+      const first = toEpochDay(start);
+      const total = toEpochDay(end) - first;
+      const days = daysOf(key, first, first + total - 1);
+      addDailyShares(amount, total, days.amounts, first - days.first);
+    },
+    /** Every (day, key) whose sum is not 0. */
+    forEachDay(work: (day: number, key: string, amount: number) => void): void {
+      for (const [key, days] of byKey) days.amounts.forEach((amount, i) => amount !== 0 && work(days.first + i, key, amount));
+    },
+  };
+}
+type Recogniser = ReturnType<typeof recogniser>;
 
 /** Row ids (from, to] in slices, so a first full rebuild never holds every line in memory at once. */
 function inChunks(from: number, to: number, work: (a: number, b: number) => void): void {

@@ -198,6 +198,42 @@ export function mulDivRound(a: number, b: number, den: number): number {
 }
 
 /**
+ * `amount` spread over `total` days by cumulative rounding, each day's share added to `into[at + day]`:
+ * day i gets mulDivRound(amount, i + 1, total) − mulDivRound(amount, i, total), worked out step by step
+ * (no division per day) while amount × total fits a double exactly.
+ */
+export function addDailyShares(amount: number, total: number, into: number[], at: number): void {
+  const abs = Math.abs(amount);
+  if (!Number.isSafeInteger(total) || total <= 0 || !Number.isSafeInteger(abs * total)) {
+    let before = 0;
+    for (let i = 1; i <= total; i++) {
+      const upTo = mulDivRound(amount, i, total);
+      into[at + i - 1]! += upTo - before;
+      before = upTo;
+    }
+    return;
+  }
+  // abs × (i + 1) = q × total + r; rounded half up (a negative amount is the mirror image).
+  const sign = amount < 0 ? -1 : 1;
+  const whole = Math.floor(abs / total);
+  const part = abs % total;
+  let q = 0;
+  let r = 0;
+  let before = 0;
+  for (let i = 0; i < total; i++) {
+    q += whole;
+    r += part;
+    if (r >= total) {
+      r -= total;
+      q++;
+    }
+    const upTo = 2 * r >= total ? q + 1 : q;
+    into[at + i]! += sign * (upTo - before);
+    before = upTo;
+  }
+}
+
+/**
  * The part of `amount` (for [start, endExclusive)) that falls on the days [from, toExclusive),
  * by the same cumulative rounding as spreadByDays: a month's share is the same either way.
  */

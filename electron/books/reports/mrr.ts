@@ -97,10 +97,9 @@ const covers = (start: string, end: string | null, x: string) => start <= x && (
  */
 export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, from?: { day: string; firstPaid: string | null }): Segment[] {
   const points = new Set<string>();
-  const add = (...dates: string[]) => dates.forEach((d) => points.add(d));
-  for (const l of sub.lines) add(l.start, l.end);
-  for (const p of sub.pauses) add(p.start, p.end ?? OPEN_END);
-  for (const a of sub.addons) add(a.start, a.end ?? OPEN_END);
+  for (const l of sub.lines) points.add(l.start).add(l.end);
+  for (const p of sub.pauses) points.add(p.start).add(p.end ?? OPEN_END);
+  for (const a of sub.addons) points.add(a.start).add(a.end ?? OPEN_END);
   if (sub.endDate) points.add(sub.endDate);
   if (sub.startDate) points.add(sub.startDate);
   points.add(OPEN_END);
@@ -108,11 +107,13 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   const sorted = [...points].filter((d) => d <= OPEN_END && (!from || d >= from.day)).sort();
   const bases = sub.lines.filter(isBase);
   const firstPaid = from ? from.firstPaid : firstPaidOf(bases);
+  const facts = phaseFactsOfRecords(sub, firstPaid);
+  const discounted = sub.lines.some(isDiscount);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
-    const v = valueAt(sub, plans, bases, firstPaid, x);
-    if (v !== null) out.push({ start: x, end: sorted[i + 1]!, ...v });
+    const v = valueAt(sub, plans, bases, facts, discounted, x);
+    if (v !== null) out.push({ start: x, end: sorted[i + 1]!, mrr: v.mrr, list: v.list, paused: v.paused });
   }
   return out;
 }
@@ -127,9 +128,12 @@ export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | 
 
 export const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
 
-/** MRR of the subscription on day x (and its list MRR, whether frozen), or null when it is not a customer that day. */
-function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], firstPaid: string | null, x: string): DayValue | null {
-  const phase = phaseOn(phaseFactsOfRecords(sub, firstPaid), x);
+/**
+ * MRR of the subscription on day x (and its list MRR, whether frozen), or null when it is not a customer that day.
+ * `facts`: its phase facts; `discounted`: whether any of its lines is a discount.
+ */
+function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], facts: PhaseFacts, discounted: boolean, x: string): DayValue | null {
+  const phase = phaseOn(facts, x);
   if (phase === 'paused') return { mrr: 0, list: 0, paused: 1 };
   if (phase !== 'active') return null;
   let base: LineFact | undefined;
@@ -138,9 +142,10 @@ function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, 
   const terms = plans.get(base.planId ?? sub.planId);
   const interval = terms?.interval ?? sub.interval;
   const count = terms?.count ?? sub.count;
-  let mrr = normalisedMonthly(fullGroupNet(sub, base), interval, count);
+  let mrr = normalisedMonthly(discounted ? fullGroupNet(sub, base) : fullNet(base), interval, count);
   let list = normalisedMonthly(fullNet(base), interval, count);
-  for (const l of sub.lines) {
+  // An add-on line counts only with its add-on: none, nothing to look at.
+  if (sub.addons.length) for (const l of sub.lines) {
     if (l.kind !== 'addon' || !covers(l.start, l.end, x)) continue;
     const addon = sub.addons.find((a) => a.id === l.addonId);
     if (!addon || !covers(addon.start, addon.end, x)) continue;
@@ -161,6 +166,7 @@ function netOf(amount: number, line: LineFact): number {
   return line.taxMode === 'inclusive' && line.taxRateBp > 0 ? taxOfLine(amount, line.taxRateBp, 'inclusive').net : amount;
 }
 
+const isDiscount = (l: LineFact) => l.kind === 'discount' || l.kind === 'household_discount';
 const isWhole = (l: LineFact) => l.daysUsed === null || l.daysInPeriod === null || l.daysUsed >= l.daysInPeriod;
 
 /**
@@ -170,9 +176,7 @@ const isWhole = (l: LineFact) => l.daysUsed === null || l.daysInPeriod === null 
 function fullGroupNet(sub: SubscriptionFacts, base: LineFact): number {
   const group = [
     base,
-    ...sub.lines.filter(
-      (l) => (l.kind === 'discount' || l.kind === 'household_discount') && l.invoiceId === base.invoiceId && l.start === base.start && l.end === base.end,
-    ),
+    ...sub.lines.filter((l) => isDiscount(l) && l.invoiceId === base.invoiceId && l.start === base.start && l.end === base.end),
   ];
   const whole = isWhole(base);
   return Math.max(0, group.reduce((s, l) => s + (whole || l.listPrice === null ? l.net : netOf(l.listPrice, l)), 0));
@@ -183,6 +187,7 @@ function fullGroupNet(sub: SubscriptionFacts, base: LineFact): number {
  * is, consecutive days with the same MRR joined into one span.
  */
 export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
+  if (segmentsBySub.length === 1) return joined(segmentsBySub[0]!);
   const points = new Set<string>();
   for (const segs of segmentsBySub) {
     for (const s of segs) {
@@ -211,6 +216,17 @@ export function memberSpans(segmentsBySub: Segment[][]): Segment[] {
     const last = out[out.length - 1];
     if (last && last.end === x && last.mrr === sum.mrr && last.list === sum.list && last.paused === sum.paused) last.end = sorted[i + 1]!;
     else out.push({ start: x, end: sorted[i + 1]!, ...sum });
+  }
+  return out;
+}
+
+/** One subscription's segments (in order, apart) as spans: the same, touching ones with the same figures joined. */
+function joined(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && last.end === s.start && last.mrr === s.mrr && last.list === s.list && last.paused === s.paused) last.end = s.end;
+    else out.push({ start: s.start, end: s.end, mrr: s.mrr, list: s.list, paused: s.paused });
   }
   return out;
 }

@@ -197,7 +197,7 @@ describe('the generator', () => {
 });
 
 describe('the refresh from the first changed day', () => {
-  it('gives the spans a rebuild from scratch gives, after months of billing runs, a freeze, a void and a cancel', async () => {
+  it('gives the spans and revenue a rebuild from scratch gives (each way it can read the lines), after months of billing runs, a freeze, a void and a cancel', async () => {
     const h = th.host;
     const spans = () => all('SELECT * FROM report_mrr_spans ORDER BY member_id, start');
     const range = { from: demo.from, to: addDays(demo.to, 70) };
@@ -218,9 +218,37 @@ describe('the refresh from the first changed day', () => {
     await h.invoke('reports.mrr', range);
     const kept = spans();
     expect(kept.length).toBeGreaterThan(50);
-    h.db.exec('DELETE FROM report_mrr_spans; INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT DISTINCT member_id FROM subscriptions;');
+    const markAll = 'INSERT OR IGNORE INTO report_dirty_members (member_id) SELECT DISTINCT member_id FROM subscriptions;';
+    h.db.exec(`DELETE FROM report_mrr_spans; ${markAll}`);
     // A refresh that remembers nothing (a fresh host's) works every member out from the start.
     createFacts(h.db).refresh();
     expect(spans()).toEqual(kept);
+    // The same with every dirty member's lines read in one pass (as above 300 members).
+    h.db.exec(`DELETE FROM report_mrr_spans; ${markAll}`);
+    createFacts(h.db, { bulk: 0 }).refresh();
+    expect(spans()).toEqual(kept);
+
+    // Every figure, built from nothing each way, is what the refreshes along the way built: the spans,
+    // revenue by day and by month (a day or month whose sum came back to 0 may stay as a 0 row).
+    const daily = () => all('SELECT * FROM report_recognised_daily WHERE amount <> 0 ORDER BY day, key');
+    const monthly = () => all("SELECT * FROM report_monthly WHERE measure = 'recognised' AND amount <> 0 ORDER BY month, key");
+    const keptDaily = daily();
+    const keptMonthly = monthly();
+    expect(keptDaily.length).toBeGreaterThan(400);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM report_seen_void').n).toBeGreaterThan(0);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM credit_note_lines').n).toBeGreaterThan(0);
+    const revenue = await h.invoke('reports.revenue', range);
+    const mrr = await h.invoke('reports.mrr', range);
+    for (const options of [{}, { bulk: 0 }]) {
+      h.db.exec(`DELETE FROM report_mrr_spans; DELETE FROM report_recognised_daily; DELETE FROM report_monthly WHERE measure = 'recognised';
+        DELETE FROM report_seen_void; DELETE FROM report_state WHERE key IN ('lines', 'credit_lines'); ${markAll}`);
+      // { bulk: 0 }: one pass over every line feeds both the spans and the revenue (a first refresh above 300 members).
+      createFacts(h.db, options).refresh();
+      expect(spans()).toEqual(kept);
+      expect(daily()).toEqual(keptDaily);
+      expect(monthly()).toEqual(keptMonthly);
+      expect(await h.invoke('reports.revenue', range)).toEqual(revenue);
+      expect(await h.invoke('reports.mrr', range)).toEqual(mrr);
+    }
   }, 300_000);
 });

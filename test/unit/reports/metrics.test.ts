@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDailyShares,
   agingBucket,
   agingTable,
   applyChurn,
@@ -12,6 +14,7 @@ import {
   monthFromNumber,
   monthlyBuckets,
   monthNumber,
+  mulDivRound,
   netNewMrr,
   netRevenueChurnBp,
   nextMonth,
@@ -144,6 +147,27 @@ describe('revenue recognised over the service months', () => {
       { month: '2026-10', amount: -8258 },
       { month: '2026-11', amount: -7742 },
     ]);
+  });
+
+  it('adds each day its share: 100.00 over 3 days is 33.33, 33.34, 33.33; a credit mirrors; onto what is there', () => {
+    const days = [1, 0, 0, 0, 5];
+    addDailyShares(10000, 3, days, 1);
+    expect(days).toEqual([1, 3333, 3334, 3333, 5]);
+    addDailyShares(-10000, 3, days, 2);
+    expect(days).toEqual([1, 3333, 1, -1, -3328]);
+  });
+
+  it('gives each day the difference of the cumulative roundings, for any amount and length', () => {
+    const byDivision = (amount: number, total: number) => Array.from({ length: total }, (_, i) => mulDivRound(amount, i + 1, total) - mulDivRound(amount, i, total));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: -(2 ** 45), max: 2 ** 45 })), fc.integer({ min: 1, max: 800 }), (amount, total) => {
+        const days = new Array<number>(total).fill(0);
+        addDailyShares(amount, total, days, 0);
+        // + 0 turns a −0 into 0: only the values count.
+        expect(days.map((d) => d + 0)).toEqual(byDivision(amount, total).map((d) => d + 0));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
