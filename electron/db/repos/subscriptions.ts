@@ -28,6 +28,8 @@ const INSERT_COLUMNS = [
   'next_bill_date', 'term_periods', 'auto_renew', 'discount_kind', 'discount_value', 'discount_duration', 'discount_periods',
   'created_at', 'updated_at', 'wake_date',
 ] as const;
+/** Those a sale's values give (the two stamps and the wake date follow). */
+const SALE_COLUMNS = INSERT_COLUMNS.slice(0, -3) as readonly (keyof SubscriptionInsert)[];
 
 function build(db: Db) {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
@@ -78,7 +80,7 @@ function build(db: Db) {
     insert: (row: SubscriptionInsert, at: string, wake: string | null = null): number => Number(insert.run({ ...row, at, wake_date: wake }).lastInsertRowid),
     /** Many new subscriptions at once (the import, inside its transaction), each with its wake date: their ids in order. */
     insertMany: (list: readonly (SubscriptionInsert & { wake_date: string | null })[], at: string): number[] =>
-      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...INSERT_COLUMNS.slice(0, -3).map((c) => r[c as keyof SubscriptionInsert]), at, at, r.wake_date])),
+      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...SALE_COLUMNS.map((c) => r[c]), at, at, r.wake_date])),
     /** Sets the given columns and updated_at. */
     update(id: number, patch: SubscriptionPatch, at: string): void {
       const keys = Object.keys(patch).sort();

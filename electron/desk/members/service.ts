@@ -102,7 +102,8 @@ export function createMembersService(env: ServiceEnv) {
    */
   function createImported(list: MemberData[]): number[] {
     const stamp = at();
-    // One bulk insert (migration 025): the cards are checked and the search-index rows written once, at its end.
+    // One bulk insert (migration 025): the cards are checked and the search-index rows written once, at its end;
+    // the rows go in 50 per INSERT, the audit entries after them in the same order.
     return memberBulk(env.db, () => {
       const ids = repo.insertMany(list.map(values), stamp);
       list.forEach((m, i) => {
