@@ -1,9 +1,12 @@
 /** The members table (single rows; search and paging live in members/finder.ts): statements prepared once. */
 import type { Db } from '../open';
+import { insertRows } from '../statements';
 import type { MemberRow } from '../rows';
 
 /** The columns a member's details write. */
 export type MemberValues = Pick<MemberRow, 'name' | 'phone' | 'card_no' | 'birthday' | 'payer_id' | 'notes' | 'tags' | 'search_text'>;
+
+const INSERT_COLUMNS = ['name', 'phone', 'card_no', 'birthday', 'payer_id', 'notes', 'tags', 'search_text', 'created_at', 'updated_at'] as const;
 
 export function createMembersRepo(db: Db) {
   const byId = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE id = ?');
@@ -36,6 +39,9 @@ export function createMembersRepo(db: Db) {
     dependants: (id: number) => dependants.get(id)?.n ?? 0,
     /** Returns the new member's id. */
     insert: (values: MemberValues, at: string) => Number(insert.run({ ...values, at }).lastInsertRowid),
+    /** Many new members at once (the import, inside its transaction): their ids in order. */
+    insertMany: (list: readonly MemberValues[], at: string): number[] =>
+      insertRows(db, 'members', INSERT_COLUMNS, list.map((v) => [v.name, v.phone, v.card_no, v.birthday, v.payer_id, v.notes, v.tags, v.search_text, at, at])),
     update: (id: number, values: MemberValues, at: string) => void update.run({ ...values, id, at }),
   };
 }

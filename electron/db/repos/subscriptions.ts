@@ -6,6 +6,7 @@
 import type { Db } from '../open';
 import type { SubscriptionAddonRow, SubscriptionPauseRow, SubscriptionRow } from '../rows';
 import { noteSubscriptionUpdated } from '../report-batch';
+import { insertRows } from '../statements';
 
 /** The columns a sale writes (the rest take their defaults). */
 export type SubscriptionInsert = Pick<
@@ -20,6 +21,15 @@ export type AddonInsert = Pick<SubscriptionAddonRow, 'subscription_id' | 'name' 
 /** Members billed to a payer: the payer and those whose payer they are (index lookups only). */
 const PAYER_MEMBERS = `SELECT id FROM members WHERE payer_id = @payerId
   UNION ALL SELECT id FROM members WHERE id = @payerId AND payer_id IS NULL`;
+
+/** The columns an insert writes, in its order (the rest take their defaults). */
+const INSERT_COLUMNS = [
+  'member_id', 'plan_id', 'price', 'tax_rate_bp', 'interval', 'interval_count', 'alignment', 'start_date', 'anchor_date', 'status',
+  'next_bill_date', 'term_periods', 'auto_renew', 'discount_kind', 'discount_value', 'discount_duration', 'discount_periods',
+  'created_at', 'updated_at', 'wake_date',
+] as const;
+/** Those a sale's values give (the two stamps and the wake date follow). */
+const SALE_COLUMNS = INSERT_COLUMNS.slice(0, -3) as readonly (keyof SubscriptionInsert)[];
 
 function build(db: Db) {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
@@ -68,6 +78,9 @@ function build(db: Db) {
     liveOfPayer: (payerId: number): SubscriptionRow[] => liveOfPayer.all({ payerId }),
     /** Returns the new subscription's id. Its stored wake date, when the caller has worked it out already (else null: to compute). */
     insert: (row: SubscriptionInsert, at: string, wake: string | null = null): number => Number(insert.run({ ...row, at, wake_date: wake }).lastInsertRowid),
+    /** Many new subscriptions at once (the import, inside its transaction), each with its wake date: their ids in order. */
+    insertMany: (list: readonly (SubscriptionInsert & { wake_date: string | null })[], at: string): number[] =>
+      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...SALE_COLUMNS.map((c) => r[c]), at, at, r.wake_date])),
     /** Sets the given columns and updated_at. */
     update(id: number, patch: SubscriptionPatch, at: string): void {
       const keys = Object.keys(patch).sort();

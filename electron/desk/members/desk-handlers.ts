@@ -1,3 +1,4 @@
+import { withTempInMemory } from '../../db/open';
 import { writeBatch } from '../../db/write-batch';
 import type { deskChannels } from '../../contract/desk';
 import type { AreaHandlers, Ctx } from '../../contract/handler';
@@ -39,7 +40,9 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
     'members.importCommit': (input, ctx) => {
       const deps: ImportDeps = {
         // One transaction; the audit entries written together at its end (a write batch), still one per record.
-        transaction: (work) => ctx.db.transaction(() => writeBatch(ctx.db, work))(),
+        // Temporary storage in memory meanwhile: each insert that fires a trigger or checks a constraint
+        // journals the pages it first changes, and on a file that is a write call per page (docs/decisions.md).
+        transaction: (work) => withTempInMemory(ctx.db, () => ctx.db.transaction(() => writeBatch(ctx.db, work))()),
         createMembers: (list) => d.members.createImported(list.map((v) => ({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }))),
         startSubscriptions: (starts) => d.startImported(ctx, starts),
         startPack: (memberId, planId, sessions, lastDay) => startImportedPack(ctx, { memberId, planId, sessions, lastDay }),

@@ -102,15 +102,17 @@ export function createMembersService(env: ServiceEnv) {
    */
   function createImported(list: MemberData[]): number[] {
     const stamp = at();
-    // One bulk insert (migration 025): the cards are checked and the search-index rows written once, at its end.
-    return memberBulk(env.db, () =>
-      list.map((m) => {
-        const id = repo.insert(values(m), stamp);
+    // One bulk insert (migration 025): the cards are checked and the search-index rows written once, at its end;
+    // the rows go in 50 per INSERT, the audit entries after them in the same order.
+    return memberBulk(env.db, () => {
+      const ids = repo.insertMany(list.map(values), stamp);
+      list.forEach((m, i) => {
+        const id = ids[i]!;
         const member: Member = { id, name: m.name, phone: m.phone, cardNo: m.cardNo, birthday: m.birthday, payerId: null, notes: m.notes, tags: m.tags, mergedInto: null, createdAt: stamp, updatedAt: stamp };
         env.audit('member', id, null, member);
-        return id;
-      }),
-    );
+      });
+      return ids;
+    });
   }
 
   function update(id: number, input: MemberData): Member {

@@ -552,6 +552,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const high = ids.reduce((a, b) => (b > a ? b : a));
       for (const m of membersBetween(db).all(low, high)) people.set(m.id, m);
     }
+    const rows: { row: SubscriptionRow; plan: NonNullable<ReturnType<typeof plans.sellable>> }[] = [];
     for (const input of starts) {
       let plan = planOf.get(input.planId);
       if (!plan) planOf.set(input.planId, (plan = plans.sellable(input.planId, 'recurring')));
@@ -569,9 +570,14 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         created_at: stamp, updated_at: stamp, wake_date: null, cancel_reason: null,
       };
       row.wake_date = storedWake(stateFrom(row, [], [], 0));
-      row.id = repo.insert(values, stamp, row.wake_date);
-      audit('subscription', row.id, null, subscriptionFrom(row, people.get(input.memberId), plan, undefined, []));
+      rows.push({ row, plan });
     }
+    // All of them in multi-row inserts, then one audit entry each in the same order as before.
+    const made = repo.insertMany(rows.map((r) => r.row), stamp);
+    rows.forEach(({ row, plan }, i) => {
+      row.id = made[i]!;
+      audit('subscription', row.id, null, subscriptionFrom(row, people.get(row.member_id), plan, undefined, []));
+    });
   }
 
   function get(id: number) {

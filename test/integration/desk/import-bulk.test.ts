@@ -101,6 +101,58 @@ describe('the bulk commit of an import', () => {
   });
 });
 
+describe('an import larger than one multi-row INSERT (50 rows each)', () => {
+  /** 123 rows: two full statements and a shorter one, for members and memberships alike. */
+  const bigFile = (card123 = 'L123') =>
+    ['姓名,手机号,会员卡号,套餐,下次扣费日期', ...Array.from({ length: 123 }, (_, k) => `会员${k + 1},1390000${String(k + 1).padStart(4, '0')},${k === 122 ? card123 : `L${k + 1}`},Monthly,2026-03-${String(3 + (k % 20)).padStart(2, '0')}`)].join('\r\n');
+  const setting = (db: Db) => ({
+    temp: db.pragma('temp_store', { simple: true }),
+    merging: db.prepare("SELECT v FROM member_search_config WHERE k = 'automerge'").pluck().get() ?? 4,
+  });
+
+  it('gives each row its own member, membership and audit entries, in file order, found by search; leaves the connection and the index settings as they were', async () => {
+    const { h, qian, month } = await business();
+    const was = setting(h.db);
+    const p = await h.invoke('members.importPreview', { content: b64(bigFile()) });
+    expect(p.counts.valid).toBe(123);
+    const r = await h.invoke('members.importCommit', { token: p.token, skip: [] });
+    expect(r.memberIds).toEqual(Array.from({ length: 123 }, (_, k) => qian.id + 1 + k));
+    const members = h.db.prepare('SELECT id, name, card_no FROM members WHERE id > ? ORDER BY id').all(qian.id) as { id: number; name: string; card_no: string }[];
+    expect(members.map((m) => [m.id - qian.id, m.name, m.card_no])).toEqual(Array.from({ length: 123 }, (_, k) => [k + 1, `会员${k + 1}`, `L${k + 1}`]));
+    const subs = h.db.prepare('SELECT member_id, plan_id, next_bill_date FROM subscriptions WHERE member_id > ? ORDER BY id').all(qian.id) as { member_id: number; plan_id: number; next_bill_date: string }[];
+    expect(subs.map((s) => [s.member_id - qian.id, s.plan_id, s.next_bill_date])).toEqual(
+      Array.from({ length: 123 }, (_, k) => [k + 1, month.id, `2026-03-${String(3 + (k % 20)).padStart(2, '0')}`]),
+    );
+    const audit = h.db.prepare("SELECT entity, entity_id, json_extract(after, '$.name') AS name, json_extract(after, '$.memberId') AS memberId FROM audit_log WHERE channel = 'members.importCommit' ORDER BY id").all() as { entity: string; entity_id: string; name: string | null; memberId: number | null }[];
+    expect(audit.filter((a) => a.entity === 'member').map((a) => [Number(a.entity_id) - qian.id, a.name])).toEqual(Array.from({ length: 123 }, (_, k) => [k + 1, `会员${k + 1}`]));
+    const subIds = (h.db.prepare('SELECT id FROM subscriptions WHERE member_id > ? ORDER BY id').pluck().all(qian.id) as number[]).map(String);
+    expect(audit.filter((a) => a.entity === 'subscription').map((a) => [a.entity_id, a.memberId! - qian.id])).toEqual(subIds.map((id, k) => [id, k + 1]));
+    expect((await h.invoke('audit.verify', {})).ok).toBe(true);
+    for (const [q, name] of [['l123', '会员123'], ['13900000051', '会员51'], ['huiyuan100', '会员100']] as const) {
+      expect((await h.invoke('members.search', { query: q })).map((m) => m.name)).toContain(name);
+    }
+    expect(setting(h.db)).toEqual(was);
+  });
+
+  it('refuses the whole file when its last row takes a card already here in another case, written behind the app: nothing changes', async () => {
+    const { h, qian } = await business();
+    const was = setting(h.db);
+    const counts = () => ['members', 'subscriptions', 'audit_log', 'member_search_docsize', 'report_dirty_members'].map((t) => h.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
+    const p = await h.invoke('members.importPreview', { content: b64(bigFile('OLD2')) });
+    expect(p.counts.valid).toBe(123);
+    // No audit entry, so the commit does not check the kept rows again: only the database can tell.
+    h.db.prepare('UPDATE members SET card_no = ? WHERE id = ?').run('old2', qian.id);
+    const before = counts();
+    expect(toWireError(await failure(h.invoke('members.importCommit', { token: p.token, skip: [] }))).code).toBe('DUPLICATE_CARD');
+    expect(counts()).toEqual(before);
+    expect(setting(h.db)).toEqual(was);
+    // The same file with that row left out comes in whole.
+    const again = await h.invoke('members.importPreview', { content: b64(bigFile('OLD2')) });
+    expect(again.counts).toMatchObject({ valid: 122, invalid: 1 });
+    expect((await h.invoke('members.importCommit', { token: again.token, skip: [] })).created).toBe(122);
+  });
+});
+
 describe('a bulk insert of members in the database (migration 025)', () => {
   const insert = (db: Db, name: string, card: string | null) =>
     db.prepare("INSERT INTO members (name, phone, card_no, tags, search_text, created_at, updated_at) VALUES (?, '', ?, '[]', ?, 'x', 'x')").run(name, card, name.toLowerCase());

@@ -231,3 +231,27 @@ describe('an import in pages', () => {
     expect((await failure(h.invoke('members.importRows', { token: '00000000-0000-0000-0000-000000000000' }))).code).toBe('IMPORT_EXPIRED');
   });
 });
+
+describe('phones looked up 200 at a time', () => {
+  it('finds a member by phone in a later group exactly as one phone at a time does: the whole number only, never a part of it', async () => {
+    const { h } = await setupWithPlan();
+    const ann = await h.invoke('members.create', { name: 'Ann Wu', phone: '+86 139 0000 1234' });
+    await h.invoke('members.create', { name: 'Bo Li', phone: '13700005555' });
+    // 260 rows: the matches sit in the second group of phones; row 251 asks for a part of Ann's number only.
+    const rows = Array.from({ length: 260 }, (_, k) => `Row ${k + 1},1360000${String(k + 1).padStart(4, '0')}`);
+    rows[250] = 'Row 251,00001234';
+    rows[251] = 'Ann Wu,139-0000-1234';
+    rows[252] = 'Kid Wu,13900001234';
+    rows[253] = 'Row 254,137 0000 5555';
+    const p = await h.invoke('members.importPreview', { content: b64(['Name,Phone', ...rows].join('\r\n')) });
+    const page = await h.invoke('members.importRows', { token: p.token, offset: 250, limit: 5 });
+    expect(page.rows.map((r) => [r.line, r.existing, r.warnings])).toEqual([
+      [252, null, []],
+      [253, { id: ann.id, name: 'Ann Wu' }, []],
+      [254, null, [{ field: 'phone', code: 'phone_exists', params: { name: 'Ann Wu' } }]],
+      [255, null, [{ field: 'phone', code: 'phone_exists', params: { name: 'Bo Li' } }]],
+      [256, null, []],
+    ]);
+    expect(p.counts).toEqual({ total: 260, valid: 259, invalid: 0, withWarnings: 2, existing: 1 });
+  });
+});

@@ -17,7 +17,7 @@ import type { Db } from '../../../db/open';
 import { digitsOf, ftsTerm } from '../search-text';
 import { decodeFile } from './decode';
 import { guessMapping } from './columns';
-import { minorDigitsOf } from './cells';
+import { cleanPhone, minorDigitsOf } from './cells';
 import { parseCsv, toTable, type Table } from './parse';
 import { resolvePlans, type PlanRef } from './plans';
 import { emptyMapping, validateRows, type ImportContext, type Mapping } from './validate';
@@ -51,6 +51,8 @@ type Loaded = { encoding: ImportPreview['encoding']; table: Table };
 export const IMPORT_PAGE = 100;
 /** How long a preview's rows are kept for its pages and its commit. */
 const KEEP_MS = 30 * 60_000;
+/** Phones looked up per index question before a file's rows are checked. */
+const PHONES_PER_QUESTION = 200;
 /** Previews kept at once (a new one drops the oldest): each holds every row of its file. */
 const KEEP_COUNT = 3;
 
@@ -104,6 +106,10 @@ export function createImporter(db: Db) {
   const byPhone = db.prepare<[string], { id: number; name: string }>(
     `SELECT m.id, m.name FROM member_search s JOIN members m ON m.id = s.rowid WHERE member_search MATCH ? AND m.merged_into IS NULL LIMIT 20`,
   );
+  // Many phones in one question; a hit is then asked again phone by phone (below).
+  const anyPhone = db.prepare<[string], { search_text: string }>(
+    `SELECT m.search_text FROM member_search s JOIN members m ON m.id = s.rowid WHERE member_search MATCH ? AND m.merged_into IS NULL`,
+  );
   const byNameBirthday = db.prepare<[string, string], { id: number; name: string }>(
     'SELECT id, name FROM members WHERE name = ? AND birthday = ? AND merged_into IS NULL LIMIT 5',
   );
@@ -130,6 +136,24 @@ export function createImporter(db: Db) {
     return h;
   }
 
+  /** The members with each phone (by its digits), as `byPhone` answers it, deduplicated. */
+  const ownersOf = (digits: string) => byPhone.all(`head : ${ftsTerm(digits)}`).filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
+
+  /**
+   * Looks up the file's phones 200 at a time before the rows are checked: one index question per 200
+   * phones instead of one each. A phone that no member found by the question has anywhere in their
+   * search text has no owner (a member with that phone would have been found); any other is asked alone,
+   * exactly as the check asks it.
+   */
+  function phonesAhead(all: string[], cache: Map<string, { id: number; name: string }[]>): void {
+    const wanted = [...new Set(all.filter((d) => d && !cache.has(d)))];
+    for (let i = 0; i < wanted.length; i += PHONES_PER_QUESTION) {
+      const part = wanted.slice(i, i + PHONES_PER_QUESTION);
+      const found = anyPhone.all(`head : (${part.map(ftsTerm).join(' OR ')})`).map((r) => r.search_text);
+      for (const digits of part) cache.set(digits, found.some((t) => t.includes(digits)) ? ownersOf(digits) : []);
+    }
+  }
+
   /** Checks every row against the database as it is now (inside the commit's transaction when committing). */
   function check(source: ImportSource, { table }: Loaded, today: string, currency: string) {
     const mapping: Mapping = { ...emptyMapping(), ...(source.mapping ?? guessMapping(table.headers)) };
@@ -140,6 +164,7 @@ export function createImporter(db: Db) {
     const resolver = resolvePlans(planCells, planRefs, source.planMap);
     const cards = new Map<string, { id: number; name: string } | null>();
     const phones = new Map<string, { id: number; name: string }[]>();
+    phonesAhead(table.rows.map((r) => digitsOf(cleanPhone(at(r, 'phone')))), phones);
     const ctx: ImportContext = {
       today,
       minorDigits: minorDigitsOf(currency),
@@ -148,7 +173,7 @@ export function createImporter(db: Db) {
       cardOwner: (card) => once(cards, card, () => cardOwner.get(card) ?? null),
       phoneOwners: (phone) => {
         const digits = digitsOf(phone);
-        return digits ? once(phones, digits, () => byPhone.all(`head : ${ftsTerm(digits)}`).filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)) : [];
+        return digits ? once(phones, digits, () => ownersOf(digits)) : [];
       },
       sameNameBirthday: (name, birthday) => byNameBirthday.all(name, birthday),
       skipped: new Set(source.skipValues.map((s) => `${s.row}:${s.field}`)),
