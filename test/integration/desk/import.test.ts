@@ -254,4 +254,33 @@ describe('phones looked up 200 at a time', () => {
     ]);
     expect(p.counts).toEqual({ total: 260, valid: 259, invalid: 0, withWarnings: 2, existing: 1 });
   });
+
+  it('looks up cards and names in groups exactly as one at a time does: any case of a card, the first of several namesakes, never a merged one', async () => {
+    const { h } = await setupWithPlan();
+    const card = await h.invoke('members.create', { name: 'Cai Yu', cardNo: 'Ab-77' });
+    for (let k = 0; k < 7; k++) await h.invoke('members.create', { name: 'Wang Fang', birthday: '1990-05-01' });
+    const merged = await h.invoke('members.create', { name: 'Lin Na', birthday: '1988-02-03' });
+    const kept = await h.invoke('members.create', { name: 'Lin Na 2' });
+    await h.invoke('members.merge', { keepId: kept.id, mergeId: merged.id });
+    await h.invoke('members.create', { name: 'Zhou Qi' }); // a namesake without a birthday
+    // 620 rows: the matches sit in the second group of names and cards (500 each).
+    const rows = Array.from({ length: 620 }, (_, k) => `Row ${k + 1},C${String(k + 1).padStart(5, '0')},`);
+    rows[600] = 'Cai Yu,aB-77,';
+    rows[601] = 'Someone Else,AB-77,';
+    rows[602] = 'Wang  Fang,,1990/5/1';
+    rows[603] = 'Lin Na,,1988-02-03';
+    rows[604] = 'Zhou Qi,,2000-01-01';
+    rows[605] = 'Wang Fang,,1990-05-02';
+    const p = await h.invoke('members.importPreview', { content: b64(['Name,Card,Birthday', ...rows].join('\r\n')) });
+    const page = await h.invoke('members.importRows', { token: p.token, offset: 600, limit: 6 });
+    expect(page.rows.map((r) => [r.line, r.existing, r.errors, r.warnings])).toEqual([
+      [602, { id: card.id, name: 'Cai Yu' }, [], []],
+      [603, null, [{ field: 'cardNo', code: 'card_taken', params: { name: 'Cai Yu' } }], []],
+      [604, null, [], [{ field: 'name', code: 'name_birthday_exists', params: { name: 'Wang Fang' } }]],
+      [605, null, [], []],
+      [606, null, [], []],
+      [607, null, [], []],
+    ]);
+    expect(p.counts).toMatchObject({ total: 620, existing: 1, invalid: 1, withWarnings: 1 });
+  });
 });

@@ -17,7 +17,7 @@ import type { Db } from '../../../db/open';
 import { digitsOf, ftsTerm } from '../search-text';
 import { decodeFile } from './decode';
 import { guessMapping } from './columns';
-import { cleanPhone, minorDigitsOf } from './cells';
+import { ascii, cleanPhone, minorDigitsOf } from './cells';
 import { parseCsv, toTable, type Table } from './parse';
 import { resolvePlans, type PlanRef } from './plans';
 import { emptyMapping, validateRows, type ImportContext, type Mapping } from './validate';
@@ -53,6 +53,8 @@ export const IMPORT_PAGE = 100;
 const KEEP_MS = 30 * 60_000;
 /** Phones looked up per index question before a file's rows are checked. */
 const PHONES_PER_QUESTION = 200;
+/** Cards or names per question when the file's values are looked up ahead. */
+const KEYS_PER_QUESTION = 500;
 /** Previews kept at once (a new one drops the oldest): each holds every row of its file. */
 const KEEP_COUNT = 3;
 
@@ -113,6 +115,13 @@ export function createImporter(db: Db) {
   const byNameBirthday = db.prepare<[string, string], { id: number; name: string }>(
     'SELECT id, name FROM members WHERE name = ? AND birthday = ? AND merged_into IS NULL LIMIT 5',
   );
+  // The same two questions for many values at once (a JSON array), answered in id order as the ones above are.
+  const cardsOf = db.prepare<[string], { wanted: string; id: number; name: string }>(
+    'SELECT j.value AS wanted, m.id, m.name FROM json_each(?) j JOIN members m ON m.card_no = j.value COLLATE NOCASE ORDER BY m.id',
+  );
+  const namesOf = db.prepare<[string], { id: number; name: string; birthday: string }>(
+    'SELECT m.id, m.name, m.birthday FROM json_each(?) j JOIN members m ON m.name = j.value WHERE m.merged_into IS NULL AND m.birthday IS NOT NULL ORDER BY m.id',
+  );
   const plans = db.prepare<[], { id: number; name: string; kind: 'recurring' | 'pack'; archived: number }>(
     'SELECT id, name, kind, archived FROM plans ORDER BY archived, id',
   );
@@ -154,6 +163,37 @@ export function createImporter(db: Db) {
     }
   }
 
+  /** Each distinct card of the file with its holder (the lowest id, as `cardOwner`), 500 cards a question. */
+  function cardsAhead(all: string[], cache: Map<string, { id: number; name: string } | null>): void {
+    const wanted = [...new Set(all.filter((c) => c && !cache.has(c)))];
+    for (let i = 0; i < wanted.length; i += KEYS_PER_QUESTION) {
+      const part = wanted.slice(i, i + KEYS_PER_QUESTION);
+      for (const card of part) cache.set(card, null);
+      for (const r of cardsOf.all(JSON.stringify(part))) if (cache.get(r.wanted) === null) cache.set(r.wanted, { id: r.id, name: r.name });
+    }
+  }
+
+  /**
+   * The members with each distinct name of the file and a birthday, 500 names a question: `sameNameBirthday`
+   * then answers those names from memory (the first five by id, as `byNameBirthday`) and asks for any other.
+   */
+  function namesAhead(all: string[]): (name: string, birthday: string) => { id: number; name: string }[] {
+    const asked = new Set<string>();
+    const found = new Map<string, { id: number; name: string }[]>();
+    const wanted = [...new Set(all.filter(Boolean))];
+    for (let i = 0; i < wanted.length; i += KEYS_PER_QUESTION) {
+      const part = wanted.slice(i, i + KEYS_PER_QUESTION);
+      for (const name of part) asked.add(name);
+      for (const r of namesOf.all(JSON.stringify(part))) {
+        const key = `${r.name}\n${r.birthday}`;
+        const list = found.get(key) ?? [];
+        if (list.length < 5) list.push({ id: r.id, name: r.name });
+        found.set(key, list);
+      }
+    }
+    return (name, birthday) => (asked.has(name) ? (found.get(`${name}\n${birthday}`) ?? []) : byNameBirthday.all(name, birthday));
+  }
+
   /** Checks every row against the database as it is now (inside the commit's transaction when committing). */
   function check(source: ImportSource, { table }: Loaded, today: string, currency: string) {
     const mapping: Mapping = { ...emptyMapping(), ...(source.mapping ?? guessMapping(table.headers)) };
@@ -165,6 +205,9 @@ export function createImporter(db: Db) {
     const cards = new Map<string, { id: number; name: string } | null>();
     const phones = new Map<string, { id: number; name: string }[]>();
     phonesAhead(table.rows.map((r) => digitsOf(cleanPhone(at(r, 'phone')))), phones);
+    // Read as the rows' own check reads them (validate.ts personValues): a value read otherwise is asked alone.
+    cardsAhead(table.rows.map((r) => ascii(at(r, 'cardNo'))), cards);
+    const sameNameBirthday = namesAhead(table.rows.map((r) => ascii(at(r, 'name')).replace(/\s+/g, ' ')));
     const ctx: ImportContext = {
       today,
       minorDigits: minorDigitsOf(currency),
@@ -175,7 +218,7 @@ export function createImporter(db: Db) {
         const digits = digitsOf(phone);
         return digits ? once(phones, digits, () => ownersOf(digits)) : [];
       },
-      sameNameBirthday: (name, birthday) => byNameBirthday.all(name, birthday),
+      sameNameBirthday,
       skipped: new Set(source.skipValues.map((s) => `${s.row}:${s.field}`)),
     };
     const rows = validateRows(table, mapping, ctx);
