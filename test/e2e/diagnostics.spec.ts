@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { tempDir } from '../support/host';
-import { expect, screenshot, test } from './harness';
+import { expect, screenshot, shootAtDeskSizes, test } from './harness';
 
 /** A host answer the screen cannot read: the About screen throws while rendering. */
 async function breakAboutScreen(page: Page): Promise<void> {
@@ -74,8 +74,8 @@ test('a desk clerk is not offered diagnostics on the About screen, and the recov
   await expect(page.getByRole('heading', { name: 'Subdesk hit a problem' })).toBeVisible();
   await expect(page.getByText('Only the owner can export diagnostics. Ask the owner to sign in.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export diagnostics' })).toHaveCount(0);
-  await screenshot(page, 'recovery-desk-en');
+  await shootAtDeskSizes(page, 'recovery-desk-en');
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByText('只有店主可以导出诊断信息，请店主登录。')).toBeVisible();
-  await screenshot(page, 'recovery-desk-zh');
+  await shootAtDeskSizes(page, 'recovery-desk-zh');
 });
