@@ -13,6 +13,7 @@ import { finishPendingRestore } from '../ops/backup/restore';
 import { noDialogs, type Dialogs } from '../ops/backup/dialogs';
 import { createBackupService, type BackupFaults } from '../ops/backup/service';
 import { lightCheck, quickCheck, quickCheckOffThread, RESTORE_PENDING_KEY } from '../ops/backup/verify';
+import { errorParts } from '../ops/backup/check-worker';
 import { todayInZone } from '../../shared/dates';
 import { AppError, channels, isChannel, type Channel, type EventName, type Events, type Input, type Output } from '../contract/index';
 import type { Access } from '../contract/define';
@@ -306,7 +307,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
         else unguard();
       },
       // Not damage (a lock, permissions): nothing proves the file sound, so nothing is written to it.
-      (e: unknown) => c.markDamaged(`${String((e as { code?: unknown }).code ?? '')} ${e instanceof Error ? e.message : String(e)}`.trim()),
+      (e: unknown) => {
+        const { code, message } = errorParts(e);
+        c.markDamaged(`${code} ${message}`.trim());
+      },
     ).finally(() => {
       checkDeferred = false;
     });
@@ -317,8 +321,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       try {
         return await check(dbFile);
       } catch (e) {
-        const code = String((e as { code?: unknown }).code ?? '');
-        if (attempt >= 4 || !/BUSY|LOCKED/.test(code) || closed) throw e;
+        if (attempt >= 4 || !/BUSY|LOCKED/.test(errorParts(e).code) || closed) throw e;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
     }

@@ -108,7 +108,7 @@ export function checkHere(file: string, pragma: CheckPragma, nativeBinding?: str
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     return { result: String(db.pragma(pragma, { simple: true })), error: null };
   } catch (e) {
-    return { result: null, error: { code: String((e as { code?: unknown }).code ?? ''), message: e instanceof Error ? e.message : String(e) } };
+    return { result: null, error: errorParts(e) };
   } finally {
     try {
       db?.close();
@@ -116,6 +116,11 @@ export function checkHere(file: string, pragma: CheckPragma, nativeBinding?: str
       // a broken handle may not close; nothing was written
     }
   }
+}
+
+/** An error's code (SQLite's or the OS's; '' when it has none) and message, as the checks report them. */
+export function errorParts(e: unknown): { code: string; message: string } {
+  return { code: String((e as { code?: unknown }).code ?? ''), message: e instanceof Error ? e.message : String(e) };
 }
 
 /** True when an error means the file itself is damaged (not a lock or a permission). */

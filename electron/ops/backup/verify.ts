@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { checkHere, checkInWorker, isDamage, type CheckResult } from './check-worker';
+import { checkHere, checkInWorker, errorParts, isDamage, type CheckResult } from './check-worker';
 
 export interface Verified {
   schemaVersion: number;
@@ -131,7 +131,7 @@ export function lightCheck(file: string, opts: { nativeBinding?: string | undefi
     db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all();
     return null;
   } catch (e) {
-    const error = { code: String((e as { code?: unknown }).code ?? ''), message: e instanceof Error ? e.message : String(e) };
+    const error = errorParts(e);
     if (isDamage(error)) return error.message;
     throw e;
   } finally {

@@ -86,6 +86,12 @@ async function load(source: ImportSource): Promise<Loaded> {
   return { encoding, table: parseCsv(text, source.hasHeader) };
 }
 
+/** The distinct non-empty `values`, handed to `ask` `size` at a time (one index question each). */
+function inGroups(values: string[], size: number, ask: (part: string[]) => void): void {
+  const wanted = [...new Set(values.filter(Boolean))];
+  for (let i = 0; i < wanted.length; i += size) ask(wanted.slice(i, i + size));
+}
+
 function once<T>(cache: Map<string, T>, key: string, read: () => T): T {
   if (cache.has(key)) return cache.get(key)!;
   const value = read();
@@ -155,22 +161,18 @@ export function createImporter(db: Db) {
    * exactly as the check asks it.
    */
   function phonesAhead(all: string[], cache: Map<string, { id: number; name: string }[]>): void {
-    const wanted = [...new Set(all.filter((d) => d && !cache.has(d)))];
-    for (let i = 0; i < wanted.length; i += PHONES_PER_QUESTION) {
-      const part = wanted.slice(i, i + PHONES_PER_QUESTION);
+    inGroups(all.filter((d) => !cache.has(d)), PHONES_PER_QUESTION, (part) => {
       const found = anyPhone.all(`head : (${part.map(ftsTerm).join(' OR ')})`).map((r) => r.search_text);
       for (const digits of part) cache.set(digits, found.some((t) => t.includes(digits)) ? ownersOf(digits) : []);
-    }
+    });
   }
 
   /** Each distinct card of the file with its holder (the lowest id, as `cardOwner`), 500 cards a question. */
   function cardsAhead(all: string[], cache: Map<string, { id: number; name: string } | null>): void {
-    const wanted = [...new Set(all.filter((c) => c && !cache.has(c)))];
-    for (let i = 0; i < wanted.length; i += KEYS_PER_QUESTION) {
-      const part = wanted.slice(i, i + KEYS_PER_QUESTION);
+    inGroups(all.filter((c) => !cache.has(c)), KEYS_PER_QUESTION, (part) => {
       for (const card of part) cache.set(card, null);
       for (const r of cardsOf.all(JSON.stringify(part))) if (cache.get(r.wanted) === null) cache.set(r.wanted, { id: r.id, name: r.name });
-    }
+    });
   }
 
   /**
@@ -180,9 +182,7 @@ export function createImporter(db: Db) {
   function namesAhead(all: string[]): (name: string, birthday: string) => { id: number; name: string }[] {
     const asked = new Set<string>();
     const found = new Map<string, { id: number; name: string }[]>();
-    const wanted = [...new Set(all.filter(Boolean))];
-    for (let i = 0; i < wanted.length; i += KEYS_PER_QUESTION) {
-      const part = wanted.slice(i, i + KEYS_PER_QUESTION);
+    inGroups(all, KEYS_PER_QUESTION, (part) => {
       for (const name of part) asked.add(name);
       for (const r of namesOf.all(JSON.stringify(part))) {
         const key = `${r.name}\n${r.birthday}`;
@@ -190,7 +190,7 @@ export function createImporter(db: Db) {
         if (list.length < 5) list.push({ id: r.id, name: r.name });
         found.set(key, list);
       }
-    }
+    });
     return (name, birthday) => (asked.has(name) ? (found.get(`${name}\n${birthday}`) ?? []) : byNameBirthday.all(name, birthday));
   }
 
