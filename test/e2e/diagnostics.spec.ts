@@ -17,13 +17,18 @@ async function breakAboutScreen(page: Page): Promise<void> {
   });
 }
 
+/** The About screen at the front desk's size, its versions shown. */
+async function openAbout(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${url}#/about`);
+  await expect(page.getByRole('heading', { name: 'About Subdesk' })).toBeVisible();
+  await expect(page.getByText('Data format version')).toBeVisible();
+}
+
 test('the About screen shows the versions, and the owner exports diagnostics from it', async ({ app }) => {
   await app.setup('en');
   const { page } = app;
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${app.url}#/about`);
-  await expect(page.getByRole('heading', { name: 'About Subdesk' })).toBeVisible();
-  await expect(page.getByText('Data format version')).toBeVisible();
+  await openAbout(page, app.url);
   await expect(page.getByText(app.dataDir)).toBeVisible();
   const target = path.join(tempDir(), 'support.zip');
   app.dialogs.answer(target);
@@ -62,10 +67,7 @@ test('a desk clerk is not offered diagnostics on the About screen, and the recov
   await app.setup('en');
   await app.signInAs('desk');
   const { page } = app;
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${app.url}#/about`);
-  await expect(page.getByRole('heading', { name: 'About Subdesk' })).toBeVisible();
-  await expect(page.getByText('Data format version')).toBeVisible();
+  await openAbout(page, app.url);
   await expect(page.getByRole('button', { name: 'Export diagnostics' })).toHaveCount(0);
   // The recovery screen after a render error says the same.
   await page.goto(`${app.url}#/members`);
