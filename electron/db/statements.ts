@@ -58,14 +58,18 @@ const ROWS_PER_INSERT = 50;
  */
 export function insertRows(db: Db, table: string, columns: readonly string[], rows: readonly unknown[][]): number[] {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')}`;
-  const ids: number[] = [];
-  const write = (part: readonly unknown[][]) => {
-    const last = Number(prepared(db, sql(part.length)).run(part.flat()).lastInsertRowid);
-    for (let k = part.length - 1; k >= 0; k--) ids.push(last - k);
-  };
-  let i = 0;
-  for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) write(rows.slice(i, i + ROWS_PER_INSERT));
-  if (i < rows.length) write(rows.slice(i));
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  // The full statement's text is built and looked up once per call; a shorter last part has its own.
+  const full = prepared(db, head + Array(ROWS_PER_INSERT).fill(tuple).join(', '));
+  const ids: number[] = new Array(rows.length);
+  const params: unknown[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const n = Math.min(ROWS_PER_INSERT, rows.length - i);
+    params.length = 0;
+    for (let k = i; k < i + n; k++) for (const v of rows[k]!) params.push(v);
+    const stmt = n === ROWS_PER_INSERT ? full : prepared(db, head + Array(n).fill(tuple).join(', '));
+    const last = Number(stmt.run(params).lastInsertRowid);
+    for (let k = 0; k < n; k++) ids[i + k] = last - n + 1 + k;
+  }
   return ids;
 }

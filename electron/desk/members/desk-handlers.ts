@@ -39,10 +39,12 @@ export function memberDeskHandlers(d: MemberDeskDeps): AreaHandlers<MemberChanne
     'members.importRows': (input, ctx) => d.importer.page(input.token, input.offset, input.limit, input.status, ctx.now()),
     'members.importCommit': (input, ctx) => {
       const deps: ImportDeps = {
-        // One transaction; the audit entries written together at its end (a write batch), still one per record.
+        // One transaction; within it, each part's audit entries written together at the part's end (a write batch),
+        // still one per record.
         // Temporary storage in memory meanwhile: each insert that fires a trigger or checks a constraint
         // journals the pages it first changes, and on a file that is a write call per page (docs/decisions.md).
-        transaction: (work) => withTempInMemory(ctx.db, () => ctx.db.transaction(() => writeBatch(ctx.db, work))()),
+        transaction: (work) => withTempInMemory(ctx.db, () => ctx.db.transaction(work)()),
+        batch: (work) => writeBatch(ctx.db, work),
         createMembers: (list) => d.members.createImported(list.map((v) => ({ name: v.name, phone: v.phone, cardNo: v.cardNo, birthday: v.birthday, payerId: null, notes: v.notes, tags: v.tags }))),
         startSubscriptions: (starts) => d.startImported(ctx, starts),
         startPack: (memberId, planId, sessions, lastDay) => startImportedPack(ctx, { memberId, planId, sessions, lastDay }),

@@ -41,7 +41,11 @@ export function createAuditLog(db: Db) {
   const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const insert = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertChunk = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES ${Array(CHUNK).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
-  const values = (r: AuditRow, prev: string) => [r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, entryHash(prev, r), r.device ?? null];
+  const push = (out: unknown[], r: AuditRow, prev: string): string => {
+    const hash = entryHash(prev, r);
+    out.push(r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, hash, r.device ?? null);
+    return hash;
+  };
 
   /**
    * Writes rows in order, each chained to the one before: one lookup of the last hash, then
@@ -49,14 +53,18 @@ export function createAuditLog(db: Db) {
    */
   function write(rows: readonly AuditRow[]): void {
     let prev = lastHash.get()?.hash ?? GENESIS_HASH;
+    const params: unknown[] = [];
     let i = 0;
-    const chained = (r: AuditRow) => {
-      const v = values(r, prev);
-      prev = v[9] as string;
-      return v;
-    };
-    for (; i + CHUNK <= rows.length; i += CHUNK) insertChunk.run(rows.slice(i, i + CHUNK).flatMap(chained));
-    for (; i < rows.length; i++) insert.run(chained(rows[i]!));
+    for (; i + CHUNK <= rows.length; i += CHUNK) {
+      params.length = 0;
+      for (let k = i; k < i + CHUNK; k++) prev = push(params, rows[k]!, prev);
+      insertChunk.run(params);
+    }
+    for (; i < rows.length; i++) {
+      params.length = 0;
+      prev = push(params, rows[i]!, prev);
+      insert.run(params);
+    }
   }
 
   /** Entries of an open write batch (electron/db/write-batch.ts), written when it ends. */

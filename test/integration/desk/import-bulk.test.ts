@@ -101,19 +101,22 @@ describe('the bulk commit of an import', () => {
   });
 });
 
+/** `rows` members on the monthly plan, each with a card (the last one's given) and a phone; Chinese headers. */
+const bigFile = (lastCard: string, rows: number) =>
+  ['姓名,手机号,会员卡号,套餐,下次扣费日期', ...Array.from({ length: rows }, (_, k) => `会员${k + 1},139${String(k + 1).padStart(8, '0')},${k === rows - 1 ? lastCard : `L${k + 1}`},Monthly,2026-03-${String(3 + (k % 20)).padStart(2, '0')}`)].join('\r\n');
+const setting = (db: Db) => ({
+  temp: db.pragma('temp_store', { simple: true }),
+  merging: db.prepare("SELECT v FROM member_search_config WHERE k = 'automerge'").pluck().get() ?? 4,
+});
+
 describe('an import larger than one multi-row INSERT (50 rows each)', () => {
   /** 123 rows: two full statements and a shorter one, for members and memberships alike. */
-  const bigFile = (card123 = 'L123') =>
-    ['姓名,手机号,会员卡号,套餐,下次扣费日期', ...Array.from({ length: 123 }, (_, k) => `会员${k + 1},1390000${String(k + 1).padStart(4, '0')},${k === 122 ? card123 : `L${k + 1}`},Monthly,2026-03-${String(3 + (k % 20)).padStart(2, '0')}`)].join('\r\n');
-  const setting = (db: Db) => ({
-    temp: db.pragma('temp_store', { simple: true }),
-    merging: db.prepare("SELECT v FROM member_search_config WHERE k = 'automerge'").pluck().get() ?? 4,
-  });
+  const bigFile123 = (card123 = 'L123') => bigFile(card123, 123);
 
   it('gives each row its own member, membership and audit entries, in file order, found by search; leaves the connection and the index settings as they were', async () => {
     const { h, qian, month } = await business();
     const was = setting(h.db);
-    const p = await h.invoke('members.importPreview', { content: b64(bigFile()) });
+    const p = await h.invoke('members.importPreview', { content: b64(bigFile123()) });
     expect(p.counts.valid).toBe(123);
     const r = await h.invoke('members.importCommit', { token: p.token, skip: [] });
     expect(r.memberIds).toEqual(Array.from({ length: 123 }, (_, k) => qian.id + 1 + k));
@@ -138,7 +141,7 @@ describe('an import larger than one multi-row INSERT (50 rows each)', () => {
     const { h, qian } = await business();
     const was = setting(h.db);
     const counts = () => ['members', 'subscriptions', 'audit_log', 'member_search_docsize', 'report_dirty_members'].map((t) => h.db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
-    const p = await h.invoke('members.importPreview', { content: b64(bigFile('OLD2')) });
+    const p = await h.invoke('members.importPreview', { content: b64(bigFile123('OLD2')) });
     expect(p.counts.valid).toBe(123);
     // No audit entry, so the commit does not check the kept rows again: only the database can tell.
     h.db.prepare('UPDATE members SET card_no = ? WHERE id = ?').run('old2', qian.id);
@@ -147,9 +150,58 @@ describe('an import larger than one multi-row INSERT (50 rows each)', () => {
     expect(counts()).toEqual(before);
     expect(setting(h.db)).toEqual(was);
     // The same file with that row left out comes in whole.
-    const again = await h.invoke('members.importPreview', { content: b64(bigFile('OLD2')) });
+    const again = await h.invoke('members.importPreview', { content: b64(bigFile123('OLD2')) });
     expect(again.counts).toMatchObject({ valid: 122, invalid: 1 });
     expect((await h.invoke('members.importCommit', { token: again.token, skip: [] })).created).toBe(122);
+  });
+});
+
+describe('an import of more rows than one part of the commit (1,000 rows, one write batch each)', () => {
+  const ROWS = 2345;
+  const count = (db: Db, table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+
+  it("writes every part in the one transaction: each member and membership with its own audit entry, a part's members before its memberships, the chain whole, every member found", async () => {
+    const { h, qian, month } = await business();
+    const was = setting(h.db);
+    const p = await h.invoke('members.importPreview', { content: b64(bigFile(`L${ROWS}`, ROWS)) });
+    expect(p.counts.valid).toBe(ROWS);
+    const r = await h.invoke('members.importCommit', { token: p.token, skip: [] });
+    expect(r).toMatchObject({ created: ROWS, subscriptions: ROWS, packs: 0 });
+    expect(r.memberIds).toEqual(Array.from({ length: ROWS }, (_, k) => qian.id + 1 + k));
+    const subOf = new Map((h.db.prepare('SELECT id, member_id FROM subscriptions WHERE member_id > ?').all(qian.id) as { id: number; member_id: number }[]).map((s) => [String(s.id), s.member_id - qian.id]));
+    expect(subOf.size).toBe(ROWS);
+    const entries = (h.db.prepare("SELECT entity, entity_id, json_extract(after, '$.memberId') AS memberId FROM audit_log WHERE channel = 'members.importCommit' ORDER BY id").all() as { entity: string; entity_id: string; memberId: number | null }[])
+      // Each entry as the file's row it belongs to, and what it records.
+      .map((a) => (a.entity === 'member' ? ['member', Number(a.entity_id) - qian.id] : ['subscription', subOf.get(a.entity_id), a.memberId! - qian.id]));
+    const part = (from: number, to: number) => [
+      ...Array.from({ length: to - from + 1 }, (_, k) => ['member', from + k]),
+      ...Array.from({ length: to - from + 1 }, (_, k) => ['subscription', from + k, from + k]),
+    ];
+    expect(entries).toEqual([...part(1, 1000), ...part(1001, 2000), ...part(2001, ROWS)]);
+    expect((await h.invoke('audit.verify', {})).ok).toBe(true);
+    expect(count(h.db, 'member_search_docsize')).toBe(count(h.db, 'members'));
+    expect(h.db.prepare('SELECT COUNT(*) FROM report_dirty_members WHERE member_id > ?').pluck().get(qian.id)).toBe(ROWS);
+    for (const [q, name] of [['l1', '会员1'], ['13900001000', '会员1000'], ['13900001001', '会员1001'], [`l${ROWS}`, `会员${ROWS}`], ['huiyuan2001', '会员2001']] as const) {
+      expect((await h.invoke('members.search', { query: q })).map((m) => m.name)).toContain(name);
+    }
+    expect((h.db.prepare('SELECT DISTINCT plan_id FROM subscriptions WHERE member_id > ?').pluck().all(qian.id))).toEqual([month.id]);
+    expect(setting(h.db)).toEqual(was);
+  });
+
+  it('refuses the whole file when a row of its last part takes a card already here: the parts written before it are undone too', async () => {
+    const { h, qian } = await business();
+    const was = setting(h.db);
+    const counts = () => ['members', 'subscriptions', 'audit_log', 'member_search_docsize', 'report_dirty_members'].map((t) => count(h.db, t));
+    const p = await h.invoke('members.importPreview', { content: b64(bigFile('OLD3', ROWS)) });
+    expect(p.counts.valid).toBe(ROWS);
+    // Written behind the app (no audit entry, so the kept rows are not checked again): only the database can tell.
+    h.db.prepare('UPDATE members SET card_no = ? WHERE id = ?').run('old3', qian.id);
+    const before = counts();
+    expect(toWireError(await failure(h.invoke('members.importCommit', { token: p.token, skip: [] }))).code).toBe('DUPLICATE_CARD');
+    expect(counts()).toEqual(before);
+    expect(count(h.db, 'member_bulk')).toBe(0);
+    expect(setting(h.db)).toEqual(was);
+    expect((await h.invoke('audit.verify', {})).ok).toBe(true);
   });
 });
 
