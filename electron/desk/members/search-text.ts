@@ -20,6 +20,7 @@ export interface Searchable {
 }
 
 const HAN = /\p{Script=Han}/u;
+const NOT_HAN = /\P{Script=Han}/gu;
 /** Runs of Han characters, or of other letters and digits. Anything else separates. */
 const RUNS = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
 const MIN_DIGIT_PART = 3;
@@ -38,9 +39,13 @@ export function digitsOf(s: string): string {
 
 /** A phone's digits without China's country code: +86 138… and 138… are one number. */
 export function phoneKey(phone: string): string {
-  const d = digitsOf(phone);
-  const m = /^(?:0086|86)(1\d{10})$/.exec(d);
-  return m ? m[1]! : d;
+  return nationalOf(digitsOf(phone));
+}
+
+/** A phone's digits (`digitsOf`) without China's country code. */
+function nationalOf(digits: string): string {
+  const m = /^(?:0086|86)(1\d{10})$/.exec(digits);
+  return m ? m[1]! : digits;
 }
 
 /** The card number as the index holds it: lower-case letters and digits only. */
@@ -48,18 +53,12 @@ export function cardToken(card: string): string {
   return normalise(card).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Toneless syllables of the name's Han characters (ü as v), surnames read as surnames (曾 zeng, 单 shan). */
-export function syllables(name: string): string[] {
-  return pinyinOf(hanOf(name));
-}
-
-const hanOf = (s: string) => [...normalise(s)].filter((c) => HAN.test(c)).join('');
+/** Toneless syllables of Han characters (ü as v), surnames read as surnames (曾 zeng, 单 shan). */
 const pinyinOf = (han: string) => (han ? pinyin(han, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase()) : []);
 
-function suffixes(s: string, min: number): string[] {
-  const out: string[] = [];
+/** Appends the suffixes of `s` from its second character on, down to `min` characters. */
+function suffixesInto(out: string[], s: string, min: number): void {
   for (let i = 1; i + min <= s.length; i++) out.push(s.slice(i));
-  return out;
 }
 
 /** Pinyin from each later syllable on: [zhang, san, feng] → sanfeng, feng. */
@@ -69,32 +68,31 @@ function syllableTails(parts: string[]): string[] {
   return out;
 }
 
-/** The key the member list sorts by: full pinyin for Chinese names, the lower-case name otherwise. */
-export function sortKey(name: string, syllablesOf: (s: string) => string[] = syllables): string {
-  const key = runs(name)
-    .map((r) => (HAN.test(r) ? syllablesOf(r).join('') : r))
-    .join('');
-  return key || '~';
+/** The key the member list sorts by (from the name's runs): full pinyin for Chinese names, the lower-case name otherwise. */
+function sortKey(nameRuns: string[], syllablesOf: (s: string) => string[]): string {
+  return nameRuns.map((r) => (HAN.test(r) ? syllablesOf(r).join('') : r)).join('') || '~';
 }
 
 export function searchText(m: Searchable): string {
-  const nameRuns = runs(m.name);
-  // The sort key reads the same Han characters again when the name has one run of them: read once.
+  const name = normalise(m.name);
+  const nameRuns = name.match(RUNS) ?? [];
+  // Each run's Han characters are read once (the whole name's too, when it is one run); the name is normalised
+  // once, and its runs are parts of that normalised text.
   const read = new Map<string, string[]>();
-  const syllablesOf = (s: string) => {
-    const han = hanOf(s);
+  const syllablesOf = (text: string) => {
+    const han = text.replace(NOT_HAN, '');
     let py = read.get(han);
     if (!py) read.set(han, (py = pinyinOf(han)));
     return py;
   };
-  const py = syllablesOf(m.name);
+  const py = syllablesOf(name);
   const full = py.join('');
   const initials = py.map((s) => s[0]).join('');
   const phone = digitsOf(m.phone);
-  const national = phoneKey(m.phone);
+  const national = nationalOf(phone);
   const card = m.cardNo ? cardToken(m.cardNo) : '';
 
-  const head = [sortKey(m.name, syllablesOf), ...nameRuns];
+  const head = [sortKey(nameRuns, syllablesOf), ...nameRuns];
   if (nameRuns.length > 1) head.push(nameRuns.join(''));
   if (full) head.push(full, initials);
   if (full.includes('v')) head.push(full.replace(/v/g, 'u')); // 吕: lv or lu
@@ -102,14 +100,21 @@ export function searchText(m: Searchable): string {
   if (card) head.push(card);
 
   const tail: string[] = [];
-  for (const r of nameRuns) if (HAN.test(r)) tail.push(...suffixes(r, 1));
+  for (const r of nameRuns) if (HAN.test(r)) suffixesInto(tail, r, 1);
   tail.push(...syllableTails(py), ...syllableTails([...initials]));
-  tail.push(...suffixes(phone, MIN_DIGIT_PART), ...suffixes(card, MIN_DIGIT_PART));
-  if (national !== phone) tail.push(...suffixes(national, MIN_DIGIT_PART));
+  suffixesInto(tail, phone, MIN_DIGIT_PART);
+  suffixesInto(tail, card, MIN_DIGIT_PART);
+  if (national !== phone) suffixesInto(tail, national, MIN_DIGIT_PART);
 
   const h = [...new Set(head.filter(Boolean))];
   const seen = new Set(h);
-  const t = [...new Set(tail)].filter((x) => x && !seen.has(x));
+  const t: string[] = [];
+  for (const x of tail) {
+    if (x && !seen.has(x)) {
+      seen.add(x);
+      t.push(x);
+    }
+  }
   return `${h.join(' ')} | ${t.join(' ')}`;
 }
 
