@@ -205,6 +205,35 @@ describe('an import of more rows than one part of the commit (1,000 rows, one wr
   });
 });
 
+describe("a big file's phones, looked up from the members' index heads", () => {
+  /** Rows 7–10 of the big file as the clerk sees them: already here, and the warnings by field and code. */
+  const seen = (rows: { line: number; existing: unknown; warnings: { field?: string; code: string; params?: unknown }[] }[]) =>
+    rows.map((r) => ({ line: r.line, existing: r.existing !== null, warnings: r.warnings }));
+
+  it('finds the same owners as the index questions a small file asks: a +86 phone, a card of digits, a merged member, the same person', async () => {
+    const { h } = await business();
+    await member(h, '甲', { phone: '+86 139 0000 0007' });
+    await member(h, '乙', { cardNo: '13900000008' });
+    const gone = await member(h, '丙', { phone: '13900000009' });
+    const kept = await member(h, '丁', { phone: '13700000000' });
+    await h.invoke('members.merge', { keepId: kept.id, mergeId: gone.id });
+    await member(h, '会员10', { phone: '13900000010' });
+    // 2,345 phones: the heads are read; 4 lines of the same rows: the index is asked 200 phones at a time.
+    const big = await h.invoke('members.importPreview', { content: b64(bigFile('L2345', 2345)) });
+    const rows = (await h.invoke('members.importRows', { token: big.token, offset: 6, limit: 4, status: 'all' })).rows;
+    const small = await h.invoke('members.importPreview', { content: b64(bigFile('L2345', 2345).split('\r\n').filter((_, i) => i === 0 || (i >= 7 && i <= 10)).join('\r\n')) });
+    const withoutLine = (list: ReturnType<typeof seen>) => list.map(({ existing, warnings }) => ({ existing, warnings }));
+    expect(withoutLine(seen(rows))).toEqual(withoutLine(seen(small.rows)));
+    expect(seen(rows)).toEqual([
+      { line: 8, existing: false, warnings: [{ field: 'phone', code: 'phone_exists', params: { name: '甲' } }] },
+      { line: 9, existing: false, warnings: [{ field: 'phone', code: 'phone_exists', params: { name: '乙' } }] },
+      { line: 10, existing: false, warnings: [] },
+      { line: 11, existing: true, warnings: [] },
+    ]);
+    expect(big.counts).toMatchObject({ total: 2345, existing: 1, withWarnings: 2 });
+  });
+});
+
 describe('a bulk insert of members in the database (migration 025)', () => {
   const insert = (db: Db, name: string, card: string | null) =>
     db.prepare("INSERT INTO members (name, phone, card_no, tags, search_text, created_at, updated_at) VALUES (?, '', ?, '[]', ?, 'x', 'x')").run(name, card, name.toLowerCase());
