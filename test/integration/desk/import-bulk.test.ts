@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toWireError } from '../../../electron/contract/envelope';
+import type { ImportRow } from '../../../electron/contract/desk-types';
 import type { Db } from '../../../electron/db/open';
 import { memberBulk } from '../../../electron/db/member-bulk';
 import { failure, type TestHost } from '../../support/host';
@@ -207,7 +208,7 @@ describe('an import of more rows than one part of the commit (1,000 rows, one wr
 
 describe("a big file's phones, looked up from the members' index heads", () => {
   /** Rows 7–10 of the big file as the clerk sees them: already here, and the warnings by field and code. */
-  const seen = (rows: { line: number; existing: unknown; warnings: { field?: string; code: string; params?: unknown }[] }[]) =>
+  const seen = (rows: ImportRow[]) =>
     rows.map((r) => ({ line: r.line, existing: r.existing !== null, warnings: r.warnings }));
 
   it('finds the same owners as the index questions a small file asks: a +86 phone, a card of digits, a merged member, the same person', async () => {
