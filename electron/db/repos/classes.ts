@@ -201,6 +201,7 @@ export function createClassesRepo(db: Db) {
     taken: db.prepare<[number], { n: number }>(
       "SELECT count(*) AS n FROM class_bookings WHERE session_id = ? AND status IN ('booked', 'attended')",
     ),
+    lastQueued: db.prepare<[number], string | null>('SELECT MAX(queued_at) FROM class_bookings WHERE session_id = ?').pluck(),
     firstWaiting: db.prepare<[number], ClassBookingRow>(
       "SELECT * FROM class_bookings WHERE session_id = ? AND status = 'waitlisted' ORDER BY queued_at, id LIMIT 1",
     ),
@@ -285,6 +286,8 @@ export function createClassesRepo(db: Db) {
     /** Places taken in a session: booked and attended. */
     taken: (sessionId: number) => s.taken.get(sessionId)?.n ?? 0,
     firstWaiting: (sessionId: number) => s.firstWaiting.get(sessionId),
+    /** The latest moment a booking joined the session's line (null: none ever did). */
+    lastQueued: (sessionId: number) => s.lastQueued.get(sessionId) ?? null,
     insertBooking: (row: Insert<ClassBookingRow>) => id(s.insertBooking.run(row)),
     updateBooking: (row: ClassBookingRow) => void s.updateBooking.run(row),
     subsOfPlans: (memberId: number, planIds: number[]) =>

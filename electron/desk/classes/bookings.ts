@@ -83,6 +83,18 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       `Booking ${bookingId} does not exist.`,
     );
 
+  /**
+   * When a booking joins a session's line (booked, waitlisted or walked in): now, or a millisecond after the
+   * session's latest such moment if the clock has not moved past it. The line is ordered by this stamp, so a
+   * member who cancelled and comes back (the same row, an older id) queues behind everyone who joined before,
+   * even within one millisecond or after the PC's clock was set back.
+   */
+  function queueStamp(sessionId: number): string {
+    const now = at();
+    const last = repo.lastQueued(sessionId);
+    return last !== null && last >= now ? new Date(Date.parse(last) + 1).toISOString() : now;
+  }
+
   /** Writes a booking's new state and audits the change. */
   function save(before: ClassBookingRow, next: Partial<ClassBookingRow>): ClassBooking {
     const was = view(before.id);
@@ -100,7 +112,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     const bookingId = repo.insertBooking({
       enrolment_id: null,
       makeup_for: null,
-      queued_at: now,
+      queued_at: queueStamp(fields.session_id),
       pack_id: null,
       subscription_id: null,
       units_used: 0,
@@ -367,12 +379,12 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       const status = full ? 'waitlisted' : 'booked';
       out.push(
         backFromLeave
-          ? save(existing, { status, queued_at: at(), marked_on: null, staff_name: clerk() })
+          ? save(existing, { status, queued_at: queueStamp(s.id), marked_on: null, staff_name: clerk() })
           : existing
             ? save(existing, {
                 kind: 'booking',
                 status,
-                queued_at: at(),
+                queued_at: queueStamp(s.id),
                 pack_id: null,
                 subscription_id: null,
                 enrolment_id: null,
@@ -519,7 +531,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       kind: 'walk_in' as const,
       status: 'attended' as const,
       marked_on: env.today(),
-      queued_at: at(),
+      queued_at: queueStamp(s.id),
       enrolment_id: null,
       makeup_for: null,
       fee_invoice_id: null,
@@ -579,6 +591,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     row,
     save,
     insert,
+    queueStamp,
     book,
     cancel,
     promote,

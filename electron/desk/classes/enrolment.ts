@@ -194,7 +194,7 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       subscription_id: null,
     };
     return existing
-      ? bookings.save(existing, { ...fields, queued_at: env.now().toISOString(), marked_on: null })
+      ? bookings.save(existing, { ...fields, queued_at: bookings.queueStamp(s.id), marked_on: null })
       : bookings.insert({ session_id: s.id, member_id: missed.member_id, ...fields });
   }
 

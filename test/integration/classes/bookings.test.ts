@@ -44,7 +44,7 @@ async function twoPlacesFourPeople(host: Host) {
     await withPack(host, 'Cai', plan.id),
     await withPack(host, 'Dee', plan.id),
   ];
-  return { s, a, b, c, d };
+  return { s, a, b, c, d, plan };
 }
 
 /** Waitlists two members five minutes apart (09:00 then 09:05 on Monday), so their order is fixed. */
@@ -113,6 +113,36 @@ describe('bookings', () => {
       ['Ann', 'cancelled', null],
     ]);
     expect(await packUsed(host, a.member.id)).toBe(0);
+  });
+
+  it('puts a member who cancelled and books again at the back of the line, within one millisecond and after the clock goes back', async () => {
+    const { host } = th;
+    const { s, plan, ...people } = await twoPlacesFourPeople(host);
+    const [a, b, c, d] = [people.a.member, people.b.member, people.c.member, people.d.member];
+    const e = (await withPack(host, 'Eve', plan.id)).member;
+    const line = async () =>
+      (await host.invoke('classes.session', { sessionId: s.id })).bookings
+        .filter((x) => x.status === 'waitlisted')
+        .sort((x, y) => x.waitlistPosition! - y.waitlistPosition!)
+        .map((x) => [x.memberName, x.waitlistPosition]);
+    // The clock never moves: every step happens at 09:00:00.000 on Monday.
+    const [ba] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [a.id, b.id] });
+    await host.invoke('classes.book', { sessionId: s.id, memberIds: [c.id], waitlist: true });
+    const out = await host.invoke('classes.cancelBooking', { bookingId: ba!.id });
+    expect(out.promoted?.memberId).toBe(c.id);
+    await host.invoke('classes.book', { sessionId: s.id, memberIds: [d.id], waitlist: true });
+    // Ann's booking is her old row (a smaller id than Dee's), yet she joined after Dee.
+    const [again] = await host.invoke('classes.book', { sessionId: s.id, memberIds: [a.id], waitlist: true });
+    expect(again!.id).toBe(ba!.id);
+    expect(await line()).toEqual([['Dee', 1], ['Ann', 2]]);
+    // The PC's clock set back an hour: Eve still joins behind them.
+    th.clock.set(local('2027-03-01', '08:00'));
+    await host.invoke('classes.book', { sessionId: s.id, memberIds: [e.id], waitlist: true });
+    expect(await line()).toEqual([['Dee', 1], ['Ann', 2], ['Eve', 3]]);
+    // A freed place goes to the first in line.
+    const bo = (await host.invoke('classes.session', { sessionId: s.id })).bookings.find((x) => x.memberId === b.id)!;
+    expect((await host.invoke('classes.cancelBooking', { bookingId: bo.id })).promoted?.memberId).toBe(d.id);
+    expect(await line()).toEqual([['Ann', 1], ['Eve', 2]]);
   });
 
   it('refuses bookings outside the window, without entitlement, or for another payer, changing nothing', async () => {
