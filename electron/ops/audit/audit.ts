@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
+import { insertRows } from '../../db/statements';
 import { batchPart, type BatchPart } from '../../db/write-batch';
 
 export interface AuditEntry {
@@ -33,38 +34,24 @@ export function entryHash(
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
 type AuditRow = Parameters<typeof entryHash>[1];
-const COLUMNS = '(at, staff_id, staff_name, channel, entity, entity_id, before, after, prev_hash, hash, device)';
-/** Rows a buffered flush writes per INSERT statement (11 columns each, far under SQLite's parameter limit). */
-const CHUNK = 50;
+const COLUMNS = ['at', 'staff_id', 'staff_name', 'channel', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash', 'device'] as const;
 
 export function createAuditLog(db: Db) {
   const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const insert = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertChunk = db.prepare(`INSERT INTO audit_log ${COLUMNS} VALUES ${Array(CHUNK).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
-  const push = (out: unknown[], r: AuditRow, prev: string): string => {
-    const hash = entryHash(prev, r);
-    out.push(r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, hash, r.device ?? null);
-    return hash;
-  };
 
   /**
-   * Writes rows in order, each chained to the one before: one lookup of the last hash, then
-   * chunks of rows per statement (the same rows, ids and hashes as one insert each).
+   * Writes rows in order, each chained to the one before: one lookup of the last hash, then the
+   * rows in multi-row INSERTs (the same rows, ids and hashes as one insert each).
    */
   function write(rows: readonly AuditRow[]): void {
     let prev = lastHash.get()?.hash ?? GENESIS_HASH;
-    const params: unknown[] = [];
-    let i = 0;
-    for (; i + CHUNK <= rows.length; i += CHUNK) {
-      params.length = 0;
-      for (let k = i; k < i + CHUNK; k++) prev = push(params, rows[k]!, prev);
-      insertChunk.run(params);
-    }
-    for (; i < rows.length; i++) {
-      params.length = 0;
-      prev = push(params, rows[i]!, prev);
-      insert.run(params);
-    }
+    const values = rows.map((r) => {
+      const hash = entryHash(prev, r);
+      const v = [r.at, r.staff_id, r.staff_name, r.channel, r.entity, r.entity_id, r.before, r.after, prev, hash, r.device ?? null];
+      prev = hash;
+      return v;
+    });
+    insertRows(db, 'audit_log', COLUMNS, values);
   }
 
   /** Entries of an open write batch (electron/db/write-batch.ts), written when it ends. */
