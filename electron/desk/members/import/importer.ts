@@ -55,9 +55,9 @@ export const IMPORT_PAGE = 100;
 const KEEP_MS = 30 * 60_000;
 /** Phones looked up per index question before a file's rows are checked. */
 const PHONES_PER_QUESTION = 200;
-/** From this many distinct phones, and one per 5 members or more, the members' index heads are read instead. */
+/** From this many distinct phones in a file, and at least one phone per `MEMBERS_PER_PHONE` members, the members' index heads are read instead. */
 const MANY_PHONES = 500;
-const HEADS_PER_PHONE = 5;
+const MEMBERS_PER_PHONE = 5;
 const DIGITS_ONLY = /^[0-9]+$/;
 /** Cards or names per question when the file's values are looked up ahead. */
 const KEYS_PER_QUESTION = 500;
@@ -181,7 +181,7 @@ export function createImporter(db: Db) {
    */
   function phonesAhead(all: string[], cache: Map<string, { id: number; name: string }[]>): void {
     const wanted = [...new Set(all.filter((d) => d && !cache.has(d)))];
-    if (wanted.length >= MANY_PHONES && wanted.length * HEADS_PER_PHONE >= (lastMemberId.get() ?? 0)) {
+    if (wanted.length >= MANY_PHONES && wanted.length * MEMBERS_PER_PHONE >= (lastMemberId.get() ?? 0)) {
       const words = new Set<string>();
       for (const head of liveHeads.iterate()) for (const w of head.split(' ')) if (DIGITS_ONLY.test(w)) words.add(w);
       for (const digits of wanted) cache.set(digits, words.has(digits) ? ownersOf(digits) : []);
