@@ -101,19 +101,35 @@ const scrolledBack = new WeakMap<HTMLElement, (readonly [HTMLElement, number, nu
 /**
  * Each screen has its own router (a hidden screen must not follow the address bar); the usable one
  * mirrors its location into the window's hash and follows hash changes (links, typed addresses, tests).
+ * The mirror runs while the screen is drawn (a layout effect), so it can never land after something
+ * else has changed the address; and an address changed since this screen last wrote or followed it
+ * wins over the screen's own, rather than being written over.
  */
 function HashSync({ enabled }: { enabled: boolean }) {
   const location = useLocation();
   const navigate = useNavigate();
   const here = location.pathname + location.search;
   const hereRef = useRef(here);
-  useEffect(() => {
+  // The address this screen last wrote or followed; null while it is not the usable one.
+  const synced = useRef<string | null>(null);
+  useLayoutEffect(() => {
     hereRef.current = here;
-    if (enabled && hashPath() !== here) window.location.hash = here;
-  }, [enabled, here]);
+    if (!enabled) {
+      synced.current = null;
+      return;
+    }
+    const bar = hashPath();
+    if (bar !== here) {
+      // A screen that has just become usable shows its own place; otherwise a bar that moved on is news.
+      if (synced.current !== null && bar !== synced.current) void navigate(bar);
+      else window.location.hash = here;
+    }
+    synced.current = hashPath();
+  }, [enabled, here, navigate]);
   useEffect(() => {
     if (!enabled) return;
     const follow = () => {
+      synced.current = hashPath();
       if (hashPath() !== hereRef.current) void navigate(hashPath());
     };
     window.addEventListener('hashchange', follow);

@@ -135,3 +135,33 @@ test('the built page carries the strict CSP and loads nothing remote', async ({ 
   await expect(page.getByRole('heading', { name: 'Welcome to Subdesk' })).toBeVisible();
   expect(requests.filter((u) => !u.startsWith(app.url))).toEqual([]);
 });
+
+test('an address changed the moment a screen appears wins over the screen it replaces', async ({ app }) => {
+  // Regression: the screen wrote its own address into the bar after it was on show, so an address
+  // typed (or a link followed) in between was written over and the desk could stay where it was.
+  await app.setup('en');
+  const member = await app.host.invoke('members.create', { name: 'Zhao Lei' });
+  const { page } = app;
+  // Seen once, so the page is drawn from what the window already holds, in the same step as the move.
+  await page.goto(`${app.url}#/members?member=${member.id}`);
+  await expect(page.getByRole('heading', { name: 'Zhao Lei', exact: true })).toBeVisible();
+  await page.goto(`${app.url}#/plans`);
+  await expect(page.getByRole('heading', { name: 'Plans', exact: true })).toBeVisible();
+  // Back to the member's page; as soon as its heading is in the document, change the address again.
+  await page.evaluate((id) => {
+    const seen: string[] = [];
+    Object.assign(window, { addressesSeen: seen });
+    window.addEventListener('hashchange', () => seen.push(window.location.hash));
+    new MutationObserver((_, observer) => {
+      if (![...document.querySelectorAll('h1, h2')].some((h) => h.textContent === 'Zhao Lei')) return;
+      observer.disconnect();
+      window.location.hash = '/invoices';
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    window.location.hash = `/members?member=${id}`;
+  }, member.id);
+  await expect(page.getByRole('table', { name: 'Invoices' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/invoices$/);
+  // The bar went to the member and then to the invoices, and nothing wrote the member's address back.
+  const seen = await page.evaluate(() => (window as unknown as { addressesSeen: string[] }).addressesSeen);
+  expect(seen).toEqual([`#/members?member=${member.id}`, '#/invoices']);
+});
