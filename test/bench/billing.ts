@@ -61,7 +61,10 @@ export async function benchBilling(host: Host, clock: TestClock, dataDir: string
     single('billing run', at, runMs, 'ms', null, `${note}; one run (a period is billed once)`),
     figure('SQLite floor (same rows, no triggers, 1 tx)', at, honest, null, `${rows} rows inserted, ${changed} updated; after 1 warm-up`),
     figure('bare floor (invoice + line rows only)', at, bare, null, 'after 1 warm-up'),
-    single('billing run ÷ floor', at, runMs / summarise(honest).median, '×', 3),
+    // The issue states the 3 × target at L (100,000 members); at S and M the run's fixed costs weigh more.
+    /^L\b/.test(at)
+      ? single('billing run ÷ floor', at, runMs / summarise(honest).median, '×', 3)
+      : single('billing run ÷ floor', at, runMs / summarise(honest).median, '×', null, 'the 3 × target is stated at L'),
   ];
 }
 
