@@ -178,6 +178,9 @@ for (const first of ['en', 'zh-CN'] as const) {
         await expect(card.getByRole('table')).toBeVisible();
         const lines = await straightSegments(card, `${kind} ${locale}`);
         if (['mrr', 'members', 'churn', 'revenue', 'cashflow', 'forecast'].includes(kind)) expect(lines, `${kind}: its line`).toBeGreaterThan(0);
+        // Every column in view at 1280 px: the table never scrolls sideways inside its card.
+        const width = await card.locator('.datatable').first().evaluate((el) => ({ needed: el.scrollWidth, shown: el.clientWidth }));
+        expect(width.needed, `${kind} ${locale}: the table's width`).toBeLessThanOrEqual(width.shown);
         const header = (await card.locator('thead').innerText()).replace(/\s+/g, ' ');
         for (const term of w.terms[kind] ?? []) expect(header, `${kind} ${locale}`).toContain(term);
         const text = await card.innerText();
