@@ -473,7 +473,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
    * proration runs on the same grid stepped back whole periods to one starting on or before D.
    * Only the pricing uses it; the stored anchor stays.
    */
-  function pricedFrom(s: SubState, from: string): SubState {
+  function pricedFrom<S extends Pick<SubState, 'anchor_date' | 'interval' | 'interval_count'>>(s: S, from: string): S {
     if (s.anchor_date <= from) return s;
     const months = s.interval === 'year' ? 12 * s.interval_count : s.interval === 'month' ? s.interval_count : 0;
     let anchor = s.anchor_date;
@@ -502,8 +502,10 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const until = liveUntil(sub, from);
       if (sub.status === 'active' && until !== null && from < until) {
         const span = { start: from, end: until };
-        lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(scheduleOf(sub), input.price, span), taxRateBp: rate,
-          ...spanFacts(sub.member_id, scheduleOf(sub), input.price, span) });
+        // After an extend-mode freeze the anchor may lie past D: priced on that grid stepped back (pricedFrom).
+        const schedule = scheduleOf(pricedFrom(sub, from));
+        lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(schedule, input.price, span), taxRateBp: rate,
+          ...spanFacts(sub.member_id, schedule, input.price, span) });
       }
       audit('subscription_addon', addonId, null, { subscriptionId: sub.id, name: input.name, price: input.price, taxRateBp: rate, startDate: from });
       billPayerToday(env, payerOfSub(db, sub), lines, audit);

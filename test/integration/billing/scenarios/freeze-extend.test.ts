@@ -236,4 +236,47 @@ describe('freeze in extend mode', () => {
     const again = await billingAgainCreatesNothing(b!);
     expect(again.after).toEqual(again.before);
   }, 180_000);
+  // Found by the machine-agreement property (seed -120091992): an add-on added after an extend-mode freeze,
+  // when the moved anchor lies after the add-on's first day, was refused with an internal error.
+  it('an add-on after the freeze is charged to the moved bill date, priced on the moved grid', async () => {
+    b = await billing('2026-01-01');
+    const h = b.th.host;
+    const m = await b.member('Yan');
+    const sub = await b.subscribe(m, await b.plan({ name: 'Monthly', price: 31000, freezeDaysPerYear: 366, pauseMode: 'extend' }));
+    await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-01', resumeDate: '2026-01-02' });
+    await b.dailyTo('2026-01-03');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', anchorDate: '2026-02-02', nextBillDate: '2026-02-02' });
+    // Jan 3 → Feb 2 is 30 days of the moved month Jan 2 → Feb 2 (31 days): 3100 × 30 / 31 = 3000.
+    await h.invoke('subscriptions.addAddon', { id: sub, name: 'Locker', price: 3100, taxRateBp: 0 });
+    await b.dailyTo('2026-03-02');
+    expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([
+      ['2026-01-01', ['period 2026-01-01/2026-02-01 31000 = 31000 + 0 | Monthly']],
+      ['2026-01-03', ['addon 2026-01-03/2026-02-02 3000 = 3000 + 0 | Locker']],
+      ['2026-02-02', ['period 2026-02-02/2026-03-02 31000 = 31000 + 0 | Monthly', 'addon 2026-02-02/2026-03-02 3100 = 3100 + 0 | Locker']],
+      ['2026-03-02', ['period 2026-03-02/2026-04-02 31000 = 31000 + 0 | Monthly', 'addon 2026-03-02/2026-04-02 3100 = 3100 + 0 | Locker']],
+    ]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('an add-on after a long freeze: the moved month is stepped back to the one holding its first day', async () => {
+    b = await billing('2026-01-01');
+    const h = b.th.host;
+    const m = await b.member('Zhen');
+    const sub = await b.subscribe(m, await b.plan({ name: 'Monthly', price: 31000, freezeDaysPerYear: 366, pauseMode: 'extend' }));
+    // 41 frozen days: paid through Feb 1 becomes Mar 14.
+    await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-10', resumeDate: '2026-02-20' });
+    await b.dailyTo('2026-02-25');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', nextBillDate: '2026-03-14' });
+    // Feb 25 → Mar 14 is 17 days of the month Feb 14 → Mar 14 (28 days): 3100 × 17 / 28 = 1882.14, so 1882.
+    await h.invoke('subscriptions.addAddon', { id: sub, name: 'Towel', price: 3100, taxRateBp: 0 });
+    await b.dailyTo('2026-03-14');
+    expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([
+      ['2026-01-01', ['period 2026-01-01/2026-02-01 31000 = 31000 + 0 | Monthly']],
+      ['2026-02-25', ['addon 2026-02-25/2026-03-14 1882 = 1882 + 0 | Towel']],
+      ['2026-03-14', ['period 2026-03-14/2026-04-14 31000 = 31000 + 0 | Monthly', 'addon 2026-03-14/2026-04-14 3100 = 3100 + 0 | Towel']],
+    ]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
 });
