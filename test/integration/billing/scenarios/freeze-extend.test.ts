@@ -259,7 +259,7 @@ describe('freeze in extend mode', () => {
     expect(again.after).toEqual(again.before);
   });
 
-  it('an add-on after a long freeze: the moved month is stepped back to the one holding its first day', async () => {
+  it('an add-on after a long freeze: the moved month is stepped back to the one holding its first day; removed, its unused days are credited', async () => {
     b = await billing('2026-01-01');
     const h = b.th.host;
     const m = await b.member('Zhen');
@@ -269,12 +269,16 @@ describe('freeze in extend mode', () => {
     await b.dailyTo('2026-02-25');
     expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', nextBillDate: '2026-03-14' });
     // Feb 25 → Mar 14 is 17 days of the month Feb 14 → Mar 14 (28 days): 3100 × 17 / 28 = 1882.14, so 1882.
-    await h.invoke('subscriptions.addAddon', { id: sub, name: 'Towel', price: 3100, taxRateBp: 0 });
+    const added = await h.invoke('subscriptions.addAddon', { id: sub, name: 'Towel', price: 3100, taxRateBp: 0 });
+    // Taken off from Mar 1: 13 of the line's 17 days unused, 1882 × 13 / 17 = 1439.18, so 1439 credited.
+    b.th.clock.setDate('2026-02-28');
+    await h.invoke('subscriptions.removeAddon', { id: sub, addonId: added.subscription.addons[0]!.id });
+    expect(b.creditNotes().map((c) => [c.issued, c.total, c.lines])).toEqual([['2026-02-28', 1439, ['2026-03-01/2026-03-14 1439 + 0 | Unused time – Towel']]]);
     await b.dailyTo('2026-03-14');
     expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([
       ['2026-01-01', ['period 2026-01-01/2026-02-01 31000 = 31000 + 0 | Monthly']],
       ['2026-02-25', ['addon 2026-02-25/2026-03-14 1882 = 1882 + 0 | Towel']],
-      ['2026-03-14', ['period 2026-03-14/2026-04-14 31000 = 31000 + 0 | Monthly', 'addon 2026-03-14/2026-04-14 3100 = 3100 + 0 | Towel']],
+      ['2026-03-14', ['period 2026-03-14/2026-04-14 31000 = 31000 + 0 | Monthly']],
     ]);
     const again = await billingAgainCreatesNothing(b);
     expect(again.after).toEqual(again.before);
