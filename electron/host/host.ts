@@ -31,6 +31,7 @@ import { createDiagnosticsLog, nodeLogWriter, type DiagnosticsLog, type LogWrite
 import { toWireError } from '../contract/envelope';
 import { createSession, type Session } from '../desk/staff/session';
 import type { SiteHooks } from '../contract/site';
+import type { Settings } from '../contract/settings';
 import { aloneSite } from '../ops/site/handlers';
 import { siteRepo } from '../db/repos/site';
 
@@ -405,10 +406,33 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     }
   }
 
+  /**
+   * A connected desk's language is this PC's choice (kept in its settings file, like any PC's), not the main
+   * desk's: the settings the main desk answers carry this PC's language instead of its own.
+   */
+  function thisDesksLanguage(channel: Channel, out: unknown): unknown {
+    const locale = settings.get().locale;
+    if (channel === 'settings.get' || channel === 'settings.update' || channel === 'settings.completeSetup') return { ...(out as Settings), locale };
+    if (channel === 'app.start' || channel === 'staff.firstStart') {
+      const o = out as { settings: Settings };
+      return { ...o, settings: { ...o.settings, locale } };
+    }
+    return out;
+  }
+
   async function answer<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
+    // A connected desk switches its own language (checked, kept and told here) and shows the main desk's settings in it.
+    if (channel === 'settings.setLocale' && site.forwards(channel)) {
+      await answerHere(channel, input);
+      return thisDesksLanguage('settings.get', await site.forward('settings.get', {})) as Output<K>;
+    }
+    return answerHere(channel, input);
+  }
+
+  async function answerHere<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
-    // A connected desk: the main desk answers, through its own host.invoke (docs/site.md).
-    if (site.forwards(channel)) return (await site.forward(channel, input)) as Output<K>;
+    // A connected desk: the main desk answers, through its own host.invoke (docs/site.md); the language is this desk's own.
+    if (channel !== 'settings.setLocale' && site.forwards(channel)) return thisDesksLanguage(channel, await site.forward(channel, input)) as Output<K>;
     await waitGate();
     const def = channels[channel];
     if (def.mutates) await writesHeld;

@@ -49,6 +49,27 @@ test('a connected desk sees a check-in made on the main desk within a second', a
   await expect(desk.getByRole('heading', { name: 'Today: 1 check-in' })).toBeVisible({ timeout: 1000 });
 });
 
+test('the clerk at a connected desk switches it to 中文; the main desk stays in English', async ({ site }) => {
+  const { main, front } = site;
+  await signInOn(front, 'Owner', '1234');
+  const desk = await site.open(front.host);
+  await desk.goto(`${site.url}#/checkin`);
+  const nav = desk.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Check-in', exact: true })).toBeVisible();
+  await desk.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(nav.getByRole('link', { name: '签到', exact: true })).toBeVisible();
+  await desk.screenshot({ path: '/work/shots/site/connected-desk-zh-1280.png' });
+
+  const office = await site.open(main.host);
+  await office.goto(`${site.url}#/checkin`);
+  await expect(office.getByRole('navigation').getByRole('link', { name: 'Check-in', exact: true })).toBeVisible();
+  expect((await main.host.invoke('settings.get', {})).locale).toBe('en');
+  // The choice is this PC's: it holds after a reload, and the business name is still the main desk's.
+  await desk.reload();
+  await expect(nav.getByRole('link', { name: '签到', exact: true })).toBeVisible();
+  await expect(nav).toContainText('Sunrise Fitness');
+});
+
 test('the owner shares, shows a pairing code and removes a paired PC on Settings › Devices', async ({ site }) => {
   const page = await site.open(site.main.host);
   await page.goto(`${site.url}#/settings`);

@@ -108,6 +108,38 @@ describe('several PCs on one site', () => {
     expect(main.host.db.prepare('SELECT COUNT(*) AS n, SUM(amount) AS total FROM payments').get()).toEqual({ n: 1, total: 30000 });
   });
 
+  it("each desk keeps its own language: a connected desk's switch changes neither the main desk's language nor its books", async () => {
+    const main = await mainDesk();
+    const front = await connectedDesk(main, 'Front desk 2');
+    desks = [main, front];
+    await signInOn(front, 'Owner', '1234');
+    await main.host.invoke('settings.update', { businessName: 'Sunrise Fitness 朝阳店' });
+    const mainBefore = await main.host.invoke('settings.get', {});
+    expect(mainBefore.locale).toBe('en');
+    const auditBefore = main.host.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
+
+    // The clerk at the front desk reads Chinese; the answer is the main desk's settings in this desk's language.
+    const switched = await front.host.invoke('settings.setLocale', { locale: 'zh-CN' });
+    expect(switched).toEqual({ ...mainBefore, locale: 'zh-CN' });
+    expect(await front.host.invoke('settings.get', {})).toEqual({ ...mainBefore, locale: 'zh-CN' });
+    expect((await front.host.invoke('app.start', { screen: 'other' })).settings).toEqual({ ...mainBefore, locale: 'zh-CN' });
+    expect(await main.host.invoke('settings.get', {})).toEqual(mainBefore);
+    expect(main.host.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual(auditBefore);
+
+    // The owner switches the main desk to Chinese and back to English: the front desk stays in Chinese.
+    await main.host.invoke('settings.setLocale', { locale: 'zh-CN' });
+    await main.host.invoke('settings.setLocale', { locale: 'en' });
+    expect((await front.host.invoke('settings.get', {})).locale).toBe('zh-CN');
+    // Business settings changed on the main desk reach the front desk, still in its language.
+    await main.host.invoke('settings.update', { paymentTermsDays: 14 });
+    expect(await front.host.invoke('settings.get', {})).toMatchObject({ businessName: 'Sunrise Fitness 朝阳店', paymentTermsDays: 14, locale: 'zh-CN' });
+
+    // A bad language is refused on the front desk and changes nothing anywhere.
+    expect(await failure(front.host.invoke('settings.setLocale', { locale: 'fr' } as never))).toMatchObject({ code: 'VALIDATION' });
+    expect((await front.host.invoke('settings.get', {})).locale).toBe('zh-CN');
+    expect((await main.host.invoke('settings.get', {})).locale).toBe('en');
+  });
+
   it('a revoked desk is refused at its next call and forgets the main desk', async () => {
     const main = await mainDesk();
     const front = await connectedDesk(main, 'Front desk 2');
