@@ -1,4 +1,5 @@
-// Property: over random histories (sales with trials and fixed terms, add-ons, pauses in both modes, cancels,
+// Property: over random histories (monthly, quarterly and weekly plans, anniversary or calendar periods, sales
+// with trials and fixed terms, add-ons added and removed, pauses in both modes, cancels,
 // plan changes, a household), the state machine's standingOn, what the billing run persists day
 // by day, the year-ahead preview and the forecast all agree. The stored wake_date is the
 // machine's wake() after every desk action and every run.
@@ -20,10 +21,14 @@ const DAYS = 100;
 const HOUSEHOLD_BP = 1000;
 const REFUSALS = new Set([
   'DATE_OUT_OF_RANGE', 'ALREADY_PAUSED', 'SUBSCRIPTION_NOT_ACTIVE', 'SUBSCRIPTION_NOT_PAUSED', 'ALREADY_CANCELLING', 'NOT_CANCELLING', 'SAME_PLAN',
+  'ADDON_NOT_FOUND',
 ]);
 
 const arbPlan = fc.record({
   interval: fc.constantFrom<'week' | 'month'>('week', 'month', 'month'),
+  /** Quarterly now and then (months only), and calendar alignment (periods on the 1st / Monday). */
+  intervalCount: fc.constantFrom(1, 1, 3),
+  alignment: fc.constantFrom<'anniversary' | 'calendar'>('anniversary', 'anniversary', 'calendar'),
   price: fc.integer({ min: 1000, max: 50_000 }),
   trialDays: fc.constantFrom(0, 0, 7),
   termPeriods: fc.constantFrom<number | null>(null, null, 2, 3),
@@ -37,7 +42,8 @@ type Action =
   | { kind: 'resume' }
   | { kind: 'cancel'; mode: 'period_end' | 'now'; after: number }
   | { kind: 'change'; plan: number; when: 'now' | 'period_end' }
-  | { kind: 'addon'; price: number };
+  | { kind: 'addon'; price: number }
+  | { kind: 'removeAddon'; after: number };
 
 const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('pause' as const), after: fc.integer({ min: 0, max: 30 }), length: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }) }),
@@ -45,6 +51,7 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('cancel' as const), mode: fc.constantFrom<'period_end' | 'now'>('period_end', 'now'), after: fc.integer({ min: 0, max: 15 }) }),
   fc.record({ kind: fc.constant('change' as const), plan: fc.nat({ max: 2 }), when: fc.constantFrom<'now' | 'period_end'>('now', 'period_end') }),
   fc.record({ kind: fc.constant('addon' as const), price: fc.integer({ min: 100, max: 5000 }) }),
+  fc.record({ kind: fc.constant('removeAddon' as const), after: fc.integer({ min: 0, max: 15 }) }),
 );
 
 const arbStory = fc.record({
@@ -84,7 +91,7 @@ async function history(th: TestHost, story: Story) {
   const plans: number[] = [];
   for (const [i, p] of story.plans.entries()) {
     plans.push((await h.invoke('plans.create', {
-      kind: 'recurring', name: `P${i}`, price: p.price, interval: p.interval, intervalCount: 1, alignment: 'anniversary', trialDays: p.trialDays,
+      kind: 'recurring', name: `P${i}`, price: p.price, interval: p.interval, intervalCount: p.interval === 'month' ? p.intervalCount : 1, alignment: p.alignment, trialDays: p.trialDays,
       termPeriods: p.termPeriods, autoRenew: p.autoRenew, freezeFee: p.freezeFee, freezeDaysPerYear: 366, taxRateBp: 0, pauseMode: p.pauseMode,
     })).id);
   }
@@ -109,7 +116,11 @@ async function history(th: TestHost, story: Story) {
     } else if (action.kind === 'resume') await tolerate(h.invoke('subscriptions.resume', { id }));
     else if (action.kind === 'cancel') await tolerate(h.invoke('subscriptions.cancel', { id, mode: action.mode, effectiveDate: action.mode === 'now' ? addDays(today, action.after + 1) : undefined }));
     else if (action.kind === 'change') await tolerate(h.invoke('subscriptions.changePlan', { id, planId: plans[action.plan]!, when: action.when }));
-    else await tolerate(h.invoke('subscriptions.addAddon', { id, name: 'Towel', price: action.price, taxRateBp: 0 }));
+    else if (action.kind === 'addon') await tolerate(h.invoke('subscriptions.addAddon', { id, name: 'Towel', price: action.price, taxRateBp: 0 }));
+    else {
+      const addon = (await h.invoke('subscriptions.get', { id })).addons.find((a) => a.endDate === null);
+      if (addon) await tolerate(h.invoke('subscriptions.removeAddon', { id, addonId: addon.id, effectiveDate: addDays(today, action.after + 1) }));
+    }
     expectWakesStored(h.db, `${today} ${action.kind}`);
   }
   return { subs, payers: [mum, other], today };
