@@ -1,8 +1,9 @@
 /**
  * Property: whatever the desk does — invoices, payments, top-ups with bonus, refunds, credit notes,
  * voids — every payer's balance from the records equals the sum of its invoices' balances minus its
- * unapplied paid credit, bonus credit is what was granted minus what was applied, and no invoice,
- * payment, credit note or bonus grant ever goes below zero. A refused action changes nothing.
+ * unapplied paid credit, bonus credit is what was granted minus what was applied and what refunds of
+ * its top-up took back, and no invoice, payment, credit note or bonus grant ever goes below zero. A
+ * refused action changes nothing.
  */
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
@@ -62,12 +63,18 @@ function fromRecords(db: Db, payerId: number) {
     )
     .all(payerId)
     .map((r) => r.left);
-  const bonuses = db
-    .prepare<[number], { left: number }>(
-      `SELECT b.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE bonus_grant_id = b.id), 0) AS left FROM bonus_grants b WHERE b.payer_id = ?`,
+  const grants = db
+    .prepare<[number], { amount: number; used: number; paid: number | null; refunded: number }>(
+      `SELECT b.amount, COALESCE((SELECT SUM(amount) FROM allocations WHERE bonus_grant_id = b.id), 0) AS used,
+              p.amount AS paid, COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = b.payment_id), 0) AS refunded
+         FROM bonus_grants b LEFT JOIN payments p ON p.id = b.payment_id WHERE b.payer_id = ?`,
     )
-    .all(payerId)
-    .map((r) => r.left);
+    .all(payerId);
+  const bonuses = grants.map((g) => g.amount - g.used);
+  // A refund of part of a top-up takes back the same share of its bonus, half up (docs/billing.md); what is
+  // already spent is not clawed back, so what can still be spent is never below zero.
+  const forfeited = (g: (typeof grants)[number]) => (g.paid && g.refunded > 0 ? Math.min(g.amount, Math.floor((2 * g.amount * g.refunded + g.paid) / (2 * g.paid))) : 0);
+  const spendable = grants.map((g) => Math.max(0, g.amount - g.used - forfeited(g)));
   const voidSettled = v(`SELECT COALESCE(SUM(a.amount), 0) AS v FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.payer_id = ? AND i.status = 'void'`);
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   return {
@@ -76,7 +83,7 @@ function fromRecords(db: Db, payerId: number) {
     voidSettled,
     owed: sum(invoiceBalances),
     paidCredit: sum(payments) + sum(notes),
-    bonusCredit: sum(bonuses),
+    bonusCredit: sum(spendable),
   };
 }
 
