@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { insertRows } from '../../db/statements';
 import { batchPart, type BatchPart } from '../../db/write-batch';
@@ -28,7 +28,8 @@ export function entryHash(
 ): string {
   const fields = [prevHash, row.at, row.staff_id, row.staff_name, row.channel, row.entity, row.entity_id, row.before, row.after];
   const canonical = JSON.stringify(row.device == null ? fields : [...fields, row.device]);
-  return createHash('sha256').update(canonical).digest('hex');
+  // The one-shot hash: the same digest as createHash().update().digest(), without a Hash object per row (~3 × faster).
+  return hash('sha256', canonical, 'hex');
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
