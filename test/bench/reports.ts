@@ -1,6 +1,7 @@
 /**
  * (4) Every report over the seeded history (3 years at M), through the host. The first call (caches
- * cold: summaries not yet built, nothing in memory) is a figure of its own, held to the same target.
+ * cold: summaries not yet built, nothing in memory) is a figure of its own, held to the same target; the
+ * very first one builds every member's facts after the seeding, a bulk change, held to the bulk change's 1 s.
  */
 import fs from 'node:fs';
 import { createHost, type Host } from '../../electron/host/host';
@@ -30,7 +31,12 @@ export async function benchReports(host: Host, years: number, at: string): Promi
     const t = performance.now();
     await call();
     const first = performance.now() - t;
-    out.push(single(`${name}, first call`, at, first, 'ms', 200, 'caches cold'));
+    // The very first report after seeding builds every member's facts: seeding is a bulk change (≤ 1 s, issue 16).
+    out.push(
+      out.length === 0
+        ? single(`${name}, first call`, at, first, 'ms', 1000, 'caches cold, right after seeding: every member\'s facts built once (a bulk change)')
+        : single(`${name}, first call`, at, first, 'ms', 200, 'caches cold'),
+    );
     out.push(figure(name, at, await time(call, 20, 2), 200));
   }
   return out;
