@@ -180,6 +180,11 @@ export interface Checkin {
   undoReason: string | null;
   /** The class booking this visit stands for (docs/classes.md, "At the door"): it then uses nothing of its own. */
   classBookingId: number | null;
+  /**
+   * Made at a connected desk while the main desk was unreachable (docs/site.md): that desk and the moment at its
+   * door (UTC); `at` is when it reached the main desk and was counted. Null for every other check-in.
+   */
+  kept: { device: string; at: string } | null;
 }
 
 /**

@@ -370,6 +370,9 @@ export const checkinsColumns = {
   undone_by: 'text?',
   undo_reason: 'text?',
   class_booking_id: 'integer?',
+  /** Kept at a connected desk while the main desk was unreachable: that desk, and the moment at its door (UTC). */
+  kept_device: 'text?',
+  kept_at: 'text?',
 } as const satisfies Columns;
 export type CheckinRow = RowOf<typeof checkinsColumns>;
 

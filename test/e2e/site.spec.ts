@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 import type { Host } from '../../electron/host/host';
 import { startServer, wire } from './harness';
-import { closeDesks, connectedDesk, mainDesk, signInOn, type Desk } from '../support/site';
+import { closeDesks, connectedDesk, mainDesk, restartSharingOn, signInOn, waitFor, type Desk } from '../support/site';
 import { makeHost, tempDir } from '../support/host';
 import { createSite } from '../../electron/site/site';
 
@@ -48,6 +48,47 @@ test('a connected desk sees a check-in made on the main desk within a second', a
   await expect(today).toContainText('钱七', { timeout: 1000 });
   await expect(desk.getByRole('heading', { name: 'Today: 1 check-in' })).toBeVisible({ timeout: 1000 });
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`a check-in kept at a connected desk while the main desk was away is marked on the main desk's list (${lang})`, async ({ site }) => {
+    const { main, front } = site;
+    if (lang === 'zh-CN') await main.host.invoke('settings.setLocale', { locale: 'zh-CN' });
+    const plan = await main.host.invoke('plans.create', { kind: 'recurring', name: 'Gold', price: 30000, interval: 'month', taxRateBp: 0 });
+    const m = await main.host.invoke('members.create', { name: '孙八' });
+    await main.host.invoke('subscriptions.create', { memberId: m.id, planId: plan.id, startDate: '2026-03-02' });
+    await signInOn(front, 'Owner', '1234');
+    // The main desk stops sharing; the front desk keeps the check-in made at its door.
+    const port = main.site.server()!.port;
+    await main.host.invoke('site.setSharing', { on: false });
+    await expect(front.host.invoke('checkin.checkIn', { memberId: m.id })).rejects.toMatchObject({ code: 'CHECKIN_QUEUED' });
+    // Back at 09:40 (the main desk's clock): the kept check-in goes out and is counted then.
+    await main.site.close();
+    main.th.clock.set('2026-03-02T01:40:00.000Z');
+    await restartSharingOn(main, port);
+    await front.site.link()!.ready();
+    await signInOn(front, 'Owner', '1234');
+    await waitFor(() => (front.site.link()!.status().queued === 0 ? true : null));
+
+    const page = await site.open(main.host);
+    await page.goto(`${site.url}#/checkin`);
+    // The moment at the door is the front desk's own clock (the wall clock here); the list shows it in the business's zone.
+    const keptAt = main.host.db.prepare<[], string>('SELECT kept_at FROM checkins').pluck().get()!;
+    const { timeZone } = await main.host.invoke('settings.get', {});
+    const hhmm = (iso: string) => new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone }).format(new Date(iso));
+    const row = page.getByRole('table', { name: lang === 'en' ? "Today's check-ins" : '今天的签到' }).getByRole('row', { name: /孙八/ });
+    const badge = row.getByText(lang === 'en' ? `Kept at Front desk 2 · ${hhmm(keptAt)}` : `Front desk 2 暂存 · ${hhmm(keptAt)}`, { exact: true });
+    await expect(badge).toBeVisible();
+    const arrived = hhmm('2026-03-02T01:40:00.000Z');
+    await expect(row).toContainText(arrived);
+    await expect(badge).toHaveAttribute('title', lang === 'en' ? `Made at Front desk 2 at ${hhmm(keptAt)} while the main desk could not be reached; counted when it arrived at ${arrived}. It is on the audit log for review.` : `主收银台连不上时在 Front desk 2 签到（${hhmm(keptAt)}），${arrived} 送达后计入。已列入审计日志待复核。`);
+    for (const size of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }]) {
+      await page.setViewportSize(size);
+      // The note is read whole: its cell does not cut the badge.
+      expect(await badge.evaluate((el) => el.closest('td')!.scrollWidth <= el.closest('td')!.clientWidth), `${size.width}`).toBe(true);
+      await page.screenshot({ path: `/work/shots/site/kept-checkin-${lang}-${size.width}.png` });
+    }
+  });
+}
 
 test('the clerk at a connected desk switches it to 中文; the main desk stays in English', async ({ site }) => {
   const { main, front } = site;

@@ -30,7 +30,7 @@ export interface VisitsOfMember {
 const SELECT = `SELECT c.id, c.member_id, m.name AS member_name, m.card_no, c.date, c.at, c.subscription_id, c.pack_id,
     COALESCE((SELECT p.name FROM subscriptions s JOIN plans p ON p.id = s.plan_id WHERE s.id = c.subscription_id),
              (SELECT p.name FROM member_packs mp JOIN plans p ON p.id = mp.plan_id WHERE mp.id = c.pack_id)) AS plan_name,
-    c.staff_name, c.override_reason, c.undone_at, c.undone_by, c.undo_reason, c.class_booking_id
+    c.staff_name, c.override_reason, c.undone_at, c.undone_by, c.undo_reason, c.class_booking_id, c.kept_device, c.kept_at
   FROM checkins c JOIN members m ON m.id = c.member_id`;
 
 export function createCheckinsRepo(db: Db) {
@@ -40,8 +40,8 @@ export function createCheckinsRepo(db: Db) {
   );
   const member = db.prepare<[number], CheckinMember>('SELECT id, payer_id, merged_into FROM members WHERE id = ?');
   const insert = db.prepare<CheckinInsert>(
-    `INSERT INTO checkins (member_id, date, at, subscription_id, pack_id, staff_id, staff_name, override_reason, blocked, class_booking_id)
-     VALUES (@member_id, @date, @at, @subscription_id, @pack_id, @staff_id, @staff_name, @override_reason, @blocked, @class_booking_id)`,
+    `INSERT INTO checkins (member_id, date, at, subscription_id, pack_id, staff_id, staff_name, override_reason, blocked, class_booking_id, kept_device, kept_at)
+     VALUES (@member_id, @date, @at, @subscription_id, @pack_id, @staff_id, @staff_name, @override_reason, @blocked, @class_booking_id, @kept_device, @kept_at)`,
   );
   const ofDay = db.prepare<[string], CheckinWithNames>(`${SELECT} WHERE c.date = ? ORDER BY c.at DESC, c.id DESC`);
   const ofDayLive = db.prepare<[string], CheckinWithNames>(`${SELECT} WHERE c.date = ? AND c.undone_at IS NULL ORDER BY c.at DESC, c.id DESC`);

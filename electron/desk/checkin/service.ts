@@ -6,7 +6,7 @@
 import { addDays, daysBetween } from '../../../shared/dates';
 import type { AttendanceByDay, AttendanceByMember, Checkin, CheckinResult, CheckinWarning, DoorClass, Entitlement, SearchHit } from '../../contract/desk-types';
 import { AppError } from '../../../shared/errors';
-import type { ServiceEnv } from '../../contract/env';
+import type { ReplayedCall as Kept, ServiceEnv } from '../../contract/env';
 import { createCheckinsRepo, type CheckinWithNames, type VisitRange } from '../../db/repos/checkins';
 import type { Finder } from '../members/finder';
 import type { MemberRows } from '../members/rows';
@@ -31,6 +31,7 @@ function toCheckin(r: CheckinWithNames): Checkin {
     undoneBy: r.undone_by,
     undoReason: r.undo_reason,
     classBookingId: r.class_booking_id,
+    kept: r.kept_device !== null && r.kept_at !== null ? { device: r.kept_device, at: r.kept_at } : null,
   };
 }
 
@@ -105,7 +106,7 @@ export function createCheckinService(
     return { ...base, outcome: decision.blocks.length ? 'blocked' : 'allowed', checkin: null, visitsToday: earlier.length };
   }
 
-  function record(result: CheckinResult, when: When, overrideReason: string | null): CheckinResult {
+  function record(result: CheckinResult, when: When, overrideReason: string | null, kept: Kept | null = null): CheckinResult {
     const e = result.entitlement;
     const by = clerk();
     // The class booked for now is marked first, so its units come from the standing without this visit.
@@ -121,6 +122,8 @@ export function createCheckinService(
       override_reason: overrideReason,
       blocked: overrideReason ? JSON.stringify(result.blocks) : null,
       class_booking_id: door.link,
+      kept_device: kept?.device ?? null,
+      kept_at: kept?.madeAt ?? null,
     });
     const done: CheckinResult = { ...result, outcome: 'checked_in', checkin: get(id), visitsToday: result.visitsToday + 1, classMark: door.mark };
     return door.link === null ? done : afterClass(done, classUse(door.link));
@@ -155,7 +158,7 @@ export function createCheckinService(
    */
   function checkIn(input: { memberId?: number | undefined; query?: string | undefined }): CheckinResult {
     const replay = env.replayed?.() ?? null;
-    if (!replay) return decideAndRecord(input, false);
+    if (!replay) return decideAndRecord(input, null);
     const replayed = { device: replay.device, madeAt: replay.madeAt, arrivedAt: env.now().toISOString() };
     // The member was merged or removed while the check-in waited: it is still reviewed, never dropped.
     const target: { memberId?: number; mergedFrom?: number } | null = input.memberId === undefined ? {} : survivor(input.memberId);
@@ -164,7 +167,7 @@ export function createCheckinService(
       return { outcome: 'no_match', member: null, checkin: null, entitlement: null, blocks: [], warnings: [], candidates: [], visitsToday: 0, classMark: null };
     }
     const merged = target.mergedFrom !== undefined ? { mergedFrom: target.mergedFrom } : {};
-    const result = decideAndRecord(target.memberId === undefined ? input : { ...input, memberId: target.memberId }, true);
+    const result = decideAndRecord(target.memberId === undefined ? input : { ...input, memberId: target.memberId }, replay);
     if (result.outcome === 'checked_in') {
       env.audit('checkin', result.checkin!.id, null, { ...result.checkin, ...merged, replayed });
     } else {
@@ -175,7 +178,7 @@ export function createCheckinService(
     return result;
   }
 
-  function decideAndRecord(input: { memberId?: number | undefined; query?: string | undefined }, replayed: boolean): CheckinResult {
+  function decideAndRecord(input: { memberId?: number | undefined; query?: string | undefined }, kept: Kept | null): CheckinResult {
     const when = moment();
     let memberId = input.memberId;
     if (memberId === undefined) {
@@ -189,9 +192,9 @@ export function createCheckinService(
     const result = evaluate(memberId, when);
     if (result.outcome === 'already') return repeat(result);
     if (result.outcome !== 'allowed') return result;
-    const done = record(result, when, null);
+    const done = record(result, when, null, kept);
     // A replayed check-in gets its one audit entry, with where and when it was made, from checkIn.
-    if (!replayed) env.audit('checkin', done.checkin!.id, null, done.checkin);
+    if (!kept) env.audit('checkin', done.checkin!.id, null, done.checkin);
     return done;
   }
 

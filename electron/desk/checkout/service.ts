@@ -64,7 +64,7 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
   function admit(memberId: number, packId: number, ctx: Ctx): number {
     const id = checkins.insert({
       member_id: memberId, date: env.today(), at: env.now().toISOString(), subscription_id: null, pack_id: packId,
-      staff_id: ctx.staff?.id ?? null, staff_name: ctx.staff?.name ?? '', override_reason: null, blocked: null, class_booking_id: null,
+      staff_id: ctx.staff?.id ?? null, staff_name: ctx.staff?.name ?? '', override_reason: null, blocked: null, class_booking_id: null, kept_device: null, kept_at: null,
     });
     ctx.audit('checkin', id, null, { memberId, packId, dropIn: true });
     return id;

@@ -19,7 +19,7 @@ export function TodayList() {
   const [undoing, setUndoing] = useState<Checkin | null>(null);
   const today = useQuery({ queryKey: ['checkins', 'today'], queryFn: () => invoke('checkin.today', {}) });
   const counted = (today.data ?? []).filter((c) => !c.undoneAt).length;
-  const { instant } = f;
+  const { instant, time } = f;
   const columns = useMemo<Columns<Checkin>>(
     () => [
       { id: 'at', accessorKey: 'at', header: t('checkin.today.time'), meta: { width: '16%' }, cell: ({ row: { original: c } }) => instant(c.at) },
@@ -27,7 +27,7 @@ export function TodayList() {
         id: 'member',
         accessorKey: 'memberName',
         header: t('checkin.today.member'),
-        meta: { width: '22%' },
+        meta: { width: '20%' },
         cell: ({ row: { original: c } }) => (
           <div className="cell-stack">
             <span className="cell-strong">{c.memberName}</span>
@@ -35,7 +35,7 @@ export function TodayList() {
           </div>
         ),
       },
-      { id: 'plan', accessorFn: (c) => c.planName ?? '', header: t('checkin.today.used'), meta: { width: '20%' }, cell: ({ row: { original: c } }) => c.planName ?? '—' },
+      { id: 'plan', accessorFn: (c) => c.planName ?? '', header: t('checkin.today.used'), meta: { width: '16%' }, cell: ({ row: { original: c } }) => c.planName ?? '—' },
       { id: 'staff', accessorKey: 'staffName', header: t('checkin.today.staff'), meta: { width: '12%' } },
       {
         id: 'note',
@@ -50,13 +50,18 @@ export function TodayList() {
             <StatusBadge tone="amber" title={c.overrideReason}>
               {t('checkin.today.override')}
             </StatusBadge>
+          ) : c.kept ? (
+            // Made at a connected desk while the main desk was unreachable: counted on arrival (docs/site.md).
+            <StatusBadge tone="blue" title={t('checkin.today.keptTitle', { device: c.kept.device, time: time(c.kept.at), arrived: time(c.at) })}>
+              {t('checkin.today.kept', { device: c.kept.device, time: time(c.kept.at) })}
+            </StatusBadge>
           ) : null,
       },
       {
         id: 'actions',
         header: () => <span className="sr-only">{t('common.actions')}</span>,
         enableSorting: false,
-        meta: { align: 'right', width: '12%' },
+        meta: { align: 'right', width: '10%' },
         cell: ({ row: { original: c } }) =>
           c.undoneAt ? null : (
             <button type="button" className="btn btn--small" aria-label={t('checkin.undo.label', { name: c.memberName })} onClick={() => setUndoing(c)}>
@@ -65,7 +70,7 @@ export function TodayList() {
           ),
       },
     ],
-    [t, instant],
+    [t, instant, time],
   );
   return (
     <Card title={t('checkin.today.title', { count: counted })} className="card--table">

@@ -68,6 +68,8 @@ export const en = {
     note: 'Note',
     undone: 'Undone',
     override: 'Override',
+    kept: 'Kept at {{device}} · {{time}}',
+    keptTitle: 'Made at {{device}} at {{time}} while the main desk could not be reached; counted when it arrived at {{arrived}}. It is on the audit log for review.',
   },
   undo: {
     button: 'Undo',
@@ -163,6 +165,8 @@ export const zh: typeof en = {
     note: '备注',
     undone: '已撤销',
     override: '特批',
+    kept: '{{device}} 暂存 · {{time}}',
+    keptTitle: '主收银台连不上时在 {{device}} 签到（{{time}}），{{arrived}} 送达后计入。已列入审计日志待复核。',
   },
   undo: {
     button: '撤销',

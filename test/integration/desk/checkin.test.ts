@@ -45,6 +45,7 @@ describe('checkin.checkIn', () => {
       undoneBy: null,
       undoReason: null,
       classBookingId: null,
+      kept: null,
     });
     th!.clock.set('2026-03-02T03:30:00.000Z');
     const again = await h.invoke('checkin.checkIn', { memberId: m.id });

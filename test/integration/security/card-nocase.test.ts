@@ -131,6 +131,8 @@ describe('a database that already holds a0001 and A0001', () => {
       for (const name of names) db.exec(`DROP TRIGGER ${name}; ${new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(sql)![0]}`);
     }
     db.exec('DROP TRIGGER report_batch_invoice_fixed; DROP TABLE report_batch; DROP TABLE member_bulk;');
+    // Migration 026 (a check-in kept at a connected desk).
+    db.exec('ALTER TABLE checkins DROP COLUMN kept_at; ALTER TABLE checkins DROP COLUMN kept_device;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

@@ -80,8 +80,15 @@ describe('check-ins kept while the main desk is away', () => {
     expect(ok).toMatchObject({ memberId: paid.id, planName: 'Gold', overrideReason: null });
     expect(refused).toMatchObject({ memberId: none.id, outcome: 'blocked', blocks: [{ code: 'no_membership' }] });
     expect(unknown).toMatchObject({ memberId: null, query: 'Nobody here', outcome: 'no_match', blocks: [] });
+    // The day's list says where and when it was made at the door; the time it counts from is its arrival.
+    const [counted, ...rest] = await main.host.invoke('checkin.today', { includeUndone: true });
+    expect(counted).toMatchObject({ memberId: paid.id, at: '2026-03-02T01:20:00.000Z', kept: { device: 'Front desk 2', at: ok!.replayed.madeAt } });
+    // The one made while all was well (then undone) carries no such mark.
+    expect(rest.map((c) => c.kept)).toEqual([null]);
     // The counted one has its one audit entry, not a second plain one.
-    const checkinId = (await main.host.invoke('checkin.today', { includeUndone: false }))[0]!.id;
+    const checkinId = counted!.id;
+    // The schema keeps the two together: a desk without a moment (or the reverse) is refused.
+    expect(() => main.host.db.prepare('UPDATE checkins SET kept_at = NULL WHERE id = ?').run(checkinId)).toThrow(/CHECK constraint failed/);
     expect(main.host.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'checkin' AND entity_id = ?").get(String(checkinId))).toEqual({ n: 1 });
   });
 
