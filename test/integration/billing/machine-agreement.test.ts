@@ -1,5 +1,5 @@
 // Property: over random histories (monthly, quarterly and weekly plans, anniversary or calendar periods, sales
-// with trials and fixed terms, add-ons added and removed, pauses in both modes, cancels,
+// with trials and fixed terms, add-ons added and removed, pauses in both modes, cancels and their undoing,
 // plan changes, a household), the state machine's standingOn, what the billing run persists day
 // by day, the year-ahead preview and the forecast all agree. The stored wake_date is the
 // machine's wake() after every desk action and every run.
@@ -43,7 +43,8 @@ type Action =
   | { kind: 'cancel'; mode: 'period_end' | 'now'; after: number }
   | { kind: 'change'; plan: number; when: 'now' | 'period_end' }
   | { kind: 'addon'; price: number }
-  | { kind: 'removeAddon'; after: number };
+  | { kind: 'removeAddon'; after: number }
+  | { kind: 'undoCancel' };
 
 const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('pause' as const), after: fc.integer({ min: 0, max: 30 }), length: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }) }),
@@ -52,6 +53,7 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('change' as const), plan: fc.nat({ max: 2 }), when: fc.constantFrom<'now' | 'period_end'>('now', 'period_end') }),
   fc.record({ kind: fc.constant('addon' as const), price: fc.integer({ min: 100, max: 5000 }) }),
   fc.record({ kind: fc.constant('removeAddon' as const), after: fc.integer({ min: 0, max: 15 }) }),
+  fc.record({ kind: fc.constant('undoCancel' as const) }),
 );
 
 const arbStory = fc.record({
@@ -116,6 +118,7 @@ async function history(th: TestHost, story: Story) {
     } else if (action.kind === 'resume') await tolerate(h.invoke('subscriptions.resume', { id }));
     else if (action.kind === 'cancel') await tolerate(h.invoke('subscriptions.cancel', { id, mode: action.mode, effectiveDate: action.mode === 'now' ? addDays(today, action.after + 1) : undefined }));
     else if (action.kind === 'change') await tolerate(h.invoke('subscriptions.changePlan', { id, planId: plans[action.plan]!, when: action.when }));
+    else if (action.kind === 'undoCancel') await tolerate(h.invoke('subscriptions.undoCancel', { id }));
     else if (action.kind === 'addon') await tolerate(h.invoke('subscriptions.addAddon', { id, name: 'Towel', price: action.price, taxRateBp: 0 }));
     else {
       const addon = (await h.invoke('subscriptions.get', { id })).addons.find((a) => a.endDate === null);
