@@ -421,18 +421,16 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   }
 
   async function answer<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
-    // A connected desk switches its own language (checked, kept and told here) and shows the main desk's settings in it.
-    if (channel === 'settings.setLocale' && site.forwards(channel)) {
-      await answerHere(channel, input);
-      return thisDesksLanguage('settings.get', await site.forward('settings.get', {})) as Output<K>;
-    }
-    return answerHere(channel, input);
+    const out = await answerHere(channel, input);
+    // A connected desk switched its own language here (the site keeps the switch local): it shows the main desk's settings in it.
+    if (channel === 'settings.setLocale' && site.forwards('settings.get')) return thisDesksLanguage('settings.get', await site.forward('settings.get', {})) as Output<K>;
+    return out;
   }
 
   async function answerHere<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 100)}`);
     // A connected desk: the main desk answers, through its own host.invoke (docs/site.md); the language is this desk's own.
-    if (channel !== 'settings.setLocale' && site.forwards(channel)) return thisDesksLanguage(channel, await site.forward(channel, input)) as Output<K>;
+    if (site.forwards(channel)) return thisDesksLanguage(channel, await site.forward(channel, input)) as Output<K>;
     await waitGate();
     const def = channels[channel];
     if (def.mutates) await writesHeld;

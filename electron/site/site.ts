@@ -42,8 +42,11 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** This PC's own site channels, never sent to the main desk; and the window's error report stays in this PC's log. */
-const LOCAL = new Set(['site.status', 'site.discover', 'site.connect', 'system.logError']);
+/**
+ * This PC's own site channels, never sent to the main desk; the window's error report stays in this PC's log,
+ * and the language switch in this PC's settings file (each desk has its own language).
+ */
+const LOCAL = new Set(['site.status', 'site.discover', 'site.connect', 'system.logError', 'settings.setLocale']);
 
 interface Saved {
   sharing?: boolean;
