@@ -16,29 +16,35 @@ export interface CheckResult {
   error: { code: string; message: string } | null;
 }
 
+// One task per message; the worker opens and closes its own connections, so between tasks it holds no file.
 const WORKER_CODE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const Database = require(w.module);
-const binding = w.nativeBinding ? { nativeBinding: w.nativeBinding } : {};
-let db;
-(async () => {
-  db = new Database(w.file, { readonly: true, fileMustExist: true, ...binding });
-  if (w.task === 'check') return String(db.pragma(w.pragma, { simple: true }));
-  // copy: one backup step for all pages = one read transaction = one consistent snapshot (WAL: writers go on).
-  db.pragma('busy_timeout = 5000');
-  await db.backup(w.target, { progress: () => 2147483647 });
-  db.close();
-  db = new Database(w.target, binding);
-  db.pragma('journal_mode = DELETE');
-  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(w.snapshotKey, w.settingsJson);
-  db.prepare('DELETE FROM meta WHERE key = ?').run(w.pendingKey);
-  return 'ok';
-})().then(
-  (result) => parentPort.postMessage({ result, error: null }),
-  (e) => parentPort.postMessage({ result: null, error: { code: String((e && e.code) || ''), message: String((e && e.message) || e) } }),
-).finally(() => {
-  try { if (db) db.close(); } catch (e) { /* a broken handle may not close */ }
-});
+async function work(t) {
+  const binding = t.nativeBinding ? { nativeBinding: t.nativeBinding } : {};
+  let db;
+  try {
+    db = new Database(t.file, { readonly: true, fileMustExist: true, ...binding });
+    if (t.task === 'check') return String(db.pragma(t.pragma, { simple: true }));
+    // copy: one backup step for all pages = one read transaction = one consistent snapshot (WAL: writers go on).
+    db.pragma('busy_timeout = 5000');
+    await db.backup(t.target, { progress: () => 2147483647 });
+    db.close();
+    db = new Database(t.target, binding);
+    db.pragma('journal_mode = DELETE');
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(t.snapshotKey, t.settingsJson);
+    db.prepare('DELETE FROM meta WHERE key = ?').run(t.pendingKey);
+    return 'ok';
+  } finally {
+    try { if (db) db.close(); } catch (e) { /* a broken handle may not close */ }
+  }
+}
+parentPort.on('message', (t) =>
+  work(t).then(
+    (result) => parentPort.postMessage({ result, error: null }),
+    (e) => parentPort.postMessage({ result: null, error: { code: String((e && e.code) || ''), message: String((e && e.message) || e) } }),
+  ),
+);
 `;
 
 let modulePath: string | null | undefined;
@@ -74,30 +80,76 @@ export function copyInWorker(file: string, target: string, extras: CopyExtras, n
   return inWorker({ task: 'copy', file, target, ...extras, nativeBinding });
 }
 
-function inWorker(workerData: Record<string, unknown>): Promise<CheckResult | null> {
+/**
+ * Idle workers kept for the next task: a backup's copy and then its check, or the start-up check just
+ * after, reuse one thread instead of starting one each (~40 ms of loading better-sqlite3 every time).
+ * A task never waits for a busy worker; an idle one ends after IDLE_MS, and none keeps the process alive.
+ */
+const IDLE_MS = 2_000;
+let started = 0;
+/** Worker threads started by this process so far, and those idle now (tests count them). */
+export const workerCounts = (): { started: number; idle: number } => ({ started, idle: idle.length });
+const idle: { worker: Worker; timer: NodeJS.Timeout; gone: () => void }[] = [];
+
+function dropIdle(worker: Worker): void {
+  const at = idle.findIndex((k) => k.worker === worker);
+  if (at < 0) return;
+  const [kept] = idle.splice(at, 1);
+  clearTimeout(kept!.timer);
+  worker.off('exit', kept!.gone);
+}
+
+/** An idle worker, or a new one; null when none can start. It keeps the process alive while it works. */
+function takeWorker(module: string): Worker | null {
+  const kept = idle.at(-1);
+  if (kept) {
+    dropIdle(kept.worker);
+    kept.worker.ref();
+    return kept.worker;
+  }
+  try {
+    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { module } });
+    started++;
+    return worker;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a worker that finished its task for IDLE_MS; an idle worker never holds the process open. */
+function keepWorker(worker: Worker): void {
+  const gone = () => dropIdle(worker);
+  const timer = setTimeout(() => {
+    dropIdle(worker);
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  worker.unref();
+  worker.once('exit', gone);
+  idle.push({ worker, timer, gone });
+}
+
+function inWorker(task: Record<string, unknown>): Promise<CheckResult | null> {
   const module = betterSqlitePath();
   if (!module) return Promise.resolve(null);
+  const worker = takeWorker(module);
+  if (!worker) return Promise.resolve(null);
   return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_CODE, { eval: true, workerData: { ...workerData, module } });
-    } catch {
-      resolve(null);
-      return;
-    }
-    let done = false;
-    worker.once('message', (m: CheckResult) => {
-      done = true;
-      resolve(m);
-    });
-    worker.once('error', (e) => {
-      if (done) return;
-      done = true;
-      resolve({ result: null, error: { code: 'WORKER', message: e.message } });
-    });
-    worker.once('exit', (code) => {
-      if (!done) resolve({ result: null, error: { code: 'WORKER', message: `check worker exited with code ${code}` } });
-    });
+    const settle = (result: CheckResult, reusable: boolean) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reusable) keepWorker(worker);
+      else void worker.terminate();
+      resolve(result);
+    };
+    const onMessage = (m: CheckResult) => settle(m, true);
+    const onError = (e: Error) => settle({ result: null, error: { code: 'WORKER', message: e.message } }, false);
+    const onExit = (code: number) => settle({ result: null, error: { code: 'WORKER', message: `check worker exited with code ${code}` } }, false);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage(task);
   });
 }
 
