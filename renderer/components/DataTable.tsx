@@ -53,6 +53,8 @@ export function DataTable<T>(props: {
   onRowClick?: (row: T) => void;
   /** Shown in place of the rows when there are none. */
   empty?: ReactNode;
+  /** The rows are still on their way: "Loading…" in place of the rows, never `empty` before the answer. */
+  loading?: boolean;
   initialSorting?: SortingState;
   /** Height limit of the scrolling body; the table is shorter when it has fewer rows. */
   maxHeight?: number | string;
@@ -144,7 +146,7 @@ export function DataTable<T>(props: {
 
   return (
     <div className="datatable" ref={scrollRef} style={{ maxHeight: props.maxHeight ?? 560 }} {...region}>
-      <table className="table datatable__table" aria-label={props.label} aria-rowcount={rows.length + 1}>
+      <table className="table datatable__table" aria-label={props.label} aria-rowcount={rows.length + 1} aria-busy={props.loading || undefined}>
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => {
             const width = fitted[c.id] ? `${fitted[c.id]}px` : c.columnDef.meta?.width;
@@ -185,7 +187,7 @@ export function DataTable<T>(props: {
           {rows.length === 0 ? (
             <tr>
               <td colSpan={columnCount} className="datatable__empty">
-                {props.empty ?? t('ui.table.empty')}
+                {props.loading ? <div className="empty-state">{t('common.loading')}</div> : (props.empty ?? t('ui.table.empty'))}
               </td>
             </tr>
           ) : null}

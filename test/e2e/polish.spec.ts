@@ -139,3 +139,49 @@ test.describe('with the PC in another time zone', () => {
     await shot(page, 'lock-pin-locked-en-1280x720');
   });
 });
+
+/**
+ * Holds every answer to `channel` in the page until `release()` is called: the desk's list waits for it as it
+ * would for a slow answer. The page's calls go through `window.__subdeskInvoke` (the harness's preload).
+ */
+async function holdAnswers(page: Page, channel: string): Promise<{ release(): Promise<void> }> {
+  await page.evaluate((held) => {
+    const w = window as unknown as Record<string, unknown>;
+    const pass = w['__subdeskInvoke'] as (c: string, i: unknown) => Promise<unknown>;
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    w['__release'] = open;
+    w['__subdeskInvoke'] = (c: string, i: unknown) => (c === held ? gate.then(() => pass(c, i)) : pass(c, i));
+  }, channel);
+  return { release: () => page.evaluate(() => (window as unknown as { __release(): void }).__release()) };
+}
+
+for (const [locale, words] of [
+  ['en', { loading: 'Loading…', none: 'No invoices match these filters.', table: 'Invoices', count: '1 invoice · ¥300.00 · ¥300.00 open', zero: /^0 invoices/ }],
+  ['zh-CN', { loading: '加载中…', none: '没有符合条件的账单。', table: '账单', count: '1 张账单 · ¥300.00 · 未付 ¥300.00', zero: /^0 张账单/ }],
+] as const) {
+  test(`a list still loading says so and never says it is empty (${locale})`, async ({ app }) => {
+    await app.setup(locale);
+    const { page } = app;
+    const plan = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Monthly 月卡', price: 30000, interval: 'month', taxRateBp: 0 });
+    const m = await app.host.invoke('members.create', { name: '王芳', phone: '13600003333' });
+    await app.host.invoke('subscriptions.create', { memberId: m.id, planId: plan.id, startDate: '2026-03-02' });
+    await app.host.invoke('billing.run', {});
+    await page.goto(`${app.url}#/dashboard`);
+    await expect(page.locator('main.content h1').first()).toBeVisible();
+    const held = await holdAnswers(page, 'invoices.list');
+    await page.goto(`${app.url}#/invoices`);
+    const table = page.getByRole('table', { name: words.table, exact: true });
+    await expect(table.getByRole('row').nth(1)).toHaveText(words.loading);
+    await expect(table).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByText(words.none)).toHaveCount(0);
+    await expect(page.getByText(words.zero)).toHaveCount(0);
+    await shot(page, `invoices-loading-${locale}`);
+    await held.release();
+    await expect(table.getByRole('row').nth(1)).toContainText('王芳');
+    // One invoice is "1 invoice" (English counts have a singular form: test/unit/i18n.test.ts).
+    await expect(page.locator('.invoices__count')).toHaveText(words.count);
+    await expect(table).not.toHaveAttribute('aria-busy');
+    await expect(page.getByText(words.loading)).toHaveCount(0);
+  });
+}

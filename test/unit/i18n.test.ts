@@ -27,6 +27,17 @@ describe('translations', () => {
     expect(chinese.length / zh.size).toBeGreaterThan(0.85);
   });
 
+  it('give every English count of things a singular form ("1 invoice", not "1 invoices")', () => {
+    // Said only of many: the interval text for two or more (plans.every.*.one covers one), and the cap on search hits.
+    const onlyMany = new Set(['plans.every.week.many', 'plans.every.month.many', 'plans.every.year.many', 'members.search.capped']);
+    const plural = /\{\{count\}\} [a-z]+s\b/;
+    const missing = [...en.entries()]
+      .filter(([k, v]) => plural.test(v) && !onlyMany.has(k))
+      .filter(([k]) => !(k.endsWith('_other') && en.has(`${k.slice(0, -'_other'.length)}_one`)))
+      .map(([k, v]) => `${k}: ${v}`);
+    expect(missing).toEqual([]);
+  });
+
   it('translate every error code', () => {
     for (const code of ERROR_CODES) {
       expect(en.get(`errors.${code}`), code).toBeTruthy();

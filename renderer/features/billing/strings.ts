@@ -5,8 +5,10 @@ export const en = {
   subtitle: 'Invoices are created automatically at start-up, every hour and just after midnight.',
   held: {
     title: 'Billing is waiting for the owner',
-    body: 'The last billing run was on {{last}} and today is {{today}}: billing now would create {{count}} invoices at once. If the PC date is wrong, correct it; nothing has been billed.',
-    confirm: 'The date is right: bill {{count}} invoices',
+    body_one: 'The last billing run was on {{last}} and today is {{today}}: billing now would create {{count}} invoice. If the PC date is wrong, correct it; nothing has been billed.',
+    body_other: 'The last billing run was on {{last}} and today is {{today}}: billing now would create {{count}} invoices at once. If the PC date is wrong, correct it; nothing has been billed.',
+    confirm_one: 'The date is right: bill {{count}} invoice',
+    confirm_other: 'The date is right: bill {{count}} invoices',
     ownerOnly: 'Only the owner can confirm this catch-up.',
   },
   run: {
@@ -67,8 +69,10 @@ export const zh: typeof en = {
   subtitle: '系统会在启动时、每小时以及午夜后自动生成账单。',
   held: {
     title: '计费等待店主确认',
-    body: '上次计费日期为 {{last}}，今天是 {{today}}：现在计费将一次生成 {{count}} 张账单。如果电脑日期有误，请先更正；目前未进行任何计费。',
-    confirm: '日期正确：生成 {{count}} 张账单',
+    body_one: '上次计费日期为 {{last}}，今天是 {{today}}：现在计费将一次生成 {{count}} 张账单。如果电脑日期有误，请先更正；目前未进行任何计费。',
+    body_other: '上次计费日期为 {{last}}，今天是 {{today}}：现在计费将一次生成 {{count}} 张账单。如果电脑日期有误，请先更正；目前未进行任何计费。',
+    confirm_one: '日期正确：生成 {{count}} 张账单',
+    confirm_other: '日期正确：生成 {{count}} 张账单',
     ownerOnly: '只有店主可以确认此次补计费。',
   },
   run: {

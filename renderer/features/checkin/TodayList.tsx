@@ -82,6 +82,7 @@ export function TodayList() {
         getRowId={(c) => String(c.id)}
         rowClassName={(c) => (c.undoneAt ? 'row--muted' : undefined)}
         empty={<div className="empty-state">{t('checkin.today.none')}</div>}
+        loading={today.isLoading}
         maxHeight={420}
       />
       {undoing ? <UndoDialog checkin={undoing} onClose={() => setUndoing(null)} /> : null}

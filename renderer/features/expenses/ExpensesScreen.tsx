@@ -154,6 +154,7 @@ function Expenses({ today }: { today: string }) {
           columns={columns}
           getRowId={(e) => String(e.id)}
           empty={t('expenses.empty')}
+          loading={list.isLoading}
           rowClassName={(e) => (e.deleted ? 'row--muted' : undefined)}
         />
       </Card>

@@ -109,7 +109,8 @@ export function InvoicesScreen() {
           </Field>
         </div>
         {list.error ? <Banner kind="error">{errorText(t, list.error)}</Banner> : null}
-        <p className="toolbar__meta invoices__count">{t('invoices.count', { count: list.data?.total ?? 0, total: money(total), balance: money(balance) })}</p>
+        {/* No count before the answer: "0 invoices" would be news the list has not given. */}
+        <p className="toolbar__meta invoices__count">{list.data ? t('invoices.count', { count: list.data.total, total: money(total), balance: money(balance) }) : '\u00a0'}</p>
         {list.data && list.data.total > rows.length ? <Banner kind="info">{t('invoices.more', { shown: rows.length, count: list.data.total })}</Banner> : null}
         <DataTable
           label={t('invoices.label')}
@@ -121,6 +122,7 @@ export function InvoicesScreen() {
           maxHeight="calc(100vh - 330px)"
           initialSorting={[{ id: 'issued', desc: true }]}
           empty={<div className="empty-state">{t('invoices.empty')}</div>}
+          loading={list.isLoading}
         />
       </Card>
       {openId ? <InvoiceDetailDialog id={openId} onClose={() => open(null)} /> : null}

@@ -36,13 +36,14 @@ export function TableCard<T>(props: {
   return (
     <Card title={props.title} className="card--table">
       {props.error ? <Banner kind="error">{errorText(t, props.error)}</Banner> : null}
-      {props.rows ? (
+      {props.rows || !props.error ? (
         <DataTable
           label={props.title}
-          data={props.rows}
+          data={props.rows ?? []}
           columns={props.columns}
           getRowId={props.getRowId}
           empty={props.empty}
+          loading={!props.rows}
           maxHeight={480}
           {...(props.rowClassName ? { rowClassName: props.rowClassName } : {})}
         />

@@ -101,6 +101,7 @@ export function FollowUpTab() {
         columns={columns}
         getRowId={(p) => String(p.payerId)}
         empty={<div className="empty-state">{t('payments.followup.empty')}</div>}
+        loading={list.isLoading}
         rowHeight={58}
       />
       {logging ? <FollowUpDialog payer={logging} onClose={() => setLogging(null)} /> : null}

@@ -218,6 +218,7 @@ function PaymentsTab() {
           columns={paymentColumns}
           getRowId={(p) => String(p.id)}
           empty={<div className="empty-state">{t('payments.list.empty')}</div>}
+          loading={payments.isLoading}
           maxHeight={420}
         />
       </Card>
@@ -228,6 +229,7 @@ function PaymentsTab() {
           columns={refundColumns}
           getRowId={(r) => String(r.id)}
           empty={<div className="empty-state">{t('payments.list.refundsEmpty')}</div>}
+          loading={refunds.isLoading}
           maxHeight={300}
         />
       </Card>

@@ -258,6 +258,7 @@ function PromotionsReport() {
         columns={columns}
         getRowId={(r) => String(r.id)}
         empty={<div className="empty-state">{t('promotions.report.none')}</div>}
+        loading={report.isLoading}
         maxHeight="200px"
         rowHeight={44}
       />

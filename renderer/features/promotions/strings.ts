@@ -18,7 +18,8 @@ export const en = {
   discount: {
     fixed: '{{amount}} off',
     once: 'first period',
-    repeating: 'first {{count}} periods',
+    repeating_one: 'first period',
+    repeating_other: 'first {{count}} periods',
     forever: 'every period',
   },
   dialog: {
@@ -107,7 +108,8 @@ export const zh: typeof en = {
   discount: {
     fixed: '减{{amount}}',
     once: '首期',
-    repeating: '前{{count}}期',
+    repeating_one: '前{{count}}期',
+    repeating_other: '前{{count}}期',
     forever: '每期',
   },
   dialog: {

@@ -10,7 +10,8 @@ export const en = {
     pin: 'PIN',
     submit: 'Sign in',
     back: 'Choose someone else',
-    wrongPin: 'Wrong PIN. {{count}} tries left before the account is locked.',
+    wrongPin_one: 'Wrong PIN. {{count}} try left before the account is locked.',
+    wrongPin_other: 'Wrong PIN. {{count}} tries left before the account is locked.',
     pinLocked: 'Too many wrong PINs. Try again after {{time}}, or ask the owner to reset the PIN.',
   },
   session: {
@@ -74,7 +75,8 @@ export const zh: typeof en = {
     pin: 'PIN 码',
     submit: '登录',
     back: '选择其他人',
-    wrongPin: 'PIN 码错误。再错 {{count}} 次账号将被锁定。',
+    wrongPin_one: 'PIN 码错误。再错 {{count}} 次账号将被锁定。',
+    wrongPin_other: 'PIN 码错误。再错 {{count}} 次账号将被锁定。',
     pinLocked: 'PIN 码错误次数过多。请在 {{time}} 之后重试，或请店主重置 PIN 码。',
   },
   session: {
