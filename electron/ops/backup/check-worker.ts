@@ -85,7 +85,7 @@ export function copyInWorker(file: string, target: string, extras: CopyExtras, n
  * after, reuse one thread instead of starting one each (~40 ms of loading better-sqlite3 every time).
  * A task never waits for a busy worker; an idle one ends after IDLE_MS, and none keeps the process alive.
  */
-const IDLE_MS = 2_000;
+const IDLE_MS = 500;
 let started = 0;
 /** Worker threads started by this process so far, and those idle now (tests count them). */
 export const workerCounts = (): { started: number; idle: number } => ({ started, idle: idle.length });
