@@ -3,8 +3,8 @@
  * Every action checks first and changes nothing when refused; money effects go through the
  * same engine step and documents as the billing run (see desk.ts and billing-run/step.ts).
  */
-import { addDays, addMonthsClamped, daysBetween, toYmd } from '../../../shared/dates';
-import { normalisedMonthly, prorateSpan } from '../../billing/periods';
+import { addDays, addMonthsClamped, daysBetween, maxDate, minDate, toYmd } from '../../../shared/dates';
+import { normalisedMonthly, periodsOverlapping, prorateSpan } from '../../billing/periods';
 import { chargeEnd, discountLinesOf, extendedDates, householdPositionsOf, planSwitchPatch, sameSchedule, stepAlone, standingOn, type SubState } from '../../billing/subscription/index';
 import { taxOfLine } from '../../billing/tax';
 import { lineDrafts, loadPayerStates, loadState, machineTerms, periodCharges, stateFrom, storedWake } from '../../money/billing-run/states';
@@ -501,11 +501,15 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       // Charged up to where the paid service runs out: the next bill date, or a booked pause's start.
       const until = liveUntil(sub, from);
       if (sub.status === 'active' && until !== null && from < until) {
-        const span = { start: from, end: until };
         // After an extend-mode freeze the anchor may lie past D: priced on that grid stepped back (pricedFrom).
+        // A calendar card's moved paid-through date may lie past a boundary of its grid: one line per period
+        // the days fall in, each priced on its own period.
         const schedule = scheduleOf(pricedFrom(sub, from));
-        lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: from, periodEnd: span.end, amount: prorateSpan(schedule, input.price, span), taxRateBp: rate,
-          ...spanFacts(sub.member_id, schedule, input.price, span) });
+        for (const p of periodsOverlapping(schedule, from, until)) {
+          const span = { start: maxDate(from, p.start), end: minDate(until, p.end) };
+          lines.push({ kind: 'addon', description: input.name, subscriptionId: sub.id, addonId, periodStart: span.start, periodEnd: span.end, amount: prorateSpan(schedule, input.price, span), taxRateBp: rate,
+            ...spanFacts(sub.member_id, schedule, input.price, span) });
+        }
       }
       audit('subscription_addon', addonId, null, { subscriptionId: sub.id, name: input.name, price: input.price, taxRateBp: rate, startDate: from });
       billPayerToday(env, payerOfSub(db, sub), lines, audit);

@@ -259,6 +259,30 @@ describe('freeze in extend mode', () => {
     expect(again.after).toEqual(again.before);
   });
 
+  // Found by the machine-agreement property (seed 1153205344): on a calendar card the freeze moves the bill date
+  // past the 1st, so the add-on's days fall in two calendar months; it was refused with an internal error.
+  it('an add-on after a freeze on a calendar card: one line per calendar month its days fall in', async () => {
+    b = await billing('2026-01-01');
+    const h = b.th.host;
+    const m = await b.member('Qiu');
+    const sub = await b.subscribe(m, await b.plan({ name: 'Monthly', price: 31000, alignment: 'calendar', freezeDaysPerYear: 366, pauseMode: 'extend' }));
+    await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-01', resumeDate: '2026-01-02' });
+    await b.dailyTo('2026-01-03');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', nextBillDate: '2026-02-02' });
+    // Jan 3 → Feb 1: 29 of January's 31 days, 3100 × 29 / 31 = 2900; Feb 1 → Feb 2: 1 of February's 28, 110.71, so 111.
+    await h.invoke('subscriptions.addAddon', { id: sub, name: 'Locker', price: 3100, taxRateBp: 0 });
+    await b.dailyTo('2026-03-02');
+    // From Feb 2 the card is back on the calendar: Feb 2 → Mar 1 is 27 of February's 28 days (29893, add-on 2989).
+    expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([
+      ['2026-01-01', ['period 2026-01-01/2026-02-01 31000 = 31000 + 0 | Monthly']],
+      ['2026-01-03', ['addon 2026-01-03/2026-02-01 2900 = 2900 + 0 | Locker', 'addon 2026-02-01/2026-02-02 111 = 111 + 0 | Locker']],
+      ['2026-02-02', ['period 2026-02-02/2026-03-01 29893 = 29893 + 0 | Monthly', 'addon 2026-02-02/2026-03-01 2989 = 2989 + 0 | Locker']],
+      ['2026-03-01', ['period 2026-03-01/2026-04-01 31000 = 31000 + 0 | Monthly', 'addon 2026-03-01/2026-04-01 3100 = 3100 + 0 | Locker']],
+    ]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
   it('an add-on after a long freeze: the moved month is stepped back to the one holding its first day; removed, its unused days are credited', async () => {
     b = await billing('2026-01-01');
     const h = b.th.host;
