@@ -185,3 +185,42 @@ for (const [locale, words] of [
     await expect(page.getByText(words.loading)).toHaveCount(0);
   });
 }
+
+for (const [locale, words] of [
+  ['en', { loading: 'Loading…', plans: 'Plans and packs', noPlans: 'No plans yet.', count: '1 shown', types: 'Class types', noTypes: 'No class types yet.' }],
+  ['zh-CN', { loading: '加载中…', plans: '套餐与次卡', noPlans: '还没有套餐。', count: '共 1 个', types: '课程类型', noTypes: '还没有课程类型。' }],
+] as const) {
+  test(`the plans list and the timetable's lists show their columns and "loading" until they answer (${locale})`, async ({ app }) => {
+    await app.setup(locale);
+    const { page } = app;
+    await app.host.invoke('plans.create', { kind: 'recurring', name: 'Monthly 月卡', price: 30000, interval: 'month', taxRateBp: 0 });
+    await page.goto(`${app.url}#/dashboard`);
+    await expect(page.locator('main.content h1').first()).toBeVisible();
+
+    const plansHeld = await holdAnswers(page, 'plans.list');
+    await page.goto(`${app.url}#/plans`);
+    const plans = page.getByRole('table', { name: words.plans, exact: true });
+    await expect(plans.getByRole('row').nth(1)).toHaveText(words.loading);
+    await expect(plans).toHaveAttribute('aria-busy', 'true');
+    expect(await plans.getByRole('columnheader').count()).toBeGreaterThan(2);
+    await expect(page.getByText(words.noPlans)).toHaveCount(0);
+    await expect(page.locator('.toolbar__meta')).toHaveText('');
+    await shot(page, `plans-loading-${locale}`);
+    await plansHeld.release();
+    await expect(plans.getByRole('row').nth(1)).toContainText('Monthly 月卡');
+    await expect(page.locator('.toolbar__meta')).toHaveText(words.count);
+    await expect(plans).not.toHaveAttribute('aria-busy');
+
+    const typesHeld = await holdAnswers(page, 'classes.types.list');
+    await page.goto(`${app.url}#/classes?tab=setup`);
+    const types = page.getByRole('table', { name: words.types, exact: true });
+    await expect(types.getByRole('row').nth(1)).toHaveText(words.loading);
+    await expect(types).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByText(words.noTypes)).toHaveCount(0);
+    await typesHeld.release();
+    // No class type exists: the empty message comes only with the answer.
+    await expect(types.getByRole('row').nth(1)).toHaveText(words.noTypes);
+    await expect(types).not.toHaveAttribute('aria-busy');
+    await expect(page.getByText(words.loading)).toHaveCount(0);
+  });
+}

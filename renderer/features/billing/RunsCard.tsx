@@ -45,19 +45,16 @@ export function RunsCard(props: { runs: BillingRun[] | undefined; error: Error |
   return (
     <Card title={t('billing.runs.title')} className="card--table">
       {props.error ? <Banner kind="error">{errorText(t, props.error)}</Banner> : null}
-      {props.loading ? (
-        <div className="empty-state">{t('common.loading')}</div>
-      ) : (
-        <DataTable
-          label={t('billing.runs.tableLabel')}
-          data={props.runs ?? []}
-          columns={columns}
-          getRowId={(r) => String(r.id)}
-          onRowClick={setOpen}
-          empty={<div className="empty-state">{t('billing.runs.empty')}</div>}
-          maxHeight={420}
-        />
-      )}
+      <DataTable
+        loading={props.loading}
+        label={t('billing.runs.tableLabel')}
+        data={props.runs ?? []}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        onRowClick={setOpen}
+        empty={<div className="empty-state">{t('billing.runs.empty')}</div>}
+        maxHeight={420}
+      />
       {open ? <RunDialog run={open} onClose={() => setOpen(null)} /> : null}
     </Card>
   );

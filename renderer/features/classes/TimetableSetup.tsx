@@ -77,17 +77,21 @@ export function TimetableSetup({ tabs }: { tabs: ReactNode }) {
 
 const MAX_HEIGHT = 'calc(100vh - 210px)';
 
-/** A list's card: loading, its error, or the table. */
+/** A list's card: its error, or the table (which says "Loading…" until the first answer). */
 function ListCard<T>(props: { label: string; query: { data?: T[] | undefined; error: unknown }; columns: Columns<T>; empty: string; rowClassName?: (row: T) => string | undefined }) {
   const { t } = useTranslation();
   if (props.query.error) return <Banner kind="error">{errorText(t, props.query.error)}</Banner>;
   return (
     <div className="card card--flush">
-      {props.query.data ? (
-        <DataTable label={props.label} data={props.query.data} columns={props.columns} maxHeight={MAX_HEIGHT} empty={<div className="empty-state">{props.empty}</div>} {...(props.rowClassName ? { rowClassName: props.rowClassName } : {})} />
-      ) : (
-        <div className="empty-state">{t('common.loading')}</div>
-      )}
+      <DataTable
+        loading={!props.query.data}
+        label={props.label}
+        data={props.query.data ?? []}
+        columns={props.columns}
+        maxHeight={MAX_HEIGHT}
+        empty={<div className="empty-state">{props.empty}</div>}
+        {...(props.rowClassName ? { rowClassName: props.rowClassName } : {})}
+      />
     </div>
   );
 }

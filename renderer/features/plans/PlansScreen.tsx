@@ -206,30 +206,27 @@ function PlansList(props: { tabs: ReactNode }) {
       </div>
       {plans.isError ? <Banner kind="error">{errorText(t, plans.error)}</Banner> : null}
       <div className="card card--flush">
-        {plans.isPending ? (
-          <div className="empty-state">{t('common.loading')}</div>
-        ) : (
-          <DataTable
-            label={t('plans.tableLabel')}
-            data={shown}
-            columns={columns}
-            getRowId={(p) => String(p.id)}
-            onRowClick={canEdit ? (p) => setEditing(p) : undefined}
-            rowClassName={(p) => (p.archived ? 'row--muted' : undefined)}
-            empty={
-              <div className="empty-state">
-                <p>{t(`plans.empty.${filter}`)}</p>
-                {filter === 'active' && canCreate ? (
-                  <button type="button" className="btn" data-channel="plans.create" onClick={() => setEditing('new')}>
-                    + {t('plans.newPlan')}
-                  </button>
-                ) : null}
-              </div>
-            }
-            maxHeight="calc(100vh - 220px)"
-            rowHeight={56}
-          />
-        )}
+        <DataTable
+          loading={plans.isPending}
+          label={t('plans.tableLabel')}
+          data={shown}
+          columns={columns}
+          getRowId={(p) => String(p.id)}
+          onRowClick={canEdit ? (p) => setEditing(p) : undefined}
+          rowClassName={(p) => (p.archived ? 'row--muted' : undefined)}
+          empty={
+            <div className="empty-state">
+              <p>{t(`plans.empty.${filter}`)}</p>
+              {filter === 'active' && canCreate ? (
+                <button type="button" className="btn" data-channel="plans.create" onClick={() => setEditing('new')}>
+                  + {t('plans.newPlan')}
+                </button>
+              ) : null}
+            </div>
+          }
+          maxHeight="calc(100vh - 220px)"
+          rowHeight={56}
+        />
       </div>
       {editing ? (
         <PlanDialog

@@ -161,21 +161,18 @@ export function PromotionsScreen(props: { tabs: ReactNode }) {
       </div>
       {list.isError ? <Banner kind="error">{errorText(t, list.error)}</Banner> : null}
       <div className="card card--flush">
-        {list.isPending ? (
-          <div className="empty-state">{t('common.loading')}</div>
-        ) : (
-          <DataTable
-            label={t('promotions.tableLabel')}
-            data={shown}
-            columns={columns}
-            getRowId={(p) => String(p.id)}
-            onRowClick={canEdit ? (p) => setEditing(p) : undefined}
-            rowClassName={(p) => (p.archived ? 'row--muted' : undefined)}
-            empty={<div className="empty-state">{t(`promotions.empty.${filter}`)}</div>}
-            maxHeight={canReport ? '240px' : 'calc(100vh - 220px)'}
-            rowHeight={56}
-          />
-        )}
+        <DataTable
+          loading={list.isPending}
+          label={t('promotions.tableLabel')}
+          data={shown}
+          columns={columns}
+          getRowId={(p) => String(p.id)}
+          onRowClick={canEdit ? (p) => setEditing(p) : undefined}
+          rowClassName={(p) => (p.archived ? 'row--muted' : undefined)}
+          empty={<div className="empty-state">{t(`promotions.empty.${filter}`)}</div>}
+          maxHeight={canReport ? '240px' : 'calc(100vh - 220px)'}
+          rowHeight={56}
+        />
       </div>
       {canReport ? <PromotionsReport /> : null}
       {editing ? (
