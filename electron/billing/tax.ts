@@ -37,3 +37,14 @@ export function taxOfLine(amount: number, rateBp: number, mode: TaxMode): TaxedL
   }
   throw new RangeError(`Invalid tax mode: ${String(mode)}`);
 }
+
+/**
+ * A line's `amount` read in another tax mode: the same money the customer pays (gross), stated as
+ * `to` states it — the net when moving to exclusive, the gross when moving to inclusive. Used when a
+ * credit for an invoice issued in one mode is written while the business uses the other.
+ */
+export function amountInMode(amount: number, rateBp: number, from: TaxMode, to: TaxMode): number {
+  if (from === to) return amount;
+  const line = taxOfLine(amount, rateBp, from);
+  return to === 'exclusive' ? line.net : line.gross;
+}

@@ -130,7 +130,7 @@ export function refundData(db: Db, biz: Business, s: DocStrings, refundId: numbe
   };
 }
 
-export function invoiceData(db: Db, biz: Business, s: DocStrings, settings: Settings, invoiceId: number, today: string): InvoiceData {
+export function invoiceData(db: Db, biz: Business, s: DocStrings, invoiceId: number, today: string): InvoiceData {
   const invoice = getInvoiceDetail(db, invoiceId, today);
   const phone = db.prepare<[number], { phone: string }>('SELECT phone FROM members WHERE id = ?').get(invoice.payerId)?.phone ?? '';
   const cnNumber = (id: number) => invoice.creditNotes.find((c) => c.id === id)?.number ?? db.prepare<[number], { number: string }>('SELECT number FROM credit_notes WHERE id = ?').get(id)?.number ?? '';
@@ -144,7 +144,8 @@ export function invoiceData(db: Db, biz: Business, s: DocStrings, settings: Sett
           ? `${s.source.credit_note} ${cnNumber(a.sourceId)}`
           : s.source.bonus,
   }));
-  return { business: biz, invoice, payerPhone: phone, applied, pricesIncludeTax: settings.pricesIncludeTax };
+  // The invoice's own tax mode (fixed when it was issued), not today's setting: a reprint reads as the original.
+  return { business: biz, invoice, payerPhone: phone, applied, pricesIncludeTax: invoice.taxMode === 'inclusive' };
 }
 
 export function closeoutData(db: Db, biz: Business, closeoutId: number): CloseoutData {

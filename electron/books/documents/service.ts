@@ -57,7 +57,7 @@ export function createDocumentsService(env: ServiceEnv) {
         return { kind, title: `${s.refundSlip} ${d.number}`, html: refundHtml(d, f, docs.receiptWidth), page: thermal };
       }
       case 'invoice': {
-        const d = invoiceData(db, biz, s, settings, id, today);
+        const d = invoiceData(db, biz, s, id, today);
         return { kind, title: `${s.invoice} ${d.invoice.number}`, html: invoiceHtml(d, f), page: { format: 'A4' } };
       }
       case 'closeout': {

@@ -4,7 +4,9 @@
  * the action sees invoiced periods), act, then bill what the action made due today on one
  * invoice dated today — the clerk sees it at once.
  */
-import { billDue, lastBilledAsOf, rolledBack } from '../../money/billing-run/run';
+import { assertClockNotBehind, billDue, rolledBack } from '../../money/billing-run/run';
+
+export { assertClockNotBehind };
 import { dueSubscriptions } from '../../money/billing-run/due';
 import { fillMissingWakes } from '../../money/billing-run/states';
 import { stepPayerAt } from '../../money/billing-run/step';
@@ -14,14 +16,6 @@ import type { AuditFn, BillingEnv } from '../../money/invoices/env';
 import { issueInvoice, type LineDraft } from '../../money/invoices/issue';
 import { getCreditNote, getInvoiceDetail } from '../../money/invoices/read';
 import { prepared } from '../../db/statements';
-
-export function assertClockNotBehind(env: BillingEnv): void {
-  const last = lastBilledAsOf(env);
-  const today = env.today();
-  if (last !== null && today < last) {
-    throw new AppError('CLOCK_BEHIND', `Today (${today}) is earlier than the last billing run (${last}).`, { today, lastRun: last });
-  }
-}
 
 function maxId(env: BillingEnv, table: 'invoices' | 'credit_notes'): number {
   return prepared<[], { m: number | null }>(env.db, `SELECT MAX(id) AS m FROM ${table}`).get()?.m ?? 0;

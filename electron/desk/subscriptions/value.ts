@@ -9,6 +9,7 @@
  */
 import { addDays, daysBetween } from '../../../shared/dates';
 import { roundHalfUp } from '../../billing/money';
+import { amountInMode, type TaxMode } from '../../billing/tax';
 import type { BillingEnv } from '../../money/invoices/env';
 import { taxMode } from '../../money/invoices/issue';
 import { prepared } from '../../db/statements';
@@ -17,7 +18,7 @@ export interface UnusedGroup {
   /** null: the subscription's own charges (period, proration, discounts); otherwise one add-on. */
   addonId: number | null;
   taxRateBp: number;
-  /** Half-up, before tax treatment; > 0. */
+  /** Half-up, before tax treatment in the business's tax mode today (see `amountInMode`); > 0. */
   amount: number;
   from: string;
   /** The latest end among the charges: the credit covers from … until. */
@@ -35,6 +36,8 @@ interface Piece {
   period_end: string;
   line_id: number | null;
   invoice_id: number | null;
+  /** The tax mode of the invoice the charge (or the credit's invoice) was issued in: its amount is read in it. */
+  mode: TaxMode;
 }
 
 /**
@@ -50,31 +53,37 @@ export function unusedFrom(
   only?: { addonId: number | null },
   invoicedUntil?: string | null,
 ): UnusedGroup[] {
-  const inclusive = taxMode(env) === 'inclusive';
+  const mode = taxMode(env);
   const freezes = extendFreezes(env, subId);
   // A line printed as ending before `from` may still run past it once a freeze moved its end.
   const early = addDays(from, -freezes.reduce((n, f) => n + daysBetween(f.start, f.end), 0));
-  const pieces = prepared<{ sub: number; early: string }, Piece>(env.db, 
-      `SELECT l.addon_id, l.tax_rate_bp, l.amount, l.period_start, l.period_end, l.id AS line_id, l.invoice_id
+  // Each piece in its own invoice's tax mode (a setting changed since must not change what was paid);
+  // a credit note's lines in the mode of the invoice it credited.
+  const pieces = prepared<{ sub: number; early: string; mode: TaxMode }, Piece>(env.db,
+      `SELECT l.addon_id, l.tax_rate_bp, l.amount, l.period_start, l.period_end, l.id AS line_id, l.invoice_id,
+              COALESCE(i.tax_mode, @mode) AS mode
          FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
         WHERE l.subscription_id = @sub AND i.status = 'issued' AND l.period_end > @early
           AND l.kind IN ('period', 'addon', 'proration_charge', 'proration_credit', 'discount', 'household_discount')
        UNION ALL
-       SELECT il.addon_id, c.tax_rate_bp, -(${inclusive ? 'c.gross' : 'c.net'}), c.period_start, c.period_end, NULL, NULL
-         FROM credit_note_lines c LEFT JOIN invoice_lines il ON il.id = c.invoice_line_id
+       SELECT il.addon_id, c.tax_rate_bp, -(CASE COALESCE(ci.tax_mode, @mode) WHEN 'inclusive' THEN c.gross ELSE c.net END),
+              c.period_start, c.period_end, NULL, NULL, COALESCE(ci.tax_mode, @mode)
+         FROM credit_note_lines c JOIN credit_notes cn ON cn.id = c.credit_note_id
+         LEFT JOIN invoices ci ON ci.id = cn.invoice_id
+         LEFT JOIN invoice_lines il ON il.id = c.invoice_line_id
         WHERE c.subscription_id = @sub AND c.period_start IS NOT NULL AND c.period_end > @early`,
     )
-    .all({ sub: subId, early });
-  const groups = new Map<string, { g: Omit<UnusedGroup, 'amount'>; num: bigint; den: bigint }>();
+    .all({ sub: subId, early, mode });
+  const groups = new Map<string, { g: Omit<UnusedGroup, 'amount'>; mode: TaxMode; num: bigint; den: bigint }>();
   for (const p of pieces) {
     if (only && p.addon_id !== only.addonId) continue;
-    const key = `${p.addon_id ?? ''}:${p.tax_rate_bp}`;
+    const key = `${p.addon_id ?? ''}:${p.tax_rate_bp}:${p.mode}`;
     const days = daysBetween(p.period_start, p.period_end);
     const { end, unused } = servedSpan(p.period_start, p.period_end, from, freezes);
     if (end <= from) continue;
     let entry = groups.get(key);
     if (!entry) {
-      entry = { g: { addonId: p.addon_id, taxRateBp: p.tax_rate_bp, from, until: end, lineId: 0, invoiceId: 0 }, num: 0n, den: 1n };
+      entry = { g: { addonId: p.addon_id, taxRateBp: p.tax_rate_bp, from, until: end, lineId: 0, invoiceId: 0 }, mode: p.mode, num: 0n, den: 1n };
       groups.set(key, entry);
     }
     // num/den += amount × unused / days
@@ -86,11 +95,25 @@ export function unusedFrom(
     }
     if (end > entry.g.until) entry.g.until = end;
   }
+  // Rounded per group in its own mode, then stated in today's mode; the two modes' groups of one add-on
+  // and rate (a setting changed inside the period) become one.
+  const merged = new Map<string, UnusedGroup>();
+  for (const { g, mode: own, num, den } of groups.values()) {
+    const amount = amountInMode(roundHalfUp(num, den), g.taxRateBp, own, mode);
+    const key = `${g.addonId ?? ''}:${g.taxRateBp}`;
+    const before = merged.get(key);
+    if (!before) {
+      merged.set(key, { ...g, amount });
+      continue;
+    }
+    before.amount += amount;
+    if (g.until > before.until) before.until = g.until;
+    if (g.lineId > before.lineId) Object.assign(before, { lineId: g.lineId, invoiceId: g.invoiceId });
+  }
   const out: UnusedGroup[] = [];
-  for (const { g, num, den } of groups.values()) {
-    const amount = roundHalfUp(num, den);
+  for (const g of merged.values()) {
     const until = invoicedUntil && invoicedUntil > from && invoicedUntil < g.until ? invoicedUntil : g.until;
-    if (amount > 0 && g.lineId > 0) out.push({ ...g, until, amount });
+    if (g.amount > 0 && g.lineId > 0) out.push({ ...g, until });
   }
   return out.sort((a, b) => (a.addonId ?? 0) - (b.addonId ?? 0) || a.taxRateBp - b.taxRateBp);
 }

@@ -15,6 +15,7 @@ import { stepPayerAt } from './step';
 import { billingRunsRepo, type RunInsert } from '../../db/repos/billing-runs';
 import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
 import { billLateFees } from '../latefees/job';
 import { batchUnit, writeBatch } from '../../db/write-batch';
 import { openReportBatch } from '../../db/report-batch';
@@ -172,6 +173,15 @@ export function listRuns(env: BillingEnv, limit: number): BillingRun[] {
 /** The latest as-of date billing has reached (refused and held runs do not count: both are stored as refusals). */
 export function lastBilledAsOf(env: BillingEnv): string | null {
   return billingRunsRepo(env.db).lastAsOf();
+}
+
+/** Refuses an action that would issue a document dated before the last run's (the PC clock was set back). */
+export function assertClockNotBehind(env: BillingEnv): void {
+  const last = lastBilledAsOf(env);
+  const today = env.today();
+  if (last !== null && today < last) {
+    throw new AppError('CLOCK_BEHIND', `Today (${today}) is earlier than the last billing run (${last}).`, { today, lastRun: last });
+  }
 }
 
 /**

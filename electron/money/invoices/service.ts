@@ -11,6 +11,7 @@ import { invoicesRepo, type InvoiceMoney } from '../../db/repos/invoices';
 import { creditNotesRepo } from '../../db/repos/credit-notes';
 import type { InvoiceLineRow } from '../../db/rows';
 import { assertDayOpen } from '../closeout/lock';
+import { assertClockNotBehind } from '../billing-run/run';
 import type { StaffRef } from '../../contract/handler';
 
 type LineRow = InvoiceLineRow;
@@ -107,6 +108,8 @@ export interface ManualCreditInput {
  * own net:tax proportion.
  */
 export function createManualCreditNote(env: BillingEnv, input: ManualCreditInput, audit: AuditFn, staff: StaffRef | null = null): CreditNote {
+  // A credit note is numbered and dated today: never before the last run's documents.
+  assertClockNotBehind(env);
   const inv = liveInvoice(env, input.invoiceId);
   const creditable = creditableLines(env, inv.id);
   const pending = new Map<number, { tax: number; gross: number }>();

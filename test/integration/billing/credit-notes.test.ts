@@ -92,4 +92,23 @@ describe('credit notes at the desk', () => {
     expect(b.th.host.db.prepare('SELECT credit_note_id, method, amount, staff_id, staff_name FROM refunds').all())
       .toEqual([{ credit_note_id: 1, method: 'wechat', amount: 1000, staff_id: owner.id, staff_name: 'Owner' }]);
   });
+
+  it('a credit note is refused while the clock is behind the last run (CLOCK_BEHIND): its number would come before earlier documents', async () => {
+    b = await billing('2026-01-05', { pricesIncludeTax: false });
+    const m = await b.member('Gus');
+    const plan = await b.plan({ name: 'Gym', price: 30000, taxRateBp: 0 });
+    await b.subscribe(m, plan);
+    await b.runOn('2026-03-10');
+    const first = await b.th.host.invoke('creditNotes.create', { invoiceId: 3, lines: [{ invoiceLineId: 3, amount: 1000 }], settlement: 'credit', reason: 'Goodwill' });
+    expect(first).toMatchObject({ number: 'CN-2026-00001', issueDate: '2026-03-10' });
+    b.th.clock.setDate('2026-03-01');
+    const hash = databaseHash(b.th.host.db);
+    expect(await failure(b.th.host.invoke('creditNotes.create', { invoiceId: 3, lines: [{ invoiceLineId: 3, amount: 1000 }], settlement: 'credit', reason: 'Again' })))
+      .toMatchObject({ code: 'CLOCK_BEHIND', details: { today: '2026-03-01', lastRun: '2026-03-10' } });
+    expect(databaseHash(b.th.host.db)).toBe(hash);
+    // Back on the run's day, the next note follows in number and date.
+    b.th.clock.setDate('2026-03-10');
+    expect(await b.th.host.invoke('creditNotes.create', { invoiceId: 3, lines: [{ invoiceLineId: 3, amount: 1000 }], settlement: 'credit', reason: 'Again' }))
+      .toMatchObject({ number: 'CN-2026-00002', issueDate: '2026-03-10' });
+  });
 });

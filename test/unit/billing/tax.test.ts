@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaxMode } from '../../../electron/billing/tax';
-import { taxOfLine } from '../../../electron/billing/tax';
+import { amountInMode, taxOfLine } from '../../../electron/billing/tax';
+import fc from 'fast-check';
 
 describe('taxOfLine: exclusive', () => {
   it('adds round(net × rate)', () => {
@@ -85,5 +86,26 @@ describe('taxOfLine: validation', () => {
     expect(() => taxOfLine(100, 10_001, 'exclusive')).toThrow(RangeError);
     expect(() => taxOfLine(100, 20.5, 'exclusive')).toThrow(RangeError);
     expect(() => taxOfLine(100, 2000, 'both' as TaxMode)).toThrow(RangeError);
+  });
+});
+
+describe('amountInMode: an amount of one tax mode stated in the other', () => {
+  it('keeps the gross: 16.00 tax-inclusive is 13.33 net at 20 %; 16.00 net is 19.20 inclusive', () => {
+    expect(amountInMode(1600, 2000, 'inclusive', 'exclusive')).toBe(1333);
+    expect(amountInMode(1600, 2000, 'exclusive', 'inclusive')).toBe(1920);
+    expect(amountInMode(1600, 2000, 'inclusive', 'inclusive')).toBe(1600);
+    expect(amountInMode(-1600, 2000, 'exclusive', 'inclusive')).toBe(-1920);
+    expect(amountInMode(1600, 0, 'inclusive', 'exclusive')).toBe(1600);
+  });
+
+  it('exclusive → inclusive gives exactly the gross; inclusive → exclusive a gross within one minor unit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000 }), (amount, rate) => {
+        expect(taxOfLine(amountInMode(amount, rate, 'exclusive', 'inclusive'), rate, 'inclusive').gross).toBe(taxOfLine(amount, rate, 'exclusive').gross);
+        const back = taxOfLine(amountInMode(amount, rate, 'inclusive', 'exclusive'), rate, 'exclusive').gross;
+        expect(Math.abs(back - amount)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
