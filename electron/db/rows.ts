@@ -284,6 +284,8 @@ export const bonusGrantsColumns = {
   amount: 'integer',
   reason: 'text',
   created_at: 'text',
+  /** Migration 027: bonus given back by a credit note (the days it paid for were credited). */
+  credit_note_id: 'integer?',
 } as const satisfies Columns;
 export type BonusGrantRow = RowOf<typeof bonusGrantsColumns>;
 

@@ -28,8 +28,11 @@ export function createQueries(db: Db) {
     refundedBetween: db.prepare<[string, string], { key: string; amount: number; n: number }>(
       'SELECT method AS key, SUM(amount) AS amount, COUNT(*) AS n FROM refunds WHERE date BETWEEN ? AND ? GROUP BY method',
     ),
-    bonusBetween: db.prepare<[string, string], { amount: number }>(
-      'SELECT COALESCE(SUM(amount), 0) AS amount FROM allocations WHERE bonus_grant_id IS NOT NULL AND date BETWEEN ? AND ?',
+    // Bonus spent, less bonus a credit note gave back (the credited days it had paid for): spent again later, it
+    // counts again, so over time the discount is what the customer really received.
+    bonusBetween: db.prepare<{ from: string; to: string }, { amount: number }>(
+      `SELECT (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE bonus_grant_id IS NOT NULL AND date BETWEEN @from AND @to)
+            - (SELECT COALESCE(SUM(amount), 0) FROM bonus_grants WHERE credit_note_id IS NOT NULL AND date BETWEEN @from AND @to) AS amount`,
     ),
     expensesByMonth: db.prepare<[string, string], { month: string; category_id: number; amount: number }>(
       `SELECT substr(date, 1, 7) AS month, category_id, SUM(amount) AS amount FROM expenses
@@ -74,7 +77,7 @@ export function createQueries(db: Db) {
     creditedBetween: (from: string, to: string) => s.creditedBetween.get(from, to)!.net,
     paidBetween: (from: string, to: string) => s.paidBetween.all(from, to),
     refundedBetween: (from: string, to: string) => s.refundedBetween.all(from, to),
-    bonusBetween: (from: string, to: string) => s.bonusBetween.get(from, to)!.amount,
+    bonusBetween: (from: string, to: string) => s.bonusBetween.get({ from, to })!.amount,
     expensesByMonth: (from: string, to: string) => s.expensesByMonth.all(from, to),
     /** Revenue recognised on the days [from, to] (both inclusive), by what it was for. */
     recognisedBetween: (from: string, to: string) => new Map(s.recognisedBetween.all(from, to).map((r) => [r.key, r.amount])),

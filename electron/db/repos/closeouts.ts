@@ -36,7 +36,8 @@ export function createCloseoutsRepo(db: Db) {
     "SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total FROM invoices WHERE issue_date = ? AND status = 'issued'",
   );
   const credited = db.prepare<[string], CountTotal>('SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total FROM credit_notes WHERE issue_date = ?');
-  const bonus = db.prepare<[string], { v: number }>('SELECT COALESCE(SUM(amount), 0) AS v FROM bonus_grants WHERE date = ?');
+  // Bonus earned by the day's top-ups; bonus a credit note gave back is not new bonus.
+  const bonus = db.prepare<[string], { v: number }>('SELECT COALESCE(SUM(amount), 0) AS v FROM bonus_grants WHERE date = ? AND credit_note_id IS NULL');
 
   return {
     byId: (id: number) => byId.get(id),

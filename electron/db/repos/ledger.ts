@@ -6,7 +6,7 @@ import type { Db } from '../open';
 import type { AllocationRow } from '../rows';
 import { insertRow, prepared, perConnection } from '../statements';
 
-/** Unallocated paid credit: a payment or a credit note, with what is still available of it. */
+/** Unallocated paid credit: a payment or a credit note (less the bonus it gave back), with what is still available of it. */
 export interface PaidCreditRow {
   source: 'payment' | 'credit_note';
   id: number;
@@ -58,6 +58,7 @@ function buildLedgerRepo(db: Db) {
          SELECT 'credit_note', c.id, c.issue_date,
                 c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
                         - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0)
+                        - COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE credit_note_id = c.id), 0)
            FROM credit_notes c WHERE c.payer_id = ?
          ORDER BY 3, 1 DESC, 2`,
       ).all(payerId, payerId),
@@ -74,7 +75,8 @@ function buildLedgerRepo(db: Db) {
                                - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) > 0)
              OR EXISTS (SELECT 1 FROM credit_notes c WHERE c.payer_id = @payerId
                   AND c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
-                              - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0) > 0)
+                              - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0)
+                              - COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE credit_note_id = c.id), 0) > 0)
              OR EXISTS (SELECT 1 FROM bonus_grants WHERE payer_id = @payerId)`,
       ).pluck().get({ payerId }) === 1,
     grantsOfPayer: (payerId: number) => prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payer_id = ? ORDER BY b.date, b.id`).all(payerId),
@@ -82,6 +84,20 @@ function buildLedgerRepo(db: Db) {
       prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payment_id = ? ORDER BY b.date, b.id`).all(paymentId),
     /** One of the payer sums of the balance. */
     payerSum: (which: keyof typeof SUMS, payerId: number) => prepared<[number], { s: number }>(db, SUMS[which]).get(payerId)?.s ?? 0,
+    /**
+     * What paid an invoice (payments, bonus credit, credit applied from elsewhere: every allocation but its own
+     * credit notes', which reduce it), what bonus credit paid of it, and the bonus its credit notes gave back.
+     */
+    bonusOfInvoice: (invoiceId: number) =>
+      prepared<{ id: number }, { paid: number; bonus: number; returned: number }>(
+        db,
+        `SELECT COALESCE(SUM(a.amount), 0) AS paid,
+                COALESCE(SUM(CASE WHEN a.bonus_grant_id IS NOT NULL THEN a.amount END), 0) AS bonus,
+                (SELECT COALESCE(SUM(g.amount), 0) FROM bonus_grants g JOIN credit_notes c ON c.id = g.credit_note_id WHERE c.invoice_id = @id) AS returned
+           FROM allocations a
+          WHERE a.invoice_id = @id
+            AND (a.credit_note_id IS NULL OR a.credit_note_id NOT IN (SELECT id FROM credit_notes WHERE invoice_id = @id))`,
+      ).get({ id: invoiceId })!,
     allocationsOfInvoice: (invoiceId: number) =>
       prepared<[number], AllocationRow>(db, 'SELECT * FROM allocations WHERE invoice_id = ? ORDER BY id').all(invoiceId),
         insertAllocation: (row: AllocationInsert): number => insertRow(db, 'allocations', row),

@@ -326,6 +326,10 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const sub = loadSub(db, input.id);
       const p = openPause(db, sub.id);
       if (sub.status !== 'paused' || !p) throw new AppError('SUBSCRIPTION_NOT_PAUSED', `Subscription ${sub.id} is not paused.`, { id: sub.id, status: sub.status });
+      // Cancelled now during an extend-mode freeze: its unused days were credited, so there is nothing left to resume.
+      if (p.mode === 'extend' && sub.cancel_at_period_end && sub.next_bill_date === null && sub.end_date !== null) {
+        throw new AppError('SUBSCRIPTION_CANCELLED', `Subscription ${sub.id} was cancelled from ${sub.end_date}.`, { id: sub.id, endDate: sub.end_date });
+      }
       const on = input.effectiveDate ?? today();
       checkRange('effectiveDate', on, addDays(p.start_date, 1), addDays(today(), HORIZON_DAYS));
       // Resuming later than planned uses more of the allowance; earlier never needs a check.
@@ -356,7 +360,11 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const sub = loadSub(db, input.id);
       requireLive(sub);
       if (sub.cancel_at_period_end) throw new AppError('ALREADY_CANCELLING', `Subscription ${sub.id} is already set to cancel.`, { id: sub.id, endDate: sub.end_date });
-      if (input.mode === 'period_end' && sub.status !== 'paused' && sub.next_bill_date !== null) {
+      // During a dated extend-mode freeze the period's end is known (moved by the frozen days): cancelling at it
+      // works as on an active card. Otherwise a paused card has no period under way, so it ends at D.
+      const frozen = sub.status === 'paused' ? openPause(db, sub.id) : undefined;
+      const periodKnown = sub.status !== 'paused' || (frozen?.mode === 'extend' && frozen.end_date !== null);
+      if (input.mode === 'period_end' && periodKnown && sub.next_bill_date !== null) {
         updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null, cancel_reason: reason }, at());
       } else {
         requireRefundMethod(input.settlement, input.refundMethod);
@@ -365,7 +373,17 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         const lower = sub.status === 'paused' && p && p.start_date > openStart(sub) ? p.start_date : openStart(sub);
         const upper = sub.status === 'paused' ? (p?.end_date ?? addDays(today(), HORIZON_DAYS)) : (sub.next_bill_date ?? addDays(today(), HORIZON_DAYS));
         checkRange('effectiveDate', from, lower, upper);
-        creditUnused(sub, from, undefined, input, t().reasonCancel(from), audit);
+        // A freeze under way stops where the card does: its frozen days end at D (an open-ended one has no end of
+        // its own), so the credit counts the paid days it kept, and the card ends at D rather than staying paused.
+        // One that would only start on or after D never happens. (A credit-mode pause credited its days when it
+        // began, and its resume bills what is used after: it is left as it is.)
+        const extend = p?.mode === 'extend' ? p : undefined;
+        if (extend && extend.start_date < from && (extend.end_date === null || extend.end_date > from)) repo.setPauseEnd(extend.id, from);
+        else if (extend && extend.start_date >= from) repo.deletePause(extend.id);
+        // An open-ended one had not moved the card's dates yet: its days to D move where the paid days run out.
+        const moved = p && extend && p.end_date === null && p.start_date < from && sub.next_bill_date !== null;
+        const paid = moved ? { ...sub, next_bill_date: addDays(sub.next_bill_date!, daysBetween(p.start_date, from)) } : sub;
+        creditUnused(paid, from, undefined, input, t().reasonCancel(from), audit);
         updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: from, next_bill_date: null, pending_plan_id: null, pending_change_date: null, cancel_reason: reason }, at());
       }
       audit('subscription', sub.id, { endDate: sub.end_date }, { cancel: input.mode, endDate: loadSub(db, sub.id).end_date, reason });

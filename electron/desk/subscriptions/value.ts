@@ -54,7 +54,7 @@ export function unusedFrom(
   invoicedUntil?: string | null,
 ): UnusedGroup[] {
   const mode = taxMode(env);
-  const freezes = extendFreezes(env, subId);
+  const freezes = extendFreezes(env, subId, from);
   // A line printed as ending before `from` may still run past it once a freeze moved its end.
   const early = addDays(from, -freezes.reduce((n, f) => n + daysBetween(f.start, f.end), 0));
   // Each piece in its own invoice's tax mode (a setting changed since must not change what was paid);
@@ -123,14 +123,16 @@ interface Freeze {
   end: string;
 }
 
-/** The subscription's extend-mode freezes with a known end (ended early: the days actually frozen). */
-function extendFreezes(env: BillingEnv, subId: number): Freeze[] {
-  return prepared<[number], Freeze>(env.db,
-    `SELECT start_date AS start, COALESCE(resumed_on, end_date) AS end FROM subscription_pauses
-      WHERE subscription_id = ? AND mode = 'extend' AND COALESCE(resumed_on, end_date) IS NOT NULL
-        AND COALESCE(resumed_on, end_date) > start_date
+/**
+ * The subscription's extend-mode freezes (ended early: the days actually frozen). An open-ended one counts as
+ * frozen up to `from`: however long it lasts, the paid days it kept are the same from there on.
+ */
+function extendFreezes(env: BillingEnv, subId: number, from: string): Freeze[] {
+  return prepared<{ sub: number; from: string }, Freeze>(env.db,
+    `SELECT start_date AS start, COALESCE(resumed_on, end_date, @from) AS end FROM subscription_pauses
+      WHERE subscription_id = @sub AND mode = 'extend' AND COALESCE(resumed_on, end_date, @from) > start_date
       ORDER BY start_date`,
-  ).all(subId);
+  ).all({ sub: subId, from });
 }
 
 /**

@@ -8,7 +8,8 @@ import { taxOfLine, type TaxedLine, type TaxMode } from '../../billing/tax';
 import type { InvoiceLineKind } from '../../contract/billing-types';
 import { AppError } from '../../../shared/errors';
 import { assertDayOpen } from '../closeout/lock';
-import { allocate, applyCredit } from '../ledger/ledger';
+import { allocate, applyCredit, bonusGivenBack } from '../ledger/ledger';
+import { ledgerRepo } from '../../db/repos/ledger';
 import type { AuditFn, BillingEnv } from './env';
 import { nextDocumentNumber } from './sequence';
 import { activeMethod } from '../payments/methods';
@@ -150,9 +151,30 @@ export function creditLine(env: BillingEnv, amount: number, taxRateBp: number): 
 }
 
 /**
+ * What bonus credit paid of the credited invoice goes back as bonus credit, not as money: a grant that names the
+ * note (only paid credit is ever refunded). Returns the amount given back.
+ */
+function giveBonusBack(env: BillingEnv, input: CreditNoteInput, note: { id: number; number: string; at: string }, excess: number, audit: AuditFn): number {
+  const back = bonusGivenBack(excess, ledgerRepo(env.db).bonusOfInvoice(input.invoiceId!));
+  if (back === 0) return 0;
+  const grantId = paymentsRepo(env.db).insertBonusGrant({
+    payer_id: input.payerId,
+    payment_id: null,
+    credit_note_id: note.id,
+    date: input.issueDate,
+    amount: back,
+    reason: note.number,
+    created_at: note.at,
+  });
+  audit('bonus_grant', grantId, null, { payerId: input.payerId, creditNoteId: note.id, number: note.number, amount: back, date: input.issueDate });
+  return back;
+}
+
+/**
  * Issues a credit note (its own CN sequence). Tied to an invoice, it first settles that
- * invoice's open balance; the rest is account credit ('credit', applied to open invoices at
- * once) or paid back ('refund': a refunds row with the method).
+ * invoice's open balance; of the rest, the share bonus credit had paid goes back as bonus credit, and the
+ * remainder is account credit ('credit', applied to open invoices at once) or paid back ('refund': a
+ * refunds row with the method).
  */
 export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: AuditFn): { id: number; number: string; total: number } {
   const lines = input.lines.filter((l) => l.gross > 0);
@@ -200,6 +222,7 @@ export function issueCreditNote(env: BillingEnv, input: CreditNoteInput, audit: 
         audit('allocation', allocationId, null, { invoiceId: input.invoiceId, source: 'credit_note', sourceId: id, amount, date: input.issueDate, payerId: input.payerId });
         left -= amount;
       }
+      left -= giveBonusBack(env, input, { id, number, at }, left, audit);
     }
   }
   if (input.settlement === 'refund' && left > 0) {

@@ -49,6 +49,17 @@ export function bonusAvailable(g: BonusGrantState): number {
   return Math.max(0, g.amount - g.used - bonusForfeited(g));
 }
 
+/**
+ * The bonus a credit note gives back (docs/billing.md): of the `excess` it frees on an invoice (what is left once
+ * the invoice's open balance is settled), the share bonus credit paid of the invoice — excess × bonus / paid, half
+ * up — never more than the bonus not yet given back by the invoice's earlier notes, nor than the excess.
+ */
+export function bonusGivenBack(excess: number, invoice: { paid: number; bonus: number; returned: number }): number {
+  const left = invoice.bonus - invoice.returned;
+  if (excess <= 0 || left <= 0 || invoice.paid <= 0) return 0;
+  return Math.min(left, excess, roundHalfUp(BigInt(excess) * BigInt(invoice.bonus), BigInt(invoice.paid)));
+}
+
 /** Open (issued, not fully settled) invoices of a payer, oldest first, with their balances. */
 export function openInvoices(db: Db, payerId: number): { id: number; balance: number }[] {
   return invoicesRepo(db)

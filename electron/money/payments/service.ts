@@ -98,7 +98,7 @@ function recordPayment(env: ServiceEnv, input: PaymentInput): PaymentReceipt {
     created_at: now,
   });
   for (const s of splits) allocate(db, s.invoiceId, { source: 'payment', id: paymentId }, s.amount, date, now);
-  if (promo) repo.insertBonusGrant({ payer_id: payer.id, payment_id: paymentId, date, amount: promo.bonus, reason: promo.name, created_at: now });
+  if (promo) repo.insertBonusGrant({ payer_id: payer.id, payment_id: paymentId, date, amount: promo.bonus, reason: promo.name, created_at: now, credit_note_id: null });
   applyAccountCredit(db, payer.id, date, now, env.audit);
   saveRequest(db, input.requestId, 'payments.record', { paymentId }, now);
   env.audit('payment', paymentId, null, getPayment(db, paymentId));

@@ -11,7 +11,7 @@ let b: Billing | undefined;
 afterEach(() => b?.close());
 
 describe('freeze in extend mode', () => {
-  it('cancelled from a day inside a dated freeze: the membership ends that day, not at the resume', async () => {
+  it('cancelled "at period end" from a day inside a dated freeze: the membership ends at the moved period end, no credit', async () => {
     b = await billing('2026-01-01');
     const h = b.th.host;
     const m = await b.member('Kai');
@@ -19,10 +19,14 @@ describe('freeze in extend mode', () => {
     const sub = await b.subscribe(m, plan);
     await h.invoke('subscriptions.pause', { id: sub, effectiveDate: '2026-01-02', resumeDate: '2026-01-06' });
     await b.runOn('2026-01-02');
-    // Frozen: "cancel at the period end" has no period end to wait for, so the desk cancels from tomorrow, Jan 3.
-    await h.invoke('subscriptions.cancel', { id: sub, mode: 'period_end' });
-    await b.runOn('2026-01-03');
-    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'cancelled', endDate: '2026-01-03' });
+    // The freeze (4 days) moved the period's end from Jan 8 to Jan 12: "cancel at the period end" waits for it, as on an
+    // active card, and gives nothing back (session 13; it used to cancel from tomorrow with a credit).
+    const r = await h.invoke('subscriptions.cancel', { id: sub, mode: 'period_end' });
+    expect(r.creditNotes).toEqual([]);
+    await b.runOn('2026-01-11');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', endDate: '2026-01-12' });
+    await b.runOn('2026-01-12');
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'cancelled', endDate: '2026-01-12' });
     await b.runOn('2026-01-20');
     expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([['2026-01-01', ['period 2026-01-01/2026-01-08 7000 = 7000 + 0 | Weekly']]]);
     const again = await billingAgainCreatesNothing(b);
