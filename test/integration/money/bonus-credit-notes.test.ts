@@ -23,8 +23,9 @@ async function toppedUpAndSold(price: number) {
   return { h, p, sub: sale.subscription.id, invoice: sale.invoices[0]! };
 }
 
+type Grant = { payer_id: number; payment_id: number | null; credit_note_id: number | null; date: string; amount: number; reason: string };
 const grants = () =>
-  b!.th.host.db.prepare('SELECT payer_id, payment_id, credit_note_id, date, amount, reason FROM bonus_grants ORDER BY id').all();
+  b!.th.host.db.prepare<[], Grant>('SELECT payer_id, payment_id, credit_note_id, date, amount, reason FROM bonus_grants ORDER BY id').all();
 
 describe('a credit note on an invoice bonus credit helped pay', () => {
   it('cancelled on its first day, kept as credit: 1,000.00 paid credit (refundable), 200.00 bonus back (not)', async () => {
@@ -70,7 +71,7 @@ describe('a credit note on an invoice bonus credit helped pay', () => {
     // 333.00 × 200/1200 = 55.50 → 5550; then 867.00 × 200/1200 = 144.50 → 14450, capped at what is left: 14450.
     await h.invoke('creditNotes.create', { invoiceId: invoice.id, lines: [{ invoiceLineId: line, amount: 33300 }], settlement: 'credit', reason: 'Goodwill' });
     await h.invoke('creditNotes.create', { invoiceId: invoice.id, lines: [{ invoiceLineId: line, amount: 86700 }], settlement: 'credit', reason: 'Moved away' });
-    expect(grants().filter((g: any) => g.credit_note_id !== null).map((g: any) => [g.credit_note_id, g.amount])).toEqual([[1, 5550], [2, 14450]]);
+    expect(grants().filter((g) => g.credit_note_id !== null).map((g) => [g.credit_note_id, g.amount])).toEqual([[1, 5550], [2, 14450]]);
     expect(await b!.balance(p)).toMatchObject({ paidCredit: 100000, bonusCredit: 20000 });
   });
 
