@@ -7,6 +7,7 @@
  * still roll back (the host calls `settle()` after each mutating call).
  */
 import { AppError } from '../../../shared/errors';
+import { formatsCanCollide, numberPrefixKey } from '../../../shared/numbering';
 import {
   BUSINESS_KEYS,
   DEFAULT_CANCEL_REASONS_EN,
@@ -41,6 +42,30 @@ export type SystemAudit = (channel: string, entity: string, entityId: string | n
 
 /** Where the file keeps its read-only copy of the business settings (for the damaged-file screen only). */
 export const LAST_KNOWN_BUSINESS_KEY = 'lastKnownBusiness';
+
+/** One day to render both formats' date tokens for: only how the two compare matters, not which day. */
+const FORMAT_CHECK_DAY = '2026-01-01';
+
+/**
+ * Document numbers are never handed out twice (docs/billing.md, "Numbers"): the credit-note format may not print
+ * what the invoice format can, and a changed format may not restart a counter over numbers already issued (its
+ * counter continues only when the text around it stays the same).
+ */
+function checkNumberFormats(before: Settings, after: Settings): void {
+  const refuse = (path: 'invoiceNumberFormat' | 'creditNoteNumberFormat', message: string, text: string): never => {
+    throw new AppError('VALIDATION', text, { issues: [{ path, code: 'custom', message }] });
+  };
+  const fields = ['invoiceNumberFormat', 'creditNoteNumberFormat'] as const;
+  if (fields.every((f) => before[f] === after[f])) return;
+  if (formatsCanCollide(after.invoiceNumberFormat, after.creditNoteNumberFormat, FORMAT_CHECK_DAY)) {
+    refuse('creditNoteNumberFormat', 'number_formats_overlap', 'Credit notes and invoices would get the same numbers.');
+  }
+  for (const f of fields) {
+    const [old, now] = [before[f], after[f]];
+    if (old === now || numberPrefixKey(old, FORMAT_CHECK_DAY) === numberPrefixKey(now, FORMAT_CHECK_DAY)) continue;
+    if (formatsCanCollide(old, now, FORMAT_CHECK_DAY)) refuse(f, 'number_format_reuses', 'The new format would hand out numbers already issued.');
+  }
+}
 
 export function defaultSettings(osLocale = 'en', osTimeZone?: string): Settings {
   const zone = osTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
@@ -179,7 +204,9 @@ export function createSettingsService(opts: SettingsServiceOptions): HostSetting
 
   function update(patch: SettingsUpdate, audit?: SettingsAudit) {
     const before = get();
-    return write(before, settingsSchema.parse({ ...before, ...settingsUpdateSchema.parse(patch) }), audit);
+    const after = settingsSchema.parse({ ...before, ...settingsUpdateSchema.parse(patch) });
+    checkNumberFormats(before, after);
+    return write(before, after, audit);
   }
 
   function completeSetup(input: Parameters<SettingsService['completeSetup']>[0], audit?: SettingsAudit) {

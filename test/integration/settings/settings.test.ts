@@ -159,6 +159,28 @@ describe('business settings in the database', () => {
     expect(tableOf(th.host.db)['openingHours']).toEqual({ opens: '07:30', closes: '24:00' });
   });
 
+  it('refuses number formats that would hand out one number twice, naming the field, and changes nothing', async () => {
+    th = await makeHost({ setup: true });
+    const hash = databaseHash(th.host.db);
+    // The credit notes' sequence printing the invoices' numbers.
+    expect(await failure(th.host.invoke('settings.update', { creditNoteNumberFormat: 'INV-{YYYY}-{#####}' }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'creditNoteNumberFormat', message: 'number_formats_overlap' }] },
+    });
+    // A new invoice format whose fresh counter would print INV-2026-00001 again.
+    expect(await failure(th.host.invoke('settings.update', { invoiceNumberFormat: 'INV-{YYYY}-0{####}' }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'invoiceNumberFormat', message: 'number_format_reuses' }] },
+    });
+    expect(databaseHash(th.host.db)).toBe(hash);
+    // Other text, or a different padding around the same text (the counter continues), is fine.
+    expect(await th.host.invoke('settings.update', { invoiceNumberFormat: 'SD{YY}{MM}-{####}', creditNoteNumberFormat: 'RC{YY}{MM}-{####}' })).toMatchObject({
+      invoiceNumberFormat: 'SD{YY}{MM}-{####}',
+      creditNoteNumberFormat: 'RC{YY}{MM}-{####}',
+    });
+    expect(await th.host.invoke('settings.update', { invoiceNumberFormat: 'SD{YY}{MM}-{######}' })).toMatchObject({ invoiceNumberFormat: 'SD{YY}{MM}-{######}' });
+  });
+
   it('pins a new data file’s defaults in the table without an audit entry, the time zone included', async () => {
     th = await makeHost({ signIn: false, osTimeZone: 'Europe/Berlin' });
     expect(tableOf(th.host.db)).toMatchObject({ timeZone: 'Europe/Berlin', currency: 'CNY', setupCompleted: false, autoLockMinutes: 10 });
