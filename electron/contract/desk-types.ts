@@ -225,6 +225,7 @@ export type CheckinBlock =
 
 export type CheckinWarning =
   | { code: 'overdue'; amount: number; days: number }
+  /** `on`: the last day of service; `days` until it (0: today is the last day). */
   | { code: 'expires'; days: number; on: string }
   | { code: 'sessions_left'; count: number }
   | { code: 'trial'; endsOn: string };

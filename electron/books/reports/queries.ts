@@ -22,6 +22,7 @@ export function createQueries(db: Db) {
       "SELECT COALESCE(SUM(subtotal), 0) AS net, COALESCE(SUM(tax_total), 0) AS tax FROM invoices WHERE status = 'issued' AND issue_date BETWEEN ? AND ?",
     ),
     creditedBetween: db.prepare<[string, string], { net: number }>('SELECT COALESCE(SUM(subtotal), 0) AS net FROM credit_notes WHERE issue_date BETWEEN ? AND ?'),
+    creditedTaxBetween: db.prepare<[string, string], { tax: number }>('SELECT COALESCE(SUM(tax_total), 0) AS tax FROM credit_notes WHERE issue_date BETWEEN ? AND ?'),
     paidBetween: db.prepare<[string, string], { key: string; amount: number; n: number }>(
       'SELECT method AS key, SUM(amount) AS amount, COUNT(*) AS n FROM payments WHERE date BETWEEN ? AND ? GROUP BY method',
     ),
@@ -75,6 +76,7 @@ export function createQueries(db: Db) {
     spans: () => s.spans.all(),
     invoicedBetween: (from: string, to: string) => s.invoicedBetween.get(from, to)!,
     creditedBetween: (from: string, to: string) => s.creditedBetween.get(from, to)!.net,
+    creditedTaxBetween: (from: string, to: string) => s.creditedTaxBetween.get(from, to)!.tax,
     paidBetween: (from: string, to: string) => s.paidBetween.all(from, to),
     refundedBetween: (from: string, to: string) => s.refundedBetween.all(from, to),
     bonusBetween: (from: string, to: string) => s.bonusBetween.get({ from, to })!.amount,

@@ -43,6 +43,8 @@ interface BucketMoney {
   invoicedNet: number;
   invoicedTax: number;
   credited: number;
+  /** The credit notes' tax (their net is `credited`). */
+  creditedTax: number;
   recognised: Map<string, number>;
   paid: Map<string, number>;
   refunded: Map<string, number>;
@@ -80,11 +82,12 @@ export function createReportsService(env: BillingEnv) {
   }
 
   function moneyFromSummary(rows: MonthlyRow[] | undefined): BucketMoney {
-    const m: BucketMoney = { invoicedNet: 0, invoicedTax: 0, credited: 0, recognised: new Map(), paid: new Map(), refunded: new Map() };
+    const m: BucketMoney = { invoicedNet: 0, invoicedTax: 0, credited: 0, creditedTax: 0, recognised: new Map(), paid: new Map(), refunded: new Map() };
     for (const r of rows ?? []) {
       if (r.measure === 'invoiced_net') m.invoicedNet += r.amount;
       else if (r.measure === 'invoiced_tax') m.invoicedTax += r.amount;
       else if (r.measure === 'credited_net') m.credited += r.amount;
+      else if (r.measure === 'credited_tax') m.creditedTax += r.amount;
       else if (r.measure === 'recognised' || r.measure === 'paid' || r.measure === 'refunded') {
         const map = m[r.measure === 'recognised' ? 'recognised' : r.measure];
         map.set(r.key, (map.get(r.key) ?? 0) + r.amount);
@@ -108,6 +111,7 @@ export function createReportsService(env: BillingEnv) {
       invoicedNet: inv.net,
       invoicedTax: inv.tax,
       credited: q.creditedBetween(from, to),
+      creditedTax: q.creditedTaxBetween(from, to),
       recognised: q.recognisedBetween(from, to),
       paid: toMap(q.paidBetween(from, to)),
       refunded: toMap(q.refundedBetween(from, to)),
@@ -176,7 +180,8 @@ export function createReportsService(env: BillingEnv) {
         ...b,
         invoiced: m.invoicedNet - m.credited,
         credited: m.credited,
-        tax: m.invoicedTax,
+        // Tax invoiced less tax given back by credit notes, as the invoiced column nets their amounts.
+        tax: m.invoicedTax - m.creditedTax,
         recognised,
         bonusUsed,
         netRevenue: recognised - bonusUsed,

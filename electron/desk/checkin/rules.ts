@@ -10,7 +10,7 @@
  * - A visit counts at most `checkins_per_day` times per member per day (1 unless the plan
  *   says otherwise); further scans that day return the earlier check-in and count nothing.
  */
-import { compareDates, daysBetween } from '../../../shared/dates';
+import { addDays, compareDates, daysBetween } from '../../../shared/dates';
 import type { CheckinBlock, CheckinWarning, Entitlement } from '../../contract/desk-types';
 import { EXPIRING_DAYS, type Overdue, type PackStanding, type Standing, type SubscriptionStanding } from '../members/standing';
 
@@ -76,7 +76,9 @@ export function decide(list: Standing[], overdue: Overdue | undefined, today: st
   if (entitlement) {
     if (entitlement.trialEndsOn) warnings.push({ code: 'trial', endsOn: entitlement.trialEndsOn });
     if (entitlement.endsOn && daysBetween(today, entitlement.endsOn) <= EXPIRING_DAYS) {
-      warnings.push({ code: 'expires', days: daysBetween(today, entitlement.endsOn), on: entitlement.endsOn });
+      // The clerk says the last day the member may come ("today is the last day"), not the first day without service.
+      const lastDay = addDays(entitlement.endsOn, -1);
+      warnings.push({ code: 'expires', days: daysBetween(today, lastDay), on: lastDay });
     }
     // Only a pack or quota about to run out is worth a word at the door.
     if (entitlement.sessionsLeft !== null && entitlement.sessionsLeft <= LOW_SESSIONS) warnings.push({ code: 'sessions_left', count: entitlement.sessionsLeft });

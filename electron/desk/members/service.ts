@@ -119,6 +119,12 @@ export function createMembersService(env: ServiceEnv) {
     const before = active(id);
     checkBirthday(input.birthday, env.today(), 'member.birthday');
     checkPayer(id, input.payerId);
+    // Invoices already billed to the member stay on their own account, which a member with a payer cannot pay
+    // into: they are settled before the member joins a household, so the debt never drops out of sight.
+    if (before.payerId === null && input.payerId !== null) {
+      const owes = payerBalance(env.db, id).owes;
+      if (owes > 0) throw new AppError('MEMBER_OWES', `${before.name} still owes ${owes} on their own account: take that payment first.`, { memberId: id, owes });
+    }
     // An unchanged card is never refused, so a clash older than migration 011 does not block editing either member.
     if (input.cardNo !== before.cardNo) checkCard(id, input.cardNo);
     repo.update(id, values(input), at());

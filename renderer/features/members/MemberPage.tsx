@@ -350,9 +350,12 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
   return (
     <div className="row-actions row-actions--wrap">
       {s.status === 'paused' || s.pause ? (
-        <button type="button" className="btn btn--small" aria-label={label('resume')} onClick={() => props.onAction('resume', s)}>
-          {t('members.actions.resume')}
-        </button>
+        // A card cancelled now ends on its end date and its freeze ends with it: there is nothing to resume.
+        s.cancelAtPeriodEnd && s.nextBillDate === null ? null : (
+          <button type="button" className="btn btn--small" aria-label={label('resume')} onClick={() => props.onAction('resume', s)}>
+            {t('members.actions.resume')}
+          </button>
+        )
       ) : s.freezeDaysPerYear > 0 ? (
         <button type="button" className="btn btn--small" aria-label={label('pause')} onClick={() => props.onAction('pause', s)}>
           {t('members.actions.pause')}

@@ -90,7 +90,7 @@ describe('checkin.checkIn', () => {
       outcome: 'checked_in',
       entitlement: { sessionsLeft: 0 },
       warnings: [
-        { code: 'expires', days: 12, on: '2026-04-01' },
+        { code: 'expires', days: 11, on: '2026-03-31' },
         { code: 'sessions_left', count: 0 },
       ],
     });
@@ -168,9 +168,12 @@ describe('checkin.checkIn', () => {
     expect(await h.invoke('checkin.checkIn', { query: 'A1001' })).toMatchObject({
       outcome: 'checked_in',
       entitlement: { endsOn: '2026-04-02' },
-      warnings: [{ code: 'expires', days: 8, on: '2026-04-02' }],
+      warnings: [{ code: 'expires', days: 7, on: '2026-04-01' }],
       member: { badges: ['active', 'expiring'] },
     });
+    // The warning names the last day of service (Apr 1), so on it the desk says "today is the last day" (days 0).
+    th!.clock.setDate('2026-04-01');
+    expect(await h.invoke('checkin.evaluate', { memberId: sale.subscription.memberId })).toMatchObject({ warnings: [{ code: 'expires', days: 0, on: '2026-04-01' }] });
     th!.clock.setDate('2026-04-02');
     expect(await h.invoke('checkin.checkIn', { query: 'A1001' })).toMatchObject({
       outcome: 'blocked',

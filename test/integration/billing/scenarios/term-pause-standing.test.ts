@@ -46,7 +46,7 @@ describe('a fixed term lengthened by a pause: desk, check-in and engine agree ev
         if (expected.block === null) {
           expect([d, when, check.entitlement?.endsOn]).toEqual([d, when, expected.endsOn]);
           const soon = d >= addDays('2026-05-05', -14);
-          expect([d, when, check.warnings.some((w) => w.code === 'expires' && w.on === '2026-05-05')]).toEqual([d, when, soon]);
+          expect([d, when, check.warnings.some((w) => w.code === 'expires' && w.on === '2026-05-04')]).toEqual([d, when, soon]);
         }
         const badges = (await h.invoke('members.profile', { id: m })).badges;
         const want = expected.block === 'paused' ? ['paused'] : expected.block === 'ended' ? ['ended'] : d >= addDays('2026-05-05', -14) ? ['active', 'expiring'] : ['active'];
