@@ -19,7 +19,7 @@
 import { addDays, formatDate } from '../../../shared/dates';
 import { AppError, found } from '../../../shared/errors';
 import type { CancelResult, ClassBooking, ClassRule, RollResult } from '../../contract/classes';
-import type { Entitlement } from '../../contract/desk-types';
+import type { CheckinBlock, Entitlement } from '../../contract/desk-types';
 import type { ServiceEnv } from '../../contract/env';
 import type { Locale } from '../../contract/settings';
 import type { ClassesRepo, SessionView } from '../../db/repos/classes';
@@ -133,7 +133,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     memberId: number,
     type: ClassTypeRow,
     date: string,
-  ): { entitlement: Entitlement | null; blocks: unknown[] } {
+  ): { entitlement: Entitlement | null; blocks: CheckinBlock[] } {
     let list = standing.of([memberId], date).get(memberId) ?? [];
     const planIds = repo.planIds(type.id);
     if (planIds.length) {
@@ -144,6 +144,12 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     list = list.filter((s) => s.kind !== 'pack' || s.sessionsLeft >= type.units);
     const d = decide(list, undefined, date, 0);
     return { entitlement: d.entitlement, blocks: d.blocks };
+  }
+
+  /** Whether nothing admits the member to the class that day because their membership is frozen. */
+  function frozenOn(memberId: number, type: ClassTypeRow, date: string): boolean {
+    const { entitlement, blocks } = entitlementOn(memberId, type, date);
+    return entitlement === null && blocks.some((x) => x.code === 'paused');
   }
 
   function requireEntitlement(memberId: number, type: ClassTypeRow, date: string): Entitlement {
@@ -555,8 +561,11 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       });
     const noShows: ClassBooking[] = [];
     const feeInvoiceIds: number[] = [];
+    const type = timetable.typeRow(s.class_type_id);
     for (const b of repo.openBookingsOfSession(s.id)) {
-      if (b.status === 'waitlisted') {
+      // A member frozen that day could not have come (the door would have turned them away): the booking is
+      // cancelled free, never a no-show with a fee or a deduction.
+      if (b.status === 'waitlisted' || frozenOn(b.member_id, type, s.date)) {
         save(b, { status: 'cancelled', marked_on: env.today() });
         continue;
       }
