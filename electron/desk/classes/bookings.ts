@@ -141,7 +141,9 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       const packs = repo.packsOfPlans(memberId, planIds);
       list = list.filter((s) => (s.kind === 'pack' ? packs.has(s.id) : subs.has(s.id)));
     }
-    list = list.filter((s) => s.kind !== 'pack' || s.sessionsLeft >= type.units);
+    // A pack, or a membership with a visit quota, admits to a class only with the class's units left (a 2-unit
+    // class never takes a quota below zero; the door then counts an ordinary visit).
+    list = list.filter((s) => (s.kind === 'pack' ? s.sessionsLeft >= type.units : s.quota === null || s.quota - s.periodVisits >= type.units));
     const d = decide(list, undefined, date, 0);
     return { entitlement: d.entitlement, blocks: d.blocks };
   }
