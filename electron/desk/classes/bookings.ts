@@ -26,7 +26,8 @@ import type { ClassesRepo, SessionView } from '../../db/repos/classes';
 import type { ClassBookingRow, ClassTypeRow } from '../../db/rows';
 import { oneOffFacts } from '../../money/invoices/facts';
 import { issueInvoice } from '../../money/invoices/issue';
-import { voidInvoice } from '../../money/invoices/service';
+import { createManualCreditNote, voidInvoice } from '../../money/invoices/service';
+import { invoicesRepo } from '../../db/repos/invoices';
 import { decide } from '../checkin/rules';
 import type { MembersService } from '../members/service';
 import type { StandingReader } from '../members/standing';
@@ -433,10 +434,41 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return { booking, promoted: promote(s.id) };
   }
 
-  /** Cancels every open booking of a session that is off (cancelled, or a holiday): nothing charged. */
+  /**
+   * Cancels every open booking of a session that is off (cancelled, or a holiday): nothing charged. A late
+   * cancellation (late leave) of it is the centre's cancellation too: its units come back and its fee is undone
+   * (voided if unpaid, else credited to the account), so the lesson is owed and may be made up.
+   */
   function cancelOpenBookings(sessionId: number): void {
     for (const b of repo.openBookingsOfSession(sessionId))
       save(b, { status: 'cancelled', marked_on: env.today() });
+    for (const b of repo.lateCancelledOfSession(sessionId)) {
+      const feeKept = b.fee_invoice_id !== null && !undoFee(b.fee_invoice_id);
+      const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
+      save(b, {
+        status: 'cancelled',
+        units_used: 0,
+        fee_invoice_id: feeKept ? b.fee_invoice_id : null,
+        pack_id: keepsPack ? b.pack_id : null,
+        subscription_id: null,
+        marked_on: env.today(),
+      });
+    }
+  }
+
+  /** Takes back a late-cancel fee: voids its invoice if it can (true), else credits what is left of it to the account. */
+  function undoFee(invoiceId: number): boolean {
+    const reason = 'Class cancelled by the centre';
+    try {
+      voidInvoice(env, invoiceId, reason, env.audit);
+      return true;
+    } catch (e) {
+      // Paid, partly credited, or dated on a closed day: a credit note on today instead.
+      if (!(e instanceof AppError) || (e.code !== 'INVOICE_SETTLED' && e.code !== 'DAY_CLOSED')) throw e;
+    }
+    const lines = invoicesRepo(env.db).lines(invoiceId).filter((l) => l.gross > 0).map((l) => ({ invoiceLineId: l.id }));
+    createManualCreditNote(env, { invoiceId, lines, settlement: 'credit', reason }, env.audit);
+    return false;
   }
 
   function markable(b: ClassBookingRow): SessionView {
