@@ -11,6 +11,8 @@ import { invoicesRepo, type InvoiceMoney } from '../../db/repos/invoices';
 import { creditNotesRepo } from '../../db/repos/credit-notes';
 import type { InvoiceLineRow } from '../../db/rows';
 import { assertDayOpen } from '../closeout/lock';
+import { prepared } from '../../db/statements';
+import { addDays } from '../../../shared/dates';
 import { assertClockNotBehind } from '../billing-run/run';
 import type { StaffRef } from '../../contract/handler';
 
@@ -21,6 +23,23 @@ function liveInvoice(env: BillingEnv, id: number): InvoiceMoney {
   const row = found(invoicesRepo(env.db).money(id), 'invoice', id, `Invoice ${id} does not exist.`);
   if (row.status === 'void') throw new AppError('INVOICE_VOID', `Invoice ${id} is void.`, { id });
   return row;
+}
+
+/**
+ * A pack sold on a voided invoice admits nobody from today: it ends today (what it was used for stays used). One
+ * not begun yet ends before it starts (its first day moved back so its dates stay in order).
+ */
+function endPacksOf(env: BillingEnv, invoiceId: number, audit: AuditFn): void {
+  const today = env.today();
+  const packs = prepared<{ id: number; today: string }, { id: number; start_date: string; expires_on: string }>(
+    env.db,
+    'SELECT id, start_date, expires_on FROM member_packs WHERE invoice_id = @id AND expires_on > @today',
+  ).all({ id: invoiceId, today });
+  for (const p of packs) {
+    const start = p.start_date < today ? p.start_date : addDays(today, -1);
+    prepared<[string, string, number]>(env.db, 'UPDATE member_packs SET start_date = ?, expires_on = ? WHERE id = ?').run(start, today, p.id);
+    audit('member_pack', p.id, { startDate: p.start_date, expiresOn: p.expires_on }, { startDate: start, expiresOn: today, invoiceVoided: invoiceId });
+  }
 }
 
 /** Voids an invoice nothing has settled. It keeps its number; its periods stay billed (not billed again). */
@@ -35,6 +54,7 @@ export function voidInvoice(env: BillingEnv, id: number, reason: string, audit: 
   // A closed day's invoices are corrected with credit notes on an open day, never edited.
   assertDayOpen(env.db, before.issueDate);
   invoicesRepo(env.db).markVoid(id, reason, env.now().toISOString());
+  endPacksOf(env, id, audit);
   const after = getInvoiceDetail(env.db, id, today);
   audit('invoice', id, { status: before.status, payerId: before.payerId }, { status: 'void', reason, payerId: before.payerId });
   return after;
