@@ -33,6 +33,13 @@ const GRANTS = `SELECT b.id, b.date, b.amount,
     COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = b.payment_id), 0) AS refunded
   FROM bonus_grants b LEFT JOIN payments p ON p.id = b.payment_id`;
 
+/** What is left of payment `p` and of credit note `c` as paid credit (a note less the bonus it gave back too). */
+const PAYMENT_LEFT = `p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
+                 - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0)`;
+const CREDIT_NOTE_LEFT = `c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
+                - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0)
+                - COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE credit_note_id = c.id), 0)`;
+
 /** The payer sums of the balance, each over one table. */
 const SUMS = {
   invoiced: "SELECT COALESCE(SUM(total), 0) AS s FROM invoices WHERE payer_id = ? AND status = 'issued'",
@@ -50,33 +57,23 @@ function buildLedgerRepo(db: Db) {
     paidCredit: (payerId: number) =>
       prepared<[number, number], PaidCreditRow>(
         db,
-        `SELECT 'payment' AS source, p.id, p.date,
-                p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
-                         - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) AS available
+        `SELECT 'payment' AS source, p.id, p.date, ${PAYMENT_LEFT} AS available
            FROM payments p WHERE p.payer_id = ?
          UNION ALL
-         SELECT 'credit_note', c.id, c.issue_date,
-                c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
-                        - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0)
-                        - COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE credit_note_id = c.id), 0)
+         SELECT 'credit_note', c.id, c.issue_date, ${CREDIT_NOTE_LEFT}
            FROM credit_notes c WHERE c.payer_id = ?
          ORDER BY 3, 1 DESC, 2`,
       ).all(payerId, payerId),
     /**
      * Whether a payer has anything paidCredit or grantsOfPayer could offer: a payment or credit
-     * note not wholly allocated or refunded, or any bonus grant. One row, so the common case (no
+     * note with paid credit left, or any bonus grant. One row, so the common case (no
      * credit) costs no row objects.
      */
     mayHaveCredit: (payerId: number): boolean =>
       prepared<{ payerId: number }, number>(
         db,
-        `SELECT EXISTS (SELECT 1 FROM payments p WHERE p.payer_id = @payerId
-                  AND p.amount - COALESCE((SELECT SUM(amount) FROM allocations WHERE payment_id = p.id), 0)
-                               - COALESCE((SELECT SUM(amount) FROM refunds WHERE payment_id = p.id), 0) > 0)
-             OR EXISTS (SELECT 1 FROM credit_notes c WHERE c.payer_id = @payerId
-                  AND c.total - COALESCE((SELECT SUM(amount) FROM allocations WHERE credit_note_id = c.id), 0)
-                              - COALESCE((SELECT SUM(amount) FROM refunds WHERE credit_note_id = c.id), 0)
-                              - COALESCE((SELECT SUM(amount) FROM bonus_grants WHERE credit_note_id = c.id), 0) > 0)
+        `SELECT EXISTS (SELECT 1 FROM payments p WHERE p.payer_id = @payerId AND ${PAYMENT_LEFT} > 0)
+             OR EXISTS (SELECT 1 FROM credit_notes c WHERE c.payer_id = @payerId AND ${CREDIT_NOTE_LEFT} > 0)
              OR EXISTS (SELECT 1 FROM bonus_grants WHERE payer_id = @payerId)`,
       ).pluck().get({ payerId }) === 1,
     grantsOfPayer: (payerId: number) => prepared<[number], BonusGrantState>(db, `${GRANTS} WHERE b.payer_id = ? ORDER BY b.date, b.id`).all(payerId),

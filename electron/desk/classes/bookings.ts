@@ -31,7 +31,7 @@ import { invoicesRepo } from '../../db/repos/invoices';
 import { decide } from '../checkin/rules';
 import type { MembersService } from '../members/service';
 import type { StandingReader } from '../members/standing';
-import { assertClockNotBehind } from '../subscriptions/desk';
+import { assertClockNotBehind } from '../../money/billing-run/run';
 import { createDoorRepo } from '../../db/repos/door';
 import { wallMinutes, wallNow } from './clock';
 import { joinDoorVisit } from './door';
@@ -250,21 +250,19 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return {};
   }
 
+  /** A booking's use taken back: no units, and no membership or pack, except the lesson pack an enrolment or make-up keeps. */
+  function nothingUsed(b: ClassBookingRow): Pick<ClassBookingRow, 'units_used' | 'pack_id' | 'subscription_id'> {
+    const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
+    return { units_used: 0, pack_id: keepsPack ? b.pack_id : null, subscription_id: null };
+  }
+
   /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
   function revert(b: ClassBookingRow): Partial<ClassBookingRow> {
     // A check-in that stood for this class is an ordinary visit again.
     if (b.status === 'attended') door.unlink(b.id);
     if (b.fee_invoice_id !== null)
       voidInvoice(env, b.fee_invoice_id, 'Class roll-call mark undone', env.audit);
-    const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
-    return {
-      status: 'booked',
-      units_used: 0,
-      fee_invoice_id: null,
-      pack_id: keepsPack ? b.pack_id : null,
-      subscription_id: null,
-      marked_on: null,
-    };
+    return { status: 'booked', fee_invoice_id: null, marked_on: null, ...nothingUsed(b) };
   }
 
   function openSession(sessionId: number): SessionView {
@@ -444,15 +442,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       save(b, { status: 'cancelled', marked_on: env.today() });
     for (const b of repo.lateCancelledOfSession(sessionId)) {
       const feeKept = b.fee_invoice_id !== null && !undoFee(b.fee_invoice_id);
-      const keepsPack = b.kind === 'enrolment' || b.kind === 'makeup';
-      save(b, {
-        status: 'cancelled',
-        units_used: 0,
-        fee_invoice_id: feeKept ? b.fee_invoice_id : null,
-        pack_id: keepsPack ? b.pack_id : null,
-        subscription_id: null,
-        marked_on: env.today(),
-      });
+      save(b, { status: 'cancelled', fee_invoice_id: feeKept ? b.fee_invoice_id : null, marked_on: env.today(), ...nothingUsed(b) });
     }
   }
 

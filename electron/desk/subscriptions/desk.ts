@@ -5,8 +5,6 @@
  * invoice dated today — the clerk sees it at once.
  */
 import { assertClockNotBehind, billDue, rolledBack } from '../../money/billing-run/run';
-
-export { assertClockNotBehind };
 import { dueSubscriptions } from '../../money/billing-run/due';
 import { fillMissingWakes } from '../../money/billing-run/states';
 import { stepPayerAt } from '../../money/billing-run/step';

@@ -362,14 +362,13 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       if (sub.cancel_at_period_end) throw new AppError('ALREADY_CANCELLING', `Subscription ${sub.id} is already set to cancel.`, { id: sub.id, endDate: sub.end_date });
       // During a dated extend-mode freeze the period's end is known (moved by the frozen days): cancelling at it
       // works as on an active card. Otherwise a paused card has no period under way, so it ends at D.
-      const frozen = sub.status === 'paused' ? openPause(db, sub.id) : undefined;
-      const periodKnown = sub.status !== 'paused' || (frozen?.mode === 'extend' && frozen.end_date !== null);
+      const p = openPause(db, sub.id);
+      const periodKnown = sub.status !== 'paused' || (p?.mode === 'extend' && p.end_date !== null);
       if (input.mode === 'period_end' && periodKnown && sub.next_bill_date !== null) {
         updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null, cancel_reason: reason }, at());
       } else {
         requireRefundMethod(input.settlement, input.refundMethod);
         const from = input.effectiveDate ?? addDays(today(), 1);
-        const p = openPause(db, sub.id);
         const lower = sub.status === 'paused' && p && p.start_date > openStart(sub) ? p.start_date : openStart(sub);
         const upper = sub.status === 'paused' ? (p?.end_date ?? addDays(today(), HORIZON_DAYS)) : (sub.next_bill_date ?? addDays(today(), HORIZON_DAYS));
         checkRange('effectiveDate', from, lower, upper);
