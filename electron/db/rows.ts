@@ -128,6 +128,10 @@ export const subscriptionsColumns = {
   wake_date: 'text?',
   /** The reason the desk picked when it was cancelled (migration 021). */
   cancel_reason: 'text?',
+  /** Visits a period allows, copied from the plan when sold or switched (migration 029); null: no limit. */
+  session_quota: 'integer?',
+  /** Visits a day counted at the door, copied from the plan like the quota (migration 029). */
+  checkins_per_day: 'integer',
 } as const satisfies Columns;
 export type SubscriptionRow = RowOf<typeof subscriptionsColumns>;
 
@@ -325,6 +329,8 @@ export const memberPacksColumns = {
   start_date: 'text',
   expires_on: 'text',
   created_at: 'text',
+  /** Visits a day counted at the door, copied from the plan when sold (migration 029). */
+  checkins_per_day: 'integer',
 } as const satisfies Columns;
 export type MemberPackRow = RowOf<typeof memberPacksColumns>;
 

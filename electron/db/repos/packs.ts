@@ -5,7 +5,8 @@ import { packUsedSql } from '../pack-usage';
 
 /** A pack with its plan's name. */
 export type PackWithPlan = MemberPackRow & { plan_name: PlanRow['name'] };
-export type PackInsert = Omit<MemberPackRow, 'id'>;
+/** A sale's values; the visits a day are the plan's at the sale (the insert copies them). */
+export type PackInsert = Omit<MemberPackRow, 'id' | 'checkins_per_day'>;
 
 const SELECT = 'SELECT p.*, pl.name AS plan_name FROM member_packs p JOIN plans pl ON pl.id = p.plan_id';
 
@@ -13,8 +14,9 @@ export function createPacksRepo(db: Db) {
   const byId = db.prepare<[number], PackWithPlan>(`${SELECT} WHERE p.id = ?`);
   const ofMember = db.prepare<[number], PackWithPlan>(`${SELECT} WHERE p.member_id = ? ORDER BY p.start_date DESC, p.id DESC`);
   const insert = db.prepare<PackInsert>(
-    `INSERT INTO member_packs (member_id, plan_id, invoice_id, sessions_total, start_date, expires_on, created_at)
-     VALUES (@member_id, @plan_id, @invoice_id, @sessions_total, @start_date, @expires_on, @created_at)`,
+    `INSERT INTO member_packs (member_id, plan_id, invoice_id, sessions_total, start_date, expires_on, created_at, checkins_per_day)
+     VALUES (@member_id, @plan_id, @invoice_id, @sessions_total, @start_date, @expires_on, @created_at,
+       (SELECT checkins_per_day FROM plans WHERE id = @plan_id))`,
   );
   const setInvoice = db.prepare<[number, number]>('UPDATE member_packs SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL');
   // Check-ins and class bookings (electron/db/pack-usage.ts).

@@ -8,13 +8,15 @@ import type { SubscriptionAddonRow, SubscriptionPauseRow, SubscriptionRow } from
 import { noteSubscriptionUpdated } from '../report-batch';
 import { insertRows } from '../statements';
 
-/** The columns a sale writes (the rest take their defaults). */
+/** The columns a sale writes (the rest take their defaults; the door terms are copied from the plan). */
 export type SubscriptionInsert = Pick<
   SubscriptionRow,
   | 'member_id' | 'plan_id' | 'price' | 'tax_rate_bp' | 'interval' | 'interval_count' | 'alignment' | 'start_date' | 'anchor_date'
   | 'status' | 'next_bill_date' | 'term_periods' | 'auto_renew' | 'discount_kind' | 'discount_value' | 'discount_duration' | 'discount_periods'
 >;
-export type SubscriptionPatch = Partial<Omit<SubscriptionRow, 'id' | 'created_at' | 'updated_at'>>;
+/** The door terms (visit quota, visits a day): the plan's, copied when sold and whenever the plan changes. */
+export type DoorTerms = Pick<SubscriptionRow, 'session_quota' | 'checkins_per_day'>;
+export type SubscriptionPatch = Partial<Omit<SubscriptionRow, 'id' | 'created_at' | 'updated_at' | keyof DoorTerms>>;
 export type PauseInsert = Pick<SubscriptionPauseRow, 'subscription_id' | 'start_date' | 'end_date' | 'mode' | 'created_at'>;
 export type AddonInsert = Pick<SubscriptionAddonRow, 'subscription_id' | 'name' | 'price' | 'tax_rate_bp' | 'start_date' | 'created_at'>;
 
@@ -26,10 +28,13 @@ const PAYER_MEMBERS = `SELECT id FROM members WHERE payer_id = @payerId
 const INSERT_COLUMNS = [
   'member_id', 'plan_id', 'price', 'tax_rate_bp', 'interval', 'interval_count', 'alignment', 'start_date', 'anchor_date', 'status',
   'next_bill_date', 'term_periods', 'auto_renew', 'discount_kind', 'discount_value', 'discount_duration', 'discount_periods',
-  'created_at', 'updated_at', 'wake_date',
+  'created_at', 'updated_at', 'wake_date', 'session_quota', 'checkins_per_day',
 ] as const;
-/** Those a sale's values give (the two stamps and the wake date follow). */
-const SALE_COLUMNS = INSERT_COLUMNS.slice(0, -3) as readonly (keyof SubscriptionInsert)[];
+/** Those a sale's values give (the two stamps, the wake date and the door terms follow). */
+const SALE_COLUMNS = INSERT_COLUMNS.slice(0, -5) as readonly (keyof SubscriptionInsert)[];
+/** The plan's door terms, as SQL over a statement's @plan_id. */
+const PLAN_QUOTA = '(SELECT session_quota FROM plans WHERE id = @plan_id)';
+const PLAN_PER_DAY = '(SELECT checkins_per_day FROM plans WHERE id = @plan_id)';
 
 function build(db: Db) {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
@@ -41,10 +46,10 @@ function build(db: Db) {
   const insert = db.prepare<SubscriptionInsert & { at: string; wake_date: string | null }>(
     `INSERT INTO subscriptions (member_id, plan_id, price, tax_rate_bp, interval, interval_count, alignment, start_date,
        anchor_date, status, next_bill_date, term_periods, auto_renew, discount_kind, discount_value, discount_duration,
-       discount_periods, created_at, updated_at, wake_date)
+       discount_periods, created_at, updated_at, wake_date, session_quota, checkins_per_day)
      VALUES (@member_id, @plan_id, @price, @tax_rate_bp, @interval, @interval_count, @alignment, @start_date,
        @anchor_date, @status, @next_bill_date, @term_periods, @auto_renew, @discount_kind, @discount_value, @discount_duration,
-       @discount_periods, @at, @at, @wake_date)`,
+       @discount_periods, @at, @at, @wake_date, ${PLAN_QUOTA}, ${PLAN_PER_DAY})`,
   );
   const setWake = db.prepare<[string | null, number]>('UPDATE subscriptions SET wake_date = ? WHERE id = ?');
   const withoutWake = db.prepare<[], number>('SELECT id FROM subscriptions WHERE wake_date IS NULL').pluck();
@@ -78,13 +83,14 @@ function build(db: Db) {
     liveOfPayer: (payerId: number): SubscriptionRow[] => liveOfPayer.all({ payerId }),
     /** Returns the new subscription's id. Its stored wake date, when the caller has worked it out already (else null: to compute). */
     insert: (row: SubscriptionInsert, at: string, wake: string | null = null): number => Number(insert.run({ ...row, at, wake_date: wake }).lastInsertRowid),
-    /** Many new subscriptions at once (the import, inside its transaction), each with its wake date: their ids in order. */
-    insertMany: (list: readonly (SubscriptionInsert & { wake_date: string | null })[], at: string): number[] =>
-      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...SALE_COLUMNS.map((c) => r[c]), at, at, r.wake_date])),
-    /** Sets the given columns and updated_at. */
+    /** Many new subscriptions at once (the import, inside its transaction), each with its wake date and its plan's door terms: their ids in order. */
+    insertMany: (list: readonly (SubscriptionInsert & DoorTerms & { wake_date: string | null })[], at: string): number[] =>
+      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...SALE_COLUMNS.map((c) => r[c]), at, at, r.wake_date, r.session_quota, r.checkins_per_day])),
+    /** Sets the given columns and updated_at; a new plan brings its door terms. */
     update(id: number, patch: SubscriptionPatch, at: string): void {
       const keys = Object.keys(patch).sort();
-      const sql = `UPDATE subscriptions SET ${[...keys.map((k) => `${k} = @${k}`), 'updated_at = @updated_at'].join(', ')} WHERE id = @id`;
+      const doorTerms = patch.plan_id === undefined ? [] : [`session_quota = ${PLAN_QUOTA}`, `checkins_per_day = ${PLAN_PER_DAY}`];
+      const sql = `UPDATE subscriptions SET ${[...keys.map((k) => `${k} = @${k}`), ...doorTerms, 'updated_at = @updated_at'].join(', ')} WHERE id = @id`;
       let stmt = updates.get(sql);
       if (!stmt) updates.set(sql, (stmt = db.prepare(sql)));
       stmt.run({ ...patch, updated_at: at, id });

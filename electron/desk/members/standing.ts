@@ -60,7 +60,12 @@ export interface Overdue {
 }
 
 /** A subscription row with what the desk shows beside it. */
-type SubRow = SubscriptionRow & { plan_name: string; session_quota: number | null; checkins_per_day: number };
+type SubRow = SubscriptionRow & { plan_name: string };
+/** A plan as the machine needs it, with what the desk shows once a pending switch has moved to it. */
+type PlanOfSwitch = PlanTerms & Pick<SubRow, 'plan_name' | 'session_quota' | 'checkins_per_day'>;
+interface DeskTerms extends Terms {
+  plan(id: number): PlanOfSwitch;
+}
 
 interface PackRow {
   id: number;
@@ -77,7 +82,7 @@ const ids = (list: number[]) => JSON.stringify([...new Set(list)]);
 
 export function createStanding(db: Db) {
   const subs = db.prepare<[string], SubRow>(
-    `SELECT s.*, p.name AS plan_name, p.session_quota, p.checkins_per_day
+    `SELECT s.*, p.name AS plan_name
        FROM subscriptions s JOIN plans p ON p.id = s.plan_id
       WHERE s.member_id IN (SELECT value FROM json_each(?))
       ORDER BY s.id`,
@@ -87,11 +92,12 @@ export function createStanding(db: Db) {
     `SELECT sp.subscription_id, sp.id, sp.start_date, sp.end_date, sp.resumed_on, sp.mode FROM subscription_pauses sp
       WHERE sp.subscription_id IN (SELECT value FROM json_each(?)) AND sp.resumed_on IS NULL ORDER BY sp.id`,
   );
-  const planTerms = db.prepare<[number], PlanTerms>(
-    'SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee FROM plans WHERE id = ?',
+  const planTerms = db.prepare<[number], PlanOfSwitch>(
+    `SELECT id, price, tax_rate_bp, interval, interval_count, alignment, term_periods, auto_renew, freeze_fee, pause_mode,
+            name AS plan_name, session_quota, checkins_per_day FROM plans WHERE id = ?`,
   );
   const packs = db.prepare<[string], PackRow>(
-    `SELECT mp.id, mp.member_id, p.name AS plan_name, mp.sessions_total, mp.start_date, mp.expires_on, p.checkins_per_day,
+    `SELECT mp.id, mp.member_id, p.name AS plan_name, mp.sessions_total, mp.start_date, mp.expires_on, mp.checkins_per_day,
             ${packUsedSql('mp.id')} AS used
        FROM member_packs mp JOIN plans p ON p.id = mp.plan_id
       WHERE mp.member_id IN (SELECT value FROM json_each(?))
@@ -121,8 +127,8 @@ export function createStanding(db: Db) {
   }
 
   /** Plan terms for the machine (a pending switch, the freeze fee), read once per call. */
-  function termsFor(): Terms {
-    const cache = new Map<number, PlanTerms>();
+  function termsFor(): DeskTerms {
+    const cache = new Map<number, PlanOfSwitch>();
     return {
       householdBp: 0, // lines are not shown here, only dates
       plan(id) {
@@ -151,26 +157,28 @@ export function createStanding(db: Db) {
   }
 
   /** The machine's standing on `today` (the same steps the run will take), in the desk's words. */
-  function subscriptionStanding(r: SubRow, open: PauseState[], today: string, terms: Terms): { standing: SubscriptionStanding; after: SubState } {
+  function subscriptionStanding(r: SubRow, open: PauseState[], today: string, terms: DeskTerms): { standing: SubscriptionStanding; after: SubState } {
     const state: SubState = { ...r, pauses: open, addons: [], charges: 0 };
     const on = safeStandingOn(state, today, terms);
     const s = on.after;
+    // The door terms are the membership's own; a switch due by today (the run has not made it yet) brings the new plan's.
+    const door = s.plan_id === r.plan_id ? r : terms.plan(s.plan_id);
     // An imported member also starts before the anchor, but as 'active': only 'trialing' is a trial.
     const trialEndsOn = s.status === 'trialing' && compareDates(today, s.anchor_date) < 0 ? s.anchor_date : null;
     const standing: SubscriptionStanding = {
       kind: 'subscription',
       id: r.id,
       memberId: r.member_id,
-      planName: r.plan_name,
+      planName: door.plan_name,
       state: on.state === 'active' ? 'in_service' : on.state,
       startsOn: r.start_date,
       endsOn: on.endsOn,
       trialEndsOn,
       pausedUntil: on.state === 'paused' ? on.pausedUntil : null,
       nextBillOn: on.paidThrough,
-      quota: r.session_quota,
+      quota: door.session_quota,
       periodVisits: 0, // counted in `of`, for all quota plans in one query
-      perDay: r.checkins_per_day,
+      perDay: door.checkins_per_day,
     };
     return { standing, after: s };
   }
@@ -207,7 +215,7 @@ export function createStanding(db: Db) {
     const terms = termsFor();
     for (const row of rows) {
       const { standing, after } = subscriptionStanding(row, open.get(row.id) ?? [], today, terms);
-      if (row.session_quota && (standing.state === 'in_service' || standing.state === 'trialing')) quota.push({ after, standing });
+      if (standing.quota && (standing.state === 'in_service' || standing.state === 'trialing')) quota.push({ after, standing });
       add(standing);
     }
     // A quota plan in service counts this period's visits: one query for all of them, not one per row.

@@ -54,7 +54,7 @@ export const en = {
     create: 'Create plan',
     save: 'Save changes',
     kindLocked: 'The type of an existing plan cannot change.',
-    editNote: 'Changes apply to new sales. Members already on this plan keep the terms they signed up with.',
+    editNote: 'Members already on this plan keep the price, billing period, term and visit limits they signed up with. The freeze rules (days a year, fee, what a freeze does) apply to their next freeze.',
   },
   section: {
     price: 'Price and tax',
@@ -163,7 +163,7 @@ export const zh: typeof en = {
     create: '创建套餐',
     save: '保存更改',
     kindLocked: '已有套餐的类型不能更改。',
-    editNote: '更改只对新销售生效，已使用该套餐的会员保持原有条款。',
+    editNote: '已使用该套餐的会员保留购买时的价格、计费周期、期数和到店次数限制；冻结规则（每年天数、费用、冻结方式）从他们下一次冻结起适用。',
   },
   section: {
     price: '价格与税费',

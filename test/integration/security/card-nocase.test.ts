@@ -144,6 +144,8 @@ describe('a database that already holds a0001 and A0001', () => {
     );
     // Migration 028 (the credit notes' tax in the month summary).
     db.exec("DROP TRIGGER report_credit_notes_tax_ins; DELETE FROM report_monthly WHERE measure = 'credited_tax';");
+    // Migration 029 (the door terms kept on what was sold).
+    db.exec('ALTER TABLE subscriptions DROP COLUMN session_quota; ALTER TABLE subscriptions DROP COLUMN checkins_per_day; ALTER TABLE member_packs DROP COLUMN checkins_per_day;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();
