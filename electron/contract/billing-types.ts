@@ -267,7 +267,7 @@ export interface BillingPreview {
   invoices: PreviewInvoice[];
   count: number;
   total: number;
-  /** Of those, the late-fee invoices (one per payer) with their fee lines (one per overdue invoice) and total. */
+  /** Of those, the invoices with late fees (one per payer: alone, or on the payer's period invoice of the day), their fee lines (one per overdue invoice) and the fees' total. */
   lateFees: { invoices: number; fees: number; total: number };
 }
 

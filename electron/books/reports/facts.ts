@@ -30,6 +30,7 @@ import {
   isBase,
   memberSpans,
   RECURRING_KINDS,
+  servedEnds,
   subscriptionSegments,
   type LineFact,
   type PlanTerms,
@@ -84,7 +85,7 @@ type LineRow = [
 ];
 /** A subscription's line of any kind: [member, …`LineRow`, invoice status, invoice date]. */
 type MemberLineRow = [memberId: number, ...LineRow, status: string, issueDate: string];
-type PauseRow = [subId: number, start: string, end: string | null];
+type PauseRow = [subId: number, start: string, end: string | null, mode: 'credit' | 'extend'];
 type AddonRow = [id: number, subId: number, price: number, start: string, end: string | null];
 
 interface RevenueLine {
@@ -121,7 +122,7 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
     deleteDirtySpans: db.prepare('DELETE FROM report_mrr_spans WHERE member_id IN (SELECT member_id FROM report_dirty_members)'),
     dirtyPauses: db
       .prepare<[], PauseRow>(
-        `SELECT p.subscription_id, p.start_date, p.end_date FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id
+        `SELECT p.subscription_id, p.start_date, p.end_date, p.mode FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id
            JOIN subscription_pauses p ON p.subscription_id = s.id ORDER BY p.id`,
       )
       .raw(true),
@@ -223,7 +224,7 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
       interval: s.interval,
       count: s.interval_count,
       endDate: s.end_date,
-      pauses: pauses.map(([, start, end]) => ({ start, end })),
+      pauses: pauses.map(([, start, end, mode]) => ({ start, end, mode })),
       addons: addons.map(([id, , price, start, end]) => ({ id, price, start, end })),
       lines,
     };
@@ -242,7 +243,12 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
   const factsKey = (s: SubscriptionFacts) => JSON.stringify([s.planId, s.startDate, s.interval, s.count, s.endDate, s.pauses, s.addons]);
 
   function remember(s: SubscriptionFacts): void {
-    const linesEnd = s.lines.reduce<string | null>((m, l) => (m === null || l.end > m ? l.end : m), null);
+    // Where the lines' service ends, an extend-mode pause's moved days included.
+    const served = servedEnds(s);
+    const linesEnd = s.lines.reduce<string | null>((m, l) => {
+      const end = served.get(l.id) ?? l.end;
+      return m === null || end > m ? end : m;
+    }, null);
     remembered.set(s.id, { memberId: s.memberId, facts: factsKey(s), firstPaid: firstPaidOf(s.lines.filter(isBase)), linesEnd });
   }
 

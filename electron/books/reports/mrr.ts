@@ -13,7 +13,7 @@
  * calendar stub, a period ended by a pause or an end date, a plan change mid-period) counts at its
  * full-period price: the list price its lines carry.
  */
-import { addDays } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { taxOfLine, type TaxMode } from '../../billing/tax';
 import { normalisedMonthly, type Alignment, type Interval } from '../../billing/periods';
 import { phaseOn, type PhaseFacts } from '../../billing/subscription/index';
@@ -62,7 +62,8 @@ export interface SubscriptionFacts {
   startDate?: string;
   interval: Interval;
   count: number;
-  pauses: { start: string; end: string | null }[];
+  /** Its pauses; an extend-mode one (顺延) moves the days of the period it falls in on by its length. */
+  pauses: { start: string; end: string | null; mode?: 'credit' | 'extend' }[];
   addons: { id: number; price: number; start: string; end: string | null }[];
   endDate: string | null;
   /** Recurring lines of issued (not void) invoices. */
@@ -97,7 +98,9 @@ const covers = (start: string, end: string | null, x: string) => start <= x && (
  */
 export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, from?: { day: string; firstPaid: string | null }): Segment[] {
   const points = new Set<string>();
+  const served = servedEnds(sub);
   for (const l of sub.lines) points.add(l.start).add(l.end);
+  for (const end of served.values()) points.add(end);
   for (const p of sub.pauses) points.add(p.start).add(p.end ?? OPEN_END);
   for (const a of sub.addons) points.add(a.start).add(a.end ?? OPEN_END);
   if (sub.endDate) points.add(sub.endDate);
@@ -112,7 +115,7 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   const out: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const x = sorted[i]!;
-    const v = valueAt(sub, plans, bases, facts, discounted, x);
+    const v = valueAt(sub, plans, bases, facts, discounted, served, x);
     if (v !== null) out.push({ start: x, end: sorted[i + 1]!, mrr: v.mrr, list: v.list, paused: v.paused });
   }
   return out;
@@ -132,12 +135,21 @@ export const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m
  * MRR of the subscription on day x (and its list MRR, whether frozen), or null when it is not a customer that day.
  * `facts`: its phase facts; `discounted`: whether any of its lines is a discount.
  */
-function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, bases: LineFact[], facts: PhaseFacts, discounted: boolean, x: string): DayValue | null {
+function valueAt(
+  sub: SubscriptionFacts,
+  plans: ReadonlyMap<number, PlanTerms>,
+  bases: LineFact[],
+  facts: PhaseFacts,
+  discounted: boolean,
+  served: ReadonlyMap<number, string>,
+  x: string,
+): DayValue | null {
   const phase = phaseOn(facts, x);
   if (phase === 'paused') return { mrr: 0, list: 0, paused: 1 };
   if (phase !== 'active') return null;
+  const serves = (l: LineFact) => covers(l.start, served.get(l.id) ?? l.end, x);
   let base: LineFact | undefined;
-  for (const l of bases) if (covers(l.start, l.end, x) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
+  for (const l of bases) if (serves(l) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
   if (!base) return null;
   const terms = plans.get(base.planId ?? sub.planId);
   const interval = terms?.interval ?? sub.interval;
@@ -146,7 +158,7 @@ function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, 
   let list = normalisedMonthly(fullNet(base), interval, count);
   // An add-on line counts only with its add-on: none, nothing to look at.
   if (sub.addons.length) for (const l of sub.lines) {
-    if (l.kind !== 'addon' || !covers(l.start, l.end, x)) continue;
+    if (l.kind !== 'addon' || !serves(l)) continue;
     const addon = sub.addons.find((a) => a.id === l.addonId);
     if (!addon || !covers(addon.start, addon.end, x)) continue;
     const m = normalisedMonthly(netOf(l.listPrice ?? addon.price, l), interval, count);
@@ -154,6 +166,27 @@ function valueAt(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, 
     list += m;
   }
   return { mrr, list: Math.max(list, mrr), paused: 0 };
+}
+
+/**
+ * Where each line's service ends when an extend-mode pause (顺延) began inside it: its end moved on by the
+ * pause's days (open-ended: until further notice), as the machine moved the next bill date. Only lines
+ * that moved are in the map. A pause that began before a line does not move it (the line was billed after).
+ */
+export function servedEnds(sub: Pick<SubscriptionFacts, 'lines' | 'pauses'>): Map<number, string> {
+  const out = new Map<number, string>();
+  const moving = sub.pauses.filter((p) => p.mode === 'extend').sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  if (moving.length === 0) return out;
+  for (const l of sub.lines) {
+    let end = l.end;
+    for (const p of moving) {
+      if (p.start < l.start || p.start >= end) continue;
+      const moved = p.end === null ? OPEN_END : addDays(end, daysBetween(p.start, p.end));
+      end = moved < OPEN_END ? moved : OPEN_END;
+    }
+    if (end !== l.end) out.set(l.id, end);
+  }
+  return out;
 }
 
 /** A line's full-period amount without tax (its list price when the period was cut). */

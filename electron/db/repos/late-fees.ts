@@ -8,15 +8,16 @@ export type LateFeeCandidate = Pick<InvoiceRow, 'id' | 'number' | 'payer_id'>;
 function buildLateFeesRepo(db: Db) {
   return {
     /**
-     * Issued invoices due before `cutoff` that still owe something, have no fee yet and are no fee
-     * themselves, by payer, then oldest due first (the order of the lines on the payer's fee invoice).
+     * Issued invoices due before `cutoff` that still owe something, have no fee yet and are not made of fees
+     * alone (a period invoice that carried the day's fees earns one), by payer, then oldest due first (the
+     * order of the fee lines).
      */
     candidates: (cutoff: string) =>
       prepared<[string], LateFeeCandidate>(
         db,
         `SELECT i.id, i.number, i.payer_id FROM invoices i
          WHERE i.status = 'issued' AND i.late_fee_invoiced = 0 AND i.due_date < ?
-           AND NOT EXISTS (SELECT 1 FROM late_fees f WHERE f.fee_invoice_id = i.id)
+           AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id AND l.kind <> 'late_fee')
            AND i.total > COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0)
          ORDER BY i.payer_id, i.due_date, i.id`,
       ).all(cutoff),

@@ -48,7 +48,8 @@ export function previewBilling(env: BillingEnv, asOf: string, audit: AuditFn): B
       lateFees: {
         invoices: feeInvoices.length,
         fees: feeInvoices.reduce((n, i) => n + i.lines.filter((l) => l.kind === 'late_fee').length, 0),
-        total: feeInvoices.reduce((s, i) => s + i.total, 0),
+        // The fees alone: a payer's fees may ride on their period invoice of the day.
+        total: feeInvoices.reduce((s, i) => s + i.lines.reduce((t, l) => t + (l.kind === 'late_fee' ? l.gross : 0), 0), 0),
       },
     };
   });

@@ -16,7 +16,8 @@ import { billingRunsRepo, type RunInsert } from '../../db/repos/billing-runs';
 import type { BillingRunRow } from '../../db/rows';
 import { daysBetween } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { billLateFees } from '../latefees/job';
+import { billLateFees, lateFeesDue, payerFees } from '../latefees/job';
+import type { LateFeeCandidate } from '../../db/repos/late-fees';
 import { batchUnit, writeBatch } from '../../db/write-batch';
 import { openReportBatch } from '../../db/report-batch';
 import { withTempInMemory } from '../../db/open';
@@ -48,14 +49,28 @@ export const DEFAULT_BATCH: BatchLimits = { units: 2000, ms: 500 };
  * savepoint each inside the caller's transaction). A failing unit is rolled back to its
  * savepoint alone, reported per subscription, and its payer is left alone for the rest of this pass.
  */
-export function billDue(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits = DEFAULT_BATCH): DueResult {
+export function billDue(
+  env: BillingEnv,
+  asOf: string,
+  runId: number | null,
+  audit: AuditFn,
+  batch: BatchLimits = DEFAULT_BATCH,
+  fees: ReadonlyMap<number, readonly LateFeeCandidate[]> = new Map(),
+): DueResult {
   // Rows saved since their wake date was last computed (or written before the column) get it first.
   fillMissingWakes(env.db);
   // Each unit's savepoint journals the pages it changes: in memory, dropped as the unit ends (electron/db/open.ts).
-  return withRunCache(env.db, () => withTempInMemory(env.db, () => billDueUnits(env, asOf, runId, audit, batch)));
+  return withRunCache(env.db, () => withTempInMemory(env.db, () => billDueUnits(env, asOf, runId, audit, batch, fees)));
 }
 
-function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit: AuditFn, batch: BatchLimits): DueResult {
+function billDueUnits(
+  env: BillingEnv,
+  asOf: string,
+  runId: number | null,
+  audit: AuditFn,
+  batch: BatchLimits,
+  fees: ReadonlyMap<number, readonly LateFeeCandidate[]>,
+): DueResult {
   const result: DueResult = { invoicesCreated: 0, amountTotal: 0, errors: [] };
   const failed = new Set<number>();
   for (;;) {
@@ -65,7 +80,8 @@ function billDueUnits(env: BillingEnv, asOf: string, runId: number | null, audit
     const date = first.wake;
     const today = due.filter((r) => r.wake === date);
     const payers = [...new Set(today.map((r) => r.payer_id))];
-    const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit);
+    // The late fees due on the run's day go on that day's invoice of the payer (one invoice per payer per billing date).
+    const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit, date === asOf ? fees.get(payerId) : undefined);
     for (let next = 0; next < payers.length; ) {
       let done: BatchOutcome;
       try {
@@ -100,11 +116,17 @@ function stopOnFullDisk(env: BillingEnv, asOf: string, result: DueResult, e: unk
   return result;
 }
 
-/** One (payer, date) unit: the engine step and its invoice. Returns the invoice total, or null when nothing was due. */
-function billUnit(env: BillingEnv, payerId: number, date: string, runId: number | null, audit: AuditFn): number | null {
+/**
+ * One (payer, date) unit: the engine step and its invoice, with the payer's late fees of the day when given.
+ * Returns the invoice total, or null when no period was due (the fees then get an invoice of their own).
+ */
+function billUnit(env: BillingEnv, payerId: number, date: string, runId: number | null, audit: AuditFn, overdue?: readonly LateFeeCandidate[]): number | null {
   const lines = stepPayerAt(env, payerId, date, audit);
   if (lines.length === 0) return null;
-  return issueInvoice(env, { payerId, issueDate: date, lines, runId }, audit).total;
+  const fees = overdue ? payerFees(env, payerId, overdue, date, audit) : null;
+  const invoice = issueInvoice(env, { payerId, issueDate: date, lines: fees ? [...lines, ...fees.lines] : lines, runId }, audit);
+  fees?.record(invoice);
+  return invoice.total;
 }
 
 interface BatchOutcome {
@@ -207,8 +229,8 @@ export function runBilling(
   const wouldCreate = last === null || confirmed ? null : catchUpBeyondLimits(env, last, asOf, audit);
   if (last !== null && wouldCreate !== null) return holdRun(env, trigger, asOf, last, wouldCreate, startedAt);
   const id = logRun(env, { trigger, as_of: asOf, started_at: startedAt, finished_at: null, status: 'running', message: '' });
-  const r = billDue(env, asOf, id, audit, batch);
-  // Then the day's late fees: one invoice per payer, counted with the run's invoices.
+  // The day's late fees ride on the payers' invoices of the day; the rest get an invoice of fees, counted with the run's.
+  const r = billDue(env, asOf, id, audit, batch, lateFeesDue(env, asOf));
   const fees = billLateFees(env, asOf, id, audit);
   billingRunsRepo(env.db).finish({
     id,

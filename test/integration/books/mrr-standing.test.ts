@@ -2,8 +2,9 @@
  * MRR and the state machine agree on what a membership is on each day: a customer while
  * `standingOn` says active, a customer at MRR 0 while it says paused, not a customer while it says
  * trialing, not started or ended. Walked day by day, each day after its billing run, over a trial,
- * a freeze, a cancel at period end, a cancel now, a fixed term lengthened by a freeze and a sale
- * that starts later.
+ * a freeze, a cancel at period end, a cancel now, a fixed term lengthened by a freeze, a sale
+ * that starts later, and freezes that move the dates on (extend mode, 顺延): dated, open-ended and
+ * resumed early, and one inside a fixed term.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/dates';
@@ -45,6 +46,8 @@ describe('MRR reads the state machine', () => {
     const monthly = await plan('Monthly', {});
     const trial = await plan('Trial', { trialDays: 7 });
     const term = await plan('Three months', { termPeriods: 3, autoRenew: false });
+    const moving = await plan('Monthly, freezes move the dates', { pauseMode: 'extend' });
+    const movingTerm = await plan('Three months, freezes move the dates', { termPeriods: 3, autoRenew: false, pauseMode: 'extend' });
     const sell = async (name: string, planId: number, startDate = '2026-01-05') => {
       const memberId = (await h.invoke('members.create', { name })).id;
       return { memberId, id: (await h.invoke('subscriptions.create', { memberId, planId, startDate })).subscription.id };
@@ -56,6 +59,9 @@ describe('MRR reads the state machine', () => {
       now: await sell('Cancels now', monthly),
       term: await sell('Fixed term', term),
       later: await sell('Starts later', monthly, '2026-01-20'),
+      extended: await sell('Frozen, dates move on', moving),
+      openExtended: await sell('Frozen until further notice, dates move on', moving),
+      extendedTerm: await sell('Fixed term, dates move on', movingTerm),
     };
     const facts = createFacts(h.db);
     const terms = termsOf(h.db);
@@ -66,7 +72,11 @@ describe('MRR reads the state machine', () => {
       if (d === '2026-01-06') {
         await h.invoke('subscriptions.pause', { id: subs.frozen.id, effectiveDate: '2026-02-10', resumeDate: '2026-03-10' });
         await h.invoke('subscriptions.pause', { id: subs.term.id, effectiveDate: '2026-02-10', resumeDate: '2026-03-10' });
+        await h.invoke('subscriptions.pause', { id: subs.extended.id, effectiveDate: '2026-01-20', resumeDate: '2026-01-30' });
+        await h.invoke('subscriptions.pause', { id: subs.extendedTerm.id, effectiveDate: '2026-03-01', resumeDate: '2026-03-15' });
       }
+      if (d === '2026-02-01') await h.invoke('subscriptions.pause', { id: subs.openExtended.id, effectiveDate: '2026-02-03' });
+      if (d === '2026-02-24') await h.invoke('subscriptions.resume', { id: subs.openExtended.id });
       if (d === '2026-02-15') {
         await h.invoke('subscriptions.cancel', { id: subs.periodEnd.id, mode: 'period_end' });
         await h.invoke('subscriptions.cancel', { id: subs.now.id, mode: 'now', effectiveDate: '2026-02-20' });
@@ -84,5 +94,15 @@ describe('MRR reads the state machine', () => {
     expect(loadState(h.db, subs.term.id).end_date).toBe('2026-05-05');
     expect(mrrWord(h.db, subs.term.memberId, '2026-05-04')).toBe('paying');
     expect(mrrWord(h.db, subs.term.memberId, '2026-05-05')).toBe('none');
+    // The moved days are paid for: a customer on every one of them (02-05 → 02-15 after the 10-day freeze).
+    expect(loadState(h.db, subs.extended.id).anchor_date).toBe('2026-02-15');
+    for (const d of ['2026-02-05', '2026-02-10', '2026-02-14']) expect(mrrWord(h.db, subs.extended.memberId, d)).toBe('paying');
+    // Frozen 02-03 → 02-24 (21 days) in the period 01-05 → 02-05: paid up to 02-26.
+    expect(loadState(h.db, subs.openExtended.id).anchor_date).toBe('2026-02-26');
+    for (const d of ['2026-02-24', '2026-02-25']) expect(mrrWord(h.db, subs.openExtended.memberId, d)).toBe('paying');
+    // The fixed term frozen 14 days ends on 04-19 instead of 04-05.
+    expect(loadState(h.db, subs.extendedTerm.id).end_date).toBe('2026-04-19');
+    expect(mrrWord(h.db, subs.extendedTerm.memberId, '2026-04-18')).toBe('paying');
+    expect(mrrWord(h.db, subs.extendedTerm.memberId, '2026-04-19')).toBe('none');
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberSpans, OPEN_END, spanValueAt, subscriptionSegments, type LineFact, type PlanTerms, type SubscriptionFacts } from '../../../electron/books/reports/mrr';
+import { memberSpans, OPEN_END, servedEnds, spanValueAt, subscriptionSegments, type LineFact, type PlanTerms, type SubscriptionFacts } from '../../../electron/books/reports/mrr';
 import { mrrReport, valuesOn } from '../../../electron/books/reports/movements';
 import { monthlyBuckets } from '../../../electron/books/reports/metrics';
 
@@ -37,6 +37,43 @@ function sub(lines: LineFact[], extra: Partial<SubscriptionFacts> = {}): Subscri
     ...extra,
   };
 }
+
+describe('freezes that move the dates on (extend mode, 顺延)', () => {
+  it('a 10-day freeze inside a month keeps the member a customer over the 10 moved days, at the month’s price', () => {
+    const first = line('period', '2026-01-05', '2026-02-05', 29900);
+    const next = line('period', '2026-02-15', '2026-03-15', 29900);
+    const s = sub([first, next], { pauses: [{ start: '2026-01-20', end: '2026-01-30', mode: 'extend' }] });
+    expect(servedEnds(s)).toEqual(new Map([[first.id, '2026-02-15']]));
+    expect(memberSpans([subscriptionSegments(s, plans)])).toEqual([
+      seg('2026-01-05', '2026-01-20', 29900),
+      frozen('2026-01-20', '2026-01-30'),
+      seg('2026-01-30', '2026-03-15', 29900),
+    ]);
+  });
+
+  it('a credit-mode freeze moves nothing: the days after the cut line are not a customer’s until billed', () => {
+    const first = line('period', '2026-01-05', '2026-01-20', 14468, { listPrice: 29900, daysUsed: 15, daysInPeriod: 31 });
+    const s = sub([first], { pauses: [{ start: '2026-01-20', end: '2026-01-30', mode: 'credit' }] });
+    expect(servedEnds(s).size).toBe(0);
+    expect(memberSpans([subscriptionSegments(s, plans)])).toEqual([seg('2026-01-05', '2026-01-20', 29900), frozen('2026-01-20', '2026-01-30')]);
+  });
+
+  it('two freezes in one period add up; a freeze in the moved days moves them again; a freeze before a line moves nothing', () => {
+    const a = line('period', '2026-01-05', '2026-02-05', 29900);
+    const b = line('period', '2026-02-20', '2026-03-20', 29900);
+    const pauses = [
+      { start: '2026-01-10', end: '2026-01-15', mode: 'extend' as const }, // 5 days: to 02-10
+      { start: '2026-01-25', end: '2026-01-28', mode: 'extend' as const }, // 3 more: to 02-13
+      { start: '2026-02-12', end: '2026-02-19', mode: 'extend' as const }, // in the moved days, 7 more: to 02-20
+    ];
+    expect(servedEnds(sub([a, b], { pauses }))).toEqual(new Map([[a.id, '2026-02-20']]));
+  });
+
+  it('an open-ended freeze moves the end until further notice', () => {
+    const a = line('period', '2026-01-05', '2026-02-05', 29900);
+    expect(servedEnds(sub([a], { pauses: [{ start: '2026-01-20', end: null, mode: 'extend' }] }))).toEqual(new Map([[a.id, OPEN_END]]));
+  });
+});
 
 describe('a subscription’s MRR from its invoice lines', () => {
   it('counts full periods at their price, nothing before the first or after the last', () => {
