@@ -38,6 +38,9 @@ export interface MrrRow extends BucketInfo {
   newCustomers: number;
   reactivatedCustomers: number;
   lostCustomers: number;
+  /** Of the lost, those who were customers at the start (one who joined and left inside the bucket is not). */
+  lostFromStart: number;
+  /** lostFromStart ÷ customersStart. */
   customerChurnBp: number | null;
   grossRevenueChurnBp: number | null;
   netRevenueChurnBp: number | null;
@@ -69,7 +72,8 @@ export interface MrrReport {
     newCustomers: number;
     reactivatedCustomers: number;
     lostCustomers: number;
-    /** Lost ÷ customers at the start, pooled over the buckets: the average monthly churn. */
+    lostFromStart: number;
+    /** Lost of those at the start ÷ customers at the start, pooled over the buckets: the average monthly churn. */
     customerChurnBp: number | null;
     grossRevenueChurnBp: number | null;
     netRevenueChurnBp: number | null;

@@ -56,6 +56,9 @@ interface Tally extends Movements {
   newCustomers: number;
   reactivatedCustomers: number;
   lostCustomers: number;
+  /** Lost of those who were customers at the bucket's start: the churn rate's numerator (a member who joined and
+   * left inside the bucket is lost in the counts, which must add up, but is on neither side of the rate). */
+  lostFromStart: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -69,6 +72,7 @@ const emptyTally = (): Tally => ({
   newCustomers: 0,
   reactivatedCustomers: 0,
   lostCustomers: 0,
+  lostFromStart: 0,
 });
 
 /** The MRR report over `buckets` (contiguous, ascending) from every member's spans. */
@@ -104,6 +108,7 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
       }
       // Most members keep their state from one month to the next: nothing moved (the same span).
       if (prev === cur) continue;
+      if (prev !== null && cur === null) t.lostFromStart++;
       const customerBefore = prev === null && first <= days[k]!;
       tallyMove(t, classifyMovement(prev, cur, customerBefore));
     }
@@ -111,12 +116,12 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
   const rows: MrrRow[] = buckets.map((b, k) => {
     const t = tallies[k]!;
     const arpu = perHead(t.endMrr, t.payingEnd);
-    const trailing = tallies.slice(Math.max(0, k - 2), k + 1).map((x) => ({ lost: x.lostCustomers, atStart: x.customersStart }));
+    const trailing = tallies.slice(Math.max(0, k - 2), k + 1).map((x) => ({ lost: x.lostFromStart, atStart: x.customersStart }));
     return {
       ...b,
       ...t,
       netNew: netNewMrr(t),
-      customerChurnBp: customerChurnBp(t.lostCustomers, t.customersStart),
+      customerChurnBp: customerChurnBp(t.lostFromStart, t.customersStart),
       grossRevenueChurnBp: grossRevenueChurnBp(t, t.startMrr),
       netRevenueChurnBp: netRevenueChurnBp(t, t.startMrr),
       nrrBp: nrrBp(t, t.startMrr),
@@ -162,7 +167,7 @@ function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrRe
   const first = rows[0];
   const last = rows[rows.length - 1];
   const startMrr = first?.startMrr ?? 0;
-  const churn = pooledChurnBp(rows.map((r) => ({ lost: r.lostCustomers, atStart: r.customersStart })));
+  const churn = pooledChurnBp(rows.map((r) => ({ lost: r.lostFromStart, atStart: r.customersStart })));
   const arpu = last ? last.arpu : null;
   return {
     ...moves,
@@ -175,6 +180,7 @@ function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrRe
     newCustomers: sum((r) => r.newCustomers),
     reactivatedCustomers: sum((r) => r.reactivatedCustomers),
     lostCustomers: sum((r) => r.lostCustomers),
+    lostFromStart: sum((r) => r.lostFromStart),
     customerChurnBp: churn,
     // Monthly averages over the range: the movements ÷ the sum of each bucket's starting MRR.
     grossRevenueChurnBp: grossRevenueChurnBp(moves, sum((r) => r.startMrr)),

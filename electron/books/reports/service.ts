@@ -323,9 +323,9 @@ export function createReportsService(env: BillingEnv) {
     const basisFrom = firstDayOf(prevMonth(prevMonth(prevMonth(thisMonth))));
     const basisTo = lastDayOf(prevMonth(thisMonth));
     const basis = mrrReport(spansByMember(), monthlyBuckets(basisFrom, basisTo), basisFrom, basisTo);
-    const lost = basis.rows.reduce((s, r) => s + r.lostCustomers, 0);
+    const lost = basis.rows.reduce((s, r) => s + r.lostFromStart, 0);
     const atStart = basis.rows.reduce((s, r) => s + r.customersStart, 0);
-    const churnBp = pooledChurnBp(basis.rows.map((r) => ({ lost: r.lostCustomers, atStart: r.customersStart }))) ?? 0;
+    const churnBp = pooledChurnBp(basis.rows.map((r) => ({ lost: r.lostFromStart, atStart: r.customersStart }))) ?? 0;
     const rows = applyChurn(projectBilling({ db, today, months: 12, mode: taxMode(env), householdBp: env.settings.get().householdDiscountBp }), churnBp).map((m) => ({ month: m.month, invoices: m.invoices, total: m.total, withChurn: m.withChurn }));
     const value: ForecastReport = {
       rows,

@@ -132,7 +132,7 @@ export const en = {
   about: {
     mrr: 'Monthly recurring revenue at the end of each month: membership prices normalised to a month, after discounts, without tax or one-off fees. A member on a freeze counts at zero: a freeze and the return from it are their own movements (Frozen, Back from freeze), not contraction or expansion; "of which discounts ended" is the part of expansion that is a discount running out.',
     members: 'Customers are members with a membership in service or on a freeze. New ones joined for the first time; reactivated ones came back; lost ones left. Someone who joins and leaves within one month counts as both new and lost.',
-    churn: 'Customer churn = members lost ÷ members at the start of the month. Revenue churn = MRR lost (churned + contraction) ÷ MRR at the start; net of expansion for net churn; a freeze is not churn. Retention = start MRR + expansion + back from freeze − contraction − churned − frozen, ÷ start MRR.',
+    churn: 'Customer churn = members at the start of the month who left during it ÷ members at the start (someone who joins and leaves within the month is in neither). Revenue churn = MRR lost (churned + contraction) ÷ MRR at the start; net of expansion for net churn; a freeze is not churn. Retention = start MRR + expansion + back from freeze − contraction − churned − frozen, ÷ start MRR.',
     arpu: 'ARPU = MRR ÷ paying members. Lifetime value = ARPU ÷ customer churn, pooled over the month and the two before it.',
     revenue: `${termsEn.invoiced}: issued invoices without tax, less credit notes. ${termsEn.recognised}: each membership spread over the days it covers (a prepaid quarter over its three months); one-off charges on their invoice date. ${termsEn.deferred}: billed but not yet served. ${termsEn.collected}: money received.`,
     cashflow: 'Money received, less refunds paid out and expenses, month by month, with the running total from the start of the range.',
@@ -281,7 +281,7 @@ export const zh: typeof en = {
   about: {
     mrr: '每月末的月经常性收入：会员费折算为每月金额，扣除折扣，不含税和一次性费用。停卡中的会员按 0 计：停卡与复卡单独列出（不算收缩或扩展）；“其中优惠到期”是扩展中因优惠结束而增加的部分。',
     members: '会员指会籍在服务中或停卡中的会员。新增为首次入会，回流为再次回来，流失为离开的会员。同一个月内入会又离开的会员，既算新增也算流失。',
-    churn: '会员流失率 = 当月流失会员 ÷ 月初会员数。收入流失率 = 流失的 MRR（流失 + 收缩）÷ 月初 MRR；净流失率再减去扩展；停卡不算流失。净收入留存率 = （月初 MRR + 扩展 + 复卡 − 收缩 − 流失 − 停卡）÷ 月初 MRR。',
+    churn: '会员流失率 = 月初会员中当月离开的人数 ÷ 月初会员数（当月入会又离开的会员两边都不算）。收入流失率 = 流失的 MRR（流失 + 收缩）÷ 月初 MRR；净流失率再减去扩展；停卡不算流失。净收入留存率 = （月初 MRR + 扩展 + 复卡 − 收缩 − 流失 − 停卡）÷ 月初 MRR。',
     arpu: '每会员平均收入（ARPU）= MRR ÷ 付费会员数。生命周期价值 = ARPU ÷ 会员流失率（取当月及前两个月合并计算）。',
     revenue: `${termsZh.invoiced}：已开具账单的不含税金额，减去红字发票。${termsZh.recognised}：会籍费用按服务天数分摊（预付季卡分摊到三个月），一次性费用按开票日期确认。${termsZh.deferred}：已开账单但尚未提供服务的部分。${termsZh.collected}：收到的款项。`,
     cashflow: '每月收款减去退款和支出，以及从所选开始日期起的累计金额。',

@@ -1,7 +1,7 @@
 /**
  * The members report's movements through the host, with hand-computed figures: a member who joins
- * and leaves inside one month counts as new and lost (and the forecast's churn basis sees her), and
- * a freeze and its return are their own movements.
+ * and leaves inside one month counts as new and lost (but not in the churn rate, nor in the forecast's
+ * churn basis: she was no member at the month's start), and a freeze and its return are their own movements.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHost, type TestHost } from '../../support/host';
@@ -45,6 +45,9 @@ describe('members who join and leave, freeze and return', () => {
     expect(pick('churned')).toEqual([30000, 0, 0]);
     expect(pick('newCustomers')).toEqual([2, 0, 0]);
     expect(pick('lostCustomers')).toEqual([1, 0, 0]);
+    // …but she was no member on January 1: January's churn rate has nobody on either side.
+    expect(pick('lostFromStart')).toEqual([0, 0, 0]);
+    expect(pick('customerChurnBp')).toEqual([null, 0, 0]);
     // February: 李伟 frozen from the 10th (a customer at 0); March: back on the 12th.
     expect(pick('paused')).toEqual([0, 30000, 0]);
     expect(pick('resumed')).toEqual([0, 0, 30000]);
@@ -58,11 +61,11 @@ describe('members who join and leave, freeze and return', () => {
     expect(r.totals).toMatchObject({ new: 60000, churned: 30000, paused: 30000, resumed: 30000, newCustomers: 2, lostCustomers: 1, netNew: 30000 });
   });
 
-  it('lets the forecast see the member lost in January', async () => {
+  it('gives the forecast the churn of members at the month starts: 王芳 joined and left inside January', async () => {
     const f = await th.host.invoke('reports.forecast', {});
-    // Basis: the three full months before April 10 (January – March): 1 lost of 0 + 1 + 1 members at the month starts.
-    expect(f.churnBasis).toEqual({ from: '2026-01-01', to: '2026-03-31', lost: 1, customersAtStart: 2 });
-    expect(f.churnBp).toBe(5000);
+    // Basis: the three full months before April 10 (January – March): 0 lost of 0 + 1 + 1 members at the month starts.
+    expect(f.churnBasis).toEqual({ from: '2026-01-01', to: '2026-03-31', lost: 0, customersAtStart: 2 });
+    expect(f.churnBp).toBe(0);
   });
 });
 

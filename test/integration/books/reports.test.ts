@@ -69,6 +69,7 @@ describe('MRR and its movements', () => {
       newCustomers: 4,
       reactivatedCustomers: 1,
       lostCustomers: 2,
+      lostFromStart: 2,
       // 2 lost / (0 + 3 + 4 + 3) customers at the months' starts.
       customerChurnBp: 2000,
       // 500 churned / (0 + 800 + 1100 + 600); net (500 − 100) / 2500.

@@ -226,6 +226,14 @@ describe('a member’s spans', () => {
       ['2026-01', 30000, 30000, 1, 1, 1, 1, 20000, 20000, 0],
       ['2026-02', 0, 0, 0, 0, 1, 1, 20000, 20000, 0],
     ]);
+    // The churn rate is of members at the month's start: she is on neither side of it (0 of 1), and the pooled
+    // rate of the range and its lost-from-start count agree.
+    expect(r.rows.map((x) => [x.lostFromStart, x.customerChurnBp])).toEqual([[0, 0], [0, 0]]);
+    expect(r.totals).toMatchObject({ lostCustomers: 1, lostFromStart: 0, customerChurnBp: 0 });
+    // A member of January 1 who leaves that month is lost from the start: 1 of 2.
+    const leaves = [seg('2025-12-10', '2026-01-20', 15000)];
+    const r3 = mrrReport([wang, stays, leaves], monthlyBuckets('2026-01-01', '2026-01-31'), '2026-01-01', '2026-01-31');
+    expect(r3.rows[0]).toMatchObject({ lostCustomers: 2, lostFromStart: 1, customersStart: 2, customerChurnBp: 5000 });
     // A member who had been a customer before comes back and leaves again within a month: reactivated and lost.
     const back = [seg('2025-10-01', '2025-11-01', 10000), seg('2026-02-03', '2026-02-20', 10000)];
     const r2 = mrrReport([back], monthlyBuckets('2026-02-01', '2026-02-28'), '2026-02-01', '2026-02-28');
