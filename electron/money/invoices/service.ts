@@ -26,20 +26,51 @@ function liveInvoice(env: BillingEnv, id: number): InvoiceMoney {
 }
 
 /**
- * A pack sold on a voided invoice admits nobody from today: it ends today (what it was used for stays used). One
- * not begun yet ends before it starts (its first day moved back so its dates stay in order).
+ * Packs that admit nobody from today: each ends today (what it was used for stays used); one not begun yet
+ * ends before it starts (its first day moved back so its dates stay in order). `why` goes into the audit entry.
  */
-function endPacksOf(env: BillingEnv, invoiceId: number, audit: AuditFn): void {
+function endPacks(env: BillingEnv, packs: { id: number; start_date: string; expires_on: string }[], why: Record<string, number>, audit: AuditFn): void {
   const today = env.today();
-  const packs = prepared<{ id: number; today: string }, { id: number; start_date: string; expires_on: string }>(
-    env.db,
-    'SELECT id, start_date, expires_on FROM member_packs WHERE invoice_id = @id AND expires_on > @today',
-  ).all({ id: invoiceId, today });
   for (const p of packs) {
     const start = p.start_date < today ? p.start_date : addDays(today, -1);
     prepared<[string, string, number]>(env.db, 'UPDATE member_packs SET start_date = ?, expires_on = ? WHERE id = ?').run(start, today, p.id);
-    audit('member_pack', p.id, { startDate: p.start_date, expiresOn: p.expires_on }, { startDate: start, expiresOn: today, invoiceVoided: invoiceId });
+    audit('member_pack', p.id, { startDate: p.start_date, expiresOn: p.expires_on }, { startDate: start, expiresOn: today, ...why });
   }
+}
+
+/** The packs sold on an invoice that still admit someone after today, in id order. */
+function livePacksOf(env: BillingEnv, invoiceId: number) {
+  return prepared<{ id: number; today: string }, { id: number; plan_id: number; member_id: number; start_date: string; expires_on: string }>(
+    env.db,
+    'SELECT id, plan_id, member_id, start_date, expires_on FROM member_packs WHERE invoice_id = @id AND expires_on > @today ORDER BY id',
+  ).all({ id: invoiceId, today: env.today() });
+}
+
+/** A pack sold on a voided invoice admits nobody from today. */
+function endPacksOf(env: BillingEnv, invoiceId: number, audit: AuditFn): void {
+  endPacks(env, livePacksOf(env, invoiceId), { invoiceVoided: invoiceId }, audit);
+}
+
+/**
+ * A credit note that gives a pack line back in full ends that pack today, as a void does (a part leaves it as it is:
+ * which sessions a part takes back is not defined). The pack is the invoice's pack of that plan for that member;
+ * several alike end in id order, one per line given back in full.
+ */
+function endPacksCreditedInFull(env: BillingEnv, invoiceId: number, creditNoteId: number, lineIds: number[], audit: AuditFn): void {
+  const left = creditableLines(env, invoiceId);
+  const full = lineIds
+    .map((id) => left.get(id))
+    .filter((c): c is Creditable => c !== undefined && c.line.kind === 'pack' && c.gross <= 0)
+    .map((c) => `${c.line.plan_id}:${c.line.member_id}`);
+  if (full.length === 0) return;
+  const packs = livePacksOf(env, invoiceId);
+  const ending = [];
+  for (const key of new Set(full)) {
+    const alike = packs.filter((p) => `${p.plan_id}:${p.member_id}` === key);
+    // A pack ended by an earlier note or a void is no longer live: only this note's lines end packs now.
+    ending.push(...alike.slice(0, full.filter((k) => k === key).length));
+  }
+  endPacks(env, ending, { creditNoteId }, audit);
 }
 
 /** Voids an invoice nothing has settled. It keeps its number; its periods stay billed (not billed again). */
@@ -178,6 +209,8 @@ export function createManualCreditNote(env: BillingEnv, input: ManualCreditInput
     },
     audit,
   );
+  const creditedLines = new Set(drafts.map((d) => d.invoiceLineId).filter((id): id is number => typeof id === 'number'));
+  endPacksCreditedInFull(env, inv.id, cn.id, [...creditedLines], audit);
   return getCreditNote(env.db, cn.id);
 }
 
