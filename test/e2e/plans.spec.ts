@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { PlanInput } from '../../electron/contract/plans';
-import { expect, screenshot, test } from './harness';
+import { expect, screenshot, shootAtDeskSizes, test } from './harness';
 
 const gold: PlanInput = {
   kind: 'recurring',
@@ -137,7 +137,12 @@ test('a plan is edited and archived, then restored', async ({ app }) => {
   const dialog = page.getByRole('dialog', { name: 'Edit plan' });
   await expect(dialog.getByRole('radio', { name: 'Membership' })).toBeDisabled();
   await expect(page.getByLabel('Price', { exact: true })).toHaveValue('299.00');
+  // What an edit changes for members already on the plan, and what it does not.
+  await expect(dialog.locator('.dialog__note')).toHaveText(
+    'Members already on this plan keep the price, billing period, term and visit limits they signed up with. The freeze rules (days a year, fee, what a freeze does) apply to their next freeze.',
+  );
   await screenshot(page, 'plan-dialog-en');
+  await shootAtDeskSizes(page, 'plan-edit-en');
   await page.getByLabel('Price', { exact: true }).fill('349.5');
   await page.getByLabel('Tax rate (%)', { exact: true }).fill('101');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
@@ -170,6 +175,17 @@ test('a plan is edited and archived, then restored', async ({ app }) => {
   await archived.getByRole('button', { name: 'Restore Gold Monthly' }).click();
   await expect(page.getByText('No archived plans.')).toBeVisible();
   expect((await app.host.invoke('plans.get', { id: created.id })).archived).toBe(false);
+});
+
+test('the edit note says in 中文 what stays with members already on the plan', async ({ app }) => {
+  await app.setup('zh-CN');
+  await app.host.invoke('plans.create', { ...gold, name: '金卡月卡', description: '全部课程', sessionQuota: 12, checkinsPerDay: 2 });
+  const { page } = app;
+  await page.goto(`${app.url}#/plans`);
+  await page.getByRole('row').filter({ hasText: '金卡月卡' }).getByText('全部课程').click();
+  const dialog = page.getByRole('dialog', { name: '编辑套餐' });
+  await expect(dialog.locator('.dialog__note')).toHaveText('已使用该套餐的会员保留购买时的价格、计费周期、期数和到店次数限制；停卡规则（每年天数、停卡费、停卡方式）从他们下一次停卡起适用。');
+  await shootAtDeskSizes(page, 'plan-edit-zh');
 });
 
 test('a session pack is created from the keyboard; Escape closes and focus returns', async ({ app }) => {
