@@ -103,9 +103,19 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return row?.d ?? sub.start_date;
   }
 
+  /**
+   * Whether the end date is only the fixed term running out (its last period billed, no renewal, not cancelled).
+   * A plan switch then carries the membership on under the new plan's terms instead of letting it end: the member
+   * chose a plan to go on with.
+   */
+  function endsWithTerm(sub: SubscriptionRow): boolean {
+    return sub.end_date !== null && sub.end_date === sub.next_bill_date && !sub.cancel_at_period_end
+      && sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods;
+  }
+
   /** A plan switch from `anchor`: the plan's terms copied onto the subscription (the machine's rule). */
   function applyPlanTerms(sub: SubscriptionRow, plan: PlanRow, anchor: string): void {
-    updateSub(db, sub.id, planSwitchPatch(sub, plan, anchor), at());
+    updateSub(db, sub.id, { ...planSwitchPatch(sub, plan, anchor), ...(endsWithTerm(sub) ? { end_date: null } : {}) }, at());
   }
 
   function requireRefundMethod(settlement: 'credit' | 'refund', method: string | undefined): void {
@@ -420,8 +430,9 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const timing = input.when === 'auto' ? (upgrade ? 'now' : 'period_end') : input.when;
       if (timing === 'period_end') {
         if (sub.next_bill_date === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} has no next period.`, { id: sub.id });
-        updateSub(db, sub.id, { pending_plan_id: plan.id, pending_change_date: sub.next_bill_date }, at());
-        audit('subscription', sub.id, { pendingPlanId: sub.pending_plan_id }, { pendingPlanId: plan.id, on: sub.next_bill_date });
+        const goesOn = endsWithTerm(sub);
+        updateSub(db, sub.id, { pending_plan_id: plan.id, pending_change_date: sub.next_bill_date, ...(goesOn ? { end_date: null } : {}) }, at());
+        audit('subscription', sub.id, { pendingPlanId: sub.pending_plan_id, endDate: sub.end_date }, { pendingPlanId: plan.id, on: sub.next_bill_date, endDate: goesOn ? null : sub.end_date });
         return result(sub.id);
       }
       const from = input.effectiveDate ?? today();

@@ -62,3 +62,67 @@ describe('fixed terms', () => {
     expect(again.after).toEqual(again.before);
   });
 });
+
+describe('a plan switch in a fixed term’s last period (no renewal)', () => {
+  it('a downgrade at the period end carries the membership on under the new plan instead of ending it', async () => {
+    b = await billing('2026-01-05');
+    const m = await b.member('Tess');
+    const term = await b.plan({ name: '3 months', price: 30000, termPeriods: 3 });
+    const monthly = await b.plan({ name: 'Monthly', price: 20000 });
+    const sub = await b.subscribe(m, term);
+    for (const d of ['2026-02-05', '2026-03-05', '2026-03-10']) await b.runOn(d);
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub })).toMatchObject({ endDate: '2026-04-05', periodsBilled: 3 });
+    await b.th.host.invoke('subscriptions.changePlan', { id: sub, planId: monthly });
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub })).toMatchObject({ endDate: null, pendingPlanId: monthly, nextBillDate: '2026-04-05' });
+    await b.runOn('2026-04-05');
+    await b.runOn('2026-05-05');
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', planId: monthly, endDate: null, nextBillDate: '2026-06-05' });
+    expect((await b.invoices()).map((i) => i.lines)).toEqual([
+      [line('2026-01-05', '2026-02-05', '3 months')],
+      [line('2026-02-05', '2026-03-05', '3 months')],
+      [line('2026-03-05', '2026-04-05', '3 months')],
+      ['period 2026-04-05/2026-05-05 20000 = 20000 + 0 | Monthly'],
+      ['period 2026-05-05/2026-06-05 20000 = 20000 + 0 | Monthly'],
+    ]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('an upgrade now carries it on too; a cancelled term stays cancelled whatever is switched', async () => {
+    b = await billing('2026-01-05');
+    const m = await b.member('Uma');
+    const term = await b.plan({ name: '3 months', price: 31000, termPeriods: 3 });
+    const premium = await b.plan({ name: 'Premium', price: 62000 });
+    const sub = await b.subscribe(m, term);
+    for (const d of ['2026-02-05', '2026-03-05', '2026-03-15']) await b.runOn(d);
+    // Mar 15 – Apr 5 is 21 of the period's 31 days: 21000 of 31000 back, 42000 of 62000 charged.
+    await b.th.host.invoke('subscriptions.changePlan', { id: sub, planId: premium, when: 'now' });
+    await b.runOn('2026-04-05');
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub })).toMatchObject({ status: 'active', planId: premium, endDate: null, nextBillDate: '2026-05-05' });
+    expect((await b.invoices()).map((i) => i.lines).slice(2)).toEqual([
+      [line('2026-03-05', '2026-04-05', '3 months').replace('30000 = 30000', '31000 = 31000')],
+      [
+        'proration_credit 2026-03-15/2026-04-05 -21000 = -21000 + 0 | Unused time on 3 months',
+        'proration_charge 2026-03-15/2026-04-05 42000 = 42000 + 0 | Remaining time on Premium',
+      ],
+      ['period 2026-04-05/2026-05-05 62000 = 62000 + 0 | Premium'],
+    ]);
+
+    // Another member (sold Apr 5) cancels her term at its end, then asks for a plan at the period end: she still leaves.
+    const v = await b.member('Vic');
+    const sub2 = await b.subscribe(v, term);
+    await b.runOn('2026-05-15');
+    await b.runOn('2026-06-15');
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub2 })).toMatchObject({ endDate: '2026-07-05', periodsBilled: 3 });
+    await b.th.host.invoke('subscriptions.cancel', { id: sub2, mode: 'period_end' });
+    const r = await b.th.host.invoke('subscriptions.changePlan', { id: sub2, planId: premium, when: 'period_end' });
+    expect(r.subscription).toMatchObject({ endDate: '2026-07-05', cancelAtPeriodEnd: true });
+    await b.runOn('2026-07-05');
+    expect(await b.th.host.invoke('subscriptions.get', { id: sub2 })).toMatchObject({ status: 'cancelled', endDate: '2026-07-05', planId: term });
+    expect((await b.invoices()).filter((i) => i.payer === v).map((i) => i.lines)).toEqual([
+      [line('2026-04-05', '2026-05-05', '3 months').replace('30000 = 30000', '31000 = 31000')],
+      [line('2026-05-05', '2026-06-05', '3 months').replace('30000 = 30000', '31000 = 31000')],
+      [line('2026-06-05', '2026-07-05', '3 months').replace('30000 = 30000', '31000 = 31000')],
+    ]);
+  });
+});
