@@ -91,7 +91,7 @@ export interface RevenueRow extends BucketInfo {
   tax: number;
   /** Accrual: recognised over the service days (prepaid months spread), one-off charges on their invoice date. */
   recognised: number;
-  /** Bonus credit (充值赠送) used to settle invoices: a discount, not revenue. */
+  /** Bonus credit (充值赠送) used to settle invoices, without tax (its share of each invoice's net): a discount, not revenue. */
   bonusUsed: number;
   /** recognised − bonusUsed. */
   netRevenue: number;

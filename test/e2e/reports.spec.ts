@@ -106,7 +106,7 @@ test('every report opens in both languages, follows the dates, and exports CSV a
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.text.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe(
-    'Month,From,To,Invoiced (net of tax and credit notes),Credit notes,Tax,Recognised revenue,Bonus credit used,Net revenue,Deferred at end,Collected,Refunded,Net collected',
+    'Month,From,To,Invoiced (net of tax and credit notes),Credit notes,Tax,Recognised revenue,Bonus credit used (without tax),Net revenue,Deferred at end,Collected,Refunded,Net collected',
   );
   expect(lines).toHaveLength(5);
   const yuan = (minor: number) => (minor / 100).toFixed(2);

@@ -30,10 +30,15 @@ export function createQueries(db: Db) {
       'SELECT method AS key, SUM(amount) AS amount, COUNT(*) AS n FROM refunds WHERE date BETWEEN ? AND ? GROUP BY method',
     ),
     // Bonus spent, less bonus a credit note gave back (the credited days it had paid for): spent again later, it
-    // counts again, so over time the discount is what the customer really received.
+    // counts again, so over time the discount is what the customer really received. Without tax, as the revenue
+    // it comes off is: each amount's share of its invoice's (or note's) net, half up (a bonus pays totals with tax).
     bonusBetween: db.prepare<{ from: string; to: string }, { amount: number }>(
-      `SELECT (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE bonus_grant_id IS NOT NULL AND date BETWEEN @from AND @to)
-            - (SELECT COALESCE(SUM(amount), 0) FROM bonus_grants WHERE credit_note_id IS NOT NULL AND date BETWEEN @from AND @to) AS amount`,
+      `SELECT (SELECT COALESCE(SUM((2 * a.amount * i.subtotal + i.total) / (2 * i.total)), 0)
+                 FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+                WHERE a.bonus_grant_id IS NOT NULL AND a.date BETWEEN @from AND @to AND i.total > 0)
+            - (SELECT COALESCE(SUM((2 * g.amount * n.subtotal + n.total) / (2 * n.total)), 0)
+                 FROM bonus_grants g JOIN credit_notes n ON n.id = g.credit_note_id
+                WHERE g.date BETWEEN @from AND @to AND n.total > 0) AS amount`,
     ),
     expensesByMonth: db.prepare<[string, string], { month: string; category_id: number; amount: number }>(
       `SELECT substr(date, 1, 7) AS month, category_id, SUM(amount) AS amount FROM expenses

@@ -130,7 +130,13 @@ describe('the reports reconcile to the records', () => {
     expect(rev.totals.recognised + rev.totals.deferredEnd).toBe(rev.totals.invoiced);
     const byPlan = await th.host.invoke('reports.breakdown', { from: demo.from, to: demo.to, by: 'plan' });
     expect(byPlan.totals.total).toBe(rev.totals.recognised);
-    expect(rev.totals.bonusUsed).toBe(one<{ s: number }>('SELECT SUM(amount) AS s FROM allocations WHERE bonus_grant_id IS NOT NULL').s);
+    // Bonus used without tax: each bonus payment's share of its invoice's net, half up, less what notes gave back.
+    const bonusNet = (sql: string) => (th.host.db.prepare(sql).all() as { amount: number; net: number; total: number }[]).reduce((t, r) => t + Math.floor((2 * r.amount * r.net + r.total) / (2 * r.total)), 0);
+    expect(rev.totals.bonusUsed).toBe(
+      bonusNet('SELECT a.amount, i.subtotal AS net, i.total FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.bonus_grant_id IS NOT NULL')
+        - bonusNet('SELECT g.amount, n.subtotal AS net, n.total FROM bonus_grants g JOIN credit_notes n ON n.id = g.credit_note_id'),
+    );
+    expect(rev.totals.netRevenue).toBe(rev.totals.recognised - rev.totals.bonusUsed);
   });
 
   it('a month read from its days equals the month read from the summaries', async () => {

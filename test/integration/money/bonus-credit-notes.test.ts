@@ -123,3 +123,24 @@ describe('bonusGivenBack (plain values)', () => {
     expect(bonusGivenBack(500, { paid: 1000, bonus: 0, returned: 0 })).toBe(0);
   });
 });
+
+describe('the revenue report takes the bonus off without its tax', () => {
+  it('a 1,200.00 card with 6 % tax included, paid 1,000.00 + 200.00 bonus: 188.68 of bonus comes off the net revenue', async () => {
+    b = await billing('2026-03-02');
+    const h = b.th.host;
+    await h.invoke('settings.update', { pricesIncludeTax: true });
+    const p = await b.member('Pat');
+    const promo = await h.invoke('promotions.create', { name: '1000+200', minAmount: 100000, bonus: 20000 });
+    await h.invoke('payments.record', { payerId: p, kind: 'topup', method: 'cash', amount: 100000, promotionId: promo.id });
+    const plan = await b.plan({ name: 'Gym', price: 120000, taxRateBp: 600 });
+    const sale = await h.invoke('subscriptions.create', { memberId: p, planId: plan });
+    // 1,200.00 with 6 % included: 1,132.08 + 67.92 tax. The bonus paid 200.00 of it: 200 × 1132.08 / 1200 = 188.68.
+    expect(sale.invoices[0]).toMatchObject({ subtotal: 113208, taxTotal: 6792, total: 120000, settled: 120000 });
+    const march = await h.invoke('reports.revenue', { from: '2026-03-01', to: '2026-03-31' });
+    expect(march.totals.bonusUsed).toBe(18868);
+    expect(march.totals.netRevenue).toBe(march.totals.recognised - 18868);
+    // Cancelled on its first day: the note gives the bonus back and takes it off the month again.
+    await h.invoke('subscriptions.cancel', { id: sale.subscription!.id, mode: 'now', effectiveDate: '2026-03-02', settlement: 'credit' });
+    expect((await h.invoke('reports.revenue', { from: '2026-03-01', to: '2026-03-31' })).totals).toMatchObject({ bonusUsed: 0, recognised: 0, netRevenue: 0 });
+  });
+});
