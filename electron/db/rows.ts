@@ -132,6 +132,8 @@ export const subscriptionsColumns = {
   session_quota: 'integer?',
   /** Visits a day counted at the door, copied from the plan like the quota (migration 029). */
   checkins_per_day: 'integer',
+  /** 1: brought in by the member import, paid outside Subdesk until its first bill here (migration 030). */
+  imported: 'integer',
 } as const satisfies Columns;
 export type SubscriptionRow = RowOf<typeof subscriptionsColumns>;
 

@@ -57,6 +57,8 @@ const MEMBERS_PER_PASS = 50;
 export interface FactsOptions {
   /** Above this many members worked out from the start, their lines are read in one pass (default 300). */
   bulk?: number;
+  /** Whether prices include tax today: an imported membership's MRR before its first bill is its price without tax. */
+  taxMode?: () => TaxMode;
 }
 
 /** What the refresh last read of a subscription (see the top of this file). */
@@ -77,6 +79,11 @@ interface SubRow {
   interval: PlanTerms['interval'];
   interval_count: number;
   end_date: string | null;
+  /** An imported membership: paid outside Subdesk from its start to its anchor (its first bill here). */
+  imported: number;
+  anchor_date: string;
+  price: number;
+  tax_rate_bp: number;
 }
 
 type LineRow = [
@@ -105,6 +112,7 @@ const LINE_COLUMNS = `l.id, l.subscription_id, l.invoice_id, l.kind, l.plan_id, 
 /** The report facts of `db`; `options` only for tests that build them each way and compare. */
 export function createFacts(db: Db, options: FactsOptions = {}) {
   const bulk = options.bulk ?? BULK;
+  const taxMode = options.taxMode ?? ((): TaxMode => 'inclusive');
   const stmt = {
     state: db.prepare<[string], { value: number }>('SELECT value FROM report_state WHERE key = ?'),
     setState: db.prepare<[string, number]>('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -115,7 +123,7 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
     ),
     // Only the columns the facts read: a first refresh after a bulk change reads every dirty subscription.
     dirtySubs: db.prepare<[], SubRow>(
-      `SELECT s.id, s.member_id, s.plan_id, s.start_date, s.interval, s.interval_count, s.end_date
+      `SELECT s.id, s.member_id, s.plan_id, s.start_date, s.interval, s.interval_count, s.end_date, s.imported, s.anchor_date, s.price, s.tax_rate_bp
          FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id ORDER BY s.member_id, s.id`,
     ),
     /** Every dirty member's spans at once, for a refresh that works them all out from the start. */
@@ -225,6 +233,9 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
       count: s.interval_count,
       endDate: s.end_date,
       pauses: pauses.map(([, start, end, mode]) => ({ start, end, mode })),
+      ...(s.imported && s.start_date < s.anchor_date
+        ? { paidOutside: { until: s.anchor_date, price: s.price, taxRateBp: s.tax_rate_bp, taxMode: taxMode() } }
+        : {}),
       addons: addons.map(([id, , price, start, end]) => ({ id, price, start, end })),
       lines,
     };

@@ -68,6 +68,11 @@ export interface SubscriptionFacts {
   endDate: string | null;
   /** Recurring lines of issued (not void) invoices. */
   lines: LineFact[];
+  /**
+   * An imported membership, paid for outside Subdesk until its first bill here (`until`, its anchor): a paying
+   * customer from its start at its price without tax, as the desk shows it, though no line covers those days.
+   */
+  paidOutside?: { until: string; price: number; taxRateBp: number; taxMode: TaxMode };
 }
 
 /** One stretch of days [start, end) with a constant state. */
@@ -105,6 +110,7 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
   for (const a of sub.addons) points.add(a.start).add(a.end ?? OPEN_END);
   if (sub.endDate) points.add(sub.endDate);
   if (sub.startDate) points.add(sub.startDate);
+  if (sub.paidOutside) points.add(sub.paidOutside.until);
   points.add(OPEN_END);
   if (from) points.add(from.day);
   const sorted = [...points].filter((d) => d <= OPEN_END && (!from || d >= from.day)).sort();
@@ -126,7 +132,9 @@ export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<
  * day (the earliest period line: a trial ends there), its end date and its pause rows.
  */
 export function phaseFactsOfRecords(sub: SubscriptionFacts, firstPaid: string | null): PhaseFacts {
-  return { start: sub.startDate ?? firstPaid ?? OPEN_END, paidFrom: firstPaid, end: sub.endDate, pauses: sub.pauses };
+  // An imported membership is paid from its start (outside Subdesk until its first bill): no trial.
+  const paidFrom = sub.paidOutside && sub.startDate ? sub.startDate : firstPaid;
+  return { start: sub.startDate ?? firstPaid ?? OPEN_END, paidFrom, end: sub.endDate, pauses: sub.pauses };
 }
 
 export const firstPaidOf = (bases: LineFact[]) => bases.reduce<string | null>((m, l) => (m === null || l.start < m ? l.start : m), null);
@@ -150,7 +158,7 @@ function valueAt(
   const serves = (l: LineFact) => covers(l.start, served.get(l.id) ?? l.end, x);
   let base: LineFact | undefined;
   for (const l of bases) if (serves(l) && (!base || l.start > base.start || (l.start === base.start && l.id > base.id))) base = l;
-  if (!base) return null;
+  if (!base) return paidOutsideOn(sub, x);
   const terms = plans.get(base.planId ?? sub.planId);
   const interval = terms?.interval ?? sub.interval;
   const count = terms?.count ?? sub.count;
@@ -166,6 +174,15 @@ function valueAt(
     list += m;
   }
   return { mrr, list: Math.max(list, mrr), paused: 0 };
+}
+
+/** An imported membership's value before its first bill: its price without tax, by month; null outside those days. */
+function paidOutsideOn(sub: SubscriptionFacts, x: string): DayValue | null {
+  const p = sub.paidOutside;
+  if (!p || !sub.startDate || x < sub.startDate || x >= p.until) return null;
+  const net = p.taxMode === 'inclusive' && p.taxRateBp > 0 ? taxOfLine(p.price, p.taxRateBp, 'inclusive').net : p.price;
+  const mrr = normalisedMonthly(net, sub.interval, sub.count);
+  return { mrr, list: mrr, paused: 0 };
 }
 
 /**

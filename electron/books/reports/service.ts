@@ -55,7 +55,7 @@ const isWholeMonth = (b: Bucket) => b.start === firstDayOf(b.month) && b.end ===
 
 export function createReportsService(env: BillingEnv) {
   const { db } = env;
-  const facts = createFacts(db);
+  const facts = createFacts(db, { taxMode: () => (env.settings.get().pricesIncludeTax ? 'inclusive' : 'exclusive') });
   const q = createQueries(db);
   const maxAudit = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM audit_log');
   let forecastCache: { key: string; value: ForecastReport } | null = null;

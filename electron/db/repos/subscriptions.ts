@@ -16,7 +16,7 @@ export type SubscriptionInsert = Pick<
 >;
 /** The door terms (visit quota, visits a day): the plan's, copied when sold and whenever the plan changes. */
 export type DoorTerms = Pick<SubscriptionRow, 'session_quota' | 'checkins_per_day'>;
-export type SubscriptionPatch = Partial<Omit<SubscriptionRow, 'id' | 'created_at' | 'updated_at' | keyof DoorTerms>>;
+export type SubscriptionPatch = Partial<Omit<SubscriptionRow, 'id' | 'created_at' | 'updated_at' | 'imported' | keyof DoorTerms>>;
 export type PauseInsert = Pick<SubscriptionPauseRow, 'subscription_id' | 'start_date' | 'end_date' | 'mode' | 'created_at'>;
 export type AddonInsert = Pick<SubscriptionAddonRow, 'subscription_id' | 'name' | 'price' | 'tax_rate_bp' | 'start_date' | 'created_at'>;
 
@@ -28,10 +28,10 @@ const PAYER_MEMBERS = `SELECT id FROM members WHERE payer_id = @payerId
 const INSERT_COLUMNS = [
   'member_id', 'plan_id', 'price', 'tax_rate_bp', 'interval', 'interval_count', 'alignment', 'start_date', 'anchor_date', 'status',
   'next_bill_date', 'term_periods', 'auto_renew', 'discount_kind', 'discount_value', 'discount_duration', 'discount_periods',
-  'created_at', 'updated_at', 'wake_date', 'session_quota', 'checkins_per_day',
+  'created_at', 'updated_at', 'wake_date', 'session_quota', 'checkins_per_day', 'imported',
 ] as const;
-/** Those a sale's values give (the two stamps, the wake date and the door terms follow). */
-const SALE_COLUMNS = INSERT_COLUMNS.slice(0, -5) as readonly (keyof SubscriptionInsert)[];
+/** Those a sale's values give (the two stamps, the wake date, the door terms and the import mark follow). */
+const SALE_COLUMNS = INSERT_COLUMNS.slice(0, -6) as readonly (keyof SubscriptionInsert)[];
 /** The plan's door terms, as SQL over a statement's @plan_id. */
 const PLAN_QUOTA = '(SELECT session_quota FROM plans WHERE id = @plan_id)';
 const PLAN_PER_DAY = '(SELECT checkins_per_day FROM plans WHERE id = @plan_id)';
@@ -83,9 +83,9 @@ function build(db: Db) {
     liveOfPayer: (payerId: number): SubscriptionRow[] => liveOfPayer.all({ payerId }),
     /** Returns the new subscription's id. Its stored wake date, when the caller has worked it out already (else null: to compute). */
     insert: (row: SubscriptionInsert, at: string, wake: string | null = null): number => Number(insert.run({ ...row, at, wake_date: wake }).lastInsertRowid),
-    /** Many new subscriptions at once (the import, inside its transaction), each with its wake date and its plan's door terms: their ids in order. */
-    insertMany: (list: readonly (SubscriptionInsert & DoorTerms & { wake_date: string | null })[], at: string): number[] =>
-      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...SALE_COLUMNS.map((c) => r[c]), at, at, r.wake_date, r.session_quota, r.checkins_per_day])),
+    /** The import's memberships, all at once inside its transaction, each with its wake date and its plan's door terms: their ids in order. */
+    insertImported: (list: readonly (SubscriptionInsert & DoorTerms & { wake_date: string | null })[], at: string): number[] =>
+      insertRows(db, 'subscriptions', INSERT_COLUMNS, list.map((r) => [...SALE_COLUMNS.map((c) => r[c]), at, at, r.wake_date, r.session_quota, r.checkins_per_day, 1])),
     /** Sets the given columns and updated_at; a new plan brings its door terms. */
     update(id: number, patch: SubscriptionPatch, at: string): void {
       const keys = Object.keys(patch).sort();

@@ -601,13 +601,13 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       // so its wake date is worked out before the insert and the audit entry built without reading it back.
       const row: SubscriptionRow = {
         id: 0, ...values, end_date: null, cancel_at_period_end: 0, periods_billed: 0, pending_plan_id: null, pending_change_date: null,
-        created_at: stamp, updated_at: stamp, wake_date: null, cancel_reason: null, session_quota: plan.session_quota, checkins_per_day: plan.checkins_per_day,
+        created_at: stamp, updated_at: stamp, wake_date: null, cancel_reason: null, session_quota: plan.session_quota, checkins_per_day: plan.checkins_per_day, imported: 1,
       };
       row.wake_date = storedWake(stateFrom(row, [], [], 0));
       rows.push({ row, plan });
     }
     // All of them in multi-row inserts, then one audit entry each in the same order as before.
-    const made = repo.insertMany(rows.map((r) => r.row), stamp);
+    const made = repo.insertImported(rows.map((r) => r.row), stamp);
     rows.forEach(({ row, plan }, i) => {
       row.id = made[i]!;
       audit('subscription', row.id, null, subscriptionFrom(row, people.get(row.member_id), plan, undefined, []));

@@ -106,3 +106,40 @@ describe('MRR reads the state machine', () => {
     expect(mrrWord(h.db, subs.extendedTerm.memberId, '2026-04-19')).toBe('none');
   }, 120_000);
 });
+
+describe('an imported membership', () => {
+  it('is a paying customer from the import, as the desk shows, and its first bill here changes nothing in MRR', async () => {
+    const t = await makeHost({ startDate: '2026-03-10', setup: true });
+    try {
+      const h = t.host;
+      await h.invoke('settings.update', { pricesIncludeTax: true });
+      await h.invoke('plans.create', { kind: 'recurring', name: 'Monthly', price: 31800, interval: 'month', taxRateBp: 600 });
+      const file = ['Name,Plan,Next billing date', 'Ivy,Monthly,2026-04-05'].join('\n');
+      const p = await h.invoke('members.importPreview', { content: Buffer.from(file).toString('base64') });
+      await h.invoke('members.importCommit', { token: p.token, skip: [] });
+      const ivy = h.db.prepare("SELECT id FROM members WHERE name = 'Ivy'").pluck().get() as number;
+      expect(h.db.prepare('SELECT imported, start_date, anchor_date FROM subscriptions').get()).toEqual({ imported: 1, start_date: '2026-03-10', anchor_date: '2026-04-05' });
+      for (const d of ['2026-03-10', '2026-04-04', '2026-04-05', '2026-04-20']) {
+        t.clock.setDate(d);
+        await h.invoke('billing.run', {});
+      }
+      const facts = createFacts(h.db, { taxMode: () => 'inclusive' });
+      facts.refresh();
+      // 318.00 with 6 % included: 300.00 a month, from the import day on; the first bill here (Apr 5) continues it.
+      const spans = h.db.prepare('SELECT start, end, mrr FROM report_mrr_spans WHERE member_id = ? ORDER BY start').all(ivy);
+      expect(spans).toEqual([{ start: '2026-03-10', end: '2026-05-05', mrr: 30000 }]);
+      const terms = termsOf(h.db);
+      const sub = h.db.prepare('SELECT id FROM subscriptions').pluck().get() as number;
+      for (const d of ['2026-03-10', '2026-03-31', '2026-04-04']) {
+        expect([d, standingOn(loadState(h.db, sub), d, terms).state, mrrWord(h.db, ivy, d)]).toEqual([d, 'active', 'paying']);
+      }
+      const r = await h.invoke('reports.mrr', { from: '2026-03-01', to: '2026-04-30' });
+      expect(r.rows.map((x) => [x.month, x.new, x.newCustomers, x.endMrr, x.customersEnd])).toEqual([
+        ['2026-03', 30000, 1, 30000, 1],
+        ['2026-04', 0, 0, 30000, 1],
+      ]);
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -146,6 +146,8 @@ describe('a database that already holds a0001 and A0001', () => {
     db.exec("DROP TRIGGER report_credit_notes_tax_ins; DELETE FROM report_monthly WHERE measure = 'credited_tax';");
     // Migration 029 (the door terms kept on what was sold).
     db.exec('ALTER TABLE subscriptions DROP COLUMN session_quota; ALTER TABLE subscriptions DROP COLUMN checkins_per_day; ALTER TABLE member_packs DROP COLUMN checkins_per_day;');
+    // Migration 030 (imported memberships marked).
+    db.exec('ALTER TABLE subscriptions DROP COLUMN imported;');
     db.prepare("UPDATE members SET card_no = 'a0001' WHERE id = ?").run(bob.id);
     db.pragma('user_version = 10');
     db.close();

@@ -23,9 +23,9 @@ describe("SubState's column keys", () => {
     expect(SUB_STATE_COLUMNS.filter((k) => !(k in subscriptionsColumns))).toEqual([]);
   });
 
-  it('leave out only the bookkeeping columns and the door terms (copied from the plan by the repository), which the machine does not read', () => {
+  it('leave out only the bookkeeping columns, the door terms (copied from the plan by the repository) and the import mark, which the machine does not read', () => {
     expect(tableColumns.filter((c) => !(SUB_STATE_COLUMNS as readonly string[]).includes(c)).sort()).toEqual([
-      'cancel_reason', 'checkins_per_day', 'created_at', 'session_quota', 'updated_at', 'wake_date',
+      'cancel_reason', 'checkins_per_day', 'created_at', 'imported', 'session_quota', 'updated_at', 'wake_date',
     ]);
   });
 });
