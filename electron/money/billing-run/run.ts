@@ -55,7 +55,7 @@ export function billDue(
   runId: number | null,
   audit: AuditFn,
   batch: BatchLimits = DEFAULT_BATCH,
-  fees: ReadonlyMap<number, readonly LateFeeCandidate[]> = new Map(),
+  fees: () => ReadonlyMap<number, readonly LateFeeCandidate[]> = () => new Map(),
 ): DueResult {
   // Rows saved since their wake date was last computed (or written before the column) get it first.
   fillMissingWakes(env.db);
@@ -69,9 +69,12 @@ function billDueUnits(
   runId: number | null,
   audit: AuditFn,
   batch: BatchLimits,
-  fees: ReadonlyMap<number, readonly LateFeeCandidate[]>,
+  fees: () => ReadonlyMap<number, readonly LateFeeCandidate[]>,
 ): DueResult {
   const result: DueResult = { invoicesCreated: 0, amountTotal: 0, errors: [] };
+  // The fees due on the run's own day, worked out when its units come (last: after a catch-up's earlier days,
+  // whose invoices may be overdue by then too).
+  let feesToday: ReadonlyMap<number, readonly LateFeeCandidate[]> | undefined;
   const failed = new Set<number>();
   for (;;) {
     const due = dueSubscriptions(env.db, asOf).filter((r) => !failed.has(r.payer_id));
@@ -81,7 +84,8 @@ function billDueUnits(
     const today = due.filter((r) => r.wake === date);
     const payers = [...new Set(today.map((r) => r.payer_id))];
     // The late fees due on the run's day go on that day's invoice of the payer (one invoice per payer per billing date).
-    const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit, date === asOf ? fees.get(payerId) : undefined);
+    if (date === asOf) feesToday ??= fees();
+    const unit = (payerId: number) => billUnit(env, payerId, date, runId, audit, date === asOf ? feesToday?.get(payerId) : undefined);
     for (let next = 0; next < payers.length; ) {
       let done: BatchOutcome;
       try {
@@ -230,7 +234,7 @@ export function runBilling(
   if (last !== null && wouldCreate !== null) return holdRun(env, trigger, asOf, last, wouldCreate, startedAt);
   const id = logRun(env, { trigger, as_of: asOf, started_at: startedAt, finished_at: null, status: 'running', message: '' });
   // The day's late fees ride on the payers' invoices of the day; the rest get an invoice of fees, counted with the run's.
-  const r = billDue(env, asOf, id, audit, batch, lateFeesDue(env, asOf));
+  const r = billDue(env, asOf, id, audit, batch, () => lateFeesDue(env, asOf));
   const fees = billLateFees(env, asOf, id, audit);
   billingRunsRepo(env.db).finish({
     id,

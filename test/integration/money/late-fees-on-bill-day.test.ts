@@ -147,4 +147,30 @@ describe('late fees on the day the run bills the payer', () => {
     ]);
     expect(await h2.invoke('billing.run', {})).toMatchObject({ invoicesCreated: 0 });
   });
+
+  it('a catch-up’s own overdue invoice takes its fee on the run day’s invoice, not on a second one', async () => {
+    th = await deskHost('2026-01-05');
+    const h = th.host;
+    await h.invoke('settings.update', { lateFee: 5000, lateFeeAfterDays: 7, paymentTermsDays: 7, catchUpMaxDays: 3660, catchUpMaxInvoices: 0 });
+    const card = await monthly(h, { name: 'Gym', price: 30000 });
+    const ann = await member(h, 'Ann');
+    const sale = await sell(h, ann.id, card.id);
+    await h.invoke('payments.record', { payerId: ann.id, method: 'cash', amount: sale.invoices[0]!.total });
+    // The PC was off from 01-05 to 03-05: INV-00002 (02-05, due 02-12) is billed by the catch-up and is 21 days
+    // past due on the run's own day.
+    th.clock.setDate('2026-03-05');
+    const preview = await h.invoke('billing.preview', { asOf: '2026-03-05' });
+    expect(preview.invoices.map((i) => [i.issueDate, i.total, i.lines.map((l) => [l.kind, l.description, l.gross])])).toEqual([
+      ['2026-02-05', 30000, [['period', 'Gym', 30000]]],
+      ['2026-03-05', 35000, [['period', 'Gym', 30000], ['late_fee', 'Late fee – INV-2026-00002 (Ann)', 5000]]],
+    ]);
+    const before = lastInvoiceId(h);
+    expect(await h.invoke('billing.run', {})).toMatchObject({ status: 'ok', invoicesCreated: 2, amountTotal: 65000 });
+    expect(invoicesAfter(h, before).map((i) => [i.number, i.issueDate, i.total])).toEqual([
+      ['INV-2026-00002', '2026-02-05', 30000],
+      ['INV-2026-00003', '2026-03-05', 35000],
+    ]);
+    expect(feeRecords(h)).toEqual([{ invoice: 'INV-2026-00002', fee: 'INV-2026-00003', date: '2026-03-05' }]);
+    expect(await h.invoke('billing.run', {})).toMatchObject({ invoicesCreated: 0 });
+  });
 });
