@@ -121,9 +121,20 @@ export function createStanding(db: Db) {
      ) WHERE balance > 0 GROUP BY payer_id`,
   );
 
-  /** The span whose visits count against the quota: the trial before the anchor, else today's period. */
+  // The latest period charged that began by a day (a period an extend-mode freeze stretched up to the moved anchor).
+  const chargedPeriodStart = db.prepare<[number, string], string | null>(
+    "SELECT MAX(period_start) FROM invoice_lines WHERE subscription_id = ? AND kind IN ('period', 'proration_charge') AND period_start <= ?",
+  ).pluck();
+
+  /**
+   * The span whose visits count against the quota: today's period. Before the anchor that is the trial (or an
+   * imported membership's days paid outside Subdesk) from the start, or — when an extend-mode freeze (顺延)
+   * moved the anchor on — the period charged last, now running to the moved anchor.
+   */
   function quotaSpan(s: SubState, today: string): { start: string; end: string } {
-    return compareDates(today, s.anchor_date) < 0 ? { start: s.start_date, end: s.anchor_date } : periodContaining(scheduleOfState(s), today);
+    if (compareDates(today, s.anchor_date) >= 0) return periodContaining(scheduleOfState(s), today);
+    const charged = s.status === 'trialing' ? null : chargedPeriodStart.get(s.id, today);
+    return { start: charged ?? s.start_date, end: s.anchor_date };
   }
 
   /** Plan terms for the machine (a pending switch, the freeze fee), read once per call. */

@@ -170,6 +170,39 @@ describe('door terms stay with what was sold', () => {
   });
 });
 
+describe('the visit quota’s period after an extend-mode freeze (顺延)', () => {
+  it('counts the visits of the period the freeze stretched, not every visit since the sale', async () => {
+    th = await deskHost('2026-01-05');
+    const h = th.host;
+    const plan = await monthly(h, { name: 'Three a month', price: 31000, sessionQuota: 3 });
+    await h.invoke('plans.update', { id: plan.id, plan: { kind: 'recurring', name: 'Three a month', price: 31000, interval: 'month', taxRateBp: 0, sessionQuota: 3, freezeDaysPerYear: 60, pauseMode: 'extend' } });
+    const { member: bea, subscriptionId } = await paidMember(h, 'Bea', plan.id);
+    for (const d of ['2026-01-06', '2026-01-07', '2026-01-08']) {
+      th.clock.setDate(d);
+      expect((await h.invoke('checkin.checkIn', { memberId: bea.id })).outcome).toBe('checked_in');
+    }
+    th.clock.setDate('2026-01-09');
+    expect(await h.invoke('checkin.evaluate', { memberId: bea.id })).toMatchObject({ outcome: 'blocked', blocks: [{ code: 'quota_used', quota: 3 }] });
+    th.clock.setDate('2026-02-05');
+    await h.invoke('billing.run', {});
+    await h.invoke('payments.record', { payerId: bea.id, method: 'cash', amount: 31000 });
+    // Frozen Feb 6 – Feb 16: the February period runs Feb 5 → Mar 15 with its own 3 visits.
+    await h.invoke('subscriptions.pause', { id: subscriptionId, effectiveDate: '2026-02-06', resumeDate: '2026-02-16' });
+    for (const d of ['2026-02-17', '2026-02-18', '2026-03-10']) {
+      th.clock.setDate(d);
+      await h.invoke('billing.run', {});
+      expect(await h.invoke('checkin.checkIn', { memberId: bea.id }), d).toMatchObject({ outcome: 'checked_in' });
+    }
+    th.clock.setDate('2026-03-11');
+    expect(await h.invoke('checkin.evaluate', { memberId: bea.id })).toMatchObject({ outcome: 'blocked', blocks: [{ code: 'quota_used', quota: 3 }] });
+    // The moved anchor starts the next period with 3 again.
+    th.clock.setDate('2026-03-15');
+    await h.invoke('billing.run', {});
+    await h.invoke('payments.record', { payerId: bea.id, method: 'cash', amount: 31000 });
+    expect(await h.invoke('checkin.evaluate', { memberId: bea.id })).toMatchObject({ outcome: 'allowed', entitlement: { sessionsLeft: 2 } });
+  });
+});
+
 describe('migration 029', () => {
   it('gives memberships and packs already in the file their plan’s current terms', async () => {
     const first = await deskHost('2026-03-02');
@@ -186,6 +219,7 @@ describe('migration 029', () => {
     // The file as it was before the migration: no door-term columns.
     const db = new Database(path.join(first.dataDir, 'subdesk.sqlite'));
     db.exec('ALTER TABLE subscriptions DROP COLUMN session_quota; ALTER TABLE subscriptions DROP COLUMN checkins_per_day; ALTER TABLE member_packs DROP COLUMN checkins_per_day;');
+    db.exec('ALTER TABLE subscriptions DROP COLUMN imported;'); // migration 030 comes after
     db.pragma('user_version = 28');
     db.close();
     th = await makeHost({ dataDir: first.dataDir, startDate: '2026-03-02' });
