@@ -16,16 +16,32 @@ function buildCreditNotesRepo(db: Db) {
       prepared<[number], { id: number }>(db, 'SELECT id FROM credit_notes WHERE payer_id = ? ORDER BY issue_date DESC, id DESC')
         .all(payerId)
         .map((r) => r.id),
+    /**
+     * Notes that credit an invoice: those written against it, and those that credit one of its lines while
+     * written against another (a cancellation's note is tied to the period's invoice but may credit an add-on
+     * billed on a later one).
+     */
     countOfInvoice: (invoiceId: number) =>
-      prepared<[number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM credit_notes WHERE invoice_id = ?').get(invoiceId)?.n ?? 0,
+      prepared<{ id: number }, { n: number }>(
+        db,
+        `SELECT (SELECT COUNT(*) FROM credit_notes WHERE invoice_id = @id)
+              + (SELECT COUNT(DISTINCT l.credit_note_id) FROM invoice_lines il JOIN credit_note_lines l ON l.invoice_line_id = il.id
+                   JOIN credit_notes c ON c.id = l.credit_note_id WHERE il.invoice_id = @id AND c.invoice_id IS NOT @id) AS n`,
+      ).get({ id: invoiceId })?.n ?? 0,
+    /** What notes gave back of an invoice: their lines that credit its lines, and the free lines of notes written against it. */
     totalOfInvoice: (invoiceId: number) =>
-      prepared<[number], { s: number }>(db, 'SELECT COALESCE(SUM(total), 0) AS s FROM credit_notes WHERE invoice_id = ?').get(invoiceId)?.s ?? 0,
-    /** What earlier notes on an invoice took from each of its lines. */
+      prepared<{ id: number }, { s: number }>(
+        db,
+        `SELECT (SELECT COALESCE(SUM(l.gross), 0) FROM invoice_lines il JOIN credit_note_lines l ON l.invoice_line_id = il.id WHERE il.invoice_id = @id)
+              + (SELECT COALESCE(SUM(l.gross), 0) FROM credit_notes c JOIN credit_note_lines l ON l.credit_note_id = c.id
+                  WHERE c.invoice_id = @id AND l.invoice_line_id IS NULL) AS s`,
+      ).get({ id: invoiceId })?.s ?? 0,
+    /** What every note took from each line of an invoice, whichever invoice the note was written against. */
     creditedLines: (invoiceId: number) =>
       prepared<[number], { id: number; tax: number; gross: number }>(
         db,
-        `SELECT l.invoice_line_id AS id, SUM(l.tax) AS tax, SUM(l.gross) AS gross FROM credit_note_lines l
-           JOIN credit_notes c ON c.id = l.credit_note_id WHERE c.invoice_id = ? AND l.invoice_line_id IS NOT NULL GROUP BY l.invoice_line_id`,
+        `SELECT l.invoice_line_id AS id, SUM(l.tax) AS tax, SUM(l.gross) AS gross FROM invoice_lines il
+           JOIN credit_note_lines l ON l.invoice_line_id = il.id WHERE il.invoice_id = ? GROUP BY l.invoice_line_id`,
       ).all(invoiceId),
         insert: (row: CreditNoteInsert): number => insertRow(db, 'credit_notes', row),
         insertLine: (row: CreditNoteLineInsert): void => void insertRow(db, 'credit_note_lines', row),

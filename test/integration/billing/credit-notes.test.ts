@@ -111,4 +111,32 @@ describe('credit notes at the desk', () => {
     expect(await b.th.host.invoke('creditNotes.create', { invoiceId: 3, lines: [{ invoiceLineId: 3, amount: 1000 }], settlement: 'credit', reason: 'Again' }))
       .toMatchObject({ number: 'CN-2026-00002', issueDate: '2026-03-10' });
   });
+
+  it('an add-on line a cancellation credited (on the period invoice’s note) cannot be credited again on its own invoice, nor that invoice voided', async () => {
+    b = await billing('2026-03-02');
+    const h = b.th.host;
+    const p = await b.member('Pat');
+    const sub = await b.subscribe(p, await b.plan({ name: 'Gym', price: 31000 }));
+    b.pay(p, 31000, '2026-03-02');
+    b.th.clock.setDate('2026-03-10');
+    // Mar 10 – Apr 2: 23 of 31 days of 31.00 = 23.00 on INV-00002, paid.
+    await h.invoke('subscriptions.addAddon', { id: sub, name: 'Locker', price: 3100 });
+    const inv2 = await h.invoke('invoices.get', { id: 2 });
+    expect(inv2.lines.map((l) => [l.kind, l.gross])).toEqual([['addon', 2300]]);
+    b.pay(p, 2300, '2026-03-10');
+    // Cancelled from Mar 12: 21 days of Gym (21000) and of the locker (2100), on one note written against INV-00001.
+    await h.invoke('subscriptions.cancel', { id: sub, mode: 'now', effectiveDate: '2026-03-12', settlement: 'credit' });
+    expect(b.creditNotes().map((c) => [c.number, c.invoice, c.total])).toEqual([['CN-2026-00001', 'INV-2026-00001', 23100]]);
+    // What is left to credit on INV-00002's locker line: 23.00 − 21.00.
+    expect(await h.invoke('creditNotes.limits', { invoiceId: 2 })).toEqual({ invoiceId: 2, invoiceLeft: 200, lines: [{ invoiceLineId: inv2.lines[0]!.id, left: 200 }] });
+    const hash = databaseHash(h.db);
+    expect(await failure(h.invoke('creditNotes.create', { invoiceId: 2, lines: [{ invoiceLineId: inv2.lines[0]!.id, amount: 2300 }], settlement: 'refund', refundMethod: 'cash', reason: 'again' })))
+      .toMatchObject({ code: 'CREDIT_EXCEEDS_LINE', details: { left: 200, requested: 2300 } });
+    expect(databaseHash(h.db)).toBe(hash);
+    expect(await failure(h.invoke('invoices.void', { id: 2, reason: 'mistake' }))).toMatchObject({ code: 'INVOICE_SETTLED' });
+    expect(databaseHash(h.db)).toBe(hash);
+    // The 2.00 still left may be credited, once.
+    expect((await h.invoke('creditNotes.create', { invoiceId: 2, lines: [{ invoiceLineId: inv2.lines[0]!.id }], settlement: 'credit', reason: 'rest' })).total).toBe(200);
+    expect((await failure(h.invoke('creditNotes.create', { invoiceId: 2, lines: [{ invoiceLineId: inv2.lines[0]!.id, amount: 1 }], settlement: 'credit', reason: 'more' }))).code).toBe('CREDIT_EXCEEDS_LINE');
+  });
 });
