@@ -138,6 +138,11 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     return paidUntil;
   }
 
+  /** The account an invoice was billed to (undefined for none). */
+  function payerOfInvoice(invoiceId: number): number | undefined {
+    return prepared<[number], number>(db, 'SELECT payer_id FROM invoices WHERE id = ?').pluck().get(invoiceId);
+  }
+
   /** A credit note for what is left of the subscription's charges from `from` (all groups, or one add-on's). */
   function creditUnused(
     sub: SubscriptionRow,
@@ -155,7 +160,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     issueCreditNote(
       env,
       {
-        payerId: payerOfSub(db, sub),
+        // Whoever paid for the credited period gets its credit, also when the member has since left that household.
+        payerId: payerOfInvoice(main.invoiceId) ?? payerOfSub(db, sub),
         invoiceId: main.invoiceId,
         issueDate: today(),
         reason,
@@ -488,8 +494,11 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     updateSub(db, sub.id, { next_bill_date: end, periods_billed: 1 }, at());
     const mode = taxMode(env);
     const gross = [...creditLines, ...chargeLines].reduce((s, l) => s + taxOfLine(l.amount, l.taxRateBp, mode).gross, 0);
-    if (gross >= 0) {
-      billPayerToday(env, payerOfSub(db, sub), [...creditLines, ...chargeLines], audit);
+    // The credit rides on the new charge's invoice only when the same account paid for the old days; a member
+    // who has left the household that paid gets it back there on a credit note instead.
+    const payer = payerOfSub(db, sub);
+    if (gross >= 0 && credits.every((c) => (payerOfInvoice(c.invoiceId) ?? payer) === payer)) {
+      billPayerToday(env, payer, [...creditLines, ...chargeLines], audit);
       return;
     }
     creditUnused({ ...sub }, from, { addonId: null }, { settlement: 'credit' }, t().reasonPlanChange(from), audit);
