@@ -198,8 +198,8 @@ export function createClassesRepo(db: Db) {
     openBookingsOfSession: db.prepare<[number], ClassBookingRow>(
       "SELECT * FROM class_bookings WHERE session_id = ? AND status IN ('booked', 'waitlisted') ORDER BY queued_at, id",
     ),
-    lateCancelledOfSession: db.prepare<[number], ClassBookingRow>(
-      "SELECT * FROM class_bookings WHERE session_id = ? AND status = 'late_cancelled' ORDER BY id",
+    chargedOfSession: db.prepare<[number], ClassBookingRow>(
+      "SELECT * FROM class_bookings WHERE session_id = ? AND status IN ('late_cancelled', 'no_show') ORDER BY id",
     ),
     taken: db.prepare<[number], { n: number }>(
       "SELECT count(*) AS n FROM class_bookings WHERE session_id = ? AND status IN ('booked', 'attended')",
@@ -286,7 +286,8 @@ export function createClassesRepo(db: Db) {
     makeUpFor: (bookingId: number) => s.makeUpFor.get(bookingId)?.id ?? null,
     makeUpsOf: (enrolmentId: number) => s.makeUpsOf.get(enrolmentId)?.n ?? 0,
     openBookingsOfSession: (sessionId: number) => s.openBookingsOfSession.all(sessionId),
-    lateCancelledOfSession: (sessionId: number) => s.lateCancelledOfSession.all(sessionId),
+    /** A session's late cancellations and no-shows: what its rules may have charged or used. */
+    chargedOfSession: (sessionId: number) => s.chargedOfSession.all(sessionId),
     /** Places taken in a session: booked and attended. */
     taken: (sessionId: number) => s.taken.get(sessionId)?.n ?? 0,
     firstWaiting: (sessionId: number) => s.firstWaiting.get(sessionId),

@@ -434,13 +434,14 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
 
   /**
    * Cancels every open booking of a session that is off (cancelled, or a holiday): nothing charged. A late
-   * cancellation (late leave) of it is the centre's cancellation too: its units come back and its fee is undone
-   * (voided if unpaid, else credited to the account), so the lesson is owed and may be made up.
+   * cancellation (late leave) of it, or an absence marked before the centre called it off, is the centre's
+   * cancellation too: its units come back and its fee is undone (voided if unpaid, else credited to the
+   * account), so the lesson is owed and may be made up.
    */
   function cancelOpenBookings(sessionId: number): void {
     for (const b of repo.openBookingsOfSession(sessionId))
       save(b, { status: 'cancelled', marked_on: env.today() });
-    for (const b of repo.lateCancelledOfSession(sessionId)) {
+    for (const b of repo.chargedOfSession(sessionId)) {
       const feeKept = b.fee_invoice_id !== null && !undoFee(b.fee_invoice_id);
       save(b, { status: 'cancelled', fee_invoice_id: feeKept ? b.fee_invoice_id : null, marked_on: env.today(), ...nothingUsed(b) });
     }

@@ -68,3 +68,49 @@ describe('the centre cancels a session someone had left late', () => {
     expect((await h.invoke('classes.session', { sessionId: s13.id })).bookings.map((b) => b.status)).toEqual(['cancelled', 'cancelled']);
   });
 });
+
+describe('the centre cancels a session after someone was marked absent (roll still open, nobody present)', () => {
+  it('an enrolled student’s 2 课时 come back and the lesson is owed; a no-show fee is voided', async () => {
+    th = await makeHost({ startDate: '2027-03-01', setup: true });
+    const h = th.host;
+    const lp = await pack(h, { name: '48 课时', packSessions: 48, packValidDays: 180 });
+    const maths = await classType(h, { name: '数学', units: 2, capacity: 12, minutes: 120, planIds: [lp.id] });
+    await rules(h, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
+    const sched = await weekly(h, maths.id, { termEnd: '2027-03-27' });
+    const a = await member(h, 'A');
+    const pa = (await h.invoke('packs.sell', { memberId: a.id, planId: lp.id })).pack;
+    await h.invoke('classes.enrol', { memberId: a.id, scheduleId: sched.id, packId: pa.id });
+    const s13 = await sessionOn(h, '2027-03-13');
+    const mine = (await h.invoke('classes.memberBookings', { memberId: a.id })).find((b) => b.date === '2027-03-13')!;
+    th.clock.set(local('2027-03-13', '23:00'));
+    expect(await h.invoke('classes.mark', { bookingId: mine.id, present: false })).toMatchObject({ status: 'no_show', unitsUsed: 2 });
+    expect((await h.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({ packUsed: 2, noShow: 1, centreCancelled: 0 });
+    await signInAs(h, 'manager');
+    await h.invoke('classes.sessions.cancel', { sessionId: s13.id, reason: 'Teacher ill' });
+    expect((await h.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({ packUsed: 0, packLeft: 48, noShow: 0, centreCancelled: 1 });
+    expect((await h.invoke('classes.memberBookings', { memberId: a.id })).find((b) => b.date === '2027-03-13')).toMatchObject({ status: 'cancelled', unitsUsed: 0 });
+  });
+
+  it('a no-show fee is voided if unpaid; a holiday added over the session does the same', async () => {
+    th = await makeHost({ startDate: '2027-03-01', setup: true });
+    const h = th.host;
+    const plan = await monthly(h);
+    const type = await classType(h);
+    await rules(h, type.id, { openDays: 14, cutoffHours: 12, lateCancelRule: 'count', noShowRule: 'fee', noShowFee: 5000 });
+    const sched = await weekly(h, type.id, { termEnd: '2027-03-27' });
+    const ann = await member(h, 'Ann');
+    await sell(h, ann.id, plan.id);
+    await h.invoke('payments.record', { payerId: ann.id, method: 'cash', amount: 30000 });
+    const s13 = await sessionOn(h, '2027-03-13');
+    const [booking] = await h.invoke('classes.book', { sessionId: s13.id, memberIds: [ann.id] });
+    th.clock.set(local('2027-03-13', '23:00'));
+    const marked = await h.invoke('classes.mark', { bookingId: booking!.id, present: false });
+    expect(marked).toMatchObject({ status: 'no_show' });
+    expect(await h.invoke('invoices.get', { id: marked.feeInvoiceId! })).toMatchObject({ status: 'open', total: 5000 });
+    await signInAs(h, 'manager');
+    await h.invoke('classes.schedules.update', { id: sched.id, holidays: ['2027-03-13'] });
+    expect(await h.invoke('invoices.get', { id: marked.feeInvoiceId! })).toMatchObject({ status: 'void' });
+    expect((await h.invoke('classes.memberBookings', { memberId: ann.id })).find((b) => b.date === '2027-03-13')).toMatchObject({ status: 'cancelled', feeInvoiceId: null });
+  });
+});
+
