@@ -381,7 +381,9 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const p = openPause(db, sub.id);
       const periodKnown = sub.status !== 'paused' || (p?.mode === 'extend' && p.end_date !== null);
       if (input.mode === 'period_end' && periodKnown && sub.next_bill_date !== null) {
-        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, pending_plan_id: null, pending_change_date: null, cancel_reason: reason }, at());
+        // A switch booked for the period end stays booked (it never comes: the membership ends first), so undoing
+        // the cancellation brings it back.
+        updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, cancel_reason: reason }, at());
       } else {
         requireRefundMethod(input.settlement, input.refundMethod);
         const from = input.effectiveDate ?? addDays(today(), 1);
@@ -414,7 +416,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       if (!sub.cancel_at_period_end || sub.next_bill_date === null || sub.end_date !== sub.next_bill_date) {
         throw new AppError('NOT_CANCELLING', `Subscription ${sub.id} is not set to cancel at the period end.`, { id: sub.id });
       }
-      const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods;
+      // A fixed term's last period ends with the term, unless a plan switch is booked for its end (it carries on).
+      const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods && sub.pending_plan_id === null;
       updateSub(db, sub.id, { cancel_at_period_end: 0, end_date: termDone ? sub.end_date : null, cancel_reason: null }, at());
       audit('subscription', sub.id, { endDate: sub.end_date, cancelAtPeriodEnd: true }, { endDate: termDone ? sub.end_date : null, cancelAtPeriodEnd: false });
       return result(sub.id);

@@ -125,4 +125,36 @@ describe('a plan switch in a fixed term’s last period (no renewal)', () => {
       [line('2026-06-05', '2026-07-05', '3 months').replace('30000 = 30000', '31000 = 31000')],
     ]);
   });
+
+  it('a cancellation at the period end, undone, leaves the booked switch as it was (open plan and a term’s last period)', async () => {
+    b = await billing('2026-01-05');
+    const hi = await b.plan({ name: 'Hi', price: 30000 });
+    const lo = await b.plan({ name: 'Lo', price: 20000 });
+    const term = await b.plan({ name: '3 months', price: 30000, termPeriods: 3 });
+    const tess = await b.subscribe(await b.member('Tess'), hi);
+    const uma = await b.subscribe(await b.member('Uma'), term);
+    for (const d of ['2026-02-05', '2026-03-05', '2026-03-10']) await b.runOn(d);
+    const h = b.th.host;
+    for (const id of [tess, uma]) {
+      await h.invoke('subscriptions.changePlan', { id, planId: lo });
+      await h.invoke('subscriptions.cancel', { id, mode: 'period_end' });
+      expect(await h.invoke('subscriptions.get', { id })).toMatchObject({ cancelAtPeriodEnd: true, endDate: '2026-04-05', pendingPlanId: lo });
+      await h.invoke('subscriptions.undoCancel', { id });
+      expect(await h.invoke('subscriptions.get', { id })).toMatchObject({ cancelAtPeriodEnd: false, endDate: null, pendingPlanId: lo });
+    }
+    await b.runOn('2026-04-05');
+    expect((await b.invoices()).filter((i) => i.issued === '2026-04-05').map((i) => i.lines)).toEqual([
+      ['period 2026-04-05/2026-05-05 20000 = 20000 + 0 | Lo'],
+      ['period 2026-04-05/2026-05-05 20000 = 20000 + 0 | Lo'],
+    ]);
+    // Cancelled and left cancelled: the membership ends, the switch never comes.
+    const vic = await b.subscribe(await b.member('Vic'), hi);
+    await h.invoke('subscriptions.changePlan', { id: vic, planId: lo });
+    await h.invoke('subscriptions.cancel', { id: vic, mode: 'period_end' });
+    await b.runOn('2026-05-05');
+    expect(await h.invoke('subscriptions.get', { id: vic })).toMatchObject({ status: 'cancelled', planId: hi, endDate: '2026-05-05' });
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
 });
+
