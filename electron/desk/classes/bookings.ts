@@ -30,7 +30,7 @@ import { createManualCreditNote, voidInvoice } from '../../money/invoices/servic
 import { invoicesRepo } from '../../db/repos/invoices';
 import { decide } from '../checkin/rules';
 import type { MembersService } from '../members/service';
-import type { StandingReader } from '../members/standing';
+import type { Standing, StandingReader, SubscriptionStanding } from '../members/standing';
 import { assertClockNotBehind } from '../../money/billing-run/run';
 import { createDoorRepo } from '../../db/repos/door';
 import { wallMinutes, wallNow } from './clock';
@@ -144,8 +144,14 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     }
     // A pack, or a membership with a visit quota, admits to a class only with the class's units left (a 2-unit
     // class never takes a quota below zero; the door then counts an ordinary visit).
-    list = list.filter((s) => (s.kind === 'pack' ? s.sessionsLeft >= type.units : s.quota === null || s.quota - s.periodVisits >= type.units));
-    const d = decide(list, undefined, date, 0);
+    const enough = (s: Standing) => (s.kind === 'pack' ? s.sessionsLeft >= type.units : s.quota === null || s.quota - s.periodVisits >= type.units);
+    const short = list.filter((s) => !enough(s) && (s.state === 'in_service' || s.state === 'trialing'));
+    const d = decide(list.filter(enough), undefined, date, 0);
+    // Nothing with the class's units left: say so (sessions or visits used up), not "no membership".
+    if (!d.entitlement && short.length > 0) {
+      const quota = short.find((s): s is SubscriptionStanding => s.kind === 'subscription');
+      return { entitlement: null, blocks: [quota ? { code: 'quota_used', quota: quota.quota! } : { code: 'no_sessions' }] };
+    }
     return { entitlement: d.entitlement, blocks: d.blocks };
   }
 
@@ -334,6 +340,8 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
    */
   function onLeave(existing: ClassBookingRow | undefined): existing is ClassBookingRow {
     if (existing?.kind !== 'enrolment') return false;
+    // A place given up by withdrawing is not leave: booking again is an ordinary booking, with its entitlement.
+    if (existing.enrolment_id === null || repo.enrolmentById(existing.enrolment_id)?.status !== 'active') return false;
     if (repo.makeUpFor(existing.id) !== null) {
       throw new AppError(
         'CLASS_BOOKING_STATE',

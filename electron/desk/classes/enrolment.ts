@@ -11,7 +11,7 @@ import type { ClassBooking, Enrolment, LessonBalance } from '../../contract/clas
 import type { ServiceEnv } from '../../contract/env';
 import type { BookingView, ClassesRepo, EnrolmentView } from '../../db/repos/classes';
 import { createPacksRepo } from '../../db/repos/packs';
-import type { ClassSessionRow } from '../../db/rows';
+import type { ClassBookingRow, ClassSessionRow } from '../../db/rows';
 import type { MembersService } from '../members/service';
 import type { Bookings } from './bookings';
 import type { Timetable } from './timetable';
@@ -38,18 +38,23 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       ),
     );
 
+  /**
+   * Whether a member's row in a session leaves room for an enrolment's place: none, or one cancelled free of charge
+   * that is not this enrolment's own leave (a plain booking cancelled in time, or a place an earlier enrolment gave up).
+   */
+  function roomFor(row: ClassBookingRow | undefined, enrolmentId: number | null): boolean {
+    return !row || (row.status === 'cancelled' && row.units_used === 0 && row.fee_invoice_id === null && (enrolmentId === null || row.enrolment_id !== enrolmentId));
+  }
+
   /** Gives every active enrolment of the session's class a place in it (not already in it some other way). */
   function seatEnrolled(session: ClassSessionRow): void {
     for (const e of repo.activeEnrolments(session.schedule_id)) {
-      if (e.start_date > session.date || repo.bookingOf(session.id, e.member_id)) continue;
-      bookings.insert({
-        session_id: session.id,
-        member_id: e.member_id,
-        kind: 'enrolment',
-        status: 'booked',
-        enrolment_id: e.id,
-        pack_id: e.pack_id,
-      });
+      const row = repo.bookingOf(session.id, e.member_id);
+      if (e.start_date > session.date || !roomFor(row, e.id)) continue;
+      const place = { kind: 'enrolment' as const, status: 'booked' as const, enrolment_id: e.id, pack_id: e.pack_id };
+      // The schema keeps one row per member and session: a row cancelled free of charge becomes the place.
+      if (row) bookings.save(row, { ...place, subscription_id: null, makeup_for: null, marked_on: null, queued_at: bookings.queueStamp(session.id) });
+      else bookings.insert({ session_id: session.id, member_id: e.member_id, ...place });
     }
   }
 
@@ -78,10 +83,13 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
       );
     const pack = packs.byId(input.packId);
     const allowed = repo.planIds(sched.class_type_id);
+    // A lesson pack pays for the class only with at least one lesson's units left (a used-up pack is ended).
+    const left = pack ? pack.sessions_total - (packs.sessionsUsed([pack.id]).get(pack.id) ?? 0) : 0;
     if (
       !pack ||
       pack.member_id !== m.id ||
       pack.expires_on <= start ||
+      left < timetable.typeRow(sched.class_type_id).units ||
       (allowed.length > 0 && !allowed.includes(pack.plan_id))
     ) {
       throw new AppError(
@@ -102,7 +110,7 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
           s.status === 'scheduled' &&
           s.date >= start &&
           !bookings.started(timetable.sessionRow(s.id)) &&
-          !repo.bookingOf(s.id, m.id),
+          roomFor(repo.bookingOf(s.id, m.id), null),
       );
     // A session already full of drop-ins has no place for the student: refused, naming it.
     for (const s of seats) {
