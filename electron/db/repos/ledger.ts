@@ -47,6 +47,8 @@ const SUMS = {
   paid: 'SELECT COALESCE(SUM(amount), 0) AS s FROM payments WHERE payer_id = ?',
   refunded: 'SELECT COALESCE(SUM(amount), 0) AS s FROM refunds WHERE payer_id = ?',
   bonusApplied: 'SELECT COALESCE(SUM(a.amount), 0) AS s FROM allocations a JOIN bonus_grants b ON b.id = a.bonus_grant_id WHERE b.payer_id = ?',
+  /** Bonus a credit note gave back as bonus credit (its note's total already took it off the balance once). */
+  bonusReturned: 'SELECT COALESCE(SUM(amount), 0) AS s FROM bonus_grants WHERE payer_id = ? AND credit_note_id IS NOT NULL',
 } as const;
 
 function buildLedgerRepo(db: Db) {

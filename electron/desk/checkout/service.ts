@@ -15,9 +15,8 @@ import { createCheckinsRepo } from '../../db/repos/checkins';
 import { issueInvoice } from '../../money/invoices/issue';
 import { getInvoiceDetail } from '../../money/invoices/read';
 import { payerMoney, requirePayer } from '../../money/payments/payer';
-import { getPromotion } from '../../money/payments/methods';
 import { findRequest, saveRequest } from '../../money/payments/requests';
-import type { PaymentsService } from '../../money/payments/service';
+import { topUpPromotion, type PaymentsService } from '../../money/payments/service';
 import type { MembersService } from '../members/service';
 import type { PacksService } from '../packs/service';
 import type { PromotionsService } from '../promotions/service';
@@ -112,6 +111,10 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     if (payment.amount < topUpAmount) {
       throw new AppError('CHECKOUT_TOPUP_UNPAID', `The payment (${payment.amount}) does not cover the top-up (${topUpAmount}).`, { amount: payment.amount, topUp: topUpAmount });
     }
+    // The cash handed over is checked against the whole sale, in the clerk's own figures (each row checks its part).
+    if (payment.tendered !== undefined && payment.tendered < payment.amount) {
+      throw new AppError('TENDERED_TOO_LOW', 'The cash handed over is less than the amount paid.', { tendered: payment.tendered, amount: payment.amount });
+    }
     const forInvoice = payment.amount - topUpAmount;
     const open = invoiceId === null ? 0 : getInvoiceDetail(db, invoiceId, env.today()).balance;
     const base = { payerId, method: payment.method, reference: payment.reference, note: '', requestId: undefined, date: undefined, promotionId: undefined };
@@ -179,11 +182,10 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     return { saved, payerId };
   }
 
-  /** A preview without a payment: the bonus the top-up's promotion would grant (0 if it does not apply). */
+  /** A preview without a payment: the bonus the top-up's promotion will grant, refused as the sale would refuse it. */
   function promisedBonus(topUp: Item | undefined): number {
     if (topUp?.kind !== 'topup' || topUp.promotionId === undefined) return 0;
-    const promo = getPromotion(db, topUp.promotionId);
-    return promo && promo.active && topUp.amount >= promo.minAmount ? promo.bonus : 0;
+    return topUpPromotion(db, topUp.promotionId, 'topup', topUp.amount).bonus;
   }
 
   function bonusOf(paymentIds: number[]): number {

@@ -120,7 +120,9 @@ export function payerBalance(db: Db, payerId: number): PayerBalance {
   const due = openInvoices(db, payerId).reduce((t, i) => t + i.balance, 0);
   return {
     payerId,
-    balance: invoiced - credited - paid + refunded - bonusApplied,
+    // A note's bonus part is in `credited` and comes back as bonus credit, which (like a top-up's bonus) is not
+    // money on the account: added back, so the balance stays what is owed less paid credit.
+    balance: invoiced - credited - paid + refunded - bonusApplied + sum('bonusReturned'),
     invoiced,
     credited,
     paid,

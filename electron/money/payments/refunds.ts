@@ -4,6 +4,7 @@
  * credit first (the last top-up goes back first), one refund row per source it draws on.
  */
 import type { z } from 'zod';
+import { prepared } from '../../db/statements';
 import { AppError, found } from '../../../shared/errors';
 import type { Refund, RefundPreview, RefundResult, refundInput, refundPreviewInput } from '../../contract/payments';
 import type { Db } from '../../db/open';
@@ -127,6 +128,14 @@ export function createRefund(env: ServiceEnv, input: RefundInput): RefundResult 
   payerExists(db, input.payerId);
   const date = moneyDate(db, input.date, env.today());
   const { draws, defaultMethod } = plan(db, input);
+  // Money cannot go back before it came in: the day close would show a refund of cash not yet received.
+  for (const d of draws) {
+    const sql = d.kind === 'payment' ? 'SELECT date FROM payments WHERE id = ?' : 'SELECT issue_date FROM credit_notes WHERE id = ?';
+    const from = prepared<[number], string>(db, sql).pluck().get(d.id);
+    if (from !== undefined && date < from) {
+      throw new AppError('DATE_OUT_OF_RANGE', `A refund cannot be dated before the money it pays back (${from}).`, { field: 'date', date, min: from });
+    }
+  }
   const forfeited = forfeits(db, draws);
   const method = input.method ? activeMethod(db, input.method).code : defaultMethod;
   const now = env.now().toISOString();

@@ -52,10 +52,15 @@ function picks(db: Db, payerId: number, input: PaymentInput): Target[] {
 
 function promotionBonus(db: Db, input: PaymentInput): { id: number; bonus: number; name: string } | null {
   if (input.promotionId === undefined) return null;
-  const promo = getPromotion(db, input.promotionId);
-  if (!promo || !promo.active) throw new AppError('PROMOTION_NOT_APPLICABLE', 'That promotion is not available.', { promotionId: input.promotionId });
-  if (input.kind !== 'topup') throw new AppError('PROMOTION_NOT_APPLICABLE', 'Promotions apply to top-ups only.', { promotionId: promo.id });
-  if (input.amount < promo.minAmount) {
+  return topUpPromotion(db, input.promotionId, input.kind, input.amount);
+}
+
+/** The promotion a top-up of `amount` is given, or PROMOTION_NOT_APPLICABLE saying why not (the sale and its preview alike). */
+export function topUpPromotion(db: Db, promotionId: number, kind: PaymentInput['kind'], amount: number): { id: number; bonus: number; name: string } {
+  const promo = getPromotion(db, promotionId);
+  if (!promo || !promo.active) throw new AppError('PROMOTION_NOT_APPLICABLE', 'That promotion is not available.', { promotionId });
+  if (kind !== 'topup') throw new AppError('PROMOTION_NOT_APPLICABLE', 'Promotions apply to top-ups only.', { promotionId: promo.id });
+  if (amount < promo.minAmount) {
     throw new AppError('PROMOTION_NOT_APPLICABLE', `"${promo.name}" needs a top-up of at least ${promo.minAmount}.`, {
       promotionId: promo.id,
       minAmount: promo.minAmount,

@@ -37,13 +37,14 @@ describe('a credit note on an invoice bonus credit helped pay', () => {
       { payer_id: p, payment_id: 1, credit_note_id: null, date: '2026-03-02', amount: 20000, reason: '1000+200' },
       { payer_id: p, payment_id: null, credit_note_id: 1, date: '2026-03-02', amount: 20000, reason: 'CN-2026-00001' },
     ]);
-    expect(await b!.balance(p)).toMatchObject({ invoiced: 120000, credited: 120000, paid: 100000, bonusApplied: 20000, balance: -120000, paidCredit: 100000, bonusCredit: 20000, credit: 120000 });
+    // The signed balance is what is owed less paid credit: the bonus back is bonus credit, not money (session 14).
+    expect(await b!.balance(p)).toMatchObject({ invoiced: 120000, credited: 120000, paid: 100000, bonusApplied: 20000, balance: -100000, paidCredit: 100000, bonusCredit: 20000, credit: 120000 });
     const hash = databaseHash(h.db);
     expect(await failure(h.invoke('refunds.create', { payerId: p, source: 'credit', method: 'cash', amount: 100001, reason: 'Leaving' })))
       .toMatchObject({ code: 'REFUND_EXCEEDS_REFUNDABLE' });
     expect(databaseHash(h.db)).toBe(hash);
     await h.invoke('refunds.create', { payerId: p, source: 'credit', method: 'cash', amount: 100000, reason: 'Leaving' });
-    expect(await b!.balance(p)).toMatchObject({ refunded: 100000, balance: -20000, paidCredit: 0, bonusCredit: 20000 });
+    expect(await b!.balance(p)).toMatchObject({ refunded: 100000, balance: 0, paidCredit: 0, bonusCredit: 20000 });
   });
 
   it('cancelled with a refund: the cash refund is the paid part only; the bonus part is bonus credit again', async () => {
