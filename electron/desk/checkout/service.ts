@@ -40,6 +40,8 @@ function aboutItem(e: unknown, index: number, item: Item): unknown {
 
 /** What is stored for a request id: enough to answer a repeated submit. */
 interface Saved {
+  /** The account the sale was for (absent in requests saved before session 14). */
+  payerId?: number;
   invoiceId: number | null;
   items: CheckoutItemResult[];
   creditApplied: number;
@@ -171,6 +173,7 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
     const paid = input.payment ? takePayment(ctx, payerId, invoice?.id ?? null, input.payment, topUp) : null;
     const bonus = paid ? bonusOf(paid.paymentIds) : promisedBonus(topUp);
     const saved: Saved = {
+      payerId,
       invoiceId: invoice?.id ?? null,
       items,
       creditApplied: invoice ? invoice.total - balance : 0,
@@ -198,6 +201,10 @@ export function createCheckoutService(env: ServiceEnv, deps: { subs: Subscriptio
   /** Sells every item or nothing: any refusal rolls the whole call back (the host's transaction). */
   function sell(input: Input, ctx: Ctx): CheckoutResult {
     const replay = findRequest<Saved>(db, input.requestId, CHANNEL);
+    // The same request id answers the same sale only: for another account it is a mistake, not a retry.
+    if (replay && replay.payerId !== undefined && replay.payerId !== input.payerId) {
+      throw new AppError('CONFLICT', 'That request id was used for a sale to another account.', { requestId: input.requestId, payerId: replay.payerId });
+    }
     if (replay) return answer(replay, requirePayer(db, input.payerId).id, [], true);
     const r = deskAction(env, ctx.audit, () => sellAll(input, ctx));
     return answer(r.saved, r.payerId, r.invoices, false);

@@ -309,15 +309,15 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   }
 
   /**
-   * The member's earlier row in a session, to be reused: one cancelled free of charge (the
-   * schema keeps one row per member and session). Anyone still in it, or whose cancellation used
+   * The member's earlier row in a session, to be reused: one cancelled (in time, or late) free of charge
+   * (the schema keeps one row per member and session). Anyone still in it, or whose cancellation used
    * units or was charged, is refused with CLASS_ALREADY_BOOKED.
    */
   function earlierRow(sessionId: number, memberId: number): ClassBookingRow | undefined {
     const existing = repo.bookingOf(sessionId, memberId);
     if (
       existing &&
-      (existing.status !== 'cancelled' ||
+      ((existing.status !== 'cancelled' && existing.status !== 'late_cancelled') ||
         existing.units_used > 0 ||
         existing.fee_invoice_id !== null)
     ) {

@@ -21,6 +21,7 @@ import type { ServiceEnv } from '../../contract/env';
 import type { ClassesRepo, SessionView } from '../../db/repos/classes';
 import type { ClassScheduleRow, ClassSessionRow, ClassTypeRow } from '../../db/rows';
 import { toBooking, toClassType, toRoom, toSchedule, toSession, toTeacher } from './views';
+import { wallMinutes, wallNow } from './clock';
 
 /** A term runs at most this many days (a year and a day): it bounds how many sessions one schedule makes. */
 export const MAX_TERM_DAYS = 366;
@@ -486,10 +487,20 @@ export function createTimetable(env: ServiceEnv, deps: TimetableDeps) {
     const s = changeable(input.sessionId);
     usable(input.teacherId, input.roomId);
     const date = input.date ?? s.date;
-    if ((input.date !== undefined || input.startTime !== undefined) && date < env.today()) {
+    const moved = input.date !== undefined || input.startTime !== undefined;
+    if (moved && date < env.today()) {
       throw new AppError('DATE_OUT_OF_RANGE', 'A session can be moved to today or a later day.', {
         field: 'date',
         date,
+      });
+    }
+    // Moved to today: not to an hour already past (that would be a move into the past too).
+    const startTime = input.startTime ?? s.start_time;
+    if (moved && wallMinutes(date, startTime) < wallNow(env.now(), env.settings.get().timeZone)) {
+      throw new AppError('DATE_OUT_OF_RANGE', 'A session can be moved to a time still to come.', {
+        field: 'startTime',
+        date,
+        startTime,
       });
     }
     const capacity = input.capacity ?? s.capacity;

@@ -4,9 +4,9 @@
  * take back; a used-up lesson pack cannot pay for a class; a refused booking names the real reason.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseHash, failure, type TestHost } from '../../support/host';
+import { databaseHash, failure, signInAs, type TestHost } from '../../support/host';
 import { member, monthly, pack, sell } from '../desk/fixtures';
-import { classesHost, classType, local, mathsWithPack, weekly, withPack } from './fixtures';
+import { classesHost, classType, local, mathsWithPack, rules, weekly, withPack } from './fixtures';
 
 let th: TestHost | undefined;
 afterEach(() => th?.close());
@@ -108,3 +108,37 @@ describe('what pays for a class', () => {
     expect(await failure(h.invoke('classes.book', { sessionId: s.id, memberIds: [q.id] }))).toMatchObject({ code: 'CLASS_NO_ENTITLEMENT', details: { blocks: [{ code: 'quota_used', quota: 1 }] } });
   });
 });
+
+describe('booking again and moving a session', () => {
+  it('a late cancellation that cost nothing (count rule) does not stop the member booking the session again', async () => {
+    th = await classesHost('2027-03-01');
+    const h = th.host;
+    const plan = await monthly(h);
+    const type = await classType(h);
+    await rules(h, type.id, { openDays: 14, cutoffHours: 12, lateCancelRule: 'count', noShowRule: 'count' });
+    await weekly(h, type.id, { termEnd: '2027-03-27' });
+    const ann = await member(h, 'Ann');
+    const sale = await sell(h, ann.id, plan.id);
+    await h.invoke('payments.record', { payerId: ann.id, method: 'cash', amount: sale.invoices[0]!.total });
+    const s = await sessionOn('2027-03-06');
+    const [b] = await h.invoke('classes.book', { sessionId: s.id, memberIds: [ann.id] });
+    th.clock.set(local('2027-03-06', '07:00'));
+    expect((await h.invoke('classes.cancelBooking', { bookingId: b!.id })).booking).toMatchObject({ status: 'late_cancelled', unitsUsed: 0, feeInvoiceId: null });
+    expect((await h.invoke('classes.book', { sessionId: s.id, memberIds: [ann.id] }))[0]).toMatchObject({ id: b!.id, status: 'booked' });
+  });
+
+  it('a session cannot be moved to an hour already past today (DATE_OUT_OF_RANGE), and nothing changes', async () => {
+    th = await classesHost('2027-03-01');
+    const h = th.host;
+    const type = await classType(h);
+    await weekly(h, type.id, { weekdays: [3], termStart: '2027-03-03', termEnd: '2027-03-31', startTime: '18:00' });
+    const s = await sessionOn('2027-03-03');
+    th.clock.set(local('2027-03-03', '15:00'));
+    await signInAs(h, 'manager');
+    const hash = databaseHash(h.db);
+    expect(await failure(h.invoke('classes.sessions.change', { sessionId: s.id, startTime: '08:00' }))).toMatchObject({ code: 'DATE_OUT_OF_RANGE', details: { field: 'startTime' } });
+    expect(databaseHash(h.db)).toBe(hash);
+    expect((await h.invoke('classes.sessions.change', { sessionId: s.id, startTime: '19:30' })).session).toMatchObject({ startTime: '19:30' });
+  });
+});
+
