@@ -79,6 +79,8 @@ const emptyTally = (): Tally => ({
 export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[], from: string, to: string): MrrReport {
   const days = buckets.length ? [dayBefore(buckets[0]!.start), ...buckets.map((b) => b.end)] : [];
   const tallies = buckets.map(emptyTally);
+  // MRR that joined and left inside a bucket: in "churned" (the bucket must add up), not in the revenue churn rates.
+  const joinedChurn = buckets.map(() => 0);
   let cohortStart = 0;
   let cohortEnd = 0;
   for (const spans of spansByMember) {
@@ -103,7 +105,7 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
         if (cur.mrr > 0) t.payingEnd++;
       }
       if (prev === null && cur === null) {
-        if (first <= days[k + 1]!) joinedAndLeft(t, spans, days[k]!, days[k + 1]!, first);
+        if (first <= days[k + 1]!) joinedChurn[k]! += joinedAndLeft(t, spans, days[k]!, days[k + 1]!, first);
         continue;
       }
       // Most members keep their state from one month to the next: nothing moved (the same span).
@@ -122,14 +124,14 @@ export function mrrReport(spansByMember: Iterable<Segment[]>, buckets: Bucket[],
       ...t,
       netNew: netNewMrr(t),
       customerChurnBp: customerChurnBp(t.lostFromStart, t.customersStart),
-      grossRevenueChurnBp: grossRevenueChurnBp(t, t.startMrr),
-      netRevenueChurnBp: netRevenueChurnBp(t, t.startMrr),
-      nrrBp: nrrBp(t, t.startMrr),
+      grossRevenueChurnBp: grossRevenueChurnBp(fromStart(t, joinedChurn[k]!), t.startMrr),
+      netRevenueChurnBp: netRevenueChurnBp(fromStart(t, joinedChurn[k]!), t.startMrr),
+      nrrBp: nrrBp(fromStart(t, joinedChurn[k]!), t.startMrr),
       arpu,
       ltv: lifetimeValue(arpu, pooledChurnBp(trailing)),
     };
   });
-  return { from, to, rows, totals: totalsOf(rows, cohortStart, cohortEnd) };
+  return { from, to, rows, totals: totalsOf(rows, cohortStart, cohortEnd, joinedChurn.reduce((a, x) => a + x, 0)) };
 }
 
 function tallyMove(t: Tally, move: ReturnType<typeof classifyMovement>): void {
@@ -146,14 +148,19 @@ function tallyMove(t: Tally, move: ReturnType<typeof classifyMovement>): void {
  * ways: new (or reactivated) with the MRR they joined at, and churned with the same amount, so
  * the bucket's MRR still adds up and the member is neither lost from the counts nor invented.
  */
-function joinedAndLeft(t: Tally, spans: Segment[], after: string, upTo: string, first: string): void {
+function joinedAndLeft(t: Tally, spans: Segment[], after: string, upTo: string, first: string): number {
   const s = spanWithin(spans, after, upTo);
-  if (!s) return;
+  if (!s) return 0;
   tallyMove(t, classifyMovement(null, s, first < s.start));
-  tallyMove(t, classifyMovement(s, null, true));
+  const left = classifyMovement(s, null, true);
+  tallyMove(t, left);
+  return left?.kind === 'churned' ? left.amount : 0;
 }
 
-function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrReport['totals'] {
+/** The movements as the revenue rates read them: only MRR there at the bucket's start can churn out of it. */
+const fromStart = (m: Movements, joinedChurn: number): Movements => ({ ...m, churned: m.churned - joinedChurn });
+
+function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number, joinedChurn: number): MrrReport['totals'] {
   const sum = (f: (r: MrrRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const moves: Movements = {
     new: sum((r) => r.new),
@@ -183,8 +190,8 @@ function totalsOf(rows: MrrRow[], cohortStart: number, cohortEnd: number): MrrRe
     lostFromStart: sum((r) => r.lostFromStart),
     customerChurnBp: churn,
     // Monthly averages over the range: the movements ÷ the sum of each bucket's starting MRR.
-    grossRevenueChurnBp: grossRevenueChurnBp(moves, sum((r) => r.startMrr)),
-    netRevenueChurnBp: netRevenueChurnBp(moves, sum((r) => r.startMrr)),
+    grossRevenueChurnBp: grossRevenueChurnBp(fromStart(moves, joinedChurn), sum((r) => r.startMrr)),
+    netRevenueChurnBp: netRevenueChurnBp(fromStart(moves, joinedChurn), sum((r) => r.startMrr)),
     nrrBp: ratioBp(cohortEnd, cohortStart),
     arpu,
     ltv: lifetimeValue(arpu, churn),

@@ -240,6 +240,18 @@ describe('a member’s spans', () => {
     expect(r2.rows[0]).toMatchObject({ new: 0, reactivation: 10000, churned: 10000, reactivatedCustomers: 1, lostCustomers: 1, netNew: 0 });
   });
 
+  it('leaves a member who joined and left inside the month out of the revenue churn rates and retention, not out of "churned"', () => {
+    // March: X (600.00) stays, Y (300.00) leaves on the 20th, C joins on the 3rd and leaves on the 11th at 300.00.
+    const x = [seg('2026-01-01', '2026-06-01', 60000)];
+    const y = [seg('2026-01-01', '2026-03-20', 30000)];
+    const c = [seg('2026-03-03', '2026-03-11', 30000)];
+    const r = mrrReport([x, y, c], monthlyBuckets('2026-03-01', '2026-03-31'), '2026-03-01', '2026-03-31');
+    expect(r.rows[0]).toMatchObject({ startMrr: 90000, endMrr: 60000, new: 30000, churned: 60000, lostCustomers: 2, lostFromStart: 1 });
+    // Of the 900.00 there on March 1, 300.00 left: 33.33 % churn, 66.67 % kept.
+    expect(r.rows[0]).toMatchObject({ grossRevenueChurnBp: 3333, netRevenueChurnBp: 3333, nrrBp: 6667, customerChurnBp: 5000 });
+    expect(r.totals).toMatchObject({ grossRevenueChurnBp: 3333, netRevenueChurnBp: 3333 });
+  });
+
   it('labels the part of an expansion that is a discount running out', () => {
     // 299.00 with 20 % off for three months (239.20), then full price; later an add-on of 30.00.
     const m = [seg('2026-01-05', '2026-04-05', 23920, 29900), seg('2026-04-05', '2026-05-10', 29900), seg('2026-05-10', '2026-07-01', 32900)];
