@@ -121,11 +121,9 @@ export function createMembersService(env: ServiceEnv) {
     checkPayer(id, input.payerId);
     // Invoices already billed to the member stay on their own account, which a member with a payer cannot pay
     // into: they are settled before the member joins a household, so the debt never drops out of sight.
-    // Credit on their own account would be stranded the same way (a member with a payer spends the payer's).
     if (before.payerId === null && input.payerId !== null) {
-      const { owes, credit } = payerBalance(env.db, id);
+      const owes = payerBalance(env.db, id).owes;
       if (owes > 0) throw new AppError('MEMBER_OWES', `${before.name} still owes ${owes} on their own account: take that payment first.`, { memberId: id, owes });
-      if (credit > 0) throw new AppError('MEMBER_HAS_CREDIT', `${before.name} has ${credit} of credit on their own account: use or refund it first.`, { memberId: id, credit });
     }
     // An unchanged card is never refused, so a clash older than migration 011 does not block editing either member.
     if (input.cardNo !== before.cardNo) checkCard(id, input.cardNo);

@@ -57,20 +57,7 @@ describe('refunds', () => {
   });
 });
 
-describe('households and request ids', () => {
-  it('a member with credit of their own is not given a payer until it is used or refunded (MEMBER_HAS_CREDIT)', async () => {
-    b = await billing('2026-03-02');
-    const h = b.th.host;
-    const mum = await b.member('Mum');
-    const quinn = await b.member('Quinn');
-    const paid = await h.invoke('payments.record', { payerId: quinn, method: 'cash', amount: 5000 });
-    const hash = databaseHash(h.db);
-    expect(await failure(h.invoke('members.update', { id: quinn, member: { name: 'Quinn', payerId: mum } }))).toMatchObject({ code: 'MEMBER_HAS_CREDIT', details: { credit: 5000 } });
-    expect(databaseHash(h.db)).toBe(hash);
-    await h.invoke('refunds.create', { payerId: quinn, source: 'payment', paymentId: paid.payment.id, method: 'cash', amount: 5000, reason: 'joins the family' });
-    expect((await h.invoke('members.update', { id: quinn, member: { name: 'Quinn', payerId: mum } })).payerId).toBe(mum);
-  });
-
+describe('request ids', () => {
   it('a checkout request id used again for another account is refused (CONFLICT), not answered with the first sale', async () => {
     b = await billing('2026-03-02');
     const h = b.th.host;
