@@ -448,6 +448,10 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       if (sub.status === 'trialing') {
         checkRange('effectiveDate', from, sub.start_date, sub.anchor_date);
         applyPlanTerms(sub, plan, sub.anchor_date);
+      } else if (sub.start_date > today() && periodCharges(db, sub.id) === 0) {
+        // Sold to start later and nothing billed yet: the new plan simply replaces it from its first day.
+        checkRange('effectiveDate', from, today(), sub.start_date);
+        applyPlanTerms(sub, plan, sub.anchor_date);
       } else {
         switchNow(sub, plan, from, audit);
       }

@@ -158,3 +158,22 @@ describe('a plan switch in a fixed term’s last period (no renewal)', () => {
   });
 });
 
+
+describe('a sale that starts later', () => {
+  it('may be upgraded before it starts: the new plan replaces it from its first day, and nothing is billed until then', async () => {
+    b = await billing('2026-01-10');
+    const h = b.th.host;
+    const m = await b.member('Lia');
+    const basic = await b.plan({ name: 'Basic', price: 20000 });
+    const gold = await b.plan({ name: 'Gold', price: 50000 });
+    const sub = (await h.invoke('subscriptions.create', { memberId: m, planId: basic, startDate: '2026-02-01' })).subscription.id;
+    b.th.clock.setDate('2026-01-15');
+    await h.invoke('subscriptions.changePlan', { id: sub, planId: gold, when: 'now' });
+    expect(await h.invoke('subscriptions.get', { id: sub })).toMatchObject({ planId: gold, price: 50000, startDate: '2026-02-01', nextBillDate: '2026-02-01' });
+    expect(await b.invoices()).toEqual([]);
+    await b.runOn('2026-02-01');
+    expect((await b.invoices()).map((i) => [i.issued, i.lines])).toEqual([['2026-02-01', ['period 2026-02-01/2026-03-01 50000 = 50000 + 0 | Gold']]]);
+    const again = await billingAgainCreatesNothing(b);
+    expect(again.after).toEqual(again.before);
+  });
+});
