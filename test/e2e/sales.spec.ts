@@ -84,6 +84,33 @@ test('a parent buys two children’s memberships in one checkout: one invoice, t
   expect((await app.host.invoke('invoices.list', {})).total).toBe(1);
 });
 
+test('a top-up too small for its promotion is refused in the preview, as the sale would refuse it (EN, then 中文)', async ({ app }) => {
+  await app.setup('en');
+  const s = await seed(app.host);
+  await app.host.invoke('promotions.create', { name: 'Top up 1000 get 200', minAmount: 100000, bonus: 20000 });
+  const { page } = app;
+  await page.goto(`${app.url}#/members?member=${s.walkIn.id}`);
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Checkout — 李雷' });
+  await dialog.getByRole('radio', { name: 'Top-up' }).click();
+  await dialog.getByLabel('Amount').fill('500');
+  await dialog.getByLabel('Promotion').selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: '+ Add to sale' }).click();
+  await expect(dialog.getByRole('alert').or(dialog.locator('.banner--error'))).toContainText('That promotion does not apply to this top-up.');
+  await shootAtDeskSizes(page, 'checkout-topup-refused-en');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '收银结账', exact: true }).click();
+  const zh = page.getByRole('dialog', { name: '收银结账 — 李雷' });
+  await zh.getByRole('radio', { name: '充值' }).click();
+  await zh.getByLabel('金额').fill('500');
+  await zh.getByLabel('充值活动').selectOption({ index: 1 });
+  await zh.getByRole('button', { name: '+ 加入本单' }).click();
+  await expect(zh.getByRole('alert').or(zh.locator('.banner--error'))).toContainText('该充值活动不适用于本次充值。');
+  await shootAtDeskSizes(page, 'checkout-topup-refused-zh');
+  expect((await app.host.invoke('payments.list', {})).length).toBe(0);
+});
+
 test('an add-on (locker) is sold on a membership from the member page, prorated, and never lets anyone in by itself (中文, then EN)', async ({ app }) => {
   await app.setup('zh-CN');
   const s = await seed(app.host);
