@@ -102,6 +102,12 @@ const covers = (start: string, end: string | null, x: string) => start <= x && (
  * passed need only be those that cover a day from then on.
  */
 export function subscriptionSegments(sub: SubscriptionFacts, plans: ReadonlyMap<number, PlanTerms>, from?: { day: string; firstPaid: string | null }): Segment[] {
+  // An imported membership not billed here yet (the import's 49,000 rows): one segment, worked out at once.
+  if (sub.paidOutside && !from && sub.lines.length === 0 && sub.pauses.length === 0 && sub.addons.length === 0 && sub.startDate) {
+    const end = sub.endDate !== null && sub.endDate < sub.paidOutside.until ? sub.endDate : sub.paidOutside.until;
+    const v = end > sub.startDate ? paidOutsideOn(sub, sub.startDate) : null;
+    return v ? [{ start: sub.startDate, end, mrr: v.mrr, list: v.list, paused: 0 }] : [];
+  }
   const points = new Set<string>();
   const served = servedEnds(sub);
   for (const l of sub.lines) points.add(l.start).add(l.end);
