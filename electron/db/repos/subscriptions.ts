@@ -54,6 +54,9 @@ function build(db: Db) {
   const setWake = db.prepare<[string | null, number]>('UPDATE subscriptions SET wake_date = ? WHERE id = ?');
   const withoutWake = db.prepare<[], number>('SELECT id FROM subscriptions WHERE wake_date IS NULL').pluck();
   const periodCharges = db.prepare<[number], number>("SELECT COUNT(*) FROM invoice_lines WHERE subscription_id = ? AND kind = 'period'").pluck();
+  const chargedStart = db.prepare<[number, string], string | null>(
+    "SELECT MAX(period_start) FROM invoice_lines WHERE subscription_id = ? AND kind IN ('period', 'proration_charge') AND period_start <= ?",
+  ).pluck();
   // A patch sets a varying set of columns: one statement per set, prepared the first time.
   const updates = new Map<string, ReturnType<Db['prepare']>>();
 
@@ -103,6 +106,8 @@ function build(db: Db) {
     idsWithoutWake: (): number[] => withoutWake.all(),
     /** Period charges invoiced so far (the index of the next one, for a discount that runs out). */
     periodCharges: (id: number): number => periodCharges.get(id) ?? 0,
+    /** The start of the latest period (or plan-change) charge that began by `day`, or null. */
+    chargedPeriodStart: (id: number, day: string): string | null => chargedStart.get(id, day) ?? null,
 
     /** The pause not resumed yet: in force or scheduled. */
     openPause: (subId: number): SubscriptionPauseRow | undefined => openPause.get(subId),

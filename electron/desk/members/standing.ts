@@ -11,6 +11,7 @@ import { openPauseOf, scheduleOfState, standingOn, type PauseState, type SubStan
 import type { MemberBadge, MemberDue } from '../../contract/desk-types';
 import type { Db } from '../../db/open';
 import type { SubscriptionRow } from '../../db/rows';
+import { subscriptionsRepo } from '../../db/repos/subscriptions';
 import { packUsedSql } from '../../db/pack-usage';
 
 /** A membership or pack stopping within this many days is "expiring soon". */
@@ -121,10 +122,6 @@ export function createStanding(db: Db) {
      ) WHERE balance > 0 GROUP BY payer_id`,
   );
 
-  // The latest period charged that began by a day (a period an extend-mode freeze stretched up to the moved anchor).
-  const chargedPeriodStart = db.prepare<[number, string], string | null>(
-    "SELECT MAX(period_start) FROM invoice_lines WHERE subscription_id = ? AND kind IN ('period', 'proration_charge') AND period_start <= ?",
-  ).pluck();
 
   /**
    * The span whose visits count against the quota: today's period. Before the anchor that is the trial (or an
@@ -133,7 +130,7 @@ export function createStanding(db: Db) {
    */
   function quotaSpan(s: SubState, today: string): { start: string; end: string } {
     if (compareDates(today, s.anchor_date) >= 0) return periodContaining(scheduleOfState(s), today);
-    const charged = s.status === 'trialing' ? null : chargedPeriodStart.get(s.id, today);
+    const charged = s.status === 'trialing' ? null : subscriptionsRepo(db).chargedPeriodStart(s.id, today);
     return { start: charged ?? s.start_date, end: s.anchor_date };
   }
 

@@ -96,11 +96,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
 
   /** First day of the open period: the latest charged period start on or before today (or the sign-up day). */
   function openStart(sub: SubscriptionRow): string {
-    const row = prepared<[number, string], { d: string | null }>(db, 
-        "SELECT MAX(period_start) AS d FROM invoice_lines WHERE subscription_id = ? AND kind IN ('period', 'proration_charge') AND period_start <= ?",
-      )
-      .get(sub.id, today());
-    return row?.d ?? sub.start_date;
+    return repo.chargedPeriodStart(sub.id, today()) ?? sub.start_date;
   }
 
   /**
