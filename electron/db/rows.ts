@@ -600,6 +600,14 @@ export const memberBulkColumns = {
 } as const satisfies Columns;
 export type MemberBulkRow = RowOf<typeof memberBulkColumns>;
 
+/** Search-index rows an import still owes: members (after_id, upto_id] (migration 031; at most one row). */
+export const memberSearchPendingColumns = {
+  id: 'integer',
+  after_id: 'integer',
+  upto_id: 'integer',
+} as const satisfies Columns;
+export type MemberSearchPendingRow = RowOf<typeof memberSearchPendingColumns>;
+
 /** The business's settings: one row per key, the value as JSON (checked by the settings contract). */
 export const settingsColumns = {
   key: 'text',
@@ -844,4 +852,5 @@ export const tableColumns = {
   site_requests: siteRequestsColumns,
   report_batch: reportBatchColumns,
   member_bulk: memberBulkColumns,
+  member_search_pending: memberSearchPendingColumns,
 } as const;

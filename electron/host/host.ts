@@ -34,6 +34,7 @@ import type { SiteHooks } from '../contract/site';
 import type { Settings } from '../contract/settings';
 import { aloneSite } from '../ops/site/handlers';
 import { siteRepo } from '../db/repos/site';
+import { SEARCH_PART, searchIndexCatchUp, searchIndexOwed, searchIndexReady, setSearchWrites } from '../db/search-pending';
 
 export interface HostOptions {
   dataDir: string;
@@ -255,6 +256,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       site,
     });
     assertEveryChannelHandled(areas.handlers);
+    // The search index's owed rows (after an import) are written only while the file may be written.
+    setSearchWrites(db, () => !checkDeferred && !health.damaged);
     const staffRow = db.prepare<[number], StaffRef>("SELECT id, name, role FROM staff WHERE id = ? AND active = 1");
     return {
       db,
@@ -452,6 +455,9 @@ export async function createHost(opts: HostOptions): Promise<Host> {
               callers.getStore()?.remember?.(result);
               return result as Output<K>;
             })();
+      // An import leaves search-index rows owed: written a part at a time from the next turn on.
+      const after = core!; // a restore swaps the core
+      if (!closed && after.db.open && !after.damaged && searchIndexOwed(after.db)) indexSoon();
       // Other desks refresh their lists (a sign-in changes nothing they show).
       if (!channel.startsWith('auth.')) emit('data.changed', { channel, deviceId: callers.getStore()?.device.id ?? null, here: !callers.getStore() });
       return result;
@@ -476,6 +482,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       },
     },
     { name: 'db.check', triggers: ['startup'], run: () => backgroundCheck() },
+    // Rows an import left owed when the app stopped before writing them.
+    { name: 'search.index', triggers: ['startup'], run: () => indexSoon() },
     ...core.areas.jobs.map(
       (j): Job => ({
         name: j.name,
@@ -498,6 +506,29 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       log.mainError(`scheduler ${job}`, e);
     },
   });
+
+  /**
+   * Writes the search-index rows an import still owes, a part per turn of the event loop, so calls are
+   * answered in between (a question to the index writes the rest itself first). One chain at a time.
+   */
+  let indexing: Promise<void> | null = null;
+  function indexSoon(): Promise<void> {
+    indexing ??= (async () => {
+      try {
+        for (;;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await waitGate();
+          await writesHeld;
+          if (closed || core!.damaged || !searchIndexCatchUp(core!.db, SEARCH_PART)) return;
+        }
+      } catch (e) {
+        log.mainError('search index', e);
+      } finally {
+        indexing = null;
+      }
+    })();
+    return indexing;
+  }
 
   /** After a light open, the full quick_check on a worker thread; damage found switches writes off. */
   async function backgroundCheck(): Promise<void> {
@@ -544,6 +575,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
       clearTimeout(fallback);
       scheduler.stop();
       const c = core!;
+      // A clean close leaves the search index whole (an import's owed rows: well under a second at 50,000).
+      try {
+        if (!c.damaged && !checkDeferred && c.db.open) searchIndexReady(c.db);
+      } catch (e) {
+        log.mainError('search index', e);
+      }
       closeCore(c);
       unguard(); // after the read-write connection: see startDeferredCheck
       // Proof of a clean close for the next open (not for a damaged file, nor one whose full check

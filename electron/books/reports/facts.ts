@@ -86,6 +86,15 @@ interface SubRow {
   tax_rate_bp: number;
 }
 
+type SubRowRaw = [
+  id: number, memberId: number, planId: number, start: string, interval: PlanTerms['interval'], count: number, end: string | null,
+  imported: number, anchor: string, price: number, taxRateBp: number,
+];
+const subRow = (r: SubRowRaw): SubRow => ({
+  id: r[0], member_id: r[1], plan_id: r[2], start_date: r[3], interval: r[4], interval_count: r[5], end_date: r[6],
+  imported: r[7], anchor_date: r[8], price: r[9], tax_rate_bp: r[10],
+});
+
 type LineRow = [
   id: number, subId: number, invoiceId: number, kind: RecurringKind, planId: number | null, addonId: number | null, start: string, end: string,
   amount: number, net: number, taxRateBp: number, listPrice: number | null, daysUsed: number | null, daysInPeriod: number | null, taxMode: TaxMode | null,
@@ -122,10 +131,14 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
       'SELECT id, price, interval, interval_count, alignment FROM plans',
     ),
     // Only the columns the facts read: a first refresh after a bulk change reads every dirty subscription.
-    dirtySubs: db.prepare<[], SubRow>(
-      `SELECT s.id, s.member_id, s.plan_id, s.start_date, s.interval, s.interval_count, s.end_date, s.imported, s.anchor_date, s.price, s.tax_rate_bp
-         FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id ORDER BY s.member_id, s.id`,
-    ),
+    // As arrays (`subRow` makes the objects): better-sqlite3 builds row objects ~3 × slower than JavaScript
+    // does (49,000 rows after a big import: ~220 → ~70 ms).
+    dirtySubs: db
+      .prepare<[], SubRowRaw>(
+        `SELECT s.id, s.member_id, s.plan_id, s.start_date, s.interval, s.interval_count, s.end_date, s.imported, s.anchor_date, s.price, s.tax_rate_bp
+           FROM report_dirty_members d JOIN subscriptions s ON s.member_id = d.member_id ORDER BY s.member_id, s.id`,
+      )
+      .raw(true),
     /** Every dirty member's spans at once, for a refresh that works them all out from the start. */
     deleteDirtySpans: db.prepare('DELETE FROM report_mrr_spans WHERE member_id IN (SELECT member_id FROM report_dirty_members)'),
     dirtyPauses: db
@@ -313,7 +326,8 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
     const pauses = group(stmt.dirtyPauses.all(), 0);
     const addons = group(stmt.dirtyAddons.all(), 1);
     const subsOf = new Map<number, SubRow[]>();
-    for (const s of stmt.dirtySubs.all()) {
+    for (const raw of stmt.dirtySubs.all()) {
+      const s = subRow(raw);
       const list = subsOf.get(s.member_id);
       if (list) list.push(s);
       else subsOf.set(s.member_id, [s]);

@@ -13,6 +13,7 @@ import type { MemberRows } from './rows';
 import { cardToken, ftsTerm, phoneKey, queryWords } from './search-text';
 import type { MemberListFilter } from '../../contract/desk';
 import { filterParams, filterWhere, isFiltered, matchesInCode, needsStale, STALE_SUB } from './list-filter';
+import { searchIndexReady } from '../../db/search-pending';
 
 const RANK: Record<MatchKind, number> = { card: 0, phone: 1, name: 2, start: 3, partial: 4 };
 /** Candidates read from the index per step: enough to rank, few enough to stay fast. */
@@ -123,6 +124,7 @@ export function createFinder(db: Db, rows: MemberRows) {
   function candidates(words: string[], want: number, card: number | null): number[] {
     const found = new Set<number>();
     if (card !== null) found.add(card);
+    searchIndexReady(db); // rows an import still owes are written before the index is asked
     const exact = words.map(ftsTerm).join(' AND ');
     const prefix = words.map((w) => `${ftsTerm(w)}*`).join(' AND ');
     const per = Math.max(want, CANDIDATES);

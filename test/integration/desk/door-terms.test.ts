@@ -220,6 +220,7 @@ describe('migration 029', () => {
     const db = new Database(path.join(first.dataDir, 'subdesk.sqlite'));
     db.exec('ALTER TABLE subscriptions DROP COLUMN session_quota; ALTER TABLE subscriptions DROP COLUMN checkins_per_day; ALTER TABLE member_packs DROP COLUMN checkins_per_day;');
     db.exec('ALTER TABLE subscriptions DROP COLUMN imported;'); // migration 030 comes after
+    db.exec('DROP TABLE member_search_pending;'); // and 031 (its triggers it drops and writes again)
     db.pragma('user_version = 28');
     db.close();
     th = await makeHost({ dataDir: first.dataDir, startDate: '2026-03-02' });

@@ -14,6 +14,7 @@ import type { ImportField } from '../../../contract/desk';
 import type { ImportCommitResult, ImportPreview, ImportRow, ImportRowsPage } from '../../../contract/desk-types';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../../db/open';
+import { searchIndexReady } from '../../../db/search-pending';
 import { digitsOf, ftsTerm } from '../search-text';
 import { decodeFile } from './decode';
 import { guessMapping } from './columns';
@@ -224,6 +225,7 @@ export function createImporter(db: Db) {
   function check(source: ImportSource, { table }: Loaded, today: string, currency: string) {
     const mapping: Mapping = { ...emptyMapping(), ...(source.mapping ?? guessMapping(table.headers)) };
     checkMapping(mapping, table.headers.length);
+    searchIndexReady(db); // the phones are looked up in the index: rows an earlier import still owes first
     const planRefs = plans.all().map((p): PlanRef => ({ id: p.id, name: p.name, kind: p.kind, archived: p.archived === 1 }));
     const at = (r: { cells: string[] }, f: ImportField) => { const col = mapping[f]; return col == null ? '' : (r.cells[col] ?? '').trim(); };
     const planCells = table.rows.map((r) => ({ value: at(r, 'plan'), pack: at(r, 'packSessions') !== '' })).filter((c) => c.value);
