@@ -125,7 +125,7 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
   const stmt = {
     state: db.prepare<[string], { value: number }>('SELECT value FROM report_state WHERE key = ?'),
     setState: db.prepare<[string, number]>('INSERT INTO report_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    dirty: db.prepare<[], { member_id: number }>('SELECT member_id FROM report_dirty_members ORDER BY member_id'),
+    dirty: db.prepare<[], number>('SELECT member_id FROM report_dirty_members ORDER BY member_id').pluck(),
     clearDirty: db.prepare('DELETE FROM report_dirty_members'),
     plans: db.prepare<[], { id: number; price: number; interval: PlanTerms['interval'] | null; interval_count: number | null; alignment: PlanTerms['alignment'] | null }>(
       'SELECT id, price, interval, interval_count, alignment FROM plans',
@@ -452,7 +452,7 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
   const refresh = db.transaction((): boolean => {
     const gen = stmt.state.get('spans_gen')?.value ?? 0;
     if (gen !== rememberedGen) remembered = new Map();
-    const dirty = stmt.dirty.all().map((d) => d.member_id);
+    const dirty = stmt.dirty.all();
     const linesWatermark = stmt.state.get('lines')?.value ?? 0;
     const linesTop = stmt.maxLine.get()?.m ?? 0;
     const revenue = recogniser();
