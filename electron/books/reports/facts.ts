@@ -264,7 +264,11 @@ export function createFacts(db: Db, options: FactsOptions = {}) {
   /** The spans generation the memory belongs to: a refresh rolled back with an outer transaction leaves them apart. */
   let rememberedGen = -1;
 
-  const factsKey = (s: SubscriptionFacts) => JSON.stringify([s.planId, s.startDate, s.interval, s.count, s.endDate, s.pauses, s.addons]);
+  // Plain text for the plain case (a bulk change's tens of thousands of memberships have no pause or add-on).
+  const factsKey = (s: SubscriptionFacts) =>
+    s.pauses.length || s.addons.length
+      ? JSON.stringify([s.planId, s.startDate, s.interval, s.count, s.endDate, s.pauses, s.addons])
+      : `${s.planId}|${s.startDate}|${s.interval}|${s.count}|${s.endDate}`;
 
   function remember(s: SubscriptionFacts): void {
     // Where the lines' service ends, an extend-mode pause's moved days included.
