@@ -38,6 +38,17 @@ import { joinDoorVisit } from './door';
 import type { Timetable } from './timetable';
 import { toBooking } from './views';
 
+/**
+ * Whether a member's row in a session was cancelled at no cost: no units used, no fee. The schema keeps one row
+ * per member and session, so such a row is reused by a new booking or an enrolment's place. `late`: a late
+ * cancellation that cost nothing (the class's `count` rule) counts too — a booking may reuse it; an enrolment's
+ * place takes only a cancellation in time (and never its own leave: see `roomFor` in enrolment.ts).
+ */
+export function cancelledFree(row: ClassBookingRow, { late }: { late: boolean }): boolean {
+  const cancelled = row.status === 'cancelled' || (late && row.status === 'late_cancelled');
+  return cancelled && row.units_used === 0 && row.fee_invoice_id === null;
+}
+
 const FEE_TEXT: Record<
   Locale,
   Record<'late_cancel' | 'no_show', (cls: string, when: string, member: string) => string>
@@ -315,12 +326,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
    */
   function earlierRow(sessionId: number, memberId: number): ClassBookingRow | undefined {
     const existing = repo.bookingOf(sessionId, memberId);
-    if (
-      existing &&
-      ((existing.status !== 'cancelled' && existing.status !== 'late_cancelled') ||
-        existing.units_used > 0 ||
-        existing.fee_invoice_id !== null)
-    ) {
+    if (existing && !cancelledFree(existing, { late: true })) {
       throw new AppError(
         'CLASS_ALREADY_BOOKED',
         `Member ${memberId} is already in session ${sessionId}.`,

@@ -13,7 +13,7 @@ import type { BookingView, ClassesRepo, EnrolmentView } from '../../db/repos/cla
 import { createPacksRepo } from '../../db/repos/packs';
 import type { ClassBookingRow, ClassSessionRow } from '../../db/rows';
 import type { MembersService } from '../members/service';
-import type { Bookings } from './bookings';
+import { cancelledFree, type Bookings } from './bookings';
 import type { Timetable } from './timetable';
 import { toEnrolment } from './views';
 
@@ -43,7 +43,7 @@ export function createEnrolment(env: ServiceEnv, deps: EnrolmentDeps) {
    * that is not this enrolment's own leave (a plain booking cancelled in time, or a place an earlier enrolment gave up).
    */
   function roomFor(row: ClassBookingRow | undefined, enrolmentId: number | null): boolean {
-    return !row || (row.status === 'cancelled' && row.units_used === 0 && row.fee_invoice_id === null && (enrolmentId === null || row.enrolment_id !== enrolmentId));
+    return !row || (cancelledFree(row, { late: false }) && (enrolmentId === null || row.enrolment_id !== enrolmentId));
   }
 
   /** Gives every active enrolment of the session's class a place in it (not already in it some other way). */

@@ -9,9 +9,9 @@ import { creditNotesOfPayer, getCreditNote, getInvoiceDetail, listInvoices, type
 import type { ServiceEnv } from '../../contract/env';
 import { invoicesRepo, type InvoiceMoney } from '../../db/repos/invoices';
 import { creditNotesRepo } from '../../db/repos/credit-notes';
+import { packsRepo, type LivePack } from '../../db/repos/packs';
 import type { InvoiceLineRow } from '../../db/rows';
 import { assertDayOpen } from '../closeout/lock';
-import { prepared } from '../../db/statements';
 import { addDays } from '../../../shared/dates';
 import { assertClockNotBehind } from '../billing-run/run';
 import type { StaffRef } from '../../contract/handler';
@@ -29,22 +29,17 @@ function liveInvoice(env: BillingEnv, id: number): InvoiceMoney {
  * Packs that admit nobody from today: each ends today (what it was used for stays used); one not begun yet
  * ends before it starts (its first day moved back so its dates stay in order). `why` goes into the audit entry.
  */
-function endPacks(env: BillingEnv, packs: { id: number; start_date: string; expires_on: string }[], why: Record<string, number>, audit: AuditFn): void {
+function endPacks(env: BillingEnv, packs: LivePack[], why: Record<string, number>, audit: AuditFn): void {
   const today = env.today();
   for (const p of packs) {
     const start = p.start_date < today ? p.start_date : addDays(today, -1);
-    prepared<[string, string, number]>(env.db, 'UPDATE member_packs SET start_date = ?, expires_on = ? WHERE id = ?').run(start, today, p.id);
+    packsRepo(env.db).setDates(p.id, start, today);
     audit('member_pack', p.id, { startDate: p.start_date, expiresOn: p.expires_on }, { startDate: start, expiresOn: today, ...why });
   }
 }
 
 /** The packs sold on an invoice that still admit someone after today, in id order. */
-function livePacksOf(env: BillingEnv, invoiceId: number) {
-  return prepared<{ id: number; today: string }, { id: number; plan_id: number; member_id: number; start_date: string; expires_on: string }>(
-    env.db,
-    'SELECT id, plan_id, member_id, start_date, expires_on FROM member_packs WHERE invoice_id = @id AND expires_on > @today ORDER BY id',
-  ).all({ id: invoiceId, today: env.today() });
-}
+const livePacksOf = (env: BillingEnv, invoiceId: number) => packsRepo(env.db).liveOfInvoice(invoiceId, env.today());
 
 /** A pack sold on a voided invoice admits nobody from today. */
 function endPacksOf(env: BillingEnv, invoiceId: number, audit: AuditFn): void {

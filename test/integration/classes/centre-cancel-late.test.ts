@@ -14,20 +14,26 @@ afterEach(() => th?.close());
 
 const sessionOn = async (h: Host, date: string) => (await h.invoke('classes.day', { date })).sessions[0]!;
 
+/** Student A enrolled on weekly 数学 (2 课时 a lesson, 24 h cut-off, late leave and no-show deduct) with a 48 课时 pack; their 13 March lesson. */
+async function enrolledStudent() {
+  const opened = (th = await makeHost({ startDate: '2027-03-01', setup: true }));
+  const h = opened.host;
+  const lp = await pack(h, { name: '48 课时', packSessions: 48, packValidDays: 180 });
+  const maths = await classType(h, { name: '数学', units: 2, capacity: 12, minutes: 120, planIds: [lp.id] });
+  await rules(h, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
+  const sched = await weekly(h, maths.id, { termEnd: '2027-03-27' });
+  const a = await member(h, 'A');
+  const pa = (await h.invoke('packs.sell', { memberId: a.id, planId: lp.id })).pack;
+  await h.invoke('classes.enrol', { memberId: a.id, scheduleId: sched.id, packId: pa.id });
+  const s13 = await sessionOn(h, '2027-03-13');
+  const mine = (await h.invoke('classes.memberBookings', { memberId: a.id })).find((b) => b.date === '2027-03-13')!;
+  return { clock: opened.clock, h, maths, a, s13, mine };
+}
+
 describe('the centre cancels a session someone had left late', () => {
   it('late leave deducted 2 课时: they come back, the lesson counts as cancelled by the centre, and a make-up is allowed', async () => {
-    th = await makeHost({ startDate: '2027-03-01', setup: true });
-    const h = th.host;
-    const lp = await pack(h, { name: '48 课时', packSessions: 48, packValidDays: 180 });
-    const maths = await classType(h, { name: '数学', units: 2, capacity: 12, minutes: 120, planIds: [lp.id] });
-    await rules(h, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
-    const sched = await weekly(h, maths.id, { termEnd: '2027-03-27' });
-    const a = await member(h, 'A');
-    const pa = (await h.invoke('packs.sell', { memberId: a.id, planId: lp.id })).pack;
-    await h.invoke('classes.enrol', { memberId: a.id, scheduleId: sched.id, packId: pa.id });
-    const s13 = await sessionOn(h, '2027-03-13');
-    const mine = (await h.invoke('classes.memberBookings', { memberId: a.id })).find((b) => b.date === '2027-03-13')!;
-    th.clock.set(local('2027-03-12', '20:00'));
+    const { h, maths, a, s13, mine, clock } = await enrolledStudent();
+    clock.set(local('2027-03-12', '20:00'));
     await h.invoke('classes.cancelBooking', { bookingId: mine.id });
     expect((await h.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({ packUsed: 2, packLeft: 46, lateLeave: 1, centreCancelled: 0 });
     await signInAs(h, 'manager');
@@ -71,18 +77,8 @@ describe('the centre cancels a session someone had left late', () => {
 
 describe('the centre cancels a session after someone was marked absent (roll still open, nobody present)', () => {
   it('an enrolled student’s 2 课时 come back and the lesson is owed; a no-show fee is voided', async () => {
-    th = await makeHost({ startDate: '2027-03-01', setup: true });
-    const h = th.host;
-    const lp = await pack(h, { name: '48 课时', packSessions: 48, packValidDays: 180 });
-    const maths = await classType(h, { name: '数学', units: 2, capacity: 12, minutes: 120, planIds: [lp.id] });
-    await rules(h, maths.id, { cutoffHours: 24, lateCancelRule: 'deduct', noShowRule: 'deduct' });
-    const sched = await weekly(h, maths.id, { termEnd: '2027-03-27' });
-    const a = await member(h, 'A');
-    const pa = (await h.invoke('packs.sell', { memberId: a.id, planId: lp.id })).pack;
-    await h.invoke('classes.enrol', { memberId: a.id, scheduleId: sched.id, packId: pa.id });
-    const s13 = await sessionOn(h, '2027-03-13');
-    const mine = (await h.invoke('classes.memberBookings', { memberId: a.id })).find((b) => b.date === '2027-03-13')!;
-    th.clock.set(local('2027-03-13', '23:00'));
+    const { h, a, s13, mine, clock } = await enrolledStudent();
+    clock.set(local('2027-03-13', '23:00'));
     expect(await h.invoke('classes.mark', { bookingId: mine.id, present: false })).toMatchObject({ status: 'no_show', unitsUsed: 2 });
     expect((await h.invoke('classes.lessons', { memberId: a.id }))[0]).toMatchObject({ packUsed: 2, noShow: 1, centreCancelled: 0 });
     await signInAs(h, 'manager');

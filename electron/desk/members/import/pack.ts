@@ -4,7 +4,7 @@
  */
 import { addDays } from '../../../../shared/dates';
 import type { Ctx } from '../../../contract/handler';
-import { createPacksRepo } from '../../../db/repos/packs';
+import { packsRepo } from '../../../db/repos/packs';
 
 export function startImportedPack(ctx: Ctx, p: { memberId: number; planId: number; sessions: number; lastDay: string }): number {
   const row = {
@@ -17,7 +17,7 @@ export function startImportedPack(ctx: Ctx, p: { memberId: number; planId: numbe
     expires_on: addDays(p.lastDay, 1),
     created_at: ctx.now().toISOString(),
   };
-  const id = createPacksRepo(ctx.db).insert(row);
+  const id = packsRepo(ctx.db).insert(row);
   ctx.audit('member_pack', id, null, { id, memberId: p.memberId, planId: p.planId, sessionsTotal: p.sessions, startDate: row.start_date, expiresOn: row.expires_on, imported: true });
   return id;
 }
