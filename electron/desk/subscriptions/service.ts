@@ -377,6 +377,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const p = openPause(db, sub.id);
       const periodKnown = sub.status !== 'paused' || (p?.mode === 'extend' && p.end_date !== null);
       if (input.mode === 'period_end' && periodKnown && sub.next_bill_date !== null) {
+        // The period's end is the only day such a cancellation can take effect: another date is refused, not ignored.
+        if (input.effectiveDate !== undefined) checkRange('effectiveDate', input.effectiveDate, sub.next_bill_date, sub.next_bill_date);
         // A switch booked for the period end stays booked (it never comes: the membership ends first), so undoing
         // the cancellation brings it back.
         updateSub(db, sub.id, { cancel_at_period_end: 1, end_date: sub.next_bill_date, cancel_reason: reason }, at());
@@ -435,6 +437,8 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const timing = input.when === 'auto' ? (upgrade ? 'now' : 'period_end') : input.when;
       if (timing === 'period_end') {
         if (sub.next_bill_date === null) throw new AppError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} has no next period.`, { id: sub.id });
+        // A switch at the period end (asked for, or a downgrade left to "auto") happens on that day only.
+        if (input.effectiveDate !== undefined) checkRange('effectiveDate', input.effectiveDate, sub.next_bill_date, sub.next_bill_date);
         const goesOn = endsWithTerm(sub);
         updateSub(db, sub.id, { pending_plan_id: plan.id, pending_change_date: sub.next_bill_date, ...(goesOn ? { end_date: null } : {}) }, at());
         audit('subscription', sub.id, { pendingPlanId: sub.pending_plan_id, endDate: sub.end_date }, { pendingPlanId: plan.id, on: sub.next_bill_date, endDate: goesOn ? null : sub.end_date });

@@ -75,3 +75,39 @@ describe('impossible requests get a specific code and change nothing', () => {
     expect(databaseHash(b.th.host.db)).toBe(h2);
   });
 });
+
+describe('a date given with a change at the period end', () => {
+  it('is refused unless it is the period’s end (it was ignored); without one, or with that very day, the change is booked', async () => {
+    b = await billing('2026-01-05');
+    const m = await b.member('Dana');
+    const gold = await b.plan({ name: 'Gold', price: 50000 });
+    const lite = await b.plan({ name: 'Lite', price: 20000 });
+    const h = b.th.host;
+    const sub = await b.subscribe(m, gold);
+    expect((await h.invoke('subscriptions.get', { id: sub })).nextBillDate).toBe('2026-02-05');
+    const refused = (err: { code: string; details?: Record<string, unknown> }) => ({ code: err.code, details: err.details });
+    const range = { code: 'DATE_OUT_OF_RANGE', details: { field: 'effectiveDate', date: '2026-01-20', from: '2026-02-05', to: '2026-02-05' } };
+    for (const input of [
+      { id: sub, planId: lite, when: 'period_end' as const, effectiveDate: '2026-01-20' },
+      // A downgrade left to "auto" happens at the period end too.
+      { id: sub, planId: lite, when: 'auto' as const, effectiveDate: '2026-01-20' },
+    ]) {
+      const hash = databaseHash(h.db);
+      expect(refused(await failure(h.invoke('subscriptions.changePlan', input)))).toEqual(range);
+      expect(databaseHash(h.db)).toBe(hash);
+    }
+    const hash = databaseHash(h.db);
+    expect(refused(await failure(h.invoke('subscriptions.cancel', { id: sub, mode: 'period_end', effectiveDate: '2026-01-20' })))).toEqual(range);
+    expect(refused(await failure(h.invoke('subscriptions.cancel', { id: sub, effectiveDate: '2026-02-06' })))).toEqual({ ...range, details: { ...range.details, date: '2026-02-06' } });
+    expect(databaseHash(h.db)).toBe(hash);
+    const booked = await h.invoke('subscriptions.changePlan', { id: sub, planId: lite, when: 'auto', effectiveDate: '2026-02-05' });
+    expect(booked.subscription).toMatchObject({ planId: gold, pendingPlanId: lite, pendingChangeDate: '2026-02-05' });
+    const ending = await h.invoke('subscriptions.cancel', { id: sub, mode: 'period_end', effectiveDate: '2026-02-05' });
+    expect(ending.subscription).toMatchObject({ cancelAtPeriodEnd: true, endDate: '2026-02-05' });
+    // An upgrade under "auto" still takes its date now.
+    await h.invoke('subscriptions.undoCancel', { id: sub });
+    const other = await b.subscribe(await b.member('Eli'), lite);
+    const up = await h.invoke('subscriptions.changePlan', { id: other, planId: gold, when: 'auto', effectiveDate: '2026-01-20' });
+    expect(up.subscription).toMatchObject({ planId: gold, pendingPlanId: null });
+  });
+});
