@@ -86,6 +86,8 @@ export const subscriptionChannels = {
   ),
   /** Reverses a cancel-at-period-end before the period ends. */
   'subscriptions.undoCancel': channel<ActionResult>()(z.strictObject({ id, dryRun }), { access: 'desk', mutates: true }),
+  /** Withdraws a plan switch booked for the period end: the membership stays on its plan (NO_SWITCH_BOOKED when none is). */
+  'subscriptions.withdrawSwitch': channel<ActionResult>()(z.strictObject({ id, dryRun }), { access: 'desk', mutates: true }),
   'subscriptions.changePlan': channel<ActionResult>()(
     z.strictObject({
       id,

@@ -1,5 +1,5 @@
 import type { Host } from '../../electron/host/host';
-import { expect, screenshot, test } from './harness';
+import { DESK_SIZES, expect, screenshot, test } from './harness';
 
 /** A few members and plans, as a desk would have them. */
 async function seed(host: Host) {
@@ -422,5 +422,31 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(dialog).toHaveCount(0);
     const invoices = await app.host.invoke('invoices.list', {});
     expect(invoices.rows.map((i) => [i.payerId, i.total])).toEqual([[wang.id, 40000]]);
+  });
+}
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  const zh = locale === 'zh-CN';
+  test(`withdraws a plan change booked for the period end: the card stays on its plan (${zh ? '中文' : 'English'})`, async ({ app }) => {
+    await app.setup(locale);
+    const gold = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold 金卡', price: 50000, interval: 'month', taxRateBp: 0 });
+    const lite = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Lite 轻享卡', price: 20000, interval: 'month', taxRateBp: 0 });
+    const member = await app.host.invoke('members.create', { name: '周先生', phone: '13800005678' });
+    const sale = await app.host.invoke('subscriptions.create', { memberId: member.id, planId: gold.id });
+    await app.host.invoke('subscriptions.changePlan', { id: sale.subscription.id, planId: lite.id });
+    const { page } = app;
+    await page.goto(`${app.url}#/members?member=${member.id}`);
+    const keep = page.getByRole('button', { name: zh ? '保留当前套餐 Gold 金卡' : 'Keep current plan Gold 金卡' });
+    await expect(page.getByText(zh ? '2026年4月2日 更换为 Lite 轻享卡' : 'Changes to Lite 轻享卡 on Apr 2, 2026')).toBeVisible();
+    await expect(keep).toBeVisible();
+    for (const size of DESK_SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `withdraw-switch-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
+    }
+    await keep.click();
+    await expect(page.getByText(zh ? '已撤销套餐变更，继续使用 Gold 金卡' : 'Plan change withdrawn: stays on Gold 金卡')).toBeVisible();
+    await expect(keep).toHaveCount(0);
+    await expect(page.getByText(zh ? '2026年4月2日 更换为 Lite 轻享卡' : 'Changes to Lite 轻享卡 on Apr 2, 2026')).toHaveCount(0);
+    expect(await app.host.invoke('subscriptions.get', { id: sale.subscription.id })).toMatchObject({ planId: gold.id, pendingPlanId: null });
   });
 }

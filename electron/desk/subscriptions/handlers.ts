@@ -16,6 +16,7 @@ export function subscriptionHandlers(env: BillingEnv, subs: SubscriptionsService
     'subscriptions.resume': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.resume(input, ctx.audit)),
     'subscriptions.cancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.cancel({ ...input, staff: ctx.staff }, ctx.audit)),
     'subscriptions.undoCancel': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.undoCancel(input, ctx.audit)),
+    'subscriptions.withdrawSwitch': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.withdrawSwitch(input, ctx.audit)),
     'subscriptions.changePlan': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.changePlan(input, ctx.audit)),
     'subscriptions.addAddon': ({ dryRun, ...input }, ctx) => maybeDry(env, dryRun, () => subs.addAddon(input, ctx.audit)),
     'subscriptions.removeAddon': ({ dryRun, ...input }, ctx) =>

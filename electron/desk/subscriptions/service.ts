@@ -422,6 +422,28 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
     });
   }
 
+  /**
+   * Withdraws a switch booked for the period end: the membership stays on its plan. In a fixed term's last period
+   * the booking had carried the membership on; without it the membership ends with the term again.
+   */
+  function withdrawSwitch(input: { id: number }, audit: AuditFn): Result {
+    return deskAction(env, audit, () => {
+      const sub = loadSub(db, input.id);
+      requireLive(sub);
+      if (sub.pending_plan_id === null) throw new AppError('NO_SWITCH_BOOKED', `Subscription ${sub.id} has no plan switch booked.`, { id: sub.id });
+      const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods && sub.next_bill_date !== null;
+      const endDate = termDone ? sub.next_bill_date : sub.end_date;
+      updateSub(db, sub.id, { pending_plan_id: null, pending_change_date: null, end_date: endDate }, at());
+      audit(
+        'subscription',
+        sub.id,
+        { pendingPlanId: sub.pending_plan_id, on: sub.pending_change_date, endDate: sub.end_date },
+        { pendingPlanId: null, on: null, endDate },
+      );
+      return result(sub.id);
+    });
+  }
+
   function changePlan(
     input: { id: number; planId: number; when: 'auto' | 'now' | 'period_end'; effectiveDate?: string | undefined },
     audit: AuditFn,
@@ -641,7 +663,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       .map((s) => toSubscription(db, s));
   }
 
-  return { create, startImported, pause, freezePreview, grantFreezeDays, resume, cancel, undoCancel, changePlan, addAddon, removeAddon, get, listByMember };
+  return { create, startImported, pause, freezePreview, grantFreezeDays, resume, cancel, undoCancel, withdrawSwitch, changePlan, addAddon, removeAddon, get, listByMember };
 }
 
 export type SubscriptionsService = ReturnType<typeof createSubscriptionsService>;

@@ -269,6 +269,9 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
   const f = useFormat();
   const subs = useQuery({ queryKey: ['members', 'subs', props.memberId], queryFn: () => invoke('subscriptions.listByMember', { memberId: props.memberId }) });
   const packs = useQuery({ queryKey: ['members', 'packs', props.memberId], queryFn: () => invoke('packs.listByMember', { memberId: props.memberId }) });
+  // A booked switch's note names the plan it changes to (archived plans included: it may have been archived since).
+  const plans = useQuery({ queryKey: ['plans', 'all'], queryFn: () => invoke('plans.list', { includeArchived: true }) });
+  const planName = (id: number) => plans.data?.find((p) => p.id === id)?.name;
   const subColumns: Columns<Subscription> = [
     {
       id: 'plan',
@@ -290,7 +293,7 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
           <span>
             <StatusBadge tone={SUB_TONE[s.status]}>{t(`members.subs.statusKind.${s.status}`)}</StatusBadge>
           </span>
-          <span className="cell-sub">{subNote(t, f, s)}</span>
+          <span className="cell-sub cell-sub--wrap">{subNote(t, f, s, planName)}</span>
         </div>
       ),
     },
@@ -331,10 +334,13 @@ function Memberships(props: { memberId: number; onAction: (kind: SubAction, sub:
   );
 }
 
-function subNote(t: ReturnType<typeof useTranslation>['t'], f: ReturnType<typeof useFormat>, s: Subscription): string {
+function subNote(t: ReturnType<typeof useTranslation>['t'], f: ReturnType<typeof useFormat>, s: Subscription, planName: (id: number) => string | undefined): string {
   if (s.pause) return s.pause.endDate ? t('members.subs.pausedUntil', { from: f.date(s.pause.startDate), to: f.date(s.pause.endDate) }) : t('members.subs.pausedOpen', { from: f.date(s.pause.startDate) });
   if (s.endDate) return t('members.subs.endsOn', { date: f.date(s.endDate) });
-  if (s.pendingPlanId && s.pendingChangeDate) return t('members.subs.changesOn', { date: f.date(s.pendingChangeDate) });
+  if (s.pendingPlanId && s.pendingChangeDate) {
+    const plan = planName(s.pendingPlanId);
+    return plan ? t('members.subs.changesTo', { plan, date: f.date(s.pendingChangeDate) }) : t('members.subs.changesOn', { date: f.date(s.pendingChangeDate) });
+  }
   if (s.status === 'trialing') return t('members.subs.trialUntil', { date: f.date(s.anchorDate) });
   return '';
 }
@@ -369,6 +375,7 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
       <button type="button" className="btn btn--small" aria-label={label('change')} onClick={() => props.onAction('change', s)}>
         {t('members.actions.change')}
       </button>
+      {s.pendingPlanId !== null ? <WithdrawSwitch sub={s} /> : null}
       {s.nextBillDate !== null && s.status !== 'paused' ? (
         <button type="button" className="btn btn--small" aria-label={t('sales.addons.openFor', { plan: s.planName })} onClick={() => props.onAction('addons', s)}>
           {t('sales.addons.open')}
@@ -383,6 +390,25 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
         <UndoCancel sub={s} />
       ) : null}
     </div>
+  );
+}
+
+/** A switch booked for the period end, withdrawn in one click: the membership stays on its plan. */
+function WithdrawSwitch({ sub }: { sub: Subscription }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: () => invoke('subscriptions.withdrawSwitch', { id: sub.id }),
+    onSuccess: () => {
+      toast.success(t('members.change.withdrawn', { plan: sub.planName }));
+      void qc.invalidateQueries();
+    },
+    onError: (e) => toast.error(errorText(t, e)),
+  });
+  return (
+    <button type="button" className="btn btn--small" aria-label={`${t('members.actions.withdrawSwitch')} ${sub.planName}`} disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
+      {t('members.actions.withdrawSwitch')}
+    </button>
   );
 }
 

@@ -87,6 +87,7 @@ export const en = {
     resume: 'Resume',
     cancel: 'Cancel',
     undoCancel: 'Undo cancel',
+    withdrawSwitch: 'Keep current plan',
     change: 'Change plan',
     grantFreeze: 'Grant freeze days',
   },
@@ -103,6 +104,7 @@ export const en = {
     pausedOpen: 'Paused from {{from}}, open-ended',
     endsOn: 'Ends on {{date}}',
     changesOn: 'Changes plan on {{date}}',
+    changesTo: 'Changes to {{plan}} on {{date}}',
     trialUntil: 'Trial until {{date}}',
   },
   packs: {
@@ -150,6 +152,7 @@ export const en = {
       subscriptions_cancel: 'Membership cancelled',
       renewals_record: 'Follow-up recorded',
       subscriptions_undoCancel: 'Cancellation undone',
+      subscriptions_withdrawSwitch: 'Plan change withdrawn',
       subscriptions_changePlan: 'Plan changed',
       packs_sell: 'Pack sold',
       checkin_checkIn: 'Checked in',
@@ -301,6 +304,7 @@ export const en = {
     from: 'Effective date',
     fromHint: 'Empty: today',
     nothing: 'Nothing is invoiced now: the new plan starts at the period end.',
+    withdrawn: 'Plan change withdrawn: stays on {{plan}}',
   },
   merge: {
     title: 'Merge a duplicate into {{name}}',
@@ -546,6 +550,7 @@ export const zh: typeof en = {
     resume: '复卡',
     cancel: '退卡',
     undoCancel: '撤销退卡',
+    withdrawSwitch: '保留当前套餐',
     change: '更换套餐',
     grantFreeze: '赠送停卡天数',
   },
@@ -562,6 +567,7 @@ export const zh: typeof en = {
     pausedOpen: '自 {{from}} 起停卡，未定复卡日期',
     endsOn: '{{date}} 结束',
     changesOn: '{{date}} 更换套餐',
+    changesTo: '{{date}} 更换为 {{plan}}',
     trialUntil: '试用至 {{date}}',
   },
   packs: {
@@ -609,6 +615,7 @@ export const zh: typeof en = {
       subscriptions_cancel: '退卡',
       renewals_record: '记录回访',
       subscriptions_undoCancel: '撤销退卡',
+      subscriptions_withdrawSwitch: '撤销套餐变更',
       subscriptions_changePlan: '更换套餐',
       packs_sell: '购买次卡',
       checkin_checkIn: '签到',
@@ -760,6 +767,7 @@ export const zh: typeof en = {
     from: '生效日期',
     fromHint: '留空：今天',
     nothing: '本次不开具账单：新套餐在本期结束时开始。',
+    withdrawn: '已撤销套餐变更，继续使用 {{plan}}',
   },
   merge: {
     title: '将重复记录合并到 {{name}}',
