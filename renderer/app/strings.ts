@@ -81,6 +81,11 @@ export const en = {
     NOT_CANCELLING: 'The membership is not set to cancel.',
     NO_SWITCH_BOOKED: 'No plan change is booked for this membership.',
     DATE_OUT_OF_RANGE: 'That date is outside the allowed range for this change.',
+    dateRange: {
+      only: 'This change can only take effect on {{date}}.',
+      between: 'Choose a date from {{from}} to {{to}}.',
+      from: 'Choose a date on or after {{from}}.',
+    },
     FREEZE_NOT_ALLOWED: 'This plan does not allow freezes.',
     FREEZE_ALLOWANCE_EXCEEDED: 'That freeze exceeds the yearly freeze allowance.',
     ADDON_NOT_FOUND: 'That add-on does not exist on this membership.',
@@ -272,6 +277,11 @@ export const zh: typeof en = {
     NOT_CANCELLING: '该会员卡未设置取消。',
     NO_SWITCH_BOOKED: '该会员卡没有预约的套餐变更。',
     DATE_OUT_OF_RANGE: '该日期超出此操作允许的范围。',
+    dateRange: {
+      only: '此操作只能在 {{date}} 生效。',
+      between: '请选择 {{from}} 至 {{to}} 之间的日期。',
+      from: '请选择 {{from}} 或之后的日期。',
+    },
     FREEZE_NOT_ALLOWED: '该套餐不允许停卡。',
     FREEZE_ALLOWANCE_EXCEEDED: '停卡天数超过每年允许的额度。',
     ADDON_NOT_FOUND: '该会员卡上没有这项增值服务。',

@@ -450,3 +450,30 @@ for (const locale of ['en', 'zh-CN'] as const) {
     expect(await app.host.invoke('subscriptions.get', { id: sale.subscription.id })).toMatchObject({ planId: gold.id, pendingPlanId: null });
   });
 }
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  const zh = locale === 'zh-CN';
+  test(`a downgrade takes effect at the period end: a date typed for it is refused, naming the day (${zh ? '中文' : 'English'})`, async ({ app }) => {
+    await app.setup(locale);
+    const gold = await app.host.invoke('plans.create', { kind: 'recurring', name: 'Gold 金卡', price: 50000, interval: 'month', taxRateBp: 0 });
+    await app.host.invoke('plans.create', { kind: 'recurring', name: 'Lite 轻享卡', price: 20000, interval: 'month', taxRateBp: 0 });
+    const member = await app.host.invoke('members.create', { name: '吴女士', phone: '13800002468' });
+    const sale = await app.host.invoke('subscriptions.create', { memberId: member.id, planId: gold.id });
+    const { page } = app;
+    await page.goto(`${app.url}#/members?member=${member.id}`);
+    await page.getByRole('button', { name: zh ? '更换套餐 Gold 金卡' : 'Change plan Gold 金卡' }).click();
+    const dialog = page.getByRole('dialog', { name: zh ? '更换套餐：Gold 金卡' : 'Change plan: Gold 金卡' });
+    await dialog.getByLabel(zh ? '新套餐' : 'New plan').selectOption({ label: 'Lite 轻享卡 · ¥200.00' });
+    await dialog.getByLabel(zh ? '生效日期' : 'Effective date').fill('2026-03-10');
+    await expect(dialog.getByRole('alert')).toHaveText(zh ? '此操作只能在 2026年4月2日 生效。' : 'This change can only take effect on Apr 2, 2026.');
+    await expect(dialog.getByRole('button', { name: zh ? '确认更换' : 'Confirm change' })).toBeDisabled();
+    for (const size of DESK_SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `change-date-refused-${zh ? 'zh' : 'en'}-${size.width}x${size.height}`);
+    }
+    await dialog.getByLabel(zh ? '生效日期' : 'Effective date').fill('');
+    await dialog.getByRole('button', { name: zh ? '确认更换' : 'Confirm change' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await app.host.invoke('subscriptions.get', { id: sale.subscription.id })).toMatchObject({ planId: gold.id, pendingChangeDate: '2026-04-02' });
+  });
+}
