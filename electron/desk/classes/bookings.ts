@@ -34,7 +34,7 @@ import type { Standing, StandingReader, SubscriptionStanding } from '../members/
 import { assertClockNotBehind } from '../../money/billing-run/run';
 import { createDoorRepo } from '../../db/repos/door';
 import { wallMinutes, wallNow } from './clock';
-import { joinDoorVisit } from './door';
+import { inDoorWindow, joinDoorVisit } from './door';
 import type { Timetable } from './timetable';
 import { toBooking } from './views';
 
@@ -478,7 +478,8 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
 
   function markable(b: ClassBookingRow): SessionView {
     const s = openSession(b.session_id);
-    if (s.date > env.today())
+    // Tomorrow's session may be marked once its door window is open (a class at 00:30, from 23:30).
+    if (s.date > env.today() && !inDoorWindow(s, wallNow(env.now(), env.settings.get().timeZone)))
       throw new AppError('CLASS_NOT_STARTED', `Session ${s.id} is on ${s.date}.`, {
         sessionId: s.id,
         date: s.date,

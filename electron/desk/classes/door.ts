@@ -4,8 +4,8 @@
  * class: it uses nothing of its own, so a pack goes down by the class's units only, once.
  *
  * - The door window of a session runs from DOOR_EARLY_MINUTES before its start to its end.
- * - Of the member's sessions today whose window holds the moment, the one starting nearest to it
- *   (on a tie, the earlier) is the class.
+ * - Of the member's sessions whose window holds the moment (today's, or a neighbouring day's when the
+ *   window crosses midnight), the one starting nearest to it (on a tie, the earlier) is the class.
  * - A booked place is marked present (the roll call's own mark); a place already marked present
  *   at the roll is joined; a place the roll call refuses to mark is left for the roll, and the
  *   check-in is an ordinary visit.
@@ -13,6 +13,7 @@
  *   the check-in go back to an ordinary visit; marking present at the roll joins a check-in made
  *   within the window; undoing the check-in undoes the class mark it stands for.
  */
+import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { DoorClass } from '../../contract/desk-types';
 import type { ServiceEnv } from '../../contract/env';
@@ -41,8 +42,19 @@ export function joinDoorVisit(
 ): void {
   if (repo.linkedTo(b.id) !== null) return;
   const tz = env.settings.get().timeZone;
-  const visit = repo.freeCheckinsOn(b.member_id, s.date).find((c) => inDoorWindow(s, wallNow(new Date(c.at), tz)));
+  const visit = aroundDate(s.date)
+    .flatMap((day) => repo.freeCheckinsOn(b.member_id, day))
+    .find((c) => inDoorWindow(s, wallNow(new Date(c.at), tz)));
   if (visit) repo.link(visit.id, b.id);
+}
+
+/**
+ * The day before, the day and the day after: a door window can cross midnight (a class at 00:30 opens at
+ * 23:30 the evening before; one at 23:30 runs into the next day), so a check-in and its class may fall on
+ * two business dates.
+ */
+function aroundDate(date: string): string[] {
+  return [addDays(date, -1), date, addDays(date, 1)];
 }
 
 export function createDoor(env: ServiceEnv, bookings: Bookings) {
@@ -52,7 +64,9 @@ export function createDoor(env: ServiceEnv, bookings: Bookings) {
   function classNow(memberId: number): DoorBooking | null {
     const wall = wallNow(env.now(), env.settings.get().timeZone);
     const dist = (b: DoorBooking) => Math.abs(wallMinutes(b.date, b.start_time) - wall);
-    const open = repo.bookingsOn(memberId, env.today()).filter((b) => inDoorWindow(b, wall));
+    const open = aroundDate(env.today())
+      .flatMap((day) => repo.bookingsOn(memberId, day))
+      .filter((b) => inDoorWindow(b, wall));
     return open.reduce<DoorBooking | null>((best, b) => (best === null || dist(b) < dist(best) ? b : best), null);
   }
 
