@@ -375,7 +375,9 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
       <button type="button" className="btn btn--small" aria-label={label('change')} onClick={() => props.onAction('change', s)}>
         {t('members.actions.change')}
       </button>
-      {s.pendingPlanId !== null ? <WithdrawSwitch sub={s} /> : null}
+      {s.pendingPlanId !== null ? (
+        <OneClick sub={s} action="withdrawSwitch" run={() => invoke('subscriptions.withdrawSwitch', { id: s.id })} done={t('members.change.withdrawn', { plan: s.planName })} />
+      ) : null}
       {s.nextBillDate !== null && s.status !== 'paused' ? (
         <button type="button" className="btn btn--small" aria-label={t('sales.addons.openFor', { plan: s.planName })} onClick={() => props.onAction('addons', s)}>
           {t('sales.addons.open')}
@@ -387,45 +389,31 @@ function SubActions(props: { sub: Subscription; onAction: (kind: SubAction, sub:
           {t('members.actions.cancel')}
         </button>
       ) : s.cancelAtPeriodEnd ? (
-        <UndoCancel sub={s} />
+        <OneClick sub={s} action="undoCancel" run={() => invoke('subscriptions.undoCancel', { id: s.id })} done={t('members.cancel.undone')} />
       ) : null}
     </div>
   );
 }
 
-/** A switch booked for the period end, withdrawn in one click: the membership stays on its plan. */
-function WithdrawSwitch({ sub }: { sub: Subscription }) {
+/**
+ * A membership action in one click, no dialog: undo a cancellation at the period end, or withdraw a switch booked
+ * for it. `action` names the button (members.actions.*); the toast says what was done.
+ */
+function OneClick(props: { sub: Subscription; action: 'undoCancel' | 'withdrawSwitch'; run: () => Promise<unknown>; done: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const withdraw = useMutation({
-    mutationFn: () => invoke('subscriptions.withdrawSwitch', { id: sub.id }),
+  const act = useMutation({
+    mutationFn: props.run,
     onSuccess: () => {
-      toast.success(t('members.change.withdrawn', { plan: sub.planName }));
+      toast.success(props.done);
       void qc.invalidateQueries();
     },
     onError: (e) => toast.error(errorText(t, e)),
   });
+  const label = t(`members.actions.${props.action}`);
   return (
-    <button type="button" className="btn btn--small" aria-label={`${t('members.actions.withdrawSwitch')} ${sub.planName}`} disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
-      {t('members.actions.withdrawSwitch')}
-    </button>
-  );
-}
-
-function UndoCancel({ sub }: { sub: Subscription }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const undo = useMutation({
-    mutationFn: () => invoke('subscriptions.undoCancel', { id: sub.id }),
-    onSuccess: () => {
-      toast.success(t('members.cancel.undone'));
-      void qc.invalidateQueries();
-    },
-    onError: (e) => toast.error(errorText(t, e)),
-  });
-  return (
-    <button type="button" className="btn btn--small" aria-label={`${t('members.actions.undoCancel')} ${sub.planName}`} disabled={undo.isPending} onClick={() => undo.mutate()}>
-      {t('members.actions.undoCancel')}
+    <button type="button" className="btn btn--small" aria-label={`${label} ${props.sub.planName}`} disabled={act.isPending} onClick={() => act.mutate()}>
+      {label}
     </button>
   );
 }
