@@ -274,6 +274,19 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
   }
 
   /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
+  /**
+   * A roll-call mark can be changed or undone on the day it was made, or on the session's own day (a door mark
+   * made before midnight for a class just after it); CLASS_UNDO_TOO_LATE otherwise.
+   */
+  function changeable(b: ClassBookingRow, s: { date: string }): void {
+    const today = env.today();
+    if (b.marked_on !== today && s.date !== today)
+      throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
+        bookingId: b.id,
+        markedOn: b.marked_on,
+      });
+  }
+
   function revert(b: ClassBookingRow): Partial<ClassBookingRow> {
     // A check-in that stood for this class is an ordinary visit again.
     if (b.status === 'attended') door.unlink(b.id);
@@ -500,11 +513,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     }
     if (b.status === 'no_show') needPlace(s, b.member_id);
     if (b.status !== 'booked') {
-      if (b.marked_on !== env.today())
-        throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
-          bookingId: b.id,
-          markedOn: b.marked_on,
-        });
+      changeable(b, s);
       repo.updateBooking({ ...b, ...revert(b), updated_at: at() });
       b = row(b.id);
     }
@@ -526,11 +535,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         bookingId: b.id,
         status: b.status,
       });
-    if (b.marked_on !== env.today())
-      throw new AppError('CLASS_UNDO_TOO_LATE', `Booking ${b.id} was marked on ${b.marked_on}.`, {
-        bookingId: b.id,
-        markedOn: b.marked_on,
-      });
+    changeable(b, timetable.sessionRow(b.session_id));
     // A no-show undone is booked again, which holds a place a walk-in may have taken since.
     if (b.status === 'no_show' && b.kind !== 'walk_in')
       needPlace(timetable.sessionRow(b.session_id), b.member_id);

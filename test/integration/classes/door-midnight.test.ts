@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
-import type { TestHost } from '../../support/host';
+import { failure, type TestHost } from '../../support/host';
 import { member, pack } from '../desk/fixtures';
 import { classesHost, classType, local, weekly } from './fixtures';
 
@@ -43,8 +43,15 @@ describe('a door window across midnight', () => {
     const r = await host.invoke('checkin.checkIn', { memberId: ann!.id });
     expect(r).toMatchObject({ classMark: { outcome: 'marked', date: '2027-03-06', startTime: '00:30' }, checkin: { date: '2027-03-05' } });
     th.clock.set(local('2027-03-06', '00:40'));
-    expect(await bookingOf(host, session.id, ann!.id)).toMatchObject({ status: 'attended', unitsUsed: 1 });
+    const b = await bookingOf(host, session.id, ann!.id);
+    expect(b).toMatchObject({ status: 'attended', unitsUsed: 1 });
     expect(await packUsed(host, ann!.id)).toBe(1);
+    // The mark made at 23:45 the day before can still be put right at the roll on the class's own day.
+    expect(await host.invoke('classes.undoMark', { bookingId: b.id })).toMatchObject({ status: 'booked', unitsUsed: 0 });
+    expect(await host.invoke('classes.mark', { bookingId: b.id, present: true })).toMatchObject({ status: 'attended', unitsUsed: 1 });
+    // The next day it is final, as any mark.
+    th.clock.set(local('2027-03-07', '10:00'));
+    expect(await failure(host.invoke('classes.undoMark', { bookingId: b.id }))).toMatchObject({ code: 'CLASS_UNDO_TOO_LATE' });
   });
 
   it('a scan at 00:15 marks the 23:30 class of the evening before, still running', async () => {
