@@ -273,7 +273,6 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
     return { units_used: 0, pack_id: keepsPack ? b.pack_id : null, subscription_id: null };
   }
 
-  /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
   /**
    * A roll-call mark can be changed or undone on the day it was made, or on the session's own day (a door mark
    * made before midnight for a class just after it); CLASS_UNDO_TOO_LATE otherwise.
@@ -287,6 +286,7 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
       });
   }
 
+  /** Puts a booking back to "booked" with nothing used: units back, an unpaid fee invoice voided. */
   function revert(b: ClassBookingRow): Partial<ClassBookingRow> {
     // A check-in that stood for this class is an ordinary visit again.
     if (b.status === 'attended') door.unlink(b.id);
@@ -535,10 +535,10 @@ export function createBookings(env: ServiceEnv, deps: BookingDeps) {
         bookingId: b.id,
         status: b.status,
       });
-    changeable(b, timetable.sessionRow(b.session_id));
+    const s = timetable.sessionRow(b.session_id);
+    changeable(b, s);
     // A no-show undone is booked again, which holds a place a walk-in may have taken since.
-    if (b.status === 'no_show' && b.kind !== 'walk_in')
-      needPlace(timetable.sessionRow(b.session_id), b.member_id);
+    if (b.status === 'no_show' && b.kind !== 'walk_in') needPlace(s, b.member_id);
     const back = revert(b);
     // A walk-in undone leaves the session: it never held a place before it was marked.
     return save(

@@ -42,19 +42,17 @@ export function joinDoorVisit(
 ): void {
   if (repo.linkedTo(b.id) !== null) return;
   const tz = env.settings.get().timeZone;
-  const visit = aroundDate(s.date)
-    .flatMap((day) => repo.freeCheckinsOn(b.member_id, day))
-    .find((c) => inDoorWindow(s, wallNow(new Date(c.at), tz)));
+  const visit = repo.freeCheckinsBetween(b.member_id, ...aroundDate(s.date)).find((c) => inDoorWindow(s, wallNow(new Date(c.at), tz)));
   if (visit) repo.link(visit.id, b.id);
 }
 
 /**
- * The day before, the day and the day after: a door window can cross midnight (a class at 00:30 opens at
- * 23:30 the evening before; one at 23:30 runs into the next day), so a check-in and its class may fall on
- * two business dates.
+ * From the day before to the day after: a door window can cross midnight (a class at 00:30 opens at 23:30
+ * the evening before; one at 23:30 runs into the next day), so a check-in and its class may fall on two
+ * business dates.
  */
-function aroundDate(date: string): string[] {
-  return [addDays(date, -1), date, addDays(date, 1)];
+function aroundDate(date: string): [from: string, to: string] {
+  return [addDays(date, -1), addDays(date, 1)];
 }
 
 export function createDoor(env: ServiceEnv, bookings: Bookings) {
@@ -64,9 +62,7 @@ export function createDoor(env: ServiceEnv, bookings: Bookings) {
   function classNow(memberId: number): DoorBooking | null {
     const wall = wallNow(env.now(), env.settings.get().timeZone);
     const dist = (b: DoorBooking) => Math.abs(wallMinutes(b.date, b.start_time) - wall);
-    const open = aroundDate(env.today())
-      .flatMap((day) => repo.bookingsOn(memberId, day))
-      .filter((b) => inDoorWindow(b, wall));
+    const open = repo.bookingsBetween(memberId, ...aroundDate(env.today())).filter((b) => inDoorWindow(b, wall));
     return open.reduce<DoorBooking | null>((best, b) => (best === null || dist(b) < dist(best) ? b : best), null);
   }
 
