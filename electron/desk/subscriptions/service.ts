@@ -105,8 +105,12 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
    * chose a plan to go on with.
    */
   function endsWithTerm(sub: SubscriptionRow): boolean {
-    return sub.end_date !== null && sub.end_date === sub.next_bill_date && !sub.cancel_at_period_end
-      && sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods;
+    return sub.end_date !== null && sub.end_date === sub.next_bill_date && !sub.cancel_at_period_end && inLastTermPeriod(sub);
+  }
+
+  /** A fixed term without renewal whose every period is billed: it ends at its next bill date. */
+  function inLastTermPeriod(sub: SubscriptionRow): boolean {
+    return sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods;
   }
 
   /** A plan switch from `anchor`: the plan's terms copied onto the subscription (the machine's rule). */
@@ -415,7 +419,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
         throw new AppError('NOT_CANCELLING', `Subscription ${sub.id} is not set to cancel at the period end.`, { id: sub.id });
       }
       // A fixed term's last period ends with the term, unless a plan switch is booked for its end (it carries on).
-      const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods && sub.pending_plan_id === null;
+      const termDone = inLastTermPeriod(sub) && sub.pending_plan_id === null;
       updateSub(db, sub.id, { cancel_at_period_end: 0, end_date: termDone ? sub.end_date : null, cancel_reason: null }, at());
       audit('subscription', sub.id, { endDate: sub.end_date, cancelAtPeriodEnd: true }, { endDate: termDone ? sub.end_date : null, cancelAtPeriodEnd: false });
       return result(sub.id);
@@ -431,7 +435,7 @@ export function createSubscriptionsService(env: BillingEnv, plans: PlansService,
       const sub = loadSub(db, input.id);
       requireLive(sub);
       if (sub.pending_plan_id === null) throw new AppError('NO_SWITCH_BOOKED', `Subscription ${sub.id} has no plan switch booked.`, { id: sub.id });
-      const termDone = sub.term_periods !== null && !sub.auto_renew && sub.periods_billed >= sub.term_periods && sub.next_bill_date !== null;
+      const termDone = inLastTermPeriod(sub) && sub.next_bill_date !== null;
       const endDate = termDone ? sub.next_bill_date : sub.end_date;
       updateSub(db, sub.id, { pending_plan_id: null, pending_change_date: null, end_date: endDate }, at());
       audit(
